@@ -1,0 +1,15 @@
+# Compile options shared by every keyuan target, applied through an interface library
+# so that nothing leaks into third-party code.
+add_library(keyuan_options INTERFACE)
+target_compile_options(keyuan_options INTERFACE -Wall -Wextra -Wpedantic -Wshadow)
+if(KEYUAN_WERROR)
+  target_compile_options(keyuan_options INTERFACE -Werror)
+endif()
+# Asio's coroutine support and Boost.JSON as a linked library, not header-only.
+target_compile_definitions(keyuan_options INTERFACE BOOST_ASIO_NO_DEPRECATED BOOST_ASIO_DISABLE_CONCEPTS)
+if(KEYUAN_SANITIZE)
+  target_compile_options(keyuan_options INTERFACE -fsanitize=address,undefined -fno-sanitize-recover=all
+                                                   -fno-omit-frame-pointer)
+  target_compile_definitions(keyuan_options INTERFACE _GLIBCXX_ASSERTIONS)
+  target_link_options(keyuan_options INTERFACE -fsanitize=address,undefined)
+endif()

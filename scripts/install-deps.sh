@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs every system dependency of keyuan from Debian 12 (bookworm) packages.
+# Idempotent: when everything is present it returns in about a second without touching apt.
+set -euo pipefail
+
+PACKAGES=(
+  # toolchain
+  g++ cmake ninja-build ccache pkg-config git
+  # HTTP and JSON
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
+  # storage
+  libsqlite3-dev sqlite3 libpq-dev postgresql postgresql-contrib
+  # search, text, security, files, config
+  libxapian-dev libopencc-dev opencc libsodium-dev libxlsxwriter-dev libzip-dev libexpat1-dev
+  libtomlplusplus-dev
+  # tests and benchmarks
+  libgtest-dev libgmock-dev curl wrk nginx-light python3
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}" >&2
+SUDO=""
+if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

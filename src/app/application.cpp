@@ -1,0 +1,69 @@
+#include "app/application.hpp"
+
+#include "core/log.hpp"
+#include "http/json.hpp"
+#include "modules/module_context.hpp"
+#include "modules/system/module.hpp"
+
+namespace keyuan::app {
+
+Application::Application(const Config& config, std::unique_ptr<store::Database> db) : db_(std::move(db)) {
+    if (config.web_dir) web_.emplace(*config.web_dir);
+    modules::ModuleContext context{router_, *db_, KEYUAN_VERSION};
+    system::Register(context);
+}
+
+http::Response Application::Route(http::Request& request, const http::RouteMatch& match) const {
+    using Kind = http::RouteMatch::Kind;
+    if (match.kind == Kind::kFound) {
+        request.path_params = match.params;
+        std::function<http::Response(http::Request&)> call = [&match](http::Request& r) { return (*match.handler)(r); };
+        // Wrap from the innermost middleware outwards, so the first added runs first.
+        for (auto it = middleware_.rbegin(); it != middleware_.rend(); ++it) {
+            call = [&mw = *it, next = std::move(call)](http::Request& r) { return mw(r, next); };
+        }
+        return call(request);
+    }
+    if (match.kind == Kind::kMethodNotAllowed) {
+        http::Response response = http::ErrorResponse(
+            Error::Make(ErrorCode::kMethodNotAllowed, "不支持此请求方法", "Method not allowed"), request.lang);
+        response.SetHeader("allow", match.allow);
+        return response;
+    }
+    bool api = request.path == "/api" || request.path.starts_with("/api/");
+    bool read = request.method == http::Method::kGet || request.method == http::Method::kHead;
+    if (!api && read && web_) return web_->Serve(request);
+    return http::ErrorResponse(Error::NotFound(), request.lang);
+}
+
+http::Response Application::Dispatch(http::Request& request, const http::RouteMatch& match) const {
+    auto internal = [&request](const char* kind, const char* what) {
+        log::Error(kind, {{"request_id", request.request_id}, {"path", request.path}, {"what", what}});
+        return http::ErrorResponse(Error::Make(ErrorCode::kInternal, "服务器内部错误，事件编号 " + request.request_id,
+                                               "Internal error, incident " + request.request_id),
+                                   request.lang);
+    };
+    try {
+        return Route(request, match);
+    } catch (const ApiError& e) {
+        return http::ErrorResponse(e.error(), request.lang);
+    } catch (const store::ConstraintError& e) {
+        if (e.kind() == store::ConstraintError::Kind::kUnique) {
+            // A concurrent request won a race that validation could not see.
+            return http::ErrorResponse(Error::Conflict("数据已存在或已被修改", "Already exists or changed concurrently"),
+                                       request.lang);
+        }
+        return internal("constraint violated", e.what());
+    } catch (const store::ConnectionError& e) {
+        log::Error("database unavailable", {{"request_id", request.request_id}, {"what", e.what()}});
+        return http::ErrorResponse(Error::Make(ErrorCode::kUnavailable, "数据库暂不可用，请稍后重试",
+                                               "Database unavailable, please retry"),
+                                   request.lang);
+    } catch (const store::DbError& e) {
+        return internal("database error", e.what());
+    } catch (const std::exception& e) {
+        return internal("unhandled exception", e.what());
+    }
+}
+
+}  // namespace keyuan::app

@@ -1,0 +1,93 @@
+#include "app/config.hpp"
+
+#include <toml++/toml.h>
+
+#include <charconv>
+
+namespace keyuan::app {
+namespace {
+
+Error ConfigError(const std::string& what) { return Error::Make(ErrorCode::kBadRequest, what, what); }
+
+template <typename T>
+bool ReadInt(const toml::table& table, std::string_view path, T& out, std::int64_t min, std::int64_t max,
+             std::string& problem) {
+    auto node = table.at_path(path);
+    if (!node) return true;
+    auto value = node.value<std::int64_t>();
+    if (!value || *value < min || *value > max) {
+        problem = "config: " + std::string(path) + " must be an integer from " + std::to_string(min) + " to " +
+                  std::to_string(max);
+        return false;
+    }
+    out = static_cast<T>(*value);
+    return true;
+}
+
+std::optional<Error> ApplyFile(const std::string& path, Config& config) {
+    toml::table table;
+    try {
+        table = toml::parse_file(path);
+    } catch (const toml::parse_error& e) {
+        return ConfigError("config: cannot read " + path + ": " + std::string(e.description()));
+    }
+    if (auto v = table.at_path("database.url").value<std::string>()) config.db_url = *v;
+    if (auto v = table.at_path("server.listen").value<std::string>()) config.listen = *v;
+    if (auto v = table.at_path("server.web").value<std::string>()) config.web_dir = *v;
+    if (auto v = table.at_path("server.access_log").value<bool>()) config.access_log = *v;
+    std::string problem;
+    http::ServerOptions& s = config.server;
+    long long header_s = s.header_timeout.count(), idle_s = s.idle_timeout.count(), body_s = s.body_timeout.count();
+    bool ok = ReadInt(table, "database.pool_size", config.db_pool_size, 1, 256, problem) &&
+              ReadInt(table, "server.io_threads", s.io_threads, 0, 256, problem) &&
+              ReadInt(table, "server.worker_threads", s.worker_threads, 1, 1024, problem) &&
+              ReadInt(table, "server.max_body_bytes", s.max_body_bytes, 1024, 1ll << 30, problem) &&
+              ReadInt(table, "server.max_header_bytes", s.max_header_bytes, 1024, 1 << 20, problem) &&
+              ReadInt(table, "server.max_connections", s.max_connections, 1, 1000000, problem) &&
+              ReadInt(table, "server.header_timeout_seconds", header_s, 1, 3600, problem) &&
+              ReadInt(table, "server.body_timeout_seconds", body_s, 1, 3600, problem) &&
+              ReadInt(table, "server.idle_timeout_seconds", idle_s, 1, 3600, problem);
+    if (!ok) return ConfigError(problem);
+    s.header_timeout = std::chrono::seconds(header_s);
+    s.body_timeout = std::chrono::seconds(body_s);
+    s.idle_timeout = std::chrono::seconds(idle_s);
+    return std::nullopt;
+}
+
+}  // namespace
+
+bool ParseListen(const std::string& listen, std::string& host, std::uint16_t& port) {
+    std::size_t colon = listen.rfind(':');
+    if (colon == std::string::npos || colon == 0) return false;
+    host = listen.substr(0, colon);
+    if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    std::string_view digits = std::string_view(listen).substr(colon + 1);
+    unsigned value = 0;
+    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size() || value > 65535) return false;
+    port = static_cast<std::uint16_t>(value);
+    return true;
+}
+
+Result<Config> LoadConfig(const Flags& flags, const std::function<std::optional<std::string>(const char*)>& env) {
+    Config config;
+    std::optional<std::string> file = env("KEYUAN_CONFIG");
+    if (auto it = flags.find("config"); it != flags.end()) file = it->second;
+    if (file) {
+        if (auto error = ApplyFile(*file, config)) return *error;
+    }
+    if (auto v = env("KEYUAN_DB")) config.db_url = *v;
+    if (auto v = env("KEYUAN_LISTEN")) config.listen = *v;
+    if (auto v = env("KEYUAN_WEB")) config.web_dir = *v;
+    if (auto it = flags.find("db"); it != flags.end()) config.db_url = it->second;
+    if (auto it = flags.find("listen"); it != flags.end()) config.listen = it->second;
+    if (auto it = flags.find("web"); it != flags.end()) config.web_dir = it->second;
+    if (flags.count("no-access-log")) config.access_log = false;
+    if (!ParseListen(config.listen, config.server.host, config.server.port)) {
+        return ConfigError("invalid listen address '" + config.listen + "' (expected HOST:PORT, e.g. 127.0.0.1:8080)");
+    }
+    config.server.max_connections = std::max(1, config.server.max_connections);
+    return config;
+}
+
+}  // namespace keyuan::app

@@ -1,0 +1,34 @@
+#pragma once
+// Settings from, in rising precedence: defaults, a TOML file, the environment, the flags.
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "core/result.hpp"
+#include "http/server.hpp"
+
+namespace keyuan::app {
+
+struct Config {
+    std::string db_url = "sqlite:var/keyuan.db";
+    std::string listen = "127.0.0.1:8080";
+    std::optional<std::string> web_dir;
+    int db_pool_size = 8;
+    bool access_log = true;
+    http::ServerOptions server;  // host and port are filled from `listen`
+};
+
+/// Flags as the CLI parsed them: name without dashes → value.
+using Flags = std::map<std::string, std::string>;
+
+/// Builds the configuration. `env` looks up an environment variable (injected for tests).
+/// Errors name the source and the bad setting in one line.
+Result<Config> LoadConfig(const Flags& flags, const std::function<std::optional<std::string>(const char*)>& env);
+
+/// Splits "HOST:PORT" or "[V6]:PORT"; false if malformed.
+bool ParseListen(const std::string& listen, std::string& host, std::uint16_t& port);
+
+}  // namespace keyuan::app

@@ -1,0 +1,76 @@
+#pragma once
+// The request and response that handlers see. Free of Beast and Boost.JSON so that every
+// module can include it cheaply; the server converts at the edge.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace keyuan::http {
+
+enum class Method { kGet, kHead, kPost, kPut, kPatch, kDelete, kOptions, kOther };
+
+/// "GET", "POST" …
+std::string_view MethodName(Method method);
+
+/// The language answers are written in: Chinese unless the client asks for English.
+enum class Lang { kZh, kEn };
+
+struct Header {
+    std::string name;  // lower case
+    std::string value;
+};
+
+/// Who is calling, once authentication has run; empty for a visitor. Modules read it
+/// through the accounts service, the HTTP layer only carries it.
+struct Caller;
+
+class Request {
+public:
+    Method method = Method::kGet;
+    std::string target;        // as received, path and query
+    std::string path;          // percent-decoded path
+    std::string query_string;  // raw, without '?'
+    std::vector<Header> headers;
+    std::string body;
+    std::string remote_address;
+    std::string request_id;
+    Lang lang = Lang::kZh;
+    std::vector<std::pair<std::string, std::string>> path_params;
+    std::shared_ptr<const Caller> caller;
+
+    /// The header's value, or "" when absent. `lower_name` must be lower case.
+    std::string_view HeaderValue(std::string_view lower_name) const;
+    /// A `{name}` segment of the matched route.
+    std::string_view PathParam(std::string_view name) const;
+    /// The first value of a query parameter, percent-decoded.
+    std::optional<std::string> Query(std::string_view name) const;
+    /// Every query parameter, percent-decoded, in order.
+    std::vector<std::pair<std::string, std::string>> QueryParams() const;
+};
+
+struct Response {
+    int status = 200;
+    std::string content_type = "application/json; charset=utf-8";
+    std::vector<Header> headers;
+    std::string body;
+    /// For HEAD answers and files: the length to announce when the body is left out.
+    std::optional<std::uint64_t> content_length;
+
+    void SetHeader(std::string name, std::string value);
+    static Response Json(int status, std::string body) {
+        Response r;
+        r.status = status;
+        r.body = std::move(body);
+        return r;
+    }
+};
+
+/// Decodes %XX and (for queries) '+'; returns nullopt for a malformed escape.
+std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_space);
+
+}  // namespace keyuan::http

@@ -1,0 +1,66 @@
+#pragma once
+// Routes by method and path pattern ("/api/v1/instruments/{id}"). Modules add their routes
+// at start-up; lookups afterwards are read-only and thread-safe.
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "http/request.hpp"
+
+namespace keyuan::http {
+
+using Handler = std::function<Response(Request&)>;
+
+struct RouteOptions {
+    /// False for handlers that never block (no database, no file I/O): they run on the
+    /// network thread and skip the hop to the worker pool.
+    bool blocking = true;
+};
+
+/// What a lookup found.
+struct RouteMatch {
+    enum class Kind { kFound, kNotFound, kMethodNotAllowed };
+    Kind kind = Kind::kNotFound;
+    const Handler* handler = nullptr;
+    RouteOptions options;
+    std::vector<std::pair<std::string, std::string>> params;
+    std::string allow;  // for kMethodNotAllowed: "GET, POST"
+};
+
+class Router {
+public:
+    /// Adds a route. Throws std::logic_error on a malformed or duplicate pattern.
+    void Add(Method method, std::string_view pattern, Handler handler, RouteOptions options = {});
+    void Get(std::string_view p, Handler h, RouteOptions o = {}) { Add(Method::kGet, p, std::move(h), o); }
+    void Post(std::string_view p, Handler h, RouteOptions o = {}) { Add(Method::kPost, p, std::move(h), o); }
+    void Patch(std::string_view p, Handler h, RouteOptions o = {}) { Add(Method::kPatch, p, std::move(h), o); }
+    void Put(std::string_view p, Handler h, RouteOptions o = {}) { Add(Method::kPut, p, std::move(h), o); }
+    void Delete(std::string_view p, Handler h, RouteOptions o = {}) { Add(Method::kDelete, p, std::move(h), o); }
+
+    /// Finds the route for a decoded path. HEAD falls back to GET.
+    RouteMatch Match(Method method, std::string_view path) const;
+
+    /// Every (method, pattern), for the OpenAPI document and tests.
+    std::vector<std::pair<Method, std::string>> Routes() const;
+
+private:
+    struct Segment {
+        std::string text;
+        bool is_param = false;
+    };
+    struct Route {
+        Method method;
+        std::string pattern;
+        std::vector<Segment> segments;
+        Handler handler;
+        RouteOptions options;
+    };
+    static bool MatchSegments(const Route& route, const std::vector<std::string_view>& parts,
+                              std::vector<std::pair<std::string, std::string>>* params);
+
+    std::vector<Route> routes_;
+};
+
+}  // namespace keyuan::http

@@ -1,0 +1,55 @@
+#pragma once
+// The HTTP/1.1 server: an accept loop, one coroutine per connection, handlers on a worker
+// pool. Beast and Asio stay inside server.cpp.
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "http/request.hpp"
+#include "http/router.hpp"
+
+namespace keyuan::http {
+
+struct ServerOptions {
+    std::string host = "127.0.0.1";
+    std::uint16_t port = 8080;  // 0 picks a free port; the "listening" log line tells which
+    int io_threads = 0;         // 0: one per core
+    int worker_threads = 16;    // handlers that block on the database or files
+    std::size_t max_header_bytes = 16 * 1024;
+    std::size_t max_body_bytes = 1024 * 1024;
+    std::chrono::seconds header_timeout{10};  // to receive a whole request head
+    std::chrono::seconds body_timeout{30};    // to receive the body
+    std::chrono::seconds idle_timeout{60};    // between requests on a kept-alive connection
+    std::chrono::seconds write_timeout{30};
+    std::chrono::seconds drain_timeout{20};  // graceful shutdown waits this long at most
+    int max_connections = 10000;
+};
+
+/// Answers a request that the router matched; the application supplies it (middleware,
+/// then the route's handler). Called on a worker thread for blocking routes.
+using Dispatch = std::function<Response(Request&, const RouteMatch&)>;
+
+class Server {
+public:
+    Server(ServerOptions options, const Router& router, Dispatch dispatch);
+    ~Server();
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+
+    /// Binds, serves until SIGINT/SIGTERM or Stop(), lets in-flight requests finish, and
+    /// returns. Throws std::runtime_error with a one-line reason if it cannot bind.
+    void Run();
+    /// Starts a graceful shutdown from any thread.
+    void Stop();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace keyuan::http

@@ -1,0 +1,89 @@
+#pragma once
+// One store interface, two engines (sqlite/, postgres/). Calls block: the HTTP layer runs
+// them on its worker pool, never on a network thread.
+
+#include <cstdint>
+#include <functional>
+#include <initializer_list>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/errors.hpp"
+#include "store/param.hpp"
+#include "store/rows.hpp"
+
+namespace keyuan::store {
+
+enum class Engine { kSqlite, kPostgres };
+
+/// "sqlite" or "postgresql", as the health endpoint reports it.
+const char* EngineName(Engine engine);
+
+/// A connection lent to the caller for the length of one Read or Write. Not thread-safe.
+class Session {
+public:
+    virtual ~Session() = default;
+    virtual Engine engine() const = 0;
+
+    /// Runs one statement with $1…$N parameters and returns its rows (and affected count).
+    virtual Rows Query(std::string_view sql, std::span<const Param> params) = 0;
+    /// Runs a script of several statements without parameters (migrations).
+    virtual void ExecScript(std::string_view sql) = 0;
+
+    Rows Query(std::string_view sql, std::initializer_list<Param> params = {}) {
+        return Query(sql, std::span<const Param>(params.begin(), params.size()));
+    }
+    /// Runs a statement and returns how many rows it changed.
+    std::int64_t Execute(std::string_view sql, std::initializer_list<Param> params = {}) {
+        return Query(sql, params).affected();
+    }
+    /// Runs an INSERT … RETURNING id and returns the id.
+    std::int64_t InsertReturningId(std::string_view sql, std::initializer_list<Param> params) {
+        Rows rows = Query(sql, params);
+        return rows.front().Int(0);
+    }
+};
+
+/// How a Write transaction isolates itself on PostgreSQL; SQLite always serialises writers.
+enum class Isolation { kReadCommitted, kRepeatableRead, kSerializable };
+
+struct WriteOptions {
+    Isolation isolation = Isolation::kReadCommitted;
+    /// Attempts in all, counting the first, for retryable failures.
+    int max_attempts = 5;
+};
+
+/// A database of either engine. Thread-safe: every method may be called from any thread.
+class Database {
+public:
+    virtual ~Database() = default;
+    virtual Engine engine() const = 0;
+
+    /// Runs `fn` in a read-only transaction that sees one snapshot.
+    virtual void Read(const std::function<void(Session&)>& fn) = 0;
+    /// Runs `fn` in a write transaction and commits it; rolls back if `fn` throws. Retries
+    /// the whole of `fn` on retryable failures, so `fn` must have no effect outside the
+    /// session. Throws DbError subclasses, or whatever `fn` throws.
+    virtual void Write(const std::function<void(Session&)>& fn, const WriteOptions& options) = 0;
+    void Write(const std::function<void(Session&)>& fn) { Write(fn, WriteOptions{}); }
+
+    /// Checks that the database answers (SELECT 1); throws ConnectionError if not.
+    virtual void Ping() = 0;
+};
+
+/// Options that apply when a database is opened.
+struct OpenOptions {
+    /// Reader connections for SQLite, connections in all for PostgreSQL.
+    int pool_size = 8;
+    /// How long SQLite waits on a lock before SQLITE_BUSY (milliseconds).
+    int busy_timeout_ms = 5000;
+};
+
+/// Opens `sqlite:PATH` or `postgresql://…` (also `postgres://…`). Throws ConnectionError
+/// with a one-line reason a person can act on.
+std::unique_ptr<Database> Open(const std::string& url, const OpenOptions& options = {});
+
+}  // namespace keyuan::store

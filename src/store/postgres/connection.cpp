@@ -1,0 +1,220 @@
+#include "store/postgres/connection.hpp"
+
+#include <libpq-fe.h>
+
+#include <cstdlib>
+#include <vector>
+
+#include "core/log.hpp"
+#include "store/errors.hpp"
+
+namespace keyuan::store::postgres {
+namespace {
+
+// Applied after every connect and reset. Commits wait for the WAL flush whatever the server's
+// default says, and timestamps render in UTC as they do on SQLite.
+constexpr const char* kSessionSettings = "SET synchronous_commit = on; SET TimeZone = 'UTC'";
+// Seconds libpq waits for a server that does not answer, unless the URL says otherwise.
+constexpr const char* kConnectTimeout = "10";
+
+struct ResultDeleter {
+    void operator()(PGresult* result) const { PQclear(result); }
+};
+using Result = std::unique_ptr<PGresult, ResultDeleter>;
+
+std::string FirstLine(std::string_view text) {
+    text = text.substr(0, text.find('\n'));
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
+    return std::string(text);
+}
+
+std::string Reason(const PGconn* conn) {
+    std::string reason = FirstLine(PQerrorMessage(conn));
+    return reason.empty() ? "the connection is closed" : reason;
+}
+
+// The password in a URL's user info (postgresql://user:PASSWORD@host/…), or "". libpq reads
+// the user info up to the first '@' or '/', and so does this.
+std::string_view UrlPassword(std::string_view url) {
+    std::size_t scheme_end = url.find("://");
+    if (scheme_end == std::string_view::npos) return {};
+    std::string_view rest = url.substr(scheme_end + 3);
+    std::size_t at = rest.find_first_of("@/");
+    if (at == std::string_view::npos || rest[at] != '@') return {};
+    std::string_view userinfo = rest.substr(0, at);
+    std::size_t colon = userinfo.find(':');
+    return colon == std::string_view::npos ? std::string_view() : userinfo.substr(colon + 1);
+}
+
+std::string Redact(std::string text, std::string_view secret) {
+    if (secret.empty()) return text;
+    for (std::size_t pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos + 3)) {
+        text.replace(pos, secret.size(), "***");
+    }
+    return text;
+}
+
+// "host:port/database" of the server libpq chose, after the URL and PG* variables applied;
+// "" when the URL could not be parsed.
+std::string Describe(const PGconn* conn) {
+    std::string host = PQhost(conn) ? PQhost(conn) : "";
+    if (host.empty()) return host;
+    std::string port = PQport(conn) ? PQport(conn) : "";
+    std::string db = PQdb(conn) ? PQdb(conn) : "";
+    return host + (port.empty() ? "" : ":" + port) + "/" + db;
+}
+
+ConstraintError::Kind ConstraintKind(std::string_view sqlstate) {
+    using Kind = ConstraintError::Kind;
+    if (sqlstate == "23505") return Kind::kUnique;
+    if (sqlstate == "23503") return Kind::kForeignKey;
+    if (sqlstate == "23514") return Kind::kCheck;
+    if (sqlstate == "23502") return Kind::kNotNull;
+    if (sqlstate == "23P01") return Kind::kExclusion;
+    return Kind::kOther;
+}
+
+[[noreturn]] void ThrowBySqlstate(const std::string& message, const std::string& sqlstate) {
+    // Serialization failures and deadlocks succeed when the whole transaction runs again.
+    if (sqlstate == "40001" || sqlstate == "40P01") throw DbError(message, sqlstate, true);
+    if (sqlstate.starts_with("23")) throw ConstraintError(message, sqlstate, ConstraintKind(sqlstate));
+    throw DbError(message, sqlstate, false);
+}
+
+Rows ToRows(PGresult* result) {
+    int columns = PQnfields(result);
+    int count = PQntuples(result);
+    std::vector<std::string> names;
+    names.reserve(static_cast<std::size_t>(columns));
+    for (int c = 0; c < columns; ++c) names.emplace_back(PQfname(result, c));
+    Rows rows(std::move(names));
+    for (int r = 0; r < count; ++r) {
+        for (int c = 0; c < columns; ++c) {
+            if (PQgetisnull(result, r, c)) {
+                rows.AppendCell(std::nullopt);
+                continue;
+            }
+            auto length = static_cast<std::size_t>(PQgetlength(result, r, c));
+            rows.AppendCell(std::string(PQgetvalue(result, r, c), length));
+        }
+    }
+    const char* affected = PQcmdTuples(result);
+    if (*affected != '\0') rows.set_affected(std::strtoll(affected, nullptr, 10));
+    return rows;
+}
+
+}  // namespace
+
+void Connection::Deleter::operator()(pg_conn* conn) const { PQfinish(conn); }
+
+Connection::Connection(const std::string& url) {
+    // Our defaults come before the URL, so that settings written in the URL win.
+    const char* const keywords[] = {"connect_timeout", "fallback_application_name", "dbname", nullptr};
+    const char* const values[] = {kConnectTimeout, "keyuan", url.c_str(), nullptr};
+    conn_.reset(PQconnectdbParams(keywords, values, /*expand_dbname=*/1));
+    if (!conn_) throw ConnectionError("cannot connect to PostgreSQL: out of memory");
+    where_ = Describe(conn_.get());
+    if (!Alive()) {
+        const char* used_password = PQpass(conn_.get());
+        std::string reason = Redact(Reason(conn_.get()), UrlPassword(url));
+        reason = Redact(std::move(reason), used_password ? used_password : "");
+        if (where_.empty()) throw ConnectionError("invalid PostgreSQL URL: " + reason);
+        throw ConnectionError("cannot connect to PostgreSQL at " + where_ + ": " + reason);
+    }
+    Configure();
+}
+
+Connection::~Connection() = default;
+
+bool Connection::Alive() const { return PQstatus(conn_.get()) == CONNECTION_OK; }
+
+void Connection::Configure() { Exec(kSessionSettings); }
+
+const std::string& Connection::Prepare(std::string_view sql) {
+    if (auto it = statements_.find(sql); it != statements_.end()) return it->second;
+    std::string name = "s" + std::to_string(next_statement_++);
+    std::string text(sql);
+    // No parameter types: the server infers each $n from where it appears.
+    Result result(PQprepare(conn_.get(), name.c_str(), text.c_str(), 0, nullptr));
+    if (PQresultStatus(result.get()) != PGRES_COMMAND_OK) ThrowError(result.get(), sql);
+    return statements_.emplace(std::move(text), std::move(name)).first->second;
+}
+
+Rows Connection::Query(std::string_view sql, std::span<const Param> params) {
+    const std::string& name = Prepare(sql);
+    std::vector<std::string> texts;
+    texts.reserve(params.size());  // never reallocates, so the pointers in `values` stay valid
+    std::vector<const char*> values(params.size(), nullptr);
+    for (std::size_t i = 0; i < params.size(); ++i) {
+        if (params[i].kind() != Param::Kind::kNull) values[i] = texts.emplace_back(params[i].ToText()).c_str();
+    }
+    Result result(PQexecPrepared(conn_.get(), name.c_str(), static_cast<int>(params.size()), values.data(), nullptr,
+                                 nullptr, /*resultFormat=*/0));
+    ExecStatusType status = PQresultStatus(result.get());
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) ThrowError(result.get(), sql);
+    return ToRows(result.get());
+}
+
+void Connection::Exec(std::string_view sql) {
+    std::string text(sql);
+    Result result(PQexec(conn_.get(), text.c_str()));
+    ExecStatusType status = PQresultStatus(result.get());
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY) {
+        ThrowError(result.get(), sql);
+    }
+}
+
+void Connection::Commit() {
+    // COMMIT never left: nothing can have been committed.
+    if (!Alive()) throw ConnectionError("lost the connection to PostgreSQL at " + where_ + " before COMMIT");
+    Result result(PQexec(conn_.get(), "COMMIT"));
+    if (PQresultStatus(result.get()) == PGRES_COMMAND_OK) {
+        // A transaction in which a statement failed answers COMMIT with ROLLBACK, not an error.
+        if (std::string_view(PQcmdStatus(result.get())) == "ROLLBACK") {
+            throw DbError("the transaction was rolled back because a statement in it failed", "25P02", false);
+        }
+        return;
+    }
+    if (!Alive()) {
+        throw CommitInDoubtError("lost the connection to PostgreSQL at " + where_ +
+                                 " during COMMIT; the transaction may or may not have been committed");
+    }
+    ThrowError(result.get(), "COMMIT");
+}
+
+void Connection::Rollback() {
+    // A broken connection needs no ROLLBACK: the server ends its transaction when the socket closes.
+    if (!Alive() || PQtransactionStatus(conn_.get()) == PQTRANS_IDLE) return;
+    Result result(PQexec(conn_.get(), "ROLLBACK"));
+    if (PQresultStatus(result.get()) != PGRES_COMMAND_OK) {
+        log::Warn("ROLLBACK failed; the connection will be reset before reuse",
+                  {{"db", where_}, {"reason", Reason(conn_.get())}});
+    }
+}
+
+void Connection::EnsureUsable() {
+    if (Alive() && PQtransactionStatus(conn_.get()) == PQTRANS_IDLE) return;
+    // Prepared statements and session settings do not survive the reconnect.
+    statements_.clear();
+    PQreset(conn_.get());
+    if (!Alive()) throw ConnectionError("cannot reconnect to PostgreSQL at " + where_ + ": " + Reason(conn_.get()));
+    Configure();
+}
+
+void Connection::ThrowError(const pg_result* result, std::string_view sql) {
+    const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    const char* primary = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+    std::string sqlstate = state ? state : "";
+    std::string message = primary ? FirstLine(primary) : Reason(conn_.get());
+    if (!Alive() || sqlstate.starts_with("08")) {
+        throw ConnectionError("lost the connection to PostgreSQL at " + where_ + ": " + message);
+    }
+    // A statement prepared before its table changed shape fails from then on ("cached plan must
+    // not change result type"); forget it so that the next call prepares it afresh.
+    if (sqlstate == "0A000") {
+        if (auto it = statements_.find(sql); it != statements_.end()) statements_.erase(it);
+    }
+    ThrowBySqlstate(message, sqlstate);
+}
+
+}  // namespace keyuan::store::postgres

@@ -1,0 +1,64 @@
+#pragma once
+// One libpq connection: the session settings keyuan relies on, a cache of prepared statements,
+// and PostgreSQL errors turned into the store's typed exceptions.
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "store/param.hpp"
+#include "store/rows.hpp"
+
+// libpq's handles, declared here so that only connection.cpp includes libpq-fe.h.
+struct pg_conn;
+struct pg_result;
+
+namespace keyuan::store::postgres {
+
+/// A connection to PostgreSQL. Not thread-safe: the pool lends it to one session at a time.
+class Connection {
+public:
+    /// Connects to `url` (a libpq URI) and applies the session settings. Throws ConnectionError
+    /// with one line naming the server and libpq's reason, never the password.
+    explicit Connection(const std::string& url);
+    ~Connection();
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+
+    /// Runs one statement with $1…$N parameters, preparing it on first use on this connection.
+    /// Throws DbError or a subclass chosen by SQLSTATE.
+    Rows Query(std::string_view sql, std::span<const Param> params);
+    /// Runs one or more statements without parameters (simple query protocol).
+    void Exec(std::string_view sql);
+    /// Commits the open transaction. Throws CommitInDoubtError if the connection breaks while
+    /// COMMIT is under way, and DbError if the server rolled back instead.
+    void Commit();
+    /// Rolls back the open transaction, if any. Logs a failure instead of throwing: the caller is
+    /// already unwinding with a better exception, and EnsureUsable resets such a connection.
+    void Rollback();
+    /// Makes the connection ready for a new transaction: one that broke, or that was left inside
+    /// a transaction, is reconnected with PQreset. Throws ConnectionError if that fails.
+    void EnsureUsable();
+
+private:
+    struct Deleter {
+        void operator()(pg_conn* conn) const;
+    };
+
+    bool Alive() const;
+    void Configure();
+    const std::string& Prepare(std::string_view sql);
+    [[noreturn]] void ThrowError(const pg_result* result, std::string_view sql);
+
+    std::unique_ptr<pg_conn, Deleter> conn_;
+    /// "host:port/database", for messages.
+    std::string where_;
+    /// SQL text → name of its prepared statement on this connection ("s1", "s2" …).
+    std::map<std::string, std::string, std::less<>> statements_;
+    std::int64_t next_statement_ = 1;
+};
+
+}  // namespace keyuan::store::postgres
