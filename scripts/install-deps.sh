@@ -5,7 +5,7 @@ set -euo pipefail
 
 PACKAGES=(
   # toolchain
-  g++ cmake ninja-build ccache pkg-config git
+  g++ cmake ninja-build ccache pkg-config git clang-format
   # HTTP and JSON
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   # storage

@@ -73,7 +73,7 @@ init_cluster() {
     mkdir -p "$dir"
     touch "$dir/$MARKER"
     if [[ $(id -u) -eq 0 ]]; then chown -R postgres: "$dir"; fi
-    as_owner test -w "$dir" || die "user postgres cannot write to $dir; use a directory it can reach, e.g. under /tmp"
+    as_owner test -w "$dir" || die "the server's user cannot write to $dir; use a directory under /tmp"
     # --no-sync only skips flushing initdb's own files; the server below runs with fsync on.
     as_owner "$PG_BIN/initdb" -D "$dir/data" -U "$DB_USER" --auth=trust --encoding=UTF8 --locale=C.UTF-8 \
         --no-sync >"$dir/initdb.log" 2>&1 || { show_log "$dir/initdb.log"; die "initdb failed in $dir/data"; }

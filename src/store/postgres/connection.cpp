@@ -33,6 +33,20 @@ std::string Reason(const PGconn* conn) {
     return reason.empty() ? "the connection is closed" : reason;
 }
 
+// Why a connection attempt failed, without libpq's "connection to server at …, port … failed:"
+// and "FATAL:" prefixes: our message names the server already.
+std::string ConnectReason(const PGconn* conn) {
+    std::string reason = Reason(conn);
+    constexpr std::string_view kFailed = " failed: ";
+    std::size_t failed = reason.find(kFailed);
+    if (reason.starts_with("connection to server") && failed != std::string::npos) {
+        reason.erase(0, failed + kFailed.size());
+    }
+    constexpr std::string_view kFatal = "FATAL:  ";
+    if (reason.starts_with(kFatal)) reason.erase(0, kFatal.size());
+    return reason;
+}
+
 // The password in a URL's user info (postgresql://user:PASSWORD@host/…), or "". libpq reads
 // the user info up to the first '@' or '/', and so does this.
 std::string_view UrlPassword(std::string_view url) {
@@ -81,6 +95,16 @@ ConstraintError::Kind ConstraintKind(std::string_view sqlstate) {
     throw DbError(message, sqlstate, false);
 }
 
+// Server notices such as "table … does not exist, skipping" would otherwise reach stderr as bare
+// text beside the JSON log. Warnings may matter; the rest is routine.
+void OnNotice(void* /*arg*/, const PGresult* notice) {
+    const char* severity = PQresultErrorField(notice, PG_DIAG_SEVERITY_NONLOCALIZED);
+    const char* primary = PQresultErrorField(notice, PG_DIAG_MESSAGE_PRIMARY);
+    bool warning = severity != nullptr && std::string_view(severity) == "WARNING";
+    log::Write(warning ? log::Level::kWarn : log::Level::kDebug, "PostgreSQL notice",
+               {{"message", primary ? primary : ""}});
+}
+
 Rows ToRows(PGresult* result) {
     int columns = PQnfields(result);
     int count = PQntuples(result);
@@ -113,10 +137,11 @@ Connection::Connection(const std::string& url) {
     const char* const values[] = {kConnectTimeout, "keyuan", url.c_str(), nullptr};
     conn_.reset(PQconnectdbParams(keywords, values, /*expand_dbname=*/1));
     if (!conn_) throw ConnectionError("cannot connect to PostgreSQL: out of memory");
+    PQsetNoticeReceiver(conn_.get(), OnNotice, nullptr);
     where_ = Describe(conn_.get());
     if (!Alive()) {
         const char* used_password = PQpass(conn_.get());
-        std::string reason = Redact(Reason(conn_.get()), UrlPassword(url));
+        std::string reason = Redact(ConnectReason(conn_.get()), UrlPassword(url));
         reason = Redact(std::move(reason), used_password ? used_password : "");
         if (where_.empty()) throw ConnectionError("invalid PostgreSQL URL: " + reason);
         throw ConnectionError("cannot connect to PostgreSQL at " + where_ + ": " + reason);
@@ -197,7 +222,9 @@ void Connection::EnsureUsable() {
     // Prepared statements and session settings do not survive the reconnect.
     statements_.clear();
     PQreset(conn_.get());
-    if (!Alive()) throw ConnectionError("cannot reconnect to PostgreSQL at " + where_ + ": " + Reason(conn_.get()));
+    if (!Alive()) {
+        throw ConnectionError("cannot reconnect to PostgreSQL at " + where_ + ": " + ConnectReason(conn_.get()));
+    }
     Configure();
 }
 
@@ -206,8 +233,10 @@ void Connection::ThrowError(const pg_result* result, std::string_view sql) {
     const char* primary = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
     std::string sqlstate = state ? state : "";
     std::string message = primary ? FirstLine(primary) : Reason(conn_.get());
-    if (!Alive() || sqlstate.starts_with("08")) {
-        throw ConnectionError("lost the connection to PostgreSQL at " + where_ + ": " + message);
+    if (!Alive()) throw ConnectionError("lost the connection to PostgreSQL at " + where_ + ": " + message);
+    // 08P01 on a live connection is a wrong parameter count, a bug of the caller as on SQLite.
+    if (sqlstate.starts_with("08") && sqlstate != "08P01") {
+        throw ConnectionError("PostgreSQL at " + where_ + " reported a connection failure: " + message);
     }
     // A statement prepared before its table changed shape fails from then on ("cached plan must
     // not change result type"); forget it so that the next call prepares it afresh.

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <condition_variable>
+#include <cstdio>
 #include <filesystem>
 #include <mutex>
 #include <string_view>
@@ -142,8 +143,14 @@ private:
                 ThrowSqlite(db_, rc, "statement failed");
             }
             for (int c = 0; c < columns; ++c) {
-                if (sqlite3_column_type(stmt, c) == SQLITE_NULL) {
+                int type = sqlite3_column_type(stmt, c);
+                if (type == SQLITE_NULL) {
                     rows.AppendCell(std::nullopt);
+                } else if (type == SQLITE_FLOAT) {
+                    // sqlite3_column_text keeps only 15 digits; 17 round-trip every double.
+                    char buf[32];
+                    std::snprintf(buf, sizeof buf, "%.17g", sqlite3_column_double(stmt, c));
+                    rows.AppendCell(std::string(buf));
                 } else {
                     const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
                     rows.AppendCell(std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, c))));

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs every test: the build with warnings as errors; unit, storage and HTTP tests against
+# SQLite and against a PostgreSQL server that the run starts and removes itself; the same
+# tests under AddressSanitizer + UndefinedBehaviorSanitizer; and the formatting check.
+#   KEYUAN_SKIP_ASAN=1 skips the sanitizer pass (for quick local runs; CI never sets it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh
+
+step() { printf '\n== %s\n' "$*" >&2; }
+
+step "format check"
+scripts/check-format.sh
+
+step "build (warnings are errors)"
+cmake --preset dev >/dev/null
+cmake --build --preset dev
+
+step "tests: unit, storage and HTTP on SQLite and PostgreSQL"
+ctest --preset dev
+
+if [[ ${KEYUAN_SKIP_ASAN:-0} != 1 ]]; then
+  step "build with AddressSanitizer + UndefinedBehaviorSanitizer"
+  cmake --preset asan >/dev/null
+  cmake --build --preset asan
+  step "tests under the sanitizers"
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --preset asan
+fi

@@ -1,0 +1,165 @@
+#include "support/test_server.hpp"
+
+#include <fcntl.h>
+#include <libpq-fe.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+namespace keyuan::testing {
+namespace {
+
+std::string ReadFile(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::string TempPath(const std::string& stem) {
+    static std::atomic<int> counter{0};
+    const char* dir = std::getenv("TMPDIR");
+    return std::string(dir ? dir : "/tmp") + "/keyuan-test-" + std::to_string(::getpid()) + "-" +
+           std::to_string(counter++) + "-" + stem;
+}
+
+std::string PgBaseUrl() {
+    if (const char* url = std::getenv("KEYUAN_TEST_PG_URL")) return url;
+    if (const char* file = std::getenv("KEYUAN_TEST_PG_URL_FILE")) {
+        std::string url = ReadFile(file);
+        while (!url.empty() && (url.back() == '\n' || url.back() == ' ')) url.pop_back();
+        return url;
+    }
+    return "";
+}
+
+pid_t Spawn(const std::vector<std::string>& args, const std::vector<std::string>& env, const std::string& out_path,
+            const std::string& err_path) {
+    pid_t pid = ::fork();
+    if (pid != 0) return pid;
+    int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    ::dup2(out, 1);
+    ::dup2(err, 2);
+    int devnull = ::open("/dev/null", O_RDONLY);
+    ::dup2(devnull, 0);
+    for (const std::string& e : env) ::putenv(const_cast<char*>(e.c_str()));
+    std::vector<char*> argv;
+    std::string binary = KeyuanBinary();
+    argv.push_back(binary.data());
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    ::execv(binary.c_str(), argv.data());
+    ::_exit(127);
+}
+
+int WaitExit(pid_t pid) {
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    if (WIFEXITED(status)) return WEXITSTATUS(status);
+    if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+    return -1;
+}
+
+}  // namespace
+
+std::string TestEngine() {
+    const char* engine = std::getenv("KEYUAN_TEST_ENGINE");
+    return engine && std::string(engine) == "postgresql" ? "postgresql" : "sqlite";
+}
+
+std::string KeyuanBinary() {
+    if (const char* path = std::getenv("KEYUAN_BINARY")) return path;
+    return KEYUAN_BINARY_PATH;
+}
+
+std::string FreshDatabaseUrl() {
+    if (TestEngine() == "sqlite") return "sqlite:" + TempPath("db.sqlite");
+    std::string base = PgBaseUrl();
+    if (base.empty()) return "";
+    static std::mt19937_64 rng(std::random_device{}());
+    std::string name = "keyuan_t_" + std::to_string(::getpid()) + "_" + std::to_string(rng() % 1000000000);
+    PGconn* conn = PQconnectdb(base.c_str());
+    if (PQstatus(conn) != CONNECTION_OK) {
+        std::string message = PQerrorMessage(conn);
+        PQfinish(conn);
+        throw std::runtime_error("test PostgreSQL unreachable: " + message);
+    }
+    PGresult* res = PQexec(conn, ("CREATE DATABASE " + name).c_str());
+    bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+    std::string message = PQerrorMessage(conn);
+    PQclear(res);
+    PQfinish(conn);
+    if (!ok) throw std::runtime_error("cannot create test database: " + message);
+    return base.substr(0, base.rfind('/') + 1) + name;
+}
+
+CommandResult RunKeyuan(const std::vector<std::string>& args, const std::vector<std::string>& env) {
+    std::string out_path = TempPath("out"), err_path = TempPath("err");
+    pid_t pid = Spawn(args, env, out_path, err_path);
+    CommandResult result;
+    result.exit_code = WaitExit(pid);
+    result.out = ReadFile(out_path);
+    result.err = ReadFile(err_path);
+    std::remove(out_path.c_str());
+    std::remove(err_path.c_str());
+    return result;
+}
+
+std::unique_ptr<TestServer> TestServer::Start(const std::string& db_url, const std::vector<std::string>& extra) {
+    std::unique_ptr<TestServer> server(new TestServer());
+    server->db_url_ = db_url;
+    server->log_path_ = TempPath("server.log");
+    std::vector<std::string> args = {"serve", "--listen", "127.0.0.1:0", "--db", db_url};
+    args.insert(args.end(), extra.begin(), extra.end());
+    server->pid_ = Spawn(args, {}, "/dev/null", server->log_path_);
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (std::chrono::steady_clock::now() < deadline) {
+        std::string log = server->Log();
+        std::size_t at = log.find("\"msg\":\"listening\"");
+        if (at != std::string::npos) {
+            std::size_t port_at = log.find("\"port\":", at);
+            server->port_ = static_cast<std::uint16_t>(std::stoi(log.substr(port_at + 7)));
+            return server;
+        }
+        if (!server->Running()) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    throw std::runtime_error("keyuan serve did not start; its log:\n" + server->Log());
+}
+
+TestServer::~TestServer() {
+    if (pid_ > 0) Terminate();
+}
+
+std::string TestServer::Log() const { return ReadFile(log_path_); }
+
+bool TestServer::Running() {
+    if (pid_ <= 0) return false;
+    int status = 0;
+    pid_t r = ::waitpid(pid_, &status, WNOHANG);
+    if (r == pid_) {
+        pid_ = -1;
+        return false;
+    }
+    return true;
+}
+
+int TestServer::Terminate() {
+    if (pid_ <= 0) return -1;
+    ::kill(pid_, SIGTERM);
+    int code = WaitExit(pid_);
+    pid_ = -1;
+    return code;
+}
+
+}  // namespace keyuan::testing

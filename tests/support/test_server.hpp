@@ -1,0 +1,56 @@
+#pragma once
+// Starts the real keyuan binary on a free port against a fresh database, for HTTP tests.
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace keyuan::testing {
+
+/// "sqlite" or "postgresql": which engine this test process runs against
+/// (env KEYUAN_TEST_ENGINE, default sqlite).
+std::string TestEngine();
+
+/// A URL for a brand-new empty database of the test engine: a fresh SQLite file, or a new
+/// database created on the test PostgreSQL server (env KEYUAN_TEST_PG_URL or the file named by
+/// KEYUAN_TEST_PG_URL_FILE). Returns "" if PostgreSQL was asked for but is not configured.
+std::string FreshDatabaseUrl();
+
+/// Path of the built keyuan binary.
+std::string KeyuanBinary();
+
+/// Runs `keyuan ARGS…`, returns the exit code; stdout and stderr are captured.
+struct CommandResult {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+CommandResult RunKeyuan(const std::vector<std::string>& args, const std::vector<std::string>& env = {});
+
+class TestServer {
+public:
+    /// Starts `keyuan serve --listen 127.0.0.1:0 --db URL EXTRA…` and waits (≤ 20 s) until it
+    /// logs the port it listens on. Throws std::runtime_error with the server's log if not.
+    static std::unique_ptr<TestServer> Start(const std::string& db_url, const std::vector<std::string>& extra = {});
+    ~TestServer();
+
+    std::uint16_t port() const { return port_; }
+    const std::string& db_url() const { return db_url_; }
+    /// Everything the server wrote to stderr so far.
+    std::string Log() const;
+    /// Sends SIGTERM and waits; returns the exit code (or 128+signal).
+    int Terminate();
+    bool Running();
+
+private:
+    TestServer() = default;
+    pid_t pid_ = -1;
+    std::uint16_t port_ = 0;
+    std::string db_url_;
+    std::string log_path_;
+};
+
+}  // namespace keyuan::testing

@@ -1,0 +1,76 @@
+#include "app/config.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+namespace keyuan::app {
+namespace {
+
+std::function<std::optional<std::string>(const char*)> Env(std::map<std::string, std::string> vars) {
+    return [vars](const char* name) -> std::optional<std::string> {
+        auto it = vars.find(name);
+        if (it == vars.end()) return std::nullopt;
+        return it->second;
+    };
+}
+
+std::string WriteFile(const std::string& name, const std::string& text) {
+    std::string path = ::testing::TempDir() + "/" + name;
+    std::ofstream(path) << text;
+    return path;
+}
+
+TEST(Config, Defaults) {
+    Result<Config> c = LoadConfig({}, Env({}));
+    ASSERT_TRUE(c.ok());
+    EXPECT_EQ(c.value().db_url, "sqlite:var/keyuan.db");
+    EXPECT_EQ(c.value().server.host, "127.0.0.1");
+    EXPECT_EQ(c.value().server.port, 8080);
+}
+
+TEST(Config, FlagsBeatEnvironmentBeatsFile) {
+    std::string file = WriteFile("precedence.toml",
+                                 "[database]\nurl = \"sqlite:from-file.db\"\npool_size = 4\n"
+                                 "[server]\nlisten = \"0.0.0.0:9000\"\nmax_body_bytes = 2048\n");
+    Result<Config> only_file = LoadConfig({{"config", file}}, Env({}));
+    ASSERT_TRUE(only_file.ok());
+    EXPECT_EQ(only_file.value().db_url, "sqlite:from-file.db");
+    EXPECT_EQ(only_file.value().db_pool_size, 4);
+    EXPECT_EQ(only_file.value().server.port, 9000);
+    EXPECT_EQ(only_file.value().server.max_body_bytes, 2048u);
+
+    Result<Config> env = LoadConfig({{"config", file}}, Env({{"KEYUAN_DB", "sqlite:from-env.db"}}));
+    EXPECT_EQ(env.value().db_url, "sqlite:from-env.db");
+
+    Result<Config> flag =
+        LoadConfig({{"config", file}, {"db", "sqlite:from-flag.db"}}, Env({{"KEYUAN_DB", "sqlite:from-env.db"}}));
+    EXPECT_EQ(flag.value().db_url, "sqlite:from-flag.db");
+
+    Result<Config> env_file = LoadConfig({}, Env({{"KEYUAN_CONFIG", file}}));
+    EXPECT_EQ(env_file.value().db_url, "sqlite:from-file.db");
+}
+
+TEST(Config, RejectsBadListenAddress) {
+    for (const char* bad : {"8080", "host:", "host:99999", "host:80x", ":80"}) {
+        Result<Config> c = LoadConfig({{"listen", bad}}, Env({}));
+        EXPECT_FALSE(c.ok()) << bad;
+    }
+    Result<Config> v6 = LoadConfig({{"listen", "[::1]:8081"}}, Env({}));
+    ASSERT_TRUE(v6.ok());
+    EXPECT_EQ(v6.value().server.host, "::1");
+}
+
+TEST(Config, RejectsBrokenOrOutOfRangeFile) {
+    Result<Config> broken = LoadConfig({{"config", WriteFile("broken.toml", "[server\nlisten=")}}, Env({}));
+    ASSERT_FALSE(broken.ok());
+    EXPECT_NE(broken.error().message.en.find("broken.toml"), std::string::npos);
+    Result<Config> range = LoadConfig({{"config", WriteFile("range.toml", "[server]\nworker_threads = 0\n")}}, Env({}));
+    ASSERT_FALSE(range.ok());
+    EXPECT_NE(range.error().message.en.find("server.worker_threads"), std::string::npos);
+    Result<Config> missing = LoadConfig({{"config", "/nonexistent/keyuan.toml"}}, Env({}));
+    EXPECT_FALSE(missing.ok());
+}
+
+}  // namespace
+}  // namespace keyuan::app

@@ -1,0 +1,385 @@
+// The store interface against both engines: SQLite on a temporary file, and PostgreSQL at
+// KEYUAN_TEST_PG_URL (`tests/pg_server.sh start DIR` prints one) or in KEYUAN_TEST_PG_URL_FILE.
+// Without either, the PostgreSQL cases are skipped.
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "store/database.hpp"
+
+namespace keyuan::store {
+namespace {
+
+// The test server's URL: KEYUAN_TEST_PG_URL, or the first line of the file that
+// KEYUAN_TEST_PG_URL_FILE names (ctest's pg_start writes it); "" when neither is set.
+std::string PgUrl() {
+    if (const char* url = std::getenv("KEYUAN_TEST_PG_URL")) return url;
+    std::string url;
+    if (const char* file = std::getenv("KEYUAN_TEST_PG_URL_FILE")) std::getline(std::ifstream(file), url);
+    return url;
+}
+
+std::string EngineLabel(const ::testing::TestParamInfo<Engine>& info) {
+    return info.param == Engine::kSqlite ? "Sqlite" : "Postgres";
+}
+
+// A path under the test's temporary directory that no other test process uses.
+std::string TempPath(std::string_view name) {
+    static std::atomic<int> counter{0};
+    return ::testing::TempDir() + "keyuan_store_test_" + std::to_string(getpid()) + "_" + std::to_string(++counter) +
+           "_" + std::string(name);
+}
+
+void RemoveSqliteFiles(const std::string& path) {
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix);
+}
+
+// Opens a fresh database of the engine under test. Tables carry the process id and are dropped
+// afterwards, so that reruns and parallel test processes can share one PostgreSQL database.
+class StoreTest : public ::testing::TestWithParam<Engine> {
+protected:
+    void SetUp() override {
+        if (GetParam() == Engine::kSqlite) {
+            path_ = TempPath("store.db");
+            db_ = Open("sqlite:" + path_);
+            return;
+        }
+        if (PgUrl().empty()) {
+            GTEST_SKIP() << "set KEYUAN_TEST_PG_URL to run the PostgreSQL cases (tests/pg_server.sh start DIR)";
+        }
+        db_ = Open(PgUrl());
+    }
+
+    void TearDown() override {
+        if (db_ && !tables_.empty()) {
+            // Newest first: a later table may refer to an earlier one.
+            db_->Write([&](Session& s) {
+                for (auto it = tables_.rbegin(); it != tables_.rend(); ++it) {
+                    s.ExecScript("DROP TABLE IF EXISTS " + *it);
+                }
+            });
+        }
+        db_.reset();
+        if (!path_.empty()) RemoveSqliteFiles(path_);
+    }
+
+    // Creates (afresh) a table of this process named after `base` and returns its name.
+    std::string CreateTable(std::string_view base, const std::string& columns) {
+        std::string table = std::string(base) + "_" + std::to_string(getpid());
+        tables_.push_back(table);
+        db_->Write([&](Session& s) {
+            s.ExecScript("DROP TABLE IF EXISTS " + table + "; CREATE TABLE " + table + " (" + columns + ")");
+        });
+        return table;
+    }
+
+    // An auto-numbered primary key in the dialect of the engine under test.
+    std::string IdColumn() const {
+        return GetParam() == Engine::kSqlite ? "id INTEGER PRIMARY KEY"
+                                             : "id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
+    }
+
+    std::int64_t Count(const std::string& table) {
+        std::int64_t count = -1;
+        db_->Read([&](Session& s) { count = s.Query("SELECT COUNT(*) FROM " + table).front().Int(0); });
+        return count;
+    }
+
+    std::unique_ptr<Database> db_;
+    std::string path_;
+    std::vector<std::string> tables_;
+};
+
+TEST_P(StoreTest, ReportsItsEngineAndAnswersPing) {
+    EXPECT_EQ(db_->engine(), GetParam());
+    EXPECT_NO_THROW(db_->Ping());
+    db_->Read([&](Session& s) { EXPECT_EQ(s.engine(), GetParam()); });
+}
+
+TEST_P(StoreTest, RoundTripsIntegersTextAndNulls) {
+    std::string t = CreateTable("round_trip", IdColumn() + ", n BIGINT, name TEXT, note TEXT");
+    constexpr std::int64_t kBig = 9007199254740993;  // 2^53 + 1: lost if it ever passes through a double
+    constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
+    std::string insert = "INSERT INTO " + t + " (n, name, note) VALUES ($1, $2, $3)";
+    db_->Write([&](Session& s) {
+        EXPECT_EQ(s.Execute(insert, {kBig, "质谱仪", "it's \"quoted\"; -- not SQL"}), 1);
+        s.Execute(insert, {kMin, "", nullptr});
+        s.Execute(insert, {std::optional<std::int64_t>{}, std::optional<std::string>{}, std::optional<std::string>{}});
+    });
+
+    db_->Read([&](Session& s) {
+        Rows rows = s.Query("SELECT n, name, note FROM " + t + " ORDER BY id");
+        ASSERT_EQ(rows.size(), 3u);
+        EXPECT_EQ(rows.columns(), (std::vector<std::string>{"n", "name", "note"}));
+        EXPECT_EQ(rows[0].Int(0), kBig);
+        EXPECT_EQ(rows[0].Text(1), "质谱仪");
+        EXPECT_EQ(rows[0].Text(2), "it's \"quoted\"; -- not SQL");
+        EXPECT_EQ(rows[1].Int(0), kMin);
+        EXPECT_FALSE(rows[1].IsNull(1)) << "empty text is not NULL";
+        EXPECT_EQ(rows[1].Text(1), "");
+        EXPECT_TRUE(rows[1].IsNull(2));
+        EXPECT_EQ(rows[2].OptInt(0), std::nullopt);
+        EXPECT_EQ(rows[2].OptText(1), std::nullopt);
+    });
+}
+
+TEST_P(StoreTest, RoundTripsDoublesExactly) {
+    std::string t = CreateTable("doubles", IdColumn() + ", x DOUBLE PRECISION");
+    const std::vector<double> values = {0.1, 3.141592653589793, -2.5e-300, 1e300, 123456789.0};
+    db_->Write([&](Session& s) {
+        for (double v : values) s.Execute("INSERT INTO " + t + " (x) VALUES ($1)", {v});
+    });
+    db_->Read([&](Session& s) {
+        Rows rows = s.Query("SELECT x FROM " + t + " ORDER BY id");
+        ASSERT_EQ(rows.size(), values.size());
+        for (std::size_t i = 0; i < values.size(); ++i) EXPECT_EQ(rows[i].Real(0), values[i]) << rows[i].Text(0);
+    });
+}
+
+TEST_P(StoreTest, BindsParametersByNumberNotPosition) {
+    std::string t = CreateTable("param_order", "a BIGINT, b TEXT");
+    db_->Write([&](Session& s) { s.Execute("INSERT INTO " + t + " (b, a) VALUES ($2, $1)", {7, "seven"}); });
+    db_->Read([&](Session& s) {
+        Rows rows = s.Query("SELECT a, b FROM " + t + " WHERE b = $2 AND a = $1", {7, "seven"});
+        ASSERT_EQ(rows.size(), 1u);
+        EXPECT_EQ(rows[0].Int(0), 7);
+        EXPECT_EQ(rows[0].Text(1), "seven");
+        EXPECT_TRUE(s.Query("SELECT a FROM " + t + " WHERE b = $2 AND a = $1", {8, "seven"}).empty());
+    });
+
+    // Too few values is the caller's bug: a DbError, not a broken connection.
+    try {
+        db_->Read([&](Session& s) { s.Query("SELECT a FROM " + t + " WHERE a = $1 AND b = $2", {7}); });
+        ADD_FAILURE() << "a statement ran with a parameter missing";
+    } catch (const DbError& e) {
+        EXPECT_EQ(dynamic_cast<const ConnectionError*>(&e), nullptr) << e.what();
+    }
+}
+
+TEST_P(StoreTest, InsertReturningGivesNewIdsAndUpdateCountsRows) {
+    std::string t = CreateTable("returning", IdColumn() + ", name TEXT NOT NULL");
+    std::int64_t first = 0;
+    std::int64_t second = 0;
+    db_->Write([&](Session& s) {
+        first = s.InsertReturningId("INSERT INTO " + t + " (name) VALUES ($1) RETURNING id", {"a"});
+        second = s.InsertReturningId("INSERT INTO " + t + " (name) VALUES ($1) RETURNING id", {"b"});
+        Rows both = s.Query("INSERT INTO " + t + " (name) VALUES ($1), ($2) RETURNING id", {"c", "d"});
+        EXPECT_EQ(both.size(), 2u);
+        EXPECT_EQ(both.affected(), 2);
+        EXPECT_EQ(s.Execute("UPDATE " + t + " SET name = name || $1 WHERE name IN ($2, $3)", {"!", "c", "d"}), 2);
+    });
+    EXPECT_GT(second, first);
+    db_->Read([&](Session& s) {
+        Rows rows = s.Query("SELECT name FROM " + t + " WHERE id = $1", {second});
+        ASSERT_EQ(rows.size(), 1u);
+        EXPECT_EQ(rows[0].Text(0), "b");
+    });
+}
+
+TEST_P(StoreTest, UniqueViolationLeavesNothingHalfWritten) {
+    std::string t = CreateTable("unique_codes", IdColumn() + ", code TEXT NOT NULL UNIQUE");
+    std::string insert = "INSERT INTO " + t + " (code) VALUES ($1)";
+    try {
+        db_->Write([&](Session& s) {
+            s.Execute(insert, {"A-1"});
+            s.Execute(insert, {"A-1"});
+        });
+        FAIL() << "the duplicate insert succeeded";
+    } catch (const ConstraintError& e) {
+        EXPECT_EQ(e.kind(), ConstraintError::Kind::kUnique) << e.what();
+        EXPECT_FALSE(e.retryable());
+    }
+    EXPECT_EQ(Count(t), 0);
+
+    db_->Write([&](Session& s) { s.Execute(insert, {"A-1"}); });
+    EXPECT_EQ(Count(t), 1) << "the connection works again after the failed transaction";
+}
+
+TEST_P(StoreTest, ReportsTheKindOfEachConstraint) {
+    std::string parent = CreateTable("kinds_parent", "id BIGINT PRIMARY KEY");
+    std::string child = CreateTable("kinds_child", "id BIGINT PRIMARY KEY, parent_id BIGINT REFERENCES " + parent +
+                                                       "(id), qty BIGINT NOT NULL CHECK (qty > 0)");
+    auto kind_of = [&](std::initializer_list<Param> params) -> std::optional<ConstraintError::Kind> {
+        try {
+            db_->Write([&](Session& s) {
+                s.Execute("INSERT INTO " + child + " (id, parent_id, qty) VALUES ($1, $2, $3)", params);
+            });
+        } catch (const ConstraintError& e) {
+            return e.kind();
+        }
+        return std::nullopt;
+    };
+    EXPECT_EQ(kind_of({1, 99, 1}), ConstraintError::Kind::kForeignKey);
+    EXPECT_EQ(kind_of({1, nullptr, nullptr}), ConstraintError::Kind::kNotNull);
+    EXPECT_EQ(kind_of({1, nullptr, 0}), ConstraintError::Kind::kCheck);
+    EXPECT_EQ(kind_of({1, nullptr, 1}), std::nullopt);
+}
+
+TEST_P(StoreTest, ExceptionFromWriteBodyRollsBackWithoutRetrying) {
+    std::string t = CreateTable("rollback", IdColumn() + ", name TEXT");
+    int calls = 0;
+    EXPECT_THROW(db_->Write([&](Session& s) {
+        ++calls;
+        s.Execute("INSERT INTO " + t + " (name) VALUES ($1)", {"ghost"});
+        throw std::runtime_error("the service changed its mind");
+    }),
+                 std::runtime_error);
+    EXPECT_EQ(calls, 1);
+    EXPECT_EQ(Count(t), 0);
+}
+
+TEST_P(StoreTest, ReadSeesCommittedDataAndRefusesWrites) {
+    std::string t = CreateTable("committed", IdColumn() + ", qty BIGINT");
+    db_->Write([&](Session& s) {
+        for (int qty : {1, 2, 3}) s.Execute("INSERT INTO " + t + " (qty) VALUES ($1)", {qty});
+    });
+    db_->Read([&](Session& s) {
+        Rows rows = s.Query("SELECT COUNT(*), SUM(qty) FROM " + t);
+        EXPECT_EQ(rows[0].Int(0), 3);
+        EXPECT_EQ(rows[0].Int(1), 6);
+    });
+    EXPECT_THROW(db_->Read([&](Session& s) { s.Execute("INSERT INTO " + t + " (qty) VALUES ($1)", {4}); }), DbError);
+    EXPECT_EQ(Count(t), 3);
+}
+
+// Read-modify-write under SERIALIZABLE: on PostgreSQL concurrent writers fail with 40001 and
+// Write must retry them until every increment lands; SQLite serialises the writers instead.
+TEST_P(StoreTest, ConcurrentWritersAllLandThroughRetries) {
+    constexpr int kThreads = 8;
+    constexpr int kIncrements = 50;
+    std::string t = CreateTable("counter", "id BIGINT PRIMARY KEY, n BIGINT NOT NULL");
+    db_->Write([&](Session& s) { s.Execute("INSERT INTO " + t + " (id, n) VALUES (1, 0)"); });
+
+    // Generous: a thread that keeps losing backs off exponentially, so it soon wins.
+    const WriteOptions options{Isolation::kSerializable, 30};
+    std::atomic<int> attempts{0};
+    std::mutex errors_mutex;
+    std::vector<std::string> errors;
+    auto increment = [&](Session& s) {
+        ++attempts;
+        std::int64_t n = s.Query("SELECT n FROM " + t + " WHERE id = 1").front().Int(0);
+        s.Execute("UPDATE " + t + " SET n = $1 WHERE id = 1", {n + 1});
+    };
+    std::vector<std::thread> threads;
+    for (int i = 0; i < kThreads; ++i) {
+        threads.emplace_back([&] {
+            for (int k = 0; k < kIncrements; ++k) {
+                try {
+                    db_->Write(increment, options);
+                } catch (const std::exception& e) {
+                    std::lock_guard lock(errors_mutex);
+                    errors.emplace_back(e.what());
+                }
+            }
+        });
+    }
+    for (std::thread& thread : threads) thread.join();
+
+    ASSERT_TRUE(errors.empty()) << errors.size() << " writes failed, the first with: " << errors.front();
+    db_->Read([&](Session& s) {
+        EXPECT_EQ(s.Query("SELECT n FROM " + t + " WHERE id = 1").front().Int(0), kThreads * kIncrements);
+    });
+    EXPECT_GE(attempts.load(), kThreads * kIncrements);
+}
+
+// PostgreSQL only: a connection the server killed is reconnected before it is used again, both
+// when it died inside a transaction and when it died while idle in the pool.
+TEST_P(StoreTest, ReconnectsAConnectionTheServerKilled) {
+    if (GetParam() != Engine::kPostgres) GTEST_SKIP() << "PostgreSQL only";
+    std::unique_ptr<Database> one = Open(PgUrl(), OpenOptions{.pool_size = 1});
+    auto backend_pid = [&] {
+        std::int64_t pid = 0;
+        one->Read([&](Session& s) { pid = s.Query("SELECT pg_backend_pid()").front().Int(0); });
+        return pid;
+    };
+
+    EXPECT_THROW(one->Write([](Session& s) { s.Query("SELECT pg_terminate_backend(pg_backend_pid())"); }),
+                 ConnectionError);
+    std::int64_t pid = 0;
+    ASSERT_NO_THROW(pid = backend_pid());
+
+    // The second argument makes the server wait until the backend has gone.
+    db_->Read([&](Session& s) { s.Query("SELECT pg_terminate_backend($1, 5000)", {pid}); });
+    ASSERT_NO_THROW(one->Ping());
+    EXPECT_NE(backend_pid(), pid);
+}
+
+// PostgreSQL only: after a statement fails, PostgreSQL refuses the rest of the transaction, so a
+// body that catches the error and carries on must not look committed. (SQLite undoes only the
+// failed statement and commits the rest: services must not rely on either behaviour.)
+TEST_P(StoreTest, CommitAfterACaughtStatementErrorFails) {
+    if (GetParam() != Engine::kPostgres) GTEST_SKIP() << "PostgreSQL only";
+    std::string t = CreateTable("aborted", "code TEXT PRIMARY KEY");
+    std::string insert = "INSERT INTO " + t + " (code) VALUES ($1)";
+    db_->Write([&](Session& s) { s.Execute(insert, {"x"}); });
+    EXPECT_THROW(db_->Write([&](Session& s) {
+        s.Execute(insert, {"y"});
+        EXPECT_THROW(s.Execute(insert, {"x"}), ConstraintError);
+    }),
+                 DbError);
+    EXPECT_EQ(Count(t), 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, StoreTest, ::testing::Values(Engine::kSqlite, Engine::kPostgres), EngineLabel);
+
+// Opening needs no running server, so these cases run on both engines even without one.
+class StoreOpenTest : public ::testing::TestWithParam<Engine> {};
+
+TEST_P(StoreOpenTest, UnreachableDatabaseFailsFastWithOneLineWithoutThePassword) {
+    constexpr std::string_view kPassword = "Hunter2-s3cret";
+    std::vector<std::string> urls;
+    std::string blocker;
+    if (GetParam() == Engine::kSqlite) {
+        // A regular file where a directory should be: the database can be neither found nor created.
+        blocker = TempPath("not_a_directory");
+        std::ofstream(blocker) << "x";
+        urls = {"sqlite:" + blocker + "/keyuan.db"};
+    } else {
+        std::string pw(kPassword);
+        urls = {
+            "postgresql://keyuan:" + pw + "@127.0.0.1:1/keyuan_test",         // nothing listens on port 1
+            "postgresql://keyuan:" + pw + "@127.0.0.1:notaport/keyuan_test",  // malformed port
+            "postgresql://keyuan:" + pw + "%zz@127.0.0.1:5432/keyuan_test",   // malformed escape
+            "postgres://keyuan@127.0.0.1:1/keyuan_test?password=" + pw,       // password as a parameter
+        };
+    }
+    for (const std::string& url : urls) {
+        SCOPED_TRACE(url);
+        auto start = std::chrono::steady_clock::now();
+        try {
+            Open(url);
+            ADD_FAILURE() << "Open succeeded";
+        } catch (const ConnectionError& e) {
+            std::string message = e.what();
+            EXPECT_FALSE(message.empty());
+            EXPECT_EQ(message.find('\n'), std::string::npos) << message;
+            EXPECT_EQ(message.find(kPassword), std::string::npos) << message;
+        }
+        EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+    }
+    if (!blocker.empty()) std::filesystem::remove(blocker);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, StoreOpenTest, ::testing::Values(Engine::kSqlite, Engine::kPostgres), EngineLabel);
+
+TEST(StoreOpen, RejectsUnknownUrlSchemes) {
+    EXPECT_THROW(Open("mysql://root:pw@127.0.0.1/keyuan"), ConnectionError);
+    EXPECT_THROW(Open("sqlite:"), ConnectionError);
+}
+
+}  // namespace
+}  // namespace keyuan::store
