@@ -2,6 +2,9 @@
 
 #include "core/log.hpp"
 #include "http/json.hpp"
+#include "modules/accounts/module.hpp"
+#include "modules/audit/module.hpp"
+#include "modules/audit/service.hpp"
 #include "modules/module_context.hpp"
 #include "modules/system/module.hpp"
 
@@ -9,15 +12,30 @@ namespace keyuan::app {
 
 Application::Application(const Config& config, std::unique_ptr<store::Database> db) : db_(std::move(db)) {
     if (config.web_dir) web_.emplace(*config.web_dir);
-    modules::ModuleContext context{router_, *db_, KEYUAN_VERSION};
+    modules::ModuleContext context{router_, *db_, policy_, middleware_, KEYUAN_VERSION};
     system::Register(context);
+    accounts_ = accounts::Register(context, config.security);
+    audit::Register(context);
+}
+
+Application::~Application() = default;
+
+void Application::AuditDenied(const http::Request& request) const {
+    try {
+        audit::RecordAlone(*db_, request.ToActor(),
+                           {.event_type = "permission.denied", .object_type = "route",
+                            .object_id = std::string(http::MethodName(request.method)) + " " + request.path,
+                            .result = "denied"});
+    } catch (const store::DbError& e) {
+        log::Error("audit write failed", {{"request_id", request.request_id}, {"what", e.what()}});
+    }
 }
 
 http::Response Application::Route(http::Request& request, const http::RouteMatch& match) const {
     using Kind = http::RouteMatch::Kind;
     if (match.kind == Kind::kFound) {
         request.path_params = match.params;
-        std::function<http::Response(http::Request&)> call = [&match](http::Request& r) { return (*match.handler)(r); };
+        http::Next call = [&match](http::Request& r) { return (*match.handler)(r); };
         // Wrap from the innermost middleware outwards, so the first added runs first.
         for (auto it = middleware_.rbegin(); it != middleware_.rend(); ++it) {
             call = [&mw = *it, next = std::move(call)](http::Request& r) { return mw(r, next); };
@@ -46,6 +64,8 @@ http::Response Application::Dispatch(http::Request& request, const http::RouteMa
     try {
         return Route(request, match);
     } catch (const ApiError& e) {
+        ErrorCode code = e.error().code;
+        if (code == ErrorCode::kForbidden || code == ErrorCode::kCsrfFailed) AuditDenied(request);
         return http::ErrorResponse(e.error(), request.lang);
     } catch (const store::ConstraintError& e) {
         if (e.kind() == store::ConstraintError::Kind::kUnique) {

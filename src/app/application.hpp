@@ -2,28 +2,29 @@
 // The assembled service: the database, every module's routes, the middleware chain and
 // the web UI's files.
 
-#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
 
 #include "app/config.hpp"
+#include "http/middleware.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
+#include "modules/accounts/policy.hpp"
+#include "modules/accounts/service.hpp"
 #include "store/database.hpp"
 
 namespace keyuan::app {
-
-/// Runs around every matched route: may answer at once or call `next`.
-using Middleware = std::function<http::Response(http::Request&, const std::function<http::Response(http::Request&)>& next)>;
 
 class Application {
 public:
     /// Registers every module. Throws if the web folder is configured but missing.
     Application(const Config& config, std::unique_ptr<store::Database> db);
+    ~Application();
 
     http::Router& router() { return router_; }
     store::Database& db() { return *db_; }
+    const accounts::Policy& policy() const { return policy_; }
 
     /// Answers one request: route, middleware, handler, and the mapping of every failure to
     /// the API's error shape. Never throws.
@@ -31,11 +32,14 @@ public:
 
 private:
     http::Response Route(http::Request& request, const http::RouteMatch& match) const;
+    void AuditDenied(const http::Request& request) const;
 
     std::unique_ptr<store::Database> db_;
     http::Router router_;
-    std::vector<Middleware> middleware_;
+    accounts::Policy policy_;
+    std::vector<http::Middleware> middleware_;
     std::optional<http::StaticFiles> web_;
+    std::unique_ptr<accounts::AccountService> accounts_;
 };
 
 }  // namespace keyuan::app

@@ -47,6 +47,17 @@ std::optional<Error> ApplyFile(const std::string& path, Config& config) {
               ReadInt(table, "server.header_timeout_seconds", header_s, 1, 3600, problem) &&
               ReadInt(table, "server.body_timeout_seconds", body_s, 1, 3600, problem) &&
               ReadInt(table, "server.idle_timeout_seconds", idle_s, 1, 3600, problem);
+    accounts::SecuritySettings& sec = config.security;
+    ok = ok && ReadInt(table, "security.max_failed_logins", sec.max_failed_logins, 1, 100, problem) &&
+         ReadInt(table, "security.lockout_seconds", sec.lockout_seconds, 1, 86400, problem) &&
+         ReadInt(table, "security.login_attempts_per_minute_per_ip", sec.login_attempts_per_minute_per_ip, 1, 100000,
+                 problem) &&
+         ReadInt(table, "security.session_idle_seconds", sec.session_idle_seconds, 1, 86400, problem) &&
+         ReadInt(table, "security.privileged_idle_seconds", sec.privileged_idle_seconds, 1, 86400, problem) &&
+         ReadInt(table, "security.session_absolute_seconds", sec.session_absolute_seconds, 1, 7 * 86400, problem) &&
+         ReadInt(table, "security.inactive_disable_days", sec.inactive_disable_days, 1, 3650, problem);
+    if (auto v = table.at_path("security.cookie_secure").value<bool>()) sec.cookie_secure = *v;
+    if (auto v = table.at_path("security.require_second_factor").value<bool>()) sec.require_second_factor = *v;
     if (!ok) return ConfigError(problem);
     s.header_timeout = std::chrono::seconds(header_s);
     s.body_timeout = std::chrono::seconds(body_s);

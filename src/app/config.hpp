@@ -9,6 +9,7 @@
 
 #include "core/result.hpp"
 #include "http/server.hpp"
+#include "modules/accounts/settings.hpp"
 
 namespace keyuan::app {
 
@@ -19,6 +20,7 @@ struct Config {
     int db_pool_size = 8;
     bool access_log = true;
     http::ServerOptions server;  // host and port are filled from `listen`
+    accounts::SecuritySettings security;
 };
 
 /// Flags as the CLI parsed them: name without dashes → value.

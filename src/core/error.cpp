@@ -9,6 +9,9 @@ const char* ErrorCodeName(ErrorCode code) {
         case ErrorCode::kInvalidJson: return "invalid_json";
         case ErrorCode::kUnauthenticated: return "unauthenticated";
         case ErrorCode::kForbidden: return "forbidden";
+        case ErrorCode::kCsrfFailed: return "csrf_failed";
+        case ErrorCode::kPasswordChangeRequired: return "password_change_required";
+        case ErrorCode::kSecondFactorRequired: return "second_factor_required";
         case ErrorCode::kNotFound: return "not_found";
         case ErrorCode::kMethodNotAllowed: return "method_not_allowed";
         case ErrorCode::kConflict: return "conflict";
@@ -31,6 +34,9 @@ int ErrorCodeStatus(ErrorCode code) {
         case ErrorCode::kInvalidJson: return 400;
         case ErrorCode::kUnauthenticated: return 401;
         case ErrorCode::kForbidden: return 403;
+        case ErrorCode::kCsrfFailed: return 403;
+        case ErrorCode::kPasswordChangeRequired: return 403;
+        case ErrorCode::kSecondFactorRequired: return 403;
         case ErrorCode::kNotFound: return 404;
         case ErrorCode::kMethodNotAllowed: return 405;
         case ErrorCode::kConflict: return 409;

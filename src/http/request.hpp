@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/caller.hpp"
+
 namespace keyuan::http {
 
 enum class Method { kGet, kHead, kPost, kPut, kPatch, kDelete, kOptions, kOther };
@@ -25,10 +27,6 @@ struct Header {
     std::string value;
 };
 
-/// Who is calling, once authentication has run; empty for a visitor. Modules read it
-/// through the accounts service, the HTTP layer only carries it.
-struct Caller;
-
 class Request {
 public:
     Method method = Method::kGet;
@@ -41,7 +39,10 @@ public:
     std::string request_id;
     Lang lang = Lang::kZh;
     std::vector<std::pair<std::string, std::string>> path_params;
-    std::shared_ptr<const Caller> caller;
+    std::shared_ptr<const Caller> caller;  // set by authentication; null for a visitor
+
+    /// Who made the request, for audit records.
+    Actor ToActor() const { return Actor{caller.get(), remote_address, request_id}; }
 
     /// The header's value, or "" when absent. `lower_name` must be lower case.
     std::string_view HeaderValue(std::string_view lower_name) const;

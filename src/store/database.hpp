@@ -57,6 +57,9 @@ struct WriteOptions {
 };
 
 /// A database of either engine. Thread-safe: every method may be called from any thread.
+/// Transactions do not nest: never call Read or Write inside another's body (the pool would
+/// wait for itself). After a DbError inside a body, let it propagate: PostgreSQL refuses the
+/// rest of that transaction.
 class Database {
 public:
     virtual ~Database() = default;

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "http/request.hpp"
+
+namespace keyuan::http {
+
+struct Paging {
+    int page = 1;
+    int page_size = 20;
+};
+
+/// Reads ?page= and ?page_size= (1…200); throws ApiError(validation_failed) naming the bad one.
+Paging ParsePaging(const Request& request, int default_size = 20);
+
+/// Reads an integer id from a path parameter; throws ApiError(not_found) if it is not one.
+std::int64_t PathId(const Request& request, std::string_view name = "id");
+
+}  // namespace keyuan::http

@@ -1,0 +1,13 @@
+#pragma once
+// JSON shapes of the accounts module's answers.
+
+#include <boost/json/object.hpp>
+
+#include "modules/accounts/service.hpp"
+
+namespace keyuan::accounts {
+
+boost::json::object UserToJson(const UserView& user);
+boost::json::object TokenToJson(const TokenView& token);
+
+}  // namespace keyuan::accounts

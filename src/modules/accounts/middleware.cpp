@@ -1,0 +1,83 @@
+// Authentication of every request: bearer token or session cookie, then the CSRF check
+// and the gates for a pending password change or second factor.
+#include "modules/accounts/middleware.hpp"
+
+#include "http/json.hpp"
+#include "modules/accounts/crypto.hpp"
+
+namespace keyuan::accounts {
+namespace {
+
+std::string CookieValue(std::string_view header, std::string_view name) {
+    while (!header.empty()) {
+        std::size_t semi = header.find(';');
+        std::string_view part = header.substr(0, semi);
+        header = semi == std::string_view::npos ? std::string_view() : header.substr(semi + 1);
+        while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+        if (part.size() > name.size() && part.substr(0, name.size()) == name && part[name.size()] == '=') {
+            return std::string(part.substr(name.size() + 1));
+        }
+    }
+    return "";
+}
+
+bool IsMutating(http::Method m) {
+    return m != http::Method::kGet && m != http::Method::kHead && m != http::Method::kOptions;
+}
+
+/// Paths a session may use while a password change or second factor is pending.
+bool IsAccountPath(std::string_view path) { return path.starts_with("/api/v1/auth/") || path == "/api/v1/me"; }
+
+}  // namespace
+
+std::string SessionCookie(const std::string& value, const SecuritySettings& settings, int max_age) {
+    std::string cookie = std::string(kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Strict";
+    if (settings.cookie_secure) cookie += "; Secure";
+    if (max_age >= 0) cookie += "; Max-Age=" + std::to_string(max_age);
+    return cookie;
+}
+
+http::Middleware MakeAuthentication(AccountService& service) {
+    return [&service](http::Request& request, const http::Next& next) -> http::Response {
+        std::string_view authorization = request.HeaderValue("authorization");
+        if (authorization.starts_with("Bearer ")) {
+            request.caller = service.AuthenticateToken(std::string(authorization.substr(7)), request.ToActor());
+            if (!request.caller) {
+                return http::ErrorResponse(Error::Make(ErrorCode::kUnauthenticated, "访问令牌无效、已过期或已吊销",
+                                                       "The token is invalid, expired or revoked"),
+                                           request.lang);
+            }
+            return next(request);
+        }
+        std::string token = CookieValue(request.HeaderValue("cookie"), kSessionCookie);
+        if (token.empty() || token.size() > 100) return next(request);
+        std::string csrf;
+        std::shared_ptr<Caller> caller = service.AuthenticateSession(token, csrf);
+        if (!caller) {
+            // An unknown or expired session: continue as a visitor and drop the cookie.
+            http::Response response = next(request);
+            response.headers.push_back({"set-cookie", SessionCookie("", service.settings(), 0)});
+            return response;
+        }
+        bool exempt_from_csrf = request.path == "/api/v1/auth/login";
+        if (IsMutating(request.method) && !exempt_from_csrf &&
+            !ConstantTimeEquals(request.HeaderValue("x-csrf-token"), csrf)) {
+            throw ApiError(Error::Make(ErrorCode::kCsrfFailed, "缺少或错误的 X-CSRF-Token 请求头",
+                                       "Missing or wrong X-CSRF-Token header"));
+        }
+        if (!IsAccountPath(request.path)) {
+            if (caller->must_change_password) {
+                throw ApiError(Error::Make(ErrorCode::kPasswordChangeRequired, "首次登录须先修改密码",
+                                           "Change your password first"));
+            }
+            if (!caller->mfa_passed) {
+                throw ApiError(Error::Make(ErrorCode::kSecondFactorRequired, "请先完成动态口令验证",
+                                           "Complete the second factor (TOTP) first"));
+            }
+        }
+        request.caller = std::move(caller);
+        return next(request);
+    };
+}
+
+}  // namespace keyuan::accounts

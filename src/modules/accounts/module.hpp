@@ -1,0 +1,14 @@
+#pragma once
+
+#include <memory>
+
+#include "modules/accounts/service.hpp"
+#include "modules/module_context.hpp"
+
+namespace keyuan::accounts {
+
+/// Declares the module's permissions, adds the authentication middleware and the routes
+/// under /api/v1/auth, /me, /tokens and /users. The returned service must outlive the routes.
+std::unique_ptr<AccountService> Register(modules::ModuleContext& context, const SecuritySettings& settings);
+
+}  // namespace keyuan::accounts

@@ -1,0 +1,99 @@
+// TOTP (RFC 6238) enrolment and verification.
+#include "core/clock.hpp"
+#include "modules/accounts/service.hpp"
+#include "modules/accounts/totp.hpp"
+#include "modules/audit/service.hpp"
+
+namespace keyuan::accounts {
+namespace {
+
+constexpr int kWrongCodesPerMinute = 5;
+
+Error WrongCode() {
+    Error e = Error::Validation({{"code", {"动态口令不正确或已使用", "The code is wrong or was already used"}}});
+    return e;
+}
+
+/// Counts a code attempt for the user; false when over five a minute (guessing).
+bool TakeCodeAttempt(store::Session& s, std::int64_t user_id) {
+    std::string minute = clock::NowUtc().substr(0, 16);
+    store::Rows rows = s.Query(
+        "INSERT INTO rate_limits (bucket, window_start, count) VALUES ($1, $2, 1) "
+        "ON CONFLICT (bucket) DO UPDATE SET count = CASE WHEN rate_limits.window_start = excluded.window_start "
+        "THEN rate_limits.count + 1 ELSE 1 END, window_start = excluded.window_start RETURNING count",
+        {"totp:" + std::to_string(user_id), minute});
+    return rows.front().Int(0) <= kWrongCodesPerMinute;
+}
+
+}  // namespace
+
+TotpEnrollment AccountService::EnrollTotp(const Caller& caller, const Actor& actor) {
+    TotpEnrollment enrollment;
+    db_.Write([&](store::Session& s) {
+        std::optional<UserRecord> user = LoadUserById(s, caller.user_id);
+        if (!user) throw ApiError(Error::NotFound());
+        if (user->totp_enabled) {
+            throw ApiError(Error::Conflict("已启用动态口令；如需更换请联系安全管理员",
+                                           "TOTP is already enabled; ask the security administrator to reset it"));
+        }
+        enrollment.secret = NewTotpSecret();
+        enrollment.otpauth_uri = OtpauthUri("keyuan", user->username, enrollment.secret);
+        s.Execute("UPDATE users SET totp_secret = $2, totp_enabled = 0 WHERE id = $1", {user->id, enrollment.secret});
+        audit::Record(s, actor, {.event_type = "mfa.enrolment_started", .object_type = "user",
+                                 .object_id = std::to_string(user->id)});
+    });
+    return enrollment;
+}
+
+void AccountService::ActivateTotp(const Caller& caller, const std::string& code, const Actor& actor) {
+    std::optional<Error> error;
+    db_.Write([&](store::Session& s) {
+        error.reset();
+        std::optional<UserRecord> user = LoadUserById(s, caller.user_id);
+        if (!user || !user->totp_secret || user->totp_enabled) {
+            error = Error::Conflict("请先申请绑定动态口令", "Start the TOTP enrolment first");
+            return;
+        }
+        std::optional<std::int64_t> step =
+            TakeCodeAttempt(s, user->id) ? accounts::VerifyTotp(*user->totp_secret, code, clock::NowUnix(), user->totp_last_step)
+                                         : std::nullopt;
+        if (!step) {
+            audit::Record(s, actor, {.event_type = "mfa.failed", .object_type = "user",
+                                     .object_id = std::to_string(user->id), .result = "failed"});
+            error = WrongCode();
+            return;
+        }
+        s.Execute("UPDATE users SET totp_enabled = 1, totp_last_step = $2 WHERE id = $1", {user->id, *step});
+        s.Execute("UPDATE sessions SET mfa_passed = 1 WHERE id_hash = $1", {caller.session_hash});
+        audit::Record(s, actor, {.event_type = "mfa.enabled", .object_type = "user", .object_id = std::to_string(user->id)});
+    });
+    if (error) throw ApiError(*error);
+}
+
+void AccountService::VerifyTotp(const Caller& caller, const std::string& code, const Actor& actor) {
+    std::optional<Error> error;
+    db_.Write([&](store::Session& s) {
+        error.reset();
+        std::optional<UserRecord> user = LoadUserById(s, caller.user_id);
+        if (!user || !user->totp_enabled || !user->totp_secret) {
+            error = Error::Conflict("尚未启用动态口令", "TOTP is not enabled for this account");
+            return;
+        }
+        std::optional<std::int64_t> step =
+            TakeCodeAttempt(s, user->id)
+                ? accounts::VerifyTotp(*user->totp_secret, code, clock::NowUnix(), user->totp_last_step)
+                : std::nullopt;
+        if (!step) {
+            audit::Record(s, actor, {.event_type = "mfa.failed", .object_type = "user",
+                                     .object_id = std::to_string(user->id), .result = "failed"});
+            error = WrongCode();
+            return;
+        }
+        s.Execute("UPDATE users SET totp_last_step = $2 WHERE id = $1", {user->id, *step});
+        s.Execute("UPDATE sessions SET mfa_passed = 1 WHERE id_hash = $1", {caller.session_hash});
+        audit::Record(s, actor, {.event_type = "mfa.passed", .object_type = "user", .object_id = std::to_string(user->id)});
+    });
+    if (error) throw ApiError(*error);
+}
+
+}  // namespace keyuan::accounts

@@ -1,0 +1,265 @@
+// Administration of user accounts: create, read, list, change roles, disable, unlock.
+#include <algorithm>
+#include <cctype>
+
+#include "core/clock.hpp"
+#include "modules/accounts/crypto.hpp"
+#include "modules/accounts/masking.hpp"
+#include "modules/accounts/password_policy.hpp"
+#include "modules/accounts/service.hpp"
+#include "modules/audit/service.hpp"
+
+namespace keyuan::accounts {
+namespace {
+
+bool ValidUsername(const std::string& name) {
+    if (name.size() < 3 || name.size() > 32) return false;
+    return std::all_of(name.begin(), name.end(), [](unsigned char c) {
+        return std::isalnum(c) || c == '_' || c == '.' || c == '-';
+    });
+}
+
+bool ValidPhone(const std::string& phone) {
+    return phone.size() <= 20 &&
+           std::all_of(phone.begin(), phone.end(), [](unsigned char c) { return std::isdigit(c) || c == '+' || c == '-'; });
+}
+
+bool ValidEmail(const std::string& email) {
+    std::size_t at = email.find('@');
+    return email.size() <= 100 && at != std::string::npos && at > 0 && email.find('.', at) != std::string::npos &&
+           email.find(' ') == std::string::npos;
+}
+
+/// Checks the separation of duties: at most one of the three system roles per account.
+void CheckRoles(const std::vector<Role>& roles, FieldErrors& errors) {
+    if (roles.empty()) errors.Add("roles", "至少需要一个角色", "At least one role is required");
+    if (std::count_if(roles.begin(), roles.end(), IsSystemRole) > 1) {
+        errors.Add("roles", "系统管理员、安全管理员、审计管理员三种角色不能由同一账户兼任",
+                   "The system, security and audit administrator roles cannot be combined in one account");
+    }
+}
+
+std::string UserJson(const UserRecord& u) {
+    std::string roles;
+    for (Role r : u.roles) roles += (roles.empty() ? "\"" : ",\"") + std::string(RoleName(r)) + "\"";
+    return "{\"username\":\"" + u.username + "\",\"roles\":[" + roles + "],\"disabled\":" + (u.disabled ? "true" : "false") +
+           ",\"org_id\":" + (u.org_id ? std::to_string(*u.org_id) : "null") + "}";
+}
+
+accounts::ObjectScope ScopeOf(const UserRecord& u) {
+    return ObjectScope{u.id, u.org_id, u.org_department_code, u.org_district_code, {}};
+}
+
+}  // namespace
+
+AccountService::AccountService(store::Database& db, const Policy& policy, SecuritySettings settings)
+    : db_(db), policy_(policy), settings_(settings) {}
+
+void DeclarePermissions(Policy& policy) {
+    policy.Allow("user.create", Role::kSecurityAdmin, Scope::kAll);
+    policy.Allow("user.update", Role::kSecurityAdmin, Scope::kAll);
+    policy.Allow("user.unlock", Role::kSecurityAdmin, Scope::kAll);
+    policy.Allow("user.read", Role::kSecurityAdmin, Scope::kAll);
+    policy.Allow("user.read", Role::kOperator, Scope::kAll);
+    policy.Allow("user.read", Role::kUnitAdmin, Scope::kOrganization);
+    policy.Allow("user.read", Role::kDepartmentReviewer, Scope::kDepartment);
+    policy.Allow("user.read", Role::kDistrictOfficer, Scope::kDistrict);
+}
+
+UserView AccountService::View(const UserRecord& u, const Caller* viewer) const {
+    bool clear = viewer && (viewer->user_id == u.id || viewer->Has(Role::kOperator));
+    UserView v;
+    v.id = u.id;
+    v.username = u.username;
+    v.display_name = u.display_name;
+    v.org_id = u.org_id;
+    v.department_code = u.department_code;
+    v.district_code = u.district_code;
+    v.phone = clear ? u.phone : MaskPhone(u.phone);
+    v.email = clear ? u.email : MaskEmail(u.email);
+    v.roles = u.roles;
+    v.disabled = u.disabled;
+    v.locked = u.locked_until && *u.locked_until > clock::NowUtc();
+    v.must_change_password = u.must_change_password;
+    v.totp_enabled = u.totp_enabled;
+    v.last_login_at = u.last_login_at;
+    v.created_at = u.created_at;
+    v.version = u.version;
+    return v;
+}
+
+void AccountService::ValidateNewUser(store::Session& s, const NewUser& user) const {
+    FieldErrors errors;
+    if (!ValidUsername(user.username)) {
+        errors.Add("username", "用户名须为 3–32 个字母、数字或 _ . -", "3–32 letters, digits or _ . -");
+    } else if (!s.Query("SELECT 1 FROM users WHERE username = $1", {user.username}).empty()) {
+        errors.Add("username", "用户名已被使用", "The username is taken");
+    }
+    for (const PolicyProblem& p : CheckPassword(user.password, user.username)) errors.Add("password", p.zh, p.en);
+    CheckRoles(user.roles, errors);
+    auto has = [&](Role r) { return std::find(user.roles.begin(), user.roles.end(), r) != user.roles.end(); };
+    if (user.org_id && s.Query("SELECT 1 FROM organizations WHERE id = $1", {*user.org_id}).empty()) {
+        errors.Add("org_id", "单位不存在", "No such organization");
+    }
+    if ((has(Role::kUnitAdmin) || has(Role::kEnterprise) || has(Role::kBaseAdmin)) && !user.org_id) {
+        errors.Add("org_id", "单位管理员、企业用户和基地管理员须属于一个单位", "This role needs an organization");
+    }
+    if (has(Role::kDepartmentReviewer) && user.department_code.empty()) {
+        errors.Add("department_code", "主管部门审核人须指定主管部门", "A department reviewer needs a department");
+    }
+    if (!user.department_code.empty() &&
+        s.Query("SELECT 1 FROM departments WHERE code = $1", {user.department_code}).empty()) {
+        errors.Add("department_code", "主管部门代码不存在", "Unknown department code");
+    }
+    if (has(Role::kDistrictOfficer) && user.district_code.empty()) {
+        errors.Add("district_code", "区级用户须指定所在区", "A district officer needs a district");
+    }
+    if (!user.district_code.empty() && s.Query("SELECT 1 FROM districts WHERE code = $1", {user.district_code}).empty()) {
+        errors.Add("district_code", "区代码不存在", "Unknown district code");
+    }
+    if (!user.phone.empty() && !ValidPhone(user.phone)) errors.Add("phone", "电话号码格式不正确", "Invalid phone number");
+    if (!user.email.empty() && !ValidEmail(user.email)) errors.Add("email", "电子邮箱格式不正确", "Invalid e-mail address");
+    errors.ThrowIfAny();
+}
+
+UserView AccountService::CreateUser(const Caller* caller, const NewUser& user, const Actor& actor) {
+    policy_.RequireAction(caller, "user.create");
+    std::string hash = HashPassword(user.password);
+    UserRecord created;
+    db_.Write([&](store::Session& s) {
+        ValidateNewUser(s, user);
+        UserRecord record;
+        record.username = user.username;
+        record.display_name = user.display_name;
+        record.org_id = user.org_id;
+        record.department_code = user.department_code;
+        record.district_code = user.district_code;
+        record.phone = user.phone;
+        record.email = user.email;
+        record.password_hash = hash;
+        record.must_change_password = user.must_change_password;
+        record.roles = user.roles;
+        std::int64_t id = InsertUser(s, record);
+        created = *LoadUserById(s, id);
+        audit::Record(s, actor, {.event_type = "user.created", .object_type = "user", .object_id = std::to_string(id),
+                                 .after_json = UserJson(created)});
+    });
+    return View(created, caller);
+}
+
+UserView AccountService::BootstrapUser(const NewUser& user) {
+    Caller cli{.username = "cli", .roles = {Role::kSecurityAdmin}};
+    return CreateUser(&cli, user, Actor{&cli, "", "cli"});
+}
+
+UserView AccountService::GetUser(const Caller* caller, std::int64_t id) {
+    std::optional<UserRecord> user;
+    db_.Read([&](store::Session& s) { user = LoadUserById(s, id); });
+    policy_.RequireAction(caller, "user.read");
+    if (!user || !policy_.Allows(caller, "user.read", ScopeOf(*user))) throw ApiError(Error::NotFound());
+    return View(*user, caller);
+}
+
+UserView AccountService::Me(const Caller& caller) {
+    std::optional<UserRecord> user;
+    db_.Read([&](store::Session& s) { user = LoadUserById(s, caller.user_id); });
+    if (!user) throw ApiError(Error::NotFound());
+    return View(*user, &caller);
+}
+
+std::pair<std::vector<UserView>, std::int64_t> AccountService::ListUsers(const Caller* caller, const UserFilter& f) {
+    policy_.RequireAction(caller, "user.read");
+    std::vector<Scope> scopes = policy_.ScopesFor(caller, "user.read");
+    std::vector<store::Param> params;
+    auto param = [&params](store::Param p) {
+        params.push_back(std::move(p));
+        return "$" + std::to_string(params.size());
+    };
+    std::string where = " WHERE 1=1";
+    if (std::find(scopes.begin(), scopes.end(), Scope::kAll) == scopes.end()) {
+        std::string any = "1=0";
+        for (Scope scope : scopes) {
+            if (scope == Scope::kOrganization && caller->org_id) any += " OR u.org_id = " + param(*caller->org_id);
+            if (scope == Scope::kDepartment) any += " OR o.department_code = " + param(caller->department_code);
+            if (scope == Scope::kDistrict) any += " OR o.district_code = " + param(caller->district_code);
+        }
+        where += " AND (" + any + ")";
+    }
+    if (f.org_id) where += " AND u.org_id = " + param(*f.org_id);
+    if (f.role) where += " AND u.id IN (SELECT user_id FROM user_roles WHERE role = " + param(*f.role) + ")";
+    if (f.q) {
+        std::string like = "%" + *f.q + "%";
+        where += " AND (u.username LIKE " + param(like) + " OR u.display_name LIKE " + param(like) + ")";
+    }
+    std::vector<UserView> items;
+    std::int64_t total = 0;
+    db_.Read([&](store::Session& s) {
+        std::string from = " FROM users u LEFT JOIN organizations o ON o.id = u.org_id" + where;
+        total = s.Query("SELECT COUNT(*)" + from, params).front().Int(0);
+        std::vector<store::Param> paged = params;
+        paged.emplace_back(f.page_size);
+        paged.emplace_back((f.page - 1) * f.page_size);
+        store::Rows ids = s.Query("SELECT u.id" + from + " ORDER BY u.id LIMIT $" + std::to_string(paged.size() - 1) +
+                                      " OFFSET $" + std::to_string(paged.size()),
+                                  paged);
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            if (auto user = LoadUserById(s, ids[i].Int(0))) items.push_back(View(*user, caller));
+        }
+    });
+    return {std::move(items), total};
+}
+
+UserView AccountService::UpdateUser(const Caller* caller, std::int64_t id, std::int64_t expected_version,
+                                    const UserChanges& changes, const Actor& actor) {
+    policy_.RequireAction(caller, "user.update");
+    UserRecord after;
+    db_.Write([&](store::Session& s) {
+        std::optional<UserRecord> before = LoadUserById(s, id);
+        if (!before || !policy_.Allows(caller, "user.update", ScopeOf(*before))) throw ApiError(Error::NotFound());
+        if (expected_version != 0 && before->version != expected_version) {
+            throw ApiError(Error::Conflict("数据已被他人修改，请刷新后重试", "Changed by someone else; reload and retry"));
+        }
+        FieldErrors errors;
+        if (changes.roles) CheckRoles(*changes.roles, errors);
+        if (changes.phone && !changes.phone->empty() && !ValidPhone(*changes.phone)) {
+            errors.Add("phone", "电话号码格式不正确", "Invalid phone number");
+        }
+        if (changes.email && !changes.email->empty() && !ValidEmail(*changes.email)) {
+            errors.Add("email", "电子邮箱格式不正确", "Invalid e-mail address");
+        }
+        if (changes.disabled && *changes.disabled && caller && caller->user_id == id) {
+            errors.Add("disabled", "不能停用自己的账户", "You cannot disable your own account");
+        }
+        errors.ThrowIfAny();
+        std::string now = clock::NowUtc();
+        if (changes.roles) ReplaceRoles(s, id, *changes.roles);
+        s.Execute(
+            "UPDATE users SET disabled = COALESCE($2, disabled), display_name = COALESCE($3, display_name), "
+            "phone = COALESCE($4, phone), email = COALESCE($5, email), updated_at = $6, version = version + 1 "
+            "WHERE id = $1",
+            {id, changes.disabled, changes.display_name, changes.phone, changes.email, now});
+        // A disabled account or changed roles end every session at once.
+        if ((changes.disabled && *changes.disabled) || changes.roles) {
+            s.Execute("DELETE FROM sessions WHERE user_id = $1", {id});
+        }
+        after = *LoadUserById(s, id);
+        std::string event = changes.roles ? "user.roles_changed" : (changes.disabled ? "user.disabled_changed" : "user.updated");
+        audit::Record(s, actor, {.event_type = event, .object_type = "user", .object_id = std::to_string(id),
+                                 .before_json = UserJson(*before), .after_json = UserJson(after)});
+    });
+    return View(after, caller);
+}
+
+UserView AccountService::UnlockUser(const Caller* caller, std::int64_t id, const Actor& actor) {
+    policy_.RequireAction(caller, "user.unlock");
+    UserRecord after;
+    db_.Write([&](store::Session& s) {
+        if (!LoadUserById(s, id)) throw ApiError(Error::NotFound());
+        s.Execute("UPDATE users SET locked_until = NULL, failed_logins = 0 WHERE id = $1", {id});
+        after = *LoadUserById(s, id);
+        audit::Record(s, actor, {.event_type = "user.unlocked", .object_type = "user", .object_id = std::to_string(id)});
+    });
+    return View(after, caller);
+}
+
+}  // namespace keyuan::accounts

@@ -1,0 +1,11 @@
+#pragma once
+
+#include "modules/module_context.hpp"
+
+namespace keyuan::audit {
+
+/// Adds GET /api/v1/audit-events and /api/v1/audit-events/export (CSV), for the audit
+/// administrator only.
+void Register(modules::ModuleContext& context);
+
+}  // namespace keyuan::audit

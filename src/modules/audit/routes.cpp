@@ -1,0 +1,109 @@
+#include <boost/json/array.hpp>
+
+#include "core/clock.hpp"
+#include "http/json.hpp"
+#include "http/paging.hpp"
+#include "modules/audit/module.hpp"
+#include "modules/audit/service.hpp"
+
+namespace keyuan::audit {
+namespace json = boost::json;
+
+namespace {
+
+constexpr int kExportLimit = 100000;
+
+json::value Opt(const std::optional<std::string>& v) { return v ? json::value(*v) : json::value(nullptr); }
+
+json::object EventToJson(const Event& e) {
+    return json::object{{"id", std::to_string(e.id)},
+                        {"at", e.at},
+                        {"actor_user_id", e.actor_user_id ? json::value(std::to_string(*e.actor_user_id)) : nullptr},
+                        {"actor_username", e.actor_username},
+                        {"actor_role", e.actor_role},
+                        {"ip", e.ip},
+                        {"request_id", e.request_id},
+                        {"event_type", e.event_type},
+                        {"object_type", e.object_type},
+                        {"object_id", e.object_id},
+                        {"result", e.result},
+                        {"before", Opt(e.before_json)},
+                        {"after", Opt(e.after_json)},
+                        {"detail", e.detail}};
+}
+
+EventFilter ReadFilter(const http::Request& r) {
+    EventFilter f;
+    FieldErrors errors;
+    for (const char* name : {"from", "to"}) {
+        if (auto v = r.Query(name)) {
+            if (!clock::ParseUtc(*v)) {
+                errors.Add(name, "须为 UTC 时间，如 2026-01-31T00:00:00Z", "Must be a UTC time like 2026-01-31T00:00:00Z");
+            }
+            (std::string_view(name) == "from" ? f.from : f.to) = *v;
+        }
+    }
+    errors.ThrowIfAny();
+    f.event_type = r.Query("event_type");
+    f.object_type = r.Query("object_type");
+    f.object_id = r.Query("object_id");
+    f.username = r.Query("username");
+    f.result = r.Query("result");
+    return f;
+}
+
+/// A CSV cell, quoted, with formula-looking text defused (CSV injection).
+std::string CsvCell(std::string_view text) {
+    std::string out = "\"";
+    if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@')) out += '\'';
+    for (char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+}  // namespace
+
+void Register(modules::ModuleContext& context) {
+    context.policy.Allow("audit.read", Role::kAuditAdmin, accounts::Scope::kAll);
+    store::Database& db = context.db;
+    const accounts::Policy& policy = context.policy;
+    context.router.Get("/api/v1/audit-events", [&db, &policy](http::Request& r) {
+        policy.RequireAction(r.caller.get(), "audit.read");
+        http::Paging paging = http::ParsePaging(r, 50);
+        EventFilter filter = ReadFilter(r);
+        filter.page = paging.page;
+        filter.page_size = paging.page_size;
+        EventPage page = List(db, filter);
+        json::array items;
+        for (const Event& e : page.items) items.push_back(EventToJson(e));
+        return http::JsonResponse(200, json::object{{"items", std::move(items)},
+                                                    {"total", page.total},
+                                                    {"page", paging.page},
+                                                    {"page_size", paging.page_size}});
+    });
+    context.router.Get("/api/v1/audit-events/export", [&db, &policy](http::Request& r) {
+        policy.RequireAction(r.caller.get(), "audit.read");
+        EventFilter filter = ReadFilter(r);
+        filter.page_size = kExportLimit;
+        EventPage page = List(db, filter);
+        RecordAlone(db, r.ToActor(), {.event_type = "audit.exported", .object_type = "audit_events",
+                                      .detail = std::to_string(page.items.size()) + " records"});
+        std::string csv = "\xEF\xBB\xBF" "id,at,actor_user_id,actor_username,actor_role,ip,request_id,event_type,object_type,"
+                          "object_id,result,detail\r\n";
+        for (const Event& e : page.items) {
+            csv += std::to_string(e.id) + "," + e.at + "," + (e.actor_user_id ? std::to_string(*e.actor_user_id) : "") +
+                   "," + CsvCell(e.actor_username) + "," + CsvCell(e.actor_role) + "," + CsvCell(e.ip) + "," +
+                   CsvCell(e.request_id) + "," + CsvCell(e.event_type) + "," + CsvCell(e.object_type) + "," +
+                   CsvCell(e.object_id) + "," + CsvCell(e.result) + "," + CsvCell(e.detail) + "\r\n";
+        }
+        http::Response response;
+        response.content_type = "text/csv; charset=utf-8";
+        response.SetHeader("content-disposition", "attachment; filename=\"audit-events.csv\"");
+        response.body = std::move(csv);
+        return response;
+    });
+}
+
+}  // namespace keyuan::audit
