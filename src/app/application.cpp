@@ -5,6 +5,7 @@
 #include "modules/accounts/module.hpp"
 #include "modules/audit/module.hpp"
 #include "modules/audit/service.hpp"
+#include "modules/catalog/module.hpp"
 #include "modules/module_context.hpp"
 #include "modules/system/module.hpp"
 
@@ -16,6 +17,7 @@ Application::Application(const Config& config, std::unique_ptr<store::Database> 
     system::Register(context);
     accounts_ = accounts::Register(context, config.security);
     audit::Register(context);
+    catalog::Register(context);
 }
 
 Application::~Application() = default;

@@ -1,0 +1,227 @@
+#include "modules/catalog/organizations.hpp"
+
+#include <boost/json/array.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "core/clock.hpp"
+#include "http/json.hpp"
+#include "http/paging.hpp"
+#include "modules/accounts/masking.hpp"
+#include "modules/audit/service.hpp"
+#include "modules/catalog/credit_code.hpp"
+
+namespace keyuan::catalog {
+namespace json = boost::json;
+using http::Request;
+
+namespace {
+
+const std::vector<std::string_view> kKinds = {"university", "research_institute",   "hospital", "enterprise",
+                                              "state_owned_enterprise", "financial_institution", "agency", "other"};
+
+constexpr std::string_view kColumns =
+    "o.id, o.name, o.credit_code, o.kind, COALESCE(o.district_code, ''), COALESCE(o.department_code, ''), o.is_sme, "
+    "o.contacts, o.address, o.version, o.created_at, o.updated_at";
+
+json::object ToJson(const store::Row& r, bool show_contacts) {
+    json::value contacts = json::parse(r.Text(7));
+    if (!show_contacts && contacts.is_array()) {
+        for (json::value& c : contacts.as_array()) {
+            if (!c.is_object()) continue;
+            json::object& o = c.as_object();
+            if (auto* p = o.if_contains("phone"); p && p->is_string()) *p = accounts::MaskPhone(p->as_string());
+            if (auto* e = o.if_contains("email"); e && e->is_string()) *e = accounts::MaskEmail(e->as_string());
+        }
+    }
+    return json::object{{"id", std::to_string(r.Int(0))}, {"name", r.Text(1)},           {"credit_code", r.Text(2)},
+                        {"kind", r.Text(3)},                {"district_code", r.Text(4)}, {"department_code", r.Text(5)},
+                        {"is_sme", r.Bool(6)},              {"contacts", contacts},       {"address", r.Text(8)},
+                        {"version", r.Int(9)},              {"created_at", r.Text(10)},   {"updated_at", r.Text(11)}};
+}
+
+struct OrgInput {
+    std::optional<std::string> name, credit_code, kind, district_code, department_code, address, contacts_json;
+    std::optional<bool> is_sme;
+};
+
+/// Reads and validates an organisation; `partial` for PATCH (nothing required).
+OrgInput ReadOrg(const Request& r, store::Database& db, bool partial) {
+    json::object body = http::ParseJsonObject(r);
+    http::JsonReader reader(body);
+    OrgInput in;
+    in.name = reader.String("name", {.required = !partial, .max_chars = 100});
+    in.credit_code = reader.String("credit_code", {.required = !partial, .max_chars = 18});
+    in.kind = reader.Enum("kind", !partial, kKinds);
+    in.district_code = reader.String("district_code", {.required = !partial, .max_chars = 6});
+    in.department_code = reader.String("department_code", {.max_chars = 20});
+    in.address = reader.String("address", {.max_chars = 200});
+    in.is_sme = reader.Bool("is_sme", false);
+    reader.Raw("version");
+    if (const json::value* contacts = reader.Raw("contacts")) {
+        bool ok = contacts->is_array() && contacts->as_array().size() <= 10;
+        for (const json::value& c : ok ? contacts->as_array() : json::array()) {
+            ok = ok && c.is_object() && c.as_object().size() <= 5;
+            for (const auto& [k, v] : ok ? c.as_object() : json::object()) {
+                ok = ok && (k == "name" || k == "phone" || k == "email" || k == "role") && v.is_string() &&
+                     v.as_string().size() <= 100;
+            }
+        }
+        if (ok) {
+            in.contacts_json = json::serialize(*contacts);
+        } else {
+            reader.errors().Add("contacts", "须为最多 10 个联系人，每项含 name、phone、email、role 字符串",
+                                "Up to 10 contacts, each with string name, phone, email, role");
+        }
+    }
+    if (in.credit_code) {
+        if (auto problem = CheckCreditCode(*in.credit_code)) reader.errors().Add("credit_code", problem->zh, problem->en);
+    }
+    db.Read([&](store::Session& s) {
+        if (in.district_code && s.Query("SELECT 1 FROM districts WHERE code = $1", {*in.district_code}).empty()) {
+            reader.errors().Add("district_code", "区代码不存在", "Unknown district code");
+        }
+        if (in.department_code && !in.department_code->empty() &&
+            s.Query("SELECT 1 FROM departments WHERE code = $1", {*in.department_code}).empty()) {
+            reader.errors().Add("department_code", "主管部门代码不存在", "Unknown department code");
+        }
+    });
+    reader.Finish();
+    return in;
+}
+
+std::optional<json::object> LoadOrg(store::Session& s, std::int64_t id, bool show_contacts) {
+    store::Rows rows = s.Query("SELECT " + std::string(kColumns) + " FROM organizations o WHERE o.id = $1", {id});
+    if (rows.empty()) return std::nullopt;
+    return ToJson(rows.front(), show_contacts);
+}
+
+bool SeesContacts(const Caller* caller, std::int64_t org_id) {
+    return caller && (caller->Has(Role::kOperator) || (caller->org_id && *caller->org_id == org_id));
+}
+
+}  // namespace
+
+void RegisterOrganizations(modules::ModuleContext& context) {
+    accounts::Policy& policy = context.policy;
+    policy.Allow("organization.create", Role::kOperator, accounts::Scope::kAll);
+    policy.Allow("organization.update", Role::kOperator, accounts::Scope::kAll);
+    policy.Allow("organization.update", Role::kUnitAdmin, accounts::Scope::kOrganization);
+    store::Database& db = context.db;
+
+    context.router.Post("/api/v1/organizations", [&db, &policy](Request& r) {
+        policy.RequireAction(r.caller.get(), "organization.create");
+        OrgInput in = ReadOrg(r, db, false);
+        json::object created;
+        db.Write([&](store::Session& s) {
+            if (!s.Query("SELECT 1 FROM organizations WHERE credit_code = $1", {*in.credit_code}).empty()) {
+                throw ApiError(Error::Validation({{"credit_code", {"该统一社会信用代码已登记", "Already registered"}}}));
+            }
+            std::string now = clock::NowUtc();
+            std::int64_t id = s.InsertReturningId(
+                "INSERT INTO organizations (name, credit_code, kind, district_code, department_code, is_sme, contacts, "
+                "address, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
+                {*in.name, *in.credit_code, *in.kind, *in.district_code,
+                 in.department_code && !in.department_code->empty() ? store::Param(*in.department_code) : nullptr,
+                 in.is_sme.value_or(false), in.contacts_json.value_or("[]"), in.address.value_or(""), now});
+            created = *LoadOrg(s, id, true);
+            audit::Record(s, r.ToActor(), {.event_type = "organization.created", .object_type = "organization",
+                                           .object_id = std::to_string(id), .after_json = json::serialize(created)});
+        });
+        return http::JsonResponse(201, created);
+    });
+
+    context.router.Get("/api/v1/organizations", [&db](Request& r) {
+        http::Paging paging = http::ParsePaging(r);
+        std::vector<store::Param> params;
+        std::string where = " WHERE 1=1";
+        auto filter = [&](const char* name, const char* column) {
+            if (auto v = r.Query(name)) {
+                params.emplace_back(*v);
+                where += std::string(" AND ") + column + " = $" + std::to_string(params.size());
+            }
+        };
+        filter("kind", "o.kind");
+        filter("district_code", "o.district_code");
+        filter("department_code", "o.department_code");
+        filter("credit_code", "o.credit_code");
+        if (auto q = r.Query("q")) {
+            params.emplace_back("%" + q->substr(0, 100) + "%");
+            where += " AND o.name LIKE $" + std::to_string(params.size());
+        }
+        json::array items;
+        std::int64_t total = 0;
+        db.Read([&](store::Session& s) {
+            total = s.Query("SELECT COUNT(*) FROM organizations o" + where, params).front().Int(0);
+            std::vector<store::Param> paged = params;
+            paged.emplace_back(paging.page_size);
+            paged.emplace_back((paging.page - 1) * paging.page_size);
+            store::Rows rows = s.Query("SELECT " + std::string(kColumns) + " FROM organizations o" + where +
+                                           " ORDER BY o.id LIMIT $" + std::to_string(paged.size() - 1) + " OFFSET $" +
+                                           std::to_string(paged.size()),
+                                       paged);
+            for (std::size_t i = 0; i < rows.size(); ++i) {
+                items.push_back(ToJson(rows[i], SeesContacts(r.caller.get(), rows[i].Int(0))));
+            }
+        });
+        return http::JsonResponse(200, json::object{{"items", std::move(items)},
+                                                    {"total", total},
+                                                    {"page", paging.page},
+                                                    {"page_size", paging.page_size}});
+    });
+
+    context.router.Get("/api/v1/organizations/{id}", [&db](Request& r) {
+        std::int64_t id = http::PathId(r);
+        std::optional<json::object> org;
+        db.Read([&](store::Session& s) { org = LoadOrg(s, id, SeesContacts(r.caller.get(), id)); });
+        if (!org) throw ApiError(Error::NotFound());
+        return http::JsonResponse(200, *org);
+    });
+
+    context.router.Patch("/api/v1/organizations/{id}", [&db, &policy](Request& r) {
+        std::int64_t id = http::PathId(r);
+        policy.RequireAction(r.caller.get(), "organization.update");
+        OrgInput in = ReadOrg(r, db, true);
+        json::object after;
+        db.Write([&](store::Session& s) {
+            std::optional<json::object> before = LoadOrg(s, id, true);
+            if (!before || !policy.Allows(r.caller.get(), "organization.update", accounts::ObjectScope{.org_id = id})) {
+                throw ApiError(Error::NotFound());
+            }
+            if (in.credit_code && *in.credit_code != before->at("credit_code").as_string() &&
+                !s.Query("SELECT 1 FROM organizations WHERE credit_code = $1", {*in.credit_code}).empty()) {
+                throw ApiError(Error::Validation({{"credit_code", {"该统一社会信用代码已登记", "Already registered"}}}));
+            }
+            s.Execute(
+                "UPDATE organizations SET name = COALESCE($2, name), credit_code = COALESCE($3, credit_code), "
+                "kind = COALESCE($4, kind), district_code = COALESCE($5, district_code), "
+                "department_code = COALESCE($6, department_code), is_sme = COALESCE($7, is_sme), "
+                "contacts = COALESCE($8, contacts), address = COALESCE($9, address), updated_at = $10, "
+                "version = version + 1 WHERE id = $1",
+                {id, in.name, in.credit_code, in.kind, in.district_code, in.department_code, in.is_sme, in.contacts_json,
+                 in.address, clock::NowUtc()});
+            after = *LoadOrg(s, id, true);
+            audit::Record(s, r.ToActor(), {.event_type = "organization.updated", .object_type = "organization",
+                                           .object_id = std::to_string(id), .before_json = json::serialize(*before),
+                                           .after_json = json::serialize(after)});
+        });
+        return http::JsonResponse(200, after);
+    });
+
+    for (auto [path, table] : {std::pair{"/api/v1/districts", "districts"}, std::pair{"/api/v1/departments", "departments"}}) {
+        std::string sql = std::string("SELECT code, name, name_en FROM ") + table + " ORDER BY code";
+        context.router.Get(path, [&db, sql](Request&) {
+            json::array items;
+            db.Read([&](store::Session& s) {
+                store::Rows rows = s.Query(sql);
+                for (std::size_t i = 0; i < rows.size(); ++i) {
+                    items.push_back(json::object{{"code", rows[i].Text(0)}, {"name", rows[i].Text(1)},
+                                                 {"name_en", rows[i].Text(2)}});
+                }
+            });
+            return http::JsonResponse(200, json::object{{"items", std::move(items)}});
+        });
+    }
+}
+
+}  // namespace keyuan::catalog

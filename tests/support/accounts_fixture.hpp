@@ -1,0 +1,118 @@
+#pragma once
+// Helpers for the HTTP tests of accounts and audit: a server per suite with its own
+// [security] settings, accounts made with the CLI, logged-in sessions, the error shape, and
+// direct looks into the database through the engine's own command-line client.
+
+#include <gtest/gtest.h>
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "support/http_client.hpp"
+#include "support/test_server.hpp"
+
+namespace keyuan::testing {
+
+/// A password that meets the password policy; tests use it unless they need another.
+inline constexpr const char* kGoodPassword = "Ju9$kQe4-wPz";
+/// A second policy-conforming password, for changes.
+inline constexpr const char* kOtherPassword = "Rv3!nHs8-tYb";
+
+/// A running server on a fresh database, with the configuration file it was started with.
+struct SuiteServer {
+    std::string db_url;
+    std::string config_path;
+    std::unique_ptr<TestServer> server;
+
+    std::uint16_t port() const { return server->port(); }
+};
+
+/// Starts a server on a fresh database with `config_toml` written to a file under
+/// ::testing::TempDir(). Returns nullptr when PostgreSQL is asked for but not configured.
+std::unique_ptr<SuiteServer> StartSuiteServer(const std::string& stem, const std::string& config_toml);
+
+/// The [security] section most suites use: no second factor, no practical per-IP login
+/// limit (every test logs in from 127.0.0.1), plus `extra` lines.
+std::string SecurityConfig(const std::string& extra = "");
+
+/// Runs a program (sqlite3, psql, pg_dump …) found on PATH, without a shell.
+CommandResult RunProgram(const std::vector<std::string>& argv);
+
+/// Runs `sql` on the database behind `db_url` with sqlite3 or psql (stopping at the first error).
+CommandResult RunSql(const std::string& db_url, const std::string& sql);
+
+/// Every byte the database holds: the SQLite file and its -wal file, or a pg_dump of the database.
+std::string DatabaseBytes(const std::string& db_url);
+
+/// Creates an account with `keyuan user create` and returns its id ("" and a test failure if
+/// the command fails). `extra` adds flags such as --org ID or --no-password-change.
+std::string CreateUserCli(const std::string& db_url, const std::string& username, const std::string& password,
+                          const std::string& roles, const std::vector<std::string>& extra = {});
+
+/// As CreateUserCli, with --no-password-change.
+std::string CreateReadyUser(const std::string& db_url, const std::string& username, const std::string& roles,
+                            const std::vector<std::string>& extra = {}, const std::string& password = kGoodPassword);
+
+/// A browser after POST /api/v1/auth/login: the client keeps the session cookie and sends
+/// X-CSRF-Token on every request.
+struct Session {
+    std::unique_ptr<HttpClient> client;
+    HttpResponse login;
+    std::string csrf_token;
+
+    /// The session cookie's value ("" if the login failed).
+    std::string Cookie() const;
+    HttpResponse Get(const std::string& target) { return client->Get(target); }
+    HttpResponse Post(const std::string& target, const std::string& body) { return client->Post(target, body); }
+    HttpResponse Send(const std::string& method, const std::string& target, const std::string& body = "",
+                      const std::vector<std::pair<std::string, std::string>>& headers = {}) {
+        return client->Send(method, target, body, headers);
+    }
+};
+
+/// Logs in; on failure the session's login.status says why (no assertion here).
+Session LogIn(std::uint16_t port, const std::string& username, const std::string& password = kGoodPassword);
+
+/// A client that authenticates with `Authorization: Bearer token`.
+std::unique_ptr<HttpClient> BearerClient(std::uint16_t port, const std::string& token);
+
+/// Checks the API's error shape: `status`, JSON error with `code` and a non-empty message.
+::testing::AssertionResult IsError(const HttpResponse& r, int status, const std::string& code);
+
+/// The `field` names of a validation error, in order.
+std::vector<std::string> ErrorFields(const HttpResponse& r);
+
+/// The messages given for `field` in a validation error.
+std::vector<std::string> FieldMessages(const HttpResponse& r, const std::string& field);
+
+/// Every Set-Cookie header of an answer.
+std::vector<std::string> SetCookies(const HttpResponse& r);
+
+/// `object[key]` as a string ("" if absent or not a string).
+std::string Str(const boost::json::value& object, const std::string& key);
+
+/// A JSON body from a boost::json::object.
+std::string Body(const boost::json::object& object);
+
+/// Percent-encodes a query parameter value.
+std::string UrlEncode(const std::string& text);
+
+/// The current Unix time in seconds.
+std::int64_t UnixNow();
+
+/// Sleeps until at least `seconds_left` seconds remain in the current UTC minute, so that a
+/// burst of requests counted per clock minute falls into one minute.
+void AvoidMinuteBoundary(int seconds_left);
+
+/// The audit events matching `query` (e.g. "event_type=logout&username=bob"), read through
+/// `auditor`'s session; a test failure if the request fails.
+boost::json::array AuditEvents(Session& auditor, const std::string& query);
+
+}  // namespace keyuan::testing
