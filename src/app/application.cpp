@@ -17,7 +17,7 @@ Application::Application(const Config& config, std::unique_ptr<store::Database> 
     system::Register(context);
     accounts_ = accounts::Register(context, config.security);
     audit::Register(context);
-    catalog::Register(context);
+    resources_ = catalog::Register(context);
 }
 
 Application::~Application() = default;

@@ -12,6 +12,7 @@
 #include "http/static_files.hpp"
 #include "modules/accounts/policy.hpp"
 #include "modules/accounts/service.hpp"
+#include "modules/catalog/resource_engine.hpp"
 #include "store/database.hpp"
 
 namespace keyuan::app {
@@ -40,6 +41,7 @@ private:
     std::vector<http::Middleware> middleware_;
     std::optional<http::StaticFiles> web_;
     std::unique_ptr<accounts::AccountService> accounts_;
+    std::vector<std::unique_ptr<catalog::ResourceEngine>> resources_;
 };
 
 }  // namespace keyuan::app

@@ -15,6 +15,8 @@ std::int64_t NowUnix();
 std::string FormatUtc(std::int64_t unix_seconds);
 /// The current time formatted.
 inline std::string NowUtc() { return FormatUtc(NowUnix()); }
+/// Today's date (YYYY-MM-DD) in the platform's zone, Asia/Shanghai (UTC+8, no daylight saving).
+std::string TodayShanghai();
 /// Parses what FormatUtc writes; nullopt for anything else.
 std::optional<std::int64_t> ParseUtc(std::string_view text);
 

@@ -38,6 +38,33 @@ struct SuiteServer {
 /// ::testing::TempDir(). Returns nullptr when PostgreSQL is asked for but not configured.
 std::unique_ptr<SuiteServer> StartSuiteServer(const std::string& stem, const std::string& config_toml);
 
+/// A fixture with one server per test suite (CRTP). `Suite` provides `static std::string
+/// Config()` (the TOML file) and may provide `static void CreateUsers()` (run once the server is
+/// up) and `static void ReleaseSessions()` (run before it stops); both must be public.
+template <typename Suite>
+class ServerSuite : public ::testing::Test {
+public:
+    static void CreateUsers() {}
+    static void ReleaseSessions() {}
+
+protected:
+    static void SetUpTestSuite() {
+        suite_ = StartSuiteServer(::testing::UnitTest::GetInstance()->current_test_suite()->name(), Suite::Config());
+        if (suite_) Suite::CreateUsers();
+    }
+    static void TearDownTestSuite() {
+        if (suite_) Suite::ReleaseSessions();
+        suite_.reset();
+    }
+    void SetUp() override {
+        if (!suite_) GTEST_SKIP() << "PostgreSQL not configured";
+    }
+    static std::uint16_t Port() { return suite_->port(); }
+    static const std::string& Db() { return suite_->db_url; }
+
+    static inline std::unique_ptr<SuiteServer> suite_;
+};
+
 /// The [security] section most suites use: no second factor, no practical per-IP login
 /// limit (every test logs in from 127.0.0.1), plus `extra` lines.
 std::string SecurityConfig(const std::string& extra = "");

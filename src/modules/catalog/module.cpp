@@ -1,9 +1,37 @@
 #include "modules/catalog/module.hpp"
 
+#include <boost/json/object.hpp>
+
+#include "http/json.hpp"
 #include "modules/catalog/organizations.hpp"
+#include "modules/catalog/resource_routes.hpp"
+#include "modules/catalog/specs.hpp"
 
 namespace keyuan::catalog {
+namespace {
 
-void Register(modules::ModuleContext& context) { RegisterOrganizations(context); }
+constexpr int kFinanceProductTarget = 20;  // seed 000: the finance domain centre lists at least 20
+
+}  // namespace
+
+std::vector<std::unique_ptr<ResourceEngine>> Register(modules::ModuleContext& context) {
+    RegisterOrganizations(context);
+    std::vector<std::unique_ptr<ResourceEngine>> engines;
+    // The finance summary is a literal route, registered before the resource's /{id} routes.
+    store::Database& db = context.db;
+    context.router.Get("/api/v1/finance-products/summary", [&db](http::Request&) {
+        std::int64_t approved = 0;
+        db.Read([&](store::Session& s) {
+            approved = s.Query("SELECT COUNT(*) FROM finance_products WHERE status = 'approved'").front().Int(0);
+        });
+        return http::JsonResponse(200, boost::json::object{{"approved_count", approved},
+                                                           {"target", kFinanceProductTarget},
+                                                           {"target_met", approved >= kFinanceProductTarget}});
+    });
+    for (ResourceSpec spec : {LabSpec(), InstrumentSpec(), ServiceSpec(), FinanceProductSpec()}) {
+        engines.push_back(RegisterResource(context, std::move(spec)));
+    }
+    return engines;
+}
 
 }  // namespace keyuan::catalog

@@ -1,0 +1,169 @@
+// Storage and JSON of registered resources.
+#include "modules/catalog/resource_engine.hpp"
+
+#include <boost/json/array.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+namespace keyuan::catalog {
+namespace json = boost::json;
+
+namespace {
+
+bool IsIntType(FieldType t) {
+    return t == FieldType::kInt || t == FieldType::kMoney || t == FieldType::kBool || t == FieldType::kRef;
+}
+
+bool IsListType(FieldType t) { return t == FieldType::kEnumList || t == FieldType::kStringList; }
+
+std::optional<accounts::Scope> ParseScope(std::string_view name) {
+    if (name == "organization") return accounts::Scope::kOrganization;
+    if (name == "department") return accounts::Scope::kDepartment;
+    if (name == "district") return accounts::Scope::kDistrict;
+    if (name == "all") return accounts::Scope::kAll;
+    return std::nullopt;
+}
+
+}  // namespace
+
+const FieldSpec* FindField(const ResourceSpec& spec, std::string_view name) {
+    for (const FieldSpec& f : spec.fields) {
+        if (f.name == name) return &f;
+    }
+    return nullptr;
+}
+
+ResourceEngine::ResourceEngine(ResourceSpec spec, store::Database& db, const accounts::Policy& policy)
+    : spec_(std::move(spec)), db_(db), policy_(policy) {
+    select_ = "SELECT t.id, t.org_id, t.status, t.review_reason, t.version, t.created_at, t.updated_at, o.name, "
+              "COALESCE(o.department_code, ''), COALESCE(o.district_code, '')";
+    for (const FieldSpec& f : spec_.fields) select_ += ", t." + f.name;
+    select_ += " FROM " + spec_.table + " t JOIN organizations o ON o.id = t.org_id";
+}
+
+void ResourceEngine::DeclarePermissions(const ResourceSpec& spec, accounts::Policy& policy) {
+    auto action = [&spec](std::string_view verb) { return spec.kind + "." + std::string(verb); };
+    for (const std::string& name : spec.owner_roles) {
+        Role role = *ParseRole(name);
+        for (const char* verb : {"create", "update", "submit", "withdraw", "read"}) {
+            policy.Allow(action(verb), role, accounts::Scope::kOrganization);
+        }
+    }
+    for (const auto& [name, scope] : spec.reviewer_roles) {
+        policy.Allow(action("review"), *ParseRole(name), *ParseScope(scope));
+        policy.Allow(action("read"), *ParseRole(name), *ParseScope(scope));
+    }
+    for (const char* verb : {"create", "update", "submit", "withdraw", "read", "review"}) {
+        policy.Allow(action(verb), Role::kOperator, accounts::Scope::kAll);
+    }
+    policy.Allow(action("read"), Role::kDistrictOfficer, accounts::Scope::kDistrict);
+}
+
+accounts::ObjectScope ResourceEngine::ScopeOf(const StoredResource& r) const {
+    return accounts::ObjectScope{.org_id = r.org_id, .department_code = r.org_department, .district_code = r.org_district};
+}
+
+std::optional<StoredResource> ResourceEngine::Load(store::Session& s, std::int64_t id) const {
+    store::Rows rows = s.Query(select_ + " WHERE t.id = $1", {id});
+    if (rows.empty()) return std::nullopt;
+    store::Row row = rows.front();
+    StoredResource r;
+    r.id = row.Int(0);
+    r.org_id = row.Int(1);
+    r.status = row.Text(2);
+    r.review_reason = row.Text(3);
+    r.version = row.Int(4);
+    r.created_at = row.Text(5);
+    r.updated_at = row.Text(6);
+    r.org_name = row.Text(7);
+    r.org_department = row.Text(8);
+    r.org_district = row.Text(9);
+    for (std::size_t i = 0; i < spec_.fields.size(); ++i) {
+        const FieldSpec& f = spec_.fields[i];
+        std::size_t col = 10 + i;
+        if (row.IsNull(col)) {
+            r.values.emplace(f.name, nullptr);
+        } else if (IsIntType(f.type)) {
+            r.values.emplace(f.name, static_cast<long long>(row.Int(col)));
+        } else {
+            r.values.emplace(f.name, std::string(row.Text(col)));
+        }
+    }
+    if (!spec_.industry_table.empty()) {
+        std::string scope_col = spec_.industry_scope ? "scope" : "''";
+        store::Rows codes = s.Query("SELECT code, " + scope_col + " FROM " + spec_.industry_table + " WHERE " +
+                                        spec_.industry_fk + " = $1 ORDER BY code",
+                                    {id});
+        for (std::size_t i = 0; i < codes.size(); ++i) {
+            r.industries.emplace_back(std::string(codes[i].Text(0)), std::string(codes[i].Text(1)));
+        }
+    }
+    return r;
+}
+
+json::object ResourceEngine::ToJson(const StoredResource& r) const {
+    json::object out{{"id", std::to_string(r.id)},     {"org_id", std::to_string(r.org_id)}, {"org_name", r.org_name},
+                     {"status", r.status},             {"review_reason", r.review_reason},   {"version", r.version},
+                     {"created_at", r.created_at},     {"updated_at", r.updated_at},        {"district_code", r.org_district}};
+    for (const FieldSpec& f : spec_.fields) {
+        const store::Param& v = r.values.at(f.name);
+        if (v.kind() == store::Param::Kind::kNull) {
+            out[f.name] = IsListType(f.type) ? json::value(json::array()) : json::value(nullptr);
+        } else if (f.type == FieldType::kBool) {
+            out[f.name] = v.int_value() != 0;
+        } else if (f.type == FieldType::kRef) {
+            out[f.name] = std::to_string(v.int_value());
+        } else if (IsIntType(f.type)) {
+            out[f.name] = v.int_value();
+        } else if (IsListType(f.type)) {
+            std::error_code ec;
+            json::value list = json::parse(v.text_value(), ec);
+            out[f.name] = ec ? json::value(json::array()) : list;
+        } else {
+            out[f.name] = v.text_value();
+        }
+    }
+    if (!spec_.industry_table.empty()) {
+        json::array codes;
+        json::array detailed;
+        for (const auto& [code, scope] : r.industries) {
+            codes.emplace_back(code);
+            detailed.push_back(json::object{{"code", code}, {"scope", scope}});
+        }
+        out["industry_codes"] = std::move(codes);
+        if (spec_.industry_scope) out["industries"] = std::move(detailed);
+    }
+    if (spec_.decorate) {
+        std::map<std::string, std::string> texts;
+        std::map<std::string, bool> flags;
+        spec_.decorate(r.values, texts, flags);
+        for (auto& [k, v] : texts) out[k] = v;
+        for (auto& [k, v] : flags) out[k] = v;
+    }
+    return out;
+}
+
+void ResourceEngine::SaveIndustries(store::Session& s, std::int64_t id,
+                                    const std::vector<std::pair<std::string, std::string>>& industries) const {
+    s.Execute("DELETE FROM " + spec_.industry_table + " WHERE " + spec_.industry_fk + " = $1", {id});
+    for (const auto& [code, scope] : industries) {
+        if (spec_.industry_scope) {
+            s.Execute("INSERT INTO " + spec_.industry_table + " (" + spec_.industry_fk + ", code, scope) VALUES ($1, $2, $3)",
+                      {id, code, scope});
+        } else {
+            s.Execute("INSERT INTO " + spec_.industry_table + " (" + spec_.industry_fk + ", code) VALUES ($1, $2)",
+                      {id, code});
+        }
+    }
+}
+
+void ResourceEngine::SaveVersion(store::Session& s, const StoredResource& r, const Caller* caller) const {
+    s.Execute(
+        "INSERT INTO object_versions (object_type, object_id, version, data_json, changed_by, changed_at) "
+        "VALUES ($1, $2, $3, $4, $5, $6)",
+        {spec_.kind, r.id, r.version, json::serialize(ToJson(r)),
+         caller && caller->user_id ? store::Param(static_cast<long long>(caller->user_id)) : store::Param(nullptr),
+         r.updated_at});
+}
+
+}  // namespace keyuan::catalog

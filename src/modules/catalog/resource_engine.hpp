@@ -1,0 +1,79 @@
+#pragma once
+// The engine behind every registered resource kind: storage, JSON, validation, workflow.
+
+#include <boost/json/object.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/caller.hpp"
+#include "http/request.hpp"
+#include "modules/accounts/policy.hpp"
+#include "modules/catalog/resource_spec.hpp"
+#include "store/database.hpp"
+
+namespace keyuan::catalog {
+
+/// A resource as stored, with its organisation's placement for scope checks.
+struct StoredResource {
+    std::int64_t id = 0;
+    std::int64_t org_id = 0;
+    std::string status;
+    std::string review_reason;
+    std::int64_t version = 1;
+    std::string created_at;
+    std::string updated_at;
+    Values values;
+    std::string org_name;
+    std::string org_department;
+    std::string org_district;
+    std::vector<std::pair<std::string, std::string>> industries;  // (code, scope phrase)
+};
+
+/// Review actions on a resource.
+enum class Transition { kSubmit, kApprove, kReturn, kWithdraw };
+
+class ResourceEngine {
+public:
+    ResourceEngine(ResourceSpec spec, store::Database& db, const accounts::Policy& policy);
+
+    const ResourceSpec& spec() const { return spec_; }
+
+    boost::json::object Create(const Caller* caller, const boost::json::object& body, const Actor& actor);
+    boost::json::object Get(const Caller* caller, std::int64_t id);
+    boost::json::object List(const Caller* caller, const http::Request& request);
+    boost::json::object Update(const Caller* caller, std::int64_t id, const boost::json::object& body,
+                               std::optional<std::int64_t> expected_version, const Actor& actor);
+    boost::json::object Apply(const Caller* caller, std::int64_t id, Transition transition, const std::string& reason,
+                              const Actor& actor);
+    /// Every saved version, newest first.
+    boost::json::object History(const Caller* caller, std::int64_t id);
+
+    /// The resource as the API shows it.
+    boost::json::object ToJson(const StoredResource& r) const;
+    std::optional<StoredResource> Load(store::Session& s, std::int64_t id) const;
+
+    /// Grants of this kind: owners manage their organisation's, reviewers review, the
+    /// operator does everything; the listed readers see unpublished ones in their scope.
+    static void DeclarePermissions(const ResourceSpec& spec, accounts::Policy& policy);
+
+private:
+    std::string Action(std::string_view verb) const { return spec_.kind + "." + std::string(verb); }
+    accounts::ObjectScope ScopeOf(const StoredResource& r) const;
+    /// Parses the body into values; validates types, limits, references, cross-field rules.
+    Values ReadValues(store::Session& s, const boost::json::object& body, bool creating, const StoredResource* existing,
+                      std::vector<std::pair<std::string, std::string>>* industries, std::optional<std::int64_t>* org_id,
+                      const Caller* caller) const;
+    void SaveIndustries(store::Session& s, std::int64_t id,
+                        const std::vector<std::pair<std::string, std::string>>& industries) const;
+    void SaveVersion(store::Session& s, const StoredResource& r, const Caller* caller) const;
+
+    ResourceSpec spec_;
+    store::Database& db_;
+    const accounts::Policy& policy_;
+    std::string select_;  // SELECT … FROM table t JOIN organizations o
+};
+
+}  // namespace keyuan::catalog

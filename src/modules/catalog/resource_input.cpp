@@ -1,0 +1,171 @@
+// Reading and validating a resource from a request body.
+#include <boost/json/array.hpp>
+#include <boost/json/serialize.hpp>
+
+#include <algorithm>
+#include <charconv>
+
+#include "http/json.hpp"
+#include "modules/catalog/resource_engine.hpp"
+
+namespace keyuan::catalog {
+namespace json = boost::json;
+
+namespace {
+
+constexpr std::int64_t kMaxMoneyFen = 10'000'000'000'000;  // 1,000 亿元: anything above is a typo
+constexpr std::size_t kMaxIndustryCodes = 20;
+
+std::optional<std::int64_t> ParseId(std::string_view text) {
+    std::int64_t v = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size() || v < 1) return std::nullopt;
+    return v;
+}
+
+/// Reads one field by its type; returns nullopt when absent or invalid (errors recorded).
+std::optional<store::Param> ReadField(http::JsonReader& reader, const FieldSpec& f, bool required) {
+    switch (f.type) {
+        case FieldType::kText:
+        case FieldType::kLongText:
+        case FieldType::kCode:
+            if (auto v = reader.String(f.name, {.required = required, .max_chars = f.max_chars})) return store::Param(*v);
+            return std::nullopt;
+        case FieldType::kInt:
+            if (auto v = reader.Int(f.name, required, 0, INT32_MAX)) return store::Param(static_cast<long long>(*v));
+            return std::nullopt;
+        case FieldType::kMoney:
+            if (auto v = reader.Int(f.name, required, 0, kMaxMoneyFen)) return store::Param(static_cast<long long>(*v));
+            return std::nullopt;
+        case FieldType::kBool:
+            if (auto v = reader.Bool(f.name, required)) return store::Param(*v);
+            return std::nullopt;
+        case FieldType::kDate:
+            if (auto v = reader.Date(f.name, required)) return store::Param(*v);
+            return std::nullopt;
+        case FieldType::kEnum:
+            if (auto v = reader.Enum(f.name, required, f.choices)) return store::Param(*v);
+            return std::nullopt;
+        case FieldType::kRef:
+            if (auto v = reader.String(f.name, {.required = required, .max_chars = 20})) {
+                if (auto id = ParseId(*v)) return store::Param(static_cast<long long>(*id));
+                reader.errors().Add(f.name, "须为有效的编号", "Must be a valid id");
+            }
+            return std::nullopt;
+        case FieldType::kEnumList:
+        case FieldType::kStringList: {
+            auto list = reader.StringList(f.name, required, 20, f.max_chars);
+            if (!list) return std::nullopt;
+            json::array out;
+            for (const std::string& item : *list) {
+                bool ok = f.type == FieldType::kStringList ||
+                          std::find(f.choices.begin(), f.choices.end(), item) != f.choices.end();
+                if (!ok) {
+                    std::string allowed;
+                    for (auto c : f.choices) allowed += (allowed.empty() ? "" : ", ") + std::string(c);
+                    reader.errors().Add(f.name, "取值须为：" + allowed, "Items must be among: " + allowed);
+                    return std::nullopt;
+                }
+                out.emplace_back(item);
+            }
+            return store::Param(json::serialize(out));
+        }
+    }
+    return std::nullopt;
+}
+
+/// Reads industry_codes (or, for labs, industries [{code, scope}]).
+void ReadIndustries(http::JsonReader& reader, const ResourceSpec& spec,
+                    std::vector<std::pair<std::string, std::string>>* industries, bool& given) {
+    given = false;
+    if (spec.industry_table.empty()) return;
+    if (auto codes = reader.StringList("industry_codes", false, kMaxIndustryCodes, 4)) {
+        given = true;
+        for (const std::string& c : *codes) industries->emplace_back(c, "");
+    }
+    if (!spec.industry_scope) return;
+    const json::value* detailed = reader.Raw("industries");
+    if (!detailed) return;
+    bool ok = detailed->is_array() && detailed->as_array().size() <= kMaxIndustryCodes;
+    for (const json::value& item : ok ? detailed->as_array() : json::array()) {
+        const json::object* o = item.if_object();
+        const json::value* code = o ? o->if_contains("code") : nullptr;
+        const json::value* scope = o ? o->if_contains("scope") : nullptr;
+        ok = ok && code && code->is_string() && (!scope || (scope->is_string() && scope->as_string().size() <= 600));
+        if (ok) industries->emplace_back(std::string(code->as_string()), scope ? std::string(scope->as_string()) : "");
+    }
+    if (!ok) {
+        reader.errors().Add("industries", "须为 [{code, scope}] 数组，最多 20 项",
+                            "Must be an array of up to 20 {code, scope} objects");
+    }
+    given = true;
+}
+
+}  // namespace
+
+Values ResourceEngine::ReadValues(store::Session& s, const json::object& body, bool creating,
+                                  const StoredResource* existing,
+                                  std::vector<std::pair<std::string, std::string>>* industries,
+                                  std::optional<std::int64_t>* org_id, const Caller* caller) const {
+    http::JsonReader reader(body);
+    Values given;
+    for (const FieldSpec& f : spec_.fields) {
+        if (f.derived) continue;
+        if (auto v = ReadField(reader, f, creating && f.required)) given.emplace(f.name, std::move(*v));
+    }
+    bool industries_given = false;
+    ReadIndustries(reader, spec_, industries, industries_given);
+    reader.Raw("version");
+    if (creating) {
+        if (auto org = reader.String("org_id", {.max_chars = 20})) {
+            *org_id = ParseId(*org);
+            if (!*org_id) reader.errors().Add("org_id", "须为有效的编号", "Must be a valid id");
+        }
+        bool is_operator = caller && caller->Has(Role::kOperator);
+        if (!*org_id && caller && caller->org_id && !is_operator) *org_id = caller->org_id;
+        if (!*org_id) {
+            reader.errors().Add("org_id", "须指定所属单位", "The owning organization is required");
+        } else if (!is_operator && (!caller || caller->org_id != *org_id)) {
+            reader.errors().Add("org_id", "只能为本单位登记", "You can only register for your own organization");
+        } else if (s.Query("SELECT 1 FROM organizations WHERE id = $1", {**org_id}).empty()) {
+            reader.errors().Add("org_id", "单位不存在", "No such organization");
+        }
+    }
+    // References must exist; ids of labs and bases must belong to the same organisation.
+    std::int64_t owner = existing ? existing->org_id : org_id->value_or(0);
+    for (const FieldSpec& f : spec_.fields) {
+        auto it = given.find(f.name);
+        if (it == given.end() || it->second.kind() == store::Param::Kind::kNull) continue;
+        if (f.type == FieldType::kCode &&
+            s.Query("SELECT 1 FROM " + f.ref_table + " WHERE code = $1", {it->second}).empty()) {
+            reader.errors().Add(f.name, "代码不存在：" + it->second.text_value(), "Unknown code: " + it->second.text_value());
+        }
+        if (f.type == FieldType::kRef &&
+            s.Query("SELECT 1 FROM " + f.ref_table + " WHERE id = $1 AND org_id = $2", {it->second, owner}).empty()) {
+            reader.errors().Add(f.name, "不存在或不属于本单位", "Does not exist or belongs to another organization");
+        }
+    }
+    for (const auto& [code, scope] : *industries) {
+        if (s.Query("SELECT 1 FROM industry_codes WHERE code = $1 AND level = 4", {code}).empty()) {
+            reader.errors().Add(spec_.industry_scope ? "industries" : "industry_codes",
+                                "不是 GB/T 4754-2017 的 4 位行业小类代码：" + code,
+                                "Not a 4-digit GB/T 4754-2017 industry code: " + code);
+        }
+    }
+    if (!industries_given && existing) *industries = existing->industries;
+    Values merged = existing ? existing->values : Values{};
+    for (auto& [k, v] : given) merged.insert_or_assign(k, v);
+    if (spec_.check) {
+        Values stored = existing ? existing->values : Values{};
+        CheckContext context{stored, s};
+        spec_.check(merged, reader.errors(), context);
+    }
+    reader.Finish();
+    // The caller's values plus every derived field the check filled in.
+    for (const FieldSpec& f : spec_.fields) {
+        if (f.derived && merged.count(f.name)) given.insert_or_assign(f.name, merged.at(f.name));
+    }
+    return given;
+}
+
+}  // namespace keyuan::catalog

@@ -1,0 +1,133 @@
+// Listing registered resources: filters, scope, sorting, paging.
+#include <boost/json/array.hpp>
+
+#include <algorithm>
+
+#include "http/paging.hpp"
+#include "modules/catalog/resource_engine.hpp"
+
+namespace keyuan::catalog {
+namespace json = boost::json;
+
+namespace {
+
+const std::vector<std::string_view> kStatuses = {"draft", "submitted", "approved", "returned", "withdrawn", "all"};
+
+struct Query {
+    std::string where = " WHERE 1=1";
+    std::vector<store::Param> params;
+    std::string Bind(store::Param p) {
+        params.push_back(std::move(p));
+        return "$" + std::to_string(params.size());
+    }
+};
+
+/// Restricts to what the caller may read unpublished (all statuses): their scope.
+void AddScope(Query& q, const std::vector<accounts::Scope>& scopes, const Caller& caller) {
+    if (std::find(scopes.begin(), scopes.end(), accounts::Scope::kAll) != scopes.end()) return;
+    std::string any = "1=0";
+    for (accounts::Scope scope : scopes) {
+        if (scope == accounts::Scope::kOrganization && caller.org_id) any += " OR t.org_id = " + q.Bind(*caller.org_id);
+        if (scope == accounts::Scope::kDepartment) any += " OR o.department_code = " + q.Bind(caller.department_code);
+        if (scope == accounts::Scope::kDistrict) any += " OR o.district_code = " + q.Bind(caller.district_code);
+    }
+    q.where += " AND (" + any + ")";
+}
+
+std::string OrderBy(const ResourceSpec& spec, const http::Request& r) {
+    std::optional<std::string> sort = r.Query("sort");
+    if (!sort || sort->empty()) return " ORDER BY t.id DESC";
+    bool descending = (*sort)[0] == '-';
+    std::string name = descending ? sort->substr(1) : *sort;
+    const FieldSpec* f = FindField(spec, name);
+    bool ok = (f && f->sort) || name == "created_at" || name == "updated_at" || name == "id";
+    if (!ok) throw ApiError(Error::Validation({{"sort", {"不支持按此字段排序：" + name, "Cannot sort by " + name}}}));
+    return " ORDER BY t." + name + (descending ? " DESC" : " ASC") + ", t.id DESC";
+}
+
+}  // namespace
+
+json::object ResourceEngine::List(const Caller* caller, const http::Request& r) {
+    http::Paging paging = http::ParsePaging(r);
+    Query q;
+    std::string status = r.Query("status").value_or("approved");
+    if (std::find(kStatuses.begin(), kStatuses.end(), status) == kStatuses.end()) {
+        throw ApiError(Error::Validation({{"status", {"未知状态：" + status, "Unknown status: " + status}}}));
+    }
+    if (status != "approved") {
+        // Unpublished resources only within the reader's scope.
+        policy_.RequireAction(caller, Action("read"));
+        AddScope(q, policy_.ScopesFor(caller, Action("read")), *caller);
+    }
+    if (status != "all") q.where += " AND t.status = " + q.Bind(status);
+    FieldErrors errors;
+    for (const auto& [name, value] : r.QueryParams()) {
+        if (name == "status" || name == "page" || name == "page_size" || name == "sort") continue;
+        if (name == "org_id") {
+            q.where += " AND t.org_id = " + q.Bind(value);
+        } else if (name == "district_code") {
+            // A resource with a location of its own is found where it is, not where its owner sits.
+            std::string column = FindField(spec_, "district_code") ? "t.district_code" : "o.district_code";
+            q.where += " AND " + column + " = " + q.Bind(value);
+        } else if (name == "department_code") {
+            q.where += " AND o.department_code = " + q.Bind(value);
+        } else if (name == "q" && !spec_.text_columns.empty()) {
+            std::string like = q.Bind("%" + value.substr(0, 200) + "%");
+            std::string any = "1=0";
+            for (const std::string& c : spec_.text_columns) any += " OR t." + c + " LIKE " + like;
+            q.where += " AND (" + any + ")";
+        } else if (name == "industry" && !spec_.industry_table.empty()) {
+            // A code or code prefix (39, 392, 3921), or a catalog industry "hitech:ID".
+            std::string link = "SELECT 1 FROM " + spec_.industry_table + " x WHERE x." + spec_.industry_fk + " = t.id AND ";
+            if (value.starts_with("hitech:")) {
+                q.where += " AND EXISTS (" + link + "x.code IN (SELECT code FROM hitech_subcategories WHERE industry_id = " +
+                           q.Bind(std::atoll(value.substr(7).c_str())) + "))";
+            } else {
+                q.where += " AND EXISTS (" + link + "x.code LIKE " + q.Bind(value.substr(0, 4) + "%") + ")";
+            }
+        } else if (const FieldSpec* f = FindField(spec_, name); f && f->filter) {
+            store::Param p = f->type == FieldType::kBool ? store::Param(value == "true" || value == "1") : store::Param(value);
+            q.where += " AND t." + name + " = " + q.Bind(std::move(p));
+        } else if (name.ends_with("_min") || name.ends_with("_max")) {
+            std::string field = name.substr(0, name.size() - 4);
+            const FieldSpec* ranged = FindField(spec_, field);
+            if (!ranged || !ranged->range) {
+                errors.Add(name, "不支持的筛选条件", "Unknown filter");
+                continue;
+            }
+            bool numeric = ranged->type == FieldType::kMoney || ranged->type == FieldType::kInt;
+            store::Param p = numeric ? store::Param(std::atoll(value.c_str())) : store::Param(value);
+            q.where += " AND t." + field + (name.ends_with("_min") ? " >= " : " <= ") + q.Bind(std::move(p));
+        } else if (spec_.extra_filter) {
+            std::string clause = spec_.extra_filter(name, value, q.params);
+            if (clause.empty()) {
+                errors.Add(name, "不支持的筛选条件", "Unknown filter");
+            } else {
+                q.where += " AND " + clause;
+            }
+        } else {
+            errors.Add(name, "不支持的筛选条件", "Unknown filter");
+        }
+    }
+    errors.ThrowIfAny();
+    std::string order = OrderBy(spec_, r);
+    json::array items;
+    std::int64_t total = 0;
+    db_.Read([&](store::Session& s) {
+        std::string from = " FROM " + spec_.table + " t JOIN organizations o ON o.id = t.org_id" + q.where;
+        total = s.Query("SELECT COUNT(*)" + from, q.params).front().Int(0);
+        std::vector<store::Param> paged = q.params;
+        paged.emplace_back(paging.page_size);
+        paged.emplace_back((paging.page - 1) * paging.page_size);
+        store::Rows ids = s.Query("SELECT t.id" + from + order + " LIMIT $" + std::to_string(paged.size() - 1) +
+                                      " OFFSET $" + std::to_string(paged.size()),
+                                  paged);
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            if (auto stored = Load(s, ids[i].Int(0))) items.push_back(ToJson(*stored));
+        }
+    });
+    return json::object{
+        {"items", std::move(items)}, {"total", total}, {"page", paging.page}, {"page_size", paging.page_size}};
+}
+
+}  // namespace keyuan::catalog

@@ -1,0 +1,76 @@
+#include "modules/catalog/resource_routes.hpp"
+
+#include "http/json.hpp"
+#include "http/paging.hpp"
+
+namespace keyuan::catalog {
+namespace json = boost::json;
+using http::Request;
+
+namespace {
+
+/// The expected version from If-Match (a bare or quoted number) or the body's "version".
+std::optional<std::int64_t> ExpectedVersion(const Request& r, const json::object& body) {
+    std::string_view header = r.HeaderValue("if-match");
+    if (!header.empty()) {
+        std::string digits;
+        for (char c : header) {
+            if (c >= '0' && c <= '9') digits.push_back(c);
+        }
+        if (digits.empty() || digits.size() > 18) {
+            throw ApiError(Error::BadRequest("If-Match 须为对象的 version", "If-Match must be the object's version"));
+        }
+        return std::stoll(digits);
+    }
+    if (const json::value* v = body.if_contains("version"); v && v->is_int64()) return v->as_int64();
+    return std::nullopt;
+}
+
+std::string ReadReason(const Request& r) {
+    if (r.body.empty()) return "";
+    json::object body = http::ParseJsonObject(r);
+    http::JsonReader reader(body);
+    std::string reason = reader.String("reason", {.max_chars = 500}).value_or("");
+    reader.Finish();
+    return reason;
+}
+
+}  // namespace
+
+std::unique_ptr<ResourceEngine> RegisterResource(modules::ModuleContext& context, ResourceSpec spec) {
+    ResourceEngine::DeclarePermissions(spec, context.policy);
+    auto engine = std::make_unique<ResourceEngine>(std::move(spec), context.db, context.policy);
+    ResourceEngine& e = *engine;
+    std::string base = "/api/v1/" + e.spec().collection;
+    context.router.Post(base, [&e](Request& r) {
+        return http::JsonResponse(201, e.Create(r.caller.get(), http::ParseJsonObject(r), r.ToActor()));
+    });
+    context.router.Get(base, [&e](Request& r) { return http::JsonResponse(200, e.List(r.caller.get(), r)); });
+    context.router.Get(base + "/{id}", [&e](Request& r) {
+        json::object out = e.Get(r.caller.get(), http::PathId(r));
+        http::Response response = http::JsonResponse(200, out);
+        response.SetHeader("etag", "\"" + std::to_string(out.at("version").as_int64()) + "\"");
+        return response;
+    });
+    context.router.Patch(base + "/{id}", [&e](Request& r) {
+        json::object body = http::ParseJsonObject(r);
+        return http::JsonResponse(
+            200, e.Update(r.caller.get(), http::PathId(r), body, ExpectedVersion(r, body), r.ToActor()));
+    });
+    context.router.Delete(base + "/{id}", [&e](Request& r) {
+        return http::JsonResponse(200, e.Apply(r.caller.get(), http::PathId(r), Transition::kWithdraw, "", r.ToActor()));
+    });
+    const std::pair<const char*, Transition> kActions[] = {
+        {"/submit", Transition::kSubmit}, {"/approve", Transition::kApprove}, {"/return", Transition::kReturn}};
+    for (const auto& [suffix, transition] : kActions) {
+        Transition t = transition;
+        context.router.Post(base + "/{id}" + suffix, [&e, t](Request& r) {
+            return http::JsonResponse(200, e.Apply(r.caller.get(), http::PathId(r), t, ReadReason(r), r.ToActor()));
+        });
+    }
+    context.router.Get(base + "/{id}/history",
+                       [&e](Request& r) { return http::JsonResponse(200, e.History(r.caller.get(), http::PathId(r))); });
+    return engine;
+}
+
+}  // namespace keyuan::catalog

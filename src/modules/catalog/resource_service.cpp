@@ -1,0 +1,162 @@
+// Create, read, list, update and review of registered resources.
+#include <boost/json/array.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include <algorithm>
+
+#include "core/clock.hpp"
+#include "http/paging.hpp"
+#include "modules/audit/service.hpp"
+#include "modules/catalog/resource_engine.hpp"
+
+namespace keyuan::catalog {
+namespace json = boost::json;
+
+namespace {
+
+Error WrongState(std::string_view status) {
+    return Error::Conflict("当前状态（" + std::string(status) + "）下不能执行此操作",
+                           "Not possible while the status is " + std::string(status));
+}
+
+}  // namespace
+
+json::object ResourceEngine::Create(const Caller* caller, const json::object& body, const Actor& actor) {
+    policy_.RequireAction(caller, Action("create"));
+    json::object out;
+    db_.Write([&](store::Session& s) {
+        std::vector<std::pair<std::string, std::string>> industries;
+        std::optional<std::int64_t> org_id;
+        Values values = ReadValues(s, body, true, nullptr, &industries, &org_id, caller);
+        if (!policy_.Allows(caller, Action("create"), accounts::ObjectScope{.org_id = org_id})) {
+            throw ApiError(Error::Forbidden());
+        }
+        std::string now = clock::NowUtc();
+        std::string columns = "org_id, status, version, created_by, created_at, updated_at";
+        std::string placeholders = "$1, 'draft', 1, $2, $3, $3";
+        std::vector<store::Param> params = {*org_id, caller ? store::Param(static_cast<long long>(caller->user_id)) : nullptr, now};
+        for (auto& [name, value] : values) {
+            params.push_back(value);
+            columns += ", " + name;
+            placeholders += ", $" + std::to_string(params.size());
+        }
+        store::Rows rows =
+            s.Query("INSERT INTO " + spec_.table + " (" + columns + ") VALUES (" + placeholders + ") RETURNING id", params);
+        std::int64_t id = rows.front().Int(0);
+        if (!spec_.industry_table.empty()) SaveIndustries(s, id, industries);
+        StoredResource stored = *Load(s, id);
+        SaveVersion(s, stored, caller);
+        out = ToJson(stored);
+        audit::Record(s, actor, {.event_type = spec_.kind + ".created", .object_type = spec_.kind,
+                                 .object_id = std::to_string(id), .after_json = json::serialize(out)});
+    });
+    return out;
+}
+
+json::object ResourceEngine::Get(const Caller* caller, std::int64_t id) {
+    std::optional<StoredResource> r;
+    db_.Read([&](store::Session& s) { r = Load(s, id); });
+    if (!r) throw ApiError(Error::NotFound());
+    // Approved resources are public; anything else only within the reader's scope.
+    if (r->status != "approved" && !policy_.Allows(caller, Action("read"), ScopeOf(*r))) {
+        throw ApiError(Error::NotFound());
+    }
+    return ToJson(*r);
+}
+
+json::object ResourceEngine::Update(const Caller* caller, std::int64_t id, const json::object& body,
+                                    std::optional<std::int64_t> expected_version, const Actor& actor) {
+    policy_.RequireAction(caller, Action("update"));
+    json::object out;
+    db_.Write([&](store::Session& s) {
+        std::optional<StoredResource> before = Load(s, id);
+        if (!before || !policy_.Allows(caller, Action("update"), ScopeOf(*before))) throw ApiError(Error::NotFound());
+        if (expected_version && *expected_version != before->version) {
+            throw ApiError(Error::Conflict("数据已被他人修改，请刷新后重试", "Changed by someone else; reload and retry"));
+        }
+        if (before->status == "submitted" || before->status == "withdrawn") throw ApiError(WrongState(before->status));
+        std::vector<std::pair<std::string, std::string>> industries;
+        std::optional<std::int64_t> org_id;
+        Values values = ReadValues(s, body, false, &*before, &industries, &org_id, caller);
+        // A change to a published resource takes it back to draft: it is reviewed again.
+        std::string status = before->status == "approved" ? "draft" : before->status;
+        std::vector<store::Param> params = {id, status, clock::NowUtc()};
+        std::string sets = "status = $2, updated_at = $3, version = version + 1";
+        for (auto& [name, value] : values) {
+            params.push_back(value);
+            sets += ", " + name + " = $" + std::to_string(params.size());
+        }
+        s.Query("UPDATE " + spec_.table + " SET " + sets + " WHERE id = $1", params);
+        if (!spec_.industry_table.empty()) SaveIndustries(s, id, industries);
+        StoredResource after = *Load(s, id);
+        SaveVersion(s, after, caller);
+        out = ToJson(after);
+        audit::Record(s, actor, {.event_type = spec_.kind + ".updated", .object_type = spec_.kind,
+                                 .object_id = std::to_string(id), .before_json = json::serialize(ToJson(*before)),
+                                 .after_json = json::serialize(out)});
+    });
+    return out;
+}
+
+json::object ResourceEngine::Apply(const Caller* caller, std::int64_t id, Transition transition,
+                                   const std::string& reason, const Actor& actor) {
+    struct Rule {
+        const char* verb;
+        std::vector<std::string_view> from;
+        const char* to;
+        const char* event;
+    };
+    static const Rule kRules[] = {
+        {"submit", {"draft", "returned"}, "submitted", "submitted"},
+        {"review", {"submitted"}, "approved", "approved"},
+        {"review", {"submitted"}, "returned", "returned"},
+        {"withdraw", {"draft", "returned", "submitted", "approved"}, "withdrawn", "withdrawn"},
+    };
+    const Rule& rule = kRules[static_cast<int>(transition)];
+    policy_.RequireAction(caller, Action(rule.verb));
+    if (transition == Transition::kReturn && reason.empty()) {
+        throw ApiError(Error::Validation({{"reason", {"退回须说明理由", "A reason is required"}}}));
+    }
+    json::object out;
+    db_.Write([&](store::Session& s) {
+        std::optional<StoredResource> before = Load(s, id);
+        if (!before || !policy_.Allows(caller, Action(rule.verb), ScopeOf(*before))) throw ApiError(Error::NotFound());
+        if (std::find(rule.from.begin(), rule.from.end(), before->status) == rule.from.end()) {
+            throw ApiError(WrongState(before->status));
+        }
+        s.Execute("UPDATE " + spec_.table +
+                      " SET status = $2, review_reason = $3, updated_at = $4, version = version + 1 WHERE id = $1",
+                  {id, rule.to, transition == Transition::kReturn ? reason : std::string(), clock::NowUtc()});
+        if (transition == Transition::kSubmit && spec_.on_submit) spec_.on_submit(s, id, before->values);
+        StoredResource after = *Load(s, id);
+        SaveVersion(s, after, caller);
+        out = ToJson(after);
+        audit::Record(s, actor, {.event_type = spec_.kind + "." + rule.event, .object_type = spec_.kind,
+                                 .object_id = std::to_string(id), .before_json = "{\"status\":\"" + before->status + "\"}",
+                                 .after_json = "{\"status\":\"" + std::string(rule.to) + "\"}", .detail = reason});
+    });
+    return out;
+}
+
+json::object ResourceEngine::History(const Caller* caller, std::int64_t id) {
+    json::array items;
+    db_.Read([&](store::Session& s) {
+        std::optional<StoredResource> r = Load(s, id);
+        if (!r || !policy_.Allows(caller, Action("read"), ScopeOf(*r))) throw ApiError(Error::NotFound());
+        store::Rows rows = s.Query(
+            "SELECT version, data_json, changed_by, changed_at FROM object_versions WHERE object_type = $1 AND "
+            "object_id = $2 ORDER BY version DESC",
+            {spec_.kind, id});
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            items.push_back(json::object{{"version", rows[i].Int(0)},
+                                         {"data", json::parse(rows[i].Text(1))},
+                                         {"changed_by", rows[i].IsNull(2) ? json::value(nullptr)
+                                                                          : json::value(std::to_string(rows[i].Int(2)))},
+                                         {"changed_at", rows[i].Text(3)}});
+        }
+    });
+    return json::object{{"items", std::move(items)}};
+}
+
+}  // namespace keyuan::catalog

@@ -1,0 +1,87 @@
+#pragma once
+// A registered resource (lab, instrument, service product, finance product) described as
+// data: its fields, their types and limits, filters and the checks that span fields. One
+// engine (resource_*.cpp) gives every kind the same API, validation, review workflow,
+// permissions, history and audit.
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+#include "store/database.hpp"
+
+namespace keyuan::catalog {
+
+enum class FieldType {
+    kText,        // single-line text
+    kLongText,    // multi-line text
+    kInt,         // integer
+    kMoney,       // integer fen ≥ 0
+    kDate,        // YYYY-MM-DD
+    kBool,        // stored 0/1
+    kEnum,        // one of `choices`
+    kCode,        // a code that must exist in `ref_table`.code
+    kRef,         // an id that must exist in `ref_table`.id (and belong to the same organisation)
+    kEnumList,    // JSON array of `choices`, stored as JSON text
+    kStringList,  // JSON array of strings, stored as JSON text
+};
+
+struct FieldSpec {
+    std::string name;  // JSON name and column name
+    FieldType type = FieldType::kText;
+    bool required = false;
+    std::size_t max_chars = 200;
+    std::vector<std::string_view> choices;
+    std::string ref_table;
+    bool filter = false;  // ?name=value exact filter
+    bool range = false;   // ?name_min= / ?name_max= (kMoney, kInt, kDate)
+    bool sort = false;    // ?sort=name or -name
+    bool derived = false;  // computed by the server, read-only in the API
+};
+
+/// A resource's column values while it is created or changed, by field name; a field
+/// absent from the map was not given.
+using Values = std::map<std::string, store::Param, std::less<>>;
+
+/// Cross-field checks and derived fields; `existing` holds the stored values on update.
+struct CheckContext {
+    const Values& existing;
+    store::Session& session;
+};
+
+struct ResourceSpec {
+    std::string kind;        // "instrument": permission prefix and audit object type
+    std::string collection;  // "instruments": the path under /api/v1
+    std::string table;
+    std::vector<FieldSpec> fields;
+    std::string industry_table;  // link table to industry_codes; empty if none
+    std::string industry_fk;     // its column naming this resource
+    bool industry_scope = false;  // links carry a business-scope phrase (labs)
+    std::vector<std::string> text_columns;  // searched by ?q=
+    /// Validates across fields and fills derived fields in `values` (merged view of given
+    /// and existing values is passed).
+    std::function<void(Values& merged, FieldErrors& errors, CheckContext& context)> check;
+    /// Runs when the resource is submitted for review (e.g. stamps the registration date).
+    std::function<void(store::Session& s, std::int64_t id, const Values& stored)> on_submit;
+    /// Extra filters: ?name=value → SQL condition on alias t (returns "" if not applicable).
+    std::function<std::string(std::string_view name, const std::string& value, std::vector<store::Param>& params)>
+        extra_filter;
+    /// Extra read-only fields computed for the JSON answer from the stored values.
+    std::function<void(const Values& stored, std::map<std::string, std::string>& text_fields,
+                       std::map<std::string, bool>& flag_fields)>
+        decorate;
+    /// Roles that create and manage this kind within their organisation, and roles that
+    /// review it (with the scope they review in) — turned into policy grants.
+    std::vector<std::string> owner_roles = {"unit_admin"};
+    std::vector<std::pair<std::string, std::string>> reviewer_roles = {{"department_reviewer", "department"}};
+};
+
+/// Looks a field up by name; nullptr if the spec has none.
+const FieldSpec* FindField(const ResourceSpec& spec, std::string_view name);
+
+}  // namespace keyuan::catalog

@@ -1,0 +1,235 @@
+#include "modules/catalog/specs.hpp"
+
+#include "core/clock.hpp"
+#include "core/date.hpp"
+
+namespace keyuan::catalog {
+namespace {
+
+constexpr int kRegistrationWorkingDays = 30;  // seed 004: register within 30 working days of acceptance
+
+const std::vector<std::string_view> kOpenStatuses = {"open", "partially_open", "internal_only", "not_open"};
+
+std::vector<FieldSpec> ContactFields() {
+    return {{.name = "contact_name", .max_chars = 50},
+            {.name = "contact_phone", .max_chars = 30},
+            {.name = "contact_email", .max_chars = 100}};
+}
+
+std::optional<std::string> TextOf(const Values& v, const std::string& name) {
+    auto it = v.find(name);
+    if (it == v.end() || it->second.kind() != store::Param::Kind::kText) return std::nullopt;
+    return it->second.text_value();
+}
+
+std::optional<std::int64_t> IntOf(const Values& v, const std::string& name) {
+    auto it = v.find(name);
+    if (it == v.end() || it->second.kind() != store::Param::Kind::kInt) return std::nullopt;
+    return it->second.int_value();
+}
+
+keyuan::WorkingCalendar LoadCalendar(store::Session& s) {
+    keyuan::WorkingCalendar calendar;
+    store::Rows rows = s.Query("SELECT day, kind FROM calendar_days");
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (auto day = Date::Parse(rows[i].Text(0))) {
+            calendar.Set(*day, rows[i].Text(1) == "holiday" ? keyuan::WorkingCalendar::Kind::kHoliday
+                                                            : keyuan::WorkingCalendar::Kind::kWorkday);
+        }
+    }
+    return calendar;
+}
+
+void CheckInstrument(Values& v, FieldErrors& errors, CheckContext& context) {
+    auto acceptance = TextOf(v, "acceptance_date");
+    auto purchase = TextOf(v, "purchase_date");
+    if (acceptance && purchase && *purchase > *acceptance) {
+        errors.Add("purchase_date", "购置日期不能晚于验收日期", "The purchase date cannot be after the acceptance date");
+    }
+    std::string today = clock::TodayShanghai();
+    if (acceptance && *acceptance > today) {
+        errors.Add("acceptance_date", "验收日期不能晚于今天", "The acceptance date cannot be in the future");
+    }
+    if (IntOf(v, "duty_free").value_or(0) != 0) {
+        auto end = TextOf(v, "customs_supervision_end");
+        if (!end) {
+            errors.Add("customs_supervision_end", "免税仪器须填写海关监管期截止日期",
+                       "A duty-free instrument needs the end of its customs supervision");
+        } else if (acceptance && *end <= *acceptance) {
+            errors.Add("customs_supervision_end", "海关监管期截止日期须晚于验收日期",
+                       "Customs supervision must end after the acceptance date");
+        }
+    }
+    if (acceptance) {
+        keyuan::WorkingCalendar calendar = LoadCalendar(context.session);
+        Date due = calendar.AddWorkingDays(*Date::Parse(*acceptance), kRegistrationWorkingDays);
+        v.insert_or_assign("registration_due_date", due.ToString());
+        // A registration already filed keeps its date; lateness follows the (possibly corrected) due date.
+        if (auto registered = TextOf(v, "registered_on")) {
+            v.insert_or_assign("registered_late", *registered > due.ToString());
+        }
+    }
+}
+
+void CheckService(Values& v, FieldErrors& errors, CheckContext&) {
+    auto unit = TextOf(v, "price_unit");
+    if (unit && *unit != "negotiable" && !IntOf(v, "price_fen")) {
+        errors.Add("price_fen", "非面议的服务须填写价格（分）", "A price (fen) is required unless it is negotiable");
+    }
+    for (const char* cert : {"cnas", "cma"}) {
+        std::string no = std::string(cert) + "_cert_no", expiry = std::string(cert) + "_expiry";
+        bool has_no = !TextOf(v, no).value_or("").empty();
+        bool has_expiry = TextOf(v, expiry).has_value();
+        if (has_no != has_expiry) {
+            errors.Add(has_no ? expiry : no, "证书编号与有效期须同时填写", "Give both the certificate number and its expiry");
+        }
+    }
+}
+
+void DecorateService(const Values& v, std::map<std::string, std::string>&, std::map<std::string, bool>& flags) {
+    std::string today = clock::TodayShanghai();
+    bool any_valid = false, any_expired = false;
+    for (const char* cert : {"cnas", "cma"}) {
+        bool has = !TextOf(v, std::string(cert) + "_cert_no").value_or("").empty();
+        auto expiry = TextOf(v, std::string(cert) + "_expiry");
+        bool valid = has && expiry && *expiry >= today;
+        flags[std::string(cert) + "_valid"] = valid;
+        any_valid = any_valid || valid;
+        any_expired = any_expired || (has && !valid);
+    }
+    flags["accredited"] = any_valid;
+    flags["accreditation_expired"] = any_expired;
+}
+
+std::string ServiceFilter(std::string_view name, const std::string& value, std::vector<store::Param>& params) {
+    if (name != "accreditation") return "";
+    params.emplace_back(clock::TodayShanghai());
+    std::string today = "$" + std::to_string(params.size());
+    std::string cnas = "(t.cnas_cert_no <> '' AND t.cnas_expiry >= " + today + ")";
+    std::string cma = "(t.cma_cert_no <> '' AND t.cma_expiry >= " + today + ")";
+    if (value == "cnas") return cnas;
+    if (value == "cma") return cma;
+    return "(" + cnas + " OR " + cma + ")";
+}
+
+}  // namespace
+
+ResourceSpec LabSpec() {
+    ResourceSpec spec{.kind = "lab", .collection = "labs", .table = "labs"};
+    spec.fields = {
+        {.name = "name", .required = true, .max_chars = 100, .sort = true},
+        {.name = "kind", .type = FieldType::kEnum, .required = true,
+         .choices = {"open_lab", "key_lab", "engineering_center", "enterprise_tech_center", "other"}, .filter = true},
+        {.name = "address", .max_chars = 200},
+        {.name = "district_code", .type = FieldType::kCode, .required = true, .max_chars = 6, .ref_table = "districts"},
+        {.name = "open_status", .type = FieldType::kEnum, .required = true, .choices = kOpenStatuses, .filter = true},
+        {.name = "description", .type = FieldType::kLongText, .max_chars = 5000},
+    };
+    for (FieldSpec f : ContactFields()) spec.fields.push_back(f);
+    spec.industry_table = "lab_industries";
+    spec.industry_fk = "lab_id";
+    spec.industry_scope = true;
+    spec.text_columns = {"name", "description"};
+    return spec;
+}
+
+ResourceSpec InstrumentSpec() {
+    ResourceSpec spec{.kind = "instrument", .collection = "instruments", .table = "instruments"};
+    spec.fields = {
+        {.name = "name", .required = true, .max_chars = 100, .sort = true},
+        {.name = "name_en", .max_chars = 200},
+        {.name = "class_code", .type = FieldType::kCode, .required = true, .max_chars = 10,
+         .ref_table = "instrument_classes", .filter = true},
+        {.name = "model", .max_chars = 100},
+        {.name = "manufacturer", .max_chars = 100},
+        {.name = "country", .max_chars = 50, .filter = true},
+        {.name = "original_value_fen", .type = FieldType::kMoney, .required = true, .range = true, .sort = true},
+        {.name = "purchase_date", .type = FieldType::kDate},
+        {.name = "acceptance_date", .type = FieldType::kDate, .required = true, .range = true, .sort = true},
+        {.name = "registration_due_date", .type = FieldType::kDate, .range = true, .sort = true, .derived = true},
+        {.name = "registered_on", .type = FieldType::kDate, .derived = true},
+        {.name = "registered_late", .type = FieldType::kBool, .filter = true, .derived = true},
+        {.name = "lab_id", .type = FieldType::kRef, .ref_table = "labs", .filter = true},
+        {.name = "location", .max_chars = 200},
+        {.name = "district_code", .type = FieldType::kCode, .required = true, .max_chars = 6, .ref_table = "districts"},
+        {.name = "technical_indicators", .type = FieldType::kLongText, .max_chars = 5000},
+        {.name = "functions", .type = FieldType::kLongText, .max_chars = 5000},
+        {.name = "open_status", .type = FieldType::kEnum, .required = true, .choices = kOpenStatuses, .filter = true},
+        {.name = "service_modes", .type = FieldType::kEnumList, .max_chars = 40,
+         .choices = {"on_site", "entrusted_test", "remote", "training"}},
+        {.name = "fee_standard", .type = FieldType::kLongText, .max_chars = 2000},
+        {.name = "booking_rules", .type = FieldType::kLongText, .max_chars = 2000},
+        {.name = "duty_free", .type = FieldType::kBool, .filter = true},
+        {.name = "customs_supervision_end", .type = FieldType::kDate},
+        {.name = "photos", .type = FieldType::kStringList, .max_chars = 500},
+    };
+    for (FieldSpec f : ContactFields()) spec.fields.push_back(f);
+    spec.industry_table = "instrument_industries";
+    spec.industry_fk = "instrument_id";
+    spec.text_columns = {"name", "name_en", "model", "manufacturer", "functions"};
+    spec.check = CheckInstrument;
+    spec.on_submit = [](store::Session& s, std::int64_t id, const Values&) {
+        // The registration date is the first submission; resubmissions keep it.
+        s.Execute(
+            "UPDATE instruments SET registered_on = $2, registered_late = CASE WHEN $2 > registration_due_date THEN 1 "
+            "ELSE 0 END WHERE id = $1 AND registered_on IS NULL",
+            {id, clock::TodayShanghai()});
+    };
+    return spec;
+}
+
+ResourceSpec ServiceSpec() {
+    ResourceSpec spec{.kind = "service", .collection = "services", .table = "services"};
+    spec.fields = {
+        {.name = "name", .required = true, .max_chars = 100, .sort = true},
+        {.name = "kind", .type = FieldType::kEnum, .required = true, .choices = {"test", "rnd"}, .filter = true},
+        {.name = "field", .max_chars = 100, .filter = true},
+        {.name = "content", .type = FieldType::kLongText, .max_chars = 5000},
+        {.name = "parameters", .type = FieldType::kLongText, .max_chars = 5000},
+        {.name = "price_fen", .type = FieldType::kMoney, .range = true, .sort = true},
+        {.name = "price_unit", .type = FieldType::kEnum, .required = true,
+         .choices = {"per_sample", "per_hour", "per_project", "negotiable"}, .filter = true},
+        {.name = "lab_id", .type = FieldType::kRef, .ref_table = "labs", .filter = true},
+        {.name = "remarks", .type = FieldType::kLongText, .max_chars = 2000},
+        {.name = "cnas_cert_no", .max_chars = 50},
+        {.name = "cnas_expiry", .type = FieldType::kDate},
+        {.name = "cma_cert_no", .max_chars = 50},
+        {.name = "cma_expiry", .type = FieldType::kDate},
+        {.name = "district_code", .type = FieldType::kCode, .max_chars = 6, .ref_table = "districts"},
+    };
+    for (FieldSpec f : ContactFields()) spec.fields.push_back(f);
+    spec.industry_table = "service_industries";
+    spec.industry_fk = "service_id";
+    spec.text_columns = {"name", "field", "content"};
+    spec.check = CheckService;
+    spec.decorate = DecorateService;
+    spec.extra_filter = ServiceFilter;
+    return spec;
+}
+
+ResourceSpec FinanceProductSpec() {
+    ResourceSpec spec{.kind = "finance_product", .collection = "finance-products", .table = "finance_products"};
+    spec.fields = {
+        {.name = "name", .required = true, .max_chars = 100, .sort = true},
+        {.name = "kind", .type = FieldType::kEnum, .required = true,
+         .choices = {"loan", "investment_loan_linkage", "insurance", "reinsurance", "industry_fund"}, .filter = true},
+        {.name = "features", .type = FieldType::kLongText, .max_chars = 3000},
+        {.name = "eligibility", .type = FieldType::kLongText, .max_chars = 3000},
+        {.name = "amount_min_fen", .type = FieldType::kMoney, .range = true},
+        {.name = "amount_max_fen", .type = FieldType::kMoney, .range = true, .sort = true},
+        {.name = "contact_name", .max_chars = 50},
+        {.name = "contact_phone", .max_chars = 30},
+    };
+    spec.text_columns = {"name", "features", "eligibility"};
+    spec.check = [](Values& v, FieldErrors& errors, CheckContext&) {
+        auto lo = IntOf(v, "amount_min_fen"), hi = IntOf(v, "amount_max_fen");
+        if (lo && hi && *lo > *hi) {
+            errors.Add("amount_max_fen", "金额上限不能小于下限", "The maximum cannot be below the minimum");
+        }
+    };
+    spec.owner_roles = {"financial_institution"};
+    spec.reviewer_roles = {{"base_admin", "all"}};
+    return spec;
+}
+
+}  // namespace keyuan::catalog
