@@ -122,6 +122,9 @@ WRK_VERSION=$(wrk -v 2>&1 | head -n1 | awk '{print $1, $2}' || true)
 KEYUAN_REV=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 if [[ -n $(git -C "$ROOT" status --porcelain -- src 2>/dev/null || true) ]]; then KEYUAN_REV+=" + uncommitted src changes"; fi
 KEYUAN_BUILT=$(date -u -r "$KEYUAN_BIN" +%Y-%m-%dT%H:%MZ)
+# Run a private copy, so that a rebuild of build/ during the benchmark changes nothing.
+cp "$KEYUAN_BIN" "$OUT/keyuan"
+KEYUAN_BIN=$OUT/keyuan
 BUILD_TYPE=$(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$ROOT/build/CMakeCache.txt" 2>/dev/null || true)
 
 free_port() {

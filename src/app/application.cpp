@@ -11,13 +11,15 @@
 
 namespace keyuan::app {
 
-Application::Application(const Config& config, std::unique_ptr<store::Database> db) : db_(std::move(db)) {
+Application::Application(const Config& config, std::unique_ptr<store::Database> db, bool start_indexer)
+    : db_(std::move(db)) {
     if (config.web_dir) web_.emplace(*config.web_dir);
     modules::ModuleContext context{router_, *db_, policy_, middleware_, KEYUAN_VERSION};
     system::Register(context);
     accounts_ = accounts::Register(context, config.security);
     audit::Register(context);
     resources_ = catalog::Register(context);
+    search_ = search::Register(context, config.search_index_dir, start_indexer);
 }
 
 Application::~Application() = default;

@@ -13,6 +13,7 @@
 #include "modules/accounts/policy.hpp"
 #include "modules/accounts/service.hpp"
 #include "modules/catalog/resource_engine.hpp"
+#include "modules/search/module.hpp"
 #include "store/database.hpp"
 
 namespace keyuan::app {
@@ -20,7 +21,7 @@ namespace keyuan::app {
 class Application {
 public:
     /// Registers every module. Throws if the web folder is configured but missing.
-    Application(const Config& config, std::unique_ptr<store::Database> db);
+    Application(const Config& config, std::unique_ptr<store::Database> db, bool start_indexer = true);
     ~Application();
 
     http::Router& router() { return router_; }
@@ -42,6 +43,7 @@ private:
     std::optional<http::StaticFiles> web_;
     std::unique_ptr<accounts::AccountService> accounts_;
     std::vector<std::unique_ptr<catalog::ResourceEngine>> resources_;
+    std::unique_ptr<search::SearchModule> search_;
 };
 
 }  // namespace keyuan::app

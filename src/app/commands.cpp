@@ -8,6 +8,7 @@
 #include "http/server.hpp"
 #include "modules/accounts/service.hpp"
 #include "modules/audit/service.hpp"
+#include "search/indexer.hpp"
 #include "store/migrations.hpp"
 
 namespace keyuan::app {
@@ -183,6 +184,25 @@ int AuditVerify(const Flags& flags) {
     return 1;
 }
 
+int IndexRebuild(const Flags& flags) {
+    auto config = Configure(flags, "index rebuild");
+    if (!config) return 2;
+    auto db = OpenForCommand(*config, "index rebuild");
+    if (!db) return 1;
+    try {
+        search::Indexer indexer(*db, config->search_index_dir);
+        auto started = std::chrono::steady_clock::now();
+        std::int64_t count = indexer.Rebuild();
+        double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        std::cout << "indexed " << count << " documents into " << config->search_index_dir << " in " << seconds
+                  << " s\n";
+    } catch (const std::exception& e) {
+        std::cerr << "keyuan index rebuild: " << e.what() << " (is a server using this index? stop it first)\n";
+        return 1;
+    }
+    return 0;
+}
+
 FlagSpec DbFlag() { return {"db", "URL", "database: sqlite:PATH or postgresql://… (env KEYUAN_DB)"}; }
 FlagSpec ConfigFlag() { return {"config", "FILE", "TOML configuration file (env KEYUAN_CONFIG)"}; }
 
@@ -196,7 +216,8 @@ std::vector<CommandSpec> AllCommands() {
           DbFlag(),
           {"web", "DIR", "folder of the built web UI (env KEYUAN_WEB)"},
           ConfigFlag(),
-          {"no-access-log", "", "do not write the access log"}},
+          {"no-access-log", "", "do not write the access log"},
+          {"index", "DIR", "search index folder (default: beside the SQLite file)"}},
          Serve},
         {{"migrate"}, "apply database migrations and print the schema version", {DbFlag(), ConfigFlag()}, MigrateCommand},
         {{"user", "create"},
@@ -216,6 +237,10 @@ std::vector<CommandSpec> AllCommands() {
          "create a bearer token for a user and print only the token",
          {DbFlag(), ConfigFlag(), {"username", "U", "the token's user"}, {"days", "N", "validity in days (default 90)"}},
          TokenCreate},
+        {{"index", "rebuild"},
+         "rebuild the search index from the database (the server must not be running on it)",
+         {DbFlag(), ConfigFlag(), {"index", "DIR", "index folder (default: beside the SQLite file)"}},
+         IndexRebuild},
         {{"audit", "verify"},
          "check the audit log's hash chain; exit 1 if a record was changed or removed",
          {DbFlag(), ConfigFlag()},

@@ -35,6 +35,7 @@ std::optional<Error> ApplyFile(const std::string& path, Config& config) {
     if (auto v = table.at_path("server.listen").value<std::string>()) config.listen = *v;
     if (auto v = table.at_path("server.web").value<std::string>()) config.web_dir = *v;
     if (auto v = table.at_path("server.access_log").value<bool>()) config.access_log = *v;
+    if (auto v = table.at_path("search.index_dir").value<std::string>()) config.search_index_dir = *v;
     std::string problem;
     http::ServerOptions& s = config.server;
     long long header_s = s.header_timeout.count(), idle_s = s.idle_timeout.count(), body_s = s.body_timeout.count();
@@ -94,6 +95,11 @@ Result<Config> LoadConfig(const Flags& flags, const std::function<std::optional<
     if (auto it = flags.find("listen"); it != flags.end()) config.listen = it->second;
     if (auto it = flags.find("web"); it != flags.end()) config.web_dir = it->second;
     if (flags.count("no-access-log")) config.access_log = false;
+    if (auto it = flags.find("index"); it != flags.end()) config.search_index_dir = it->second;
+    if (config.search_index_dir.empty()) {
+        config.search_index_dir =
+            config.db_url.starts_with("sqlite:") ? config.db_url.substr(7) + ".index" : "var/search-index";
+    }
     if (!ParseListen(config.listen, config.server.host, config.server.port)) {
         return ConfigError("invalid listen address '" + config.listen + "' (expected HOST:PORT, e.g. 127.0.0.1:8080)");
     }

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <cctype>
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
 #include <fstream>
 #include <sstream>
@@ -38,6 +39,16 @@ std::string UniqueTempPath(const std::string& stem) {
 bool IsSqlite(const std::string& db_url) { return db_url.starts_with("sqlite:"); }
 
 std::string SqlitePath(const std::string& db_url) { return db_url.substr(std::string("sqlite:").size()); }
+
+std::string PgBaseUrl() {
+    if (const char* url = std::getenv("KEYUAN_TEST_PG_URL")) return url;
+    if (const char* file = std::getenv("KEYUAN_TEST_PG_URL_FILE")) {
+        std::string url = ReadFile(file);
+        while (!url.empty() && (url.back() == '\n' || url.back() == ' ')) url.pop_back();
+        return url;
+    }
+    return "";
+}
 
 }  // namespace
 
@@ -97,6 +108,23 @@ std::string DatabaseBytes(const std::string& db_url) {
     CommandResult dump = RunProgram({"pg_dump", "--no-owner", db_url});
     EXPECT_EQ(dump.exit_code, 0) << dump.err;
     return dump.out;
+}
+
+std::string CopyDatabase(const std::string& db_url) {
+    if (IsSqlite(db_url)) {
+        std::string path = UniqueTempPath("copy.sqlite");
+        std::ofstream(path, std::ios::binary) << ReadFile(SqlitePath(db_url));
+        std::string wal = ReadFile(SqlitePath(db_url) + "-wal");
+        if (!wal.empty()) std::ofstream(path + "-wal", std::ios::binary) << wal;
+        return "sqlite:" + path;
+    }
+    static std::atomic<int> counter{0};
+    std::string source = db_url.substr(db_url.rfind('/') + 1);
+    std::string name = "keyuan_c_" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
+    CommandResult r = RunProgram({"psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", PgBaseUrl(), "-c",
+                                  "CREATE DATABASE " + name + " TEMPLATE " + source});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return db_url.substr(0, db_url.rfind('/') + 1) + name;
 }
 
 std::string CreateUserCli(const std::string& db_url, const std::string& username, const std::string& password,

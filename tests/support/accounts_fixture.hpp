@@ -78,6 +78,10 @@ CommandResult RunSql(const std::string& db_url, const std::string& sql);
 /// Every byte the database holds: the SQLite file and its -wal file, or a pg_dump of the database.
 std::string DatabaseBytes(const std::string& db_url);
 
+/// A copy of the database behind `db_url` (which no one may be using): a copied SQLite file, or a
+/// PostgreSQL database created from it as a template. Cheaper than filling a fresh one again.
+std::string CopyDatabase(const std::string& db_url);
+
 /// Creates an account with `keyuan user create` and returns its id ("" and a test failure if
 /// the command fails). `extra` adds flags such as --org ID or --no-password-change.
 std::string CreateUserCli(const std::string& db_url, const std::string& username, const std::string& password,

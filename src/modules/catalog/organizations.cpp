@@ -201,6 +201,8 @@ void RegisterOrganizations(modules::ModuleContext& context) {
                 {id, in.name, in.credit_code, in.kind, in.district_code, in.department_code, in.is_sme, in.contacts_json,
                  in.address, clock::NowUtc()});
             after = *LoadOrg(s, id, true);
+            s.Execute("INSERT INTO search_outbox (object_type, object_id, created_at) VALUES ('organization', $1, $2)",
+                      {id, clock::NowUtc()});
             audit::Record(s, r.ToActor(), {.event_type = "organization.updated", .object_type = "organization",
                                            .object_id = std::to_string(id), .before_json = json::serialize(*before),
                                            .after_json = json::serialize(after)});

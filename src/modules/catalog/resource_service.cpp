@@ -15,6 +15,12 @@ namespace json = boost::json;
 
 namespace {
 
+/// Queues the object for the search index, in the same transaction as its change.
+void QueueForIndex(store::Session& s, const std::string& kind, std::int64_t id) {
+    s.Execute("INSERT INTO search_outbox (object_type, object_id, created_at) VALUES ($1, $2, $3)",
+              {kind, id, clock::NowUtc()});
+}
+
 Error WrongState(std::string_view status) {
     return Error::Conflict("当前状态（" + std::string(status) + "）下不能执行此操作",
                            "Not possible while the status is " + std::string(status));
@@ -48,6 +54,7 @@ json::object ResourceEngine::Create(const Caller* caller, const json::object& bo
         StoredResource stored = *Load(s, id);
         SaveVersion(s, stored, caller);
         out = ToJson(stored);
+        QueueForIndex(s, spec_.kind, id);
         audit::Record(s, actor, {.event_type = spec_.kind + ".created", .object_type = spec_.kind,
                                  .object_id = std::to_string(id), .after_json = json::serialize(out)});
     });
@@ -92,6 +99,7 @@ json::object ResourceEngine::Update(const Caller* caller, std::int64_t id, const
         StoredResource after = *Load(s, id);
         SaveVersion(s, after, caller);
         out = ToJson(after);
+        QueueForIndex(s, spec_.kind, id);
         audit::Record(s, actor, {.event_type = spec_.kind + ".updated", .object_type = spec_.kind,
                                  .object_id = std::to_string(id), .before_json = json::serialize(ToJson(*before)),
                                  .after_json = json::serialize(out)});
@@ -132,6 +140,7 @@ json::object ResourceEngine::Apply(const Caller* caller, std::int64_t id, Transi
         StoredResource after = *Load(s, id);
         SaveVersion(s, after, caller);
         out = ToJson(after);
+        QueueForIndex(s, spec_.kind, id);
         audit::Record(s, actor, {.event_type = spec_.kind + "." + rule.event, .object_type = spec_.kind,
                                  .object_id = std::to_string(id), .before_json = "{\"status\":\"" + before->status + "\"}",
                                  .after_json = "{\"status\":\"" + std::string(rule.to) + "\"}", .detail = reason});

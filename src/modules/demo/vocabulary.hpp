@@ -1,0 +1,110 @@
+#pragma once
+// The words the demo catalog is composed from: places, name parts, people's names, lab fields
+// with their industry codes, instrument kinds with real models and makers, service and
+// finance product templates. Static tables; every accessor is thread-safe.
+
+#include <string_view>
+#include <vector>
+
+namespace keyuan::demo {
+
+/// Technology domains that tie an organisation's name to its labs, instruments and services.
+enum class Domain {
+    kMaterials,
+    kChemistry,
+    kBiomedicine,
+    kHealth,
+    kElectronics,
+    kManufacturing,
+    kEnvironment,
+    kEnergy,
+    kAgriculture,
+    kTesting,
+    kEarth,
+};
+inline constexpr int kDomainCount = 11;
+
+/// The domain's name as a service's `field` shows it, e.g. "新材料".
+std::string_view DomainName(Domain domain);
+
+struct District {
+    std::string_view code;
+    std::string_view name;  // 海淀区
+    double weight;          // share of organisations
+    std::vector<std::string_view> roads;
+};
+const std::vector<District>& Districts();
+
+/// A word in an organisation's name and the domains it suggests (理工 → manufacturing, …).
+struct NamePart {
+    std::string_view word;
+    std::vector<Domain> domains;
+};
+const std::vector<NamePart>& UniversityWords();
+const std::vector<NamePart>& InstituteWords();
+const std::vector<NamePart>& EnterpriseWords();
+const std::vector<NamePart>& StateOwnedWords();
+
+/// Characters that pair into a firm's trade name (字号), e.g. 华 + 瑞.
+const std::vector<std::string_view>& BrandFirst();
+const std::vector<std::string_view>& BrandSecond();
+
+const std::vector<std::string_view>& Surnames();
+const std::vector<std::string_view>& GivenNames();
+/// Building names for addresses and instrument locations.
+const std::vector<std::string_view>& Buildings();
+/// Reasons a reviewer gives when returning a registration.
+const std::vector<std::string_view>& ReturnReasons();
+/// Sample requirements for test services.
+const std::vector<std::string_view>& SampleRequirements();
+
+/// A lab's research field: its GB/T 4754-2017 level-4 industry codes with a business-scope
+/// phrase, the instrument kinds such a lab owns and its R&D services.
+struct LabField {
+    std::string_view name;  // 纳米材料
+    Domain domain;
+    std::vector<std::string_view> codes;
+    std::string_view scope;
+    std::vector<std::string_view> instruments;  // InstrumentKind names
+    std::vector<std::string_view> rnd_services;
+};
+const std::vector<LabField>& LabFields();
+
+struct InstrumentModel {
+    std::string_view model;
+    std::string_view maker;
+    std::string_view country;
+};
+
+struct InstrumentKind {
+    std::string_view name;
+    std::string_view name_en;
+    std::string_view class_code;  // instrument_classes, level 2
+    std::vector<InstrumentModel> models;
+    int min_wan;  // original value range, 10,000 yuan
+    int max_wan;
+    std::string_view indicators;
+    std::string_view functions;
+    std::vector<std::string_view> services;  // test services it performs
+    int sample_price_min;  // yuan per sample
+    int sample_price_max;
+    int hour_price;  // yuan per machine hour
+};
+const std::vector<InstrumentKind>& InstrumentKinds();
+
+/// A finance product kind (specs.cpp's finance kinds) and the institutions that offer it.
+enum class FinanceType { kBank, kInsurer, kReinsurer, kFund, kGuarantor };
+inline constexpr int kFinanceTypeCount = 5;
+
+struct FinanceTemplate {
+    FinanceType offered_by;
+    std::string_view kind;
+    std::string_view name;
+    std::string_view features;
+    std::string_view eligibility;
+    int min_wan;
+    int max_wan;
+};
+const std::vector<FinanceTemplate>& FinanceTemplates();
+
+}  // namespace keyuan::demo

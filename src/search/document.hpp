@@ -1,0 +1,63 @@
+#pragma once
+// What the search index knows of one object, and what a query asks of it. Plain data: the
+// Xapian details stay inside index.cpp.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace keyuan::search {
+
+struct SearchDocument {
+    std::string type;  // instrument | lab | service | finance_product | achievement | talent | demand
+    std::int64_t id = 0;
+    std::string title;   // weighted over the body
+    std::string label;   // the title shown in results (defaults to title)
+    std::string body;
+    std::vector<std::string> industry_codes;  // 4-digit GB/T codes
+    std::vector<std::int64_t> hitech_industries;
+    std::string district_code;
+    std::int64_t org_id = 0;
+    std::string class_code;
+    std::string open_status;
+    std::vector<std::string> accreditations;  // "cnas", "cma" (valid ones)
+    std::optional<std::int64_t> price_fen;
+    std::string updated_at;
+    std::string display_json;  // fields shown in a result, stored with the document
+};
+
+struct SearchQuery {
+    std::string text;
+    std::vector<std::string> types;
+    std::string industry;  // a code or prefix, or "hitech:ID"
+    std::string district_code;
+    std::optional<std::int64_t> org_id;
+    std::string class_code;
+    std::string open_status;
+    std::string accreditation;  // cnas | cma | any
+    std::optional<std::int64_t> price_min_fen, price_max_fen;
+    std::string sort = "relevance";  // relevance | newest | price | -price
+    int offset = 0;
+    int limit = 20;
+};
+
+struct SearchHit {
+    std::string type;
+    std::int64_t id = 0;
+    std::string title;
+    std::string snippet;  // with <mark>…</mark> around matches, HTML-escaped otherwise
+    double score = 0;
+    std::string display_json;
+};
+
+struct SearchResult {
+    std::vector<SearchHit> items;
+    std::int64_t total = 0;
+    bool total_exact = true;
+    std::map<std::string, std::vector<std::pair<std::string, std::int64_t>>> facets;
+    std::optional<std::string> did_you_mean;
+};
+
+}  // namespace keyuan::search

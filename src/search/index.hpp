@@ -1,0 +1,44 @@
+#pragma once
+// The Xapian index on disk next to the database. One writer (the indexer thread), many
+// readers (request threads, each with its own reader handle).
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "search/document.hpp"
+
+namespace keyuan::search {
+
+class SearchIndex {
+public:
+    /// Opens (creating if needed) the index in folder `path`. Throws std::runtime_error.
+    explicit SearchIndex(std::string path);
+    ~SearchIndex();
+    SearchIndex(const SearchIndex&) = delete;
+    SearchIndex& operator=(const SearchIndex&) = delete;
+
+    const std::string& path() const { return path_; }
+
+    // Writing: only one thread at a time (the indexer).
+    void Put(const SearchDocument& doc);
+    void Remove(const std::string& type, std::int64_t id);
+    /// Makes every Put/Remove since the last commit visible at once, with the metadata.
+    void Commit(const std::string& watermark);
+    /// The metadata stored by the last commit ("" for a new index).
+    std::string Watermark();
+    std::int64_t DocumentCount();
+
+    // Reading: any thread.
+    SearchResult Search(const SearchQuery& query);
+    /// Titles starting with or containing `prefix`, best first.
+    std::vector<std::string> Suggest(const std::string& prefix, int limit);
+
+private:
+    struct Impl;
+    std::string path_;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace keyuan::search

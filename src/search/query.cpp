@@ -1,0 +1,170 @@
+// Answering a search: parse, filter, rank or sort, facets, snippets, "did you mean".
+#include "search/index.hpp"
+#include "search/text_fold.hpp"
+#include "search/xapian_detail.hpp"
+
+namespace keyuan::search {
+namespace {
+
+using namespace detail;  // NOLINT: the slot names, in this file only
+
+constexpr Xapian::doccount kFacetDepth = 5000;
+
+Xapian::Query ParseText(const std::string& folded, Xapian::Database& db, unsigned extra_flags = 0) {
+    Xapian::QueryParser parser;
+    parser.set_database(db);
+    parser.set_default_op(Xapian::Query::OP_AND);
+    unsigned flags = Xapian::QueryParser::FLAG_CJK_NGRAM | Xapian::QueryParser::FLAG_PHRASE | extra_flags;
+    try {
+        return parser.parse_query(folded, flags);
+    } catch (const Xapian::QueryParserError&) {
+        // Operators that do not parse (unbalanced quotes, a lone NOT …) are taken as words.
+        return parser.parse_query(folded, Xapian::QueryParser::FLAG_CJK_NGRAM);
+    }
+}
+
+Xapian::Query AnyOf(const std::string& prefix, const std::vector<std::string>& values) {
+    std::vector<Xapian::Query> parts;
+    for (const std::string& v : values) parts.emplace_back(prefix + v);
+    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+Xapian::Query Filters(const SearchQuery& q) {
+    std::vector<Xapian::Query> all;
+    if (!q.types.empty()) all.push_back(AnyOf("XT", q.types));
+    if (!q.industry.empty()) {
+        all.emplace_back(q.industry.starts_with("hitech:") ? "XH" + q.industry.substr(7) : "XI" + q.industry);
+    }
+    if (!q.district_code.empty()) all.emplace_back("XD" + q.district_code);
+    if (!q.class_code.empty()) all.emplace_back("XC" + q.class_code);
+    if (!q.open_status.empty()) all.emplace_back("XS" + q.open_status);
+    if (q.org_id) all.emplace_back("XO" + std::to_string(*q.org_id));
+    if (q.accreditation == "any") {
+        all.push_back(AnyOf("XA", {"cnas", "cma"}));
+    } else if (!q.accreditation.empty()) {
+        all.emplace_back("XA" + q.accreditation);
+    }
+    if (q.price_min_fen || q.price_max_fen) {
+        double lo = q.price_min_fen ? static_cast<double>(*q.price_min_fen) : 0.0;
+        double hi = q.price_max_fen ? static_cast<double>(*q.price_max_fen) : 1e18;
+        all.emplace_back(Xapian::Query::OP_VALUE_RANGE, kPrice, Xapian::sortable_serialise(lo),
+                         Xapian::sortable_serialise(hi));
+    }
+    return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
+}
+
+std::vector<std::pair<std::string, std::int64_t>> Counts(const Xapian::ValueCountMatchSpy& spy) {
+    std::vector<std::pair<std::string, std::int64_t>> out;
+    for (auto it = spy.top_values_begin(30); it != spy.top_values_end(30); ++it) {
+        if (!(*it).empty()) out.emplace_back(*it, static_cast<std::int64_t>(it.get_termfreq()));
+    }
+    return out;
+}
+
+void ApplySort(Xapian::Enquire& enquire, const std::string& sort) {
+    if (sort == "newest") {
+        enquire.set_sort_by_value_then_relevance(kUpdated, true);
+    } else if (sort == "price") {
+        enquire.set_sort_by_value_then_relevance(kPrice, false);
+    } else if (sort == "-price") {
+        enquire.set_sort_by_value_then_relevance(kPrice, true);
+    }
+}
+
+}  // namespace
+
+SearchResult SearchIndex::Search(const SearchQuery& q) {
+    Xapian::Database& db = ThreadReader(path_);
+    std::string folded = FoldText(q.text);
+    bool has_text = folded.find_first_not_of(" \t\r\n") != std::string::npos;
+    Xapian::Query text = has_text ? ParseText(folded, db) : Xapian::Query::MatchAll;
+    Xapian::Query filters = Filters(q);
+    Xapian::Query query = filters.empty() ? text : Xapian::Query(Xapian::Query::OP_FILTER, text, filters);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    ApplySort(enquire, q.sort);
+    const std::pair<const char*, Slot> kFacets[] = {{"type", kType},        {"district_code", kDistrict},
+                                                    {"class_code", kClass}, {"open_status", kOpenStatus},
+                                                    {"industry", kIndustry}, {"accreditation", kAccreditation}};
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+    for (const auto& [name, slot] : kFacets) {
+        spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
+        enquire.add_matchspy(spies.back().get());
+    }
+    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(q.offset), static_cast<Xapian::doccount>(q.limit),
+                                         kFacetDepth);
+    SearchResult result;
+    result.total = mset.get_matches_estimated();
+    result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    for (std::size_t i = 0; i < spies.size(); ++i) result.facets[kFacets[i].first] = Counts(*spies[i]);
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Xapian::Document doc = it.get_document();
+        SearchHit hit;
+        hit.type = doc.get_value(kType);
+        std::string unique;
+        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+            if ((*t).starts_with("Q")) {
+                unique = *t;
+                break;
+            }
+        }
+        hit.id = std::stoll(unique.substr(unique.find(':') + 1));
+        hit.title = doc.get_value(kTitle);
+        hit.score = it.get_weight();
+        std::string source = doc.get_value(kBody);
+        hit.snippet = mset.snippet(source.empty() ? hit.title : source, 160, Xapian::Stem(),
+                                   Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE |
+                                       Xapian::MSet::SNIPPET_CJK_NGRAM, "<mark>", "</mark>",
+                                   "…");
+        hit.display_json = doc.get_data();
+        result.items.push_back(std::move(hit));
+    }
+    if (result.total == 0 && has_text) {
+        // "Did you mean": first a spelling correction of English words and model numbers,
+        // then the title of the closest match when any one of the words is found.
+        Xapian::QueryParser parser;
+        parser.set_database(db);
+        try {
+            parser.parse_query(folded, Xapian::QueryParser::FLAG_SPELLING_CORRECTION |
+                                           Xapian::QueryParser::FLAG_CJK_NGRAM);
+            std::string corrected = parser.get_corrected_query_string();
+            if (!corrected.empty() && corrected != folded) result.did_you_mean = corrected;
+        } catch (const Xapian::QueryParserError&) {
+        }
+        if (!result.did_you_mean) {
+            Xapian::Enquire loose(db);
+            Xapian::QueryParser any;
+            any.set_database(db);
+            any.set_default_op(Xapian::Query::OP_OR);
+            loose.set_query(any.parse_query(folded, Xapian::QueryParser::FLAG_CJK_NGRAM));
+            Xapian::MSet best = loose.get_mset(0, 1);
+            if (!best.empty()) result.did_you_mean = best.begin().get_document().get_value(kTitle);
+        }
+    }
+    return result;
+}
+
+std::vector<std::string> SearchIndex::Suggest(const std::string& prefix, int limit) {
+    Xapian::Database& db = ThreadReader(path_);
+    std::string folded = FoldText(prefix);
+    Xapian::QueryParser parser;
+    parser.set_database(db);
+    parser.set_default_op(Xapian::Query::OP_AND);
+    Xapian::Query query;
+    try {
+        query = parser.parse_query(folded,
+                                   Xapian::QueryParser::FLAG_PARTIAL | Xapian::QueryParser::FLAG_CJK_NGRAM, "S");
+    } catch (const Xapian::QueryParserError&) {
+        return {};
+    }
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_collapse_key(kTitle);  // one suggestion per distinct title
+    Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+    std::vector<std::string> out;
+    for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back(it.get_document().get_value(kTitle));
+    return out;
+}
+
+}  // namespace keyuan::search

@@ -1,0 +1,896 @@
+// The resource catalog against the real binary: organisations, and labs, instruments, services
+// and finance products with their validation, review workflow, scopes, history, filters,
+// sorting and paging, and the instruments' registration deadline on the Chinese working-day
+// calendar. Runs once per database engine.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <set>
+
+#include "support/catalog_fixture.hpp"
+
+namespace keyuan::testing {
+namespace {
+
+namespace json = boost::json;
+
+constexpr const char* kInstruments = "/api/v1/instruments";
+constexpr const char* kServices = "/api/v1/services";
+constexpr const char* kLabs = "/api/v1/labs";
+constexpr const char* kFinance = "/api/v1/finance-products";
+constexpr const char* kOrganizations = "/api/v1/organizations";
+
+std::set<std::string> FieldSet(const HttpResponse& r) {
+    std::vector<std::string> fields = ErrorFields(r);
+    return {fields.begin(), fields.end()};
+}
+
+std::string Joined(const std::vector<std::string>& list) {
+    std::string out;
+    for (const std::string& s : list) out += (out.empty() ? "" : " | ") + s;
+    return out;
+}
+
+bool AnyContains(const std::vector<std::string>& messages, const std::string& part) {
+    return std::any_of(messages.begin(), messages.end(),
+                       [&](const std::string& m) { return m.find(part) != std::string::npos; });
+}
+
+std::int64_t Total(const HttpResponse& r) {
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.status == 200 ? r.Json().at("total").as_int64() : -1;
+}
+
+/// One server and one catalog world per test suite.
+template <typename Suite>
+class CatalogSuite : public ServerSuite<Suite> {
+public:
+    static std::string Config() { return SecurityConfig(); }
+    static void CreateUsers() { BuildCatalogWorld(ServerSuite<Suite>::Db(), ServerSuite<Suite>::Port(), world_); }
+    static void ReleaseSessions() { world_ = CatalogWorld{}; }
+
+protected:
+    static Session& As(const std::string& username) { return world_[username]; }
+    static HttpClient Visitor() { return HttpClient(ServerSuite<Suite>::Port()); }
+
+    static inline CatalogWorld world_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Instruments: the end-to-end path, the registration deadline, and bad input.
+
+class CatalogInstrumentTest : public CatalogSuite<CatalogInstrumentTest> {};
+
+TEST_F(CatalogInstrumentTest, UnitRegistersDepartmentApprovesAndVisitorsFindIt) {
+    Session& unit = As("unit_a");
+    HttpResponse created = unit.Post(kInstruments, Body(InstrumentBody("高分辨质谱仪")));
+    ASSERT_EQ(created.status, 201) << created.body;
+    json::value draft = created.Json();
+    std::string id = Str(draft, "id");
+    ASSERT_FALSE(id.empty());
+    EXPECT_EQ(Str(draft, "status"), "draft");
+    EXPECT_EQ(Str(draft, "org_id"), world_.org_a);
+    EXPECT_EQ(Str(draft, "org_name"), "北京示范大学");
+    EXPECT_EQ(Str(draft, "name"), "高分辨质谱仪");
+    EXPECT_EQ(Str(draft, "model"), "Orbitrap Exploris 480");
+    EXPECT_EQ(Str(draft, "class_code"), "0102");
+    EXPECT_EQ(Str(draft, "district_code"), "110108");
+    EXPECT_EQ(draft.at("original_value_fen").as_int64(), 450000000);
+    EXPECT_EQ(draft.at("industry_codes"), json::value(json::array{"2710"}));
+    EXPECT_EQ(draft.at("version").as_int64(), 1);
+    EXPECT_EQ(Str(draft, "review_reason"), "");
+    EXPECT_TRUE(draft.at("registered_on").is_null());
+    EXPECT_FALSE(draft.at("registered_late").as_bool());
+
+    // A draft is invisible to visitors: 404 by id, absent from the public list.
+    HttpClient visitor = Visitor();
+    EXPECT_TRUE(IsError(visitor.Get(std::string(kInstruments) + "/" + id), 404, "not_found"));
+    EXPECT_FALSE(HasId(ListIds(visitor.Get(std::string(kInstruments) + "?industry=27")), id));
+
+    HttpResponse submitted = Act(unit, "instruments", id, "submit");
+    ASSERT_EQ(submitted.status, 200) << submitted.body;
+    EXPECT_EQ(Str(submitted.Json(), "status"), "submitted");
+    EXPECT_TRUE(IsError(visitor.Get(std::string(kInstruments) + "/" + id), 404, "not_found"));
+
+    HttpResponse approved = Act(As("reviewer_edu"), "instruments", id, "approve");
+    ASSERT_EQ(approved.status, 200) << approved.body;
+    EXPECT_EQ(Str(approved.Json(), "status"), "approved");
+
+    std::vector<std::string> found =
+        ListIds(visitor.Get(std::string(kInstruments) + "?industry=27&district_code=110108&class_code=0102"));
+    EXPECT_TRUE(HasId(found, id)) << Joined(found);
+    EXPECT_TRUE(HasId(ListIds(visitor.Get(std::string(kInstruments) + "?industry=2710")), id));
+    EXPECT_TRUE(HasId(ListIds(visitor.Get(std::string(kInstruments) + "?q=" + UrlEncode("高分辨"))), id));
+    EXPECT_FALSE(HasId(ListIds(visitor.Get(std::string(kInstruments) + "?industry=39")), id));
+    EXPECT_FALSE(HasId(ListIds(visitor.Get(std::string(kInstruments) + "?district_code=110105")), id));
+    EXPECT_FALSE(HasId(ListIds(visitor.Get(std::string(kInstruments) + "?class_code=0101")), id));
+
+    HttpResponse one = visitor.Get(std::string(kInstruments) + "/" + id);
+    ASSERT_EQ(one.status, 200) << one.body;
+    json::value shown = one.Json();
+    EXPECT_EQ(Str(shown, "name"), "高分辨质谱仪");
+    EXPECT_EQ(Str(shown, "model"), "Orbitrap Exploris 480");
+    EXPECT_EQ(Str(shown, "status"), "approved");
+    EXPECT_EQ(shown.at("industry_codes"), json::value(json::array{"2710"}));
+    EXPECT_EQ(shown.at("version").as_int64(), 3);  // created, submitted, approved
+    EXPECT_EQ(one.Header("etag"), "\"3\"");
+}
+
+TEST_F(CatalogInstrumentTest, RegistrationDueDateCountsThirtyChineseWorkingDays) {
+    Session& unit = As("unit_a");
+    // 2026-09-15 (Tue): September has 11 working days after it (16–18, 21–24, 28–30, plus the
+    // adjusted Sunday 09-20; 09-25 中秋 is off), 国庆 takes 10-01…10-07 and gives back Saturday
+    // 10-10, so October holds 16 (08, 09, 10, 12–16, 19–23, 26–30 → the 27th working day is
+    // 10-30) and November 2 (Mon) is the 30th.
+    HttpResponse autumn = unit.Post(kInstruments, Body(With(InstrumentBody("中秋国庆质谱仪"),
+                                                            {{"acceptance_date", "2026-09-15"}})));
+    ASSERT_EQ(autumn.status, 201) << autumn.body;
+    EXPECT_EQ(Str(autumn.Json(), "registration_due_date"), "2026-11-02");
+
+    // 2024-09-27 (Fri), by hand from data/cn-workdays.csv: Sun 09-29 (adjusted workday) 1,
+    // Mon 09-30 2, 10-01…10-07 国庆 off, 10-08…10-11 3–6, Sat 10-12 (adjusted) 7, 10-14…10-18
+    // 8–12, 10-21…10-25 13–17, 10-28…11-01 18–22, 11-04…11-08 23–27, 11-11 28, 11-12 29,
+    // Wed 11-13 30.
+    HttpResponse earlier = unit.Post(kInstruments, Body(With(InstrumentBody("二〇二四年验收的色谱仪"),
+                                                             {{"acceptance_date", "2024-09-27"},
+                                                              {"purchase_date", "2024-08-01"}})));
+    ASSERT_EQ(earlier.status, 201) << earlier.body;
+    EXPECT_EQ(Str(earlier.Json(), "registration_due_date"), "2024-11-13");
+
+    // Changing the acceptance date moves the deadline.
+    std::string id = Str(earlier.Json(), "id");
+    HttpResponse moved = unit.Send("PATCH", std::string(kInstruments) + "/" + id,
+                                   Body({{"acceptance_date", "2026-09-15"}, {"purchase_date", "2026-09-01"}}));
+    ASSERT_EQ(moved.status, 200) << moved.body;
+    EXPECT_EQ(Str(moved.Json(), "registration_due_date"), "2026-11-02");
+}
+
+TEST_F(CatalogInstrumentTest, FirstSubmissionStampsRegisteredOnAndLateness) {
+    Session& unit = As("unit_a");
+    std::string late = CreateResource(unit, "instruments",
+                                      With(InstrumentBody("逾期登记质谱仪"), {{"acceptance_date", "2026-09-15"}}));
+    std::string late_2024 = CreateResource(
+        unit, "instruments",
+        With(InstrumentBody("逾期登记色谱仪"), {{"acceptance_date", "2024-09-27"}, {"purchase_date", nullptr}}));
+    std::string on_time = CreateResource(
+        unit, "instruments",
+        With(InstrumentBody("按期登记光谱仪"), {{"acceptance_date", ShanghaiDate()}, {"purchase_date", nullptr}}));
+    ASSERT_FALSE(late.empty() || late_2024.empty() || on_time.empty());
+
+    for (const std::string& id : {late, late_2024}) {
+        HttpResponse r = Act(unit, "instruments", id, "submit");
+        ASSERT_EQ(r.status, 200) << r.body;
+        EXPECT_EQ(Str(r.Json(), "registered_on"), ShanghaiDate()) << r.body;
+        EXPECT_TRUE(r.Json().at("registered_late").as_bool()) << r.body;
+    }
+    HttpResponse r = Act(unit, "instruments", on_time, "submit");
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(Str(r.Json(), "registered_on"), ShanghaiDate());
+    EXPECT_FALSE(r.Json().at("registered_late").as_bool()) << r.body;
+
+    std::string mine = std::string(kInstruments) + "?status=all&page_size=200&org_id=" + world_.org_a;
+    std::vector<std::string> flagged = ListIds(unit.Get(mine + "&registered_late=true"));
+    EXPECT_TRUE(HasId(flagged, late));
+    EXPECT_TRUE(HasId(flagged, late_2024));
+    EXPECT_FALSE(HasId(flagged, on_time));
+    std::vector<std::string> punctual = ListIds(unit.Get(mine + "&registered_late=false"));
+    EXPECT_TRUE(HasId(punctual, on_time));
+    EXPECT_FALSE(HasId(punctual, late));
+}
+
+TEST_F(CatalogInstrumentTest, AcceptanceInTheFutureIs422) {
+    HttpResponse r = As("unit_a").Post(kInstruments, Body(With(InstrumentBody("明天才验收的仪器"),
+                                                               {{"acceptance_date", ShanghaiDate(1)}})));
+    ASSERT_TRUE(IsError(r, 422, "validation_failed")) << r.body;
+    EXPECT_EQ(ErrorFields(r), std::vector<std::string>{"acceptance_date"});
+    EXPECT_EQ(FieldMessages(r, "acceptance_date"), std::vector<std::string>{"验收日期不能晚于今天"});
+}
+
+TEST_F(CatalogInstrumentTest, BadInputNamesEveryBadFieldAtOnceAndWritesNothing) {
+    Session& unit = As("unit_a");
+    Session& op = As("operator");
+    std::string all = std::string(kInstruments) + "?status=all&page_size=1";
+    std::int64_t before = Total(op.Get(all));
+    std::size_t audited_before = AuditEvents(As("auditor"), "event_type=instrument.created").size();
+
+    std::string long_name;
+    for (int i = 0; i < 101; ++i) long_name += "仪";
+    json::object bad = With(InstrumentBody("坏数据"), {{"name", long_name},
+                                                        {"class_code", "9999"},
+                                                        {"district_code", "999999"},
+                                                        {"industry_codes", json::array{"9999"}},
+                                                        {"purchase_date", "2026-05-01"},  // after acceptance
+                                                        {"original_value_fen", -1},
+                                                        {"open_status", 3},
+                                                        {"model", 480},
+                                                        {"colour", "red"}});
+    HttpResponse r = unit.Send("POST", kInstruments, Body(bad), {{"Accept-Language", "en"}});
+    ASSERT_TRUE(IsError(r, 422, "validation_failed")) << r.body;
+    EXPECT_EQ(FieldSet(r), (std::set<std::string>{"name", "class_code", "district_code", "industry_codes",
+                                                  "purchase_date", "original_value_fen", "open_status", "model",
+                                                  "colour"}))
+        << r.body;
+    EXPECT_EQ(FieldMessages(r, "name"), std::vector<std::string>{"At most 100 characters"});
+    EXPECT_EQ(FieldMessages(r, "class_code"), std::vector<std::string>{"Unknown code: 9999"});
+    EXPECT_EQ(FieldMessages(r, "district_code"), std::vector<std::string>{"Unknown code: 999999"});
+    EXPECT_TRUE(AnyContains(FieldMessages(r, "industry_codes"), "9999")) << r.body;
+    EXPECT_EQ(FieldMessages(r, "purchase_date"),
+              std::vector<std::string>{"The purchase date cannot be after the acceptance date"});
+    EXPECT_EQ(FieldMessages(r, "original_value_fen"), std::vector<std::string>{"Must be between 0 and 10000000000000"});
+    EXPECT_EQ(FieldMessages(r, "model"), std::vector<std::string>{"Must be a string"});
+    EXPECT_EQ(FieldMessages(r, "colour"), std::vector<std::string>{"Unknown field"});
+
+    // Missing required fields are named too.
+    HttpResponse empty = unit.Post(kInstruments, "{}");
+    ASSERT_TRUE(IsError(empty, 422, "validation_failed")) << empty.body;
+    EXPECT_EQ(FieldSet(empty), (std::set<std::string>{"name", "class_code", "original_value_fen", "acceptance_date",
+                                                      "district_code", "open_status"}))
+        << empty.body;
+
+    // Bad UTF-8, and JSON that is not an object, are invalid_json.
+    HttpResponse bad_utf8 = unit.Post(kInstruments, "{\"name\":\"\xC3\x28\xFF\"}");
+    EXPECT_TRUE(IsError(bad_utf8, 400, "invalid_json")) << bad_utf8.body;
+    EXPECT_TRUE(IsError(unit.Post(kInstruments, "[1,2]"), 400, "invalid_json"));
+    EXPECT_TRUE(IsError(unit.Post(kInstruments, "{\"name\":"), 400, "invalid_json"));
+
+    EXPECT_EQ(Total(op.Get(all)), before);
+    EXPECT_EQ(AuditEvents(As("auditor"), "event_type=instrument.created").size(), audited_before);
+}
+
+TEST_F(CatalogInstrumentTest, PatchCannotBlankARequiredField) {
+    Session& unit = As("unit_a");
+    std::string id = CreateResource(unit, "instruments", InstrumentBody("名称必填的仪器"));
+    ASSERT_FALSE(id.empty());
+    HttpResponse r = unit.Send("PATCH", std::string(kInstruments) + "/" + id, Body({{"name", ""}}));
+    EXPECT_TRUE(IsError(r, 422, "validation_failed")) << r.body;
+    if (r.status == 422) EXPECT_EQ(ErrorFields(r), std::vector<std::string>{"name"});
+    HttpResponse after = unit.Get(std::string(kInstruments) + "/" + id);
+    ASSERT_EQ(after.status, 200);
+    EXPECT_EQ(Str(after.Json(), "name"), "名称必填的仪器");
+}
+
+TEST_F(CatalogInstrumentTest, TextSearchIgnoresLetterCaseOnEveryEngine) {
+    std::string id = CreateApproved(As("unit_a"), As("reviewer_edu"), "instruments",
+                                    With(InstrumentBody("大小写检索质谱仪"), {{"model", "Zeta Probe QX-9"}}));
+    HttpClient visitor = Visitor();
+    EXPECT_TRUE(HasId(ListIds(visitor.Get(std::string(kInstruments) + "?q=Zeta%20Probe")), id));
+    EXPECT_TRUE(HasId(ListIds(visitor.Get(std::string(kInstruments) + "?q=zeta%20probe")), id))
+        << "?q= matched case-insensitively on SQLite only";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Organisations.
+
+class CatalogOrganizationTest : public CatalogSuite<CatalogOrganizationTest> {};
+
+TEST_F(CatalogOrganizationTest, BadOrganizationNamesEveryFieldAndTheExpectedCheckCharacter) {
+    Session& op = As("operator");
+    std::int64_t before = Total(op.Get(kOrganizations));
+    json::object bad{{"name", "校验码错误的公司"},
+                     {"credit_code", "91110108MA0000004X"},  // the check character is N
+                     {"kind", "alien"},
+                     {"district_code", "999999"},
+                     {"department_code", "nope"},
+                     {"is_sme", "yes"}};
+    HttpResponse en = op.Send("POST", kOrganizations, Body(bad), {{"Accept-Language", "en"}});
+    ASSERT_TRUE(IsError(en, 422, "validation_failed")) << en.body;
+    EXPECT_EQ(FieldSet(en), (std::set<std::string>{"credit_code", "kind", "district_code", "department_code", "is_sme"}))
+        << en.body;
+    EXPECT_TRUE(AnyContains(FieldMessages(en, "credit_code"), "expected 'N', got 'X'")) << en.body;
+    HttpResponse zh = op.Post(kOrganizations, Body(bad));
+    ASSERT_TRUE(IsError(zh, 422, "validation_failed"));
+    EXPECT_TRUE(AnyContains(FieldMessages(zh, "credit_code"), "应为“N”")) << zh.body;
+
+    HttpResponse short_code = op.Send("POST", kOrganizations,
+                                      Body(With(bad, {{"credit_code", "9111010800000"}, {"kind", "enterprise"},
+                                                      {"district_code", "110108"}, {"department_code", nullptr},
+                                                      {"is_sme", true}})),
+                                      {{"Accept-Language", "en"}});
+    ASSERT_TRUE(IsError(short_code, 422, "validation_failed")) << short_code.body;
+    EXPECT_EQ(ErrorFields(short_code), std::vector<std::string>{"credit_code"});
+    EXPECT_TRUE(AnyContains(FieldMessages(short_code, "credit_code"), "18")) << short_code.body;
+
+    EXPECT_EQ(Total(op.Get(kOrganizations)), before);
+}
+
+TEST_F(CatalogOrganizationTest, DuplicateCreditCodeIs422) {
+    Session& op = As("operator");
+    HttpResponse r = op.Post(kOrganizations, Body({{"name", "重复登记的大学"},
+                                                   {"credit_code", "121100004000000014"},  // org_a's
+                                                   {"kind", "university"},
+                                                   {"district_code", "110101"},
+                                                   {"department_code", "edu"},
+                                                   {"is_sme", false}}));
+    ASSERT_TRUE(IsError(r, 422, "validation_failed")) << r.body;
+    EXPECT_EQ(ErrorFields(r), std::vector<std::string>{"credit_code"});
+    EXPECT_EQ(Total(op.Get(std::string(kOrganizations) + "?credit_code=121100004000000014")), 1);
+}
+
+TEST_F(CatalogOrganizationTest, OnlyTheOperatorCreatesOrganizations) {
+    json::object body{{"name", "自行登记的单位"}, {"credit_code", "12110000400000003A"}, {"kind", "other"},
+                      {"district_code", "110101"}};
+    EXPECT_TRUE(IsError(As("unit_a").Post(kOrganizations, Body(body)), 403, "forbidden"));
+    EXPECT_TRUE(IsError(Visitor().Post(kOrganizations, Body(body)), 401, "unauthenticated"));
+    HttpResponse created = As("operator").Post(kOrganizations, Body(body));
+    ASSERT_EQ(created.status, 201) << created.body;
+    json::value org = created.Json();
+    EXPECT_EQ(Str(org, "name"), "自行登记的单位");
+    EXPECT_EQ(Str(org, "credit_code"), "12110000400000003A");
+    EXPECT_EQ(Str(org, "kind"), "other");
+    EXPECT_EQ(Str(org, "district_code"), "110101");
+    EXPECT_EQ(Str(org, "department_code"), "");
+    EXPECT_FALSE(org.at("is_sme").as_bool());
+    EXPECT_EQ(org.at("version").as_int64(), 1);
+}
+
+TEST_F(CatalogOrganizationTest, ListFiltersByKindDistrictDepartmentAndName) {
+    HttpClient visitor = Visitor();
+    auto ids = [&](const std::string& query) { return ListIds(visitor.Get(std::string(kOrganizations) + "?" + query)); };
+    std::vector<std::string> universities = ids("kind=university");
+    EXPECT_TRUE(HasId(universities, world_.org_a));
+    EXPECT_FALSE(HasId(universities, world_.org_b));
+    EXPECT_EQ(ids("district_code=110105"), std::vector<std::string>{world_.org_b});
+    EXPECT_EQ(ids("department_code=health"), std::vector<std::string>{world_.org_b});
+    EXPECT_EQ(ids("q=" + UrlEncode("示范")), std::vector<std::string>{world_.org_a});
+    std::vector<std::string> haidian = ids("district_code=110108");
+    EXPECT_TRUE(HasId(haidian, world_.org_a));
+    EXPECT_TRUE(HasId(haidian, world_.org_fin));
+    EXPECT_FALSE(HasId(haidian, world_.org_b));
+}
+
+TEST_F(CatalogOrganizationTest, UnitAdminEditsOnlyTheirOwnOrganization) {
+    Session& unit = As("unit_a");
+    std::string mine = std::string(kOrganizations) + "/" + world_.org_a;
+    HttpResponse r = unit.Send("PATCH", mine, Body({{"address", "北京市海淀区学院路 1 号"}}));
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(Str(r.Json(), "address"), "北京市海淀区学院路 1 号");
+    EXPECT_EQ(Str(r.Json(), "name"), "北京示范大学");
+    EXPECT_EQ(Str(Visitor().Get(mine).Json(), "address"), "北京市海淀区学院路 1 号");
+
+    EXPECT_TRUE(IsError(unit.Send("PATCH", std::string(kOrganizations) + "/" + world_.org_b, Body({{"address", "x"}})),
+                        404, "not_found"));
+    HttpResponse taken = unit.Send("PATCH", mine, Body({{"credit_code", "121100004000000027"}}));  // org_b's
+    ASSERT_TRUE(IsError(taken, 422, "validation_failed")) << taken.body;
+    EXPECT_EQ(ErrorFields(taken), std::vector<std::string>{"credit_code"});
+    EXPECT_TRUE(IsError(Visitor().Get(std::string(kOrganizations) + "/999999"), 404, "not_found"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The review workflow and who sees what.
+
+class CatalogWorkflowTest : public CatalogSuite<CatalogWorkflowTest> {};
+
+TEST_F(CatalogWorkflowTest, ReviewerOfAnotherDepartmentGets404) {
+    Session& unit = As("unit_a");
+    std::string id = CreateResource(unit, "instruments", InstrumentBody("教委单位的仪器"));
+    ASSERT_EQ(Act(unit, "instruments", id, "submit").status, 200);
+    EXPECT_TRUE(IsError(Act(As("reviewer_health"), "instruments", id, "approve"), 404, "not_found"));
+    EXPECT_TRUE(IsError(Act(As("reviewer_health"), "instruments", id, "return", Body({{"reason", "越权退回"}})), 404,
+                        "not_found"));
+    EXPECT_TRUE(IsError(As("reviewer_health").Get(std::string(kInstruments) + "/" + id), 404, "not_found"));
+    EXPECT_EQ(Str(unit.Get(std::string(kInstruments) + "/" + id).Json(), "status"), "submitted");
+    // Owners do not approve their own registrations.
+    EXPECT_TRUE(IsError(Act(unit, "instruments", id, "approve"), 403, "forbidden"));
+    HttpResponse approved = Act(As("reviewer_edu"), "instruments", id, "approve");
+    ASSERT_EQ(approved.status, 200) << approved.body;
+    EXPECT_EQ(Str(approved.Json(), "status"), "approved");
+}
+
+TEST_F(CatalogWorkflowTest, AnotherUnitCannotReadOrChangeADraft) {
+    std::string id = CreateResource(As("unit_a"), "instruments", InstrumentBody("他人看不到的草稿"));
+    std::string path = std::string(kInstruments) + "/" + id;
+    Session& other = As("unit_b");
+    EXPECT_TRUE(IsError(other.Get(path), 404, "not_found"));
+    EXPECT_TRUE(IsError(other.Send("PATCH", path, Body({{"model", "X"}})), 404, "not_found"));
+    EXPECT_TRUE(IsError(other.Send("DELETE", path), 404, "not_found"));
+    EXPECT_TRUE(IsError(Act(other, "instruments", id, "submit"), 404, "not_found"));
+    EXPECT_TRUE(IsError(other.Get(path + "/history"), 404, "not_found"));
+    EXPECT_FALSE(HasId(ListIds(other.Get(std::string(kInstruments) + "?status=all&page_size=200")), id));
+    // A role without any catalog grant is refused outright.
+    EXPECT_TRUE(IsError(As("company").Send("PATCH", path, Body({{"model", "X"}})), 403, "forbidden"));
+    EXPECT_TRUE(IsError(Visitor().Send("PATCH", path, Body({{"model", "X"}})), 401, "unauthenticated"));
+    EXPECT_EQ(Str(As("unit_a").Get(path).Json(), "model"), "Orbitrap Exploris 480");
+}
+
+TEST_F(CatalogWorkflowTest, ReturnNeedsAReasonAndTheUnitResubmits) {
+    Session& unit = As("unit_a");
+    Session& reviewer = As("reviewer_edu");
+    std::string id = CreateResource(unit, "instruments", InstrumentBody("被退回的仪器"));
+    ASSERT_EQ(Act(unit, "instruments", id, "submit").status, 200);
+
+    HttpResponse no_body = Act(reviewer, "instruments", id, "return");
+    ASSERT_TRUE(IsError(no_body, 422, "validation_failed")) << no_body.body;
+    EXPECT_EQ(ErrorFields(no_body), std::vector<std::string>{"reason"});
+    EXPECT_TRUE(IsError(Act(reviewer, "instruments", id, "return", Body({{"reason", ""}})), 422, "validation_failed"));
+    EXPECT_TRUE(IsError(Act(reviewer, "instruments", id, "return", Body({{"cause", "x"}})), 422, "validation_failed"));
+    EXPECT_EQ(Str(unit.Get(std::string(kInstruments) + "/" + id).Json(), "status"), "submitted");
+
+    HttpResponse returned = Act(reviewer, "instruments", id, "return", Body({{"reason", "请补充主要技术指标"}}));
+    ASSERT_EQ(returned.status, 200) << returned.body;
+    EXPECT_EQ(Str(returned.Json(), "status"), "returned");
+    EXPECT_EQ(Str(returned.Json(), "review_reason"), "请补充主要技术指标");
+    EXPECT_EQ(Str(unit.Get(std::string(kInstruments) + "/" + id).Json(), "review_reason"), "请补充主要技术指标");
+
+    HttpResponse edited = unit.Send("PATCH", std::string(kInstruments) + "/" + id,
+                                    Body({{"technical_indicators", "分辨率 480,000 FWHM (m/z 200)"}}));
+    ASSERT_EQ(edited.status, 200) << edited.body;
+    EXPECT_EQ(Str(edited.Json(), "status"), "returned");
+
+    HttpResponse resubmitted = Act(unit, "instruments", id, "submit");
+    ASSERT_EQ(resubmitted.status, 200) << resubmitted.body;
+    EXPECT_EQ(Str(resubmitted.Json(), "status"), "submitted");
+    EXPECT_EQ(Str(resubmitted.Json(), "review_reason"), "");
+    HttpResponse approved = Act(reviewer, "instruments", id, "approve");
+    ASSERT_EQ(approved.status, 200) << approved.body;
+    EXPECT_EQ(Str(approved.Json(), "technical_indicators"), "分辨率 480,000 FWHM (m/z 200)");
+}
+
+TEST_F(CatalogWorkflowTest, TransitionsFromTheWrongStateAre409) {
+    Session& unit = As("unit_a");
+    std::string id = CreateResource(unit, "instruments", InstrumentBody("状态机仪器"));
+    std::string path = std::string(kInstruments) + "/" + id;
+    EXPECT_TRUE(IsError(Act(As("reviewer_edu"), "instruments", id, "approve"), 409, "conflict"));  // still a draft
+    ASSERT_EQ(Act(unit, "instruments", id, "submit").status, 200);
+    EXPECT_TRUE(IsError(Act(unit, "instruments", id, "submit"), 409, "conflict"));
+    EXPECT_TRUE(IsError(unit.Send("PATCH", path, Body({{"model", "Y"}})), 409, "conflict"));  // under review
+    ASSERT_EQ(Act(As("reviewer_edu"), "instruments", id, "approve").status, 200);
+    EXPECT_TRUE(IsError(Act(As("reviewer_edu"), "instruments", id, "approve"), 409, "conflict"));
+}
+
+TEST_F(CatalogWorkflowTest, EditingAnApprovedResourceSendsItBackToDraft) {
+    Session& unit = As("unit_a");
+    std::string id = CreateApproved(unit, As("reviewer_edu"), "instruments", InstrumentBody("修改后重审的仪器"));
+    HttpClient visitor = Visitor();
+    std::string path = std::string(kInstruments) + "/" + id;
+    EXPECT_TRUE(HasId(ListIds(visitor.Get(std::string(kInstruments) + "?page_size=200")), id));
+
+    HttpResponse edited = unit.Send("PATCH", path, Body({{"fee_standard", "校内 300 元/样，校外 600 元/样"}}));
+    ASSERT_EQ(edited.status, 200) << edited.body;
+    EXPECT_EQ(Str(edited.Json(), "status"), "draft");
+    EXPECT_EQ(edited.Json().at("version").as_int64(), 4);
+    EXPECT_FALSE(HasId(ListIds(visitor.Get(std::string(kInstruments) + "?page_size=200")), id));
+    EXPECT_TRUE(IsError(visitor.Get(path), 404, "not_found"));
+    EXPECT_TRUE(HasId(ListIds(unit.Get(std::string(kInstruments) + "?status=draft&page_size=200")), id));
+}
+
+TEST_F(CatalogWorkflowTest, WithdrawTakesItOutOfTheCatalogForGood) {
+    Session& unit = As("unit_a");
+    std::string id = CreateApproved(unit, As("reviewer_edu"), "instruments", InstrumentBody("撤回的仪器"));
+    std::string path = std::string(kInstruments) + "/" + id;
+    HttpResponse withdrawn = unit.Send("DELETE", path);
+    ASSERT_EQ(withdrawn.status, 200) << withdrawn.body;
+    EXPECT_EQ(Str(withdrawn.Json(), "status"), "withdrawn");
+    EXPECT_TRUE(IsError(Visitor().Get(path), 404, "not_found"));
+    EXPECT_FALSE(HasId(ListIds(Visitor().Get(std::string(kInstruments) + "?page_size=200")), id));
+    EXPECT_TRUE(HasId(ListIds(unit.Get(std::string(kInstruments) + "?status=withdrawn&page_size=200")), id));
+    EXPECT_TRUE(IsError(unit.Send("PATCH", path, Body({{"model", "Z"}})), 409, "conflict"));
+    EXPECT_TRUE(IsError(Act(unit, "instruments", id, "submit"), 409, "conflict"));
+    EXPECT_TRUE(IsError(unit.Send("DELETE", path), 409, "conflict"));
+}
+
+TEST_F(CatalogWorkflowTest, HistoryListsEveryVersionNewestFirst) {
+    Session& unit = As("unit_a");
+    std::string id = CreateResource(unit, "instruments", InstrumentBody("有历史的仪器"));
+    std::string path = std::string(kInstruments) + "/" + id;
+    ASSERT_EQ(unit.Send("PATCH", path, Body({{"name", "有历史的仪器（改名）"}})).status, 200);
+    ASSERT_EQ(Act(unit, "instruments", id, "submit").status, 200);
+    ASSERT_EQ(Act(As("reviewer_edu"), "instruments", id, "approve").status, 200);
+
+    HttpResponse r = unit.Get(path + "/history");
+    ASSERT_EQ(r.status, 200) << r.body;
+    const json::array& items = r.Json().at("items").as_array();
+    ASSERT_EQ(items.size(), 4u) << r.body;
+    const char* statuses[] = {"approved", "submitted", "draft", "draft"};
+    for (std::size_t i = 0; i < 4; ++i) {
+        EXPECT_EQ(items[i].at("version").as_int64(), static_cast<std::int64_t>(4 - i));
+        EXPECT_EQ(Str(items[i].at("data"), "status"), statuses[i]);
+        EXPECT_EQ(items[i].at("data").at("version").as_int64(), static_cast<std::int64_t>(4 - i));
+        EXPECT_FALSE(Str(items[i], "changed_at").empty());
+        EXPECT_FALSE(Str(items[i], "changed_by").empty());
+    }
+    EXPECT_EQ(Str(items[3].at("data"), "name"), "有历史的仪器");
+    EXPECT_EQ(Str(items[2].at("data"), "name"), "有历史的仪器（改名）");
+    EXPECT_NE(Str(items[0], "changed_by"), Str(items[1], "changed_by"));  // the reviewer, then the unit
+    EXPECT_EQ(Str(items[1], "changed_by"), Str(items[3], "changed_by"));
+    // The reviewer in scope and the operator read it too.
+    EXPECT_EQ(As("reviewer_edu").Get(path + "/history").status, 200);
+    EXPECT_EQ(As("operator").Get(path + "/history").status, 200);
+}
+
+TEST_F(CatalogWorkflowTest, StaleVersionIs409) {
+    Session& unit = As("unit_a");
+    std::string id = CreateResource(unit, "instruments", InstrumentBody("并发修改的仪器"));
+    std::string path = std::string(kInstruments) + "/" + id;
+    HttpResponse got = unit.Get(path);
+    EXPECT_EQ(got.Header("etag"), "\"1\"");
+    HttpResponse first = unit.Send("PATCH", path, Body({{"model", "A-1"}}), {{"If-Match", got.Header("etag")}});
+    ASSERT_EQ(first.status, 200) << first.body;
+    EXPECT_EQ(first.Json().at("version").as_int64(), 2);
+
+    HttpResponse stale = unit.Send("PATCH", path, Body({{"model", "B-1"}}), {{"If-Match", "\"1\""}});
+    EXPECT_TRUE(IsError(stale, 409, "conflict")) << stale.body;
+    HttpResponse stale_body = unit.Send("PATCH", path, Body({{"model", "B-2"}, {"version", 1}}));
+    EXPECT_TRUE(IsError(stale_body, 409, "conflict")) << stale_body.body;
+    EXPECT_EQ(Str(unit.Get(path).Json(), "model"), "A-1");
+
+    HttpResponse current = unit.Send("PATCH", path, Body({{"model", "C-1"}, {"version", 2}}));
+    ASSERT_EQ(current.status, 200) << current.body;
+    EXPECT_EQ(current.Json().at("version").as_int64(), 3);
+    EXPECT_TRUE(IsError(unit.Send("PATCH", path, Body({{"model", "D"}}), {{"If-Match", "abc"}}), 400, "bad_request"));
+}
+
+TEST_F(CatalogWorkflowTest, UnpublishedListsFollowTheReadersScope) {
+    std::string a = CreateResource(As("unit_a"), "instruments", InstrumentBody("海淀教委仪器"));
+    std::string b = CreateResource(As("unit_b"), "instruments",
+                                   With(InstrumentBody("朝阳卫健仪器"), {{"district_code", "110105"}}));
+    ASSERT_EQ(Act(As("unit_a"), "instruments", a, "submit").status, 200);
+    ASSERT_EQ(Act(As("unit_b"), "instruments", b, "submit").status, 200);
+    std::string submitted = std::string(kInstruments) + "?status=submitted&page_size=200";
+
+    std::vector<std::string> edu = ListIds(As("reviewer_edu").Get(submitted));
+    EXPECT_TRUE(HasId(edu, a));
+    EXPECT_FALSE(HasId(edu, b));
+    std::vector<std::string> health = ListIds(As("reviewer_health").Get(submitted));
+    EXPECT_TRUE(HasId(health, b));
+    EXPECT_FALSE(HasId(health, a));
+    std::vector<std::string> haidian = ListIds(As("officer_haidian").Get(submitted));
+    EXPECT_TRUE(HasId(haidian, a));
+    EXPECT_FALSE(HasId(haidian, b));
+    EXPECT_EQ(As("officer_haidian").Get(std::string(kInstruments) + "/" + a).status, 200);
+    EXPECT_TRUE(IsError(As("officer_haidian").Get(std::string(kInstruments) + "/" + b), 404, "not_found"));
+    std::vector<std::string> unit_b = ListIds(As("unit_b").Get(submitted));
+    EXPECT_TRUE(HasId(unit_b, b));
+    EXPECT_FALSE(HasId(unit_b, a));
+    std::vector<std::string> everything = ListIds(As("operator").Get(submitted));
+    EXPECT_TRUE(HasId(everything, a));
+    EXPECT_TRUE(HasId(everything, b));
+
+    EXPECT_TRUE(IsError(Visitor().Get(submitted), 401, "unauthenticated"));
+    EXPECT_TRUE(IsError(As("company").Get(submitted), 403, "forbidden"));
+    // The public list needs no read grant.
+    EXPECT_EQ(As("company").Get(kInstruments).status, 200);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Service products: prices, accreditation, price filters and sorting.
+
+class CatalogServiceTest : public CatalogSuite<CatalogServiceTest> {
+protected:
+    /// Creates and approves a service of org_a in `field` (an exact-match filter that keeps
+    /// each test's services apart).
+    static std::string Approved(json::object body) {
+        return CreateApproved(As("unit_a"), As("reviewer_edu"), "services", body);
+    }
+};
+
+TEST_F(CatalogServiceTest, PriceIsRequiredUnlessNegotiable) {
+    Session& unit = As("unit_a");
+    HttpResponse missing = unit.Post(kServices, Body(With(ServiceBody("无价格的检测", 0), {{"price_fen", nullptr}})));
+    ASSERT_TRUE(IsError(missing, 422, "validation_failed")) << missing.body;
+    EXPECT_EQ(ErrorFields(missing), std::vector<std::string>{"price_fen"});
+
+    HttpResponse negative = unit.Post(kServices, Body(ServiceBody("负价格的检测", -100)));
+    ASSERT_TRUE(IsError(negative, 422, "validation_failed")) << negative.body;
+    EXPECT_EQ(ErrorFields(negative), std::vector<std::string>{"price_fen"});
+
+    HttpResponse negotiable = unit.Post(
+        kServices, Body(With(ServiceBody("面议的联合研发", 0), {{"price_fen", nullptr}, {"price_unit", "negotiable"},
+                                                               {"kind", "rnd"}})));
+    ASSERT_EQ(negotiable.status, 201) << negotiable.body;
+    EXPECT_TRUE(negotiable.Json().at("price_fen").is_null());
+    EXPECT_EQ(Str(negotiable.Json(), "price_unit"), "negotiable");
+
+    // Leaving negotiation later needs a price.
+    std::string id = Str(negotiable.Json(), "id");
+    HttpResponse priced = unit.Send("PATCH", std::string(kServices) + "/" + id, Body({{"price_unit", "per_project"}}));
+    ASSERT_TRUE(IsError(priced, 422, "validation_failed")) << priced.body;
+    EXPECT_EQ(ErrorFields(priced), std::vector<std::string>{"price_fen"});
+}
+
+TEST_F(CatalogServiceTest, AccreditationFlagsAndFilter) {
+    std::string field = "认可筛选";
+    std::string expired = Approved(With(ServiceBody("CNAS 已过期的检测", 50000),
+                                        {{"field", field}, {"cnas_cert_no", "CNAS L0001"}, {"cnas_expiry", "2025-06-30"}}));
+    std::string cnas = Approved(With(ServiceBody("CNAS 有效的检测", 50000),
+                                     {{"field", field}, {"cnas_cert_no", "CNAS L0002"}, {"cnas_expiry", "2099-12-31"}}));
+    std::string cma = Approved(With(ServiceBody("CMA 有效的检测", 50000),
+                                    {{"field", field}, {"cma_cert_no", "CMA 110012345678"}, {"cma_expiry", "2099-12-31"}}));
+    std::string none = Approved(With(ServiceBody("未认可的检测", 50000), {{"field", field}}));
+
+    HttpClient visitor = Visitor();
+    json::value e = visitor.Get(std::string(kServices) + "/" + expired).Json();
+    EXPECT_FALSE(e.at("cnas_valid").as_bool());
+    EXPECT_FALSE(e.at("cma_valid").as_bool());
+    EXPECT_FALSE(e.at("accredited").as_bool());
+    EXPECT_TRUE(e.at("accreditation_expired").as_bool());
+    json::value c = visitor.Get(std::string(kServices) + "/" + cnas).Json();
+    EXPECT_TRUE(c.at("cnas_valid").as_bool());
+    EXPECT_TRUE(c.at("accredited").as_bool());
+    EXPECT_FALSE(c.at("accreditation_expired").as_bool());
+    json::value n = visitor.Get(std::string(kServices) + "/" + none).Json();
+    EXPECT_FALSE(n.at("accredited").as_bool());
+    EXPECT_FALSE(n.at("accreditation_expired").as_bool());
+
+    std::string base = std::string(kServices) + "?field=" + UrlEncode(field) + "&sort=id&accreditation=";
+    EXPECT_EQ(ListIds(visitor.Get(base + "cnas")), std::vector<std::string>{cnas});
+    EXPECT_EQ(ListIds(visitor.Get(base + "cma")), std::vector<std::string>{cma});
+    EXPECT_EQ(ListIds(visitor.Get(base + "any")), (std::vector<std::string>{cnas, cma}));
+
+    // A certificate number without its expiry (or the reverse) is refused.
+    HttpResponse half = As("unit_a").Post(kServices, Body(With(ServiceBody("缺有效期", 100), {{"cnas_cert_no", "CNAS L9"}})));
+    ASSERT_TRUE(IsError(half, 422, "validation_failed")) << half.body;
+    EXPECT_EQ(ErrorFields(half), std::vector<std::string>{"cnas_expiry"});
+}
+
+TEST_F(CatalogServiceTest, UnknownAccreditationValueIs422) {
+    HttpResponse r = Visitor().Get(std::string(kServices) + "?accreditation=cnsa");
+    EXPECT_TRUE(IsError(r, 422, "validation_failed")) << r.body;
+}
+
+TEST_F(CatalogServiceTest, PriceRangeFilterIsInclusive) {
+    std::string field = "价格区间";
+    std::string cheap = Approved(With(ServiceBody("便宜的检测", 5000), {{"field", field}}));
+    std::string middle = Approved(With(ServiceBody("中等的检测", 20000), {{"field", field}}));
+    std::string dear = Approved(With(ServiceBody("昂贵的检测", 80000), {{"field", field}}));
+    HttpClient visitor = Visitor();
+    std::string base = std::string(kServices) + "?sort=price_fen&field=" + UrlEncode(field);
+    EXPECT_EQ(ListIds(visitor.Get(base + "&price_fen_min=20000&price_fen_max=80000")),
+              (std::vector<std::string>{middle, dear}));
+    EXPECT_EQ(ListIds(visitor.Get(base + "&price_fen_max=19999")), std::vector<std::string>{cheap});
+    EXPECT_EQ(ListIds(visitor.Get(base + "&price_fen_min=80001")), std::vector<std::string>{});
+}
+
+TEST_F(CatalogServiceTest, SortByPrice) {
+    std::string field = "价格排序";
+    std::string b = Approved(With(ServiceBody("乙", 30000), {{"field", field}}));
+    std::string a = Approved(With(ServiceBody("甲", 10000), {{"field", field}}));
+    std::string c = Approved(With(ServiceBody("丙", 90000), {{"field", field}}));
+    HttpClient visitor = Visitor();
+    std::string base = std::string(kServices) + "?field=" + UrlEncode(field) + "&sort=";
+    HttpResponse ascending = visitor.Get(base + "price_fen");
+    EXPECT_EQ(ListIds(ascending), (std::vector<std::string>{a, b, c}));
+    std::vector<std::int64_t> prices;
+    for (const json::value& item : ascending.Json().at("items").as_array()) prices.push_back(item.at("price_fen").as_int64());
+    EXPECT_EQ(prices, (std::vector<std::int64_t>{10000, 30000, 90000}));
+    EXPECT_EQ(ListIds(visitor.Get(base + "-price_fen")), (std::vector<std::string>{c, b, a}));
+}
+
+TEST_F(CatalogServiceTest, UnpricedServicesSortLastOnEveryEngine) {
+    std::string field = "面议排序";
+    std::string low = Approved(With(ServiceBody("低价", 10000), {{"field", field}}));
+    std::string open = Approved(With(ServiceBody("面议", 0), {{"field", field}, {"price_fen", nullptr},
+                                                            {"price_unit", "negotiable"}}));
+    std::string high = Approved(With(ServiceBody("高价", 90000), {{"field", field}}));
+    HttpClient visitor = Visitor();
+    std::string base = std::string(kServices) + "?field=" + UrlEncode(field) + "&sort=";
+    // SQLite sorts NULL first when ascending, PostgreSQL last: the same request must not
+    // answer in a different order on the two engines.
+    EXPECT_EQ(ListIds(visitor.Get(base + "price_fen")), (std::vector<std::string>{low, high, open}));
+    EXPECT_EQ(ListIds(visitor.Get(base + "-price_fen")), (std::vector<std::string>{high, low, open}));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Labs and finance products.
+
+class CatalogLabFinanceTest : public CatalogSuite<CatalogLabFinanceTest> {};
+
+TEST_F(CatalogLabFinanceTest, LabIndustriesKeepTheirScopePhrase) {
+    Session& unit = As("unit_a");
+    json::object body = With(LabBody("创新药物研究重点实验室"),
+                             {{"industries", json::array{json::object{{"code", "3921"}},
+                                                         json::object{{"code", "2710"}, {"scope", "化学原料药的合成工艺研究与检测"}}}}});
+    HttpResponse created = unit.Post(kLabs, Body(body));
+    ASSERT_EQ(created.status, 201) << created.body;
+    json::array expected{json::object{{"code", "2710"}, {"scope", "化学原料药的合成工艺研究与检测"}},
+                         json::object{{"code", "3921"}, {"scope", ""}}};
+    EXPECT_EQ(created.Json().at("industries"), json::value(expected)) << created.body;
+    EXPECT_EQ(created.Json().at("industry_codes"), json::value(json::array{"2710", "3921"}));
+
+    std::string id = Str(created.Json(), "id");
+    ASSERT_EQ(Act(unit, "labs", id, "submit").status, 200);
+    ASSERT_EQ(Act(As("reviewer_edu"), "labs", id, "approve").status, 200);
+    HttpClient visitor = Visitor();
+    HttpResponse shown = visitor.Get(std::string(kLabs) + "/" + id);
+    ASSERT_EQ(shown.status, 200);
+    EXPECT_EQ(shown.Json().at("industries"), json::value(expected));
+    EXPECT_TRUE(HasId(ListIds(visitor.Get(std::string(kLabs) + "?industry=271")), id));
+
+    // The 2018 high-tech catalog maps 3921 to 新一代信息技术.
+    CommandResult hitech = RunSql(Db(), "SELECT id FROM hitech_industries WHERE name = '新一代信息技术'");
+    ASSERT_EQ(hitech.exit_code, 0) << hitech.err;
+    std::string hitech_id = hitech.out.substr(0, hitech.out.find_first_of("\r\n"));
+    EXPECT_TRUE(HasId(ListIds(visitor.Get(std::string(kLabs) + "?industry=hitech:" + hitech_id)), id));
+
+    // Changing the scope phrase keeps the codes.
+    HttpResponse edited = unit.Send(
+        "PATCH", std::string(kLabs) + "/" + id,
+        Body({{"industries", json::array{json::object{{"code", "2710"}, {"scope", "原料药质量检测"}}}}}));
+    ASSERT_EQ(edited.status, 200) << edited.body;
+    EXPECT_EQ(edited.Json().at("industries"),
+              json::value(json::array{json::object{{"code", "2710"}, {"scope", "原料药质量检测"}}}));
+}
+
+TEST_F(CatalogLabFinanceTest, BadLabIndustriesAreNamed) {
+    Session& unit = As("unit_a");
+    HttpResponse unknown = unit.Post(
+        kLabs, Body(With(LabBody("行业代码错误的实验室"), {{"industries", json::array{json::object{{"code", "9999"}}}}})));
+    ASSERT_TRUE(IsError(unknown, 422, "validation_failed")) << unknown.body;
+    EXPECT_EQ(ErrorFields(unknown), std::vector<std::string>{"industries"});
+    HttpResponse shape = unit.Post(kLabs, Body(With(LabBody("格式错误的实验室"), {{"industries", "2710"}})));
+    ASSERT_TRUE(IsError(shape, 422, "validation_failed")) << shape.body;
+    EXPECT_EQ(ErrorFields(shape), std::vector<std::string>{"industries"});
+    HttpResponse level = unit.Post(kLabs, Body(With(LabBody("大类代码的实验室"), {{"industry_codes", json::array{"27"}}})));
+    ASSERT_TRUE(IsError(level, 422, "validation_failed")) << level.body;
+    // The error names the field the client sent.
+    EXPECT_EQ(ErrorFields(level), std::vector<std::string>{"industry_codes"});
+}
+
+TEST_F(CatalogLabFinanceTest, FinanceProductsByAFinancialInstitutionCountTowardsTheTarget) {
+    HttpClient visitor = Visitor();
+    HttpResponse before = visitor.Get(std::string(kFinance) + "/summary");
+    ASSERT_EQ(before.status, 200) << before.body;
+    std::int64_t approved_before = before.Json().at("approved_count").as_int64();
+    EXPECT_EQ(before.Json().at("target").as_int64(), 20);
+
+    Session& bank = As("finance");
+    HttpResponse created = bank.Post(kFinance, Body(FinanceProductBody("科创信用贷")));
+    ASSERT_EQ(created.status, 201) << created.body;
+    EXPECT_EQ(Str(created.Json(), "org_id"), world_.org_fin);
+    EXPECT_EQ(Str(created.Json(), "status"), "draft");
+    std::string id = Str(created.Json(), "id");
+    // Not yet approved: not counted.
+    EXPECT_EQ(visitor.Get(std::string(kFinance) + "/summary").Json().at("approved_count").as_int64(), approved_before);
+
+    ASSERT_EQ(Act(bank, "finance-products", id, "submit").status, 200);
+    // Finance products are reviewed by the base administrator, not by a department.
+    EXPECT_TRUE(IsError(Act(As("reviewer_edu"), "finance-products", id, "approve"), 403, "forbidden"));
+    HttpResponse approved = Act(As("base"), "finance-products", id, "approve");
+    ASSERT_EQ(approved.status, 200) << approved.body;
+
+    json::value after = visitor.Get(std::string(kFinance) + "/summary").Json();
+    EXPECT_EQ(after.at("approved_count").as_int64(), approved_before + 1);
+    EXPECT_EQ(after.at("target").as_int64(), 20);
+    EXPECT_EQ(after.at("target_met").as_bool(), approved_before + 1 >= 20);
+    EXPECT_TRUE(HasId(ListIds(visitor.Get(std::string(kFinance) + "?kind=loan")), id));
+
+    HttpResponse bad_amounts = bank.Post(
+        kFinance, Body(With(FinanceProductBody("上限小于下限"), {{"amount_min_fen", 500}, {"amount_max_fen", 100}})));
+    ASSERT_TRUE(IsError(bad_amounts, 422, "validation_failed")) << bad_amounts.body;
+    EXPECT_EQ(ErrorFields(bad_amounts), std::vector<std::string>{"amount_max_fen"});
+}
+
+TEST_F(CatalogLabFinanceTest, OnlyFinancialInstitutionsRegisterFinanceProducts) {
+    EXPECT_TRUE(IsError(As("unit_a").Post(kFinance, Body(FinanceProductBody("高校的贷款"))), 403, "forbidden"));
+    EXPECT_TRUE(IsError(Visitor().Post(kFinance, Body(FinanceProductBody("访客的贷款"))), 401, "unauthenticated"));
+    // Another organisation's id is refused.
+    HttpResponse other = As("finance").Post(kFinance, Body(With(FinanceProductBody("代他人登记"), {{"org_id", world_.org_a}})));
+    ASSERT_TRUE(IsError(other, 422, "validation_failed")) << other.body;
+    EXPECT_EQ(ErrorFields(other), std::vector<std::string>{"org_id"});
+}
+
+TEST_F(CatalogLabFinanceTest, OperatorRegistersForANamedOrganization) {
+    Session& op = As("operator");
+    HttpResponse without = op.Post(kLabs, Body(LabBody("未指定单位的实验室")));
+    ASSERT_TRUE(IsError(without, 422, "validation_failed")) << without.body;
+    EXPECT_EQ(ErrorFields(without), std::vector<std::string>{"org_id"});
+    HttpResponse unknown = op.Post(kLabs, Body(With(LabBody("单位不存在的实验室"), {{"org_id", "999999"}})));
+    ASSERT_TRUE(IsError(unknown, 422, "validation_failed")) << unknown.body;
+    EXPECT_EQ(ErrorFields(unknown), std::vector<std::string>{"org_id"});
+    HttpResponse created = op.Post(kLabs, Body(With(LabBody("代为登记的实验室"), {{"org_id", world_.org_b}})));
+    ASSERT_EQ(created.status, 201) << created.body;
+    EXPECT_EQ(Str(created.Json(), "org_id"), world_.org_b);
+    EXPECT_EQ(Str(created.Json(), "org_name"), "朝阳医学研究所");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists: paging bounds, unknown filters, sorting.
+
+class CatalogListTest : public CatalogSuite<CatalogListTest> {};
+
+TEST_F(CatalogListTest, PagingBounds) {
+    HttpClient visitor = Visitor();
+    for (const char* collection : {kLabs, kInstruments, kServices, kFinance}) {
+        HttpResponse too_big = visitor.Get(std::string(collection) + "?page_size=201");
+        ASSERT_TRUE(IsError(too_big, 422, "validation_failed")) << collection << ": " << too_big.body;
+        EXPECT_EQ(ErrorFields(too_big), std::vector<std::string>{"page_size"});
+        HttpResponse biggest = visitor.Get(std::string(collection) + "?page_size=200");
+        ASSERT_EQ(biggest.status, 200) << biggest.body;
+        EXPECT_EQ(biggest.Json().at("page_size").as_int64(), 200);
+    }
+    for (const char* query : {"page=0", "page=-1", "page=abc", "page_size=0", "page_size=1.5"}) {
+        HttpResponse r = visitor.Get(std::string(kInstruments) + "?" + query);
+        EXPECT_TRUE(IsError(r, 422, "validation_failed")) << query << ": " << r.body;
+    }
+    HttpResponse both = visitor.Get(std::string(kInstruments) + "?page=0&page_size=500");
+    ASSERT_TRUE(IsError(both, 422, "validation_failed"));
+    EXPECT_EQ(FieldSet(both), (std::set<std::string>{"page", "page_size"}));
+}
+
+TEST_F(CatalogListTest, PagesSplitTheMatchesAndReportTheTotal) {
+    std::vector<std::string> ids;
+    for (const char* name : {"分页实验室一", "分页实验室二", "分页实验室三"}) {
+        ids.push_back(CreateApproved(As("unit_a"), As("reviewer_edu"), "labs", LabBody(name)));
+    }
+    HttpClient visitor = Visitor();
+    std::string base = std::string(kLabs) + "?q=" + UrlEncode("分页实验室") + "&sort=id&page_size=2";
+    HttpResponse first = visitor.Get(base);
+    EXPECT_EQ(ListIds(first), (std::vector<std::string>{ids[0], ids[1]}));
+    EXPECT_EQ(first.Json().at("total").as_int64(), 3);
+    EXPECT_EQ(first.Json().at("page").as_int64(), 1);
+    HttpResponse second = visitor.Get(base + "&page=2");
+    EXPECT_EQ(ListIds(second), std::vector<std::string>{ids[2]});
+    EXPECT_EQ(second.Json().at("total").as_int64(), 3);
+    EXPECT_EQ(second.Json().at("page").as_int64(), 2);
+    HttpResponse beyond = visitor.Get(base + "&page=3");
+    EXPECT_EQ(ListIds(beyond), std::vector<std::string>{});
+    EXPECT_EQ(beyond.Json().at("total").as_int64(), 3);
+    // Newest first by default.
+    EXPECT_EQ(ListIds(visitor.Get(std::string(kLabs) + "?q=" + UrlEncode("分页实验室"))),
+              (std::vector<std::string>{ids[2], ids[1], ids[0]}));
+}
+
+TEST_F(CatalogListTest, UnknownFiltersAre422NamingEachOne) {
+    HttpClient visitor = Visitor();
+    HttpResponse r = visitor.Get(std::string(kInstruments) + "?colour=red&model=X&name_min=a&foo_max=1");
+    ASSERT_TRUE(IsError(r, 422, "validation_failed")) << r.body;
+    EXPECT_EQ(FieldSet(r), (std::set<std::string>{"colour", "model", "name_min", "foo_max"})) << r.body;
+    // Filters of one kind are unknown on another.
+    HttpResponse other = visitor.Get(std::string(kLabs) + "?class_code=0102");
+    ASSERT_TRUE(IsError(other, 422, "validation_failed")) << other.body;
+    EXPECT_EQ(ErrorFields(other), std::vector<std::string>{"class_code"});
+    HttpResponse no_industries = visitor.Get(std::string(kFinance) + "?industry=27");
+    ASSERT_TRUE(IsError(no_industries, 422, "validation_failed")) << no_industries.body;
+    EXPECT_EQ(ErrorFields(no_industries), std::vector<std::string>{"industry"});
+    HttpResponse status = visitor.Get(std::string(kInstruments) + "?status=published");
+    ASSERT_TRUE(IsError(status, 422, "validation_failed")) << status.body;
+    EXPECT_EQ(ErrorFields(status), std::vector<std::string>{"status"});
+}
+
+TEST_F(CatalogListTest, SortingByAnUnsortableFieldIs422) {
+    HttpClient visitor = Visitor();
+    for (const char* sort : {"model", "-model", "nonexistent", "-", "org_name"}) {
+        HttpResponse r = visitor.Get(std::string(kInstruments) + "?sort=" + sort);
+        ASSERT_TRUE(IsError(r, 422, "validation_failed")) << sort << ": " << r.body;
+        EXPECT_EQ(ErrorFields(r), std::vector<std::string>{"sort"});
+    }
+    for (const char* sort : {"original_value_fen", "-acceptance_date", "registration_due_date", "name", "-updated_at"}) {
+        EXPECT_EQ(visitor.Get(std::string(kInstruments) + "?sort=" + sort).status, 200) << sort;
+    }
+}
+
+TEST_F(CatalogListTest, RangeFiltersOnMoneyAndDates) {
+    std::string small = CreateApproved(As("unit_a"), As("reviewer_edu"), "instruments",
+                                       With(InstrumentBody("范围筛选小仪器"), {{"original_value_fen", 100000},
+                                                                              {"acceptance_date", "2025-03-10"},
+                                                                              {"purchase_date", "2025-03-01"}}));
+    std::string large = CreateApproved(As("unit_a"), As("reviewer_edu"), "instruments",
+                                       With(InstrumentBody("范围筛选大仪器"), {{"original_value_fen", 900000000},
+                                                                              {"acceptance_date", "2026-01-20"},
+                                                                              {"purchase_date", "2026-01-01"}}));
+    HttpClient visitor = Visitor();
+    std::string base = std::string(kInstruments) + "?q=" + UrlEncode("范围筛选") + "&sort=original_value_fen";
+    EXPECT_EQ(ListIds(visitor.Get(base)), (std::vector<std::string>{small, large}));
+    EXPECT_EQ(ListIds(visitor.Get(base + "&original_value_fen_min=100001")), std::vector<std::string>{large});
+    EXPECT_EQ(ListIds(visitor.Get(base + "&original_value_fen_max=100000")), std::vector<std::string>{small});
+    EXPECT_EQ(ListIds(visitor.Get(base + "&acceptance_date_min=2025-12-31")), std::vector<std::string>{large});
+    EXPECT_EQ(ListIds(visitor.Get(base + "&acceptance_date_max=2025-03-10")), std::vector<std::string>{small});
+    EXPECT_EQ(ListIds(visitor.Get(base + "&registration_due_date_min=2026-01-01")), std::vector<std::string>{large});
+}
+
+TEST_F(CatalogListTest, NonNumericIdFilterIsNotAServerError) {
+    HttpClient visitor = Visitor();
+    for (const char* query : {"org_id=abc", "lab_id=abc"}) {
+        HttpResponse r = visitor.Get(std::string(kInstruments) + "?" + query);
+        EXPECT_LT(r.status, 500) << query << ": " << r.body;
+        if (r.status == 200) {
+            EXPECT_EQ(r.Json().at("total").as_int64(), 0) << query;
+        } else {
+            EXPECT_TRUE(IsError(r, 422, "validation_failed")) << query << ": " << r.body;
+        }
+    }
+}
+
+}  // namespace
+}  // namespace keyuan::testing
