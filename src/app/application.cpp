@@ -7,6 +7,7 @@
 #include "modules/audit/service.hpp"
 #include "modules/catalog/module.hpp"
 #include "modules/module_context.hpp"
+#include "modules/system/idempotency.hpp"
 #include "modules/system/module.hpp"
 
 namespace keyuan::app {
@@ -20,6 +21,8 @@ Application::Application(const Config& config, std::unique_ptr<store::Database> 
     audit::Register(context);
     resources_ = catalog::Register(context);
     search_ = search::Register(context, config.search_index_dir, start_indexer);
+    // After authentication, so that keys are kept per caller.
+    middleware_.push_back(system::MakeIdempotency(*db_));
 }
 
 Application::~Application() = default;

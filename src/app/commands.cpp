@@ -8,6 +8,7 @@
 #include "http/server.hpp"
 #include "modules/accounts/service.hpp"
 #include "modules/audit/service.hpp"
+#include "modules/demo/command_line.hpp"
 #include "search/indexer.hpp"
 #include "store/migrations.hpp"
 
@@ -203,6 +204,39 @@ int IndexRebuild(const Flags& flags) {
     return 0;
 }
 
+int Demo(const Flags& flags) {
+    auto config = Configure(flags, "demo");
+    if (!config) return 2;
+    auto scale = demo::ParseScale(flags.count("scale") ? flags.at("scale") : "small");
+    if (!scale) {
+        std::cerr << "keyuan demo: --scale must be small, city or national\n";
+        return 2;
+    }
+    demo::DemoOptions options{.scale = *scale, .progress = demo::TerminalProgress()};
+    if (flags.count("seed")) {
+        auto seed = demo::ParseSeed(flags.at("seed"));
+        if (!seed) {
+            std::cerr << "keyuan demo: --seed must be a non-negative integer\n";
+            return 2;
+        }
+        options.seed = *seed;
+    }
+    auto db = OpenForCommand(*config, "demo");
+    if (!db) return 1;
+    try {
+        Result<demo::DemoSummary> summary = demo::GenerateDemo(*db, options);
+        if (!summary) {
+            std::cerr << "keyuan demo: " << summary.error().message.en << "\n";
+            return 1;
+        }
+        std::cout << demo::DescribeSummary(summary.value());
+    } catch (const std::exception& e) {
+        std::cerr << "keyuan demo: database " << RedactUrl(config->db_url) << ": " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}
+
 FlagSpec DbFlag() { return {"db", "URL", "database: sqlite:PATH or postgresql://… (env KEYUAN_DB)"}; }
 FlagSpec ConfigFlag() { return {"config", "FILE", "TOML configuration file (env KEYUAN_CONFIG)"}; }
 
@@ -241,6 +275,13 @@ std::vector<CommandSpec> AllCommands() {
          "rebuild the search index from the database (the server must not be running on it)",
          {DbFlag(), ConfigFlag(), {"index", "DIR", "index folder (default: beside the SQLite file)"}},
          IndexRebuild},
+        {{"demo"},
+         "fill an empty database with reproducible demo data and one demo account per role (docs/DEMO.md)",
+         {DbFlag(),
+          ConfigFlag(),
+          {"scale", "small|city|national", "how much: about 60, 5,000 or 50,000 organizations (default small)"},
+          {"seed", "N", "random seed; the same seed gives the same data (default 20261123)"}},
+         Demo},
         {{"audit", "verify"},
          "check the audit log's hash chain; exit 1 if a record was changed or removed",
          {DbFlag(), ConfigFlag()},

@@ -124,7 +124,7 @@ TEST_F(AccountsLoginTest, AccountLocksAfterMaxFailedLoginsAndReopensAfterTheLock
     }
     HttpResponse locked = client.Post(kLogin, LoginBody("locky", kGoodPassword));
     EXPECT_TRUE(IsError(locked, 401, "unauthenticated"));
-    EXPECT_EQ(locked.body, wrong.body);  // a locked account is not told apart from a wrong password
+    EXPECT_EQ(locked.body, wrong.body);   // a locked account is not told apart from a wrong password
     std::this_thread::sleep_for(2300ms);  // lockout_seconds = 2
     EXPECT_EQ(client.Post(kLogin, LoginBody("locky", kGoodPassword)).status, 200);
 }
@@ -197,7 +197,7 @@ TEST_F(AccountsLoginTest, LoginOverAStaleCookieKeepsTheNewSession) {
 }
 
 TEST_F(AccountsLoginTest, BearerTokenNeedsNoCsrfToken) {
-    CommandResult created = RunKeyuan({"token", "create", "--db", Db(), "--username", "tokuser"});
+    CommandResult created = RunCli({"token", "create", "--db", Db(), "--username", "tokuser"});
     ASSERT_EQ(created.exit_code, 0) << created.err;
     auto bearer = BearerClient(Port(), Trimmed(created.out));
     HttpResponse list = bearer->Get("/api/v1/tokens");
@@ -236,10 +236,12 @@ TEST_F(AccountsLoginTest, WeakNewPasswordIsRejectedWithEveryReason) {
     EXPECT_TRUE(Contains(why, "At least 8 characters")) << Joined(why);
     EXPECT_TRUE(Contains(why, "Must mix at least 3 of: lower case, upper case, digits, symbols")) << Joined(why);
 
-    HttpResponse common = s.Send("POST", kPassword, PasswordBody(kGoodPassword, "Password123!"), {{"Accept-Language", "en"}});
+    HttpResponse common =
+        s.Send("POST", kPassword, PasswordBody(kGoodPassword, "Password123!"), {{"Accept-Language", "en"}});
     ASSERT_TRUE(IsError(common, 422, "validation_failed"));
     EXPECT_EQ(ErrorFields(common), std::vector<std::string>{"new_password"});
-    HttpResponse named = s.Send("POST", kPassword, PasswordBody(kGoodPassword, "Alice#2024xyz"), {{"Accept-Language", "en"}});
+    HttpResponse named =
+        s.Send("POST", kPassword, PasswordBody(kGoodPassword, "Alice#2024xyz"), {{"Accept-Language", "en"}});
     ASSERT_TRUE(IsError(named, 422, "validation_failed"));
     EXPECT_TRUE(Contains(FieldMessages(named, "new_password"), "Must not contain the user name")) << named.body;
     EXPECT_EQ(LogIn(Port(), "alice").login.status, 200);  // unchanged
@@ -280,7 +282,7 @@ public:
 };
 
 TEST_F(AccountsLoginLimitTest, AttemptsOverThePerIpLimitAre429AndAudited) {
-    AvoidMinuteBoundary(15);  // the attempts are counted per clock minute
+    AvoidMinuteBoundary(15);                     // the attempts are counted per clock minute
     Session auditor = LogIn(Port(), "auditor");  // attempt 1
     ASSERT_EQ(auditor.login.status, 200) << auditor.login.body;
     HttpClient client(Port());
@@ -324,9 +326,7 @@ public:
         for (const char* name : {"idler", "busy", "calm"}) CreateReadyUser(Db(), name, "expert");
         CreateReadyUser(Db(), "opidle", "operator");
     }
-    static std::string Config() {
-        return SecurityConfig("session_idle_seconds = 3\nprivileged_idle_seconds = 1\n");
-    }
+    static std::string Config() { return SecurityConfig("session_idle_seconds = 3\nprivileged_idle_seconds = 1\n"); }
 };
 
 TEST_F(AccountsIdleTimeoutTest, IdleSessionExpires) {
@@ -380,7 +380,9 @@ std::string CodeAt(const std::string& secret, std::int64_t unix_seconds) {
 }
 
 /// A six-digit code that is not `right`.
-std::string WrongCode(const std::string& right) { return right == "000000" ? "111111" : "000000"; }
+std::string WrongCode(const std::string& right) {
+    return right == "000000" ? "111111" : "000000";
+}
 
 struct Enrolled {
     std::string secret;
@@ -472,7 +474,8 @@ TEST_F(AccountsSecondFactorTest, EnrolledUserVerifiesAtTheNextLogin) {
     EXPECT_TRUE(next.login.Json().at("second_factor_enrolled").as_bool());
     EXPECT_TRUE(IsError(next.Get("/api/v1/users"), 403, "second_factor_required"));
     // The following time step's code: the activation code is spent, and drift of one step is allowed.
-    HttpResponse verified = next.Post("/api/v1/auth/totp/verify", Body({{"code", CodeAt(e.secret, e.activated_at + 30)}}));
+    HttpResponse verified =
+        next.Post("/api/v1/auth/totp/verify", Body({{"code", CodeAt(e.secret, e.activated_at + 30)}}));
     ASSERT_EQ(verified.status, 200) << verified.body;
     EXPECT_EQ(next.Get("/api/v1/users").status, 200);
 }
@@ -586,14 +589,15 @@ TEST_F(AccountsTokenTest, RevokedTokenIsRefusedOnItsNextUse) {
 }
 
 TEST_F(AccountsTokenTest, TokensAreCreatedOnlyFromASession) {
-    CommandResult cli = RunKeyuan({"token", "create", "--db", Db(), "--username", "tok1"});
+    CommandResult cli = RunCli({"token", "create", "--db", Db(), "--username", "tok1"});
     ASSERT_EQ(cli.exit_code, 0) << cli.err;
     auto bearer = BearerClient(Port(), Trimmed(cli.out));
     EXPECT_TRUE(IsError(bearer->Post("/api/v1/tokens", Body({{"name", "from-token"}})), 403, "forbidden"));
 }
 
 TEST_F(AccountsTokenTest, UnknownTokenIsUnauthenticated) {
-    EXPECT_TRUE(IsError(BearerClient(Port(), "ky_no-such-token-0123456789")->Get("/api/v1/me"), 401, "unauthenticated"));
+    EXPECT_TRUE(
+        IsError(BearerClient(Port(), "ky_no-such-token-0123456789")->Get("/api/v1/me"), 401, "unauthenticated"));
     EXPECT_TRUE(IsError(BearerClient(Port(), "not-even-a-token")->Get("/api/v1/me"), 401, "unauthenticated"));
 }
 
@@ -629,13 +633,13 @@ TEST_F(AccountsTokenTest, OnlyTheTokensHashIsStored) {
 }
 
 TEST_F(AccountsTokenTest, CliPrintsOnlyTheToken) {
-    CommandResult r = RunKeyuan({"token", "create", "--db", Db(), "--username", "tok2", "--days", "7"});
+    CommandResult r = RunCli({"token", "create", "--db", Db(), "--username", "tok2", "--days", "7"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_TRUE(std::regex_match(r.out, std::regex("ky_[A-Za-z0-9_-]{40,}\n"))) << r.out;
     HttpResponse me = BearerClient(Port(), Trimmed(r.out))->Get("/api/v1/me");
     EXPECT_EQ(Str(me.Json(), "username"), "tok2");
-    EXPECT_EQ(RunKeyuan({"token", "create", "--db", Db(), "--username", "tok2", "--days", "0"}).exit_code, 2);
-    EXPECT_EQ(RunKeyuan({"token", "create", "--db", Db(), "--username", "no-such-user"}).exit_code, 1);
+    EXPECT_EQ(RunCli({"token", "create", "--db", Db(), "--username", "tok2", "--days", "0"}).exit_code, 2);
+    EXPECT_EQ(RunCli({"token", "create", "--db", Db(), "--username", "no-such-user"}).exit_code, 1);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -732,8 +736,9 @@ TEST_F(AccountsUsersTest, UsernamesAreUnique) {
 }
 
 TEST_F(AccountsUsersTest, NoAccountHoldsTwoSystemRoles) {
-    for (const auto& pair : {json::array{"system_admin", "security_admin"}, json::array{"security_admin", "audit_admin"},
-                             json::array{"system_admin", "audit_admin"}}) {
+    for (const auto& pair :
+         {json::array{"system_admin", "security_admin"}, json::array{"security_admin", "audit_admin"},
+          json::array{"system_admin", "audit_admin"}}) {
         HttpResponse r = CreateUser({{"username", "twohats"}, {"roles", pair}});
         ASSERT_TRUE(IsError(r, 422, "validation_failed")) << json::serialize(pair);
         EXPECT_EQ(ErrorFields(r), std::vector<std::string>{"roles"});
@@ -742,15 +747,16 @@ TEST_F(AccountsUsersTest, NoAccountHoldsTwoSystemRoles) {
 
 TEST_F(AccountsUsersTest, RoleChangeCannotCombineSystemRoles) {
     std::string id = NewUser("sysonly", {"system_admin"});
-    HttpResponse r = secadm_->Send("PATCH", "/api/v1/users/" + id, Body({{"roles", json::array{"system_admin", "audit_admin"}}}));
+    HttpResponse r =
+        secadm_->Send("PATCH", "/api/v1/users/" + id, Body({{"roles", json::array{"system_admin", "audit_admin"}}}));
     ASSERT_TRUE(IsError(r, 422, "validation_failed"));
     EXPECT_EQ(ErrorFields(r), std::vector<std::string>{"roles"});
     EXPECT_EQ(GetUser(*secadm_, id).at("roles"), json::value(json::array{"system_admin"}));
 }
 
 TEST_F(AccountsUsersTest, CliRefusesTwoSystemRoles) {
-    CommandResult r = RunKeyuan({"user", "create", "--db", Db(), "--username", "clitwohats", "--password", kGoodPassword,
-                                 "--role", "system_admin,security_admin"});
+    CommandResult r = RunCli({"user", "create", "--db", Db(), "--username", "clitwohats", "--password", kGoodPassword,
+                              "--role", "system_admin,security_admin"});
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(r.err.find("roles"), std::string::npos) << r.err;
 }
@@ -798,17 +804,20 @@ TEST_F(AccountsUsersTest, PageSizeOver200IsRejected) {
 
 TEST_F(AccountsUsersTest, UnknownUserIs404) {
     EXPECT_TRUE(IsError(secadm_->Get("/api/v1/users/999999"), 404, "not_found"));
-    EXPECT_TRUE(IsError(secadm_->Send("PATCH", "/api/v1/users/999999", Body({{"display_name", "x"}})), 404, "not_found"));
+    EXPECT_TRUE(
+        IsError(secadm_->Send("PATCH", "/api/v1/users/999999", Body({{"display_name", "x"}})), 404, "not_found"));
 }
 
 TEST_F(AccountsUsersTest, StaleIfMatchIsAConflict) {
     std::string id = NewUser("versioned");
     std::int64_t version = GetUser(*secadm_, id).at("version").as_int64();
     std::string etag = "\"" + std::to_string(version) + "\"";
-    HttpResponse first = secadm_->Send("PATCH", "/api/v1/users/" + id, Body({{"display_name", "一"}}), {{"If-Match", etag}});
+    HttpResponse first =
+        secadm_->Send("PATCH", "/api/v1/users/" + id, Body({{"display_name", "一"}}), {{"If-Match", etag}});
     ASSERT_EQ(first.status, 200) << first.body;
     EXPECT_EQ(first.Json().at("version").as_int64(), version + 1);
-    HttpResponse stale = secadm_->Send("PATCH", "/api/v1/users/" + id, Body({{"display_name", "二"}}), {{"If-Match", etag}});
+    HttpResponse stale =
+        secadm_->Send("PATCH", "/api/v1/users/" + id, Body({{"display_name", "二"}}), {{"If-Match", etag}});
     EXPECT_TRUE(IsError(stale, 409, "conflict"));
     EXPECT_EQ(Str(GetUser(*secadm_, id), "display_name"), "一");
 }
@@ -816,8 +825,11 @@ TEST_F(AccountsUsersTest, StaleIfMatchIsAConflict) {
 TEST_F(AccountsUsersTest, StaleVersionInTheBodyIsAConflict) {
     std::string id = NewUser("versioned2");
     std::int64_t version = GetUser(*secadm_, id).at("version").as_int64();
-    ASSERT_EQ(secadm_->Send("PATCH", "/api/v1/users/" + id, Body({{"display_name", "一"}, {"version", version}})).status, 200);
-    HttpResponse stale = secadm_->Send("PATCH", "/api/v1/users/" + id, Body({{"display_name", "二"}, {"version", version}}));
+    ASSERT_EQ(
+        secadm_->Send("PATCH", "/api/v1/users/" + id, Body({{"display_name", "一"}, {"version", version}})).status,
+        200);
+    HttpResponse stale =
+        secadm_->Send("PATCH", "/api/v1/users/" + id, Body({{"display_name", "二"}, {"version", version}}));
     EXPECT_TRUE(IsError(stale, 409, "conflict"));
 }
 
@@ -850,7 +862,7 @@ TEST_F(AccountsUsersTest, DisabledAccountCannotLogIn) {
 
 TEST_F(AccountsUsersTest, DisabledUsersTokenIsRefused) {
     std::string id = NewUser("disabled2");
-    CommandResult cli = RunKeyuan({"token", "create", "--db", Db(), "--username", "disabled2"});
+    CommandResult cli = RunCli({"token", "create", "--db", Db(), "--username", "disabled2"});
     ASSERT_EQ(cli.exit_code, 0) << cli.err;
     auto bearer = BearerClient(Port(), Trimmed(cli.out));
     ASSERT_EQ(bearer->Get("/api/v1/me").status, 200);
@@ -967,11 +979,17 @@ protected:
     static inline std::string org_a_, org_b_, member_a_, member_b_, org_error_;
 };
 
-TEST_F(AccountsScopeTest, UnitAdminReadsOnlyItsOwnOrganization) { ExpectSeesOnlyOrganizationA("unit_a"); }
+TEST_F(AccountsScopeTest, UnitAdminReadsOnlyItsOwnOrganization) {
+    ExpectSeesOnlyOrganizationA("unit_a");
+}
 
-TEST_F(AccountsScopeTest, DepartmentReviewerReadsOnlyItsOwnDepartment) { ExpectSeesOnlyOrganizationA("reviewer_edu"); }
+TEST_F(AccountsScopeTest, DepartmentReviewerReadsOnlyItsOwnDepartment) {
+    ExpectSeesOnlyOrganizationA("reviewer_edu");
+}
 
-TEST_F(AccountsScopeTest, DistrictOfficerReadsOnlyItsOwnDistrict) { ExpectSeesOnlyOrganizationA("officer_hd"); }
+TEST_F(AccountsScopeTest, DistrictOfficerReadsOnlyItsOwnDistrict) {
+    ExpectSeesOnlyOrganizationA("officer_hd");
+}
 
 TEST_F(AccountsScopeTest, OperatorReadsEveryone) {
     ASSERT_FALSE(member_a_.empty()) << "no organisations to test with:\n" << org_error_;
@@ -1001,9 +1019,9 @@ TEST_F(AccountsSecretsTest, NoPasswordOrTokenIsStoredOrLoggedInClear) {
 
     Session admin = LogIn(Port(), "secsec", cli_password);
     ASSERT_EQ(admin.login.status, 200);
-    ASSERT_EQ(admin.Post("/api/v1/users", Body({{"username", "apiuser"},
-                                                {"password", api_password},
-                                                {"roles", json::array{"expert"}}}))
+    ASSERT_EQ(admin
+                  .Post("/api/v1/users",
+                        Body({{"username", "apiuser"}, {"password", api_password}, {"roles", json::array{"expert"}}}))
                   .status,
               201);
     Session user = LogIn(Port(), "apiuser", api_password);
@@ -1013,7 +1031,7 @@ TEST_F(AccountsSecretsTest, NoPasswordOrTokenIsStoredOrLoggedInClear) {
     ASSERT_EQ(token.status, 201);
     ASSERT_EQ(BearerClient(Port(), Str(token.Json(), "token"))->Get("/api/v1/me").status, 200);
     EXPECT_EQ(LogIn(Port(), "apiuser", attempted_password).login.status, 401);
-    CommandResult cli_token = RunKeyuan({"token", "create", "--db", Db(), "--username", "tokcli"});
+    CommandResult cli_token = RunCli({"token", "create", "--db", Db(), "--username", "tokcli"});
     ASSERT_EQ(cli_token.exit_code, 0);
     ASSERT_EQ(BearerClient(Port(), Trimmed(cli_token.out))->Get("/api/v1/me").status, 200);
     secrets.insert(secrets.end(), {Str(token.Json(), "token"), Trimmed(cli_token.out), admin.Cookie(), user.Cookie()});

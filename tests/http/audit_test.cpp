@@ -16,7 +16,8 @@ namespace {
 
 namespace json = boost::json;
 
-const json::object kValidNewUser{{"username", "wouldbe"}, {"password", kGoodPassword}, {"roles", json::array{"expert"}}};
+const json::object kValidNewUser{
+    {"username", "wouldbe"}, {"password", kGoodPassword}, {"roles", json::array{"expert"}}};
 
 std::set<std::string> EventTypes(const json::array& events) {
     std::set<std::string> types;
@@ -37,9 +38,9 @@ public:
         secadm_ = std::make_unique<Session>(LogIn(Port(), "secadm"));
         // The API is quicker than the CLI; these accounts only use routes open before a password change.
         for (const char* name : {"evlogin", "evlogout", "evpass", "evmfa", "evcsrf", "evlock"}) {
-            HttpResponse r = secadm_->Post("/api/v1/users", Body({{"username", name},
-                                                                  {"password", kGoodPassword},
-                                                                  {"roles", json::array{"expert"}}}));
+            HttpResponse r = secadm_->Post(
+                "/api/v1/users",
+                Body({{"username", name}, {"password", kGoodPassword}, {"roles", json::array{"expert"}}}));
             EXPECT_EQ(r.status, 201) << r.body;
             ids_[name] = Str(r.Json(), "id");
         }
@@ -67,8 +68,8 @@ TEST_F(AuditTest, EventsAreListedNewestFirstInPages) {
     EXPECT_EQ(body.at("page").as_int64(), 1);
     EXPECT_EQ(body.at("page_size").as_int64(), 2);
     EXPECT_GT(std::stoll(Str(items[0], "id")), std::stoll(Str(items[1], "id")));
-    for (const char* key : {"id", "at", "actor_user_id", "actor_username", "actor_role", "ip", "request_id", "event_type",
-                            "object_type", "object_id", "result", "before", "after", "detail"}) {
+    for (const char* key : {"id", "at", "actor_user_id", "actor_username", "actor_role", "ip", "request_id",
+                            "event_type", "object_type", "object_id", "result", "before", "after", "detail"}) {
         EXPECT_TRUE(items[0].as_object().contains(key)) << key;
     }
     HttpResponse second = auditor_->Get("/api/v1/audit-events?page=2&page_size=2");
@@ -175,10 +176,10 @@ TEST_F(AuditTest, LogoutIsAudited) {
 
 TEST_F(AuditTest, PasswordChangeIsAudited) {
     Session s = LogIn(Port(), "evpass");
-    ASSERT_EQ(s.Post("/api/v1/auth/password",
-                     Body({{"current_password", kGoodPassword}, {"new_password", kOtherPassword}}))
-                  .status,
-              200);
+    ASSERT_EQ(
+        s.Post("/api/v1/auth/password", Body({{"current_password", kGoodPassword}, {"new_password", kOtherPassword}}))
+            .status,
+        200);
     json::array events = Events("event_type=password.changed&username=evpass");
     ASSERT_EQ(events.size(), 1u);
     EXPECT_EQ(Str(events[0], "object_id"), ids_["evpass"]);
@@ -199,8 +200,7 @@ TEST_F(AuditTest, TokenCreationUseAndRevocationAreAudited) {
 
 TEST_F(AuditTest, UserCreationIsAuditedWithTheNewAccount) {
     HttpResponse created = secadm_->Post(
-        "/api/v1/users",
-        Body({{"username", "audnew"}, {"password", kGoodPassword}, {"roles", json::array{"expert"}}}));
+        "/api/v1/users", Body({{"username", "audnew"}, {"password", kGoodPassword}, {"roles", json::array{"expert"}}}));
     ASSERT_EQ(created.status, 201) << created.body;
     json::array events = Events("event_type=user.created&object_id=" + Str(created.Json(), "id"));
     ASSERT_EQ(events.size(), 1u);
@@ -228,11 +228,13 @@ TEST_F(AuditTest, SecondFactorEventsAreAudited) {
     std::string secret = Str(enrol.Json(), "secret");
     std::int64_t now = UnixNow();
     std::string right = accounts::TotpCode(secret, now);
-    ASSERT_EQ(first.Post("/api/v1/auth/totp/activate", Body({{"code", right == "000000" ? "111111" : "000000"}})).status,
-              422);
+    ASSERT_EQ(
+        first.Post("/api/v1/auth/totp/activate", Body({{"code", right == "000000" ? "111111" : "000000"}})).status,
+        422);
     ASSERT_EQ(first.Post("/api/v1/auth/totp/activate", Body({{"code", right}})).status, 200);
     Session next = LogIn(Port(), "evmfa");
-    ASSERT_EQ(next.Post("/api/v1/auth/totp/verify", Body({{"code", accounts::TotpCode(secret, now + 30)}})).status, 200);
+    ASSERT_EQ(next.Post("/api/v1/auth/totp/verify", Body({{"code", accounts::TotpCode(secret, now + 30)}})).status,
+              200);
     json::array events = Events("object_type=user&object_id=" + ids_["evmfa"]);
     std::set<std::string> types = EventTypes(events);
     for (const char* type : {"mfa.enrolment_started", "mfa.failed", "mfa.enabled", "mfa.passed"}) {
@@ -314,7 +316,7 @@ class AuditChainTest : public ::testing::Test {
 protected:
     /// A database with three audit records (one per account created), copied for each test.
     static void SetUpTestSuite() {
-        template_url_ = FreshDatabaseUrl();
+        template_url_ = MigratedDatabaseUrl();
         if (template_url_.empty()) return;
         for (const char* name : {"chain1", "chain2", "chain3"}) CreateReadyUser(template_url_, name, "expert");
     }
@@ -327,7 +329,7 @@ protected:
     }
 
     bool Sqlite() const { return url_.starts_with("sqlite:"); }
-    CommandResult Verify() const { return RunKeyuan({"audit", "verify", "--db", url_}); }
+    CommandResult Verify() const { return RunCli({"audit", "verify", "--db", url_}); }
 
     static inline std::string template_url_;
     std::string url_;
@@ -353,18 +355,21 @@ TEST_F(AuditChainTest, UpdateAndDeleteAreRefusedByTheDatabase) {
 
 TEST_F(AuditChainTest, VerifyNamesTheEditedRecord) {
     std::string update = "UPDATE audit_events SET detail = 'x' WHERE id = " + std::to_string(second_id_);
-    CommandResult tamper = Sqlite() ? RunSql(url_, "DROP TRIGGER audit_events_no_update; " + update)
-                                    : RunSql(url_, "ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_change; " + update);
+    CommandResult tamper =
+        Sqlite() ? RunSql(url_, "DROP TRIGGER audit_events_no_update; " + update)
+                 : RunSql(url_, "ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_change; " + update);
     ASSERT_EQ(tamper.exit_code, 0) << tamper.err;
     CommandResult r = Verify();
     EXPECT_EQ(r.exit_code, 1) << r.out;
-    EXPECT_NE(r.out.find("audit chain BROKEN at record " + std::to_string(second_id_) + ":"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("audit chain BROKEN at record " + std::to_string(second_id_) + ":"), std::string::npos)
+        << r.out;
 }
 
 TEST_F(AuditChainTest, VerifyNamesTheRecordAfterARemovedOne) {
     std::string remove = "DELETE FROM audit_events WHERE id = " + std::to_string(second_id_);
-    CommandResult tamper = Sqlite() ? RunSql(url_, "DROP TRIGGER audit_events_no_delete; " + remove)
-                                    : RunSql(url_, "ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_change; " + remove);
+    CommandResult tamper =
+        Sqlite() ? RunSql(url_, "DROP TRIGGER audit_events_no_delete; " + remove)
+                 : RunSql(url_, "ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_change; " + remove);
     ASSERT_EQ(tamper.exit_code, 0) << tamper.err;
     CommandResult third = RunSql(url_, "SELECT MIN(id) FROM audit_events WHERE id > " + std::to_string(second_id_));
     CommandResult r = Verify();

@@ -124,8 +124,8 @@ TEST_F(CatalogInstrumentTest, RegistrationDueDateCountsThirtyChineseWorkingDays)
     // adjusted Sunday 09-20; 09-25 中秋 is off), 国庆 takes 10-01…10-07 and gives back Saturday
     // 10-10, so October holds 16 (08, 09, 10, 12–16, 19–23, 26–30 → the 27th working day is
     // 10-30) and November 2 (Mon) is the 30th.
-    HttpResponse autumn = unit.Post(kInstruments, Body(With(InstrumentBody("中秋国庆质谱仪"),
-                                                            {{"acceptance_date", "2026-09-15"}})));
+    HttpResponse autumn =
+        unit.Post(kInstruments, Body(With(InstrumentBody("中秋国庆质谱仪"), {{"acceptance_date", "2026-09-15"}})));
     ASSERT_EQ(autumn.status, 201) << autumn.body;
     EXPECT_EQ(Str(autumn.Json(), "registration_due_date"), "2026-11-02");
 
@@ -133,9 +133,9 @@ TEST_F(CatalogInstrumentTest, RegistrationDueDateCountsThirtyChineseWorkingDays)
     // Mon 09-30 2, 10-01…10-07 国庆 off, 10-08…10-11 3–6, Sat 10-12 (adjusted) 7, 10-14…10-18
     // 8–12, 10-21…10-25 13–17, 10-28…11-01 18–22, 11-04…11-08 23–27, 11-11 28, 11-12 29,
     // Wed 11-13 30.
-    HttpResponse earlier = unit.Post(kInstruments, Body(With(InstrumentBody("二〇二四年验收的色谱仪"),
-                                                             {{"acceptance_date", "2024-09-27"},
-                                                              {"purchase_date", "2024-08-01"}})));
+    HttpResponse earlier =
+        unit.Post(kInstruments, Body(With(InstrumentBody("二〇二四年验收的色谱仪"),
+                                          {{"acceptance_date", "2024-09-27"}, {"purchase_date", "2024-08-01"}})));
     ASSERT_EQ(earlier.status, 201) << earlier.body;
     EXPECT_EQ(Str(earlier.Json(), "registration_due_date"), "2024-11-13");
 
@@ -181,8 +181,8 @@ TEST_F(CatalogInstrumentTest, FirstSubmissionStampsRegisteredOnAndLateness) {
 }
 
 TEST_F(CatalogInstrumentTest, AcceptanceInTheFutureIs422) {
-    HttpResponse r = As("unit_a").Post(kInstruments, Body(With(InstrumentBody("明天才验收的仪器"),
-                                                               {{"acceptance_date", ShanghaiDate(1)}})));
+    HttpResponse r = As("unit_a").Post(
+        kInstruments, Body(With(InstrumentBody("明天才验收的仪器"), {{"acceptance_date", ShanghaiDate(1)}})));
     ASSERT_TRUE(IsError(r, 422, "validation_failed")) << r.body;
     EXPECT_EQ(ErrorFields(r), std::vector<std::string>{"acceptance_date"});
     EXPECT_EQ(FieldMessages(r, "acceptance_date"), std::vector<std::string>{"验收日期不能晚于今天"});
@@ -198,19 +198,19 @@ TEST_F(CatalogInstrumentTest, BadInputNamesEveryBadFieldAtOnceAndWritesNothing) 
     std::string long_name;
     for (int i = 0; i < 101; ++i) long_name += "仪";
     json::object bad = With(InstrumentBody("坏数据"), {{"name", long_name},
-                                                        {"class_code", "9999"},
-                                                        {"district_code", "999999"},
-                                                        {"industry_codes", json::array{"9999"}},
-                                                        {"purchase_date", "2026-05-01"},  // after acceptance
-                                                        {"original_value_fen", -1},
-                                                        {"open_status", 3},
-                                                        {"model", 480},
-                                                        {"colour", "red"}});
+                                                       {"class_code", "9999"},
+                                                       {"district_code", "999999"},
+                                                       {"industry_codes", json::array{"9999"}},
+                                                       {"purchase_date", "2026-05-01"},  // after acceptance
+                                                       {"original_value_fen", -1},
+                                                       {"open_status", 3},
+                                                       {"model", 480},
+                                                       {"colour", "red"}});
     HttpResponse r = unit.Send("POST", kInstruments, Body(bad), {{"Accept-Language", "en"}});
     ASSERT_TRUE(IsError(r, 422, "validation_failed")) << r.body;
-    EXPECT_EQ(FieldSet(r), (std::set<std::string>{"name", "class_code", "district_code", "industry_codes",
-                                                  "purchase_date", "original_value_fen", "open_status", "model",
-                                                  "colour"}))
+    EXPECT_EQ(FieldSet(r),
+              (std::set<std::string>{"name", "class_code", "district_code", "industry_codes", "purchase_date",
+                                     "original_value_fen", "open_status", "model", "colour"}))
         << r.body;
     EXPECT_EQ(FieldMessages(r, "name"), std::vector<std::string>{"At most 100 characters"});
     EXPECT_EQ(FieldMessages(r, "class_code"), std::vector<std::string>{"Unknown code: 9999"});
@@ -245,7 +245,9 @@ TEST_F(CatalogInstrumentTest, PatchCannotBlankARequiredField) {
     ASSERT_FALSE(id.empty());
     HttpResponse r = unit.Send("PATCH", std::string(kInstruments) + "/" + id, Body({{"name", ""}}));
     EXPECT_TRUE(IsError(r, 422, "validation_failed")) << r.body;
-    if (r.status == 422) EXPECT_EQ(ErrorFields(r), std::vector<std::string>{"name"});
+    if (r.status == 422) {
+        EXPECT_EQ(ErrorFields(r), std::vector<std::string>{"name"});
+    }
     HttpResponse after = unit.Get(std::string(kInstruments) + "/" + id);
     ASSERT_EQ(after.status, 200);
     EXPECT_EQ(Str(after.Json(), "name"), "名称必填的仪器");
@@ -258,6 +260,33 @@ TEST_F(CatalogInstrumentTest, TextSearchIgnoresLetterCaseOnEveryEngine) {
     EXPECT_TRUE(HasId(ListIds(visitor.Get(std::string(kInstruments) + "?q=Zeta%20Probe")), id));
     EXPECT_TRUE(HasId(ListIds(visitor.Get(std::string(kInstruments) + "?q=zeta%20probe")), id))
         << "?q= matched case-insensitively on SQLite only";
+}
+
+TEST_F(CatalogInstrumentTest, TextSearchTreatsLikeWildcardsLiterally) {
+    std::string percent = CreateApproved(As("unit_a"), As("reviewer_edu"), "instruments",
+                                         With(InstrumentBody("纯度99%分析仪"), {{"model", "WILD-1"}}));
+    std::string digits = CreateApproved(As("unit_a"), As("reviewer_edu"), "instruments",
+                                        With(InstrumentBody("纯度990分析仪"), {{"model", "WILD-2"}}));
+    HttpClient visitor = Visitor();
+    EXPECT_EQ(ListIds(visitor.Get(std::string(kInstruments) + "?q=" + UrlEncode("99%"))),
+              std::vector<std::string>{percent});
+    EXPECT_EQ(ListIds(visitor.Get(std::string(kInstruments) + "?q=" + UrlEncode("纯度99_"))),
+              std::vector<std::string>{})
+        << "'_' matched any character";
+    EXPECT_TRUE(HasId(ListIds(visitor.Get(std::string(kInstruments) + "?q=" + UrlEncode("纯度990"))), digits));
+}
+
+TEST_F(CatalogInstrumentTest, IdempotencyKeyMakesARetryReturnTheFirstAnswer) {
+    Session& unit = As("unit_a");
+    std::string all = std::string(kInstruments) + "?status=all&page_size=1";
+    std::int64_t before = Total(unit.Get(all));
+    std::string body = Body(InstrumentBody("重试登记的仪器"));
+    HttpResponse first = unit.Send("POST", kInstruments, body, {{"Idempotency-Key", "register-retry-1"}});
+    ASSERT_EQ(first.status, 201) << first.body;
+    HttpResponse retry = unit.Send("POST", kInstruments, body, {{"Idempotency-Key", "register-retry-1"}});
+    EXPECT_EQ(retry.status, 201) << retry.body;
+    EXPECT_EQ(Str(retry.Json(), "id"), Str(first.Json(), "id"));
+    EXPECT_EQ(Total(unit.Get(all)), before + 1);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -276,7 +305,8 @@ TEST_F(CatalogOrganizationTest, BadOrganizationNamesEveryFieldAndTheExpectedChec
                      {"is_sme", "yes"}};
     HttpResponse en = op.Send("POST", kOrganizations, Body(bad), {{"Accept-Language", "en"}});
     ASSERT_TRUE(IsError(en, 422, "validation_failed")) << en.body;
-    EXPECT_EQ(FieldSet(en), (std::set<std::string>{"credit_code", "kind", "district_code", "department_code", "is_sme"}))
+    EXPECT_EQ(FieldSet(en),
+              (std::set<std::string>{"credit_code", "kind", "district_code", "department_code", "is_sme"}))
         << en.body;
     EXPECT_TRUE(AnyContains(FieldMessages(en, "credit_code"), "expected 'N', got 'X'")) << en.body;
     HttpResponse zh = op.Post(kOrganizations, Body(bad));
@@ -284,8 +314,10 @@ TEST_F(CatalogOrganizationTest, BadOrganizationNamesEveryFieldAndTheExpectedChec
     EXPECT_TRUE(AnyContains(FieldMessages(zh, "credit_code"), "应为“N”")) << zh.body;
 
     HttpResponse short_code = op.Send("POST", kOrganizations,
-                                      Body(With(bad, {{"credit_code", "9111010800000"}, {"kind", "enterprise"},
-                                                      {"district_code", "110108"}, {"department_code", nullptr},
+                                      Body(With(bad, {{"credit_code", "9111010800000"},
+                                                      {"kind", "enterprise"},
+                                                      {"district_code", "110108"},
+                                                      {"department_code", nullptr},
                                                       {"is_sme", true}})),
                                       {{"Accept-Language", "en"}});
     ASSERT_TRUE(IsError(short_code, 422, "validation_failed")) << short_code.body;
@@ -309,7 +341,9 @@ TEST_F(CatalogOrganizationTest, DuplicateCreditCodeIs422) {
 }
 
 TEST_F(CatalogOrganizationTest, OnlyTheOperatorCreatesOrganizations) {
-    json::object body{{"name", "自行登记的单位"}, {"credit_code", "12110000400000003A"}, {"kind", "other"},
+    json::object body{{"name", "自行登记的单位"},
+                      {"credit_code", "12110000400000003A"},
+                      {"kind", "other"},
                       {"district_code", "110101"}};
     EXPECT_TRUE(IsError(As("unit_a").Post(kOrganizations, Body(body)), 403, "forbidden"));
     EXPECT_TRUE(IsError(Visitor().Post(kOrganizations, Body(body)), 401, "unauthenticated"));
@@ -327,7 +361,9 @@ TEST_F(CatalogOrganizationTest, OnlyTheOperatorCreatesOrganizations) {
 
 TEST_F(CatalogOrganizationTest, ListFiltersByKindDistrictDepartmentAndName) {
     HttpClient visitor = Visitor();
-    auto ids = [&](const std::string& query) { return ListIds(visitor.Get(std::string(kOrganizations) + "?" + query)); };
+    auto ids = [&](const std::string& query) {
+        return ListIds(visitor.Get(std::string(kOrganizations) + "?" + query));
+    };
     std::vector<std::string> universities = ids("kind=university");
     EXPECT_TRUE(HasId(universities, world_.org_a));
     EXPECT_FALSE(HasId(universities, world_.org_b));
@@ -480,7 +516,8 @@ TEST_F(CatalogWorkflowTest, HistoryListsEveryVersionNewestFirst) {
 
     HttpResponse r = unit.Get(path + "/history");
     ASSERT_EQ(r.status, 200) << r.body;
-    const json::array& items = r.Json().at("items").as_array();
+    json::value history = r.Json();
+    const json::array& items = history.at("items").as_array();
     ASSERT_EQ(items.size(), 4u) << r.body;
     const char* statuses[] = {"approved", "submitted", "draft", "draft"};
     for (std::size_t i = 0; i < 4; ++i) {
@@ -571,13 +608,16 @@ TEST_F(CatalogServiceTest, PriceIsRequiredUnlessNegotiable) {
     ASSERT_TRUE(IsError(missing, 422, "validation_failed")) << missing.body;
     EXPECT_EQ(ErrorFields(missing), std::vector<std::string>{"price_fen"});
 
-    HttpResponse negative = unit.Post(kServices, Body(ServiceBody("负价格的检测", -100)));
+    // A price that is out of range is reported as such, not also as missing.
+    HttpResponse negative =
+        unit.Send("POST", kServices, Body(ServiceBody("负价格的检测", -100)), {{"Accept-Language", "en"}});
     ASSERT_TRUE(IsError(negative, 422, "validation_failed")) << negative.body;
-    EXPECT_EQ(ErrorFields(negative), std::vector<std::string>{"price_fen"});
+    EXPECT_EQ(FieldMessages(negative, "price_fen"), std::vector<std::string>{"Must be between 0 and 10000000000000"})
+        << negative.body;
 
-    HttpResponse negotiable = unit.Post(
-        kServices, Body(With(ServiceBody("面议的联合研发", 0), {{"price_fen", nullptr}, {"price_unit", "negotiable"},
-                                                               {"kind", "rnd"}})));
+    HttpResponse negotiable =
+        unit.Post(kServices, Body(With(ServiceBody("面议的联合研发", 0),
+                                       {{"price_fen", nullptr}, {"price_unit", "negotiable"}, {"kind", "rnd"}})));
     ASSERT_EQ(negotiable.status, 201) << negotiable.body;
     EXPECT_TRUE(negotiable.Json().at("price_fen").is_null());
     EXPECT_EQ(Str(negotiable.Json(), "price_unit"), "negotiable");
@@ -591,12 +631,15 @@ TEST_F(CatalogServiceTest, PriceIsRequiredUnlessNegotiable) {
 
 TEST_F(CatalogServiceTest, AccreditationFlagsAndFilter) {
     std::string field = "认可筛选";
-    std::string expired = Approved(With(ServiceBody("CNAS 已过期的检测", 50000),
-                                        {{"field", field}, {"cnas_cert_no", "CNAS L0001"}, {"cnas_expiry", "2025-06-30"}}));
-    std::string cnas = Approved(With(ServiceBody("CNAS 有效的检测", 50000),
-                                     {{"field", field}, {"cnas_cert_no", "CNAS L0002"}, {"cnas_expiry", "2099-12-31"}}));
-    std::string cma = Approved(With(ServiceBody("CMA 有效的检测", 50000),
-                                    {{"field", field}, {"cma_cert_no", "CMA 110012345678"}, {"cma_expiry", "2099-12-31"}}));
+    std::string expired =
+        Approved(With(ServiceBody("CNAS 已过期的检测", 50000),
+                      {{"field", field}, {"cnas_cert_no", "CNAS L0001"}, {"cnas_expiry", "2025-06-30"}}));
+    std::string cnas =
+        Approved(With(ServiceBody("CNAS 有效的检测", 50000),
+                      {{"field", field}, {"cnas_cert_no", "CNAS L0002"}, {"cnas_expiry", "2099-12-31"}}));
+    std::string cma =
+        Approved(With(ServiceBody("CMA 有效的检测", 50000),
+                      {{"field", field}, {"cma_cert_no", "CMA 110012345678"}, {"cma_expiry", "2099-12-31"}}));
     std::string none = Approved(With(ServiceBody("未认可的检测", 50000), {{"field", field}}));
 
     HttpClient visitor = Visitor();
@@ -619,7 +662,8 @@ TEST_F(CatalogServiceTest, AccreditationFlagsAndFilter) {
     EXPECT_EQ(ListIds(visitor.Get(base + "any")), (std::vector<std::string>{cnas, cma}));
 
     // A certificate number without its expiry (or the reverse) is refused.
-    HttpResponse half = As("unit_a").Post(kServices, Body(With(ServiceBody("缺有效期", 100), {{"cnas_cert_no", "CNAS L9"}})));
+    HttpResponse half =
+        As("unit_a").Post(kServices, Body(With(ServiceBody("缺有效期", 100), {{"cnas_cert_no", "CNAS L9"}})));
     ASSERT_TRUE(IsError(half, 422, "validation_failed")) << half.body;
     EXPECT_EQ(ErrorFields(half), std::vector<std::string>{"cnas_expiry"});
 }
@@ -652,7 +696,8 @@ TEST_F(CatalogServiceTest, SortByPrice) {
     HttpResponse ascending = visitor.Get(base + "price_fen");
     EXPECT_EQ(ListIds(ascending), (std::vector<std::string>{a, b, c}));
     std::vector<std::int64_t> prices;
-    for (const json::value& item : ascending.Json().at("items").as_array()) prices.push_back(item.at("price_fen").as_int64());
+    json::value listed = ascending.Json();
+    for (const json::value& item : listed.at("items").as_array()) prices.push_back(item.at("price_fen").as_int64());
     EXPECT_EQ(prices, (std::vector<std::int64_t>{10000, 30000, 90000}));
     EXPECT_EQ(ListIds(visitor.Get(base + "-price_fen")), (std::vector<std::string>{c, b, a}));
 }
@@ -660,8 +705,8 @@ TEST_F(CatalogServiceTest, SortByPrice) {
 TEST_F(CatalogServiceTest, UnpricedServicesSortLastOnEveryEngine) {
     std::string field = "面议排序";
     std::string low = Approved(With(ServiceBody("低价", 10000), {{"field", field}}));
-    std::string open = Approved(With(ServiceBody("面议", 0), {{"field", field}, {"price_fen", nullptr},
-                                                            {"price_unit", "negotiable"}}));
+    std::string open = Approved(
+        With(ServiceBody("面议", 0), {{"field", field}, {"price_fen", nullptr}, {"price_unit", "negotiable"}}));
     std::string high = Approved(With(ServiceBody("高价", 90000), {{"field", field}}));
     HttpClient visitor = Visitor();
     std::string base = std::string(kServices) + "?field=" + UrlEncode(field) + "&sort=";
@@ -678,9 +723,10 @@ class CatalogLabFinanceTest : public CatalogSuite<CatalogLabFinanceTest> {};
 
 TEST_F(CatalogLabFinanceTest, LabIndustriesKeepTheirScopePhrase) {
     Session& unit = As("unit_a");
-    json::object body = With(LabBody("创新药物研究重点实验室"),
-                             {{"industries", json::array{json::object{{"code", "3921"}},
-                                                         json::object{{"code", "2710"}, {"scope", "化学原料药的合成工艺研究与检测"}}}}});
+    json::object body = With(
+        LabBody("创新药物研究重点实验室"),
+        {{"industries", json::array{json::object{{"code", "3921"}},
+                                    json::object{{"code", "2710"}, {"scope", "化学原料药的合成工艺研究与检测"}}}}});
     HttpResponse created = unit.Post(kLabs, Body(body));
     ASSERT_EQ(created.status, 201) << created.body;
     json::array expected{json::object{{"code", "2710"}, {"scope", "化学原料药的合成工艺研究与检测"}},
@@ -704,9 +750,9 @@ TEST_F(CatalogLabFinanceTest, LabIndustriesKeepTheirScopePhrase) {
     EXPECT_TRUE(HasId(ListIds(visitor.Get(std::string(kLabs) + "?industry=hitech:" + hitech_id)), id));
 
     // Changing the scope phrase keeps the codes.
-    HttpResponse edited = unit.Send(
-        "PATCH", std::string(kLabs) + "/" + id,
-        Body({{"industries", json::array{json::object{{"code", "2710"}, {"scope", "原料药质量检测"}}}}}));
+    HttpResponse edited =
+        unit.Send("PATCH", std::string(kLabs) + "/" + id,
+                  Body({{"industries", json::array{json::object{{"code", "2710"}, {"scope", "原料药质量检测"}}}}}));
     ASSERT_EQ(edited.status, 200) << edited.body;
     EXPECT_EQ(edited.Json().at("industries"),
               json::value(json::array{json::object{{"code", "2710"}, {"scope", "原料药质量检测"}}}));
@@ -714,14 +760,15 @@ TEST_F(CatalogLabFinanceTest, LabIndustriesKeepTheirScopePhrase) {
 
 TEST_F(CatalogLabFinanceTest, BadLabIndustriesAreNamed) {
     Session& unit = As("unit_a");
-    HttpResponse unknown = unit.Post(
-        kLabs, Body(With(LabBody("行业代码错误的实验室"), {{"industries", json::array{json::object{{"code", "9999"}}}}})));
+    HttpResponse unknown = unit.Post(kLabs, Body(With(LabBody("行业代码错误的实验室"),
+                                                      {{"industries", json::array{json::object{{"code", "9999"}}}}})));
     ASSERT_TRUE(IsError(unknown, 422, "validation_failed")) << unknown.body;
     EXPECT_EQ(ErrorFields(unknown), std::vector<std::string>{"industries"});
     HttpResponse shape = unit.Post(kLabs, Body(With(LabBody("格式错误的实验室"), {{"industries", "2710"}})));
     ASSERT_TRUE(IsError(shape, 422, "validation_failed")) << shape.body;
     EXPECT_EQ(ErrorFields(shape), std::vector<std::string>{"industries"});
-    HttpResponse level = unit.Post(kLabs, Body(With(LabBody("大类代码的实验室"), {{"industry_codes", json::array{"27"}}})));
+    HttpResponse level =
+        unit.Post(kLabs, Body(With(LabBody("大类代码的实验室"), {{"industry_codes", json::array{"27"}}})));
     ASSERT_TRUE(IsError(level, 422, "validation_failed")) << level.body;
     // The error names the field the client sent.
     EXPECT_EQ(ErrorFields(level), std::vector<std::string>{"industry_codes"});
@@ -765,7 +812,8 @@ TEST_F(CatalogLabFinanceTest, OnlyFinancialInstitutionsRegisterFinanceProducts) 
     EXPECT_TRUE(IsError(As("unit_a").Post(kFinance, Body(FinanceProductBody("高校的贷款"))), 403, "forbidden"));
     EXPECT_TRUE(IsError(Visitor().Post(kFinance, Body(FinanceProductBody("访客的贷款"))), 401, "unauthenticated"));
     // Another organisation's id is refused.
-    HttpResponse other = As("finance").Post(kFinance, Body(With(FinanceProductBody("代他人登记"), {{"org_id", world_.org_a}})));
+    HttpResponse other =
+        As("finance").Post(kFinance, Body(With(FinanceProductBody("代他人登记"), {{"org_id", world_.org_a}})));
     ASSERT_TRUE(IsError(other, 422, "validation_failed")) << other.body;
     EXPECT_EQ(ErrorFields(other), std::vector<std::string>{"org_id"});
 }
@@ -855,20 +903,21 @@ TEST_F(CatalogListTest, SortingByAnUnsortableFieldIs422) {
         ASSERT_TRUE(IsError(r, 422, "validation_failed")) << sort << ": " << r.body;
         EXPECT_EQ(ErrorFields(r), std::vector<std::string>{"sort"});
     }
-    for (const char* sort : {"original_value_fen", "-acceptance_date", "registration_due_date", "name", "-updated_at"}) {
+    for (const char* sort :
+         {"original_value_fen", "-acceptance_date", "registration_due_date", "name", "-updated_at"}) {
         EXPECT_EQ(visitor.Get(std::string(kInstruments) + "?sort=" + sort).status, 200) << sort;
     }
 }
 
 TEST_F(CatalogListTest, RangeFiltersOnMoneyAndDates) {
-    std::string small = CreateApproved(As("unit_a"), As("reviewer_edu"), "instruments",
-                                       With(InstrumentBody("范围筛选小仪器"), {{"original_value_fen", 100000},
-                                                                              {"acceptance_date", "2025-03-10"},
-                                                                              {"purchase_date", "2025-03-01"}}));
-    std::string large = CreateApproved(As("unit_a"), As("reviewer_edu"), "instruments",
-                                       With(InstrumentBody("范围筛选大仪器"), {{"original_value_fen", 900000000},
-                                                                              {"acceptance_date", "2026-01-20"},
-                                                                              {"purchase_date", "2026-01-01"}}));
+    std::string small = CreateApproved(
+        As("unit_a"), As("reviewer_edu"), "instruments",
+        With(InstrumentBody("范围筛选小仪器"),
+             {{"original_value_fen", 100000}, {"acceptance_date", "2025-03-10"}, {"purchase_date", "2025-03-01"}}));
+    std::string large = CreateApproved(
+        As("unit_a"), As("reviewer_edu"), "instruments",
+        With(InstrumentBody("范围筛选大仪器"),
+             {{"original_value_fen", 900000000}, {"acceptance_date", "2026-01-20"}, {"purchase_date", "2026-01-01"}}));
     HttpClient visitor = Visitor();
     std::string base = std::string(kInstruments) + "?q=" + UrlEncode("范围筛选") + "&sort=original_value_fen";
     EXPECT_EQ(ListIds(visitor.Get(base)), (std::vector<std::string>{small, large}));
@@ -881,7 +930,7 @@ TEST_F(CatalogListTest, RangeFiltersOnMoneyAndDates) {
 
 TEST_F(CatalogListTest, NonNumericIdFilterIsNotAServerError) {
     HttpClient visitor = Visitor();
-    for (const char* query : {"org_id=abc", "lab_id=abc"}) {
+    for (const char* query : {"org_id=abc", "lab_id=abc", "org_id=99999999999999999999"}) {
         HttpResponse r = visitor.Get(std::string(kInstruments) + "?" + query);
         EXPECT_LT(r.status, 500) << query << ": " << r.body;
         if (r.status == 200) {

@@ -14,6 +14,7 @@
 #include <ctime>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <thread>
 
 extern char** environ;
@@ -32,13 +33,17 @@ std::string ReadFile(const std::string& path) {
 
 std::string UniqueTempPath(const std::string& stem) {
     static std::atomic<int> counter{0};
-    return ::testing::TempDir() + "/keyuan-acct-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) +
-           "-" + stem;
+    return ::testing::TempDir() + "/keyuan-acct-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" +
+           stem;
 }
 
-bool IsSqlite(const std::string& db_url) { return db_url.starts_with("sqlite:"); }
+bool IsSqlite(const std::string& db_url) {
+    return db_url.starts_with("sqlite:");
+}
 
-std::string SqlitePath(const std::string& db_url) { return db_url.substr(std::string("sqlite:").size()); }
+std::string SqlitePath(const std::string& db_url) {
+    return db_url.substr(std::string("sqlite:").size());
+}
 
 std::string PgBaseUrl() {
     if (const char* url = std::getenv("KEYUAN_TEST_PG_URL")) return url;
@@ -53,7 +58,7 @@ std::string PgBaseUrl() {
 }  // namespace
 
 std::unique_ptr<SuiteServer> StartSuiteServer(const std::string& stem, const std::string& config_toml) {
-    std::string url = FreshDatabaseUrl();
+    std::string url = MigratedDatabaseUrl();
     if (url.empty()) return nullptr;
     auto suite = std::make_unique<SuiteServer>();
     suite->db_url = url;
@@ -127,12 +132,33 @@ std::string CopyDatabase(const std::string& db_url) {
     return db_url.substr(0, db_url.rfind('/') + 1) + name;
 }
 
+CommandResult RunCli(std::vector<std::string> args) {
+    static const std::string config = [] {
+        std::string path = UniqueTempPath("cli.toml");
+        std::ofstream(path) << "[database]\npool_size = 1\n";
+        return path;
+    }();
+    args.insert(args.end(), {"--config", config});
+    return RunKeyuan(args);
+}
+
+std::string MigratedDatabaseUrl() {
+    static const std::string migrated = [] {
+        std::string url = FreshDatabaseUrl();
+        if (url.empty()) return url;
+        CommandResult r = RunCli({"migrate", "--db", url});
+        if (r.exit_code != 0) throw std::runtime_error("keyuan migrate failed: " + r.err);
+        return url;
+    }();
+    return migrated.empty() ? "" : CopyDatabase(migrated);
+}
+
 std::string CreateUserCli(const std::string& db_url, const std::string& username, const std::string& password,
                           const std::string& roles, const std::vector<std::string>& extra) {
-    std::vector<std::string> args = {"user", "create", "--db",   db_url,  "--username",
+    std::vector<std::string> args = {"user",   "create",     "--db",   db_url,   "--username",
                                      username, "--password", password, "--role", roles};
     args.insert(args.end(), extra.begin(), extra.end());
-    CommandResult r = RunKeyuan(args);
+    CommandResult r = RunCli(args);
     EXPECT_EQ(r.exit_code, 0) << "user create " << username << ": " << r.err;
     std::size_t at = r.out.find("(id ");
     if (r.exit_code != 0 || at == std::string::npos) return "";
@@ -154,8 +180,8 @@ std::string Session::Cookie() const {
 Session LogIn(std::uint16_t port, const std::string& username, const std::string& password) {
     Session session;
     session.client = std::make_unique<HttpClient>(port);
-    session.login = session.client->Post("/api/v1/auth/login",
-                                         Body(json::object{{"username", username}, {"password", password}}));
+    session.login =
+        session.client->Post("/api/v1/auth/login", Body(json::object{{"username", username}, {"password", password}}));
     if (session.login.status == 200) {
         session.csrf_token = Str(session.login.Json(), "csrf_token");
         session.client->default_headers()["X-CSRF-Token"] = session.csrf_token;
@@ -223,7 +249,9 @@ std::string Str(const json::value& object, const std::string& key) {
     return v && v->is_string() ? std::string(v->as_string()) : "";
 }
 
-std::string Body(const json::object& object) { return json::serialize(object); }
+std::string Body(const json::object& object) {
+    return json::serialize(object);
+}
 
 std::string UrlEncode(const std::string& text) {
     static const char* kHex = "0123456789ABCDEF";
@@ -240,7 +268,9 @@ std::string UrlEncode(const std::string& text) {
     return out;
 }
 
-std::int64_t UnixNow() { return static_cast<std::int64_t>(std::time(nullptr)); }
+std::int64_t UnixNow() {
+    return static_cast<std::int64_t>(std::time(nullptr));
+}
 
 void AvoidMinuteBoundary(int seconds_left) {
     std::int64_t into_minute = UnixNow() % 60;

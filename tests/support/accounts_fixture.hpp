@@ -34,7 +34,7 @@ struct SuiteServer {
     std::uint16_t port() const { return server->port(); }
 };
 
-/// Starts a server on a fresh database with `config_toml` written to a file under
+/// Starts a server on a fresh, migrated database (MigratedDatabaseUrl) with `config_toml` written to a file under
 /// ::testing::TempDir(). Returns nullptr when PostgreSQL is asked for but not configured.
 std::unique_ptr<SuiteServer> StartSuiteServer(const std::string& stem, const std::string& config_toml);
 
@@ -81,6 +81,14 @@ std::string DatabaseBytes(const std::string& db_url);
 /// A copy of the database behind `db_url` (which no one may be using): a copied SQLite file, or a
 /// PostgreSQL database created from it as a template. Cheaper than filling a fresh one again.
 std::string CopyDatabase(const std::string& db_url);
+
+/// Runs `keyuan ARGS… --config F` for a one-shot command, where F asks for a pool of one
+/// database connection (the default pool opens eight, which is slow on PostgreSQL).
+CommandResult RunCli(std::vector<std::string> args);
+
+/// A fresh database of the test engine with every migration applied, copied from one migrated
+/// once per test process; "" when PostgreSQL is asked for but not configured.
+std::string MigratedDatabaseUrl();
 
 /// Creates an account with `keyuan user create` and returns its id ("" and a test failure if
 /// the command fails). `extra` adds flags such as --org ID or --no-password-change.

@@ -53,11 +53,11 @@ void BuildCatalogWorld(const std::string& db_url, std::uint16_t port, CatalogWor
     CreateReadyUser(db_url, "reviewer_health", "department_reviewer", {"--department", "health"});
     CreateReadyUser(db_url, "officer_haidian", "district_officer", {"--district", "110108"});
     CreateReadyUser(db_url, "finance", "financial_institution", {"--org", world.org_fin});
-    CreateReadyUser(db_url, "base", "base_admin");
+    CreateReadyUser(db_url, "base", "base_admin", {"--org", world.org_b});
     CreateReadyUser(db_url, "auditor", "audit_admin");
     CreateReadyUser(db_url, "company", "enterprise", {"--org", world.org_b});
-    for (const char* name : {"unit_a", "unit_b", "reviewer_edu", "reviewer_health", "officer_haidian", "finance", "base",
-                             "auditor", "company"}) {
+    for (const char* name : {"unit_a", "unit_b", "reviewer_edu", "reviewer_health", "officer_haidian", "finance",
+                             "base", "auditor", "company"}) {
         AddSession(world, port, name);
     }
 }

@@ -25,7 +25,7 @@ namespace keyuan::testing {
 /// Sessions by username: "operator"; "unit_a" and "unit_b" (unit_admin of org_a / org_b);
 /// "reviewer_edu" and "reviewer_health" (department_reviewer); "officer_haidian"
 /// (district_officer of 110108); "finance" (financial_institution of org_fin); "base"
-/// (base_admin); "auditor" (audit_admin); "company" (enterprise of org_b, no catalog grants).
+/// (base_admin of org_b); "auditor" (audit_admin); "company" (enterprise of org_b, no catalog grants).
 struct CatalogWorld {
     std::string org_a, org_b, org_fin;
     std::map<std::string, Session> sessions;

@@ -1,7 +1,7 @@
 #pragma once
-// Rows collected in memory for one table, and their insertion with multi-row INSERTs: a few
-// hundred rows per statement, the same SQL text for every full batch so that both engines
-// reuse the prepared statement.
+// Rows collected in memory for one table, and their insertion: multi-row INSERTs on
+// PostgreSQL, single-row ones on SQLite, with the same SQL text for every full batch so that
+// both engines reuse the prepared statement.
 
 #include <cstddef>
 #include <initializer_list>

@@ -1,6 +1,7 @@
 // Instruments: a kind that fits the lab's field, a real model, a price in its range, and the
 // registration timeline (acceptance, due date 30 working days later, registration).
 #include <array>
+#include <optional>
 
 #include "modules/demo/fakes.hpp"
 #include "modules/demo/resources.hpp"
@@ -67,9 +68,10 @@ void ResourceMaker::AddInstrument(DemoLab& lab, ResourceRows& out) {
     Review review = PickReview(rng_);
     bool draft = review.status == "draft";
     Timeline t;
-    // Drafts are the ones accepted in the last weeks and not yet registered.
+    // Drafts are the ones accepted in the last weeks and not yet registered. The others are
+    // accepted early enough that a late registration and its review still precede as_of_.
     t.acceptance = draft ? DayBetween(rng_, as_of_.AddDays(-45), as_of_.AddDays(-1))
-                         : DayBetween(rng_, Date::FromYmd(2015, 1, 1), as_of_.AddDays(-150));
+                         : DayBetween(rng_, Date::FromYmd(2015, 1, 1), as_of_.AddDays(-200));
     t.due = calendar_.AddWorkingDays(t.acceptance, kRegistrationWorkingDays);
     if (!draft) {
         t.registered_on = rng_.Chance(kLateShare) ? t.due.AddDays(rng_.Int(1, 120))
@@ -96,6 +98,7 @@ void ResourceMaker::AddInstrument(DemoLab& lab, ResourceRows& out) {
          review.status, review.reason, 1, lab.org->admin_user_id, OfficeTime(rng_, t.created),
          OfficeTime(rng_, t.updated)});
     LinkIndustries(out.instrument_industries, id, *lab.field);
+    out.outbox.Add({"instrument", id, now_});
 }
 
 }  // namespace keyuan::demo

@@ -87,6 +87,7 @@ DemoLab ResourceMaker::MakeLab(const DemoOrg& org, ResourceRows& out) {
                   lab.contact.phone, lab.contact.email, review.status, review.reason, 1, org.admin_user_id, created,
                   updated});
     AddLabIndustries(lab, out);
+    out.outbox.Add({"lab", lab.id, now_});
     return lab;
 }
 

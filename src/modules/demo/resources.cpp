@@ -21,22 +21,26 @@ ResourceRows::ResourceRows()
                             "price_unit", "contact_name", "contact_phone", "contact_email", "remarks", "cnas_cert_no",
                             "cnas_expiry", "cma_cert_no", "cma_expiry", "district_code", "status", "review_reason",
                             "version", "created_by", "created_at", "updated_at"}),
-      service_industries("service_industries", {"service_id", "code"}) {}
+      service_industries("service_industries", {"service_id", "code"}),
+      outbox(OutboxTable()) {}
+
+TableRows OutboxTable() { return TableRows("search_outbox", {"object_type", "object_id", "created_at"}); }
 
 std::size_t ResourceRows::size() const {
     return labs.size() + lab_industries.size() + instruments.size() + instrument_industries.size() + services.size() +
-           service_industries.size();
+           service_industries.size() + outbox.size();
 }
 
 void ResourceRows::clear() {
-    for (TableRows* t : {&labs, &lab_industries, &instruments, &instrument_industries, &services, &service_industries}) {
+    for (TableRows* t :
+         {&labs, &lab_industries, &instruments, &instrument_industries, &services, &service_industries, &outbox}) {
         t->clear();
     }
 }
 
 void ResourceRows::Insert(store::Session& session) const {
     for (const TableRows* t : {&labs, &lab_industries, &instruments, &instrument_industries, &services,
-                               &service_industries}) {
+                               &service_industries, &outbox}) {
         InsertRows(session, *t);
     }
 }
@@ -49,10 +53,12 @@ Review PickReview(Random& rng) {
     return {"draft", ""};
 }
 
-ResourceMaker::ResourceMaker(Random& rng, const WorkingCalendar& calendar, Date as_of, const IdStart& ids)
+ResourceMaker::ResourceMaker(Random& rng, const WorkingCalendar& calendar, Date as_of, const IdStart& ids,
+                             std::string now)
     : rng_(rng),
       calendar_(calendar),
       as_of_(as_of),
+      now_(std::move(now)),
       next_lab_(ids.lab),
       next_instrument_(ids.instrument),
       next_service_(ids.service),
@@ -61,7 +67,7 @@ ResourceMaker::ResourceMaker(Random& rng, const WorkingCalendar& calendar, Date 
     for (std::size_t i = 0; i < kinds.size(); ++i) kind_index_.emplace(kinds[i].name, i);
     for (const LabField& f : LabFields()) {
         fields_by_domain_[static_cast<std::size_t>(f.domain)].push_back(&f);
-        for (std::string_view kind : f.instruments) {
+        for ([[maybe_unused]] std::string_view kind : f.instruments) {
             assert(kind_index_.contains(kind) && "a lab field names an instrument kind that InstrumentKinds() lacks");
         }
     }

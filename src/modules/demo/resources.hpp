@@ -16,7 +16,8 @@
 
 namespace keyuan::demo {
 
-/// The rows of one transaction: labs, instruments, services and their industry links.
+/// The rows of one transaction: labs, instruments, services, their industry links, and the
+/// search outbox rows that bring them into the search index (as any other write does).
 struct ResourceRows {
     TableRows labs;
     TableRows lab_industries;
@@ -24,6 +25,7 @@ struct ResourceRows {
     TableRows instrument_industries;
     TableRows services;
     TableRows service_industries;
+    TableRows outbox;
 
     ResourceRows();
     std::size_t size() const;
@@ -31,6 +33,9 @@ struct ResourceRows {
     /// Inserts them all, parents before children.
     void Insert(store::Session& session) const;
 };
+
+/// The search outbox table, for ResourceRows and the finance products.
+TableRows OutboxTable();
 
 /// A review status with a reason when it was returned; most registrations are approved.
 struct Review {
@@ -55,7 +60,8 @@ struct DemoLab {
 
 class ResourceMaker {
 public:
-    ResourceMaker(Random& rng, const WorkingCalendar& calendar, Date as_of, const IdStart& ids);
+    /// `now` stamps the search outbox rows (they are pruned a week after it).
+    ResourceMaker(Random& rng, const WorkingCalendar& calendar, Date as_of, const IdStart& ids, std::string now);
 
     /// Appends a lab of `org` with `instruments` instruments and `services` services.
     void AddLab(const DemoOrg& org, int instruments, int services, ResourceRows& out);
@@ -72,6 +78,7 @@ private:
     Random& rng_;
     const WorkingCalendar& calendar_;
     Date as_of_;
+    std::string now_;
     std::int64_t next_lab_;
     std::int64_t next_instrument_;
     std::int64_t next_service_;
