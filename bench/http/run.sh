@@ -19,17 +19,17 @@
 #   natural  no pinning, keyuan io_threads = nproc, nginx worker_processes = nproc,
 #            wrk -t nproc: what a default deployment on this machine looks like.
 #
-# Other work on the machine (a compiler, say) would skew the numbers, so before each
-# measurement the script waits, up to QUIET_BUDGET seconds in all, for the CPUs to be less
-# than QUIET_PERCENT busy; and it accounts the CPU time that processes other than the
-# servers and wrk used during each measurement ("other CPU"); a measurement during which
-# they used more than 5% of the machine is repeated, up to RETRIES times, and then kept
-# with a warning.
+# Other work on the machine (a compiler, say) would skew the numbers. Before each
+# measurement the script waits for two seconds in a row with the CPUs less than
+# QUIET_PERCENT busy (waiting QUIET_BUDGET seconds at most over the whole run), and it
+# accounts the CPU time that processes other than the servers and wrk used during each
+# measurement ("other CPU"): a measurement during which they used more than 5% of the
+# machine is repeated, up to RETRIES times, and then kept with a warning.
 #
 # Knobs (environment): DURATION=10 (seconds per measurement), WARMUP=3, ROUNDS=3,
 # CONNECTIONS=64, SETUPS="pinned natural", SERVERS="nginx nginx-stock keyuan",
-# KEYUAN_BIN=build/keyuan, QUIET_PERCENT=10, QUIET_BUDGET=300, RETRIES=2, OUT_DIR (default: a new
-# mktemp directory; raw wrk outputs, configurations and logs are kept there).
+# KEYUAN_BIN=build/keyuan, QUIET_PERCENT=10, QUIET_BUDGET=300, RETRIES=2, OUT_DIR
+# (default: a new mktemp directory; raw wrk outputs, configurations and logs stay there).
 #
 # Exits non-zero only when the benchmark cannot run; the 70% target is reported, not asserted.
 set -euo pipefail
@@ -253,14 +253,18 @@ children_ms() {  # CPU time of this shell's reaped children (wrk, via timeout) i
 }
 
 QUIET_SPENT=0
-wait_quiet() {  # label: wait until the machine is idle, within QUIET_BUDGET seconds overall
-  local before after t0 t1 busy announced=""
-  while :; do
+wait_quiet() {  # label: wait for 2 quiet seconds in a row, within QUIET_BUDGET seconds overall
+  local before after t0 t1 busy quiet=0 announced=""
+  while ((quiet < 2)); do
     read -r before _ t0 _ <<<"$(cpu_counters)"
     sleep 1
     read -r after _ t1 _ <<<"$(cpu_counters)"
     busy=$(((after - before) * 100 / ((t1 - t0) > 0 ? (t1 - t0) : 1)))
-    ((busy <= QUIET_PERCENT)) && return 0
+    if ((busy <= QUIET_PERCENT)); then
+      quiet=$((quiet + 1))
+      continue
+    fi
+    quiet=0
     if ((QUIET_SPENT >= QUIET_BUDGET)); then
       WARNINGS+=("$1: machine $busy% busy before the run; quiet-wait budget (${QUIET_BUDGET}s) used up")
       return 0

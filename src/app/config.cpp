@@ -3,6 +3,7 @@
 #include <toml++/toml.h>
 
 #include <charconv>
+#include <cstdio>
 
 namespace keyuan::app {
 namespace {
@@ -97,8 +98,16 @@ Result<Config> LoadConfig(const Flags& flags, const std::function<std::optional<
     if (flags.count("no-access-log")) config.access_log = false;
     if (auto it = flags.find("index"); it != flags.end()) config.search_index_dir = it->second;
     if (config.search_index_dir.empty()) {
-        config.search_index_dir =
-            config.db_url.starts_with("sqlite:") ? config.db_url.substr(7) + ".index" : "var/search-index";
+        // One index per database: beside a SQLite file, or under var/ named after the URL.
+        if (config.db_url.starts_with("sqlite:")) {
+            config.search_index_dir = config.db_url.substr(7) + ".index";
+        } else {
+            std::uint64_t hash = 1469598103934665603ull;  // FNV-1a: stable across builds
+            for (unsigned char c : config.db_url) hash = (hash ^ c) * 1099511628211ull;
+            char hex[17];
+            std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+            config.search_index_dir = std::string("var/search-index-") + hex;
+        }
     }
     if (!ParseListen(config.listen, config.server.host, config.server.port)) {
         return ConfigError("invalid listen address '" + config.listen + "' (expected HOST:PORT, e.g. 127.0.0.1:8080)");

@@ -185,12 +185,17 @@ std::optional<std::vector<std::string>> JsonReader::StringList(std::string_view 
     return out;
 }
 
-void JsonReader::Finish() {
+std::vector<FieldError> JsonReader::Collect() {
     for (const auto& [key, value] : object_) {
         bool known = false;
         for (const std::string& s : seen_) known = known || s == key;
         if (!known) errors_.Add(std::string(key), "未知字段", "Unknown field");
     }
+    return errors_.items();
+}
+
+void JsonReader::Finish() {
+    Collect();
     errors_.ThrowIfAny();
 }
 

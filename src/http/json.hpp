@@ -56,6 +56,9 @@ public:
     FieldErrors& errors() { return errors_; }
     /// Throws ApiError(validation_failed) if any field was bad or unknown.
     void Finish();
+    /// Like Finish, but returns the problems instead of throwing, for callers that add checks
+    /// of their own before answering with all of them.
+    std::vector<FieldError> Collect();
 
 private:
     const boost::json::value* Take(std::string_view name, bool required);

@@ -109,7 +109,8 @@ BeastResponse ConvertResponse(Response&& in, const Request& req, unsigned versio
     res.set(bhttp::field::content_type, in.content_type);
     res.set("X-Request-Id", req.request_id);
     res.set("X-Content-Type-Options", "nosniff");
-    for (Header& h : in.headers) res.set(h.name, h.value);
+    // insert, not set: a response may carry several headers of one name (Set-Cookie).
+    for (Header& h : in.headers) res.insert(h.name, h.value);
     res.keep_alive(keep_alive);
     std::uint64_t length = in.content_length.value_or(in.body.size());
     if (req.method != Method::kHead && in.status != 304 && in.status != 204) res.body() = std::move(in.body);

@@ -67,7 +67,6 @@ std::string Trimmed(std::string text) {
     return text;
 }
 
-// ---------------------------------------------------------------------------------------------
 // Login, logout, CSRF and password changes.
 
 class AccountsLoginTest : public ServerSuite<AccountsLoginTest> {
@@ -267,7 +266,6 @@ TEST_F(AccountsLoginTest, ChangingThePasswordEndsOtherSessionsButNotThisOne) {
     EXPECT_EQ(LogIn(Port(), "pwchange", kOtherPassword).login.status, 200);
 }
 
-// ---------------------------------------------------------------------------------------------
 // The per-IP login limit (every test connects from 127.0.0.1, so it has a server of its own).
 
 class AccountsLoginLimitTest : public ServerSuite<AccountsLoginLimitTest> {
@@ -294,7 +292,6 @@ TEST_F(AccountsLoginLimitTest, AttemptsOverThePerIpLimitAre429AndAudited) {
     EXPECT_EQ(AuditEvents(auditor, "event_type=login.rate_limited&username=carol").size(), 1u);
 }
 
-// ---------------------------------------------------------------------------------------------
 // Cookie attributes behind TLS.
 
 class AccountsSecureCookieTest : public ServerSuite<AccountsSecureCookieTest> {
@@ -317,7 +314,6 @@ TEST_F(AccountsSecureCookieTest, SessionCookieIsSecureWhenConfigured) {
     EXPECT_TRUE(Contains(CookieAttributes(deleted[0]), "Secure")) << deleted[0];
 }
 
-// ---------------------------------------------------------------------------------------------
 // Session timeouts.
 
 class AccountsIdleTimeoutTest : public ServerSuite<AccountsIdleTimeoutTest> {
@@ -372,7 +368,6 @@ TEST_F(AccountsAbsoluteTimeoutTest, SessionEndsAtItsAbsoluteLifetime) {
     EXPECT_TRUE(IsError(s.Get("/api/v1/me"), 401, "unauthenticated"));
 }
 
-// ---------------------------------------------------------------------------------------------
 // The second factor (TOTP), required for administrative and government roles.
 
 std::string CodeAt(const std::string& secret, std::int64_t unix_seconds) {
@@ -520,7 +515,6 @@ TEST_F(AccountsSecondFactorTest, PasswordChangeWaitsForTheSecondFactor) {
     EXPECT_EQ(owner.Get("/api/v1/me").status, 200);
 }
 
-// ---------------------------------------------------------------------------------------------
 // Bearer tokens.
 
 class AccountsTokenTest : public ServerSuite<AccountsTokenTest> {
@@ -642,7 +636,6 @@ TEST_F(AccountsTokenTest, CliPrintsOnlyTheToken) {
     EXPECT_EQ(RunCli({"token", "create", "--db", Db(), "--username", "no-such-user"}).exit_code, 1);
 }
 
-// ---------------------------------------------------------------------------------------------
 // Administration of users by the security administrator.
 
 class AccountsUsersTest : public ServerSuite<AccountsUsersTest> {
@@ -915,7 +908,6 @@ TEST_F(AccountsUsersTest, InactiveAccountIsDisabledAtItsNextLogin) {
     EXPECT_TRUE(GetUser(*secadm_, id).at("disabled").as_bool());
 }
 
-// ---------------------------------------------------------------------------------------------
 // Who may read which users: the scopes of unit, department and district.
 
 class AccountsScopeTest : public ServerSuite<AccountsScopeTest> {
@@ -1000,7 +992,6 @@ TEST_F(AccountsScopeTest, OperatorReadsEveryone) {
     EXPECT_EQ(list.Json().at("total").as_int64(), 6);
 }
 
-// ---------------------------------------------------------------------------------------------
 // No password, token or session id is stored or logged in clear.
 
 class AccountsSecretsTest : public ServerSuite<AccountsSecretsTest> {

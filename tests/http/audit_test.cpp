@@ -309,7 +309,6 @@ TEST_F(AuditTest, ExportDefusesSpreadsheetFormulas) {
     EXPECT_EQ(r.body.find(",\"=1+2\","), std::string::npos) << r.body;
 }
 
-// ---------------------------------------------------------------------------------------------
 // The hash chain and the append-only table, on a database of the test's own.
 
 class AuditChainTest : public ::testing::Test {

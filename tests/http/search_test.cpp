@@ -154,15 +154,17 @@ TEST_F(SearchTest, SuggestionsAsYouType) {
     HttpClient client(Port());
     HttpResponse r = client.Get("/api/v1/search/suggest?q=" + UrlEncode("场发射"));
     ASSERT_EQ(r.status, 200);
-    ASSERT_FALSE(r.Json().at("items").as_array().empty()) << r.body;
-    EXPECT_EQ(r.Json().at("items").at(0).as_string(), "场发射扫描电子显微镜");
+    json::value body = r.Json();
+    ASSERT_FALSE(body.at("items").as_array().empty()) << r.body;
+    EXPECT_EQ(body.at("items").at(0).as_string(), "场发射扫描电子显微镜");
 }
 
 TEST_F(SearchTest, IndustryCodeSuggestion) {
     HttpClient client(Port());
     HttpResponse r = client.Get("/api/v1/industries/suggest?text=" + UrlEncode("移动通信基站设备研发与制造"));
     ASSERT_EQ(r.status, 200) << r.body;
-    const json::array& items = r.Json().at("items").as_array();
+    json::value body = r.Json();
+    const json::array& items = body.at("items").as_array();
     ASSERT_FALSE(items.empty());
     EXPECT_EQ(items.at(0).at("code").as_string(), "3921");
     EXPECT_GT(items.at(0).at("score").as_int64(), 0);

@@ -167,8 +167,10 @@ std::shared_ptr<Caller> AccountService::AuthenticateSession(const std::string& t
         db_.Write([&](store::Session& s) { s.Execute("DELETE FROM sessions WHERE id_hash = $1", {id_hash}); });
         return nullptr;
     }
-    // Idle time is tracked to the minute: one write a minute per session, not one a request.
-    if (now - clock::ParseUtc(last_seen).value_or(0) >= 60) {
+    // Idle time is tracked coarsely (one write a minute per session, not one a request), but
+    // never so coarsely that a session in use could reach its idle limit.
+    std::int64_t touch_after = std::min<std::int64_t>(60, IdleLimit(settings_, caller->roles) / 2);
+    if (now - clock::ParseUtc(last_seen).value_or(0) >= touch_after) {
         db_.Write([&](store::Session& s) {
             s.Execute("UPDATE sessions SET last_seen_at = $2 WHERE id_hash = $1", {id_hash, clock::FormatUtc(now)});
         });

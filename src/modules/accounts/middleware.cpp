@@ -25,8 +25,23 @@ bool IsMutating(http::Method m) {
     return m != http::Method::kGet && m != http::Method::kHead && m != http::Method::kOptions;
 }
 
-/// Paths a session may use while a password change or second factor is pending.
-bool IsAccountPath(std::string_view path) { return path.starts_with("/api/v1/auth/") || path == "/api/v1/me"; }
+/// Paths a session may use before its second factor is verified.
+bool IsSecondFactorPath(std::string_view path) {
+    return path.starts_with("/api/v1/auth/totp/") || path == "/api/v1/auth/logout" || path == "/api/v1/auth/login" ||
+           path == "/api/v1/me";
+}
+
+/// Paths a session may use while a password change is pending.
+bool IsPasswordChangePath(std::string_view path) {
+    return IsSecondFactorPath(path) || path == "/api/v1/auth/password";
+}
+
+bool SetsSessionCookie(const http::Response& response) {
+    for (const http::Header& h : response.headers) {
+        if (h.name == "set-cookie" && h.value.starts_with(kSessionCookie)) return true;
+    }
+    return false;
+}
 
 }  // namespace
 
@@ -56,26 +71,27 @@ http::Middleware MakeAuthentication(AccountService& service) {
         if (!caller) {
             // An unknown or expired session: continue as a visitor and drop the cookie.
             http::Response response = next(request);
-            response.headers.push_back({"set-cookie", SessionCookie("", service.settings(), 0)});
+            if (!SetsSessionCookie(response)) {  // a login just issued a new one
+                response.headers.push_back({"set-cookie", SessionCookie("", service.settings(), 0)});
+            }
             return response;
         }
+        // Set before the checks below, so that a refusal is audited with the user's name.
+        request.caller = caller;
         bool exempt_from_csrf = request.path == "/api/v1/auth/login";
         if (IsMutating(request.method) && !exempt_from_csrf &&
             !ConstantTimeEquals(request.HeaderValue("x-csrf-token"), csrf)) {
             throw ApiError(Error::Make(ErrorCode::kCsrfFailed, "缺少或错误的 X-CSRF-Token 请求头",
                                        "Missing or wrong X-CSRF-Token header"));
         }
-        if (!IsAccountPath(request.path)) {
-            if (caller->must_change_password) {
-                throw ApiError(Error::Make(ErrorCode::kPasswordChangeRequired, "首次登录须先修改密码",
-                                           "Change your password first"));
-            }
-            if (!caller->mfa_passed) {
-                throw ApiError(Error::Make(ErrorCode::kSecondFactorRequired, "请先完成动态口令验证",
-                                           "Complete the second factor (TOTP) first"));
-            }
+        if (!caller->mfa_passed && !IsSecondFactorPath(request.path)) {
+            throw ApiError(Error::Make(ErrorCode::kSecondFactorRequired, "请先完成动态口令验证",
+                                       "Complete the second factor (TOTP) first"));
         }
-        request.caller = std::move(caller);
+        if (caller->must_change_password && !IsPasswordChangePath(request.path)) {
+            throw ApiError(
+                Error::Make(ErrorCode::kPasswordChangeRequired, "首次登录须先修改密码", "Change your password first"));
+        }
         return next(request);
     };
 }

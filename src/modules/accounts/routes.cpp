@@ -161,12 +161,13 @@ NewUser ReadNewUser(const Request& r) {
     user.email = reader.String("email", {.max_chars = 100}).value_or("");
     auto roles = reader.StringList("roles", true, 14, 40);
     if (roles) user.roles = ParseRoles(*roles, reader.errors());
-    reader.Finish();
+    user.input_errors = reader.Collect();  // reported together with the service's own checks
     return user;
 }
 
 void AddUserRoutes(http::Router& router, AccountService& service) {
     router.Post("/api/v1/users", [&service](Request& r) {
+        service.CheckCreateAllowed(r.caller.get());
         NewUser user = ReadNewUser(r);
         return http::JsonResponse(201, UserToJson(service.CreateUser(r.caller.get(), user, r.ToActor())));
     });

@@ -14,15 +14,20 @@ Error WrongCode() {
     return e;
 }
 
-/// Counts a code attempt for the user; false when over five a minute (guessing).
+/// False once the user has entered five wrong codes this minute (guessing).
 bool TakeCodeAttempt(store::Session& s, std::int64_t user_id) {
-    std::string minute = clock::NowUtc().substr(0, 16);
-    store::Rows rows = s.Query(
+    store::Rows rows = s.Query("SELECT count FROM rate_limits WHERE bucket = $1 AND window_start = $2",
+                               {"totp:" + std::to_string(user_id), clock::NowUtc().substr(0, 16)});
+    return rows.empty() || rows.front().Int(0) < kWrongCodesPerMinute;
+}
+
+/// Counts a wrong code; only wrong ones count toward the limit.
+void CountWrongCode(store::Session& s, std::int64_t user_id) {
+    s.Query(
         "INSERT INTO rate_limits (bucket, window_start, count) VALUES ($1, $2, 1) "
         "ON CONFLICT (bucket) DO UPDATE SET count = CASE WHEN rate_limits.window_start = excluded.window_start "
         "THEN rate_limits.count + 1 ELSE 1 END, window_start = excluded.window_start RETURNING count",
-        {"totp:" + std::to_string(user_id), minute});
-    return rows.front().Int(0) <= kWrongCodesPerMinute;
+        {"totp:" + std::to_string(user_id), clock::NowUtc().substr(0, 16)});
 }
 
 }  // namespace
@@ -58,6 +63,7 @@ void AccountService::ActivateTotp(const Caller& caller, const std::string& code,
             TakeCodeAttempt(s, user->id) ? accounts::VerifyTotp(*user->totp_secret, code, clock::NowUnix(), user->totp_last_step)
                                          : std::nullopt;
         if (!step) {
+            CountWrongCode(s, user->id);
             audit::Record(s, actor, {.event_type = "mfa.failed", .object_type = "user",
                                      .object_id = std::to_string(user->id), .result = "failed"});
             error = WrongCode();
@@ -84,6 +90,7 @@ void AccountService::VerifyTotp(const Caller& caller, const std::string& code, c
                 ? accounts::VerifyTotp(*user->totp_secret, code, clock::NowUnix(), user->totp_last_step)
                 : std::nullopt;
         if (!step) {
+            CountWrongCode(s, user->id);
             audit::Record(s, actor, {.event_type = "mfa.failed", .object_type = "user",
                                      .object_id = std::to_string(user->id), .result = "failed"});
             error = WrongCode();

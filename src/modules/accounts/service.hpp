@@ -58,6 +58,7 @@ struct NewUser {
     std::string email;
     std::vector<Role> roles;
     bool must_change_password = true;  // administrator-created accounts change it at first login
+    std::vector<FieldError> input_errors;  // problems found while reading the request, reported with the rest
 };
 
 struct UserChanges {
@@ -127,6 +128,8 @@ public:
     void RevokeToken(const Caller& caller, std::int64_t token_id, const Actor& actor);
 
     // Administration of users.
+    /// Throws 401/403 unless the caller may create users (checked before reading the body).
+    void CheckCreateAllowed(const Caller* caller) const { policy_.RequireAction(caller, "user.create"); }
     UserView CreateUser(const Caller* caller, const NewUser& user, const Actor& actor);
     UserView GetUser(const Caller* caller, std::int64_t id);
     std::pair<std::vector<UserView>, std::int64_t> ListUsers(const Caller* caller, const UserFilter& filter);

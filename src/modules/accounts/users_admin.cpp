@@ -90,13 +90,22 @@ UserView AccountService::View(const UserRecord& u, const Caller* viewer) const {
 
 void AccountService::ValidateNewUser(store::Session& s, const NewUser& user) const {
     FieldErrors errors;
-    if (!ValidUsername(user.username)) {
+    auto already = [&user](std::string_view field) {
+        return std::any_of(user.input_errors.begin(), user.input_errors.end(),
+                           [field](const FieldError& e) { return e.field == field; });
+    };
+    for (const FieldError& e : user.input_errors) errors.Add(e.field, e.message.zh, e.message.en);
+    if (already("username")) {
+        // Reported while reading the request.
+    } else if (!ValidUsername(user.username)) {
         errors.Add("username", "用户名须为 3–32 个字母、数字或 _ . -", "3–32 letters, digits or _ . -");
     } else if (!s.Query("SELECT 1 FROM users WHERE username = $1", {user.username}).empty()) {
         errors.Add("username", "用户名已被使用", "The username is taken");
     }
-    for (const PolicyProblem& p : CheckPassword(user.password, user.username)) errors.Add("password", p.zh, p.en);
-    CheckRoles(user.roles, errors);
+    if (!already("password")) {
+        for (const PolicyProblem& p : CheckPassword(user.password, user.username)) errors.Add("password", p.zh, p.en);
+    }
+    if (!already("roles")) CheckRoles(user.roles, errors);
     auto has = [&](Role r) { return std::find(user.roles.begin(), user.roles.end(), r) != user.roles.end(); };
     if (user.org_id && s.Query("SELECT 1 FROM organizations WHERE id = $1", {*user.org_id}).empty()) {
         errors.Add("org_id", "单位不存在", "No such organization");
@@ -117,8 +126,12 @@ void AccountService::ValidateNewUser(store::Session& s, const NewUser& user) con
     if (!user.district_code.empty() && s.Query("SELECT 1 FROM districts WHERE code = $1", {user.district_code}).empty()) {
         errors.Add("district_code", "区代码不存在", "Unknown district code");
     }
-    if (!user.phone.empty() && !ValidPhone(user.phone)) errors.Add("phone", "电话号码格式不正确", "Invalid phone number");
-    if (!user.email.empty() && !ValidEmail(user.email)) errors.Add("email", "电子邮箱格式不正确", "Invalid e-mail address");
+    if (!already("phone") && !user.phone.empty() && !ValidPhone(user.phone)) {
+        errors.Add("phone", "电话号码格式不正确", "Invalid phone number");
+    }
+    if (!already("email") && !user.email.empty() && !ValidEmail(user.email)) {
+        errors.Add("email", "电子邮箱格式不正确", "Invalid e-mail address");
+    }
     errors.ThrowIfAny();
 }
 

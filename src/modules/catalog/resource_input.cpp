@@ -29,7 +29,11 @@ std::optional<store::Param> ReadField(http::JsonReader& reader, const FieldSpec&
         case FieldType::kText:
         case FieldType::kLongText:
         case FieldType::kCode:
-            if (auto v = reader.String(f.name, {.required = required, .max_chars = f.max_chars})) return store::Param(*v);
+            // A required field may be left out of a PATCH, but never emptied.
+            if (auto v = reader.String(f.name, {.required = required, .max_chars = f.max_chars,
+                                                .min_chars = f.required ? 1u : 0u})) {
+                return store::Param(*v);
+            }
             return std::nullopt;
         case FieldType::kInt:
             if (auto v = reader.Int(f.name, required, 0, INT32_MAX)) return store::Param(static_cast<long long>(*v));
@@ -76,11 +80,12 @@ std::optional<store::Param> ReadField(http::JsonReader& reader, const FieldSpec&
 
 /// Reads industry_codes (or, for labs, industries [{code, scope}]).
 void ReadIndustries(http::JsonReader& reader, const ResourceSpec& spec,
-                    std::vector<std::pair<std::string, std::string>>* industries, bool& given) {
+                    std::vector<std::pair<std::string, std::string>>* industries, std::string& key, bool& given) {
     given = false;
     if (spec.industry_table.empty()) return;
     if (auto codes = reader.StringList("industry_codes", false, kMaxIndustryCodes, 4)) {
         given = true;
+        key = "industry_codes";
         for (const std::string& c : *codes) industries->emplace_back(c, "");
     }
     if (!spec.industry_scope) return;
@@ -99,6 +104,7 @@ void ReadIndustries(http::JsonReader& reader, const ResourceSpec& spec,
                             "Must be an array of up to 20 {code, scope} objects");
     }
     given = true;
+    key = "industries";
 }
 
 }  // namespace
@@ -114,7 +120,8 @@ Values ResourceEngine::ReadValues(store::Session& s, const json::object& body, b
         if (auto v = ReadField(reader, f, creating && f.required)) given.emplace(f.name, std::move(*v));
     }
     bool industries_given = false;
-    ReadIndustries(reader, spec_, industries, industries_given);
+    std::string industries_key = "industry_codes";
+    ReadIndustries(reader, spec_, industries, industries_key, industries_given);
     reader.Raw("version");
     if (creating) {
         if (auto org = reader.String("org_id", {.max_chars = 20})) {
@@ -147,8 +154,7 @@ Values ResourceEngine::ReadValues(store::Session& s, const json::object& body, b
     }
     for (const auto& [code, scope] : *industries) {
         if (s.Query("SELECT 1 FROM industry_codes WHERE code = $1 AND level = 4", {code}).empty()) {
-            reader.errors().Add(spec_.industry_scope ? "industries" : "industry_codes",
-                                "不是 GB/T 4754-2017 的 4 位行业小类代码：" + code,
+            reader.errors().Add(industries_key, "不是 GB/T 4754-2017 的 4 位行业小类代码：" + code,
                                 "Not a 4-digit GB/T 4754-2017 industry code: " + code);
         }
     }

@@ -2,6 +2,7 @@
 #include <boost/json/array.hpp>
 
 #include <algorithm>
+#include <charconv>
 
 #include "http/paging.hpp"
 #include "modules/catalog/resource_engine.hpp"
@@ -12,6 +13,23 @@ namespace json = boost::json;
 namespace {
 
 const std::vector<std::string_view> kStatuses = {"draft", "submitted", "approved", "returned", "withdrawn", "all"};
+
+std::optional<std::int64_t> PositiveId(const std::string& text) {
+    std::int64_t v = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size() || v < 1) return std::nullopt;
+    return v;
+}
+
+/// A LIKE pattern that finds `text` literally (its % _ and \ escaped), in lower case.
+std::string ContainsPattern(const std::string& text) {
+    std::string out = "%";
+    for (char c : text) {
+        if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+        out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    }
+    return out + "%";
+}
 
 struct Query {
     std::string where = " WHERE 1=1";
@@ -42,7 +60,8 @@ std::string OrderBy(const ResourceSpec& spec, const http::Request& r) {
     const FieldSpec* f = FindField(spec, name);
     bool ok = (f && f->sort) || name == "created_at" || name == "updated_at" || name == "id";
     if (!ok) throw ApiError(Error::Validation({{"sort", {"不支持按此字段排序：" + name, "Cannot sort by " + name}}}));
-    return " ORDER BY t." + name + (descending ? " DESC" : " ASC") + ", t.id DESC";
+    // Empty values last in both directions, the same on SQLite and PostgreSQL.
+    return " ORDER BY (t." + name + " IS NULL), t." + name + (descending ? " DESC" : " ASC") + ", t.id DESC";
 }
 
 }  // namespace
@@ -64,7 +83,12 @@ json::object ResourceEngine::List(const Caller* caller, const http::Request& r) 
     for (const auto& [name, value] : r.QueryParams()) {
         if (name == "status" || name == "page" || name == "page_size" || name == "sort") continue;
         if (name == "org_id") {
-            q.where += " AND t.org_id = " + q.Bind(value);
+            auto id = PositiveId(value);
+            if (!id) {
+                errors.Add(name, "须为有效的编号", "Must be a valid id");
+                continue;
+            }
+            q.where += " AND t.org_id = " + q.Bind(*id);
         } else if (name == "district_code") {
             // A resource with a location of its own is found where it is, not where its owner sits.
             std::string column = FindField(spec_, "district_code") ? "t.district_code" : "o.district_code";
@@ -72,9 +96,12 @@ json::object ResourceEngine::List(const Caller* caller, const http::Request& r) 
         } else if (name == "department_code") {
             q.where += " AND o.department_code = " + q.Bind(value);
         } else if (name == "q" && !spec_.text_columns.empty()) {
-            std::string like = q.Bind("%" + value.substr(0, 200) + "%");
+            // LOWER on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+            std::string like = q.Bind(ContainsPattern(value.substr(0, 200)));
             std::string any = "1=0";
-            for (const std::string& c : spec_.text_columns) any += " OR t." + c + " LIKE " + like;
+            for (const std::string& c : spec_.text_columns) {
+                any += " OR LOWER(t." + c + ") LIKE " + like + " ESCAPE '\\'";
+            }
             q.where += " AND (" + any + ")";
         } else if (name == "industry" && !spec_.industry_table.empty()) {
             // A code or code prefix (39, 392, 3921), or a catalog industry "hitech:ID".
@@ -87,6 +114,14 @@ json::object ResourceEngine::List(const Caller* caller, const http::Request& r) 
             }
         } else if (const FieldSpec* f = FindField(spec_, name); f && f->filter) {
             store::Param p = f->type == FieldType::kBool ? store::Param(value == "true" || value == "1") : store::Param(value);
+            if (f->type == FieldType::kRef) {
+                auto id = PositiveId(value);
+                if (!id) {
+                    errors.Add(name, "须为有效的编号", "Must be a valid id");
+                    continue;
+                }
+                p = store::Param(*id);
+            }
             q.where += " AND t." + name + " = " + q.Bind(std::move(p));
         } else if (name.ends_with("_min") || name.ends_with("_max")) {
             std::string field = name.substr(0, name.size() - 4);

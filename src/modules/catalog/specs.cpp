@@ -1,5 +1,7 @@
 #include "modules/catalog/specs.hpp"
 
+#include <algorithm>
+
 #include "core/clock.hpp"
 #include "core/date.hpp"
 
@@ -73,7 +75,9 @@ void CheckInstrument(Values& v, FieldErrors& errors, CheckContext& context) {
 
 void CheckService(Values& v, FieldErrors& errors, CheckContext&) {
     auto unit = TextOf(v, "price_unit");
-    if (unit && *unit != "negotiable" && !IntOf(v, "price_fen")) {
+    bool price_already_bad = std::any_of(errors.items().begin(), errors.items().end(),
+                                         [](const FieldError& e) { return e.field == "price_fen"; });
+    if (unit && *unit != "negotiable" && !IntOf(v, "price_fen") && !price_already_bad) {
         errors.Add("price_fen", "非面议的服务须填写价格（分）", "A price (fen) is required unless it is negotiable");
     }
     for (const char* cert : {"cnas", "cma"}) {
@@ -109,7 +113,9 @@ std::string ServiceFilter(std::string_view name, const std::string& value, std::
     std::string cma = "(t.cma_cert_no <> '' AND t.cma_expiry >= " + today + ")";
     if (value == "cnas") return cnas;
     if (value == "cma") return cma;
-    return "(" + cnas + " OR " + cma + ")";
+    if (value == "any") return "(" + cnas + " OR " + cma + ")";
+    params.pop_back();
+    return "";  // an unknown value is refused like an unknown filter
 }
 
 }  // namespace

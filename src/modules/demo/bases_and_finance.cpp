@@ -52,8 +52,8 @@ BaseRows MakeBases(Random& rng, std::vector<DemoOrg>& orgs, int count, std::int6
         host.base_id = id;
         std::string at = OfficeTime(rng, as_of.AddDays(-rng.Int(300, 1500)));
         out.rows.Add({id, host.name + "研发实验服务基地", "base", host.id, DomainName(host.domains.front()),
-                      "依托" + host.name + "的重点实验室和工程研究中心，向社会开放共享大型科研仪器设备",
-                      rng.Int(0, 5), at, at});
+                      "依托" + host.name + "的重点实验室和工程研究中心，向社会开放共享大型科研仪器设备", rng.Int(0, 5),
+                      at, at});
     }
     return out;
 }
@@ -72,8 +72,8 @@ TableRows MakeFinanceProducts(Random& rng, const std::vector<DemoOrg>& orgs, int
     for (const FinanceTemplate& t : FinanceTemplates()) by_type[t.offered_by].push_back(&t);
     std::map<std::int64_t, std::size_t> offered;  // products so far per institution
     for (int i = 0; i < count; ++i) {
-        const DemoOrg& org = *(static_cast<std::size_t>(i) < lenders.size() ? lenders[static_cast<std::size_t>(i)]
-                                                                             : rng.Pick(lenders));
+        const DemoOrg& org =
+            *(static_cast<std::size_t>(i) < lenders.size() ? lenders[static_cast<std::size_t>(i)] : rng.Pick(lenders));
         const std::vector<const FinanceTemplate*>& templates = by_type[org.finance_type];
         std::size_t n = offered[org.id]++;
         const FinanceTemplate& t = *templates[n % templates.size()];

@@ -12,9 +12,12 @@ namespace keyuan::demo {
 namespace {
 
 std::vector<std::pair<const char*, std::int64_t>> Rows(const DemoCounts& c) {
-    return {{"organizations", c.organizations}, {"users", c.users},
-            {"bases", c.bases},                 {"labs", c.labs},
-            {"instruments", c.instruments},     {"services", c.services},
+    return {{"organizations", c.organizations},
+            {"users", c.users},
+            {"bases", c.bases},
+            {"labs", c.labs},
+            {"instruments", c.instruments},
+            {"services", c.services},
             {"finance products", c.finance_products}};
 }
 

@@ -40,7 +40,8 @@ std::string OfficePhone(Random& rng) {
 }
 
 std::string MobilePhone(Random& rng) {
-    static constexpr std::array<std::string_view, 8> kPrefixes = {"139", "138", "136", "158", "186", "185", "133", "177"};
+    static constexpr std::array<std::string_view, 8> kPrefixes = {"139", "138", "136", "158",
+                                                                  "186", "185", "133", "177"};
     return std::string(rng.Pick(kPrefixes)) + Digits(rng, 8);
 }
 
@@ -65,11 +66,13 @@ std::string CreditCode(Random& rng, std::string_view prefix2, std::string_view d
 std::string OfficeTime(Random& rng, Date day) {
     // 09:00–17:59 in Beijing (UTC+8) is 01:00–09:59 UTC on the same day.
     char time[16];
-    std::snprintf(time, sizeof time, "T%02d:%02d:%02dZ", static_cast<int>(rng.Int(1, 9)), static_cast<int>(rng.Int(0, 59)),
-                  static_cast<int>(rng.Int(0, 59)));
+    std::snprintf(time, sizeof time, "T%02d:%02d:%02dZ", static_cast<int>(rng.Int(1, 9)),
+                  static_cast<int>(rng.Int(0, 59)), static_cast<int>(rng.Int(0, 59)));
     return day.ToString() + time;
 }
 
-Date DayBetween(Random& rng, Date from, Date to) { return Date::FromDays(rng.Int(from.days(), to.days())); }
+Date DayBetween(Random& rng, Date from, Date to) {
+    return Date::FromDays(rng.Int(from.days(), to.days()));
+}
 
 }  // namespace keyuan::demo

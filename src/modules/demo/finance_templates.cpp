@@ -4,25 +4,29 @@
 
 namespace keyuan::demo {
 
+// Tables read best one entry per line, aligned by hand.
+// clang-format off
+
+// Within a type the kinds alternate early on, so that a small catalog has every kind.
 const std::vector<FinanceTemplate>& FinanceTemplates() {
     using enum FinanceType;
     static const std::vector<FinanceTemplate> kTemplates = {
         {kBank, "loan", "科技信用贷", "纯信用、免抵押，线上申请，最快 3 个工作日放款；随借随还",
          "成立满 1 年的科技型中小企业，近一年研发投入不低于 50 万元，无不良信用记录", 50, 1000},
+        {kBank, "investment_loan_linkage", "投贷联动科创成长计划",
+         "银行贷款与合作投资机构股权投资联动，贷款额度参考投资金额核定", "已获得合作创投机构股权投资的科技企业", 300, 5000},
         {kBank, "loan", "知识产权质押贷款", "以发明专利、商标等知识产权质押，评估费由合作机构承担，利率享受贴息",
          "拥有有效发明专利或注册商标的科技企业，知识产权权属清晰", 100, 3000},
         {kBank, "loan", "研发贷", "按研发投入规模核定额度，用于研发人员薪酬、设备购置与检测费用", "国家高新技术企业或专精特新企业",
          100, 2000},
+        {kBank, "investment_loan_linkage", "认股权贷款", "贷款附带认股选择权，降低企业融资成本，期限 1–3 年",
+         "处于快速成长期、具有明确上市或并购计划的科技企业", 200, 3000},
         {kBank, "loan", "人才贷", "以高层次人才创业为授信依据，额度与人才层级挂钩，期限最长 3 年",
          "由入选市级以上人才计划的人员创办或担任核心技术负责人的企业", 50, 1000},
         {kBank, "loan", "专精特新贷", "专项额度、专属利率，可叠加政府贴息与担保费补贴", "北京市专精特新中小企业或“小巨人”企业",
          200, 5000},
         {kBank, "loan", "科研仪器设备按揭贷", "用于购置科研仪器设备，首付比例最低 20%，以所购设备作抵押",
          "有仪器设备购置需求的科技企业及新型研发机构", 50, 2000},
-        {kBank, "investment_loan_linkage", "投贷联动·科创成长计划",
-         "银行贷款与合作投资机构股权投资联动，贷款额度参考投资金额核定", "已获得合作创投机构股权投资的科技企业", 300, 5000},
-        {kBank, "investment_loan_linkage", "认股权贷款", "贷款附带认股选择权，降低企业融资成本，期限 1–3 年",
-         "处于快速成长期、具有明确上市或并购计划的科技企业", 200, 3000},
         {kBank, "loan", "创新券配套贷款", "持有创新券的企业可获得配套流动资金贷款，用于支付科技服务费用",
          "已获批首都科技创新券的小微企业和创业团队", 20, 300},
         {kInsurer, "insurance", "研发费用损失保险", "研发失败导致的研发费用损失按约定比例赔付，保费享受财政补贴",
@@ -69,5 +73,7 @@ const std::vector<FinanceTemplate>& FinanceTemplates() {
     };
     return kTemplates;
 }
+
+// clang-format on
 
 }  // namespace keyuan::demo

@@ -24,8 +24,8 @@ namespace {
 constexpr std::size_t kRowsPerTransaction = 20000;
 
 // Tables whose ids the generator assigns itself (rows refer to each other without a query).
-constexpr std::array<const char*, 7> kIdTables = {"organizations", "users", "bases", "labs",
-                                                  "instruments", "services", "finance_products"};
+constexpr std::array<const char*, 7> kIdTables = {"organizations", "users",    "bases",           "labs",
+                                                  "instruments",   "services", "finance_products"};
 
 IdStart NextIds(store::Session& s) {
     std::array<std::int64_t, kIdTables.size()> next{};
@@ -40,8 +40,8 @@ WorkingCalendar LoadCalendar(store::Session& s) {
     store::Rows rows = s.Query("SELECT day, kind FROM calendar_days");
     for (std::size_t i = 0; i < rows.size(); ++i) {
         if (auto day = Date::Parse(rows[i].Text(0))) {
-            calendar.Set(*day, rows[i].Text(1) == "holiday" ? WorkingCalendar::Kind::kHoliday
-                                                            : WorkingCalendar::Kind::kWorkday);
+            calendar.Set(
+                *day, rows[i].Text(1) == "holiday" ? WorkingCalendar::Kind::kHoliday : WorkingCalendar::Kind::kWorkday);
         }
     }
     return calendar;
@@ -141,9 +141,13 @@ Result<DemoSummary> GenerateDemo(store::Database& db, const DemoOptions& options
     }
     ResourcePlan plan = PlanResources(rng, orgs, size);
 
-    DemoCounts planned{static_cast<std::int64_t>(orgs.size()), static_cast<std::int64_t>(users.users.size()),
-                       static_cast<std::int64_t>(bases.rows.size()), static_cast<std::int64_t>(plan.lab_owner.size()),
-                       size.instruments, size.services, static_cast<std::int64_t>(finance.size())};
+    DemoCounts planned{static_cast<std::int64_t>(orgs.size()),
+                       static_cast<std::int64_t>(users.users.size()),
+                       static_cast<std::int64_t>(bases.rows.size()),
+                       static_cast<std::int64_t>(plan.lab_owner.size()),
+                       size.instruments,
+                       size.services,
+                       static_cast<std::int64_t>(finance.size())};
     db.Write([&](store::Session& s) {
         InsertRows(s, OrganizationRows(orgs));
         InsertRows(s, bases.rows);

@@ -22,8 +22,9 @@ enum class Scale { kSmall, kCity, kNational };
 /// Parses "small", "city" or "national".
 std::optional<Scale> ParseScale(std::string_view name);
 
-/// The password of every generated account; it meets the password policy.
-inline constexpr std::string_view kDemoPassword = "Keyuan@Demo2026";
+/// The password of every generated account; it meets the password policy (which refuses the
+/// product's name, so not "Keyuan@…"). 共享 = sharing.
+inline constexpr std::string_view kDemoPassword = "Gongxiang@2026";
 /// The seed used when none is given; the same seed always gives the same catalog.
 inline constexpr std::uint64_t kDefaultSeed = 20261123;
 

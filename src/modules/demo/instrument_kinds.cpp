@@ -3,6 +3,9 @@
 #include "modules/demo/vocabulary.hpp"
 
 namespace keyuan::demo {
+
+// Tables read best one entry per line, aligned by hand.
+// clang-format off
 namespace {
 
 std::vector<InstrumentKind> AnalyticalKinds() {
@@ -219,7 +222,8 @@ std::vector<InstrumentKind> ImagingAndThermalKinds() {
          "亚细胞结构超分辨成像、单分子定位",
          {"超分辨荧光成像"}, 600, 1500, 800},
         {"原子力显微镜", "Atomic Force Microscope", "0108",
-         {{"Dimension Icon", "Bruker", "德国"}, {"Cypher ES", "Oxford Instruments", "英国"}, {"NX10", "Park Systems", "韩国"}},
+         {{"Dimension Icon", "Bruker", "德国"}, {"Cypher ES", "Oxford Instruments", "英国"},
+          {"NX10", "Park Systems", "韩国"}},
          100, 300, "Z 向噪声 < 30 pm；最大扫描范围 90 μm × 90 μm；支持 PeakForce 定量纳米力学",
          "表面形貌与粗糙度测量、纳米力学与电学性能表征",
          {"表面粗糙度测量", "纳米力学性能表征"}, 300, 800, 400},
@@ -355,5 +359,7 @@ const std::vector<InstrumentKind>& InstrumentKinds() {
     }();
     return kKinds;
 }
+
+// clang-format on
 
 }  // namespace keyuan::demo

@@ -38,10 +38,8 @@ std::string FeeStandard(Random& rng, const InstrumentKind& kind) {
 const std::vector<std::string_view>& BookingRules() {
     static const std::vector<std::string_view> kRules = {
         "提前 3 个工作日在线预约；首次上机须参加培训并通过考核",
-        "委托测试请在线提交样品信息，收到样品后 5 个工作日内出具报告",
-        "每次预约不超过 4 小时；取消预约须提前 24 小时",
-        "工作日 9:00–17:00 开放；夜间及节假日机时须单独申请",
-        "校外用户须签订测试服务协议；危险样品须提前说明"};
+        "委托测试请在线提交样品信息，收到样品后 5 个工作日内出具报告", "每次预约不超过 4 小时；取消预约须提前 24 小时",
+        "工作日 9:00–17:00 开放；夜间及节假日机时须单独申请", "校外用户须签订测试服务协议；危险样品须提前说明"};
     return kRules;
 }
 
@@ -75,11 +73,11 @@ void ResourceMaker::AddInstrument(DemoLab& lab, ResourceRows& out) {
     t.due = calendar_.AddWorkingDays(t.acceptance, kRegistrationWorkingDays);
     if (!draft) {
         t.registered_on = rng_.Chance(kLateShare) ? t.due.AddDays(rng_.Int(1, 120))
-                                                   : DayBetween(rng_, t.acceptance.AddDays(1), t.due);
+                                                  : DayBetween(rng_, t.acceptance.AddDays(1), t.due);
     }
     t.created = draft ? DayBetween(rng_, t.acceptance.AddDays(1), as_of_) : *t.registered_on;
-    t.updated = review.status == "approved" || review.status == "returned" ? t.created.AddDays(rng_.Int(2, 20))
-                                                                           : t.created;
+    t.updated =
+        review.status == "approved" || review.status == "returned" ? t.created.AddDays(rng_.Int(2, 20)) : t.created;
     bool late = t.registered_on && *t.registered_on > t.due;
 
     std::int64_t yuan = kind.min_wan * 10000LL + rng_.Int(0, (kind.max_wan - kind.min_wan) * 100LL) * 100;
@@ -88,15 +86,40 @@ void ResourceMaker::AddInstrument(DemoLab& lab, ResourceRows& out) {
     std::string_view open_status = PickOpenStatus(rng_);
     std::string location = std::string(rng_.Pick(Buildings())) + std::to_string(rng_.Int(1, 9)) +
                            std::to_string(rng_.Int(1, 30) + 100).substr(1) + "室";
-    out.instruments.Add(
-        {id, lab.org->id, lab.id, kind.name, kind.name_en, kind.class_code, model.model, model.maker, model.country,
-         yuan * 100, t.acceptance.AddDays(-rng_.Int(15, 150)).ToString(), t.acceptance.ToString(), t.due.ToString(),
-         t.registered_on ? store::Param(t.registered_on->ToString()) : store::Param(nullptr), late, location,
-         lab.org->district_code, kind.indicators, kind.functions, open_status, ServiceModes(rng_, open_status),
-         FeeStandard(rng_, kind), rng_.Pick(BookingRules()), lab.contact.name, lab.contact.phone, lab.contact.email,
-         duty_free, duty_free ? store::Param(t.acceptance.AddDays(3 * 365).ToString()) : store::Param(nullptr),
-         review.status, review.reason, 1, lab.org->admin_user_id, OfficeTime(rng_, t.created),
-         OfficeTime(rng_, t.updated)});
+    out.instruments.Add({id,
+                         lab.org->id,
+                         lab.id,
+                         kind.name,
+                         kind.name_en,
+                         kind.class_code,
+                         model.model,
+                         model.maker,
+                         model.country,
+                         yuan * 100,
+                         t.acceptance.AddDays(-rng_.Int(15, 150)).ToString(),
+                         t.acceptance.ToString(),
+                         t.due.ToString(),
+                         t.registered_on ? store::Param(t.registered_on->ToString()) : store::Param(nullptr),
+                         late,
+                         location,
+                         lab.org->district_code,
+                         kind.indicators,
+                         kind.functions,
+                         open_status,
+                         ServiceModes(rng_, open_status),
+                         FeeStandard(rng_, kind),
+                         rng_.Pick(BookingRules()),
+                         lab.contact.name,
+                         lab.contact.phone,
+                         lab.contact.email,
+                         duty_free,
+                         duty_free ? store::Param(t.acceptance.AddDays(3 * 365).ToString()) : store::Param(nullptr),
+                         review.status,
+                         review.reason,
+                         1,
+                         lab.org->admin_user_id,
+                         OfficeTime(rng_, t.created),
+                         OfficeTime(rng_, t.updated)});
     LinkIndustries(out.instrument_industries, id, *lab.field);
     out.outbox.Add({"instrument", id, now_});
 }

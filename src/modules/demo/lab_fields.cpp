@@ -4,6 +4,9 @@
 #include "modules/demo/vocabulary.hpp"
 
 namespace keyuan::demo {
+
+// Tables read best one entry per line, aligned by hand.
+// clang-format off
 namespace {
 
 using enum Domain;
@@ -203,5 +206,7 @@ const std::vector<LabField>& LabFields() {
     }();
     return kFields;
 }
+
+// clang-format on
 
 }  // namespace keyuan::demo

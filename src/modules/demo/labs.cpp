@@ -16,18 +16,23 @@ struct LabPattern {
 };
 
 const std::vector<LabPattern>& PatternsFor(OrgKind kind) {
-    static const std::vector<LabPattern> kUniversity = {
-        {false, "教育部重点实验室", "key_lab"},          {false, "北京市重点实验室", "key_lab"},
-        {false, "北京市工程研究中心", "engineering_center"}, {false, "开放实验室", "open_lab"},
-        {false, "研究中心", "other"},                   {false, "公共测试平台", "open_lab"}};
-    static const std::vector<LabPattern> kInstitute = {
-        {false, "重点实验室", "key_lab"}, {false, "研究中心", "other"}, {false, "工程实验室", "engineering_center"},
-        {false, "公共技术服务中心", "open_lab"}, {false, "研究室", "other"}};
+    static const std::vector<LabPattern> kUniversity = {{false, "教育部重点实验室", "key_lab"},
+                                                        {false, "北京市重点实验室", "key_lab"},
+                                                        {false, "北京市工程研究中心", "engineering_center"},
+                                                        {false, "开放实验室", "open_lab"},
+                                                        {false, "研究中心", "other"},
+                                                        {false, "公共测试平台", "open_lab"}};
+    static const std::vector<LabPattern> kInstitute = {{false, "重点实验室", "key_lab"},
+                                                       {false, "研究中心", "other"},
+                                                       {false, "工程实验室", "engineering_center"},
+                                                       {false, "公共技术服务中心", "open_lab"},
+                                                       {false, "研究室", "other"}};
     static const std::vector<LabPattern> kHospital = {
         {false, "研究室", "other"}, {false, "北京市重点实验室", "key_lab"}, {false, "临床研究中心", "other"}};
-    static const std::vector<LabPattern> kFirm = {
-        {true, "研发中心", "enterprise_tech_center"}, {true, "工程技术研究中心", "engineering_center"},
-        {true, "企业技术中心", "enterprise_tech_center"}, {false, "检测实验室", "other"}};
+    static const std::vector<LabPattern> kFirm = {{true, "研发中心", "enterprise_tech_center"},
+                                                  {true, "工程技术研究中心", "engineering_center"},
+                                                  {true, "企业技术中心", "enterprise_tech_center"},
+                                                  {false, "检测实验室", "other"}};
     static const std::vector<LabPattern> kTesting = {
         {false, "检测实验室", "other"}, {false, "检测中心", "other"}, {false, "分析测试实验室", "open_lab"}};
     switch (kind) {
@@ -42,6 +47,13 @@ const std::vector<LabPattern>& PatternsFor(OrgKind kind) {
 std::string_view PickOpenStatus(Random& rng) {
     double x = rng.Unit();
     return x < 0.55 ? "open" : x < 0.85 ? "partially_open" : x < 0.95 ? "internal_only" : "not_open";
+}
+
+/// 无损检测 + 检测实验室 → 无损检测实验室.
+std::string JoinFieldAndSuffix(std::string_view field, std::string_view suffix) {
+    constexpr std::string_view kTest = "检测";
+    if (field.ends_with(kTest) && suffix.starts_with(kTest)) suffix.remove_prefix(kTest.size());
+    return std::string(field) + std::string(suffix);
 }
 
 double AccreditationChance(OrgKind kind) {
@@ -65,11 +77,12 @@ DemoLab ResourceMaker::MakeLab(const DemoOrg& org, ResourceRows& out) {
     std::string name;
     const LabPattern* pattern = nullptr;
     for (int attempt = 0; attempt < 8 && (name.empty() || lab_names_.contains(name)); ++attempt) {
-        const std::vector<const LabField*>& fields = fields_by_domain_[static_cast<std::size_t>(rng_.Pick(org.domains))];
+        const std::vector<const LabField*>& fields =
+            fields_by_domain_[static_cast<std::size_t>(rng_.Pick(org.domains))];
         lab.field = rng_.Pick(fields);
         pattern = &rng_.Pick(PatternsFor(org.kind));
-        name = (pattern->trade_name_first ? org.short_name : "") + std::string(lab.field->name) +
-               std::string(pattern->after_field);
+        name = (pattern->trade_name_first ? org.short_name : "") +
+               JoinFieldAndSuffix(lab.field->name, pattern->after_field);
     }
     lab_names_.insert(name);
     lab.address = org.address + std::string(rng_.Pick(Buildings())) + std::to_string(rng_.Int(1, 12)) + "层";

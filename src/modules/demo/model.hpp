@@ -36,11 +36,11 @@ struct DemoOrg {
     bool is_sme = false;
     bool owns_labs = false;  // registers labs and instruments (most small firms only book)
     std::vector<Domain> domains;
-    FinanceType finance_type = FinanceType::kBank;  // financial institutions only
+    FinanceType finance_type = FinanceType::kBank;     // financial institutions only
     AgencyType agency_type = AgencyType::kEvaluation;  // agencies only
     Person contact;
-    Date registered;  // when the operator registered it
-    std::int64_t base_id = 0;  // its 研发实验服务基地, 0 if none
+    Date registered;                 // when the operator registered it
+    std::int64_t base_id = 0;        // its 研发实验服务基地, 0 if none
     std::int64_t admin_user_id = 0;  // the unit administrator who registers its resources
 };
 

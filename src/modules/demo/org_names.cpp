@@ -8,7 +8,9 @@ namespace {
 
 using enum Domain;
 
-std::string Str(std::string_view s) { return std::string(s); }
+std::string Str(std::string_view s) {
+    return std::string(s);
+}
 
 /// 海淀区 → 海淀.
 std::string DistrictShort(const DemoOrg& org) {
@@ -31,7 +33,7 @@ OrgName Institute(Random& rng, int attempt) {
     static constexpr std::array<std::string_view, 3> kMunicipal = {"研究院", "研究所", "科学研究院"};
     const NamePart& word = rng.Pick(InstituteWords());
     std::string name;
-    if (attempt < 5 && rng.Chance(0.4)) {
+    if (attempt < 5 && word.cas && rng.Chance(0.6)) {
         name = "中国科学院" + Str(word.word) + "研究所";
     } else if (attempt < 5) {
         name = "北京市" + Str(word.word) + Str(rng.Pick(kMunicipal));
@@ -44,9 +46,10 @@ OrgName Institute(Random& rng, int attempt) {
 }
 
 OrgName Hospital(Random& rng, const DemoOrg& org, int attempt) {
-    static constexpr std::array<std::string_view, 4> kDistrictKinds = {"医院", "区中医医院", "区妇幼保健院", "区中西医结合医院"};
-    static constexpr std::array<std::string_view, 9> kSpecialties = {"", "肿瘤", "儿童", "口腔", "眼科", "骨科",
-                                                                     "心血管病", "中西医结合", "康复"};
+    static constexpr std::array<std::string_view, 4> kDistrictKinds = {"医院", "区中医医院", "区妇幼保健院",
+                                                                       "区中西医结合医院"};
+    static constexpr std::array<std::string_view, 9> kSpecialties = {"",     "肿瘤",     "儿童",       "口腔", "眼科",
+                                                                     "骨科", "心血管病", "中西医结合", "康复"};
     std::vector<Domain> domains = {kHealth, kBiomedicine};
     if (attempt < 2) {
         std::string name = "北京市" + DistrictShort(org) + Str(rng.Pick(kDistrictKinds));
@@ -66,9 +69,9 @@ OrgName StateOwned(Random& rng) {
 }
 
 OrgName Enterprise(Random& rng) {
-    static constexpr std::array<std::string_view, 10> kSuffixes = {"有限公司", "有限公司", "有限公司", "有限公司",
-                                                                   "有限公司", "有限公司", "有限公司", "股份有限公司",
-                                                                   "股份有限公司", "有限责任公司"};
+    static constexpr std::array<std::string_view, 10> kSuffixes = {
+        "有限公司", "有限公司", "有限公司",     "有限公司",     "有限公司",
+        "有限公司", "有限公司", "股份有限公司", "股份有限公司", "有限责任公司"};
     const NamePart& word = rng.Pick(EnterpriseWords());
     std::string brand = TradeName(rng);
     return {"北京" + brand + Str(word.word) + Str(rng.Pick(kSuffixes)), brand, word.domains};

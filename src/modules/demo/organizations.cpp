@@ -76,8 +76,8 @@ void Register(Random& rng, DemoOrg& org) {
 }
 
 std::string ContactsJson(const DemoOrg& org) {
-    static constexpr std::array<const char*, kOrgKindCount> kOffices = {"科学技术研究院", "科技处", "科研处", "科技部",
-                                                                        "研发部", "科技金融部", "业务部"};
+    static constexpr std::array<const char*, kOrgKindCount> kOffices = {
+        "科学技术研究院", "科技处", "科研处", "科技部", "研发部", "科技金融部", "业务部"};
     return R"([{"name":")" + org.contact.name + R"(","phone":")" + org.contact.phone + R"(","email":")" +
            org.contact.email + R"(","role":")" + kOffices[static_cast<std::size_t>(org.kind)] + R"("}])";
 }
@@ -86,8 +86,8 @@ std::string ContactsJson(const DemoOrg& org) {
 
 const char* OrgKindName(OrgKind kind) {
     static constexpr std::array<const char*, kOrgKindCount> kNames = {
-        "university", "research_institute", "hospital", "state_owned_enterprise", "enterprise",
-        "financial_institution", "agency"};
+        "university", "research_institute",    "hospital", "state_owned_enterprise",
+        "enterprise", "financial_institution", "agency"};
     return kNames[static_cast<std::size_t>(kind)];
 }
 

@@ -6,25 +6,75 @@ namespace keyuan::demo {
 
 ResourceRows::ResourceRows()
     : labs("labs", {"id", "org_id", "base_id", "name", "kind", "address", "district_code", "open_status", "description",
-                    "contact_name", "contact_phone", "contact_email", "status", "review_reason", "version", "created_by",
-                    "created_at", "updated_at"}),
+                    "contact_name", "contact_phone", "contact_email", "status", "review_reason", "version",
+                    "created_by", "created_at", "updated_at"}),
       lab_industries("lab_industries", {"lab_id", "code", "scope"}),
-      instruments("instruments",
-                  {"id", "org_id", "lab_id", "name", "name_en", "class_code", "model", "manufacturer", "country",
-                   "original_value_fen", "purchase_date", "acceptance_date", "registration_due_date", "registered_on",
-                   "registered_late", "location", "district_code", "technical_indicators", "functions", "open_status",
-                   "service_modes", "fee_standard", "booking_rules", "contact_name", "contact_phone", "contact_email",
-                   "duty_free", "customs_supervision_end", "status", "review_reason", "version", "created_by",
-                   "created_at", "updated_at"}),
+      instruments("instruments", {"id",
+                                  "org_id",
+                                  "lab_id",
+                                  "name",
+                                  "name_en",
+                                  "class_code",
+                                  "model",
+                                  "manufacturer",
+                                  "country",
+                                  "original_value_fen",
+                                  "purchase_date",
+                                  "acceptance_date",
+                                  "registration_due_date",
+                                  "registered_on",
+                                  "registered_late",
+                                  "location",
+                                  "district_code",
+                                  "technical_indicators",
+                                  "functions",
+                                  "open_status",
+                                  "service_modes",
+                                  "fee_standard",
+                                  "booking_rules",
+                                  "contact_name",
+                                  "contact_phone",
+                                  "contact_email",
+                                  "duty_free",
+                                  "customs_supervision_end",
+                                  "status",
+                                  "review_reason",
+                                  "version",
+                                  "created_by",
+                                  "created_at",
+                                  "updated_at"}),
       instrument_industries("instrument_industries", {"instrument_id", "code"}),
-      services("services", {"id", "org_id", "lab_id", "name", "kind", "field", "content", "parameters", "price_fen",
-                            "price_unit", "contact_name", "contact_phone", "contact_email", "remarks", "cnas_cert_no",
-                            "cnas_expiry", "cma_cert_no", "cma_expiry", "district_code", "status", "review_reason",
-                            "version", "created_by", "created_at", "updated_at"}),
+      services("services", {"id",
+                            "org_id",
+                            "lab_id",
+                            "name",
+                            "kind",
+                            "field",
+                            "content",
+                            "parameters",
+                            "price_fen",
+                            "price_unit",
+                            "contact_name",
+                            "contact_phone",
+                            "contact_email",
+                            "remarks",
+                            "cnas_cert_no",
+                            "cnas_expiry",
+                            "cma_cert_no",
+                            "cma_expiry",
+                            "district_code",
+                            "status",
+                            "review_reason",
+                            "version",
+                            "created_by",
+                            "created_at",
+                            "updated_at"}),
       service_industries("service_industries", {"service_id", "code"}),
       outbox(OutboxTable()) {}
 
-TableRows OutboxTable() { return TableRows("search_outbox", {"object_type", "object_id", "created_at"}); }
+TableRows OutboxTable() {
+    return TableRows("search_outbox", {"object_type", "object_id", "created_at"});
+}
 
 std::size_t ResourceRows::size() const {
     return labs.size() + lab_industries.size() + instruments.size() + instrument_industries.size() + services.size() +
@@ -39,8 +89,8 @@ void ResourceRows::clear() {
 }
 
 void ResourceRows::Insert(store::Session& session) const {
-    for (const TableRows* t : {&labs, &lab_industries, &instruments, &instrument_industries, &services,
-                               &service_industries, &outbox}) {
+    for (const TableRows* t :
+         {&labs, &lab_industries, &instruments, &instrument_industries, &services, &service_industries, &outbox}) {
         InsertRows(session, *t);
     }
 }

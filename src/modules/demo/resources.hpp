@@ -67,11 +67,11 @@ public:
     void AddLab(const DemoOrg& org, int instruments, int services, ResourceRows& out);
 
 private:
-    DemoLab MakeLab(const DemoOrg& org, ResourceRows& out);       // labs.cpp
+    DemoLab MakeLab(const DemoOrg& org, ResourceRows& out);        // labs.cpp
     void AddLabIndustries(const DemoLab& lab, ResourceRows& out);  // labs.cpp
     void Accredit(DemoLab& lab);                                   // labs.cpp
-    void AddInstrument(DemoLab& lab, ResourceRows& out);          // instruments.cpp
-    void AddService(DemoLab& lab, ResourceRows& out);             // services.cpp
+    void AddInstrument(DemoLab& lab, ResourceRows& out);           // instruments.cpp
+    void AddService(DemoLab& lab, ResourceRows& out);              // services.cpp
     /// Links a resource to its lab's first industry code, and half the time to the second.
     void LinkIndustries(TableRows& table, std::int64_t id, const LabField& field);
 

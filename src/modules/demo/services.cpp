@@ -20,7 +20,9 @@ struct ServiceDraft {
 };
 
 /// Rounds yuan to tens and converts to fen.
-std::int64_t TensOfYuanInFen(std::int64_t yuan) { return yuan / 10 * 10 * 100; }
+std::int64_t TensOfYuanInFen(std::int64_t yuan) {
+    return yuan / 10 * 10 * 100;
+}
 
 ServiceDraft TestService(Random& rng, const InstrumentKind& kind, const InstrumentModel& model) {
     ServiceDraft d;
@@ -29,14 +31,14 @@ ServiceDraft TestService(Random& rng, const InstrumentKind& kind, const Instrume
         d.name = std::string(kind.name) + "机时服务";
         d.unit = "per_hour";
         d.price_fen = TensOfYuanInFen(kind.hour_price * rng.Int(80, 120) / 100);
-        d.content = "提供" + std::string(model.maker) + " " + std::string(model.model) + std::string(kind.name) +
-                    "自主上机机时，经培训考核合格的用户可独立操作。";
+        d.content = "提供" + std::string(kind.name) + "（" + std::string(model.maker) + " " + std::string(model.model) +
+                    "）自主上机机时，经培训考核合格的用户可独立操作。";
     } else {
         d.name = std::string(rng.Pick(kind.services));
         d.unit = "per_sample";
         d.price_fen = TensOfYuanInFen(rng.Int(kind.sample_price_min, kind.sample_price_max));
-        d.content = "依托" + std::string(model.maker) + " " + std::string(model.model) + std::string(kind.name) + "开展" +
-                    d.name + "，按委托方要求出具检测报告。";
+        d.content = "依托" + std::string(kind.name) + "（" + std::string(model.maker) + " " + std::string(model.model) +
+                    "）开展" + d.name + "，按委托方要求出具检测报告。";
     }
     d.parameters = "样品要求：" + std::string(rng.Pick(SampleRequirements())) + "；检测周期：" +
                    std::to_string(rng.Int(3, 15)) + " 个工作日";
@@ -95,10 +97,30 @@ void ResourceMaker::AddService(DemoLab& lab, ResourceRows& out) {
     Date created = DayBetween(rng_, lab.created, as_of_.AddDays(-30));
     std::string created_at = OfficeTime(rng_, created);
     std::string updated_at = review.status == "draft" ? created_at : OfficeTime(rng_, created.AddDays(rng_.Int(1, 25)));
-    out.services.Add({id, lab.org->id, lab.id, d.name, d.kind, DomainName(lab.field->domain), d.content, d.parameters,
-                      d.price_fen, d.unit, lab.contact.name, lab.contact.phone, lab.contact.email, Remarks(rng_), cnas,
-                      OptionalDate(cnas, lab.cnas_expiry), cma, OptionalDate(cma, lab.cma_expiry),
-                      lab.org->district_code, review.status, review.reason, 1, lab.org->admin_user_id, created_at,
+    out.services.Add({id,
+                      lab.org->id,
+                      lab.id,
+                      d.name,
+                      d.kind,
+                      DomainName(lab.field->domain),
+                      d.content,
+                      d.parameters,
+                      d.price_fen,
+                      d.unit,
+                      lab.contact.name,
+                      lab.contact.phone,
+                      lab.contact.email,
+                      Remarks(rng_),
+                      cnas,
+                      OptionalDate(cnas, lab.cnas_expiry),
+                      cma,
+                      OptionalDate(cma, lab.cma_expiry),
+                      lab.org->district_code,
+                      review.status,
+                      review.reason,
+                      1,
+                      lab.org->admin_user_id,
+                      created_at,
                       updated_at});
     LinkIndustries(out.service_industries, id, *lab.field);
     out.outbox.Add({"service", id, now_});

@@ -1,6 +1,8 @@
 #include "modules/demo/users.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cstdio>
 #include <functional>
 #include <optional>
 
@@ -40,13 +42,14 @@ private:
     const std::string& hash_;
     const std::string& now_;
     UserRows out_{TableRows("users", {"id", "username", "display_name", "org_id", "department_code", "district_code",
-                                      "phone", "email", "password_hash", "must_change_password",
-                                      "password_changed_at", "created_at", "updated_at"}),
+                                      "phone", "email", "password_hash", "must_change_password", "password_changed_at",
+                                      "created_at", "updated_at"}),
                   TableRows("user_roles", {"user_id", "role"}),
                   TableRows("password_history", {"user_id", "password_hash", "created_at"})};
 };
 
-std::optional<std::int64_t> FirstOrg(const std::vector<DemoOrg>& orgs, const std::function<bool(const DemoOrg&)>& fits) {
+std::optional<std::int64_t> FirstOrg(const std::vector<DemoOrg>& orgs,
+                                     const std::function<bool(const DemoOrg&)>& fits) {
     for (const DemoOrg& org : orgs) {
         if (fits(org)) return org.id;
     }
@@ -78,8 +81,8 @@ Affiliation DemoAffiliation(Role role, const std::vector<DemoOrg>& orgs) {
 
 std::string RoleTitle(Role role) {
     static constexpr std::array<const char*, 14> kTitles = {
-        "企业用户", "单位管理员", "基地管理员", "主管部门审核人", "区级用户", "平台运营人员", "金融审核人",
-        "评审专家", "金融机构用户", "评估机构用户", "技术经纪人", "系统管理员", "安全管理员", "审计管理员"};
+        "企业用户", "单位管理员",   "基地管理员",   "主管部门审核人", "区级用户",   "平台运营人员", "金融审核人",
+        "评审专家", "金融机构用户", "评估机构用户", "技术经纪人",     "系统管理员", "安全管理员",   "审计管理员"};
     return kTitles[static_cast<std::size_t>(role)];
 }
 
@@ -87,17 +90,17 @@ void AddOrganizationUsers(Random& rng, UserTable& table, std::vector<DemoOrg>& o
     for (DemoOrg& org : orgs) {
         std::string prefix = "org" + std::to_string(org.id);
         Affiliation a{org.id, "", ""};
-        if (org.owns_labs) org.admin_user_id = table.Add(prefix + ".admin", PersonName(rng), a, MobilePhone(rng), {Role::kUnitAdmin});
-        if (org.base_id) table.Add(prefix + ".base", PersonName(rng), a, MobilePhone(rng), {Role::kBaseAdmin});
-        if (org.kind == OrgKind::kEnterprise) table.Add(prefix + ".user", PersonName(rng), a, MobilePhone(rng), {Role::kEnterprise});
-        if (org.kind == OrgKind::kFinancial) {
-            org.admin_user_id = table.Add(prefix + ".finance", PersonName(rng), a, MobilePhone(rng), {Role::kFinancialInstitution});
+        auto add = [&](const char* suffix, Role role) {
+            return table.Add(prefix + suffix, PersonName(rng), a, MobilePhone(rng), {role});
+        };
+        if (org.owns_labs) org.admin_user_id = add(".admin", Role::kUnitAdmin);
+        if (org.base_id) add(".base", Role::kBaseAdmin);
+        if (org.kind == OrgKind::kEnterprise) add(".user", Role::kEnterprise);
+        if (org.kind == OrgKind::kFinancial) org.admin_user_id = add(".finance", Role::kFinancialInstitution);
+        if (org.kind == OrgKind::kAgency && org.agency_type == AgencyType::kEvaluation) {
+            add(".eval", Role::kEvaluationAgency);
         }
-        if (org.kind == OrgKind::kAgency && org.agency_type != AgencyType::kTesting) {
-            bool evaluation = org.agency_type == AgencyType::kEvaluation;
-            table.Add(prefix + (evaluation ? ".eval" : ".broker"), PersonName(rng), a, MobilePhone(rng),
-                      {evaluation ? Role::kEvaluationAgency : Role::kBroker});
-        }
+        if (org.kind == OrgKind::kAgency && org.agency_type == AgencyType::kBroker) add(".broker", Role::kBroker);
     }
 }
 
@@ -110,7 +113,9 @@ void AddGovernmentAndPlatformUsers(Random& rng, UserTable& table, const std::vec
         table.Add("officer." + std::string(d.code), PersonName(rng), {std::nullopt, "", std::string(d.code)},
                   OfficePhone(rng), {Role::kDistrictOfficer});
     }
-    for (int i = 1; i <= 3; ++i) table.Add("operator0" + std::to_string(i), PersonName(rng), {}, OfficePhone(rng), {Role::kOperator});
+    for (int i = 1; i <= 3; ++i) {
+        table.Add("operator0" + std::to_string(i), PersonName(rng), {}, OfficePhone(rng), {Role::kOperator});
+    }
     for (int i = 1; i <= 2; ++i) {
         table.Add("finreviewer0" + std::to_string(i), PersonName(rng), {}, OfficePhone(rng), {Role::kFinanceReviewer});
     }

@@ -5,6 +5,9 @@
 
 namespace keyuan::demo {
 
+// Tables read best one entry per line, aligned by hand.
+// clang-format off
+
 using enum Domain;
 
 std::string_view DomainName(Domain domain) {
@@ -61,17 +64,17 @@ const std::vector<NamePart>& UniversityWords() {
 
 const std::vector<NamePart>& InstituteWords() {
     static const std::vector<NamePart> kWords = {
-        {"物理", {kMaterials, kElectronics}},       {"化学", {kChemistry, kMaterials}},
-        {"半导体", {kElectronics}},                 {"微电子", {kElectronics}},
-        {"自动化", {kManufacturing, kElectronics}}, {"计算技术", {kElectronics}},
-        {"声学", {kElectronics, kTesting}},         {"力学", {kManufacturing, kMaterials}},
-        {"理化技术", {kMaterials, kChemistry}},     {"过程工程", {kChemistry, kEnvironment, kEnergy}},
-        {"生物物理", {kBiomedicine}},               {"微生物", {kBiomedicine, kAgriculture}},
-        {"动物", {kBiomedicine, kAgriculture}},     {"植物", {kAgriculture, kBiomedicine}},
-        {"遗传与发育生物学", {kBiomedicine, kAgriculture}}, {"地理科学与资源", {kEarth, kEnvironment}},
-        {"地质与地球物理", {kEarth}},               {"大气物理", {kEarth, kEnvironment}},
-        {"生态环境", {kEnvironment}},               {"空天信息", {kEarth, kElectronics}},
-        {"电工", {kEnergy, kElectronics}},          {"工程热物理", {kEnergy, kManufacturing}},
+        {"物理", {kMaterials, kElectronics}, true},       {"化学", {kChemistry, kMaterials}, true},
+        {"半导体", {kElectronics}, true},                 {"微电子", {kElectronics}, true},
+        {"自动化", {kManufacturing, kElectronics}, true}, {"计算技术", {kElectronics}, true},
+        {"声学", {kElectronics, kTesting}, true},         {"力学", {kManufacturing, kMaterials}, true},
+        {"理化技术", {kMaterials, kChemistry}, true},     {"过程工程", {kChemistry, kEnvironment, kEnergy}, true},
+        {"生物物理", {kBiomedicine}, true},               {"微生物", {kBiomedicine, kAgriculture}, true},
+        {"动物", {kBiomedicine, kAgriculture}, true},     {"植物", {kAgriculture, kBiomedicine}, true},
+        {"遗传与发育生物学", {kBiomedicine, kAgriculture}, true}, {"地理科学与资源", {kEarth, kEnvironment}, true},
+        {"地质与地球物理", {kEarth}, true},               {"大气物理", {kEarth, kEnvironment}, true},
+        {"生态环境", {kEnvironment}, true},               {"空天信息", {kEarth, kElectronics}, true},
+        {"电工", {kEnergy, kElectronics}, true},          {"工程热物理", {kEnergy, kManufacturing}, true},
         {"药物", {kBiomedicine}},                   {"营养与健康", {kHealth, kAgriculture}},
         {"新材料", {kMaterials}},                   {"环境保护科学", {kEnvironment}},
         {"农林科学", {kAgriculture}},               {"医学", {kHealth, kBiomedicine}},
@@ -173,16 +176,17 @@ const std::vector<std::string_view>& ReturnReasons() {
 }
 
 const std::vector<std::string_view>& SampleRequirements() {
+    // Worded to fit any instrument: the service's own page says what the instrument needs.
     static const std::vector<std::string_view> kRequirements = {
-        "固体样品不少于 0.5 g，粉末样品须干燥",
-        "液体样品不少于 10 mL，须密封冷藏保存",
-        "块状样品尺寸不大于 10 mm × 10 mm × 5 mm，表面清洁",
-        "生物样品须冷冻保存（-80 ℃），干冰运输",
-        "细胞样品须提前预约，当天送达",
-        "样品须注明成分、来源及安全注意事项",
-        "薄膜样品面积不小于 5 mm × 5 mm，衬底须注明",
-        "电子器件须提供规格书及引脚定义"};
+        "样品须注明名称、数量及检测项目",
+        "样品尺寸、形态须符合仪器要求，送样前请与联系人确认",
+        "危险或有毒样品须提前说明并提供安全技术说明书（SDS）",
+        "委托方须提供样品背景信息及检测依据（标准或方法）",
+        "样品须密封包装、标识清楚，需低温保存的请注明",
+        "批量样品请提前预约，并提交样品清单"};
     return kRequirements;
 }
+
+// clang-format on
 
 }  // namespace keyuan::demo

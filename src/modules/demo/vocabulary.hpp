@@ -39,6 +39,7 @@ const std::vector<District>& Districts();
 struct NamePart {
     std::string_view word;
     std::vector<Domain> domains;
+    bool cas = false;  // an institute of the Chinese Academy of Sciences has this name
 };
 const std::vector<NamePart>& UniversityWords();
 const std::vector<NamePart>& InstituteWords();
@@ -86,7 +87,7 @@ struct InstrumentKind {
     std::string_view indicators;
     std::string_view functions;
     std::vector<std::string_view> services;  // test services it performs
-    int sample_price_min;  // yuan per sample
+    int sample_price_min;                    // yuan per sample
     int sample_price_max;
     int hour_price;  // yuan per machine hour
 };
