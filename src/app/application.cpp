@@ -30,7 +30,8 @@ Application::~Application() = default;
 void Application::AuditDenied(const http::Request& request) const {
     try {
         audit::RecordAlone(*db_, request.ToActor(),
-                           {.event_type = "permission.denied", .object_type = "route",
+                           {.event_type = "permission.denied",
+                            .object_type = "route",
                             .object_id = std::string(http::MethodName(request.method)) + " " + request.path,
                             .result = "denied"});
     } catch (const store::DbError& e) {
@@ -77,15 +78,15 @@ http::Response Application::Dispatch(http::Request& request, const http::RouteMa
     } catch (const store::ConstraintError& e) {
         if (e.kind() == store::ConstraintError::Kind::kUnique) {
             // A concurrent request won a race that validation could not see.
-            return http::ErrorResponse(Error::Conflict("数据已存在或已被修改", "Already exists or changed concurrently"),
-                                       request.lang);
+            return http::ErrorResponse(
+                Error::Conflict("数据已存在或已被修改", "Already exists or changed concurrently"), request.lang);
         }
         return internal("constraint violated", e.what());
     } catch (const store::ConnectionError& e) {
         log::Error("database unavailable", {{"request_id", request.request_id}, {"what", e.what()}});
-        return http::ErrorResponse(Error::Make(ErrorCode::kUnavailable, "数据库暂不可用，请稍后重试",
-                                               "Database unavailable, please retry"),
-                                   request.lang);
+        return http::ErrorResponse(
+            Error::Make(ErrorCode::kUnavailable, "数据库暂不可用，请稍后重试", "Database unavailable, please retry"),
+            request.lang);
     } catch (const store::DbError& e) {
         return internal("database error", e.what());
     } catch (const std::exception& e) {

@@ -70,7 +70,8 @@ int RunCli(const std::vector<CommandSpec>& commands, int argc, char** argv) {
             inline_value = name.substr(eq + 1);
             name = name.substr(0, eq);
         }
-        auto spec = std::find_if(best->flags.begin(), best->flags.end(), [&](const FlagSpec& f) { return f.name == name; });
+        auto spec =
+            std::find_if(best->flags.begin(), best->flags.end(), [&](const FlagSpec& f) { return f.name == name; });
         if (spec == best->flags.end()) {
             std::cerr << "keyuan " << Words(*best) << ": unknown flag --" << name << " (see --help)\n";
             return 2;

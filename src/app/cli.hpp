@@ -10,7 +10,7 @@
 namespace keyuan::app {
 
 struct FlagSpec {
-    std::string name;  // without dashes
+    std::string name;        // without dashes
     std::string value_name;  // empty for a switch
     std::string help;
 };

@@ -57,8 +57,9 @@ int Serve(const Flags& flags) {
         auto db = OpenAndMigrate(*config);
         log::Info("database ready", {{"url", RedactUrl(config->db_url)}, {"engine", store::EngineName(db->engine())}});
         Application application(*config, std::move(db));
-        http::Server server(config->server, application.router(),
-                            [&application](http::Request& r, const http::RouteMatch& m) { return application.Dispatch(r, m); });
+        http::Server server(
+            config->server, application.router(),
+            [&application](http::Request& r, const http::RouteMatch& m) { return application.Dispatch(r, m); });
         server.Run();
     } catch (const store::DbError& e) {
         std::cerr << "keyuan serve: database " << RedactUrl(config->db_url) << ": " << e.what() << "\n";
@@ -237,8 +238,12 @@ int Demo(const Flags& flags) {
     return 0;
 }
 
-FlagSpec DbFlag() { return {"db", "URL", "database: sqlite:PATH or postgresql://… (env KEYUAN_DB)"}; }
-FlagSpec ConfigFlag() { return {"config", "FILE", "TOML configuration file (env KEYUAN_CONFIG)"}; }
+FlagSpec DbFlag() {
+    return {"db", "URL", "database: sqlite:PATH or postgresql://… (env KEYUAN_DB)"};
+}
+FlagSpec ConfigFlag() {
+    return {"config", "FILE", "TOML configuration file (env KEYUAN_CONFIG)"};
+}
 
 }  // namespace
 
@@ -253,7 +258,10 @@ std::vector<CommandSpec> AllCommands() {
           {"no-access-log", "", "do not write the access log"},
           {"index", "DIR", "search index folder (default: beside the SQLite file)"}},
          Serve},
-        {{"migrate"}, "apply database migrations and print the schema version", {DbFlag(), ConfigFlag()}, MigrateCommand},
+        {{"migrate"},
+         "apply database migrations and print the schema version",
+         {DbFlag(), ConfigFlag()},
+         MigrateCommand},
         {{"user", "create"},
          "create an account (e.g. the first security administrator)",
          {DbFlag(),
@@ -269,7 +277,10 @@ std::vector<CommandSpec> AllCommands() {
          UserCreate},
         {{"token", "create"},
          "create a bearer token for a user and print only the token",
-         {DbFlag(), ConfigFlag(), {"username", "U", "the token's user"}, {"days", "N", "validity in days (default 90)"}},
+         {DbFlag(),
+          ConfigFlag(),
+          {"username", "U", "the token's user"},
+          {"days", "N", "validity in days (default 90)"}},
          TokenCreate},
         {{"index", "rebuild"},
          "rebuild the search index from the database (the server must not be running on it)",
@@ -279,7 +290,7 @@ std::vector<CommandSpec> AllCommands() {
          "fill an empty database with reproducible demo data and one demo account per role (docs/DEMO.md)",
          {DbFlag(),
           ConfigFlag(),
-          {"scale", "small|city|national", "how much: about 60, 5,000 or 50,000 organizations (default small)"},
+          {"scale", "SCALE", "small, city or national: about 60, 5,000 or 50,000 organizations (default small)"},
           {"seed", "N", "random seed; the same seed gives the same data (default 20261123)"}},
          Demo},
         {{"audit", "verify"},

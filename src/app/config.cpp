@@ -8,7 +8,9 @@
 namespace keyuan::app {
 namespace {
 
-Error ConfigError(const std::string& what) { return Error::Make(ErrorCode::kBadRequest, what, what); }
+Error ConfigError(const std::string& what) {
+    return Error::Make(ErrorCode::kBadRequest, what, what);
+}
 
 template <typename T>
 bool ReadInt(const toml::table& table, std::string_view path, T& out, std::int64_t min, std::int64_t max,

@@ -3,4 +3,6 @@
 #include "app/cli.hpp"
 #include "app/commands.hpp"
 
-int main(int argc, char** argv) { return keyuan::app::RunCli(keyuan::app::AllCommands(), argc, argv); }
+int main(int argc, char** argv) {
+    return keyuan::app::RunCli(keyuan::app::AllCommands(), argc, argv);
+}

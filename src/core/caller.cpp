@@ -2,6 +2,8 @@
 
 namespace keyuan {
 
-std::string Caller::PrimaryRoleName() const { return roles.empty() ? "" : std::string(RoleName(roles.front())); }
+std::string Caller::PrimaryRoleName() const {
+    return roles.empty() ? "" : std::string(RoleName(roles.front()));
+}
 
 }  // namespace keyuan

@@ -20,7 +20,9 @@ std::string FormatUtc(std::int64_t unix_seconds) {
     return buf;
 }
 
-std::string TodayShanghai() { return FormatUtc(NowUnix() + 8 * 3600).substr(0, 10); }
+std::string TodayShanghai() {
+    return FormatUtc(NowUnix() + 8 * 3600).substr(0, 10);
+}
 
 std::optional<std::int64_t> ParseUtc(std::string_view text) {
     if (text.size() != 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' ||

@@ -14,7 +14,9 @@ std::int64_t NowUnix();
 /// "2026-11-23T06:35:10Z" for a Unix time.
 std::string FormatUtc(std::int64_t unix_seconds);
 /// The current time formatted.
-inline std::string NowUtc() { return FormatUtc(NowUnix()); }
+inline std::string NowUtc() {
+    return FormatUtc(NowUnix());
+}
 /// Today's date (YYYY-MM-DD) in the platform's zone, Asia/Shanghai (UTC+8, no daylight saving).
 std::string TodayShanghai();
 /// Parses what FormatUtc writes; nullopt for anything else.

@@ -54,7 +54,9 @@ std::optional<Date> Date::Parse(std::string_view s) {
     return FromYmd(parts[0], parts[1], parts[2]);
 }
 
-Date Date::FromYmd(int year, int month, int day) { return Date(DaysFromCivil(year, month, day)); }
+Date Date::FromYmd(int year, int month, int day) {
+    return Date(DaysFromCivil(year, month, day));
+}
 
 std::string Date::ToString() const {
     int y = 0, m = 0, d = 0;

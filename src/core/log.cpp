@@ -70,8 +70,8 @@ std::string NowRfc3339() {
     std::tm tm{};
     gmtime_r(&t, &tm);
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-                  tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms));
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                  tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms));
     return buf;
 }
 
@@ -101,8 +101,14 @@ void WriteRaw(std::string_view json_line) {
     WriteLine(line);
 }
 
-void SetMinLevel(Level level) { g_min_level.store(level); }
-void SetAccessLogEnabled(bool enabled) { g_access_log.store(enabled); }
-bool AccessLogEnabled() { return g_access_log.load(std::memory_order_relaxed); }
+void SetMinLevel(Level level) {
+    g_min_level.store(level);
+}
+void SetAccessLogEnabled(bool enabled) {
+    g_access_log.store(enabled);
+}
+bool AccessLogEnabled() {
+    return g_access_log.load(std::memory_order_relaxed);
+}
 
 }  // namespace keyuan::log

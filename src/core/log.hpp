@@ -36,9 +36,15 @@ void SetMinLevel(Level level);
 void SetAccessLogEnabled(bool enabled);
 bool AccessLogEnabled();
 
-inline void Info(std::string_view m, std::initializer_list<Field> f = {}) { Write(Level::kInfo, m, f); }
-inline void Warn(std::string_view m, std::initializer_list<Field> f = {}) { Write(Level::kWarn, m, f); }
-inline void Error(std::string_view m, std::initializer_list<Field> f = {}) { Write(Level::kError, m, f); }
+inline void Info(std::string_view m, std::initializer_list<Field> f = {}) {
+    Write(Level::kInfo, m, f);
+}
+inline void Warn(std::string_view m, std::initializer_list<Field> f = {}) {
+    Write(Level::kWarn, m, f);
+}
+inline void Error(std::string_view m, std::initializer_list<Field> f = {}) {
+    Write(Level::kError, m, f);
+}
 
 /// Appends `text` to `out` as the inside of a JSON string (quotes not included).
 void AppendJsonEscaped(std::string& out, std::string_view text);

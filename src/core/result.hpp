@@ -12,8 +12,8 @@ namespace keyuan {
 template <typename T>
 class [[nodiscard]] Result {
 public:
-    Result(T value) : data_(std::move(value)) {}        // NOLINT(google-explicit-constructor)
-    Result(Error error) : data_(std::move(error)) {}    // NOLINT(google-explicit-constructor)
+    Result(T value) : data_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
+    Result(Error error) : data_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
     bool ok() const { return data_.index() == 0; }
     explicit operator bool() const { return ok(); }

@@ -65,6 +65,8 @@ bool RequiresSecondFactor(Role role) {
     }
 }
 
-bool IsPrivilegedRole(Role role) { return RequiresSecondFactor(role); }
+bool IsPrivilegedRole(Role role) {
+    return RequiresSecondFactor(role);
+}
 
 }  // namespace keyuan

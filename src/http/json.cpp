@@ -52,7 +52,9 @@ Response ErrorResponse(const Error& error, Lang lang) {
     return Response::Json(ErrorCodeStatus(error.code), ErrorBody(error, lang));
 }
 
-Response JsonResponse(int status, const json::value& value) { return Response::Json(status, json::serialize(value)); }
+Response JsonResponse(int status, const json::value& value) {
+    return Response::Json(status, json::serialize(value));
+}
 
 json::object ParseJsonObject(const Request& request) {
     std::string_view type = request.HeaderValue("content-type");
@@ -71,7 +73,8 @@ json::object ParseJsonObject(const Request& request) {
                                    "The request body is not valid JSON (UTF-8 required)"));
     }
     if (!value.is_object()) {
-        throw ApiError(Error::Make(ErrorCode::kInvalidJson, "请求体须为 JSON 对象", "The request body must be a JSON object"));
+        throw ApiError(
+            Error::Make(ErrorCode::kInvalidJson, "请求体须为 JSON 对象", "The request body must be a JSON object"));
     }
     return std::move(value.as_object());
 }
@@ -84,7 +87,9 @@ const json::value* JsonReader::Take(std::string_view name, bool required) {
     return v;
 }
 
-const json::value* JsonReader::Raw(std::string_view name) { return Take(name, false); }
+const json::value* JsonReader::Raw(std::string_view name) {
+    return Take(name, false);
+}
 
 std::optional<std::string> JsonReader::String(std::string_view name, StringRule rule) {
     const json::value* v = Take(name, rule.required);
@@ -107,8 +112,7 @@ std::optional<std::string> JsonReader::String(std::string_view name, StringRule 
     return text;
 }
 
-std::optional<std::int64_t> JsonReader::Int(std::string_view name, bool required, std::int64_t min,
-                                            std::int64_t max) {
+std::optional<std::int64_t> JsonReader::Int(std::string_view name, bool required, std::int64_t min, std::int64_t max) {
     const json::value* v = Take(name, required);
     if (!v) return std::nullopt;
     std::int64_t n = 0;

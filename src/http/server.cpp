@@ -130,7 +130,10 @@ struct Connection {
 
 struct Server::Impl {
     Impl(ServerOptions o, const Router& r, Dispatch d)
-        : options(std::move(o)), router(r), dispatch(std::move(d)), workers(static_cast<std::size_t>(options.worker_threads)) {}
+        : options(std::move(o)),
+          router(r),
+          dispatch(std::move(d)),
+          workers(static_cast<std::size_t>(options.worker_threads)) {}
 
     asio::awaitable<void> AcceptLoop();
     asio::awaitable<void> Serve(std::shared_ptr<Connection> conn, std::uint64_t id);
@@ -181,8 +184,8 @@ asio::awaitable<Response> Server::Impl::Handle(Request& req) {
         workers, [&]() -> asio::awaitable<Response> { co_return Invoke(req, match); }, asio::use_awaitable);
 }
 
-asio::awaitable<void> Server::Impl::Write(Connection& conn, Response&& response, const Request& req,
-                                          unsigned version, bool keep_alive) {
+asio::awaitable<void> Server::Impl::Write(Connection& conn, Response&& response, const Request& req, unsigned version,
+                                          bool keep_alive) {
     BeastResponse res = ConvertResponse(std::move(response), req, version, keep_alive);
     conn.stream.expires_after(options.write_timeout);
     co_await bhttp::async_write(conn.stream, res, kTuple);
@@ -203,12 +206,14 @@ asio::awaitable<bool> Server::Impl::ReadRequest(Connection& conn, beast::flat_bu
     auto [ec, n] = co_await bhttp::async_read_header(conn.stream, buffer, parser, kTuple);
     conn.idle = false;
     if (ec == bhttp::error::header_limit) {
-        co_await WriteError(conn, out, Error::Make(ErrorCode::kHeadersTooLarge, "请求头过大", "Request headers too large"));
+        co_await WriteError(conn, out,
+                            Error::Make(ErrorCode::kHeadersTooLarge, "请求头过大", "Request headers too large"));
         co_return false;
     }
     if (ec == bhttp::error::body_limit) {
         // Content-Length already says the body is too large: refused before reading it.
-        co_await WriteError(conn, out, Error::Make(ErrorCode::kPayloadTooLarge, "请求体过大", "Request body too large"));
+        co_await WriteError(conn, out,
+                            Error::Make(ErrorCode::kPayloadTooLarge, "请求体过大", "Request body too large"));
         co_return false;
     }
     if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::operation_aborted ||
@@ -222,7 +227,8 @@ asio::awaitable<bool> Server::Impl::ReadRequest(Connection& conn, beast::flat_bu
     auto length = parser.content_length();
     if (length && *length > options.max_body_bytes) {
         // Refused before a byte of the body is read.
-        co_await WriteError(conn, out, Error::Make(ErrorCode::kPayloadTooLarge, "请求体过大", "Request body too large"));
+        co_await WriteError(conn, out,
+                            Error::Make(ErrorCode::kPayloadTooLarge, "请求体过大", "Request body too large"));
         co_return false;
     }
     if (beast::iequals(parser.get()[bhttp::field::expect], "100-continue")) {
@@ -275,7 +281,8 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn, std:
         co_await Write(*conn, std::move(response), req, version, keep_alive);
         if (log::AccessLogEnabled()) {
             double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-            std::string line = "{\"time\":\"" + log::NowRfc3339() + "\",\"level\":\"info\",\"msg\":\"access\",\"method\":\"";
+            std::string line =
+                "{\"time\":\"" + log::NowRfc3339() + "\",\"level\":\"info\",\"msg\":\"access\",\"method\":\"";
             line += MethodName(req.method);
             line += "\",\"path\":\"";
             log::AppendJsonEscaped(line, req.path);
@@ -385,7 +392,8 @@ void Server::Run() {
     s.signals->async_wait([&s](beast::error_code sig_ec, int) {
         if (!sig_ec) s.BeginShutdown();
     });
-    log::Info("listening", {{"address", s.options.host}, {"port", static_cast<int>(s.acceptor->local_endpoint().port())}});
+    log::Info("listening",
+              {{"address", s.options.host}, {"port", static_cast<int>(s.acceptor->local_endpoint().port())}});
     asio::co_spawn(s.control, s.AcceptLoop(), asio::detached);
     int threads = s.options.io_threads > 0 ? s.options.io_threads
                                            : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));

@@ -38,7 +38,9 @@ std::string ETagFor(const struct stat& st) {
     return buf;
 }
 
-Response NotFound(const Request& request) { return ErrorResponse(Error::NotFound(), request.lang); }
+Response NotFound(const Request& request) {
+    return ErrorResponse(Error::NotFound(), request.lang);
+}
 
 }  // namespace
 

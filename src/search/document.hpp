@@ -13,8 +13,8 @@ namespace keyuan::search {
 struct SearchDocument {
     std::string type;  // instrument | lab | service | finance_product | achievement | talent | demand
     std::int64_t id = 0;
-    std::string title;   // weighted over the body
-    std::string label;   // the title shown in results (defaults to title)
+    std::string title;  // weighted over the body
+    std::string label;  // the title shown in results (defaults to title)
     std::string body;
     std::vector<std::string> industry_codes;  // 4-digit GB/T codes
     std::vector<std::int64_t> hitech_industries;

@@ -1,6 +1,5 @@
 #include "search/index.hpp"
 
-
 #include <filesystem>
 #include <mutex>
 #include <stdexcept>
@@ -18,7 +17,9 @@ using namespace detail;  // NOLINT: the slot names, in this file only
 constexpr int kTitleWeight = 4;  // a word in the title counts as much as four in the body
 constexpr unsigned kCjk = Xapian::TermGenerator::FLAG_CJK_NGRAM;
 
-std::string UniqueTerm(const std::string& type, std::int64_t id) { return "Q" + type + ":" + std::to_string(id); }
+std::string UniqueTerm(const std::string& type, std::int64_t id) {
+    return "Q" + type + ":" + std::to_string(id);
+}
 
 std::string AccreditationValue(const std::vector<std::string>& a) {
     if (a.empty()) return "none";
@@ -127,6 +128,8 @@ std::string SearchIndex::Watermark() {
     return impl_->Writer(path_).get_metadata("watermark");
 }
 
-std::int64_t SearchIndex::DocumentCount() { return ThreadReader(path_).get_doccount(); }
+std::int64_t SearchIndex::DocumentCount() {
+    return ThreadReader(path_).get_doccount();
+}
 
 }  // namespace keyuan::search

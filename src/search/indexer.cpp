@@ -36,7 +36,9 @@ Indexer::Indexer(store::Database& db, std::string index_path) : db_(db), path_(s
     index_ = std::make_shared<SearchIndex>(path_);
 }
 
-Indexer::~Indexer() { Stop(); }
+Indexer::~Indexer() {
+    Stop();
+}
 
 std::shared_ptr<SearchIndex> Indexer::index() {
     std::lock_guard lock(mutex_);
@@ -57,9 +59,8 @@ bool Indexer::NeedsRebuild() {
     std::optional<std::int64_t> mark = ParseWatermark(index()->Watermark());
     if (!mark) return true;  // new, or built by another schema version
     std::int64_t oldest = 0;
-    db_.Read([&](store::Session& s) {
-        oldest = s.Query("SELECT COALESCE(MIN(id), 0) FROM search_outbox").front().Int(0);
-    });
+    db_.Read(
+        [&](store::Session& s) { oldest = s.Query("SELECT COALESCE(MIN(id), 0) FROM search_outbox").front().Int(0); });
     return oldest > *mark + 1;  // rows it never saw were pruned
 }
 

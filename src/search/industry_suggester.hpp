@@ -14,7 +14,7 @@ namespace keyuan::search {
 struct IndustrySuggestion {
     std::string code;
     std::string name;
-    int score = 0;  // 0–100, relative to the best possible match
+    int score = 0;                    // 0–100, relative to the best possible match
     std::vector<std::string> hitech;  // names of catalog industries the code belongs to
 };
 

@@ -84,16 +84,16 @@ SearchResult SearchIndex::Search(const SearchQuery& q) {
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
     ApplySort(enquire, q.sort);
-    const std::pair<const char*, Slot> kFacets[] = {{"type", kType},        {"district_code", kDistrict},
-                                                    {"class_code", kClass}, {"open_status", kOpenStatus},
+    const std::pair<const char*, Slot> kFacets[] = {{"type", kType},         {"district_code", kDistrict},
+                                                    {"class_code", kClass},  {"open_status", kOpenStatus},
                                                     {"industry", kIndustry}, {"accreditation", kAccreditation}};
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
     for (const auto& [name, slot] : kFacets) {
         spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
         enquire.add_matchspy(spies.back().get());
     }
-    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(q.offset), static_cast<Xapian::doccount>(q.limit),
-                                         kFacetDepth);
+    Xapian::MSet mset =
+        enquire.get_mset(static_cast<Xapian::doccount>(q.offset), static_cast<Xapian::doccount>(q.limit), kFacetDepth);
     SearchResult result;
     result.total = mset.get_matches_estimated();
     result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
@@ -113,10 +113,10 @@ SearchResult SearchIndex::Search(const SearchQuery& q) {
         hit.title = doc.get_value(kTitle);
         hit.score = it.get_weight();
         std::string source = doc.get_value(kBody);
-        hit.snippet = mset.snippet(source.empty() ? hit.title : source, 160, Xapian::Stem(),
-                                   Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE |
-                                       Xapian::MSet::SNIPPET_CJK_NGRAM, "<mark>", "</mark>",
-                                   "…");
+        hit.snippet = mset.snippet(
+            source.empty() ? hit.title : source, 160, Xapian::Stem(),
+            Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE | Xapian::MSet::SNIPPET_CJK_NGRAM,
+            "<mark>", "</mark>", "…");
         hit.display_json = doc.get_data();
         result.items.push_back(std::move(hit));
     }
@@ -126,8 +126,8 @@ SearchResult SearchIndex::Search(const SearchQuery& q) {
         Xapian::QueryParser parser;
         parser.set_database(db);
         try {
-            parser.parse_query(folded, Xapian::QueryParser::FLAG_SPELLING_CORRECTION |
-                                           Xapian::QueryParser::FLAG_CJK_NGRAM);
+            parser.parse_query(folded,
+                               Xapian::QueryParser::FLAG_SPELLING_CORRECTION | Xapian::QueryParser::FLAG_CJK_NGRAM);
             std::string corrected = parser.get_corrected_query_string();
             if (!corrected.empty() && corrected != folded) result.did_you_mean = corrected;
         } catch (const Xapian::QueryParserError&) {
@@ -153,8 +153,8 @@ std::vector<std::string> SearchIndex::Suggest(const std::string& prefix, int lim
     parser.set_default_op(Xapian::Query::OP_AND);
     Xapian::Query query;
     try {
-        query = parser.parse_query(folded,
-                                   Xapian::QueryParser::FLAG_PARTIAL | Xapian::QueryParser::FLAG_CJK_NGRAM, "S");
+        query =
+            parser.parse_query(folded, Xapian::QueryParser::FLAG_PARTIAL | Xapian::QueryParser::FLAG_CJK_NGRAM, "S");
     } catch (const Xapian::QueryParserError&) {
         return {};
     }

@@ -20,7 +20,9 @@ struct Source {
     std::function<void(const store::Row&, SearchDocument&)> fill;
 };
 
-std::string Text(const store::Row& r, std::size_t col) { return std::string(r.Text(col)); }
+std::string Text(const store::Row& r, std::size_t col) {
+    return std::string(r.Text(col));
+}
 
 void FillInstrument(const store::Row& r, SearchDocument& d) {
     d.title = Text(r, 4) + " " + Text(r, 5) + " " + Text(r, 6);
@@ -46,8 +48,11 @@ void FillLab(const store::Row& r, SearchDocument& d) {
     d.body = Text(r, 5) + " " + Text(r, 2) + " " + Text(r, 6);
     d.district_code = Text(r, 7);
     d.open_status = Text(r, 8);
-    d.display_json = json::serialize(json::object{{"name", d.title}, {"kind", Text(r, 9)}, {"org_name", Text(r, 2)},
-                                                  {"district_code", d.district_code}, {"open_status", d.open_status}});
+    d.display_json = json::serialize(json::object{{"name", d.title},
+                                                  {"kind", Text(r, 9)},
+                                                  {"org_name", Text(r, 2)},
+                                                  {"district_code", d.district_code},
+                                                  {"open_status", d.open_status}});
 }
 
 void FillService(const store::Row& r, SearchDocument& d) {
@@ -58,8 +63,12 @@ void FillService(const store::Row& r, SearchDocument& d) {
     std::string today = clock::TodayShanghai();
     if (!r.IsNull(11) && !Text(r, 11).empty() && Text(r, 12) >= today) d.accreditations.push_back("cnas");
     if (!r.IsNull(13) && !Text(r, 13).empty() && Text(r, 14) >= today) d.accreditations.push_back("cma");
-    json::object display{{"name", d.title}, {"kind", Text(r, 15)}, {"field", Text(r, 5)},
-                         {"org_name", Text(r, 2)}, {"district_code", d.district_code}, {"price_unit", Text(r, 10)}};
+    json::object display{{"name", d.title},
+                         {"kind", Text(r, 15)},
+                         {"field", Text(r, 5)},
+                         {"org_name", Text(r, 2)},
+                         {"district_code", d.district_code},
+                         {"price_unit", Text(r, 10)}};
     display["price_fen"] = d.price_fen ? json::value(*d.price_fen) : json::value(nullptr);
     json::array accreditations;
     for (const std::string& a : d.accreditations) accreditations.emplace_back(a);
@@ -120,10 +129,12 @@ SearchDocument Build(store::Session& s, const Source& src, const store::Row& r) 
             d.body += " " + std::string(codes[i].Text(1));
         }
         if (!d.industry_codes.empty()) {
-            store::Rows hitech = s.Query(
-                "SELECT DISTINCT x.industry_id FROM hitech_subcategories x JOIN " + src.industry_table + " l ON l.code = "
-                "x.code WHERE l." + src.industry_fk + " = $1",
-                {d.id});
+            store::Rows hitech =
+                s.Query("SELECT DISTINCT x.industry_id FROM hitech_subcategories x JOIN " + src.industry_table +
+                            " l ON l.code = "
+                            "x.code WHERE l." +
+                            src.industry_fk + " = $1",
+                        {d.id});
             for (std::size_t i = 0; i < hitech.size(); ++i) d.hitech_industries.push_back(hitech[i].Int(0));
         }
     }
@@ -149,7 +160,8 @@ std::optional<SearchDocument> LoadDocument(store::Session& s, const std::string&
     return Build(s, *src, rows.front());
 }
 
-std::vector<SearchDocument> LoadDocuments(store::Session& s, const std::string& type, std::int64_t after_id, int limit) {
+std::vector<SearchDocument> LoadDocuments(store::Session& s, const std::string& type, std::int64_t after_id,
+                                          int limit) {
     std::vector<SearchDocument> out;
     const Source* src = FindSource(type);
     if (!src) return out;

@@ -5,7 +5,9 @@
 
 namespace keyuan::store {
 
-const char* EngineName(Engine engine) { return engine == Engine::kSqlite ? "sqlite" : "postgresql"; }
+const char* EngineName(Engine engine) {
+    return engine == Engine::kSqlite ? "sqlite" : "postgresql";
+}
 
 std::unique_ptr<Database> Open(const std::string& url, const OpenOptions& options) {
     constexpr std::string_view kSqlite = "sqlite:";

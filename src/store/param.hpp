@@ -15,19 +15,19 @@ class Param {
 public:
     enum class Kind { kNull, kInt, kReal, kText };
 
-    Param(std::nullptr_t) : kind_(Kind::kNull) {}                                    // NOLINT
-    Param(bool v) : kind_(Kind::kInt), int_(v ? 1 : 0) {}                            // NOLINT
-    Param(int v) : kind_(Kind::kInt), int_(v) {}                                     // NOLINT
-    Param(long v) : kind_(Kind::kInt), int_(v) {}                                    // NOLINT
-    Param(long long v) : kind_(Kind::kInt), int_(v) {}                               // NOLINT
-    Param(unsigned v) : kind_(Kind::kInt), int_(v) {}                                // NOLINT
-    Param(double v) : kind_(Kind::kReal), real_(v) {}                                // NOLINT
-    Param(std::string_view v) : kind_(Kind::kText), text_(v) {}                      // NOLINT
-    Param(const char* v) : kind_(Kind::kText), text_(v) {}                           // NOLINT
-    Param(const std::string& v) : kind_(Kind::kText), text_(v) {}                    // NOLINT
-    Param(std::string&& v) : kind_(Kind::kText), text_(std::move(v)) {}              // NOLINT
+    Param(std::nullptr_t) : kind_(Kind::kNull) {}                        // NOLINT
+    Param(bool v) : kind_(Kind::kInt), int_(v ? 1 : 0) {}                // NOLINT
+    Param(int v) : kind_(Kind::kInt), int_(v) {}                         // NOLINT
+    Param(long v) : kind_(Kind::kInt), int_(v) {}                        // NOLINT
+    Param(long long v) : kind_(Kind::kInt), int_(v) {}                   // NOLINT
+    Param(unsigned v) : kind_(Kind::kInt), int_(v) {}                    // NOLINT
+    Param(double v) : kind_(Kind::kReal), real_(v) {}                    // NOLINT
+    Param(std::string_view v) : kind_(Kind::kText), text_(v) {}          // NOLINT
+    Param(const char* v) : kind_(Kind::kText), text_(v) {}               // NOLINT
+    Param(const std::string& v) : kind_(Kind::kText), text_(v) {}        // NOLINT
+    Param(std::string&& v) : kind_(Kind::kText), text_(std::move(v)) {}  // NOLINT
     template <typename T>
-    Param(const std::optional<T>& v) : Param(v ? Param(*v) : Param(nullptr)) {}      // NOLINT
+    Param(const std::optional<T>& v) : Param(v ? Param(*v) : Param(nullptr)) {}  // NOLINT
 
     Kind kind() const { return kind_; }
     std::int64_t int_value() const { return int_; }

@@ -7,14 +7,18 @@
 
 namespace keyuan::store {
 
-bool Row::IsNull(std::size_t col) const { return !rows_->Cell(index_, col).has_value(); }
+bool Row::IsNull(std::size_t col) const {
+    return !rows_->Cell(index_, col).has_value();
+}
 
 std::string_view Row::Text(std::size_t col) const {
     const auto& cell = rows_->Cell(index_, col);
     return cell ? std::string_view(*cell) : std::string_view();
 }
 
-std::optional<std::string> Row::OptText(std::size_t col) const { return rows_->Cell(index_, col); }
+std::optional<std::string> Row::OptText(std::size_t col) const {
+    return rows_->Cell(index_, col);
+}
 
 std::int64_t Row::Int(std::size_t col) const {
     const auto& cell = rows_->Cell(index_, col);

@@ -78,8 +78,9 @@ TEST(Lifecycle, SigtermLetsInFlightRequestFinishAndExitsZero) {
     int code = -1;
     // The request head has arrived and the body is still on its way when SIGTERM comes.
     RawConnection connection(port);
-    connection.Send("POST /api/v1/health HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                    "Content-Length: 12\r\n\r\n{\"a\":");
+    connection.Send(
+        "POST /api/v1/health HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        "Content-Length: 12\r\n\r\n{\"a\":");
     std::this_thread::sleep_for(200ms);
     std::thread terminator([&] { code = server->Terminate(); });
     std::this_thread::sleep_for(300ms);
@@ -143,8 +144,8 @@ TEST_F(StaticFilesTest, SinglePageFallbackButNotForApiOrMissingFiles) {
 TEST_F(StaticFilesTest, NoTraversalOutOfTheWebFolder) {
     std::ofstream(web_.parent_path() / "secret.txt") << "secret";
     for (const char* path : {"/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt", "/.hidden"}) {
-        std::string answer = RawExchange(server_->port(),
-                                         "GET " + std::string(path) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 2s);
+        std::string answer = RawExchange(
+            server_->port(), "GET " + std::string(path) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 2s);
         EXPECT_EQ(answer.find("secret\r"), std::string::npos) << path;
         int status = RawStatus(answer);
         EXPECT_TRUE(status == 404 || status == 400) << path << " → " << status;

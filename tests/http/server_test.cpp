@@ -108,8 +108,9 @@ TEST_F(ServerTest, RequestIdIsEchoedOrGenerated) {
 }
 
 TEST_F(ServerTest, KeepAliveServesManyRequestsOnOneConnection) {
-    std::string two = "GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\nGET /api/v1/health HTTP/1.1\r\nHost: x\r\n"
-                      "Connection: close\r\n\r\n";
+    std::string two =
+        "GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\nGET /api/v1/health HTTP/1.1\r\nHost: x\r\n"
+        "Connection: close\r\n\r\n";
     std::string answer = RawExchange(Port(), two, 3s);
     std::size_t first = answer.find("HTTP/1.1 200");
     ASSERT_NE(first, std::string::npos) << answer;
@@ -130,8 +131,9 @@ TEST_F(ServerTest, OversizedHeadersAre431) {
 }
 
 TEST_F(ServerTest, HugeContentLengthIs413WithoutReadingBody) {
-    std::string head = "POST /api/v1/health HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                       "Content-Length: 2147483648\r\n\r\n";
+    std::string head =
+        "POST /api/v1/health HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        "Content-Length: 2147483648\r\n\r\n";
     auto started = std::chrono::steady_clock::now();
     std::string answer = RawExchange(Port(), head, 3s);
     EXPECT_EQ(RawStatus(answer), 413) << answer;
@@ -148,8 +150,9 @@ TEST_F(ServerTest, ChunkedBodyOverLimitIs413) {
 }
 
 TEST_F(ServerTest, ContentLengthWithTransferEncodingIsRejected) {
-    std::string req = "POST /api/v1/health HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n"
-                      "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n";
+    std::string req =
+        "POST /api/v1/health HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n"
+        "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n";
     EXPECT_EQ(RawStatus(RawExchange(Port(), req, 3s)), 400);
 }
 
@@ -157,8 +160,8 @@ TEST_F(ServerTest, SlowClientIsCutOffAndServerStillAnswers) {
     // One byte every 300 ms: the 2 s header deadline closes the connection long before the
     // request would be complete.
     auto started = std::chrono::steady_clock::now();
-    std::string answer = RawExchange(Port(), "GET /api/v1/health HTTP/1.1\r\nHost: slow\r\nX-Pad: aaaaaaaa\r\n\r\n",
-                                     8s, 300ms);
+    std::string answer =
+        RawExchange(Port(), "GET /api/v1/health HTTP/1.1\r\nHost: slow\r\nX-Pad: aaaaaaaa\r\n\r\n", 8s, 300ms);
     auto took = std::chrono::steady_clock::now() - started;
     EXPECT_EQ(RawStatus(answer), 0) << answer;
     EXPECT_LT(took, 6s);

@@ -21,7 +21,9 @@ std::string HttpResponse::Header(const std::string& lower_name) const {
     return "";
 }
 
-boost::json::value HttpResponse::Json() const { return boost::json::parse(body); }
+boost::json::value HttpResponse::Json() const {
+    return boost::json::parse(body);
+}
 
 struct HttpClient::Connection {
     asio::io_context ioc;

@@ -141,7 +141,9 @@ TestServer::~TestServer() {
     if (pid_ > 0) Terminate();
 }
 
-std::string TestServer::Log() const { return ReadFile(log_path_); }
+std::string TestServer::Log() const {
+    return ReadFile(log_path_);
+}
 
 bool TestServer::Running() {
     if (pid_ <= 0) return false;

@@ -34,8 +34,8 @@ TEST(ParseJsonObject, RejectsBadInputWithTheRightCode) {
 }
 
 TEST(JsonReader, CollectsEveryBadFieldIncludingUnknownOnes) {
-    auto obj = boost::json::parse(R"({"name": 5, "count": "x", "kind": "zzz", "date": "2026-02-30", "extra": 1})")
-                   .as_object();
+    auto obj =
+        boost::json::parse(R"({"name": 5, "count": "x", "kind": "zzz", "date": "2026-02-30", "extra": 1})").as_object();
     JsonReader r(obj);
     r.String("name", {.required = true});
     r.Int("count", true, 0, 10);
@@ -78,7 +78,8 @@ TEST(ErrorBody, HasTheApiShapeInBothLanguages) {
     EXPECT_EQ(zh.at("error").at("fields").at(0).at("message").as_string(), "校验位错误");
     auto en = boost::json::parse(ErrorBody(e, Lang::kEn));
     EXPECT_EQ(en.at("error").at("fields").at(0).at("message").as_string(), "Wrong check character");
-    EXPECT_FALSE(boost::json::parse(ErrorBody(Error::NotFound(), Lang::kZh)).at("error").as_object().contains("fields"));
+    EXPECT_FALSE(
+        boost::json::parse(ErrorBody(Error::NotFound(), Lang::kZh)).at("error").as_object().contains("fields"));
 }
 
 TEST(ErrorCodes, MapToStatuses) {

@@ -22,8 +22,9 @@ TEST(Migrations, BuiltInAreOrderedAndStartAtOne) {
 }
 
 TEST(Migrations, RenderPicksEngineBlocksAndTypes) {
-    std::string sql = "CREATE TABLE t (id {{ID}}, n {{BIGINT}}, b {{BLOB}});\n-- @sqlite\nSELECT 'lite';\n-- @end\n"
-                      "-- @postgres\nSELECT 'pg';\n-- @end\nSELECT 'both';\n";
+    std::string sql =
+        "CREATE TABLE t (id {{ID}}, n {{BIGINT}}, b {{BLOB}});\n-- @sqlite\nSELECT 'lite';\n-- @end\n"
+        "-- @postgres\nSELECT 'pg';\n-- @end\nSELECT 'both';\n";
     std::string lite = RenderForEngine(sql, Engine::kSqlite);
     std::string pg = RenderForEngine(sql, Engine::kPostgres);
     EXPECT_NE(lite.find("INTEGER PRIMARY KEY AUTOINCREMENT"), std::string::npos);
@@ -38,7 +39,8 @@ TEST(Migrations, RenderPicksEngineBlocksAndTypes) {
 
 TEST(Migrations, ApplyOnceAndRecordHistory) {
     auto db = Open(TempDb("apply"));
-    std::vector<Migration> ms = {{1, "0001_a", "CREATE TABLE a (x INTEGER);"}, {2, "0002_b", "CREATE TABLE b (y TEXT);"}};
+    std::vector<Migration> ms = {{1, "0001_a", "CREATE TABLE a (x INTEGER);"},
+                                 {2, "0002_b", "CREATE TABLE b (y TEXT);"}};
     MigrateReport first = Migrate(*db, ms);
     EXPECT_EQ(first.from_version, 0);
     EXPECT_EQ(first.to_version, 2);
@@ -59,9 +61,7 @@ TEST(Migrations, AFailingMigrationLeavesNothingBehind) {
     EXPECT_THROW(Migrate(*db, ms), DbError);
     EXPECT_EQ(CurrentVersion(*db), 1);
     bool half_exists = true;
-    db->Read([&](Session& s) {
-        half_exists = !s.Query("SELECT name FROM sqlite_master WHERE name = 'half'").empty();
-    });
+    db->Read([&](Session& s) { half_exists = !s.Query("SELECT name FROM sqlite_master WHERE name = 'half'").empty(); });
     EXPECT_FALSE(half_exists);
 }
 

@@ -6,7 +6,9 @@ namespace keyuan::accounts {
 namespace json = boost::json;
 
 namespace {
-json::value OptString(const std::optional<std::string>& v) { return v ? json::value(*v) : json::value(nullptr); }
+json::value OptString(const std::optional<std::string>& v) {
+    return v ? json::value(*v) : json::value(nullptr);
+}
 }  // namespace
 
 json::object UserToJson(const UserView& u) {
@@ -34,9 +36,12 @@ json::object UserToJson(const UserView& u) {
 
 json::object TokenToJson(const TokenView& t) {
     return json::object{
-        {"id", std::to_string(t.id)},   {"name", t.name},
-        {"created_at", t.created_at},   {"expires_at", OptString(t.expires_at)},
-        {"last_used_at", OptString(t.last_used_at)}, {"revoked_at", OptString(t.revoked_at)},
+        {"id", std::to_string(t.id)},
+        {"name", t.name},
+        {"created_at", t.created_at},
+        {"expires_at", OptString(t.expires_at)},
+        {"last_used_at", OptString(t.last_used_at)},
+        {"revoked_at", OptString(t.revoked_at)},
     };
 }
 

@@ -38,8 +38,8 @@ bool TakeLoginAttempt(store::Session& s, const std::string& ip, int limit) {
 
 }  // namespace
 
-Result<LoginOutcome> AccountService::Login(const std::string& username, const std::string& password,
-                                           const Actor& actor, const std::string& user_agent) {
+Result<LoginOutcome> AccountService::Login(const std::string& username, const std::string& password, const Actor& actor,
+                                           const std::string& user_agent) {
     std::optional<Error> error;
     LoginOutcome outcome;
     std::int64_t now = clock::NowUnix();
@@ -54,7 +54,8 @@ Result<LoginOutcome> AccountService::Login(const std::string& username, const st
     }
     db_.Write([&](store::Session& s) {
         error.reset();
-        audit::Entry entry{.event_type = "login.failed", .object_type = "user", .result = "failed", .username = username};
+        audit::Entry entry{
+            .event_type = "login.failed", .object_type = "user", .result = "failed", .username = username};
         if (!TakeLoginAttempt(s, actor.ip, settings_.login_attempts_per_minute_per_ip)) {
             entry.event_type = "login.rate_limited";
             audit::Record(s, actor, entry);
@@ -81,8 +82,11 @@ Result<LoginOutcome> AccountService::Login(const std::string& username, const st
         if (now - clock::ParseUtc(last_active).value_or(now) > std::int64_t{settings_.inactive_disable_days} * 86400) {
             s.Execute("UPDATE users SET disabled = 1, updated_at = $2 WHERE id = $1", {user->id, clock::NowUtc()});
             s.Execute("DELETE FROM sessions WHERE user_id = $1", {user->id});
-            audit::Record(s, actor, {.event_type = "account.disabled_inactive", .object_type = "user",
-                                     .object_id = entry.object_id, .username = username});
+            audit::Record(s, actor,
+                          {.event_type = "account.disabled_inactive",
+                           .object_type = "user",
+                           .object_id = entry.object_id,
+                           .username = username});
             error = LoginFailed();
             return;
         }
@@ -95,8 +99,11 @@ Result<LoginOutcome> AccountService::Login(const std::string& username, const st
             entry.detail = "wrong password";
             audit::Record(s, actor, entry);
             if (lock) {
-                audit::Record(s, actor, {.event_type = "account.locked", .object_type = "user",
-                                         .object_id = entry.object_id, .username = username});
+                audit::Record(s, actor,
+                              {.event_type = "account.locked",
+                               .object_type = "user",
+                               .object_id = entry.object_id,
+                               .username = username});
             }
             error = LoginFailed();
             return;
@@ -128,7 +135,8 @@ Result<LoginOutcome> AccountService::Login(const std::string& username, const st
 void AccountService::Logout(const Caller& caller, const Actor& actor) {
     db_.Write([&](store::Session& s) {
         s.Execute("DELETE FROM sessions WHERE id_hash = $1", {caller.session_hash});
-        audit::Record(s, actor, {.event_type = "logout", .object_type = "user", .object_id = std::to_string(caller.user_id)});
+        audit::Record(s, actor,
+                      {.event_type = "logout", .object_type = "user", .object_id = std::to_string(caller.user_id)});
     });
 }
 
@@ -212,7 +220,8 @@ void AccountService::ChangePassword(const Caller& caller, const std::string& cur
                   {user->id, hash, now});
         // Every other session ends; this one stays.
         s.Execute("DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2", {user->id, caller.session_hash});
-        audit::Record(s, actor, {.event_type = "password.changed", .object_type = "user", .object_id = std::to_string(user->id)});
+        audit::Record(s, actor,
+                      {.event_type = "password.changed", .object_type = "user", .object_id = std::to_string(user->id)});
     });
 }
 

@@ -12,7 +12,9 @@ std::string KeepEnds(std::string_view text, std::size_t head, std::size_t tail) 
 
 }  // namespace
 
-std::string MaskPhone(std::string_view phone) { return KeepEnds(phone, 3, 4); }
+std::string MaskPhone(std::string_view phone) {
+    return KeepEnds(phone, 3, 4);
+}
 
 std::string MaskEmail(std::string_view email) {
     std::size_t at = email.find('@');
@@ -20,6 +22,8 @@ std::string MaskEmail(std::string_view email) {
     return std::string(email.substr(0, 1)) + "***" + std::string(email.substr(at));
 }
 
-std::string MaskIdNumber(std::string_view id) { return KeepEnds(id, 3, 4); }
+std::string MaskIdNumber(std::string_view id) {
+    return KeepEnds(id, 3, 4);
+}
 
 }  // namespace keyuan::accounts

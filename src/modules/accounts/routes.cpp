@@ -21,7 +21,8 @@ const Caller& RequireCaller(const Request& r) {
 const Caller& RequireSession(const Request& r) {
     const Caller& caller = RequireCaller(r);
     if (caller.via != Caller::Via::kSession) {
-        throw ApiError(Error::Make(ErrorCode::kForbidden, "此操作须在浏览器会话中进行", "This needs a browser session"));
+        throw ApiError(
+            Error::Make(ErrorCode::kForbidden, "此操作须在浏览器会话中进行", "This needs a browser session"));
     }
     return caller;
 }
@@ -57,7 +58,8 @@ Response Login(AccountService& service, Request& r) {
     auto username = reader.String("username", {.required = true, .max_chars = 64});
     auto password = reader.String("password", {.required = true, .max_chars = 128});
     reader.Finish();
-    Result<LoginOutcome> outcome = service.Login(*username, *password, r.ToActor(), std::string(r.HeaderValue("user-agent")));
+    Result<LoginOutcome> outcome =
+        service.Login(*username, *password, r.ToActor(), std::string(r.HeaderValue("user-agent")));
     if (!outcome) return http::ErrorResponse(outcome.error(), r.lang);
     const LoginOutcome& o = outcome.value();
     Response response = http::JsonResponse(200, json::object{{"user", UserToJson(o.user)},
@@ -173,7 +175,8 @@ void AddUserRoutes(http::Router& router, AccountService& service) {
     });
     router.Get("/api/v1/users", [&service](Request& r) {
         http::Paging paging = http::ParsePaging(r);
-        UserFilter filter{.role = r.Query("role"), .q = r.Query("q"), .page = paging.page, .page_size = paging.page_size};
+        UserFilter filter{
+            .role = r.Query("role"), .q = r.Query("q"), .page = paging.page, .page_size = paging.page_size};
         if (auto org = r.Query("org_id")) {
             try {
                 filter.org_id = std::stoll(*org);
@@ -184,10 +187,10 @@ void AddUserRoutes(http::Router& router, AccountService& service) {
         auto [users, total] = service.ListUsers(r.caller.get(), filter);
         json::array items;
         for (const UserView& u : users) items.push_back(UserToJson(u));
-        return http::JsonResponse(200, json::object{{"items", std::move(items)},
-                                                    {"total", total},
-                                                    {"page", paging.page},
-                                                    {"page_size", paging.page_size}});
+        return http::JsonResponse(
+            200,
+            json::object{
+                {"items", std::move(items)}, {"total", total}, {"page", paging.page}, {"page_size", paging.page_size}});
     });
     router.Get("/api/v1/users/{id}", [&service](Request& r) {
         return http::JsonResponse(200, UserToJson(service.GetUser(r.caller.get(), http::PathId(r))));
@@ -209,10 +212,12 @@ void AddUserRoutes(http::Router& router, AccountService& service) {
             try {
                 expected = std::stoll(std::string(if_match.substr(if_match.find_first_not_of("W/\""))));
             } catch (const std::exception&) {
-                throw ApiError(Error::BadRequest("If-Match 须为对象的 version", "If-Match must be the object's version"));
+                throw ApiError(
+                    Error::BadRequest("If-Match 须为对象的 version", "If-Match must be the object's version"));
             }
         }
-        return http::JsonResponse(200, UserToJson(service.UpdateUser(r.caller.get(), id, expected, changes, r.ToActor())));
+        return http::JsonResponse(200,
+                                  UserToJson(service.UpdateUser(r.caller.get(), id, expected, changes, r.ToActor())));
     });
     router.Post("/api/v1/users/{id}/unlock", [&service](Request& r) {
         return http::JsonResponse(200, UserToJson(service.UnlockUser(r.caller.get(), http::PathId(r), r.ToActor())));

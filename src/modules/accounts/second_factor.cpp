@@ -44,8 +44,9 @@ TotpEnrollment AccountService::EnrollTotp(const Caller& caller, const Actor& act
         enrollment.secret = NewTotpSecret();
         enrollment.otpauth_uri = OtpauthUri("keyuan", user->username, enrollment.secret);
         s.Execute("UPDATE users SET totp_secret = $2, totp_enabled = 0 WHERE id = $1", {user->id, enrollment.secret});
-        audit::Record(s, actor, {.event_type = "mfa.enrolment_started", .object_type = "user",
-                                 .object_id = std::to_string(user->id)});
+        audit::Record(
+            s, actor,
+            {.event_type = "mfa.enrolment_started", .object_type = "user", .object_id = std::to_string(user->id)});
     });
     return enrollment;
 }
@@ -60,18 +61,23 @@ void AccountService::ActivateTotp(const Caller& caller, const std::string& code,
             return;
         }
         std::optional<std::int64_t> step =
-            TakeCodeAttempt(s, user->id) ? accounts::VerifyTotp(*user->totp_secret, code, clock::NowUnix(), user->totp_last_step)
-                                         : std::nullopt;
+            TakeCodeAttempt(s, user->id)
+                ? accounts::VerifyTotp(*user->totp_secret, code, clock::NowUnix(), user->totp_last_step)
+                : std::nullopt;
         if (!step) {
             CountWrongCode(s, user->id);
-            audit::Record(s, actor, {.event_type = "mfa.failed", .object_type = "user",
-                                     .object_id = std::to_string(user->id), .result = "failed"});
+            audit::Record(s, actor,
+                          {.event_type = "mfa.failed",
+                           .object_type = "user",
+                           .object_id = std::to_string(user->id),
+                           .result = "failed"});
             error = WrongCode();
             return;
         }
         s.Execute("UPDATE users SET totp_enabled = 1, totp_last_step = $2 WHERE id = $1", {user->id, *step});
         s.Execute("UPDATE sessions SET mfa_passed = 1 WHERE id_hash = $1", {caller.session_hash});
-        audit::Record(s, actor, {.event_type = "mfa.enabled", .object_type = "user", .object_id = std::to_string(user->id)});
+        audit::Record(s, actor,
+                      {.event_type = "mfa.enabled", .object_type = "user", .object_id = std::to_string(user->id)});
     });
     if (error) throw ApiError(*error);
 }
@@ -91,14 +97,18 @@ void AccountService::VerifyTotp(const Caller& caller, const std::string& code, c
                 : std::nullopt;
         if (!step) {
             CountWrongCode(s, user->id);
-            audit::Record(s, actor, {.event_type = "mfa.failed", .object_type = "user",
-                                     .object_id = std::to_string(user->id), .result = "failed"});
+            audit::Record(s, actor,
+                          {.event_type = "mfa.failed",
+                           .object_type = "user",
+                           .object_id = std::to_string(user->id),
+                           .result = "failed"});
             error = WrongCode();
             return;
         }
         s.Execute("UPDATE users SET totp_last_step = $2 WHERE id = $1", {user->id, *step});
         s.Execute("UPDATE sessions SET mfa_passed = 1 WHERE id_hash = $1", {caller.session_hash});
-        audit::Record(s, actor, {.event_type = "mfa.passed", .object_type = "user", .object_id = std::to_string(user->id)});
+        audit::Record(s, actor,
+                      {.event_type = "mfa.passed", .object_type = "user", .object_id = std::to_string(user->id)});
     });
     if (error) throw ApiError(*error);
 }

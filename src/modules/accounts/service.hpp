@@ -57,7 +57,7 @@ struct NewUser {
     std::string phone;
     std::string email;
     std::vector<Role> roles;
-    bool must_change_password = true;  // administrator-created accounts change it at first login
+    bool must_change_password = true;      // administrator-created accounts change it at first login
     std::vector<FieldError> input_errors;  // problems found while reading the request, reported with the rest
 };
 
@@ -112,8 +112,7 @@ public:
     /// The caller behind a bearer token, or nullptr if unknown, revoked or expired.
     std::shared_ptr<Caller> AuthenticateToken(const std::string& token, const Actor& actor);
     /// Changes the caller's password and ends every other session of theirs.
-    void ChangePassword(const Caller& caller, const std::string& current, const std::string& next,
-                        const Actor& actor);
+    void ChangePassword(const Caller& caller, const std::string& current, const std::string& next, const Actor& actor);
 
     // Second factor.
     TotpEnrollment EnrollTotp(const Caller& caller, const Actor& actor);
@@ -133,8 +132,8 @@ public:
     UserView CreateUser(const Caller* caller, const NewUser& user, const Actor& actor);
     UserView GetUser(const Caller* caller, std::int64_t id);
     std::pair<std::vector<UserView>, std::int64_t> ListUsers(const Caller* caller, const UserFilter& filter);
-    UserView UpdateUser(const Caller* caller, std::int64_t id, std::int64_t expected_version, const UserChanges& changes,
-                        const Actor& actor);
+    UserView UpdateUser(const Caller* caller, std::int64_t id, std::int64_t expected_version,
+                        const UserChanges& changes, const Actor& actor);
     UserView UnlockUser(const Caller* caller, std::int64_t id, const Actor& actor);
     UserView Me(const Caller& caller);
 

@@ -11,8 +11,8 @@ namespace {
 constexpr std::string_view kTokenPrefix = "ky_";
 
 TokenView TokenFromRow(const store::Row& r) {
-    return TokenView{r.Int(0), std::string(r.Text(1)), std::string(r.Text(2)), r.OptText(3), r.OptText(4),
-                     r.OptText(5)};
+    return TokenView{r.Int(0),     std::string(r.Text(1)), std::string(r.Text(2)),
+                     r.OptText(3), r.OptText(4),           r.OptText(5)};
 }
 
 CreatedToken InsertToken(store::Session& s, std::int64_t user_id, const std::string& name, int days) {
@@ -65,8 +65,9 @@ std::shared_ptr<Caller> AccountService::AuthenticateToken(const std::string& tok
     if (!last_used || clock::NowUnix() - clock::ParseUtc(*last_used).value_or(0) >= 60) {
         db_.Write([&](store::Session& s) {
             s.Execute("UPDATE api_tokens SET last_used_at = $2 WHERE id = $1", {token_id, now});
-            audit::Record(s, Actor{caller.get(), actor.ip, actor.request_id},
-                          {.event_type = "token.used", .object_type = "api_token", .object_id = std::to_string(token_id)});
+            audit::Record(
+                s, Actor{caller.get(), actor.ip, actor.request_id},
+                {.event_type = "token.used", .object_type = "api_token", .object_id = std::to_string(token_id)});
         });
     }
     return caller;
@@ -76,8 +77,11 @@ CreatedToken AccountService::CreateToken(const Caller& caller, const std::string
     CreatedToken created;
     db_.Write([&](store::Session& s) {
         created = InsertToken(s, caller.user_id, name, days);
-        audit::Record(s, actor, {.event_type = "token.created", .object_type = "api_token",
-                                 .object_id = std::to_string(created.token.id), .detail = name});
+        audit::Record(s, actor,
+                      {.event_type = "token.created",
+                       .object_type = "api_token",
+                       .object_id = std::to_string(created.token.id),
+                       .detail = name});
     });
     return created;
 }
@@ -100,8 +104,9 @@ void AccountService::RevokeToken(const Caller& caller, std::int64_t token_id, co
             s.Execute("UPDATE api_tokens SET revoked_at = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL",
                       {token_id, caller.user_id, clock::NowUtc()});
         if (changed == 0) throw ApiError(Error::NotFound());
-        audit::Record(s, actor, {.event_type = "token.revoked", .object_type = "api_token",
-                                 .object_id = std::to_string(token_id)});
+        audit::Record(
+            s, actor,
+            {.event_type = "token.revoked", .object_type = "api_token", .object_id = std::to_string(token_id)});
     });
 }
 
@@ -114,8 +119,10 @@ CreatedToken AccountService::BootstrapToken(const std::string& username, int day
         }
         created = InsertToken(s, user->id, "cli", days);
         audit::Record(s, Actor{nullptr, "", "cli"},
-                      {.event_type = "token.created", .object_type = "api_token",
-                       .object_id = std::to_string(created.token.id), .detail = "created from the command line",
+                      {.event_type = "token.created",
+                       .object_type = "api_token",
+                       .object_id = std::to_string(created.token.id),
+                       .detail = "created from the command line",
                        .username = "cli"});
     });
     return created;

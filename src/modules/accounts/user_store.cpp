@@ -59,7 +59,9 @@ std::vector<Role> LoadRoles(store::Session& s, std::int64_t user_id) {
     return roles;
 }
 
-std::optional<UserRecord> LoadUserById(store::Session& s, std::int64_t id) { return LoadOne(s, "WHERE u.id = $1", id); }
+std::optional<UserRecord> LoadUserById(store::Session& s, std::int64_t id) {
+    return LoadOne(s, "WHERE u.id = $1", id);
+}
 
 std::optional<UserRecord> LoadUserByUsername(store::Session& s, std::string_view username) {
     return LoadOne(s, "WHERE u.username = $1", std::string(username));

@@ -14,14 +14,13 @@ namespace {
 
 bool ValidUsername(const std::string& name) {
     if (name.size() < 3 || name.size() > 32) return false;
-    return std::all_of(name.begin(), name.end(), [](unsigned char c) {
-        return std::isalnum(c) || c == '_' || c == '.' || c == '-';
-    });
+    return std::all_of(name.begin(), name.end(),
+                       [](unsigned char c) { return std::isalnum(c) || c == '_' || c == '.' || c == '-'; });
 }
 
 bool ValidPhone(const std::string& phone) {
-    return phone.size() <= 20 &&
-           std::all_of(phone.begin(), phone.end(), [](unsigned char c) { return std::isdigit(c) || c == '+' || c == '-'; });
+    return phone.size() <= 20 && std::all_of(phone.begin(), phone.end(),
+                                             [](unsigned char c) { return std::isdigit(c) || c == '+' || c == '-'; });
 }
 
 bool ValidEmail(const std::string& email) {
@@ -42,7 +41,8 @@ void CheckRoles(const std::vector<Role>& roles, FieldErrors& errors) {
 std::string UserJson(const UserRecord& u) {
     std::string roles;
     for (Role r : u.roles) roles += (roles.empty() ? "\"" : ",\"") + std::string(RoleName(r)) + "\"";
-    return "{\"username\":\"" + u.username + "\",\"roles\":[" + roles + "],\"disabled\":" + (u.disabled ? "true" : "false") +
+    return "{\"username\":\"" + u.username + "\",\"roles\":[" + roles +
+           "],\"disabled\":" + (u.disabled ? "true" : "false") +
            ",\"org_id\":" + (u.org_id ? std::to_string(*u.org_id) : "null") + "}";
 }
 
@@ -123,7 +123,8 @@ void AccountService::ValidateNewUser(store::Session& s, const NewUser& user) con
     if (has(Role::kDistrictOfficer) && user.district_code.empty()) {
         errors.Add("district_code", "区级用户须指定所在区", "A district officer needs a district");
     }
-    if (!user.district_code.empty() && s.Query("SELECT 1 FROM districts WHERE code = $1", {user.district_code}).empty()) {
+    if (!user.district_code.empty() &&
+        s.Query("SELECT 1 FROM districts WHERE code = $1", {user.district_code}).empty()) {
         errors.Add("district_code", "区代码不存在", "Unknown district code");
     }
     if (!already("phone") && !user.phone.empty() && !ValidPhone(user.phone)) {
@@ -154,8 +155,11 @@ UserView AccountService::CreateUser(const Caller* caller, const NewUser& user, c
         record.roles = user.roles;
         std::int64_t id = InsertUser(s, record);
         created = *LoadUserById(s, id);
-        audit::Record(s, actor, {.event_type = "user.created", .object_type = "user", .object_id = std::to_string(id),
-                                 .after_json = UserJson(created)});
+        audit::Record(s, actor,
+                      {.event_type = "user.created",
+                       .object_type = "user",
+                       .object_id = std::to_string(id),
+                       .after_json = UserJson(created)});
     });
     return View(created, caller);
 }
@@ -230,7 +234,8 @@ UserView AccountService::UpdateUser(const Caller* caller, std::int64_t id, std::
         std::optional<UserRecord> before = LoadUserById(s, id);
         if (!before || !policy_.Allows(caller, "user.update", ScopeOf(*before))) throw ApiError(Error::NotFound());
         if (expected_version != 0 && before->version != expected_version) {
-            throw ApiError(Error::Conflict("数据已被他人修改，请刷新后重试", "Changed by someone else; reload and retry"));
+            throw ApiError(
+                Error::Conflict("数据已被他人修改，请刷新后重试", "Changed by someone else; reload and retry"));
         }
         FieldErrors errors;
         if (changes.roles) CheckRoles(*changes.roles, errors);
@@ -256,9 +261,14 @@ UserView AccountService::UpdateUser(const Caller* caller, std::int64_t id, std::
             s.Execute("DELETE FROM sessions WHERE user_id = $1", {id});
         }
         after = *LoadUserById(s, id);
-        std::string event = changes.roles ? "user.roles_changed" : (changes.disabled ? "user.disabled_changed" : "user.updated");
-        audit::Record(s, actor, {.event_type = event, .object_type = "user", .object_id = std::to_string(id),
-                                 .before_json = UserJson(*before), .after_json = UserJson(after)});
+        std::string event =
+            changes.roles ? "user.roles_changed" : (changes.disabled ? "user.disabled_changed" : "user.updated");
+        audit::Record(s, actor,
+                      {.event_type = event,
+                       .object_type = "user",
+                       .object_id = std::to_string(id),
+                       .before_json = UserJson(*before),
+                       .after_json = UserJson(after)});
     });
     return View(after, caller);
 }
@@ -270,7 +280,8 @@ UserView AccountService::UnlockUser(const Caller* caller, std::int64_t id, const
         if (!LoadUserById(s, id)) throw ApiError(Error::NotFound());
         s.Execute("UPDATE users SET locked_until = NULL, failed_logins = 0 WHERE id = $1", {id});
         after = *LoadUserById(s, id);
-        audit::Record(s, actor, {.event_type = "user.unlocked", .object_type = "user", .object_id = std::to_string(id)});
+        audit::Record(s, actor,
+                      {.event_type = "user.unlocked", .object_type = "user", .object_id = std::to_string(id)});
     });
     return View(after, caller);
 }

@@ -13,7 +13,9 @@ namespace {
 
 constexpr int kExportLimit = 100000;
 
-json::value Opt(const std::optional<std::string>& v) { return v ? json::value(*v) : json::value(nullptr); }
+json::value Opt(const std::optional<std::string>& v) {
+    return v ? json::value(*v) : json::value(nullptr);
+}
 
 json::object EventToJson(const Event& e) {
     return json::object{{"id", std::to_string(e.id)},
@@ -38,7 +40,8 @@ EventFilter ReadFilter(const http::Request& r) {
     for (const char* name : {"from", "to"}) {
         if (auto v = r.Query(name)) {
             if (!clock::ParseUtc(*v)) {
-                errors.Add(name, "须为 UTC 时间，如 2026-01-31T00:00:00Z", "Must be a UTC time like 2026-01-31T00:00:00Z");
+                errors.Add(name, "须为 UTC 时间，如 2026-01-31T00:00:00Z",
+                           "Must be a UTC time like 2026-01-31T00:00:00Z");
             }
             (std::string_view(name) == "from" ? f.from : f.to) = *v;
         }
@@ -88,10 +91,14 @@ void Register(modules::ModuleContext& context) {
         EventFilter filter = ReadFilter(r);
         filter.page_size = kExportLimit;
         EventPage page = List(db, filter);
-        RecordAlone(db, r.ToActor(), {.event_type = "audit.exported", .object_type = "audit_events",
-                                      .detail = std::to_string(page.items.size()) + " records"});
-        std::string csv = "\xEF\xBB\xBF" "id,at,actor_user_id,actor_username,actor_role,ip,request_id,event_type,object_type,"
-                          "object_id,result,detail\r\n";
+        RecordAlone(db, r.ToActor(),
+                    {.event_type = "audit.exported",
+                     .object_type = "audit_events",
+                     .detail = std::to_string(page.items.size()) + " records"});
+        std::string csv =
+            "\xEF\xBB\xBF"
+            "id,at,actor_user_id,actor_username,actor_role,ip,request_id,event_type,object_type,"
+            "object_id,result,detail\r\n";
         for (const Event& e : page.items) {
             csv += std::to_string(e.id) + "," + e.at + "," + (e.actor_user_id ? std::to_string(*e.actor_user_id) : "") +
                    "," + CsvCell(e.actor_username) + "," + CsvCell(e.actor_role) + "," + CsvCell(e.ip) + "," +

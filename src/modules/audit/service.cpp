@@ -106,7 +106,8 @@ VerifyReport Verify(store::Database& db) {
     VerifyReport report;
     std::string prev(kGenesis);
     std::int64_t after_id = 0;
-    const std::string query = "SELECT " + std::string(kColumns) + " FROM audit_events WHERE id > $1 ORDER BY id LIMIT 1000";
+    const std::string query =
+        "SELECT " + std::string(kColumns) + " FROM audit_events WHERE id > $1 ORDER BY id LIMIT 1000";
     for (;;) {
         store::Rows rows;
         db.Read([&](store::Session& s) { rows = s.Query(query, {after_id}); });
@@ -154,8 +155,9 @@ EventPage List(store::Database& db, const EventFilter& f) {
         std::vector<store::Param> paged = params;
         paged.emplace_back(static_cast<long long>(f.page_size));
         paged.emplace_back(static_cast<long long>((f.page - 1) * f.page_size));
-        std::string sql = "SELECT " + std::string(kColumns) + " FROM audit_events" + where + " ORDER BY id DESC LIMIT $" +
-                          std::to_string(paged.size() - 1) + " OFFSET $" + std::to_string(paged.size());
+        std::string sql = "SELECT " + std::string(kColumns) + " FROM audit_events" + where +
+                          " ORDER BY id DESC LIMIT $" + std::to_string(paged.size() - 1) + " OFFSET $" +
+                          std::to_string(paged.size());
         store::Rows rows = s.Query(sql, paged);
         for (std::size_t i = 0; i < rows.size(); ++i) page.items.push_back(FromRow(rows[i]));
     });

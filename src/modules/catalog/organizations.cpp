@@ -17,8 +17,14 @@ using http::Request;
 
 namespace {
 
-const std::vector<std::string_view> kKinds = {"university", "research_institute",   "hospital", "enterprise",
-                                              "state_owned_enterprise", "financial_institution", "agency", "other"};
+const std::vector<std::string_view> kKinds = {"university",
+                                              "research_institute",
+                                              "hospital",
+                                              "enterprise",
+                                              "state_owned_enterprise",
+                                              "financial_institution",
+                                              "agency",
+                                              "other"};
 
 constexpr std::string_view kColumns =
     "o.id, o.name, o.credit_code, o.kind, COALESCE(o.district_code, ''), COALESCE(o.department_code, ''), o.is_sme, "
@@ -34,10 +40,18 @@ json::object ToJson(const store::Row& r, bool show_contacts) {
             if (auto* e = o.if_contains("email"); e && e->is_string()) *e = accounts::MaskEmail(e->as_string());
         }
     }
-    return json::object{{"id", std::to_string(r.Int(0))}, {"name", r.Text(1)},           {"credit_code", r.Text(2)},
-                        {"kind", r.Text(3)},                {"district_code", r.Text(4)}, {"department_code", r.Text(5)},
-                        {"is_sme", r.Bool(6)},              {"contacts", contacts},       {"address", r.Text(8)},
-                        {"version", r.Int(9)},              {"created_at", r.Text(10)},   {"updated_at", r.Text(11)}};
+    return json::object{{"id", std::to_string(r.Int(0))},
+                        {"name", r.Text(1)},
+                        {"credit_code", r.Text(2)},
+                        {"kind", r.Text(3)},
+                        {"district_code", r.Text(4)},
+                        {"department_code", r.Text(5)},
+                        {"is_sme", r.Bool(6)},
+                        {"contacts", contacts},
+                        {"address", r.Text(8)},
+                        {"version", r.Int(9)},
+                        {"created_at", r.Text(10)},
+                        {"updated_at", r.Text(11)}};
 }
 
 struct OrgInput {
@@ -75,7 +89,8 @@ OrgInput ReadOrg(const Request& r, store::Database& db, bool partial) {
         }
     }
     if (in.credit_code) {
-        if (auto problem = CheckCreditCode(*in.credit_code)) reader.errors().Add("credit_code", problem->zh, problem->en);
+        if (auto problem = CheckCreditCode(*in.credit_code))
+            reader.errors().Add("credit_code", problem->zh, problem->en);
     }
     db.Read([&](store::Session& s) {
         if (in.district_code && s.Query("SELECT 1 FROM districts WHERE code = $1", {*in.district_code}).empty()) {
@@ -115,7 +130,8 @@ void RegisterOrganizations(modules::ModuleContext& context) {
         json::object created;
         db.Write([&](store::Session& s) {
             if (!s.Query("SELECT 1 FROM organizations WHERE credit_code = $1", {*in.credit_code}).empty()) {
-                throw ApiError(Error::Validation({{"credit_code", {"该统一社会信用代码已登记", "Already registered"}}}));
+                throw ApiError(
+                    Error::Validation({{"credit_code", {"该统一社会信用代码已登记", "Already registered"}}}));
             }
             std::string now = clock::NowUtc();
             std::int64_t id = s.InsertReturningId(
@@ -125,8 +141,11 @@ void RegisterOrganizations(modules::ModuleContext& context) {
                  in.department_code && !in.department_code->empty() ? store::Param(*in.department_code) : nullptr,
                  in.is_sme.value_or(false), in.contacts_json.value_or("[]"), in.address.value_or(""), now});
             created = *LoadOrg(s, id, true);
-            audit::Record(s, r.ToActor(), {.event_type = "organization.created", .object_type = "organization",
-                                           .object_id = std::to_string(id), .after_json = json::serialize(created)});
+            audit::Record(s, r.ToActor(),
+                          {.event_type = "organization.created",
+                           .object_type = "organization",
+                           .object_id = std::to_string(id),
+                           .after_json = json::serialize(created)});
         });
         return http::JsonResponse(201, created);
     });
@@ -156,18 +175,18 @@ void RegisterOrganizations(modules::ModuleContext& context) {
             std::vector<store::Param> paged = params;
             paged.emplace_back(paging.page_size);
             paged.emplace_back((paging.page - 1) * paging.page_size);
-            store::Rows rows = s.Query("SELECT " + std::string(kColumns) + " FROM organizations o" + where +
-                                           " ORDER BY o.id LIMIT $" + std::to_string(paged.size() - 1) + " OFFSET $" +
-                                           std::to_string(paged.size()),
-                                       paged);
+            store::Rows rows =
+                s.Query("SELECT " + std::string(kColumns) + " FROM organizations o" + where + " ORDER BY o.id LIMIT $" +
+                            std::to_string(paged.size() - 1) + " OFFSET $" + std::to_string(paged.size()),
+                        paged);
             for (std::size_t i = 0; i < rows.size(); ++i) {
                 items.push_back(ToJson(rows[i], SeesContacts(r.caller.get(), rows[i].Int(0))));
             }
         });
-        return http::JsonResponse(200, json::object{{"items", std::move(items)},
-                                                    {"total", total},
-                                                    {"page", paging.page},
-                                                    {"page_size", paging.page_size}});
+        return http::JsonResponse(
+            200,
+            json::object{
+                {"items", std::move(items)}, {"total", total}, {"page", paging.page}, {"page_size", paging.page_size}});
     });
 
     context.router.Get("/api/v1/organizations/{id}", [&db](Request& r) {
@@ -190,7 +209,8 @@ void RegisterOrganizations(modules::ModuleContext& context) {
             }
             if (in.credit_code && *in.credit_code != before->at("credit_code").as_string() &&
                 !s.Query("SELECT 1 FROM organizations WHERE credit_code = $1", {*in.credit_code}).empty()) {
-                throw ApiError(Error::Validation({{"credit_code", {"该统一社会信用代码已登记", "Already registered"}}}));
+                throw ApiError(
+                    Error::Validation({{"credit_code", {"该统一社会信用代码已登记", "Already registered"}}}));
             }
             s.Execute(
                 "UPDATE organizations SET name = COALESCE($2, name), credit_code = COALESCE($3, credit_code), "
@@ -198,27 +218,31 @@ void RegisterOrganizations(modules::ModuleContext& context) {
                 "department_code = COALESCE($6, department_code), is_sme = COALESCE($7, is_sme), "
                 "contacts = COALESCE($8, contacts), address = COALESCE($9, address), updated_at = $10, "
                 "version = version + 1 WHERE id = $1",
-                {id, in.name, in.credit_code, in.kind, in.district_code, in.department_code, in.is_sme, in.contacts_json,
-                 in.address, clock::NowUtc()});
+                {id, in.name, in.credit_code, in.kind, in.district_code, in.department_code, in.is_sme,
+                 in.contacts_json, in.address, clock::NowUtc()});
             after = *LoadOrg(s, id, true);
             s.Execute("INSERT INTO search_outbox (object_type, object_id, created_at) VALUES ('organization', $1, $2)",
                       {id, clock::NowUtc()});
-            audit::Record(s, r.ToActor(), {.event_type = "organization.updated", .object_type = "organization",
-                                           .object_id = std::to_string(id), .before_json = json::serialize(*before),
-                                           .after_json = json::serialize(after)});
+            audit::Record(s, r.ToActor(),
+                          {.event_type = "organization.updated",
+                           .object_type = "organization",
+                           .object_id = std::to_string(id),
+                           .before_json = json::serialize(*before),
+                           .after_json = json::serialize(after)});
         });
         return http::JsonResponse(200, after);
     });
 
-    for (auto [path, table] : {std::pair{"/api/v1/districts", "districts"}, std::pair{"/api/v1/departments", "departments"}}) {
+    for (auto [path, table] :
+         {std::pair{"/api/v1/districts", "districts"}, std::pair{"/api/v1/departments", "departments"}}) {
         std::string sql = std::string("SELECT code, name, name_en FROM ") + table + " ORDER BY code";
         context.router.Get(path, [&db, sql](Request&) {
             json::array items;
             db.Read([&](store::Session& s) {
                 store::Rows rows = s.Query(sql);
                 for (std::size_t i = 0; i < rows.size(); ++i) {
-                    items.push_back(json::object{{"code", rows[i].Text(0)}, {"name", rows[i].Text(1)},
-                                                 {"name_en", rows[i].Text(2)}});
+                    items.push_back(json::object{
+                        {"code", rows[i].Text(0)}, {"name", rows[i].Text(1)}, {"name_en", rows[i].Text(2)}});
                 }
             });
             return http::JsonResponse(200, json::object{{"items", std::move(items)}});

@@ -14,7 +14,9 @@ bool IsIntType(FieldType t) {
     return t == FieldType::kInt || t == FieldType::kMoney || t == FieldType::kBool || t == FieldType::kRef;
 }
 
-bool IsListType(FieldType t) { return t == FieldType::kEnumList || t == FieldType::kStringList; }
+bool IsListType(FieldType t) {
+    return t == FieldType::kEnumList || t == FieldType::kStringList;
+}
 
 std::optional<accounts::Scope> ParseScope(std::string_view name) {
     if (name == "organization") return accounts::Scope::kOrganization;
@@ -35,8 +37,9 @@ const FieldSpec* FindField(const ResourceSpec& spec, std::string_view name) {
 
 ResourceEngine::ResourceEngine(ResourceSpec spec, store::Database& db, const accounts::Policy& policy)
     : spec_(std::move(spec)), db_(db), policy_(policy) {
-    select_ = "SELECT t.id, t.org_id, t.status, t.review_reason, t.version, t.created_at, t.updated_at, o.name, "
-              "COALESCE(o.department_code, ''), COALESCE(o.district_code, '')";
+    select_ =
+        "SELECT t.id, t.org_id, t.status, t.review_reason, t.version, t.created_at, t.updated_at, o.name, "
+        "COALESCE(o.department_code, ''), COALESCE(o.district_code, '')";
     for (const FieldSpec& f : spec_.fields) select_ += ", t." + f.name;
     select_ += " FROM " + spec_.table + " t JOIN organizations o ON o.id = t.org_id";
 }
@@ -60,7 +63,8 @@ void ResourceEngine::DeclarePermissions(const ResourceSpec& spec, accounts::Poli
 }
 
 accounts::ObjectScope ResourceEngine::ScopeOf(const StoredResource& r) const {
-    return accounts::ObjectScope{.org_id = r.org_id, .department_code = r.org_department, .district_code = r.org_district};
+    return accounts::ObjectScope{
+        .org_id = r.org_id, .department_code = r.org_department, .district_code = r.org_district};
 }
 
 std::optional<StoredResource> ResourceEngine::Load(store::Session& s, std::int64_t id) const {
@@ -102,9 +106,10 @@ std::optional<StoredResource> ResourceEngine::Load(store::Session& s, std::int64
 }
 
 json::object ResourceEngine::ToJson(const StoredResource& r) const {
-    json::object out{{"id", std::to_string(r.id)},     {"org_id", std::to_string(r.org_id)}, {"org_name", r.org_name},
-                     {"status", r.status},             {"review_reason", r.review_reason},   {"version", r.version},
-                     {"created_at", r.created_at},     {"updated_at", r.updated_at},        {"district_code", r.org_district}};
+    json::object out{
+        {"id", std::to_string(r.id)}, {"org_id", std::to_string(r.org_id)}, {"org_name", r.org_name},
+        {"status", r.status},         {"review_reason", r.review_reason},   {"version", r.version},
+        {"created_at", r.created_at}, {"updated_at", r.updated_at},         {"district_code", r.org_district}};
     for (const FieldSpec& f : spec_.fields) {
         const store::Param& v = r.values.at(f.name);
         if (v.kind() == store::Param::Kind::kNull) {
@@ -148,8 +153,9 @@ void ResourceEngine::SaveIndustries(store::Session& s, std::int64_t id,
     s.Execute("DELETE FROM " + spec_.industry_table + " WHERE " + spec_.industry_fk + " = $1", {id});
     for (const auto& [code, scope] : industries) {
         if (spec_.industry_scope) {
-            s.Execute("INSERT INTO " + spec_.industry_table + " (" + spec_.industry_fk + ", code, scope) VALUES ($1, $2, $3)",
-                      {id, code, scope});
+            s.Execute(
+                "INSERT INTO " + spec_.industry_table + " (" + spec_.industry_fk + ", code, scope) VALUES ($1, $2, $3)",
+                {id, code, scope});
         } else {
             s.Execute("INSERT INTO " + spec_.industry_table + " (" + spec_.industry_fk + ", code) VALUES ($1, $2)",
                       {id, code});

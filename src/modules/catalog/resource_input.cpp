@@ -30,8 +30,8 @@ std::optional<store::Param> ReadField(http::JsonReader& reader, const FieldSpec&
         case FieldType::kLongText:
         case FieldType::kCode:
             // A required field may be left out of a PATCH, but never emptied.
-            if (auto v = reader.String(f.name, {.required = required, .max_chars = f.max_chars,
-                                                .min_chars = f.required ? 1u : 0u})) {
+            if (auto v = reader.String(
+                    f.name, {.required = required, .max_chars = f.max_chars, .min_chars = f.required ? 1u : 0u})) {
                 return store::Param(*v);
             }
             return std::nullopt;
@@ -145,7 +145,8 @@ Values ResourceEngine::ReadValues(store::Session& s, const json::object& body, b
         if (it == given.end() || it->second.kind() == store::Param::Kind::kNull) continue;
         if (f.type == FieldType::kCode &&
             s.Query("SELECT 1 FROM " + f.ref_table + " WHERE code = $1", {it->second}).empty()) {
-            reader.errors().Add(f.name, "代码不存在：" + it->second.text_value(), "Unknown code: " + it->second.text_value());
+            reader.errors().Add(f.name, "代码不存在：" + it->second.text_value(),
+                                "Unknown code: " + it->second.text_value());
         }
         if (f.type == FieldType::kRef &&
             s.Query("SELECT 1 FROM " + f.ref_table + " WHERE id = $1 AND org_id = $2", {it->second, owner}).empty()) {

@@ -105,15 +105,18 @@ json::object ResourceEngine::List(const Caller* caller, const http::Request& r) 
             q.where += " AND (" + any + ")";
         } else if (name == "industry" && !spec_.industry_table.empty()) {
             // A code or code prefix (39, 392, 3921), or a catalog industry "hitech:ID".
-            std::string link = "SELECT 1 FROM " + spec_.industry_table + " x WHERE x." + spec_.industry_fk + " = t.id AND ";
+            std::string link =
+                "SELECT 1 FROM " + spec_.industry_table + " x WHERE x." + spec_.industry_fk + " = t.id AND ";
             if (value.starts_with("hitech:")) {
-                q.where += " AND EXISTS (" + link + "x.code IN (SELECT code FROM hitech_subcategories WHERE industry_id = " +
+                q.where += " AND EXISTS (" + link +
+                           "x.code IN (SELECT code FROM hitech_subcategories WHERE industry_id = " +
                            q.Bind(std::atoll(value.substr(7).c_str())) + "))";
             } else {
                 q.where += " AND EXISTS (" + link + "x.code LIKE " + q.Bind(value.substr(0, 4) + "%") + ")";
             }
         } else if (const FieldSpec* f = FindField(spec_, name); f && f->filter) {
-            store::Param p = f->type == FieldType::kBool ? store::Param(value == "true" || value == "1") : store::Param(value);
+            store::Param p =
+                f->type == FieldType::kBool ? store::Param(value == "true" || value == "1") : store::Param(value);
             if (f->type == FieldType::kRef) {
                 auto id = PositiveId(value);
                 if (!id) {

@@ -58,7 +58,8 @@ std::unique_ptr<ResourceEngine> RegisterResource(modules::ModuleContext& context
             200, e.Update(r.caller.get(), http::PathId(r), body, ExpectedVersion(r, body), r.ToActor()));
     });
     context.router.Delete(base + "/{id}", [&e](Request& r) {
-        return http::JsonResponse(200, e.Apply(r.caller.get(), http::PathId(r), Transition::kWithdraw, "", r.ToActor()));
+        return http::JsonResponse(200,
+                                  e.Apply(r.caller.get(), http::PathId(r), Transition::kWithdraw, "", r.ToActor()));
     });
     const std::pair<const char*, Transition> kActions[] = {
         {"/submit", Transition::kSubmit}, {"/approve", Transition::kApprove}, {"/return", Transition::kReturn}};
@@ -68,8 +69,9 @@ std::unique_ptr<ResourceEngine> RegisterResource(modules::ModuleContext& context
             return http::JsonResponse(200, e.Apply(r.caller.get(), http::PathId(r), t, ReadReason(r), r.ToActor()));
         });
     }
-    context.router.Get(base + "/{id}/history",
-                       [&e](Request& r) { return http::JsonResponse(200, e.History(r.caller.get(), http::PathId(r))); });
+    context.router.Get(base + "/{id}/history", [&e](Request& r) {
+        return http::JsonResponse(200, e.History(r.caller.get(), http::PathId(r)));
+    });
     return engine;
 }
 

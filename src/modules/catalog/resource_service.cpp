@@ -41,22 +41,26 @@ json::object ResourceEngine::Create(const Caller* caller, const json::object& bo
         std::string now = clock::NowUtc();
         std::string columns = "org_id, status, version, created_by, created_at, updated_at";
         std::string placeholders = "$1, 'draft', 1, $2, $3, $3";
-        std::vector<store::Param> params = {*org_id, caller ? store::Param(static_cast<long long>(caller->user_id)) : nullptr, now};
+        std::vector<store::Param> params = {
+            *org_id, caller ? store::Param(static_cast<long long>(caller->user_id)) : nullptr, now};
         for (auto& [name, value] : values) {
             params.push_back(value);
             columns += ", " + name;
             placeholders += ", $" + std::to_string(params.size());
         }
-        store::Rows rows =
-            s.Query("INSERT INTO " + spec_.table + " (" + columns + ") VALUES (" + placeholders + ") RETURNING id", params);
+        store::Rows rows = s.Query(
+            "INSERT INTO " + spec_.table + " (" + columns + ") VALUES (" + placeholders + ") RETURNING id", params);
         std::int64_t id = rows.front().Int(0);
         if (!spec_.industry_table.empty()) SaveIndustries(s, id, industries);
         StoredResource stored = *Load(s, id);
         SaveVersion(s, stored, caller);
         out = ToJson(stored);
         QueueForIndex(s, spec_.kind, id);
-        audit::Record(s, actor, {.event_type = spec_.kind + ".created", .object_type = spec_.kind,
-                                 .object_id = std::to_string(id), .after_json = json::serialize(out)});
+        audit::Record(s, actor,
+                      {.event_type = spec_.kind + ".created",
+                       .object_type = spec_.kind,
+                       .object_id = std::to_string(id),
+                       .after_json = json::serialize(out)});
     });
     return out;
 }
@@ -80,7 +84,8 @@ json::object ResourceEngine::Update(const Caller* caller, std::int64_t id, const
         std::optional<StoredResource> before = Load(s, id);
         if (!before || !policy_.Allows(caller, Action("update"), ScopeOf(*before))) throw ApiError(Error::NotFound());
         if (expected_version && *expected_version != before->version) {
-            throw ApiError(Error::Conflict("数据已被他人修改，请刷新后重试", "Changed by someone else; reload and retry"));
+            throw ApiError(
+                Error::Conflict("数据已被他人修改，请刷新后重试", "Changed by someone else; reload and retry"));
         }
         if (before->status == "submitted" || before->status == "withdrawn") throw ApiError(WrongState(before->status));
         std::vector<std::pair<std::string, std::string>> industries;
@@ -100,9 +105,12 @@ json::object ResourceEngine::Update(const Caller* caller, std::int64_t id, const
         SaveVersion(s, after, caller);
         out = ToJson(after);
         QueueForIndex(s, spec_.kind, id);
-        audit::Record(s, actor, {.event_type = spec_.kind + ".updated", .object_type = spec_.kind,
-                                 .object_id = std::to_string(id), .before_json = json::serialize(ToJson(*before)),
-                                 .after_json = json::serialize(out)});
+        audit::Record(s, actor,
+                      {.event_type = spec_.kind + ".updated",
+                       .object_type = spec_.kind,
+                       .object_id = std::to_string(id),
+                       .before_json = json::serialize(ToJson(*before)),
+                       .after_json = json::serialize(out)});
     });
     return out;
 }
@@ -141,9 +149,13 @@ json::object ResourceEngine::Apply(const Caller* caller, std::int64_t id, Transi
         SaveVersion(s, after, caller);
         out = ToJson(after);
         QueueForIndex(s, spec_.kind, id);
-        audit::Record(s, actor, {.event_type = spec_.kind + "." + rule.event, .object_type = spec_.kind,
-                                 .object_id = std::to_string(id), .before_json = "{\"status\":\"" + before->status + "\"}",
-                                 .after_json = "{\"status\":\"" + std::string(rule.to) + "\"}", .detail = reason});
+        audit::Record(s, actor,
+                      {.event_type = spec_.kind + "." + rule.event,
+                       .object_type = spec_.kind,
+                       .object_id = std::to_string(id),
+                       .before_json = "{\"status\":\"" + before->status + "\"}",
+                       .after_json = "{\"status\":\"" + std::string(rule.to) + "\"}",
+                       .detail = reason});
     });
     return out;
 }
@@ -158,11 +170,11 @@ json::object ResourceEngine::History(const Caller* caller, std::int64_t id) {
             "object_id = $2 ORDER BY version DESC",
             {spec_.kind, id});
         for (std::size_t i = 0; i < rows.size(); ++i) {
-            items.push_back(json::object{{"version", rows[i].Int(0)},
-                                         {"data", json::parse(rows[i].Text(1))},
-                                         {"changed_by", rows[i].IsNull(2) ? json::value(nullptr)
-                                                                          : json::value(std::to_string(rows[i].Int(2)))},
-                                         {"changed_at", rows[i].Text(3)}});
+            items.push_back(json::object{
+                {"version", rows[i].Int(0)},
+                {"data", json::parse(rows[i].Text(1))},
+                {"changed_by", rows[i].IsNull(2) ? json::value(nullptr) : json::value(std::to_string(rows[i].Int(2)))},
+                {"changed_at", rows[i].Text(3)}});
         }
     });
     return json::object{{"items", std::move(items)}};

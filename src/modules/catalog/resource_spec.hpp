@@ -38,9 +38,9 @@ struct FieldSpec {
     std::size_t max_chars = 200;
     std::vector<std::string_view> choices;
     std::string ref_table;
-    bool filter = false;  // ?name=value exact filter
-    bool range = false;   // ?name_min= / ?name_max= (kMoney, kInt, kDate)
-    bool sort = false;    // ?sort=name or -name
+    bool filter = false;   // ?name=value exact filter
+    bool range = false;    // ?name_min= / ?name_max= (kMoney, kInt, kDate)
+    bool sort = false;     // ?sort=name or -name
     bool derived = false;  // computed by the server, read-only in the API
 };
 
@@ -59,9 +59,9 @@ struct ResourceSpec {
     std::string collection;  // "instruments": the path under /api/v1
     std::string table;
     std::vector<FieldSpec> fields;
-    std::string industry_table;  // link table to industry_codes; empty if none
-    std::string industry_fk;     // its column naming this resource
-    bool industry_scope = false;  // links carry a business-scope phrase (labs)
+    std::string industry_table;             // link table to industry_codes; empty if none
+    std::string industry_fk;                // its column naming this resource
+    bool industry_scope = false;            // links carry a business-scope phrase (labs)
     std::vector<std::string> text_columns;  // searched by ?q=
     /// Validates across fields and fills derived fields in `values` (merged view of given
     /// and existing values is passed).

@@ -46,7 +46,8 @@ void CheckInstrument(Values& v, FieldErrors& errors, CheckContext& context) {
     auto acceptance = TextOf(v, "acceptance_date");
     auto purchase = TextOf(v, "purchase_date");
     if (acceptance && purchase && *purchase > *acceptance) {
-        errors.Add("purchase_date", "购置日期不能晚于验收日期", "The purchase date cannot be after the acceptance date");
+        errors.Add("purchase_date", "购置日期不能晚于验收日期",
+                   "The purchase date cannot be after the acceptance date");
     }
     std::string today = clock::TodayShanghai();
     if (acceptance && *acceptance > today) {
@@ -85,7 +86,8 @@ void CheckService(Values& v, FieldErrors& errors, CheckContext&) {
         bool has_no = !TextOf(v, no).value_or("").empty();
         bool has_expiry = TextOf(v, expiry).has_value();
         if (has_no != has_expiry) {
-            errors.Add(has_no ? expiry : no, "证书编号与有效期须同时填写", "Give both the certificate number and its expiry");
+            errors.Add(has_no ? expiry : no, "证书编号与有效期须同时填写",
+                       "Give both the certificate number and its expiry");
         }
     }
 }
@@ -124,8 +126,11 @@ ResourceSpec LabSpec() {
     ResourceSpec spec{.kind = "lab", .collection = "labs", .table = "labs"};
     spec.fields = {
         {.name = "name", .required = true, .max_chars = 100, .sort = true},
-        {.name = "kind", .type = FieldType::kEnum, .required = true,
-         .choices = {"open_lab", "key_lab", "engineering_center", "enterprise_tech_center", "other"}, .filter = true},
+        {.name = "kind",
+         .type = FieldType::kEnum,
+         .required = true,
+         .choices = {"open_lab", "key_lab", "engineering_center", "enterprise_tech_center", "other"},
+         .filter = true},
         {.name = "address", .max_chars = 200},
         {.name = "district_code", .type = FieldType::kCode, .required = true, .max_chars = 6, .ref_table = "districts"},
         {.name = "open_status", .type = FieldType::kEnum, .required = true, .choices = kOpenStatuses, .filter = true},
@@ -144,8 +149,12 @@ ResourceSpec InstrumentSpec() {
     spec.fields = {
         {.name = "name", .required = true, .max_chars = 100, .sort = true},
         {.name = "name_en", .max_chars = 200},
-        {.name = "class_code", .type = FieldType::kCode, .required = true, .max_chars = 10,
-         .ref_table = "instrument_classes", .filter = true},
+        {.name = "class_code",
+         .type = FieldType::kCode,
+         .required = true,
+         .max_chars = 10,
+         .ref_table = "instrument_classes",
+         .filter = true},
         {.name = "model", .max_chars = 100},
         {.name = "manufacturer", .max_chars = 100},
         {.name = "country", .max_chars = 50, .filter = true},
@@ -161,7 +170,9 @@ ResourceSpec InstrumentSpec() {
         {.name = "technical_indicators", .type = FieldType::kLongText, .max_chars = 5000},
         {.name = "functions", .type = FieldType::kLongText, .max_chars = 5000},
         {.name = "open_status", .type = FieldType::kEnum, .required = true, .choices = kOpenStatuses, .filter = true},
-        {.name = "service_modes", .type = FieldType::kEnumList, .max_chars = 40,
+        {.name = "service_modes",
+         .type = FieldType::kEnumList,
+         .max_chars = 40,
          .choices = {"on_site", "entrusted_test", "remote", "training"}},
         {.name = "fee_standard", .type = FieldType::kLongText, .max_chars = 2000},
         {.name = "booking_rules", .type = FieldType::kLongText, .max_chars = 2000},
@@ -193,8 +204,11 @@ ResourceSpec ServiceSpec() {
         {.name = "content", .type = FieldType::kLongText, .max_chars = 5000},
         {.name = "parameters", .type = FieldType::kLongText, .max_chars = 5000},
         {.name = "price_fen", .type = FieldType::kMoney, .range = true, .sort = true},
-        {.name = "price_unit", .type = FieldType::kEnum, .required = true,
-         .choices = {"per_sample", "per_hour", "per_project", "negotiable"}, .filter = true},
+        {.name = "price_unit",
+         .type = FieldType::kEnum,
+         .required = true,
+         .choices = {"per_sample", "per_hour", "per_project", "negotiable"},
+         .filter = true},
         {.name = "lab_id", .type = FieldType::kRef, .ref_table = "labs", .filter = true},
         {.name = "remarks", .type = FieldType::kLongText, .max_chars = 2000},
         {.name = "cnas_cert_no", .max_chars = 50},
@@ -217,8 +231,11 @@ ResourceSpec FinanceProductSpec() {
     ResourceSpec spec{.kind = "finance_product", .collection = "finance-products", .table = "finance_products"};
     spec.fields = {
         {.name = "name", .required = true, .max_chars = 100, .sort = true},
-        {.name = "kind", .type = FieldType::kEnum, .required = true,
-         .choices = {"loan", "investment_loan_linkage", "insurance", "reinsurance", "industry_fund"}, .filter = true},
+        {.name = "kind",
+         .type = FieldType::kEnum,
+         .required = true,
+         .choices = {"loan", "investment_loan_linkage", "insurance", "reinsurance", "industry_fund"},
+         .filter = true},
         {.name = "features", .type = FieldType::kLongText, .max_chars = 3000},
         {.name = "eligibility", .type = FieldType::kLongText, .max_chars = 3000},
         {.name = "amount_min_fen", .type = FieldType::kMoney, .range = true},

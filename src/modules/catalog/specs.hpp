@@ -10,5 +10,4 @@ ResourceSpec InstrumentSpec();
 ResourceSpec ServiceSpec();
 ResourceSpec FinanceProductSpec();
 
-
 }  // namespace keyuan::catalog

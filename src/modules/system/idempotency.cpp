@@ -39,7 +39,8 @@ http::Middleware MakeIdempotency(store::Database& db) {
             throw ApiError(Error::BadRequest("Idempotency-Key 须为 1–255 个可见 ASCII 字符",
                                              "Idempotency-Key must be 1–255 printable ASCII characters"));
         }
-        std::string caller = request.caller ? "u:" + std::to_string(request.caller->user_id) : "ip:" + request.remote_address;
+        std::string caller =
+            request.caller ? "u:" + std::to_string(request.caller->user_id) : "ip:" + request.remote_address;
         std::string hash = RequestHash(request);
         std::optional<http::Response> replay;
         std::optional<Error> refusal;
@@ -53,7 +54,8 @@ http::Middleware MakeIdempotency(store::Database& db) {
                 {caller, std::string(key)});
             if (rows.empty()) {
                 s.Execute(
-                    "INSERT INTO idempotency_keys (caller, idem_key, method, path, request_hash, status, response_body, "
+                    "INSERT INTO idempotency_keys (caller, idem_key, method, path, request_hash, status, "
+                    "response_body, "
                     "created_at) VALUES ($1, $2, 'POST', $3, $4, $5, '', $6)",
                     {caller, std::string(key), request.path, hash, kInProgress, clock::NowUtc()});
                 return;
@@ -74,7 +76,8 @@ http::Middleware MakeIdempotency(store::Database& db) {
         if (replay) return *replay;
         auto forget = [&] {
             db.Write([&](store::Session& s) {
-                s.Execute("DELETE FROM idempotency_keys WHERE caller = $1 AND idem_key = $2", {caller, std::string(key)});
+                s.Execute("DELETE FROM idempotency_keys WHERE caller = $1 AND idem_key = $2",
+                          {caller, std::string(key)});
             });
         };
         auto remember = [&](const http::Response& response) {

@@ -16,8 +16,8 @@ namespace json = boost::json;
 
 void Register(modules::ModuleContext& context) {
     // Liveness answers without touching the database, so that it stays cheap under load.
-    std::string health = json::serialize(json::object{
-        {"status", "ok"}, {"version", context.version}, {"db", store::EngineName(context.db.engine())}});
+    std::string health = json::serialize(
+        json::object{{"status", "ok"}, {"version", context.version}, {"db", store::EngineName(context.db.engine())}});
     context.router.Get(
         "/api/v1/health", [health](http::Request&) { return http::Response::Json(200, health); },
         http::RouteOptions{.blocking = false});

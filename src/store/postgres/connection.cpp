@@ -129,7 +129,9 @@ Rows ToRows(PGresult* result) {
 
 }  // namespace
 
-void Connection::Deleter::operator()(pg_conn* conn) const { PQfinish(conn); }
+void Connection::Deleter::operator()(pg_conn* conn) const {
+    PQfinish(conn);
+}
 
 Connection::Connection(const std::string& url) {
     // Our defaults come before the URL, so that settings written in the URL win.
@@ -151,9 +153,13 @@ Connection::Connection(const std::string& url) {
 
 Connection::~Connection() = default;
 
-bool Connection::Alive() const { return PQstatus(conn_.get()) == CONNECTION_OK; }
+bool Connection::Alive() const {
+    return PQstatus(conn_.get()) == CONNECTION_OK;
+}
 
-void Connection::Configure() { Exec(kSessionSettings); }
+void Connection::Configure() {
+    Exec(kSessionSettings);
+}
 
 const std::string& Connection::Prepare(std::string_view sql) {
     if (auto it = statements_.find(sql); it != statements_.end()) return it->second;

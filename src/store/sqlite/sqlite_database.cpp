@@ -21,14 +21,10 @@ namespace {
     std::string code = "sqlite:" + std::to_string(extended);
     switch (extended) {
         case SQLITE_CONSTRAINT_UNIQUE:
-        case SQLITE_CONSTRAINT_PRIMARYKEY:
-            throw ConstraintError(message, code, ConstraintError::Kind::kUnique);
-        case SQLITE_CONSTRAINT_FOREIGNKEY:
-            throw ConstraintError(message, code, ConstraintError::Kind::kForeignKey);
-        case SQLITE_CONSTRAINT_CHECK:
-            throw ConstraintError(message, code, ConstraintError::Kind::kCheck);
-        case SQLITE_CONSTRAINT_NOTNULL:
-            throw ConstraintError(message, code, ConstraintError::Kind::kNotNull);
+        case SQLITE_CONSTRAINT_PRIMARYKEY: throw ConstraintError(message, code, ConstraintError::Kind::kUnique);
+        case SQLITE_CONSTRAINT_FOREIGNKEY: throw ConstraintError(message, code, ConstraintError::Kind::kForeignKey);
+        case SQLITE_CONSTRAINT_CHECK: throw ConstraintError(message, code, ConstraintError::Kind::kCheck);
+        case SQLITE_CONSTRAINT_NOTNULL: throw ConstraintError(message, code, ConstraintError::Kind::kNotNull);
         default: break;
     }
     switch (rc & 0xFF) {
@@ -45,7 +41,8 @@ namespace {
 class SqliteSession final : public Session {
 public:
     SqliteSession(const std::string& path, bool read_only, int busy_timeout_ms) {
-        int flags = SQLITE_OPEN_NOMUTEX | (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        int flags =
+            SQLITE_OPEN_NOMUTEX | (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
         int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
         if (rc != SQLITE_OK) {
             std::string reason = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);

@@ -1,0 +1,15 @@
+import { withBrowser, login, field, fillDate, pickOption, beijingDate } from './support.mjs'
+await withBrowser(async (page) => {
+  await login(page, 'unit1')
+  await page.waitForURL(/\/workbench$/)
+  await page.locator('[data-test=new-instrument]').click()
+  await field(page, 'f-name').fill('高分辨质谱仪')
+  await pickOption(page, 'f-class', '0102 质谱仪器', '质谱')
+  await field(page, 'f-value').fill('3580000')
+  await fillDate(page, 'purchase_date', beijingDate(-40))
+  await fillDate(page, 'acceptance_date', beijingDate(-20))
+  await pickOption(page, 'f-district', '海淀区')
+  await page.locator('[data-test=suggest-industries]').click()
+  await page.waitForTimeout(1500)
+  await page.screenshot({ path: '/tmp/probe-form.png', fullPage: true })
+})

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Browser tests of the web UI: a throw-away SQLite database with an operator, a unit administrator
+# and a department reviewer, the server on a free loopback port serving WEB_DIST, then
+# `node --test` driving Debian's Chromium through playwright-core. Builds nothing.
+#
+#   KEYUAN_BINARY=build/keyuan WEB_DIST=web/dist tests/browser/run.sh
+#
+# Optional: CHROMIUM (default /usr/bin/chromium), KEYUAN_SCREENSHOTS (folder for screenshots,
+# default a temporary folder under /tmp), KEEP_SERVER=1 (leave the server running and print its URL).
+set -euo pipefail
+
+: "${KEYUAN_BINARY:?set KEYUAN_BINARY to the built keyuan server}"
+: "${WEB_DIST:?set WEB_DIST to the built web UI (web/dist)}"
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+KEYUAN_BINARY=$(realpath "$KEYUAN_BINARY")
+WEB_DIST=$(realpath "$WEB_DIST")
+export CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+
+[[ -x $KEYUAN_BINARY ]] || { echo "browser tests: $KEYUAN_BINARY is not an executable" >&2; exit 2; }
+[[ -f $WEB_DIST/index.html ]] || { echo "browser tests: $WEB_DIST/index.html missing (cd web && npm ci && npm run build)" >&2; exit 2; }
+[[ -x $CHROMIUM ]] || { echo "browser tests: $CHROMIUM missing (apt-get install chromium)" >&2; exit 2; }
+command -v node >/dev/null || { echo "browser tests: node missing (apt-get install nodejs npm)" >&2; exit 2; }
+
+if [[ ! -d $HERE/node_modules/playwright-core ]]; then
+  (cd "$HERE" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+WORK=$(mktemp -d /tmp/keyuan-browser.XXXXXX)
+SERVER_PID=""
+cleanup() {
+  if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+DB="sqlite:$WORK/keyuan.db"
+CONFIG="$WORK/keyuan.toml"
+printf '[security]\nrequire_second_factor = false\n' >"$CONFIG"
+export KEYUAN_PASSWORD='Str0ng!Passphrase'
+
+create_user() { # username role [extra flags…]
+  local username=$1 role=$2
+  shift 2
+  "$KEYUAN_BINARY" user create --db "$DB" --config "$CONFIG" --username "$username" --password "$KEYUAN_PASSWORD" \
+    --role "$role" --display-name "$username" --no-password-change "$@" >/dev/null
+}
+
+create_user operator1 operator
+
+"$KEYUAN_BINARY" serve --db "$DB" --listen 127.0.0.1:0 --web "$WEB_DIST" --config "$CONFIG" --no-access-log \
+  2>"$WORK/server.log" &
+SERVER_PID=$!
+
+PORT=""
+for _ in $(seq 1 150); do
+  PORT=$(sed -n 's/.*"msg":"listening".*"port":\([0-9][0-9]*\).*/\1/p' "$WORK/server.log" | head -n 1)
+  [[ -n $PORT ]] && break
+  kill -0 "$SERVER_PID" 2>/dev/null || { echo "browser tests: the server exited:" >&2; cat "$WORK/server.log" >&2; exit 1; }
+  sleep 0.1
+done
+[[ -n $PORT ]] || { echo "browser tests: the server did not report its port:" >&2; cat "$WORK/server.log" >&2; exit 1; }
+export KEYUAN_URL="http://127.0.0.1:$PORT"
+
+# The organisation through the API, as the operator (session cookie + X-CSRF-Token).
+JAR="$WORK/cookies"
+LOGIN=$(curl -sf -c "$JAR" -H 'Content-Type: application/json' \
+  -d "{\"username\":\"operator1\",\"password\":\"$KEYUAN_PASSWORD\"}" "$KEYUAN_URL/api/v1/auth/login")
+CSRF=$(node -e 'process.stdout.write(JSON.parse(process.argv[1]).csrf_token)' "$LOGIN")
+ORG=$(curl -sf -b "$JAR" -H 'Content-Type: application/json' -H "X-CSRF-Token: $CSRF" \
+  -d '{"name":"北京示范大学","credit_code":"121100004000000014","kind":"university","district_code":"110108","department_code":"edu"}' \
+  "$KEYUAN_URL/api/v1/organizations")
+ORG_ID=$(node -e 'process.stdout.write(JSON.parse(process.argv[1]).id)' "$ORG")
+curl -sf -b "$JAR" -H "X-CSRF-Token: $CSRF" -X POST "$KEYUAN_URL/api/v1/auth/logout" >/dev/null
+
+create_user unit1 unit_admin --org "$ORG_ID"
+create_user reviewer1 department_reviewer --department edu
+
+export KEYUAN_SCREENSHOTS=${KEYUAN_SCREENSHOTS:-$(mktemp -d /tmp/keyuan-screens.XXXXXX)}
+echo "browser tests: server $KEYUAN_URL, organisation $ORG_ID, screenshots in $KEYUAN_SCREENSHOTS" >&2
+
+status=0
+(cd "$HERE" && node --test ./*.test.mjs) || status=$?
+
+if [[ $status -ne 0 ]]; then
+  echo "browser tests: server log (last 40 lines):" >&2
+  tail -n 40 "$WORK/server.log" >&2
+fi
+if [[ ${KEEP_SERVER:-} == 1 ]]; then
+  echo "browser tests: KEEP_SERVER=1, server still at $KEYUAN_URL (pid $SERVER_PID); press Ctrl-C to stop" >&2
+  wait "$SERVER_PID" || true
+fi
+exit $status
