@@ -3,6 +3,7 @@
 #include <boost/json/object.hpp>
 
 #include "http/json.hpp"
+#include "modules/catalog/industries.hpp"
 #include "modules/catalog/organizations.hpp"
 #include "modules/catalog/resource_routes.hpp"
 #include "modules/catalog/specs.hpp"
@@ -16,6 +17,8 @@ constexpr int kFinanceProductTarget = 20;  // seed 000: the finance domain centr
 
 std::vector<std::unique_ptr<ResourceEngine>> Register(modules::ModuleContext& context) {
     RegisterOrganizations(context);
+    // Literal routes such as /instruments/registration-report before the resources' /{id}.
+    RegisterIndustries(context);
     std::vector<std::unique_ptr<ResourceEngine>> engines;
     // The finance summary is a literal route, registered before the resource's /{id} routes.
     store::Database& db = context.db;

@@ -52,6 +52,24 @@ struct Timeline {
     Date updated;
 };
 
+Timeline MakeTimeline(Random& rng, const WorkingCalendar& calendar, Date as_of, std::string_view status) {
+    bool draft = status == "draft";
+    Timeline t;
+    // Drafts are the ones accepted in the last weeks and not yet registered. The others are
+    // accepted early enough that a late registration and its review still precede as_of.
+    t.acceptance = draft ? DayBetween(rng, as_of.AddDays(-45), as_of.AddDays(-1))
+                         : DayBetween(rng, Date::FromYmd(2015, 1, 1), as_of.AddDays(-200));
+    t.due = calendar.AddWorkingDays(t.acceptance, kRegistrationWorkingDays);
+    if (!draft) {
+        t.registered_on =
+            rng.Chance(kLateShare) ? t.due.AddDays(rng.Int(1, 120)) : DayBetween(rng, t.acceptance.AddDays(1), t.due);
+    }
+    t.created = draft ? DayBetween(rng, t.acceptance.AddDays(1), as_of) : *t.registered_on;
+    bool reviewed = status == "approved" || status == "returned";
+    t.updated = reviewed ? t.created.AddDays(rng.Int(2, 20)) : t.created;
+    return t;
+}
+
 }  // namespace
 
 void ResourceMaker::AddInstrument(DemoLab& lab, ResourceRows& out) {
@@ -64,20 +82,7 @@ void ResourceMaker::AddInstrument(DemoLab& lab, ResourceRows& out) {
     std::int64_t id = next_instrument_++;
 
     Review review = PickReview(rng_);
-    bool draft = review.status == "draft";
-    Timeline t;
-    // Drafts are the ones accepted in the last weeks and not yet registered. The others are
-    // accepted early enough that a late registration and its review still precede as_of_.
-    t.acceptance = draft ? DayBetween(rng_, as_of_.AddDays(-45), as_of_.AddDays(-1))
-                         : DayBetween(rng_, Date::FromYmd(2015, 1, 1), as_of_.AddDays(-200));
-    t.due = calendar_.AddWorkingDays(t.acceptance, kRegistrationWorkingDays);
-    if (!draft) {
-        t.registered_on = rng_.Chance(kLateShare) ? t.due.AddDays(rng_.Int(1, 120))
-                                                  : DayBetween(rng_, t.acceptance.AddDays(1), t.due);
-    }
-    t.created = draft ? DayBetween(rng_, t.acceptance.AddDays(1), as_of_) : *t.registered_on;
-    t.updated =
-        review.status == "approved" || review.status == "returned" ? t.created.AddDays(rng_.Int(2, 20)) : t.created;
+    Timeline t = MakeTimeline(rng_, calendar_, as_of_, review.status);
     bool late = t.registered_on && *t.registered_on > t.due;
 
     std::int64_t yuan = kind.min_wan * 10000LL + rng_.Int(0, (kind.max_wan - kind.min_wan) * 100LL) * 100;
