@@ -23,6 +23,7 @@ Application::Application(const Config& config, std::unique_ptr<store::Database> 
     search_ = search::Register(context, config.search_index_dir, start_indexer);
     // After authentication, so that keys are kept per caller.
     middleware_.push_back(system::MakeIdempotency(*db_));
+    system::RegisterOpenApi(context);
 }
 
 Application::~Application() = default;

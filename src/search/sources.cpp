@@ -94,7 +94,7 @@ const std::vector<Source>& Sources() {
          "t.name, t.field, t.content, t.parameters, COALESCE(t.district_code, o.district_code, ''), t.price_fen, "
          "t.price_unit, t.cnas_cert_no, t.cnas_expiry, t.cma_cert_no, t.cma_expiry, t.kind",
          FillService},
-        {"finance_product", "finance_products", "", "", "t.features, t.eligibility, t.kind", FillFinance},
+        {"finance_product", "finance_products", "", "", "t.name, t.features, t.eligibility, t.kind", FillFinance},
     };
     return sources;
 }

@@ -21,11 +21,31 @@ export function loadDistricts(): Promise<void> {
   return loading
 }
 
+// English names while the server's districts carry none.
+const DISTRICT_EN: Record<string, string> = {
+  '110101': 'Dongcheng',
+  '110102': 'Xicheng',
+  '110105': 'Chaoyang',
+  '110106': 'Fengtai',
+  '110107': 'Shijingshan',
+  '110108': 'Haidian',
+  '110109': 'Mentougou',
+  '110111': 'Fangshan',
+  '110112': 'Tongzhou',
+  '110113': 'Shunyi',
+  '110114': 'Changping',
+  '110115': 'Daxing',
+  '110116': 'Huairou',
+  '110117': 'Pinggu',
+  '110118': 'Miyun',
+  '110119': 'Yanqing',
+}
+
 export function districtName(code: string | null | undefined): string {
   if (!code) return ''
   const d = districts.value.find((x) => x.code === code)
-  if (!d) return code
-  return locale.value === 'en' && d.name_en ? d.name_en : d.name
+  if (locale.value === 'en') return d?.name_en || DISTRICT_EN[code] || d?.name || code
+  return d?.name ?? code
 }
 
 /** 12345678 fen → "123,456.78". */

@@ -4,7 +4,10 @@
 
 namespace keyuan::system {
 
-/// Adds GET /api/v1/health, /api/v1/health/ready and /api/v1/openapi.json.
+/// Adds GET /api/v1/health and /api/v1/health/ready.
 void Register(modules::ModuleContext& context);
+
+/// Adds GET /api/v1/openapi.json describing every route registered so far: call it last.
+void RegisterOpenApi(modules::ModuleContext& context);
 
 }  // namespace keyuan::system
