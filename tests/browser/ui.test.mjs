@@ -107,6 +107,23 @@ test('a unit registers an instrument, the department approves it, a visitor find
     assert.ok(basic.includes('质谱仪器'), 'the class name')
     assert.ok(basic.includes(code), 'the industry code')
     await page.screenshot({ path: join(SCREENSHOTS, 'instrument-detail.png'), fullPage: true })
+
+    // Suggestions while typing, and "did you mean" for a misspelling.
+    await page.goto(`${BASE_URL}/`)
+    await field(page, 'search-input').pressSequentially('高分', { delay: 50 })
+    const suggestion = page.locator('.el-autocomplete-suggestion li', { hasText: NAME })
+    await suggestion.click()
+    await page.waitForURL(/[?&]q=/)
+    assert.equal(await field(page, 'search-input').inputValue(), NAME)
+    await result.waitFor()
+    await field(page, 'search-input').fill('spectrometr')
+    await page.locator('[data-test=search-button]').click()
+    const didYouMean = page.locator('[data-test=did-you-mean] a')
+    await didYouMean.waitFor()
+    assert.equal(await textOf(didYouMean), 'spectrometer')
+    await didYouMean.click()
+    await result.waitFor()
+    assert.equal(await field(page, 'search-input').inputValue(), 'spectrometer')
   })
 })
 
