@@ -15,7 +15,13 @@ PACKAGES=(
   libtomlplusplus-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev curl wrk nginx-light python3
+  # browser tests of the web UI (Debian's Chromium; CJK fonts so screenshots show Chinese)
+  chromium fonts-noto-cjk
 )
+# The web UI is built with node and npm: Debian's nodejs (18) when no node is installed at all.
+if ! command -v node >/dev/null 2>&1; then
+  PACKAGES+=(nodejs npm)
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do

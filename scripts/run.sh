@@ -10,6 +10,14 @@ cmake --build --preset dev --target keyuan
 
 db_url=${KEYUAN_DB:-sqlite:var/keyuan.db}
 listen=${KEYUAN_LISTEN:-127.0.0.1:8080}
+# The web UI, built when its sources are newer than the last build.
+if [[ ! -f web/node_modules/.package-lock.json || web/package-lock.json -nt web/node_modules/.package-lock.json ]]; then
+  (cd web && npm ci --no-audit --no-fund --loglevel=error)
+fi
+if [[ ! -f web/dist/index.html || -n $(find web/src web/index.html web/package.json -newer web/dist/index.html -print -quit) ]]; then
+  (cd web && npm run build)
+fi
+
 args=(serve --db "$db_url" --listen "$listen")
 if [[ -f web/dist/index.html ]]; then args+=(--web web/dist); fi
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: the build with warnings as errors; unit, storage and HTTP tests against
-# SQLite and against a PostgreSQL server that the run starts and removes itself; the same
-# tests under AddressSanitizer + UndefinedBehaviorSanitizer; and the formatting check.
+# Runs every test: the formatting check; the build with warnings as errors; unit, storage and
+# HTTP tests against SQLite and against a PostgreSQL server that the run starts and removes
+# itself; the web UI's type check and build; browser tests in Debian's Chromium; and the unit
+# and HTTP tests again under AddressSanitizer + UndefinedBehaviorSanitizer.
 #   KEYUAN_SKIP_ASAN=1 skips the sanitizer pass (for quick local runs; CI never sets it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,12 @@ cmake --build --preset dev
 
 step "tests: unit, storage and HTTP on SQLite and PostgreSQL"
 ctest --preset dev
+
+step "web UI: type check and build"
+(cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build)
+
+step "browser tests (Debian's Chromium)"
+KEYUAN_BINARY=build/keyuan WEB_DIST=web/dist tests/browser/run.sh
 
 if [[ ${KEYUAN_SKIP_ASAN:-0} != 1 ]]; then
   step "build with AddressSanitizer + UndefinedBehaviorSanitizer"

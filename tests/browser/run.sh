@@ -45,7 +45,8 @@ create_user() { # username role [extra flags…]
   local username=$1 role=$2
   shift 2
   "$KEYUAN_BINARY" user create --db "$DB" --config "$CONFIG" --username "$username" --password "$KEYUAN_PASSWORD" \
-    --role "$role" --display-name "$username" --no-password-change "$@" >/dev/null
+    --role "$role" --display-name "$username" --no-password-change "$@" >"$WORK/cli.log" 2>&1 ||
+    { echo "browser tests: could not create user $username:" >&2; cat "$WORK/cli.log" >&2; exit 1; }
 }
 
 create_user operator1 operator
@@ -66,14 +67,14 @@ export KEYUAN_URL="http://127.0.0.1:$PORT"
 
 # The organisation through the API, as the operator (session cookie + X-CSRF-Token).
 JAR="$WORK/cookies"
-LOGIN=$(curl -sf -c "$JAR" -H 'Content-Type: application/json' \
+LOGIN=$(curl -sSf -c "$JAR" -H 'Content-Type: application/json' \
   -d "{\"username\":\"operator1\",\"password\":\"$KEYUAN_PASSWORD\"}" "$KEYUAN_URL/api/v1/auth/login")
 CSRF=$(node -e 'process.stdout.write(JSON.parse(process.argv[1]).csrf_token)' "$LOGIN")
-ORG=$(curl -sf -b "$JAR" -H 'Content-Type: application/json' -H "X-CSRF-Token: $CSRF" \
+ORG=$(curl -sSf -b "$JAR" -H 'Content-Type: application/json' -H "X-CSRF-Token: $CSRF" \
   -d '{"name":"北京示范大学","credit_code":"121100004000000014","kind":"university","district_code":"110108","department_code":"edu"}' \
   "$KEYUAN_URL/api/v1/organizations")
 ORG_ID=$(node -e 'process.stdout.write(JSON.parse(process.argv[1]).id)' "$ORG")
-curl -sf -b "$JAR" -H "X-CSRF-Token: $CSRF" -X POST "$KEYUAN_URL/api/v1/auth/logout" >/dev/null
+curl -sSf -b "$JAR" -H "X-CSRF-Token: $CSRF" -X POST "$KEYUAN_URL/api/v1/auth/logout" >/dev/null
 
 create_user unit1 unit_admin --org "$ORG_ID"
 create_user reviewer1 department_reviewer --department edu
