@@ -116,6 +116,22 @@ KEYUAN=$OUT/keyuan
 
 load1() { cut -d' ' -f1 /proc/loadavg; }
 
+# Waits (QUIET_WAIT seconds at most) for two seconds in a row with the machine less than
+# QUIET_PERCENT busy, so that a measurement does not start in the middle of someone's build.
+QUIET_WAIT=${QUIET_WAIT:-60}
+QUIET_PERCENT=${QUIET_PERCENT:-20}
+wait_quiet() {
+  local waited=0 quiet=0 a b t0 t1 busy
+  while ((quiet < 2 && waited < QUIET_WAIT)); do
+    read -r a t0 < <(awk '$1 == "cpu" {t = 0; for (i = 2; i <= 9; i++) t += $i; print $2 + $3 + $4, t; exit}' /proc/stat)
+    sleep 1
+    read -r b t1 < <(awk '$1 == "cpu" {t = 0; for (i = 2; i <= 9; i++) t += $i; print $2 + $3 + $4, t; exit}' /proc/stat)
+    busy=$(((b - a) * 100 / ((t1 - t0) > 0 ? (t1 - t0) : 1)))
+    if ((busy < QUIET_PERCENT)); then quiet=$((quiet + 1)); else quiet=0; fi
+    waited=$((waited + 1))
+  done
+}
+
 # ---------------------------------------------------------------- CPU accounting
 proc_counters() {  # user+nice+system jiffies of the whole machine
   awk '$1 == "cpu" {print $2 + $3 + $4; exit}' /proc/stat
@@ -252,11 +268,8 @@ explain() {  # engine url file
         echo "== $name: $q"
         if [[ $engine == sqlite ]]; then
           sql sqlite "$url" "EXPLAIN QUERY PLAN $q"
-          local t0 t1
-          t0=$(date +%s%N)
-          sql sqlite "$url" "$q" >/dev/null
-          t1=$(date +%s%N)
-          echo "-- wall time (sqlite3 CLI, one run, warm cache): $(((t1 - t0) / 1000)) us"
+          sqlite3 -batch "${url#sqlite:}" "$q" >/dev/null  # warms the cache
+          sqlite3 -batch "${url#sqlite:}" ".timer on" "$q" | grep '^Run Time' | sed 's/^/-- sqlite3 CLI, second run: /'
         else
           sql postgres "$url" "EXPLAIN (ANALYZE, BUFFERS) $q"
         fi
@@ -303,7 +316,6 @@ rps_of() { awk '/^Requests\/sec:/ {printf "%.0f\n", $2}' "$1"; }
 
 RESULT_ROWS=()
 WARNINGS=()
-declare -A P99=()
 
 run_scenario() {  # engine scenario dir
   local engine=$1 scenario=$2 dir=$3 try best="" best_other=1000 f l0 errors
@@ -318,6 +330,7 @@ run_scenario() {  # engine scenario dir
     -s "$HERE/random_path.lua" "$BASE_URL" >"$dir/raw/warmup-$scenario.txt" 2>&1 || true
   for ((try = 0; try <= RETRIES; try++)); do
     f=$dir/raw/$scenario.try$try.txt
+    wait_quiet
     l0=$(load1)
     export PATHS_FILE=$paths
     measure timeout $((DURATION + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" \
@@ -338,7 +351,6 @@ run_scenario() {  # engine scenario dir
   [[ -z $errors ]] || WARNINGS+=("$engine/$scenario: wrk reported $errors")
   local p99 verdict=""
   p99=$(pct_of "$best" 99%)
-  P99[$engine/$scenario]=$p99
   if [[ $scenario == id || $scenario == list ]]; then
     if awk -v p="$p99" -v t="$TARGET_P99_MS" 'BEGIN {exit !(p < t)}'; then verdict="meets"; else verdict="misses"; fi
   fi

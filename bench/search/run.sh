@@ -113,6 +113,22 @@ g++ -std=c++20 -O2 -o "$OUT/baseline_server" "$HERE/baseline_server.cpp" $(pkg-c
   -pthread || die "cannot compile baseline_server.cpp"
 
 load1() { cut -d' ' -f1 /proc/loadavg; }
+
+# Waits (QUIET_WAIT seconds at most) for two seconds in a row with the machine less than
+# QUIET_PERCENT busy, so that a measurement does not start in the middle of someone's build.
+QUIET_WAIT=${QUIET_WAIT:-60}
+QUIET_PERCENT=${QUIET_PERCENT:-20}
+wait_quiet() {
+  local waited=0 quiet=0 a b t0 t1 busy
+  while ((quiet < 2 && waited < QUIET_WAIT)); do
+    read -r a t0 < <(awk '$1 == "cpu" {t = 0; for (i = 2; i <= 9; i++) t += $i; print $2 + $3 + $4, t; exit}' /proc/stat)
+    sleep 1
+    read -r b t1 < <(awk '$1 == "cpu" {t = 0; for (i = 2; i <= 9; i++) t += $i; print $2 + $3 + $4, t; exit}' /proc/stat)
+    busy=$(((b - a) * 100 / ((t1 - t0) > 0 ? (t1 - t0) : 1)))
+    if ((busy < QUIET_PERCENT)); then quiet=$((quiet + 1)); else quiet=0; fi
+    waited=$((waited + 1))
+  done
+}
 now_s() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now_s)" 'BEGIN {printf "%.1f\n", b - a}'; }
 mib() { awk -v b="$1" 'BEGIN {printf "%.0f MiB\n", b / 1048576}'; }
@@ -343,6 +359,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
     best="" best_other=1000 best_load=""
     for ((try = 0; try <= RETRIES; try++)); do
       f=$OUT/raw/round$round-$name.try$try.txt
+      wait_quiet
       l0=$(load1)
       # Slow servers get a longer timeout, so that their tail shows in the percentiles.
       measure timeout $((DURATION + 60)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 30s --latency \

@@ -148,6 +148,20 @@ void AddCatalogRoutes(modules::ModuleContext& context) {
         });
         return http::JsonResponse(200, json::object{{"items", std::move(items)}});
     });
+    context.router.Get("/api/v1/instrument-classes", [&db](Request&) {
+        json::array items;
+        db.Read([&](store::Session& s) {
+            store::Rows rows =
+                s.Query("SELECT code, name, level, COALESCE(parent_code, '') FROM instrument_classes ORDER BY code");
+            for (std::size_t i = 0; i < rows.size(); ++i) {
+                items.push_back(json::object{{"code", rows[i].Text(0)},
+                                             {"name", rows[i].Text(1)},
+                                             {"level", rows[i].Int(2)},
+                                             {"parent", rows[i].Text(3)}});
+            }
+        });
+        return http::JsonResponse(200, json::object{{"items", std::move(items)}});
+    });
     context.router.Get("/api/v1/industry-codes", [&db](Request& r) {
         std::string parent = r.Query("parent").value_or("");
         std::string q = r.Query("q").value_or("");

@@ -1,0 +1,17 @@
+-- English names of Beijing's districts, for the English UI.
+UPDATE districts SET name_en = 'Dongcheng' WHERE code = '110101';
+UPDATE districts SET name_en = 'Xicheng' WHERE code = '110102';
+UPDATE districts SET name_en = 'Chaoyang' WHERE code = '110105';
+UPDATE districts SET name_en = 'Fengtai' WHERE code = '110106';
+UPDATE districts SET name_en = 'Shijingshan' WHERE code = '110107';
+UPDATE districts SET name_en = 'Haidian' WHERE code = '110108';
+UPDATE districts SET name_en = 'Mentougou' WHERE code = '110109';
+UPDATE districts SET name_en = 'Fangshan' WHERE code = '110111';
+UPDATE districts SET name_en = 'Tongzhou' WHERE code = '110112';
+UPDATE districts SET name_en = 'Shunyi' WHERE code = '110113';
+UPDATE districts SET name_en = 'Changping' WHERE code = '110114';
+UPDATE districts SET name_en = 'Daxing' WHERE code = '110115';
+UPDATE districts SET name_en = 'Huairou' WHERE code = '110116';
+UPDATE districts SET name_en = 'Pinggu' WHERE code = '110117';
+UPDATE districts SET name_en = 'Miyun' WHERE code = '110118';
+UPDATE districts SET name_en = 'Yanqing' WHERE code = '110119';
