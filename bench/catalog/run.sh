@@ -29,11 +29,13 @@
 #
 # Knobs (environment): SCALE=city, ENGINES="sqlite postgres", SCENARIOS="id list list-district
 # list-class list-industry list-sort", DURATION=10 (seconds per measurement), WARMUP=3,
-# CONNECTIONS=64, THREADS=2 (wrk threads), OTHER_LIMIT=10, RETRIES=2,
+# CONNECTIONS=64, THREADS=2 (wrk threads), OTHER_LIMIT=10, RETRIES=1, QUIET_WAIT=30 (seconds to
+# wait before each measurement for the machine to be less than QUIET_PERCENT=20% busy),
 # KEYUAN_BIN=build-bench/keyuan, OUT_DIR (default: a new mktemp directory; raw wrk outputs,
 # logs, plans and results.md stay there), KEEP_DATA=0 (1: keep the SQLite file; the PostgreSQL
 # server is always stopped and removed), SQLITE_DB=FILE (reuse a filled SQLite database instead
-# of loading one; the demo is then not timed on SQLite).
+# of loading one; the demo is then not timed on SQLite), INDEX_DIR=DIR (a search index of the same
+# demo data, already built, for both engines instead of building one: the seed is fixed).
 #
 # Exits non-zero only when the benchmark cannot run; targets are reported, not asserted.
 set -euo pipefail
@@ -48,9 +50,10 @@ WARMUP=${WARMUP:-3}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 OTHER_LIMIT=${OTHER_LIMIT:-10}
-RETRIES=${RETRIES:-2}
+RETRIES=${RETRIES:-1}
 KEEP_DATA=${KEEP_DATA:-0}
 SQLITE_DB=${SQLITE_DB:-}
+INDEX_DIR=${INDEX_DIR:-}
 KEYUAN_BIN=${KEYUAN_BIN:-$ROOT/build-bench/keyuan}
 TARGET_P99_MS=10
 TARGET_DEMO_S=120
@@ -118,7 +121,7 @@ load1() { cut -d' ' -f1 /proc/loadavg; }
 
 # Waits (QUIET_WAIT seconds at most) for two seconds in a row with the machine less than
 # QUIET_PERCENT busy, so that a measurement does not start in the middle of someone's build.
-QUIET_WAIT=${QUIET_WAIT:-60}
+QUIET_WAIT=${QUIET_WAIT:-30}
 QUIET_PERCENT=${QUIET_PERCENT:-20}
 wait_quiet() {
   local waited=0 quiet=0 a b t0 t1 busy
@@ -269,7 +272,7 @@ explain() {  # engine url file
         if [[ $engine == sqlite ]]; then
           sql sqlite "$url" "EXPLAIN QUERY PLAN $q"
           sqlite3 -batch "${url#sqlite:}" "$q" >/dev/null  # warms the cache
-          sqlite3 -batch "${url#sqlite:}" ".timer on" "$q" | grep '^Run Time' | sed 's/^/-- sqlite3 CLI, second run: /'
+          printf '.timer on\n%s;\n' "$q" | sqlite3 "${url#sqlite:}" | sed -n 's/^Run Time/-- sqlite3 CLI, second run: &/p'
         else
           sql postgres "$url" "EXPLAIN (ANALYZE, BUFFERS) $q"
         fi
@@ -284,9 +287,17 @@ start_keyuan() {  # engine url dir
   local engine=$1 url=$2 dir=$3 port="" i
   printf '[server]\naccess_log = false\n' >"$dir/keyuan.toml"
   # The index is built first so that the server's indexer finds it current and stays idle.
-  "$KEYUAN" index rebuild --db "$url" --index "$dir/index" >"$dir/index.log" 2>&1 ||
-    { cat "$dir/index.log" >&2; die "$engine: index rebuild failed"; }
-  "$KEYUAN" serve --db "$url" --listen 127.0.0.1:0 --no-access-log --index "$dir/index" \
+  local index=$dir/index
+  if [[ -n $INDEX_DIR ]]; then
+    index=$INDEX_DIR
+  else
+    local t0
+    t0=$(date +%s)
+    "$KEYUAN" index rebuild --db "$url" --index "$index" >"$dir/index.log" 2>&1 ||
+      { cat "$dir/index.log" >&2; die "$engine: index rebuild failed"; }
+    say "$engine: search index built in $(($(date +%s) - t0)) s (not part of the measurement)"
+  fi
+  "$KEYUAN" serve --db "$url" --listen 127.0.0.1:0 --no-access-log --index "$index" \
     --config "$dir/keyuan.toml" >"$dir/keyuan.log" 2>&1 &
   KEYUAN_PID=$!
   for ((i = 0; i < 300; i++)); do
@@ -302,6 +313,13 @@ start_keyuan() {  # engine url dir
     sleep 0.1
   done
   die "$engine: keyuan does not answer (see $dir/keyuan.log)"
+}
+
+# Fails if the server's indexer rebuilt the index after all (it would have competed for the CPU).
+check_index_idle() {  # dir
+  if grep -q '"search index rebuilt"' "$1/keyuan.log"; then
+    WARNINGS+=("$1: the server rebuilt its search index during the run; measurements may be disturbed")
+  fi
 }
 
 # ---------------------------------------------------------------- measurement
@@ -327,14 +345,14 @@ run_scenario() {  # engine scenario dir
     curl -sf -o /dev/null "$BASE_URL$sample" || die "$engine: $sample does not answer 200"
   done
   PATHS_FILE=$paths timeout $((WARMUP + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" \
-    -s "$HERE/random_path.lua" "$BASE_URL" >"$dir/raw/warmup-$scenario.txt" 2>&1 || true
+    --timeout 30s -s "$HERE/random_path.lua" "$BASE_URL" >"$dir/raw/warmup-$scenario.txt" 2>&1 || true
   for ((try = 0; try <= RETRIES; try++)); do
     f=$dir/raw/$scenario.try$try.txt
     wait_quiet
     l0=$(load1)
     export PATHS_FILE=$paths
     measure timeout $((DURATION + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" \
-      --latency -s "$HERE/random_path.lua" "$BASE_URL" >"$f" 2>&1 || { cat "$f" >&2; die "wrk failed ($f)"; }
+      --timeout 30s --latency -s "$HERE/random_path.lua" "$BASE_URL" >"$f" 2>&1 || { cat "$f" >&2; die "wrk failed ($f)"; }
     grep -q '^Requests/sec:' "$f" || die "no Requests/sec in $f"
     echo "# load average (1 min) before: $l0; other processes used $OTHER% of the machine" >>"$f"
     printf 'bench/catalog:   %-8s %-14s %7s req/s  p50 %7s ms  p99 %7s ms  (load %s, other CPU %s%%)\n' \
@@ -383,6 +401,7 @@ run_engine() {  # engine
   explain "$engine" "$url" "$dir/explain.txt"
   start_keyuan "$engine" "$url" "$dir"
   for scenario in $SCENARIOS; do run_scenario "$engine" "$scenario" "$dir"; done
+  check_index_idle "$dir"
   stop_pid "$KEYUAN_PID"
   KEYUAN_PID=""
   if [[ $engine == postgres ]]; then

@@ -127,7 +127,7 @@ void AddGovernmentAndPlatformUsers(Random& rng, UserTable& table, const std::vec
     }
     int experts = std::max(3, static_cast<int>(orgs.size()) / 25);
     for (int i = 1; i <= experts && !scholars.empty(); ++i) {
-        char name[16];
+        char name[32];
         std::snprintf(name, sizeof name, "expert%05d", i);
         table.Add(name, PersonName(rng), {rng.Pick(scholars), "", ""}, MobilePhone(rng), {Role::kExpert});
     }
