@@ -51,65 +51,49 @@ TotpEnrollment AccountService::EnrollTotp(const Caller& caller, const Actor& act
     return enrollment;
 }
 
+namespace {
+
+/// What a code confirms: the first use enables TOTP, later uses pass the second factor.
+enum class CodePurpose { kActivate, kVerify };
+
+/// Checks `code` for the caller inside one transaction: guessing limit, single use, and the
+/// audit record either way; on success marks this session as past its second factor.
+std::optional<Error> AcceptCode(store::Session& s, const Caller& caller, const std::string& code, const Actor& actor,
+                                CodePurpose purpose) {
+    std::optional<UserRecord> user = LoadUserById(s, caller.user_id);
+    bool activating = purpose == CodePurpose::kActivate;
+    if (!user || !user->totp_secret || user->totp_enabled == activating) {
+        return activating ? Error::Conflict("请先申请绑定动态口令", "Start the TOTP enrolment first")
+                          : Error::Conflict("尚未启用动态口令", "TOTP is not enabled for this account");
+    }
+    std::optional<std::int64_t> step =
+        TakeCodeAttempt(s, user->id) ? VerifyTotp(*user->totp_secret, code, clock::NowUnix(), user->totp_last_step)
+                                     : std::nullopt;
+    std::string id = std::to_string(user->id);
+    if (!step) {
+        CountWrongCode(s, user->id);
+        audit::Record(s, actor,
+                      {.event_type = "mfa.failed", .object_type = "user", .object_id = id, .result = "failed"});
+        return WrongCode();
+    }
+    s.Execute("UPDATE users SET totp_enabled = 1, totp_last_step = $2 WHERE id = $1", {user->id, *step});
+    s.Execute("UPDATE sessions SET mfa_passed = 1 WHERE id_hash = $1", {caller.session_hash});
+    audit::Record(s, actor,
+                  {.event_type = activating ? "mfa.enabled" : "mfa.passed", .object_type = "user", .object_id = id});
+    return std::nullopt;
+}
+
+}  // namespace
+
 void AccountService::ActivateTotp(const Caller& caller, const std::string& code, const Actor& actor) {
     std::optional<Error> error;
-    db_.Write([&](store::Session& s) {
-        error.reset();
-        std::optional<UserRecord> user = LoadUserById(s, caller.user_id);
-        if (!user || !user->totp_secret || user->totp_enabled) {
-            error = Error::Conflict("请先申请绑定动态口令", "Start the TOTP enrolment first");
-            return;
-        }
-        std::optional<std::int64_t> step =
-            TakeCodeAttempt(s, user->id)
-                ? accounts::VerifyTotp(*user->totp_secret, code, clock::NowUnix(), user->totp_last_step)
-                : std::nullopt;
-        if (!step) {
-            CountWrongCode(s, user->id);
-            audit::Record(s, actor,
-                          {.event_type = "mfa.failed",
-                           .object_type = "user",
-                           .object_id = std::to_string(user->id),
-                           .result = "failed"});
-            error = WrongCode();
-            return;
-        }
-        s.Execute("UPDATE users SET totp_enabled = 1, totp_last_step = $2 WHERE id = $1", {user->id, *step});
-        s.Execute("UPDATE sessions SET mfa_passed = 1 WHERE id_hash = $1", {caller.session_hash});
-        audit::Record(s, actor,
-                      {.event_type = "mfa.enabled", .object_type = "user", .object_id = std::to_string(user->id)});
-    });
+    db_.Write([&](store::Session& s) { error = AcceptCode(s, caller, code, actor, CodePurpose::kActivate); });
     if (error) throw ApiError(*error);
 }
 
 void AccountService::VerifyTotp(const Caller& caller, const std::string& code, const Actor& actor) {
     std::optional<Error> error;
-    db_.Write([&](store::Session& s) {
-        error.reset();
-        std::optional<UserRecord> user = LoadUserById(s, caller.user_id);
-        if (!user || !user->totp_enabled || !user->totp_secret) {
-            error = Error::Conflict("尚未启用动态口令", "TOTP is not enabled for this account");
-            return;
-        }
-        std::optional<std::int64_t> step =
-            TakeCodeAttempt(s, user->id)
-                ? accounts::VerifyTotp(*user->totp_secret, code, clock::NowUnix(), user->totp_last_step)
-                : std::nullopt;
-        if (!step) {
-            CountWrongCode(s, user->id);
-            audit::Record(s, actor,
-                          {.event_type = "mfa.failed",
-                           .object_type = "user",
-                           .object_id = std::to_string(user->id),
-                           .result = "failed"});
-            error = WrongCode();
-            return;
-        }
-        s.Execute("UPDATE users SET totp_last_step = $2 WHERE id = $1", {user->id, *step});
-        s.Execute("UPDATE sessions SET mfa_passed = 1 WHERE id_hash = $1", {caller.session_hash});
-        audit::Record(s, actor,
-                      {.event_type = "mfa.passed", .object_type = "user", .object_id = std::to_string(user->id)});
-    });
+    db_.Write([&](store::Session& s) { error = AcceptCode(s, caller, code, actor, CodePurpose::kVerify); });
     if (error) throw ApiError(*error);
 }
 
