@@ -15,7 +15,8 @@
 // case-insensitively for ASCII:
 //   fts5  a word of 3+ characters is an FTS5 phrase ("word") in MATCH, ranked by bm25 (ORDER BY
 //         rank); a word of 1-2 characters cannot use the trigram index (FTS5 needs a trigram)
-//         and becomes `(title LIKE '%word%' OR body LIKE '%word%')` on the FTS table, which FTS5 answers by a full scan.
+//         and becomes `(title LIKE '%word%' OR body LIKE '%word%')` on the FTS table, which FTS5 answers by a full
+//         scan.
 //   pg    every word is `doc ILIKE '%word%'`, newest id first (ILIKE has no relevance).
 // Both return an exact total (COUNT(*)) and the top 20. No facets, no snippets: less work than
 // keyuan does per request, which favours the baselines.
@@ -188,10 +189,11 @@ public:
         PGresult* r = Exec("SELECT COUNT(*) FROM bench_docs" + where, params);
         a.total = std::atoll(PQgetvalue(r, 0, 0));
         PQclear(r);
-        r = Exec("SELECT type, obj_id, title FROM bench_docs" + where + " ORDER BY id DESC LIMIT " +
-                     std::to_string(kLimit),
-                 params);
-        for (int i = 0; i < PQntuples(r); ++i) a.items.push_back({PQgetvalue(r, i, 0), PQgetvalue(r, i, 1), PQgetvalue(r, i, 2)});
+        r = Exec(
+            "SELECT type, obj_id, title FROM bench_docs" + where + " ORDER BY id DESC LIMIT " + std::to_string(kLimit),
+            params);
+        for (int i = 0; i < PQntuples(r); ++i)
+            a.items.push_back({PQgetvalue(r, i, 0), PQgetvalue(r, i, 1), PQgetvalue(r, i, 2)});
         PQclear(r);
         return a;
     }
@@ -319,8 +321,8 @@ std::string Handle(Pool& pool, const std::string& target) {
     pool.Give(std::move(engine));
     std::string body = "{\"items\":[";
     for (std::size_t i = 0; i < a.items.size(); ++i) {
-        body += (i ? ",{\"type\":" : "{\"type\":") + JsonString(a.items[i].type) + ",\"id\":" + JsonString(a.items[i].id) +
-                ",\"title\":" + JsonString(a.items[i].title) + "}";
+        body += (i ? ",{\"type\":" : "{\"type\":") + JsonString(a.items[i].type) +
+                ",\"id\":" + JsonString(a.items[i].id) + ",\"title\":" + JsonString(a.items[i].title) + "}";
     }
     body += "],\"total\":" + std::to_string(a.total) + "}";
     return Response(200, body);
@@ -363,10 +365,14 @@ int main(int argc, char** argv) {
     int pool_size = 8;
     for (int i = 1; i + 1 < argc; i += 2) {
         std::string flag = argv[i];
-        if (flag == "--engine") engine = argv[i + 1];
-        else if (flag == "--db") db = argv[i + 1];
-        else if (flag == "--listen") listen = argv[i + 1];
-        else if (flag == "--pool") pool_size = std::atoi(argv[i + 1]);
+        if (flag == "--engine")
+            engine = argv[i + 1];
+        else if (flag == "--db")
+            db = argv[i + 1];
+        else if (flag == "--listen")
+            listen = argv[i + 1];
+        else if (flag == "--pool")
+            pool_size = std::atoi(argv[i + 1]);
     }
     if ((engine != "fts5" && engine != "pg") || db.empty() || pool_size < 1) {
         std::fprintf(stderr, "usage: %s --engine fts5|pg --db FILE|URL --listen 127.0.0.1:PORT [--pool N]\n", argv[0]);
