@@ -33,7 +33,10 @@ public:
                                  {{"cnas_cert_no", "CNAS L1234"}, {"cnas_expiry", ShanghaiDate(365)}});
         service_id_ = CreateApproved(unit, reviewer, "services", cnas);
         draft_id_ = CreateResource(unit, "instruments", InstrumentBody("尚未提交的核磁共振波谱仪"));
+        // Each object is searchable a moment after its approval; wait for all of them.
         WaitIndexed("SU8010", sem_id_);
+        WaitIndexed("orbitrap", ms_id_);
+        WaitIndexed("金属材料成分检测", service_id_);
     }
     static void ReleaseSessions() { world_.sessions.clear(); }
 
