@@ -111,7 +111,7 @@ OUT=${OUT_DIR:-$(mktemp -d /tmp/keyuan-bench-catalog.XXXXXX)}
 mkdir -p "$OUT"
 say "raw outputs, logs and plans in $OUT"
 BUILD_TYPE=$(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$(dirname "$KEYUAN_BIN")/CMakeCache.txt" 2>/dev/null || true)
-KEYUAN_REV=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+KEYUAN_REV="binary built $(date -u -r "$KEYUAN_BIN" +%Y-%m-%dT%H:%MZ), tree at $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if [[ -n $(git -C "$ROOT" status --porcelain -- src 2>/dev/null || true) ]]; then KEYUAN_REV+=" + uncommitted src changes"; fi
 # A private copy, so that a rebuild of build-bench/ during the benchmark changes nothing.
 cp "$KEYUAN_BIN" "$OUT/keyuan"
@@ -392,7 +392,8 @@ run_engine() {  # engine
       PG_DIR=$OUT/pg
       url=$("$ROOT/tests/pg_server.sh" start "$PG_DIR")
       load_demo postgres "$url"
-      psql -X -q "$url" -c "ANALYZE" >/dev/null
+      # As a server in steady state: statistics and visibility map current, no autovacuum pending.
+      psql -X -q "$url" -c "VACUUM (ANALYZE)" >/dev/null
       ;;
     *) die "unknown engine '$engine' (sqlite, postgres)" ;;
   esac

@@ -105,7 +105,7 @@ mkdir -p "$OUT/raw"
 say "raw outputs and logs in $OUT"
 cp "$KEYUAN_BIN" "$OUT/keyuan"
 KEYUAN=$OUT/keyuan
-KEYUAN_REV=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+KEYUAN_REV="binary built $(date -u -r "$KEYUAN_BIN" +%Y-%m-%dT%H:%MZ), tree at $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if [[ -n $(git -C "$ROOT" status --porcelain -- src 2>/dev/null || true) ]]; then KEYUAN_REV+=" + uncommitted src changes"; fi
 BUILD_TYPE=$(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$(dirname "$KEYUAN_BIN")/CMakeCache.txt" 2>/dev/null || true)
 # shellcheck disable=SC2046
@@ -248,7 +248,7 @@ EOF
 CREATE EXTENSION pg_trgm;
 SET maintenance_work_mem = '1GB';
 CREATE INDEX bench_docs_trgm ON bench_docs USING gin (doc gin_trgm_ops);
-ANALYZE bench_docs;
+VACUUM (ANALYZE) bench_docs;
 EOF
   secs=$(since "$t0")
   size=$(psql -X -At "$PG_URL" -c "SELECT pg_relation_size('bench_docs_trgm')")

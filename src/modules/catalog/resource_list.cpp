@@ -12,6 +12,8 @@ namespace json = boost::json;
 
 namespace {
 
+constexpr std::int64_t kCountLimit = 10000;
+
 const std::vector<std::string_view> kStatuses = {"draft", "submitted", "approved", "returned", "withdrawn", "all"};
 
 std::optional<std::int64_t> PositiveId(const std::string& text) {
@@ -33,6 +35,7 @@ std::string ContainsPattern(const std::string& text) {
 
 struct Query {
     std::string where = " WHERE 1=1";
+    bool needs_org = false;  // a condition reads the organisation (alias o)
     std::vector<store::Param> params;
     std::string Bind(store::Param p) {
         params.push_back(std::move(p));
@@ -48,6 +51,7 @@ void AddScope(Query& q, const std::vector<accounts::Scope>& scopes, const Caller
         if (scope == accounts::Scope::kOrganization && caller.org_id) any += " OR t.org_id = " + q.Bind(*caller.org_id);
         if (scope == accounts::Scope::kDepartment) any += " OR o.department_code = " + q.Bind(caller.department_code);
         if (scope == accounts::Scope::kDistrict) any += " OR o.district_code = " + q.Bind(caller.district_code);
+        q.needs_org = q.needs_org || scope == accounts::Scope::kDepartment || scope == accounts::Scope::kDistrict;
     }
     q.where += " AND (" + any + ")";
 }
@@ -92,9 +96,11 @@ json::object ResourceEngine::List(const Caller* caller, const http::Request& r) 
         } else if (name == "district_code") {
             // A resource with a location of its own is found where it is, not where its owner sits.
             std::string column = FindField(spec_, "district_code") ? "t.district_code" : "o.district_code";
+            q.needs_org = q.needs_org || column == "o.district_code";
             q.where += " AND " + column + " = " + q.Bind(value);
         } else if (name == "department_code") {
             q.where += " AND o.department_code = " + q.Bind(value);
+            q.needs_org = true;
         } else if (name == "q" && !spec_.text_columns.empty()) {
             // LOWER on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
             std::string like = q.Bind(ContainsPattern(value.substr(0, 200)));
@@ -152,8 +158,16 @@ json::object ResourceEngine::List(const Caller* caller, const http::Request& r) 
     json::array items;
     std::int64_t total = 0;
     db_.Read([&](store::Session& s) {
-        std::string from = " FROM " + spec_.table + " t JOIN organizations o ON o.id = t.org_id" + q.where;
-        total = s.Query("SELECT COUNT(*)" + from, q.params).front().Int(0);
+        // The organisation is joined only when a condition needs it: most lists filter on
+        // the resource alone, and the join would cost a lookup per counted row.
+        std::string from = " FROM " + spec_.table + " t" +
+                           (q.needs_org ? " JOIN organizations o ON o.id = t.org_id" : std::string()) + q.where;
+        // Counting stops at kCountLimit: beyond it a person pages by filters, not by number,
+        // and an exact count of a city's catalog costs more than the page itself.
+        total = s.Query("SELECT COUNT(*) FROM (SELECT 1" + from + " LIMIT " + std::to_string(kCountLimit + 1) + ") c",
+                        q.params)
+                    .front()
+                    .Int(0);
         std::vector<store::Param> paged = q.params;
         paged.emplace_back(paging.page_size);
         paged.emplace_back((paging.page - 1) * paging.page_size);
@@ -164,8 +178,12 @@ json::object ResourceEngine::List(const Caller* caller, const http::Request& r) 
             if (auto stored = Load(s, ids[i].Int(0))) items.push_back(ToJson(*stored));
         }
     });
-    return json::object{
-        {"items", std::move(items)}, {"total", total}, {"page", paging.page}, {"page_size", paging.page_size}};
+    bool exact = total <= kCountLimit;
+    return json::object{{"items", std::move(items)},
+                        {"total", exact ? total : kCountLimit},
+                        {"total_exact", exact},
+                        {"page", paging.page},
+                        {"page_size", paging.page_size}};
 }
 
 }  // namespace keyuan::catalog
