@@ -104,6 +104,7 @@ void SearchIndex::Put(const SearchDocument& d) {
     doc.add_value(kOrg, std::to_string(d.org_id));
     doc.add_value(kBody, d.body.substr(0, 2000));
     doc.add_value(kTitle, d.label.empty() ? d.title : d.label);
+    doc.add_value(kId, std::to_string(d.id));
     doc.set_data(d.display_json);
     std::lock_guard lock(impl_->writer_mutex);
     Xapian::WritableDatabase& writer = impl_->Writer(path_);

@@ -8,7 +8,7 @@ namespace {
 
 using namespace detail;  // NOLINT: the slot names, in this file only
 
-constexpr Xapian::doccount kFacetDepth = 5000;
+constexpr Xapian::doccount kFacetDepth = 2000;  // facets are exact for results up to this size
 
 Xapian::Query ParseText(const std::string& folded, Xapian::Database& db, unsigned extra_flags = 0) {
     Xapian::QueryParser parser;
@@ -102,14 +102,7 @@ SearchResult SearchIndex::Search(const SearchQuery& q) {
         Xapian::Document doc = it.get_document();
         SearchHit hit;
         hit.type = doc.get_value(kType);
-        std::string unique;
-        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-            if ((*t).starts_with("Q")) {
-                unique = *t;
-                break;
-            }
-        }
-        hit.id = std::stoll(unique.substr(unique.find(':') + 1));
+        hit.id = std::stoll(doc.get_value(kId));
         hit.title = doc.get_value(kTitle);
         hit.score = it.get_weight();
         std::string source = doc.get_value(kBody);
