@@ -44,6 +44,9 @@ http::Response Application::Route(http::Request& request, const http::RouteMatch
     using Kind = http::RouteMatch::Kind;
     if (match.kind == Kind::kFound) {
         request.path_params = match.params;
+        // Non-blocking routes (health, the OpenAPI document) run on a network thread and are
+        // public: no middleware, so nothing there can touch the database.
+        if (!match.options.blocking) return (*match.handler)(request);
         http::Next call = [&match](http::Request& r) { return (*match.handler)(r); };
         // Wrap from the innermost middleware outwards, so the first added runs first.
         for (auto it = middleware_.rbegin(); it != middleware_.rend(); ++it) {
