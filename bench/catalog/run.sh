@@ -156,6 +156,19 @@ tree_jiffies() {  # pid...: CPU (own + reaped children) of these processes and t
   echo "$total"
 }
 
+# When wrk stops, the requests it had in flight are still being answered (a slow scenario can
+# leave 64 of them, seconds of work); waits (60 s at most) until the servers' CPU time stops
+# growing, so that this backlog does not fall into the next measurement.
+wait_servers_idle() {
+  local a b i
+  for ((i = 0; i < 60; i++)); do
+    a=$(tree_jiffies "$KEYUAN_PID" "$(pg_postmaster)")
+    sleep 1
+    b=$(tree_jiffies "$KEYUAN_PID" "$(pg_postmaster)")
+    ((b - a < CLK_TCK / 20)) && return 0
+  done
+}
+
 pg_postmaster() { [[ -n $PG_DIR && -r $PG_DIR/data/postmaster.pid ]] && head -n1 "$PG_DIR/data/postmaster.pid" || true; }
 
 CHILDREN_MS=0
@@ -255,30 +268,42 @@ EOF
 
 # ---------------------------------------------------------------- plans
 explain() {  # engine url file
-  local engine=$1 url=$2 file=$3 name where order q
+  # The SQL that src/modules/catalog/resource_list.cpp sends for one page (its count is capped at
+  # 10,001 rows, the organisation is joined only for o.* filters), then the rewrites proposed in
+  # docs/BENCHMARKS.md ("proposed:"), literal values in place of the bound parameters.
+  local engine=$1 url=$2 file=$3 name q
+  local w="t.status = 'approved'"
+  local by_value="ORDER BY (t.original_value_fen IS NULL), t.original_value_fen DESC, t.id DESC"
+  local industry="EXISTS (SELECT 1 FROM instrument_industries x WHERE x.instrument_id = t.id AND x.code LIKE '27%')"
+  local industry_range="t.id IN (SELECT x.instrument_id FROM instrument_industries x WHERE x.code >= '27' AND x.code < '28')"
   local -a cases=(
-    "district|t.status = 'approved' AND t.district_code = '110108' AND t.open_status = 'open'|ORDER BY t.id DESC"
-    "class|t.status = 'approved' AND t.class_code = '0102'|ORDER BY t.id DESC"
-    "industry|t.status = 'approved' AND EXISTS (SELECT 1 FROM instrument_industries x WHERE x.instrument_id = t.id AND x.code LIKE '27%')|ORDER BY t.id DESC"
-    "sort|t.status = 'approved'|ORDER BY (t.original_value_fen IS NULL), t.original_value_fen DESC, t.id DESC"
+    "district count|SELECT COUNT(*) FROM (SELECT 1 FROM instruments t WHERE $w AND t.district_code = '110108' AND t.open_status = 'open' LIMIT 10001) c"
+    "district page|SELECT t.id FROM instruments t WHERE $w AND t.district_code = '110108' AND t.open_status = 'open' ORDER BY t.id DESC LIMIT 20 OFFSET 40"
+    "class count|SELECT COUNT(*) FROM (SELECT 1 FROM instruments t WHERE $w AND t.class_code = '0102' LIMIT 10001) c"
+    "class page|SELECT t.id FROM instruments t WHERE $w AND t.class_code = '0102' ORDER BY t.id DESC LIMIT 20 OFFSET 40"
+    "industry count|SELECT COUNT(*) FROM (SELECT 1 FROM instruments t WHERE $w AND $industry LIMIT 10001) c"
+    "industry page|SELECT t.id FROM instruments t WHERE $w AND $industry ORDER BY t.id DESC LIMIT 20 OFFSET 40"
+    "sort count|SELECT COUNT(*) FROM (SELECT 1 FROM instruments t WHERE $w LIMIT 10001) c"
+    "sort page|SELECT t.id FROM instruments t WHERE $w $by_value LIMIT 20 OFFSET 40"
+    "proposed: industry count|SELECT COUNT(*) FROM (SELECT 1 FROM instruments t WHERE $w AND $industry_range LIMIT 10001) c"
+    "proposed: sort page|SELECT t.id FROM instruments t WHERE $w ORDER BY t.original_value_fen DESC, t.id DESC LIMIT 20 OFFSET 40"
   )
   : >"$file"
   for c in "${cases[@]}"; do
-    IFS='|' read -r name where order <<<"$c"
-    for q in "SELECT COUNT(*) FROM instruments t JOIN organizations o ON o.id = t.org_id WHERE $where" \
-      "SELECT t.id FROM instruments t JOIN organizations o ON o.id = t.org_id WHERE $where $order LIMIT 20 OFFSET 0"; do
-      {
-        echo "== $name: $q"
-        if [[ $engine == sqlite ]]; then
-          sql sqlite "$url" "EXPLAIN QUERY PLAN $q"
-          sqlite3 -batch "${url#sqlite:}" "$q" >/dev/null  # warms the cache
-          printf '.timer on\n%s;\n' "$q" | sqlite3 "${url#sqlite:}" | sed -n 's/^Run Time/-- sqlite3 CLI, second run: &/p'
-        else
-          sql postgres "$url" "EXPLAIN (ANALYZE, BUFFERS) $q"
-        fi
-        echo
-      } >>"$file" 2>&1
-    done
+    name=${c%%|*} q=${c#*|}
+    {
+      echo "== $name: $q"
+      if [[ $engine == sqlite ]]; then
+        sql sqlite "$url" "EXPLAIN QUERY PLAN $q"
+        # .timer prints user CPU; the median of 5 runs after one that warms the cache.
+        { echo ".timer on"; for _ in 1 2 3 4 5 6; do echo "$q;"; done; } | sqlite3 "${url#sqlite:}" |
+          awk '/^Run Time/ {n++; if (n > 1) print $6}' | sort -g |
+          awk '{t[NR] = $1} END {printf "-- sqlite3 CLI: user CPU %.1f ms (median of 5)\n", t[3] * 1000}'
+      else
+        sql postgres "$url" "EXPLAIN (ANALYZE, BUFFERS) $q"
+      fi
+      echo
+    } >>"$file" 2>&1
   done
 }
 
@@ -348,6 +373,7 @@ run_scenario() {  # engine scenario dir
     --timeout 30s -s "$HERE/random_path.lua" "$BASE_URL" >"$dir/raw/warmup-$scenario.txt" 2>&1 || true
   for ((try = 0; try <= RETRIES; try++)); do
     f=$dir/raw/$scenario.try$try.txt
+    wait_servers_idle
     wait_quiet
     l0=$(load1)
     export PATHS_FILE=$paths

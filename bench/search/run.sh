@@ -23,7 +23,9 @@
 # repeated up to RETRIES times and the least disturbed run is kept (flagged if still disturbed).
 #
 # Knobs (environment): SCALE=city, SERVERS="keyuan fts5 pg", DURATION=10, WARMUP=3, ROUNDS=2,
-# CONNECTIONS=64, THREADS=2, PER_QUERY_REPEATS=5, OTHER_LIMIT=10, RETRIES=2,
+# CONNECTIONS=64, THREADS=2, PER_QUERY_REPEATS=5, OTHER_LIMIT=10, RETRIES=1, QUIET_WAIT=30,
+# QUIET_PERCENT=20 (before each measurement, wait up to QUIET_WAIT s for the machine to be
+# less than QUIET_PERCENT% busy),
 # KEYUAN_BIN=build-bench/keyuan, OUT_DIR (default: a new mktemp directory), SQLITE_DB=FILE (reuse
 # a filled keyuan SQLite database), KEEP_DATA=0 (1: keep the databases and indexes in OUT_DIR; the
 # PostgreSQL server is always stopped and removed).
@@ -42,7 +44,7 @@ CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 PER_QUERY_REPEATS=${PER_QUERY_REPEATS:-5}
 OTHER_LIMIT=${OTHER_LIMIT:-10}
-RETRIES=${RETRIES:-2}
+RETRIES=${RETRIES:-1}
 KEEP_DATA=${KEEP_DATA:-0}
 SQLITE_DB=${SQLITE_DB:-}
 KEYUAN_BIN=${KEYUAN_BIN:-$ROOT/build-bench/keyuan}
@@ -116,7 +118,7 @@ load1() { cut -d' ' -f1 /proc/loadavg; }
 
 # Waits (QUIET_WAIT seconds at most) for two seconds in a row with the machine less than
 # QUIET_PERCENT busy, so that a measurement does not start in the middle of someone's build.
-QUIET_WAIT=${QUIET_WAIT:-60}
+QUIET_WAIT=${QUIET_WAIT:-30}
 QUIET_PERCENT=${QUIET_PERCENT:-20}
 wait_quiet() {
   local waited=0 quiet=0 a b t0 t1 busy
@@ -151,6 +153,17 @@ tree_jiffies() {
   echo "$total"
 }
 pg_postmaster() { [[ -n $PG_DIR && -r $PG_DIR/data/postmaster.pid ]] && head -n1 "$PG_DIR/data/postmaster.pid" || true; }
+# Waits (60 s at most) until the servers' CPU time stops growing: requests that wrk left in
+# flight are still answered after it stops, and must not fall into the next measurement.
+wait_servers_idle() {
+  local a b i
+  for ((i = 0; i < 60; i++)); do
+    a=$(tree_jiffies "${PID[@]}" "$(pg_postmaster)")
+    sleep 1
+    b=$(tree_jiffies "${PID[@]}" "$(pg_postmaster)")
+    ((b - a < CLK_TCK / 20)) && return 0
+  done
+}
 CHILDREN_MS=0
 children_ms() {
   times >"$OUT/.times"
@@ -159,8 +172,8 @@ children_ms() {
     for (i = 1; i <= 2; i++) { split($i, a, "m"); sub(/s$/, "", a[2]); t += a[1] * 60 + a[2] }
     printf "%d\n", t * 1000 }' "$OUT/.times")
 }
-ELAPSED="" OTHER="" OURS_CPU=""
-measure() {  # command...: runs it, sets ELAPSED, OTHER (% of machine), OURS_CPU (s)
+OTHER=""
+measure() {  # command...: runs it, sets OTHER (% of the machine used by other processes)
   local c0 c1 s0 s1 w0 w1 t0 t1 rc=0
   children_ms
   c0=$(proc_counters) s0=$(tree_jiffies "${PID[@]}" "$(pg_postmaster)") w0=$CHILDREN_MS t0=$(date +%s%N)
@@ -170,7 +183,7 @@ measure() {  # command...: runs it, sets ELAPSED, OTHER (% of machine), OURS_CPU
   WRK_PID=""
   children_ms
   c1=$(proc_counters) s1=$(tree_jiffies "${PID[@]}" "$(pg_postmaster)") w1=$CHILDREN_MS t1=$(date +%s%N)
-  read -r ELAPSED OTHER OURS_CPU < <(awk -v c="$((c1 - c0))" -v s="$((s1 - s0))" -v w="$((w1 - w0))" \
+  read -r _ OTHER _ < <(awk -v c="$((c1 - c0))" -v s="$((s1 - s0))" -v w="$((w1 - w0))" \
     -v hz="$CLK_TCK" -v ns="$((t1 - t0))" -v n="$NCPU" 'BEGIN {
       wall = ns / 1e9; ours = s / hz + w / 1000
       other = (c / hz - ours) / (wall * n) * 100; if (other < 0) other = 0
@@ -359,6 +372,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
     best="" best_other=1000 best_load=""
     for ((try = 0; try <= RETRIES; try++)); do
       f=$OUT/raw/round$round-$name.try$try.txt
+      wait_servers_idle
       wait_quiet
       l0=$(load1)
       # Slow servers get a longer timeout, so that their tail shows in the percentiles.
