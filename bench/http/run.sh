@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # HTTP benchmark: keyuan against nginx on GET /api/v1/health, measured with wrk over loopback.
 #
-#   bench/http/run.sh          # about 5 minutes on a 2-core machine
+#   bench/http/run.sh          # about 7 minutes on a 2-core machine
 #
 # Debian's nginx (/usr/sbin/nginx) serves the very body keyuan answers, as a static file with
 # Content-Type application/json, from a throw-away prefix with its own minimal nginx.conf.
@@ -28,7 +28,7 @@
 # measurement ("other CPU"): a measurement during which they used more than OTHER_MAX% of
 # the machine is repeated, up to RETRIES times, and then kept with a warning.
 #
-# Knobs (environment): DURATION=10 (seconds per measurement), WARMUP=3, ROUNDS=3,
+# Knobs (environment): DURATION=10 (seconds per measurement), WARMUP=3, ROUNDS=5,
 # CONNECTIONS=64, SETUPS="pinned natural", SERVERS="nginx nginx-stock keyuan",
 # KEYUAN_BIN=build/keyuan, NICE=-20, QUIET_PERCENT=10, QUIET_BUDGET=120, RETRIES=2, OTHER_MAX=5, OUT_DIR
 # (default: a new mktemp directory; raw wrk outputs, configurations and logs stay there).
@@ -39,7 +39,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-3}
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-5}
 CONNECTIONS=${CONNECTIONS:-64}
 SETUPS=${SETUPS:-pinned natural}
 SERVERS=${SERVERS:-nginx nginx-stock keyuan}
@@ -133,10 +133,11 @@ WRK_VERSION=$(wrk -v 2>&1 | head -n1 | awk '{print $1, $2}' || true)
 KEYUAN_REV=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 if [[ -n $(git -C "$ROOT" status --porcelain -- src 2>/dev/null || true) ]]; then KEYUAN_REV+=" + uncommitted src changes"; fi
 KEYUAN_BUILT=$(date -u -r "$KEYUAN_BIN" +%Y-%m-%dT%H:%MZ)
+KEYUAN_ORIGIN=$KEYUAN_BIN
 # Run a private copy, so that a rebuild of build/ during the benchmark changes nothing.
 cp "$KEYUAN_BIN" "$OUT/keyuan"
 KEYUAN_BIN=$OUT/keyuan
-BUILD_TYPE=$(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$ROOT/build/CMakeCache.txt" 2>/dev/null || true)
+BUILD_TYPE=$(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$(dirname "$KEYUAN_ORIGIN")/CMakeCache.txt" 2>/dev/null || true)
 
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
@@ -455,6 +456,15 @@ run_setup() {  # name
       else
         VERDICTS+=("$name: keyuan at $ratio of tuned nginx's throughput: misses the ${TARGET_PERCENT}% target")
       fi
+      # Rounds measure the servers back to back, so each round's ratio is a paired comparison.
+      local -a k_rounds n_rounds
+      read -r -a k_rounds <<<"${rps[keyuan]}"
+      read -r -a n_rounds <<<"${rps[nginx]}"
+      local paired=() j
+      for ((j = 0; j < ${#k_rounds[@]}; j++)); do
+        paired+=("$(awk -v k="${k_rounds[$j]}" -v n="${n_rounds[$j]}" 'BEGIN {printf "%.0f", 100 * k / n}')")
+      done
+      VERDICTS+=("$name: keyuan / tuned nginx round by round: $(printf '%s%% / ' "${paired[@]}" | sed 's| / $||') (median $(median "${paired[@]}")%)")
       # shellcheck disable=SC2086
       VERDICTS+=("$name: CPU per request, keyuan $(median ${cpu_us[keyuan]}) µs against tuned nginx $(median ${cpu_us[nginx]}) µs: keyuan at $(awk -v k="$(median ${cpu_us[keyuan]})" -v n="$(median ${cpu_us[nginx]})" 'BEGIN {printf "%.0f%%", 100 * n / k}') of nginx's efficiency")
     fi
@@ -467,7 +477,7 @@ for setup in $SETUPS; do run_setup "$setup"; done
 {
   echo "Command: bench/http/run.sh (DURATION=$DURATION WARMUP=$WARMUP ROUNDS=$ROUNDS CONNECTIONS=$CONNECTIONS NICE=$NICE)"
   echo "Machine: $NCPU CPUs, $CPU_MODEL, Linux $(uname -r)"
-  echo "Versions: nginx $NGINX_VERSION; $WRK_VERSION; keyuan $KEYUAN_REV (binary built $KEYUAN_BUILT${BUILD_TYPE:+, $BUILD_TYPE})"
+  echo "Versions: nginx $NGINX_VERSION; $WRK_VERSION; keyuan $KEYUAN_ORIGIN built $KEYUAN_BUILT${BUILD_TYPE:+ ($BUILD_TYPE)}, repository at $KEYUAN_REV"
   echo "Load: wrk -c$CONNECTIONS -d${DURATION}s --latency, GET $TARGET_PATH over keep-alive connections; medians of $ROUNDS rounds"
   echo
   echo "| setup | server | req/s | p99 latency | keyuan / this | server CPU per request | wrk CPU (of one core) | req/s per round | other CPU (max) |"

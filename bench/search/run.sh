@@ -27,7 +27,8 @@
 # QUIET_PERCENT=20 (before each measurement, wait up to QUIET_WAIT s for the machine to be
 # less than QUIET_PERCENT% busy),
 # KEYUAN_BIN=build-bench/keyuan, OUT_DIR (default: a new mktemp directory), SQLITE_DB=FILE (reuse
-# a filled keyuan SQLite database), KEEP_DATA=0 (1: keep the databases and indexes in OUT_DIR; the
+# a filled keyuan SQLite database), INDEX_DIR=DIR (with SQLITE_DB: its keyuan index, built
+# beforehand; INDEX_SECONDS=N is then reported as its build time), KEEP_DATA=0 (1: keep the databases and indexes in OUT_DIR; the
 # PostgreSQL server is always stopped and removed).
 #
 # Exits non-zero only when the benchmark cannot run; targets are reported, not asserted.
@@ -47,6 +48,8 @@ OTHER_LIMIT=${OTHER_LIMIT:-10}
 RETRIES=${RETRIES:-1}
 KEEP_DATA=${KEEP_DATA:-0}
 SQLITE_DB=${SQLITE_DB:-}
+INDEX_DIR=${INDEX_DIR:-}
+INDEX_SECONDS=${INDEX_SECONDS:-}
 KEYUAN_BIN=${KEYUAN_BIN:-$ROOT/build-bench/keyuan}
 POOL=8
 TARGET_P99_MS=30
@@ -206,12 +209,18 @@ fi
 DOCS=$(sqlite3 "$DB" "SELECT (SELECT COUNT(*) FROM instruments WHERE status = 'approved') + (SELECT COUNT(*) FROM labs WHERE status = 'approved') + (SELECT COUNT(*) FROM services WHERE status = 'approved') + (SELECT COUNT(*) FROM finance_products WHERE status = 'approved')")
 say "$DOCS approved documents"
 
-if [[ " $SERVERS " == *" keyuan "* ]]; then
+INDEX=$OUT/index
+if [[ -n $INDEX_DIR ]]; then
+  INDEX=$INDEX_DIR
+  size=$(du -sb "$INDEX" | cut -f1)
+  say "keyuan index: reusing $INDEX ($(mib "$size"))"
+  BUILD_ROWS+=("| keyuan (Xapian) | built beforehand (INDEX_DIR) | ${INDEX_SECONDS:-not measured here} | $(mib "$size") (index folder) | — |")
+elif [[ " $SERVERS " == *" keyuan "* ]]; then
   l0=$(load1) t0=$(now_s)
-  "$KEYUAN" index rebuild --db "sqlite:$DB" --index "$OUT/index" >"$OUT/index.log" 2>&1 ||
+  "$KEYUAN" index rebuild --db "sqlite:$DB" --index "$INDEX" >"$OUT/index.log" 2>&1 ||
     { cat "$OUT/index.log" >&2; die "keyuan index rebuild failed"; }
   secs=$(since "$t0")
-  size=$(du -sb "$OUT/index" | cut -f1)
+  size=$(du -sb "$INDEX" | cut -f1)
   say "keyuan index: $secs s, $(mib "$size") (load $l0)"
   BUILD_ROWS+=("| keyuan (Xapian) | keyuan index rebuild: reads the rows, indexes them, commits | $secs s | $(mib "$size") (index folder) | $l0 |")
 fi
@@ -286,7 +295,7 @@ start_servers() {
   local port i name
   if [[ " $SERVERS " == *" keyuan "* ]]; then
     printf '[server]\naccess_log = false\n[database]\npool_size = %d\n' "$POOL" >"$OUT/keyuan.toml"
-    "$KEYUAN" serve --db "sqlite:$DB" --listen 127.0.0.1:0 --no-access-log --index "$OUT/index" \
+    "$KEYUAN" serve --db "sqlite:$DB" --listen 127.0.0.1:0 --no-access-log --index "$INDEX" \
       --config "$OUT/keyuan.toml" >"$OUT/keyuan.log" 2>&1 &
     PID[keyuan]=$!
     port=""
