@@ -378,6 +378,32 @@ TEST_F(CatalogOrganizationTest, UnitAdminEditsOnlyTheirOwnOrganization) {
     EXPECT_TRUE(IsError(Visitor().Get(std::string(kOrganizations) + "/999999"), 404, "not_found"));
 }
 
+TEST_F(CatalogOrganizationTest, CachedPublicAnswersFollowEveryChange) {
+    // Public reads are cached until something public changes: each change below must show at once.
+    Session& unit = As("unit_b");
+    std::string id = CreateApproved(unit, As("reviewer_health"), "instruments", InstrumentBody("缓存检验用光谱仪"));
+    std::string one = std::string(kInstruments) + "/" + id;
+    std::string list = std::string(kInstruments) + "?org_id=" + world_.org_b + "&page_size=200";
+    HttpClient visitor = Visitor();
+    ASSERT_EQ(visitor.Get(one).status, 200);
+    ASSERT_TRUE(HasId(ListIds(visitor.Get(list)), id));
+    EXPECT_EQ(visitor.Get(one).Header("etag"), "\"3\"");  // created, submitted, approved
+
+    // The owner's name is part of the answer.
+    ASSERT_EQ(
+        unit.Send("PATCH", std::string(kOrganizations) + "/" + world_.org_b, Body({{"name", "朝阳医学研究院"}})).status,
+        200);
+    EXPECT_EQ(Str(visitor.Get(one).Json(), "org_name"), "朝阳医学研究院");
+    ASSERT_EQ(
+        unit.Send("PATCH", std::string(kOrganizations) + "/" + world_.org_b, Body({{"name", "朝阳医学研究所"}})).status,
+        200);
+
+    // Withdrawn: gone from the page and by id.
+    ASSERT_EQ(unit.Send("DELETE", one).status, 200);
+    EXPECT_TRUE(IsError(visitor.Get(one), 404, "not_found"));
+    EXPECT_FALSE(HasId(ListIds(visitor.Get(list)), id));
+}
+
 // ---------------------------------------------------------------------------------------------
 // The review workflow and who sees what.
 

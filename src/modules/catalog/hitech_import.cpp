@@ -13,6 +13,7 @@
 #include "http/json.hpp"
 #include "modules/audit/service.hpp"
 #include "modules/catalog/subcategories.hpp"
+#include "search/outbox.hpp"
 
 namespace keyuan::catalog {
 namespace json = boost::json;
@@ -159,6 +160,7 @@ void Apply(store::Session& s, std::vector<PlannedRow>& plan, const Caller* calle
             continue;
         }
         SaveSubcategoryHistory(s, *p.existing_id, caller);
+        search::RecordChange(s, "industry_catalog", *p.existing_id);
     }
 }
 

@@ -10,6 +10,7 @@
 #include "modules/audit/service.hpp"
 #include "modules/catalog/hitech_import.hpp"
 #include "modules/catalog/subcategories.hpp"
+#include "search/outbox.hpp"
 
 namespace keyuan::catalog {
 namespace json = boost::json;
@@ -78,6 +79,7 @@ void AddCatalogRoutes(modules::ModuleContext& context) {
                 "$5) RETURNING id",
                 {industry, *in.name, *in.code, in.scope.value_or(""), clock::NowUtc()});
             SaveSubcategoryHistory(s, id, r.caller.get());
+            search::RecordChange(s, "industry_catalog", id);  // lists filtered by a catalog industry change
             out = SubcategoryJson(s.Query(std::string(kSubcategorySelect) + " WHERE x.id = $1", {id}).front());
             audit::Record(s, r.ToActor(),
                           {.event_type = "industry_catalog.added",
@@ -100,6 +102,7 @@ void AddCatalogRoutes(modules::ModuleContext& context) {
                 "scope = COALESCE($4, scope), version = version + 1, updated_at = $5 WHERE id = $1",
                 {id, in.name, in.code, in.scope, clock::NowUtc()});
             SaveSubcategoryHistory(s, id, r.caller.get());
+            search::RecordChange(s, "industry_catalog", id);  // lists filtered by a catalog industry change
             out = SubcategoryJson(s.Query(std::string(kSubcategorySelect) + " WHERE x.id = $1", {id}).front());
             audit::Record(s, r.ToActor(),
                           {.event_type = "industry_catalog.changed",

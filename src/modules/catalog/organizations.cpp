@@ -10,6 +10,7 @@
 #include "modules/accounts/masking.hpp"
 #include "modules/audit/service.hpp"
 #include "modules/catalog/credit_code.hpp"
+#include "search/outbox.hpp"
 
 namespace keyuan::catalog {
 namespace json = boost::json;
@@ -221,8 +222,7 @@ void RegisterOrganizations(modules::ModuleContext& context) {
                 {id, in.name, in.credit_code, in.kind, in.district_code, in.department_code, in.is_sme,
                  in.contacts_json, in.address, clock::NowUtc()});
             after = *LoadOrg(s, id, true);
-            s.Execute("INSERT INTO search_outbox (object_type, object_id, created_at) VALUES ('organization', $1, $2)",
-                      {id, clock::NowUtc()});
+            search::RecordChange(s, "organization", id);
             audit::Record(s, r.ToActor(),
                           {.event_type = "organization.updated",
                            .object_type = "organization",

@@ -11,6 +11,7 @@
 #include "core/caller.hpp"
 #include "http/request.hpp"
 #include "modules/accounts/policy.hpp"
+#include "modules/catalog/public_cache.hpp"
 #include "modules/catalog/resource_spec.hpp"
 #include "store/database.hpp"
 
@@ -42,8 +43,10 @@ public:
     const ResourceSpec& spec() const { return spec_; }
 
     boost::json::object Create(const Caller* caller, const boost::json::object& body, const Actor& actor);
-    boost::json::object Get(const Caller* caller, std::int64_t id);
-    boost::json::object List(const Caller* caller, const http::Request& request);
+    /// The resource as JSON with its version; approved ones come from the public cache.
+    std::shared_ptr<const CachedAnswer> Get(const Caller* caller, std::int64_t id);
+    /// A filtered page as JSON; pages of approved resources come from the public cache.
+    std::shared_ptr<const CachedAnswer> List(const Caller* caller, const http::Request& request);
     boost::json::object Update(const Caller* caller, std::int64_t id, const boost::json::object& body,
                                std::optional<std::int64_t> expected_version, const Actor& actor);
     boost::json::object Apply(const Caller* caller, std::int64_t id, Transition transition, const std::string& reason,
@@ -76,6 +79,7 @@ private:
     store::Database& db_;
     const accounts::Policy& policy_;
     std::string select_;  // SELECT … FROM table t JOIN organizations o
+    PublicCache cache_{16 * 1024 * 1024};
 };
 
 }  // namespace keyuan::catalog

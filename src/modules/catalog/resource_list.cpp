@@ -1,11 +1,14 @@
 // Listing registered resources: filters, scope, sorting, paging.
 #include <boost/json/array.hpp>
+#include <boost/json/serialize.hpp>
 
 #include <algorithm>
 #include <charconv>
 
+#include "core/clock.hpp"
 #include "http/paging.hpp"
 #include "modules/catalog/resource_engine.hpp"
+#include "search/outbox.hpp"
 
 namespace keyuan::catalog {
 namespace json = boost::json;
@@ -70,7 +73,7 @@ std::string OrderBy(const ResourceSpec& spec, const http::Request& r) {
 
 }  // namespace
 
-json::object ResourceEngine::List(const Caller* caller, const http::Request& r) {
+std::shared_ptr<const CachedAnswer> ResourceEngine::List(const Caller* caller, const http::Request& r) {
     http::Paging paging = http::ParsePaging(r);
     Query q;
     std::string status = r.Query("status").value_or("approved");
@@ -155,19 +158,31 @@ json::object ResourceEngine::List(const Caller* caller, const http::Request& r) 
     }
     errors.ThrowIfAny();
     std::string order = OrderBy(spec_, r);
-    json::array items;
-    std::int64_t total = 0;
+    // Published pages are the same for every reader: they are kept until something public
+    // changes (and for the day, as flags such as accreditation follow the date).
+    std::string key;
+    if (status == "approved") {
+        std::vector<std::pair<std::string, std::string>> params = r.QueryParams();
+        std::sort(params.begin(), params.end());
+        key = "list|" + clock::TodayShanghai();
+        for (const auto& [name, value] : params) key += "|" + name + "=" + value;
+    }
+    std::shared_ptr<const CachedAnswer> answer;
     db_.Read([&](store::Session& s) {
+        std::int64_t generation = key.empty() ? 0 : search::ChangeGeneration(s);
+        if (!key.empty() && (answer = cache_.Find(key, generation))) return;
+        json::array items;
         // The organisation is joined only when a condition needs it: most lists filter on
         // the resource alone, and the join would cost a lookup per counted row.
         std::string from = " FROM " + spec_.table + " t" +
                            (q.needs_org ? " JOIN organizations o ON o.id = t.org_id" : std::string()) + q.where;
         // Counting stops at kCountLimit: beyond it a person pages by filters, not by number,
         // and an exact count of a city's catalog costs more than the page itself.
-        total = s.Query("SELECT COUNT(*) FROM (SELECT 1" + from + " LIMIT " + std::to_string(kCountLimit + 1) + ") c",
-                        q.params)
-                    .front()
-                    .Int(0);
+        std::int64_t total =
+            s.Query("SELECT COUNT(*) FROM (SELECT 1" + from + " LIMIT " + std::to_string(kCountLimit + 1) + ") c",
+                    q.params)
+                .front()
+                .Int(0);
         std::vector<store::Param> paged = q.params;
         paged.emplace_back(paging.page_size);
         paged.emplace_back((paging.page - 1) * paging.page_size);
@@ -177,13 +192,16 @@ json::object ResourceEngine::List(const Caller* caller, const http::Request& r) 
         std::vector<std::int64_t> page;
         for (std::size_t i = 0; i < ids.size(); ++i) page.push_back(ids[i].Int(0));
         for (const StoredResource& stored : LoadMany(s, page)) items.push_back(ToJson(stored));
+        bool exact = total <= kCountLimit;
+        json::object out{{"items", std::move(items)},
+                         {"total", exact ? total : kCountLimit},
+                         {"total_exact", exact},
+                         {"page", paging.page},
+                         {"page_size", paging.page_size}};
+        answer = std::make_shared<const CachedAnswer>(CachedAnswer{json::serialize(out), 0});
+        if (!key.empty()) cache_.Store(key, generation, answer);
     });
-    bool exact = total <= kCountLimit;
-    return json::object{{"items", std::move(items)},
-                        {"total", exact ? total : kCountLimit},
-                        {"total_exact", exact},
-                        {"page", paging.page},
-                        {"page_size", paging.page_size}};
+    return answer;
 }
 
 }  // namespace keyuan::catalog

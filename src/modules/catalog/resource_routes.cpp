@@ -29,11 +29,11 @@ std::unique_ptr<ResourceEngine> RegisterResource(modules::ModuleContext& context
     context.router.Post(base, [&e](Request& r) {
         return http::JsonResponse(201, e.Create(r.caller.get(), http::ParseJsonObject(r), r.ToActor()));
     });
-    context.router.Get(base, [&e](Request& r) { return http::JsonResponse(200, e.List(r.caller.get(), r)); });
+    context.router.Get(base, [&e](Request& r) { return http::Response::Json(200, e.List(r.caller.get(), r)->body); });
     context.router.Get(base + "/{id}", [&e](Request& r) {
-        json::object out = e.Get(r.caller.get(), http::PathId(r));
-        http::Response response = http::JsonResponse(200, out);
-        response.SetHeader("etag", "\"" + std::to_string(out.at("version").as_int64()) + "\"");
+        std::shared_ptr<const CachedAnswer> answer = e.Get(r.caller.get(), http::PathId(r));
+        http::Response response = http::Response::Json(200, answer->body);
+        response.SetHeader("etag", "\"" + std::to_string(answer->version) + "\"");
         return response;
     });
     context.router.Patch(base + "/{id}", [&e](Request& r) {

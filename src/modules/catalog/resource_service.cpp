@@ -9,6 +9,7 @@
 #include "http/paging.hpp"
 #include "modules/audit/service.hpp"
 #include "modules/catalog/resource_engine.hpp"
+#include "search/outbox.hpp"
 
 namespace keyuan::catalog {
 namespace json = boost::json;
@@ -17,8 +18,7 @@ namespace {
 
 /// Queues the object for the search index, in the same transaction as its change.
 void QueueForIndex(store::Session& s, const std::string& kind, std::int64_t id) {
-    s.Execute("INSERT INTO search_outbox (object_type, object_id, created_at) VALUES ($1, $2, $3)",
-              {kind, id, clock::NowUtc()});
+    search::RecordChange(s, kind, id);
 }
 
 Error WrongState(std::string_view status) {
@@ -65,15 +65,28 @@ json::object ResourceEngine::Create(const Caller* caller, const json::object& bo
     return out;
 }
 
-json::object ResourceEngine::Get(const Caller* caller, std::int64_t id) {
+std::shared_ptr<const CachedAnswer> ResourceEngine::Get(const Caller* caller, std::int64_t id) {
+    // Today is part of the key: flags such as a service's accreditation follow the date.
+    std::string key = "id:" + std::to_string(id) + "|" + clock::TodayShanghai();
+    std::shared_ptr<const CachedAnswer> answer;
     std::optional<StoredResource> r;
-    db_.Read([&](store::Session& s) { r = Load(s, id); });
+    db_.Read([&](store::Session& s) {
+        answer.reset();
+        r.reset();
+        // The counter before the row: a row read after it is at least as new as the counter says.
+        std::int64_t generation = search::ChangeGeneration(s);
+        if ((answer = cache_.Find(key, generation))) return;
+        r = Load(s, id);
+        if (r && r->status == "approved") {
+            answer = std::make_shared<const CachedAnswer>(CachedAnswer{json::serialize(ToJson(*r)), r->version});
+            cache_.Store(key, generation, answer);
+        }
+    });
+    if (answer) return answer;
     if (!r) throw ApiError(Error::NotFound());
     // Approved resources are public; anything else only within the reader's scope.
-    if (r->status != "approved" && !policy_.Allows(caller, Action("read"), ScopeOf(*r))) {
-        throw ApiError(Error::NotFound());
-    }
-    return ToJson(*r);
+    if (!policy_.Allows(caller, Action("read"), ScopeOf(*r))) throw ApiError(Error::NotFound());
+    return std::make_shared<const CachedAnswer>(CachedAnswer{json::serialize(ToJson(*r)), r->version});
 }
 
 json::object ResourceEngine::Update(const Caller* caller, std::int64_t id, const json::object& body,

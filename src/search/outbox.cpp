@@ -1,0 +1,21 @@
+#include "search/outbox.hpp"
+
+#include <string>
+
+#include "core/clock.hpp"
+
+namespace keyuan::search {
+
+void RecordChange(store::Session& s, std::string_view type, std::int64_t id) {
+    // The counter first: its row lock orders concurrent writers until they commit.
+    s.Execute("UPDATE change_counter SET value = value + 1 WHERE id = 1");
+    s.Execute("INSERT INTO search_outbox (object_type, object_id, created_at) VALUES ($1, $2, $3)",
+              {std::string(type), id, clock::NowUtc()});
+}
+
+std::int64_t ChangeGeneration(store::Session& s) {
+    store::Rows rows = s.Query("SELECT value FROM change_counter WHERE id = 1");
+    return rows.empty() ? 0 : rows.front().Int(0);
+}
+
+}  // namespace keyuan::search
