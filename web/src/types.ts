@@ -109,3 +109,98 @@ export interface IndustrySuggestion {
   score: number
   hitech_industries: string[]
 }
+
+export interface Department {
+  code: string
+  name: string
+  name_en: string
+}
+
+/** An industry code of GB/T 4754-2017 (level 1 section letter … level 4 four-digit class). */
+export interface IndustryCode {
+  code: string
+  name: string
+  level: number
+  parent: string
+}
+
+export interface HitechSubcategory {
+  id: string
+  industry_id: string
+  name: string
+  code: string
+  code_name: string
+  scope: string
+  version: number
+}
+
+export interface HitechIndustry {
+  id: string
+  name: string
+  subcategories: HitechSubcategory[]
+}
+
+export interface SubcategoryVersion {
+  version: number
+  /** The sub-category as it was, as a JSON text. */
+  data: string
+  changed_at: string
+}
+
+export type CalendarKind = 'holiday' | 'workday'
+
+export interface CalendarDay {
+  day: string
+  kind: CalendarKind
+  name: string
+}
+
+export interface RegistrationReportRow {
+  org_id: string
+  org_name: string
+  department_code: string
+  registered_late: number
+  overdue_unregistered: number
+  instruments: number
+}
+
+export interface ImportResult {
+  kind: string
+  dry_run: boolean
+  rows: number
+  created: number
+  updated: number
+  unchanged: number
+}
+
+export type BaseKind = 'base' | 'domain_centre'
+
+export interface Base {
+  id: string
+  name: string
+  kind: BaseKind
+  org_id: string | null
+  org_name?: string | null
+  domain: string
+  description: string
+  finance_product_target: number
+  version?: number
+  created_at?: string
+  updated_at?: string
+}
+
+export interface Organization {
+  id: string
+  name: string
+  credit_code: string
+  kind: string
+  district_code: string
+  department_code: string
+}
+
+/** One bar of the registration report's chart: a department's late and overdue counts. */
+export interface DepartmentBar {
+  label: string
+  late: number
+  overdue: number
+}
