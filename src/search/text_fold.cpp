@@ -4,51 +4,15 @@
 
 #include <memory>
 
+#include "core/utf8.hpp"
+
 namespace keyuan::search {
 namespace {
 
+using utf8::AppendUtf8;
+using utf8::NextCodePoint;
+
 constexpr const char* kTraditionalToSimplified = "/usr/share/opencc/t2s.json";
-
-/// Decodes one UTF-8 sequence at `i`; returns the code point and advances, or -1 for a bad byte.
-long NextCodePoint(std::string_view s, std::size_t& i) {
-    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    unsigned char c = byte(i);
-    int length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (length == 0 || i + length > s.size()) {
-        ++i;
-        return -1;
-    }
-    long cp = length == 1 ? c : length == 2 ? (c & 0x1F) : length == 3 ? (c & 0x0F) : (c & 0x07);
-    for (int k = 1; k < length; ++k) {
-        if ((byte(i + k) & 0xC0) != 0x80) {
-            ++i;
-            return -1;
-        }
-        cp = (cp << 6) | (byte(i + k) & 0x3F);
-    }
-    static const long kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-    i += length;
-    if (cp < kMin[length] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return -1;
-    return cp;
-}
-
-void AppendUtf8(std::string& out, long cp) {
-    if (cp < 0x80) {
-        out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-}
 
 /// Full-width forms to ASCII, ideographic space to space, ASCII to lower case; drops bad bytes.
 std::string NormaliseWidthAndCase(std::string_view text) {
@@ -81,13 +45,6 @@ const opencc::SimpleConverter* Converter() {
 }
 
 }  // namespace
-
-bool IsValidUtf8(std::string_view text) {
-    for (std::size_t i = 0; i < text.size();) {
-        if (NextCodePoint(text, i) < 0) return false;
-    }
-    return true;
-}
 
 std::string FoldText(std::string_view text) {
     std::string clean = NormaliseWidthAndCase(text);

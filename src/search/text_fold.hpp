@@ -11,7 +11,4 @@ namespace keyuan::search {
 /// Invalid UTF-8 bytes are dropped. Thread-safe.
 std::string FoldText(std::string_view text);
 
-/// Whether `text` is valid UTF-8.
-bool IsValidUtf8(std::string_view text);
-
 }  // namespace keyuan::search

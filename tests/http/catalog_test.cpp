@@ -43,21 +43,6 @@ std::int64_t Total(const HttpResponse& r) {
     return r.status == 200 ? r.Json().at("total").as_int64() : -1;
 }
 
-/// One server and one catalog world per test suite.
-template <typename Suite>
-class CatalogSuite : public ServerSuite<Suite> {
-public:
-    static std::string Config() { return SecurityConfig(); }
-    static void CreateUsers() { BuildCatalogWorld(ServerSuite<Suite>::Db(), ServerSuite<Suite>::Port(), world_); }
-    static void ReleaseSessions() { world_ = CatalogWorld{}; }
-
-protected:
-    static Session& As(const std::string& username) { return world_[username]; }
-    static HttpClient Visitor() { return HttpClient(ServerSuite<Suite>::Port()); }
-
-    static inline CatalogWorld world_;
-};
-
 // ---------------------------------------------------------------------------------------------
 // Instruments: the end-to-end path, the registration deadline, and bad input.
 

@@ -67,4 +67,19 @@ std::vector<std::string> ListIds(const HttpResponse& r);
 /// Whether `ids` holds `id`.
 bool HasId(const std::vector<std::string>& ids, const std::string& id);
 
+/// One server and one catalog world per test suite.
+template <typename Suite>
+class CatalogSuite : public ServerSuite<Suite> {
+public:
+    static std::string Config() { return SecurityConfig(); }
+    static void CreateUsers() { BuildCatalogWorld(ServerSuite<Suite>::Db(), ServerSuite<Suite>::Port(), world_); }
+    static void ReleaseSessions() { world_ = CatalogWorld{}; }
+
+protected:
+    static Session& As(const std::string& username) { return world_[username]; }
+    static HttpClient Visitor() { return HttpClient(ServerSuite<Suite>::Port()); }
+
+    static inline CatalogWorld world_;
+};
+
 }  // namespace keyuan::testing

@@ -8,26 +8,14 @@
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "modules/audit/service.hpp"
+#include "modules/catalog/hitech_import.hpp"
+#include "modules/catalog/subcategories.hpp"
 
 namespace keyuan::catalog {
 namespace json = boost::json;
 using http::Request;
 
 namespace {
-
-json::object SubcategoryJson(const store::Row& r) {
-    return json::object{{"id", std::to_string(r.Int(0))},
-                        {"industry_id", std::to_string(r.Int(1))},
-                        {"name", r.Text(2)},
-                        {"code", r.Text(3)},
-                        {"code_name", r.Text(4)},
-                        {"scope", r.Text(5)},
-                        {"version", r.Int(6)}};
-}
-
-constexpr std::string_view kSubcategorySelect =
-    "SELECT x.id, x.industry_id, x.name, x.code, COALESCE(c.name, ''), x.scope, x.version FROM hitech_subcategories x "
-    "LEFT JOIN industry_codes c ON c.code = x.code";
 
 json::object Tree(store::Database& db) {
     json::array industries;
@@ -66,16 +54,6 @@ SubcategoryInput ReadSubcategory(store::Session& s, const Request& r, bool requi
     return in;
 }
 
-void SaveHistory(store::Session& s, std::int64_t id, const Caller* caller) {
-    store::Rows rows = s.Query(std::string(kSubcategorySelect) + " WHERE x.id = $1", {id});
-    if (rows.empty()) return;
-    s.Execute(
-        "INSERT INTO object_versions (object_type, object_id, version, data_json, changed_by, changed_at) "
-        "VALUES ('hitech_subcategory', $1, $2, $3, $4, $5)",
-        {id, rows.front().Int(6), json::serialize(SubcategoryJson(rows.front())),
-         caller ? store::Param(static_cast<long long>(caller->user_id)) : store::Param(nullptr), clock::NowUtc()});
-}
-
 void AddCatalogRoutes(modules::ModuleContext& context) {
     store::Database& db = context.db;
     const accounts::Policy& policy = context.policy;
@@ -99,7 +77,7 @@ void AddCatalogRoutes(modules::ModuleContext& context) {
                 "INSERT INTO hitech_subcategories (industry_id, name, code, scope, updated_at) VALUES ($1, $2, $3, $4, "
                 "$5) RETURNING id",
                 {industry, *in.name, *in.code, in.scope.value_or(""), clock::NowUtc()});
-            SaveHistory(s, id, r.caller.get());
+            SaveSubcategoryHistory(s, id, r.caller.get());
             out = SubcategoryJson(s.Query(std::string(kSubcategorySelect) + " WHERE x.id = $1", {id}).front());
             audit::Record(s, r.ToActor(),
                           {.event_type = "industry_catalog.added",
@@ -121,7 +99,7 @@ void AddCatalogRoutes(modules::ModuleContext& context) {
                 "UPDATE hitech_subcategories SET name = COALESCE($2, name), code = COALESCE($3, code), "
                 "scope = COALESCE($4, scope), version = version + 1, updated_at = $5 WHERE id = $1",
                 {id, in.name, in.code, in.scope, clock::NowUtc()});
-            SaveHistory(s, id, r.caller.get());
+            SaveSubcategoryHistory(s, id, r.caller.get());
             out = SubcategoryJson(s.Query(std::string(kSubcategorySelect) + " WHERE x.id = $1", {id}).front());
             audit::Record(s, r.ToActor(),
                           {.event_type = "industry_catalog.changed",
@@ -296,6 +274,7 @@ void RegisterIndustries(modules::ModuleContext& context) {
     context.policy.Allow("industry_catalog.update", Role::kOperator, accounts::Scope::kAll);
     context.policy.Allow("calendar.update", Role::kOperator, accounts::Scope::kAll);
     AddCatalogRoutes(context);
+    AddHitechImport(context);
     AddCalendarRoutes(context);
     AddRegistrationReport(context);
 }

@@ -3,6 +3,7 @@
 #include <boost/json/object.hpp>
 
 #include "http/json.hpp"
+#include "modules/catalog/bases.hpp"
 #include "modules/catalog/industries.hpp"
 #include "modules/catalog/organizations.hpp"
 #include "modules/catalog/resource_routes.hpp"
@@ -17,6 +18,7 @@ constexpr int kFinanceProductTarget = 20;  // seed 000: the finance domain centr
 
 std::vector<std::unique_ptr<ResourceEngine>> Register(modules::ModuleContext& context) {
     RegisterOrganizations(context);
+    RegisterBases(context);
     // Literal routes such as /instruments/registration-report before the resources' /{id}.
     RegisterIndustries(context);
     std::vector<std::unique_ptr<ResourceEngine>> engines;

@@ -138,7 +138,8 @@ Values ResourceEngine::ReadValues(store::Session& s, const json::object& body, b
             reader.errors().Add("org_id", "单位不存在", "No such organization");
         }
     }
-    // References must exist; ids of labs and bases must belong to the same organisation.
+    // References must exist; a lab must belong to the same organisation (a base or domain
+    // centre groups labs of many organisations).
     std::int64_t owner = existing ? existing->org_id : org_id->value_or(0);
     for (const FieldSpec& f : spec_.fields) {
         auto it = given.find(f.name);
@@ -148,8 +149,12 @@ Values ResourceEngine::ReadValues(store::Session& s, const json::object& body, b
             reader.errors().Add(f.name, "代码不存在：" + it->second.text_value(),
                                 "Unknown code: " + it->second.text_value());
         }
-        if (f.type == FieldType::kRef &&
-            s.Query("SELECT 1 FROM " + f.ref_table + " WHERE id = $1 AND org_id = $2", {it->second, owner}).empty()) {
+        if (f.type == FieldType::kRef && f.ref_any_owner &&
+            s.Query("SELECT 1 FROM " + f.ref_table + " WHERE id = $1", {it->second}).empty()) {
+            reader.errors().Add(f.name, "不存在", "Does not exist");
+        } else if (f.type == FieldType::kRef && !f.ref_any_owner &&
+                   s.Query("SELECT 1 FROM " + f.ref_table + " WHERE id = $1 AND org_id = $2", {it->second, owner})
+                       .empty()) {
             reader.errors().Add(f.name, "不存在或不属于本单位", "Does not exist or belongs to another organization");
         }
     }

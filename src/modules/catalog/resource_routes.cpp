@@ -1,5 +1,6 @@
 #include "modules/catalog/resource_routes.hpp"
 
+#include "http/expected_version.hpp"
 #include "http/json.hpp"
 #include "http/paging.hpp"
 
@@ -8,23 +9,6 @@ namespace json = boost::json;
 using http::Request;
 
 namespace {
-
-/// The expected version from If-Match (a bare or quoted number) or the body's "version".
-std::optional<std::int64_t> ExpectedVersion(const Request& r, const json::object& body) {
-    std::string_view header = r.HeaderValue("if-match");
-    if (!header.empty()) {
-        std::string digits;
-        for (char c : header) {
-            if (c >= '0' && c <= '9') digits.push_back(c);
-        }
-        if (digits.empty() || digits.size() > 18) {
-            throw ApiError(Error::BadRequest("If-Match 须为对象的 version", "If-Match must be the object's version"));
-        }
-        return std::stoll(digits);
-    }
-    if (const json::value* v = body.if_contains("version"); v && v->is_int64()) return v->as_int64();
-    return std::nullopt;
-}
 
 std::string ReadReason(const Request& r) {
     if (r.body.empty()) return "";
@@ -55,7 +39,7 @@ std::unique_ptr<ResourceEngine> RegisterResource(modules::ModuleContext& context
     context.router.Patch(base + "/{id}", [&e](Request& r) {
         json::object body = http::ParseJsonObject(r);
         return http::JsonResponse(
-            200, e.Update(r.caller.get(), http::PathId(r), body, ExpectedVersion(r, body), r.ToActor()));
+            200, e.Update(r.caller.get(), http::PathId(r), body, http::ExpectedVersion(r, body), r.ToActor()));
     });
     context.router.Delete(base + "/{id}", [&e](Request& r) {
         return http::JsonResponse(200,

@@ -38,10 +38,11 @@ struct FieldSpec {
     std::size_t max_chars = 200;
     std::vector<std::string_view> choices;
     std::string ref_table;
-    bool filter = false;   // ?name=value exact filter
-    bool range = false;    // ?name_min= / ?name_max= (kMoney, kInt, kDate)
-    bool sort = false;     // ?sort=name or -name
-    bool derived = false;  // computed by the server, read-only in the API
+    bool filter = false;         // ?name=value exact filter
+    bool range = false;          // ?name_min= / ?name_max= (kMoney, kInt, kDate)
+    bool sort = false;           // ?sort=name or -name
+    bool derived = false;        // computed by the server, read-only in the API
+    bool ref_any_owner = false;  // kRef: the referenced row may belong to another organisation
 };
 
 /// A resource's column values while it is created or changed, by field name; a field

@@ -135,6 +135,7 @@ ResourceSpec LabSpec() {
         {.name = "district_code", .type = FieldType::kCode, .required = true, .max_chars = 6, .ref_table = "districts"},
         {.name = "open_status", .type = FieldType::kEnum, .required = true, .choices = kOpenStatuses, .filter = true},
         {.name = "description", .type = FieldType::kLongText, .max_chars = 5000},
+        {.name = "base_id", .type = FieldType::kRef, .ref_table = "bases", .filter = true, .ref_any_owner = true},
     };
     for (FieldSpec f : ContactFields()) spec.fields.push_back(f);
     spec.industry_table = "lab_industries";
@@ -242,6 +243,8 @@ ResourceSpec FinanceProductSpec() {
         {.name = "amount_max_fen", .type = FieldType::kMoney, .range = true, .sort = true},
         {.name = "contact_name", .max_chars = 50},
         {.name = "contact_phone", .max_chars = 30},
+        // The domain centre that lists the product (seed 000: the finance centre offers ≥ 20).
+        {.name = "base_id", .type = FieldType::kRef, .ref_table = "bases", .filter = true, .ref_any_owner = true},
     };
     spec.text_columns = {"name", "features", "eligibility"};
     spec.check = [](Values& v, FieldErrors& errors, CheckContext&) {

@@ -3,6 +3,7 @@
 
 #include <charconv>
 
+#include "core/utf8.hpp"
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "modules/search/module.hpp"
@@ -28,7 +29,7 @@ std::string CheckedText(const Request& r, const char* name, FieldErrors& errors)
     std::string text = r.Query(name).value_or("");
     if (text.size() > kMaxQueryBytes) {
         errors.Add(name, "检索词不能超过 1000 字节", "At most 1000 bytes");
-    } else if (!IsValidUtf8(text)) {
+    } else if (!utf8::IsValid(text)) {
         errors.Add(name, "检索词须为 UTF-8 文本", "Must be UTF-8 text");
     }
     return text;

@@ -1,0 +1,19 @@
+#pragma once
+// UTF-8 decoding and encoding shared by search folding, request validation and file imports.
+
+#include <string>
+#include <string_view>
+
+namespace keyuan::utf8 {
+
+/// Decodes one UTF-8 sequence at `i`; returns the code point and advances, or -1 for a bad
+/// byte (overlong forms, surrogates and values beyond U+10FFFF are bad too).
+long NextCodePoint(std::string_view s, std::size_t& i);
+
+/// Appends code point `cp` encoded as UTF-8.
+void AppendUtf8(std::string& out, long cp);
+
+/// Whether `text` is well-formed UTF-8.
+bool IsValid(std::string_view text);
+
+}  // namespace keyuan::utf8

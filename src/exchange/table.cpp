@@ -1,0 +1,65 @@
+#include "exchange/table.hpp"
+
+#include "exchange/table_builder.hpp"
+
+namespace keyuan::exchange {
+namespace {
+
+std::string Trim(std::string text) {
+    const char* kSpace = " \t\r\n";
+    std::size_t first = text.find_first_not_of(kSpace);
+    if (first == std::string::npos) return "";
+    std::size_t last = text.find_last_not_of(kSpace);
+    // Ideographic spaces (U+3000) that people type around Chinese text are trimmed too.
+    std::string out = text.substr(first, last - first + 1);
+    while (out.starts_with("\xE3\x80\x80")) out.erase(0, 3);
+    while (out.ends_with("\xE3\x80\x80")) out.erase(out.size() - 3);
+    return out;
+}
+
+std::size_t CountChars(const std::string& text) {
+    std::size_t n = 0;
+    for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+}  // namespace
+
+void TableBuilder::SetCell(std::size_t column, std::string text) {
+    if (column >= limits_.max_columns) {
+        throw TableError("列数超过 " + std::to_string(limits_.max_columns),
+                         "More than " + std::to_string(limits_.max_columns) + " columns");
+    }
+    text = Trim(std::move(text));
+    if (CountChars(text) > limits_.max_cell_chars) {
+        throw TableError("单元格内容超过 " + std::to_string(limits_.max_cell_chars) + " 个字符",
+                         "A cell is longer than " + std::to_string(limits_.max_cell_chars) + " characters");
+    }
+    if (current_.size() <= column) current_.resize(column + 1);
+    current_[column] = std::move(text);
+}
+
+void TableBuilder::EndRow(int number) {
+    bool blank = true;
+    for (const std::string& cell : current_) blank = blank && cell.empty();
+    if (!blank) {
+        if (table_.rows.size() >= limits_.max_rows) {
+            throw TableError("行数超过 " + std::to_string(limits_.max_rows),
+                             "More than " + std::to_string(limits_.max_rows) + " rows");
+        }
+        table_.rows.push_back(TableRow{number, std::move(current_)});
+    }
+    current_.clear();
+}
+
+Table ReadTable(std::string_view bytes, const TableLimits& limits) {
+    if (bytes.empty()) throw TableError("文件为空", "The file is empty");
+    if (bytes.starts_with("PK\x03\x04")) return ReadXlsx(bytes, limits);
+    if (bytes.starts_with("\xD0\xCF\x11\xE0")) {
+        throw TableError("不支持旧版 .xls 文件，请另存为 .xlsx 或 CSV",
+                         "Old .xls files are not supported; save as .xlsx or CSV");
+    }
+    return ReadCsv(bytes, limits);
+}
+
+}  // namespace keyuan::exchange

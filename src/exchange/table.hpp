@@ -1,0 +1,55 @@
+#pragma once
+// Spreadsheets that people send: an uploaded XLSX workbook (its first sheet) or a CSV file,
+// in UTF-8 or in the GBK/GB18030 that Excel writes on Chinese Windows, read into rows of
+// UTF-8 text cells. Nothing here knows what the columns mean; importers do.
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace keyuan::exchange {
+
+struct TableRow {
+    int number = 0;                  // the row number a person sees in the spreadsheet (1-based)
+    std::vector<std::string> cells;  // trimmed UTF-8; missing cells are ""
+};
+
+struct Table {
+    std::vector<TableRow> rows;  // non-empty rows only, in order
+};
+
+struct TableLimits {
+    std::size_t max_rows = 10000;
+    std::size_t max_columns = 50;
+    std::size_t max_cell_chars = 2000;
+    std::size_t max_unpacked_bytes = 32 * 1024 * 1024;  // per workbook part: a zip bomb stops here
+};
+
+/// A file that cannot be read as a table; the message says why, in both languages.
+class TableError : public std::runtime_error {
+public:
+    TableError(std::string zh, std::string en) : std::runtime_error(en), zh_(std::move(zh)), en_(std::move(en)) {}
+    const std::string& zh() const { return zh_; }
+    const std::string& en() const { return en_; }
+
+private:
+    std::string zh_, en_;
+};
+
+/// Reads an XLSX workbook (recognised by its zip signature) or else a CSV file. Throws
+/// TableError for a damaged or oversized file.
+Table ReadTable(std::string_view bytes, const TableLimits& limits = {});
+
+/// The first sheet of an XLSX workbook.
+Table ReadXlsx(std::string_view bytes, const TableLimits& limits = {});
+
+/// RFC 4180 CSV in UTF-8 (with or without a byte-order mark) or GB18030/GBK.
+Table ReadCsv(std::string_view bytes, const TableLimits& limits = {});
+
+/// Converts GB18030 (a superset of GBK and GB2312) to UTF-8; throws TableError if the text is
+/// not valid GB18030 either.
+std::string Gb18030ToUtf8(std::string_view text);
+
+}  // namespace keyuan::exchange

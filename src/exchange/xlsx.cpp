@@ -1,0 +1,217 @@
+// An XLSX workbook is a zip of XML parts (ECMA-376): xl/workbook.xml names the sheets,
+// xl/_rels/workbook.xml.rels says which part holds each, xl/sharedStrings.xml holds the text
+// that cells refer to by index, and each sheet lists rows of cells with A1-style references.
+#include <expat.h>
+#include <zip.h>
+
+#include <functional>
+#include <map>
+#include <memory>
+
+#include "exchange/table.hpp"
+#include "exchange/table_builder.hpp"
+
+namespace keyuan::exchange {
+namespace {
+
+TableError Damaged(const std::string& why) {
+    return TableError("XLSX 文件已损坏或格式不对：" + why, "The XLSX file is damaged or not a workbook: " + why);
+}
+
+class Archive {
+public:
+    explicit Archive(std::string_view bytes) {
+        zip_error_t error;
+        zip_error_init(&error);
+        zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+        if (source) zip_ = zip_open_from_source(source, ZIP_RDONLY, &error);
+        if (source && !zip_) zip_source_free(source);
+        zip_error_fini(&error);
+        if (!zip_) throw Damaged("not a zip archive");
+    }
+    ~Archive() { zip_discard(zip_); }
+    Archive(const Archive&) = delete;
+    Archive& operator=(const Archive&) = delete;
+
+    bool Has(const std::string& name) const { return zip_name_locate(zip_, name.c_str(), 0) >= 0; }
+
+    /// The part's bytes; reading stops at `limit` whatever the archive claims, so a zip bomb
+    /// costs no more than that.
+    std::string Read(const std::string& name, std::size_t limit) const {
+        zip_file_t* file = zip_fopen(zip_, name.c_str(), 0);
+        if (!file) throw Damaged("missing " + name);
+        std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> guard(file, zip_fclose);
+        std::string out;
+        char buffer[64 * 1024];
+        for (;;) {
+            zip_int64_t n = zip_fread(file, buffer, sizeof buffer);
+            if (n < 0) throw Damaged("cannot unpack " + name);
+            if (n == 0) break;
+            out.append(buffer, static_cast<std::size_t>(n));
+            if (out.size() > limit) {
+                throw TableError("XLSX 文件解压后过大", "The XLSX file is too large when unpacked");
+            }
+        }
+        return out;
+    }
+
+private:
+    zip_t* zip_ = nullptr;
+};
+
+/// Streams one XML part through expat, calling back with local names (prefixes dropped).
+class XmlWalker {
+public:
+    using Attributes = std::map<std::string, std::string, std::less<>>;
+    std::function<void(std::string_view name, const Attributes&)> on_start;
+    std::function<void(std::string_view name)> on_end;
+    std::function<void(std::string_view text)> on_text;
+
+    void Parse(const std::string& xml, const std::string& part) {
+        std::unique_ptr<XML_ParserStruct, void (*)(XML_Parser)> parser(XML_ParserCreate("UTF-8"), XML_ParserFree);
+        if (!parser) throw std::bad_alloc();
+        XML_SetUserData(parser.get(), this);
+        XML_SetElementHandler(parser.get(), &XmlWalker::Start, &XmlWalker::End);
+        XML_SetCharacterDataHandler(parser.get(), &XmlWalker::Text);
+        if (XML_Parse(parser.get(), xml.data(), static_cast<int>(xml.size()), XML_TRUE) == XML_STATUS_ERROR) {
+            throw Damaged(part + ": " + XML_ErrorString(XML_GetErrorCode(parser.get())));
+        }
+    }
+
+private:
+    static std::string_view Local(const XML_Char* name) {
+        std::string_view n(name);
+        std::size_t colon = n.rfind(':');
+        return colon == std::string_view::npos ? n : n.substr(colon + 1);
+    }
+    static void Start(void* self, const XML_Char* name, const XML_Char** attributes) {
+        auto* walker = static_cast<XmlWalker*>(self);
+        if (!walker->on_start) return;
+        Attributes map;
+        for (int i = 0; attributes[i]; i += 2) map.emplace(std::string(Local(attributes[i])), attributes[i + 1]);
+        walker->on_start(Local(name), map);
+    }
+    static void End(void* self, const XML_Char* name) {
+        auto* walker = static_cast<XmlWalker*>(self);
+        if (walker->on_end) walker->on_end(Local(name));
+    }
+    static void Text(void* self, const XML_Char* text, int length) {
+        auto* walker = static_cast<XmlWalker*>(self);
+        if (walker->on_text) walker->on_text(std::string_view(text, static_cast<std::size_t>(length)));
+    }
+};
+
+std::string Attribute(const XmlWalker::Attributes& attributes, std::string_view name) {
+    auto it = attributes.find(name);
+    return it == attributes.end() ? "" : it->second;
+}
+
+/// The part that holds the workbook's first sheet, e.g. "xl/worksheets/sheet1.xml".
+std::string FirstSheetPart(const Archive& archive, std::size_t limit) {
+    std::string first_id;
+    XmlWalker workbook;
+    workbook.on_start = [&](std::string_view name, const XmlWalker::Attributes& a) {
+        if (name == "sheet" && first_id.empty()) first_id = Attribute(a, "id");
+    };
+    workbook.Parse(archive.Read("xl/workbook.xml", limit), "xl/workbook.xml");
+    std::string target;
+    if (!first_id.empty() && archive.Has("xl/_rels/workbook.xml.rels")) {
+        XmlWalker rels;
+        rels.on_start = [&](std::string_view name, const XmlWalker::Attributes& a) {
+            if (name == "Relationship" && Attribute(a, "Id") == first_id) target = Attribute(a, "Target");
+        };
+        rels.Parse(archive.Read("xl/_rels/workbook.xml.rels", limit), "xl/_rels/workbook.xml.rels");
+    }
+    if (target.empty()) return "xl/worksheets/sheet1.xml";
+    // Targets are relative to xl/, or absolute within the package.
+    return target.starts_with("/") ? target.substr(1) : "xl/" + target;
+}
+
+std::vector<std::string> SharedStrings(const Archive& archive, std::size_t limit) {
+    std::vector<std::string> strings;
+    if (!archive.Has("xl/sharedStrings.xml")) return strings;
+    bool in_text = false;
+    int phonetic = 0;  // <rPh> runs carry pronunciation guides, not the cell's text
+    XmlWalker walker;
+    walker.on_start = [&](std::string_view name, const XmlWalker::Attributes&) {
+        if (name == "si") strings.emplace_back();
+        if (name == "rPh") ++phonetic;
+        if (name == "t") in_text = true;
+    };
+    walker.on_end = [&](std::string_view name) {
+        if (name == "rPh") --phonetic;
+        if (name == "t") in_text = false;
+    };
+    walker.on_text = [&](std::string_view text) {
+        if (in_text && phonetic == 0 && !strings.empty()) {
+            strings.back().append(text);
+            if (strings.back().size() > limit) throw Damaged("oversized shared string");
+        }
+    };
+    walker.Parse(archive.Read("xl/sharedStrings.xml", limit), "xl/sharedStrings.xml");
+    return strings;
+}
+
+/// "BC12" → 54 (0-based column); -1 when the reference has no letters.
+long ColumnOf(std::string_view reference) {
+    long column = 0;
+    std::size_t i = 0;
+    for (; i < reference.size() && reference[i] >= 'A' && reference[i] <= 'Z' && i < 4; ++i) {
+        column = column * 26 + (reference[i] - 'A' + 1);
+    }
+    return i == 0 ? -1 : column - 1;
+}
+
+}  // namespace
+
+Table ReadXlsx(std::string_view bytes, const TableLimits& limits) {
+    Archive archive(bytes);
+    std::size_t limit = limits.max_unpacked_bytes;
+    std::vector<std::string> shared = SharedStrings(archive, limit);
+    std::string sheet = FirstSheetPart(archive, limit);
+
+    TableBuilder builder(limits);
+    int row_number = 0;
+    long column = 0;
+    std::string type, value;
+    bool in_value = false, in_cell = false;
+    XmlWalker walker;
+    walker.on_start = [&](std::string_view name, const XmlWalker::Attributes& a) {
+        if (name == "row") {
+            std::string r = Attribute(a, "r");
+            row_number = r.empty() ? row_number + 1 : std::atoi(r.c_str());
+            column = -1;
+        } else if (name == "c") {
+            in_cell = true;
+            long at = ColumnOf(Attribute(a, "r"));
+            column = at >= 0 ? at : column + 1;  // cells without a reference follow the previous one
+            type = Attribute(a, "t");
+            value.clear();
+        } else if (in_cell && (name == "v" || name == "t")) {
+            in_value = true;
+        }
+    };
+    walker.on_end = [&](std::string_view name) {
+        if (name == "v" || name == "t") {
+            in_value = false;
+        } else if (name == "c") {
+            in_cell = false;
+            if (type == "s") {
+                std::size_t index = static_cast<std::size_t>(std::atol(value.c_str()));
+                value = index < shared.size() ? shared[index] : "";
+            } else if (type == "b") {
+                value = value == "1" ? "TRUE" : "FALSE";
+            }
+            builder.SetCell(static_cast<std::size_t>(column), value);
+        } else if (name == "row") {
+            builder.EndRow(row_number);
+        }
+    };
+    walker.on_text = [&](std::string_view text) {
+        if (in_value) value.append(text);
+    };
+    walker.Parse(archive.Read(sheet, limit), sheet);
+    return builder.Finish();
+}
+
+}  // namespace keyuan::exchange
