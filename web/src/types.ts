@@ -140,11 +140,20 @@ export interface HitechIndustry {
   subcategories: HitechSubcategory[]
 }
 
-export interface SubcategoryVersion {
+/** One saved version of an object (sub-category, base …), from its …/history. */
+export interface ObjectVersion {
   version: number
-  /** The sub-category as it was, as a JSON text. */
+  /** The object as it was, as a JSON text. */
   data: string
   changed_at: string
+}
+
+/** A column of a history table: the object's field, or `show` to word it. */
+export interface HistoryField {
+  key: string
+  label: string
+  width?: number
+  show?: (data: Record<string, unknown>) => string
 }
 
 export type CalendarKind = 'holiday' | 'workday'
@@ -164,6 +173,17 @@ export interface RegistrationReportRow {
   instruments: number
 }
 
+export interface ImportChange {
+  /** The row as numbered in the spreadsheet. */
+  row: number
+  action: 'created' | 'updated'
+  industry: string
+  name: string
+  code: string
+  scope: string
+  id?: string
+}
+
 export interface ImportResult {
   kind: string
   dry_run: boolean
@@ -171,6 +191,8 @@ export interface ImportResult {
   created: number
   updated: number
   unchanged: number
+  /** What the import does (or did), row by row, unchanged rows left out; may be cut short. */
+  changes?: ImportChange[]
 }
 
 export type BaseKind = 'base' | 'domain_centre'
@@ -184,6 +206,10 @@ export interface Base {
   domain: string
   description: string
   finance_product_target: number
+  lab_count?: number
+  finance_product_count?: number
+  /** Whether it lists as many approved finance products as its target; null without a target. */
+  finance_target_met?: boolean | null
   version?: number
   created_at?: string
   updated_at?: string
