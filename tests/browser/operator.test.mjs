@@ -277,3 +277,14 @@ test('the operator creates and edits a domain centre', async () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'operator-bases.png'), fullPage: true })
   })
 })
+
+test('only the operator sees the console', async () => {
+  await withBrowser(async (page) => {
+    await login(page, 'unit1')
+    await page.waitForURL(/\/workbench$/)
+    assert.equal(await page.locator('[data-test=nav-operator]').count(), 0)
+    await page.goto(`${BASE_URL}/operator/industries`)
+    await page.waitForURL(`${BASE_URL}/`)
+    assert.equal(await page.getByRole('heading', { name: '行业目录' }).count(), 0)
+  })
+})
