@@ -6,6 +6,7 @@
 #include "modules/audit/module.hpp"
 #include "modules/audit/service.hpp"
 #include "modules/catalog/module.hpp"
+#include "modules/media/module.hpp"
 #include "modules/module_context.hpp"
 #include "modules/system/idempotency.hpp"
 #include "modules/system/module.hpp"
@@ -19,6 +20,7 @@ Application::Application(const Config& config, std::unique_ptr<store::Database> 
     system::Register(context);
     accounts_ = accounts::Register(context, config.security);
     audit::Register(context);
+    media::Register(context, config.media_dir);
     resources_ = catalog::Register(context);
     search_ = search::Register(context, config.search_index_dir, start_indexer);
     // After authentication, so that keys are kept per caller.

@@ -39,6 +39,7 @@ std::optional<Error> ApplyFile(const std::string& path, Config& config) {
     if (auto v = table.at_path("server.web").value<std::string>()) config.web_dir = *v;
     if (auto v = table.at_path("server.access_log").value<bool>()) config.access_log = *v;
     if (auto v = table.at_path("search.index_dir").value<std::string>()) config.search_index_dir = *v;
+    if (auto v = table.at_path("storage.media_dir").value<std::string>()) config.media_dir = *v;
     std::string problem;
     http::ServerOptions& s = config.server;
     long long header_s = s.header_timeout.count(), idle_s = s.idle_timeout.count(), body_s = s.body_timeout.count();
@@ -67,6 +68,17 @@ std::optional<Error> ApplyFile(const std::string& path, Config& config) {
     s.body_timeout = std::chrono::seconds(body_s);
     s.idle_timeout = std::chrono::seconds(idle_s);
     return std::nullopt;
+}
+
+/// A folder that belongs to one database: beside a SQLite file, or under var/ named after the
+/// URL (so two PostgreSQL databases never share one).
+std::string BesideDatabase(const std::string& db_url, const std::string& suffix, const std::string& name) {
+    if (db_url.starts_with("sqlite:")) return db_url.substr(7) + suffix;
+    std::uint64_t hash = 1469598103934665603ull;  // FNV-1a: stable across builds
+    for (unsigned char c : db_url) hash = (hash ^ c) * 1099511628211ull;
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+    return "var/" + name + "-" + hex;
 }
 
 }  // namespace
@@ -99,18 +111,10 @@ Result<Config> LoadConfig(const Flags& flags, const std::function<std::optional<
     if (auto it = flags.find("web"); it != flags.end()) config.web_dir = it->second;
     if (flags.count("no-access-log")) config.access_log = false;
     if (auto it = flags.find("index"); it != flags.end()) config.search_index_dir = it->second;
-    if (config.search_index_dir.empty()) {
-        // One index per database: beside a SQLite file, or under var/ named after the URL.
-        if (config.db_url.starts_with("sqlite:")) {
-            config.search_index_dir = config.db_url.substr(7) + ".index";
-        } else {
-            std::uint64_t hash = 1469598103934665603ull;  // FNV-1a: stable across builds
-            for (unsigned char c : config.db_url) hash = (hash ^ c) * 1099511628211ull;
-            char hex[17];
-            std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-            config.search_index_dir = std::string("var/search-index-") + hex;
-        }
-    }
+    if (auto it = flags.find("media"); it != flags.end()) config.media_dir = it->second;
+    if (config.search_index_dir.empty())
+        config.search_index_dir = BesideDatabase(config.db_url, ".index", "search-index");
+    if (config.media_dir.empty()) config.media_dir = BesideDatabase(config.db_url, ".media", "media");
     if (!ParseListen(config.listen, config.server.host, config.server.port)) {
         return ConfigError("invalid listen address '" + config.listen + "' (expected HOST:PORT, e.g. 127.0.0.1:8080)");
     }

@@ -18,6 +18,7 @@ struct Config {
     std::string listen = "127.0.0.1:8080";
     std::optional<std::string> web_dir;
     std::string search_index_dir;  // default: beside the SQLite file, or var/search-index
+    std::string media_dir;         // uploaded photos; default: beside the SQLite file, or var/media
     int db_pool_size = 8;
     bool access_log = true;
     http::ServerOptions server;  // host and port are filled from `listen`

@@ -1,5 +1,7 @@
 #include "support/test_server.hpp"
 
+#include <algorithm>
+
 #include <fcntl.h>
 #include <libpq-fe.h>
 #include <signal.h>
@@ -121,6 +123,18 @@ std::unique_ptr<TestServer> TestServer::Start(const std::string& db_url, const s
     server->log_path_ = TempPath("server.log");
     std::vector<std::string> args = {"serve", "--listen", "127.0.0.1:0", "--db", db_url};
     args.insert(args.end(), extra.begin(), extra.end());
+    if (!db_url.starts_with("sqlite:")) {
+        // A PostgreSQL database's index and photos would go under ./var; keep them in the
+        // test's temporary folder, one per database so that a restarted server finds its own.
+        std::string name = db_url.substr(db_url.rfind('/') + 1);
+        auto given = [&](const std::string& flag) {
+            return std::find(extra.begin(), extra.end(), flag) != extra.end();
+        };
+        const char* tmp = std::getenv("TMPDIR");
+        std::string base = std::string(tmp ? tmp : "/tmp") + "/keyuan-test-" + name;
+        if (!given("--index")) args.insert(args.end(), {"--index", base + ".index"});
+        if (!given("--media")) args.insert(args.end(), {"--media", base + ".media"});
+    }
     server->pid_ = Spawn(args, {}, "/dev/null", server->log_path_);
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
     while (std::chrono::steady_clock::now() < deadline) {

@@ -5,6 +5,8 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include <map>
+
 namespace keyuan::catalog {
 namespace json = boost::json;
 
@@ -68,41 +70,68 @@ accounts::ObjectScope ResourceEngine::ScopeOf(const StoredResource& r) const {
 }
 
 std::optional<StoredResource> ResourceEngine::Load(store::Session& s, std::int64_t id) const {
-    store::Rows rows = s.Query(select_ + " WHERE t.id = $1", {id});
-    if (rows.empty()) return std::nullopt;
-    store::Row row = rows.front();
-    StoredResource r;
-    r.id = row.Int(0);
-    r.org_id = row.Int(1);
-    r.status = row.Text(2);
-    r.review_reason = row.Text(3);
-    r.version = row.Int(4);
-    r.created_at = row.Text(5);
-    r.updated_at = row.Text(6);
-    r.org_name = row.Text(7);
-    r.org_department = row.Text(8);
-    r.org_district = row.Text(9);
-    for (std::size_t i = 0; i < spec_.fields.size(); ++i) {
-        const FieldSpec& f = spec_.fields[i];
-        std::size_t col = 10 + i;
-        if (row.IsNull(col)) {
-            r.values.emplace(f.name, nullptr);
-        } else if (IsIntType(f.type)) {
-            r.values.emplace(f.name, static_cast<long long>(row.Int(col)));
-        } else {
-            r.values.emplace(f.name, std::string(row.Text(col)));
-        }
+    std::vector<StoredResource> found = LoadMany(s, {id});
+    if (found.empty()) return std::nullopt;
+    return std::move(found.front());
+}
+
+std::vector<StoredResource> ResourceEngine::LoadMany(store::Session& s, const std::vector<std::int64_t>& ids) const {
+    if (ids.empty()) return {};
+    // Two queries for a whole page, whatever its size: rows, then their industry codes.
+    std::vector<store::Param> params;
+    std::string in;
+    for (std::int64_t id : ids) {
+        params.emplace_back(id);
+        in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
     }
-    if (!spec_.industry_table.empty()) {
+    store::Rows rows = s.Query(select_ + " WHERE t.id IN (" + in + ")", params);
+    std::map<std::int64_t, StoredResource> by_id;
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+        store::Row row = rows[k];
+        StoredResource r;
+        r.id = row.Int(0);
+        r.org_id = row.Int(1);
+        r.status = row.Text(2);
+        r.review_reason = row.Text(3);
+        r.version = row.Int(4);
+        r.created_at = row.Text(5);
+        r.updated_at = row.Text(6);
+        r.org_name = row.Text(7);
+        r.org_department = row.Text(8);
+        r.org_district = row.Text(9);
+        for (std::size_t i = 0; i < spec_.fields.size(); ++i) {
+            const FieldSpec& f = spec_.fields[i];
+            std::size_t col = 10 + i;
+            if (row.IsNull(col)) {
+                r.values.emplace(f.name, nullptr);
+            } else if (IsIntType(f.type)) {
+                r.values.emplace(f.name, static_cast<long long>(row.Int(col)));
+            } else {
+                r.values.emplace(f.name, std::string(row.Text(col)));
+            }
+        }
+        by_id.emplace(r.id, std::move(r));
+    }
+    if (!spec_.industry_table.empty() && !by_id.empty()) {
         std::string scope_col = spec_.industry_scope ? "scope" : "''";
-        store::Rows codes = s.Query("SELECT code, " + scope_col + " FROM " + spec_.industry_table + " WHERE " +
-                                        spec_.industry_fk + " = $1 ORDER BY code",
-                                    {id});
+        store::Rows codes =
+            s.Query("SELECT " + spec_.industry_fk + ", code, " + scope_col + " FROM " + spec_.industry_table +
+                        " WHERE " + spec_.industry_fk + " IN (" + in + ") ORDER BY " + spec_.industry_fk + ", code",
+                    params);
         for (std::size_t i = 0; i < codes.size(); ++i) {
-            r.industries.emplace_back(std::string(codes[i].Text(0)), std::string(codes[i].Text(1)));
+            auto it = by_id.find(codes[i].Int(0));
+            if (it != by_id.end()) {
+                it->second.industries.emplace_back(std::string(codes[i].Text(1)), std::string(codes[i].Text(2)));
+            }
         }
     }
-    return r;
+    std::vector<StoredResource> out;
+    out.reserve(by_id.size());
+    for (std::int64_t id : ids) {
+        auto it = by_id.find(id);
+        if (it != by_id.end()) out.push_back(std::move(it->second));
+    }
+    return out;
 }
 
 json::object ResourceEngine::ToJson(const StoredResource& r) const {

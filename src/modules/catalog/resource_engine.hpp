@@ -54,6 +54,8 @@ public:
     /// The resource as the API shows it.
     boost::json::object ToJson(const StoredResource& r) const;
     std::optional<StoredResource> Load(store::Session& s, std::int64_t id) const;
+    /// The resources with these ids, in the order given (missing ids are skipped).
+    std::vector<StoredResource> LoadMany(store::Session& s, const std::vector<std::int64_t>& ids) const;
 
     /// Grants of this kind: owners manage their organisation's, reviewers review, the
     /// operator does everything; the listed readers see unpublished ones in their scope.

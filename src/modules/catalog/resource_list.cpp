@@ -174,9 +174,9 @@ json::object ResourceEngine::List(const Caller* caller, const http::Request& r) 
         store::Rows ids = s.Query("SELECT t.id" + from + order + " LIMIT $" + std::to_string(paged.size() - 1) +
                                       " OFFSET $" + std::to_string(paged.size()),
                                   paged);
-        for (std::size_t i = 0; i < ids.size(); ++i) {
-            if (auto stored = Load(s, ids[i].Int(0))) items.push_back(ToJson(*stored));
-        }
+        std::vector<std::int64_t> page;
+        for (std::size_t i = 0; i < ids.size(); ++i) page.push_back(ids[i].Int(0));
+        for (const StoredResource& stored : LoadMany(s, page)) items.push_back(ToJson(stored));
     });
     bool exact = total <= kCountLimit;
     return json::object{{"items", std::move(items)},

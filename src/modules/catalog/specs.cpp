@@ -1,9 +1,12 @@
 #include "modules/catalog/specs.hpp"
 
+#include <boost/json/parse.hpp>
+
 #include <algorithm>
 
 #include "core/clock.hpp"
 #include "core/date.hpp"
+#include "modules/media/module.hpp"
 
 namespace keyuan::catalog {
 namespace {
@@ -42,6 +45,24 @@ keyuan::WorkingCalendar LoadCalendar(store::Session& s) {
     return calendar;
 }
 
+/// Photos are uploads of this platform (POST /api/v1/media) or images on another HTTPS site.
+void CheckPhotos(const Values& v, FieldErrors& errors) {
+    auto photos = TextOf(v, "photos");
+    if (!photos) return;
+    // Stored as the JSON array of strings that the engine has already checked.
+    std::error_code ec;
+    boost::json::value list = boost::json::parse(*photos, ec);
+    if (ec || !list.is_array()) return;
+    for (const boost::json::value& item : list.as_array()) {
+        std::string_view url = item.is_string() ? std::string_view(item.as_string()) : std::string_view();
+        if (!media::IsMediaUrl(url) && !url.starts_with("https://")) {
+            errors.Add("photos", "照片须为上传后得到的 /api/v1/media/… 地址或 https:// 地址",
+                       "Photos must be /api/v1/media/… URLs from an upload, or https:// URLs");
+            return;
+        }
+    }
+}
+
 void CheckInstrument(Values& v, FieldErrors& errors, CheckContext& context) {
     auto acceptance = TextOf(v, "acceptance_date");
     auto purchase = TextOf(v, "purchase_date");
@@ -63,6 +84,7 @@ void CheckInstrument(Values& v, FieldErrors& errors, CheckContext& context) {
                        "Customs supervision must end after the acceptance date");
         }
     }
+    CheckPhotos(v, errors);
     if (acceptance) {
         keyuan::WorkingCalendar calendar = LoadCalendar(context.session);
         Date due = calendar.AddWorkingDays(*Date::Parse(*acceptance), kRegistrationWorkingDays);

@@ -1,0 +1,94 @@
+// Photo uploads against the real binary: content-addressed storage, immutable serving, type
+// sniffing, permissions, and instruments that refer to their photos. Runs once per engine.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "support/catalog_fixture.hpp"
+
+namespace keyuan::testing {
+namespace {
+
+namespace json = boost::json;
+
+/// A PNG signature and header chunk followed by `fill`: enough for the server, which reads
+/// the signature and never decodes pixels.
+std::string PngBytes(char fill) {
+    std::string png("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16);
+    return png + std::string(200, fill);
+}
+
+class MediaTest : public CatalogSuite<MediaTest> {
+protected:
+    static HttpResponse Upload(Session& session, const std::string& bytes, const std::string& type = "image/png") {
+        return session.Send("POST", "/api/v1/media", bytes, {{"Content-Type", type}});
+    }
+};
+
+TEST_F(MediaTest, UploadedPhotoIsServedByItsHashForGood) {
+    std::string bytes = PngBytes('a');
+    HttpResponse up = Upload(As("unit_a"), bytes);
+    ASSERT_EQ(up.status, 201) << up.body;
+    std::string url = Str(up.Json(), "url");
+    EXPECT_TRUE(url.starts_with("/api/v1/media/")) << url;
+    EXPECT_TRUE(url.ends_with(".png")) << url;
+    EXPECT_EQ(Str(up.Json(), "content_type"), "image/png");
+
+    HttpResponse got = Visitor().Get(url);
+    ASSERT_EQ(got.status, 200);
+    EXPECT_EQ(got.body, bytes);
+    EXPECT_EQ(got.Header("content-type"), "image/png");
+    EXPECT_NE(got.Header("cache-control").find("immutable"), std::string::npos);
+    EXPECT_EQ(got.Header("x-content-type-options"), "nosniff");
+
+    // The same bytes again: the same name, nothing new stored.
+    HttpResponse again = Upload(As("unit_b"), bytes, "application/octet-stream");
+    ASSERT_EQ(again.status, 201) << again.body;
+    EXPECT_EQ(Str(again.Json(), "url"), url);
+
+    HttpResponse audit = As("auditor").Get("/api/v1/audit-events?event_type=media.uploaded");
+    ASSERT_EQ(audit.status, 200) << audit.body;
+    EXPECT_GE(audit.Json().at("total").as_int64(), 1);
+}
+
+TEST_F(MediaTest, OnlyImagesFromRegisteringRolesAreAccepted) {
+    EXPECT_TRUE(
+        IsError(Upload(As("unit_a"), "<html><script>alert(1)</script></html>" + std::string(100, ' '), "image/png"),
+                415, "unsupported_media_type"));
+    EXPECT_TRUE(IsError(Upload(As("unit_a"), "\x89PNG", "image/png"), 415, "unsupported_media_type"));
+    EXPECT_TRUE(IsError(Upload(As("company"), PngBytes('b')), 403, "forbidden"));
+    HttpClient visitor = Visitor();
+    EXPECT_TRUE(IsError(visitor.Send("POST", "/api/v1/media", PngBytes('c'), {{"Content-Type", "image/png"}}), 401,
+                        "unauthenticated"));
+}
+
+TEST_F(MediaTest, NamesThatTheServerCouldNotHaveMadeAre404) {
+    HttpClient visitor = Visitor();
+    for (const std::string& name :
+         {std::string(64, 'a') + ".png", std::string(64, 'a') + ".exe", std::string("..%2F..%2Fetc%2Fpasswd"),
+          std::string(63, 'a') + ".jpg", std::string(64, 'A') + ".jpg"}) {
+        EXPECT_TRUE(IsError(visitor.Get("/api/v1/media/" + name), 404, "not_found")) << name;
+    }
+}
+
+TEST_F(MediaTest, InstrumentsReferToUploadedOrHttpsPhotos) {
+    HttpResponse up = Upload(As("unit_a"), PngBytes('d'));
+    ASSERT_EQ(up.status, 201) << up.body;
+    std::string url = Str(up.Json(), "url");
+    json::array photos{json::value(url), json::value("https://images.example.cn/sem.jpg")};
+    HttpResponse created =
+        As("unit_a").Post("/api/v1/instruments", Body(With(InstrumentBody("带照片的电镜"), {{"photos", photos}})));
+    ASSERT_EQ(created.status, 201) << created.body;
+    EXPECT_EQ(created.Json().at("photos").as_array().size(), 2u);
+
+    for (const char* bad : {"http://plain.example.cn/a.jpg", "javascript:alert(1)", "/api/v1/media/../secret"}) {
+        HttpResponse refused =
+            As("unit_a").Post("/api/v1/instruments",
+                              Body(With(InstrumentBody("照片地址不对"), {{"photos", json::array{json::value(bad)}}})));
+        ASSERT_TRUE(IsError(refused, 422, "validation_failed")) << bad << refused.body;
+        EXPECT_EQ(ErrorFields(refused), std::vector<std::string>{"photos"});
+    }
+}
+
+}  // namespace
+}  // namespace keyuan::testing
