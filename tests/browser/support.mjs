@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import zlib from 'node:zlib'
 import { chromium } from 'playwright-core'
 
 export const BASE_URL = process.env.KEYUAN_URL ?? 'http://127.0.0.1:8080'
@@ -93,4 +94,117 @@ export async function pickOption(page, testId, optionText, filter) {
 /** The text a person reads in an element, with whitespace collapsed. */
 export async function textOf(locator) {
   return (await locator.innerText()).replace(/\s+/g, ' ').trim()
+}
+
+/** Logs `username` in through the API (no browser), for setting up data: `call(method, path, body)`
+ * sends JSON with the session cookie and the CSRF header and answers {status, body}. */
+export async function apiSession(username) {
+  const login = await fetch(`${BASE_URL}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  })
+  if (!login.ok) throw new Error(`API login of ${username}: HTTP ${login.status}`)
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
+  const { csrf_token: csrf } = await login.json()
+  return async function call(method, path, body) {
+    const headers = { Cookie: cookie, 'X-CSRF-Token': csrf, Accept: 'application/json' }
+    if (body !== undefined) headers['Content-Type'] = 'application/json'
+    const r = await fetch(`${BASE_URL}/api/v1${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const text = await r.text()
+    return { status: r.status, body: text ? JSON.parse(text) : null }
+  }
+}
+
+/** An 18-character unified social credit code with its check character (GB 32100-2015). */
+export function creditCode(first17) {
+  const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY'
+  let sum = 0
+  for (let i = 0; i < 17; i++) sum += chars.indexOf(first17[i]) * (3 ** i % 31)
+  return first17 + chars[(31 - (sum % 31)) % 31]
+}
+
+/** A minimal .xlsx (one sheet, text cells) as a Buffer: what a person saves from Excel or WPS,
+ * reduced to the parts a reader needs. The zip stores its entries uncompressed. */
+export function xlsx(rows) {
+  const escape = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  const column = (i) => String.fromCharCode(65 + i)
+  const sheet = rows
+    .map(
+      (cells, r) =>
+        `<row r="${r + 1}">` +
+        cells
+          .map((v, c) => `<c r="${column(c)}${r + 1}" t="inlineStr"><is><t>${escape(v)}</t></is></c>`)
+          .join('') +
+        '</row>',
+    )
+    .join('')
+  const ns = 'http://schemas.openxmlformats.org'
+  const parts = {
+    '[Content_Types].xml':
+      `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="${ns}/package/2006/content-types">` +
+      `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+      `<Default Extension="xml" ContentType="application/xml"/>` +
+      `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+      `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+    '_rels/.rels':
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${ns}/package/2006/relationships">` +
+      `<Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    'xl/workbook.xml':
+      `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${ns}/spreadsheetml/2006/main" ` +
+      `xmlns:r="${ns}/officeDocument/2006/relationships"><sheets><sheet name="目录" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels':
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${ns}/package/2006/relationships">` +
+      `<Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    'xl/worksheets/sheet1.xml':
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${ns}/spreadsheetml/2006/main"><sheetData>${sheet}</sheetData></worksheet>`,
+  }
+  return storedZip(Object.entries(parts).map(([name, text]) => [name, Buffer.from(text, 'utf8')]))
+}
+
+/** A zip archive of `[name, Buffer]` entries, stored (no compression). */
+function storedZip(entries) {
+  const locals = []
+  const centrals = []
+  let offset = 0
+  for (const [name, data] of entries) {
+    const fileName = Buffer.from(name, 'utf8')
+    const crc = zlib.crc32(data)
+    const common = Buffer.alloc(26)
+    common.writeUInt16LE(20, 0) // version needed
+    common.writeUInt16LE(0x0800, 2) // UTF-8 names
+    common.writeUInt16LE(0, 4) // stored
+    common.writeUInt32LE(0, 6) // time and date
+    common.writeUInt32LE(crc, 10)
+    common.writeUInt32LE(data.length, 14)
+    common.writeUInt32LE(data.length, 18)
+    common.writeUInt16LE(fileName.length, 22)
+    common.writeUInt16LE(0, 24) // extra
+    const local = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), common, fileName, data])
+    const central = Buffer.concat([
+      Buffer.from([0x50, 0x4b, 0x01, 0x02, 20, 0]),
+      common,
+      Buffer.alloc(10), // comment length, disk, attributes
+      Buffer.from(Uint32Array.of(offset).buffer),
+      fileName,
+    ])
+    locals.push(local)
+    centrals.push(central)
+    offset += local.length
+  }
+  const directory = Buffer.concat(centrals)
+  const end = Buffer.alloc(22)
+  end.writeUInt32LE(0x06054b50, 0)
+  end.writeUInt16LE(entries.length, 8)
+  end.writeUInt16LE(entries.length, 10)
+  end.writeUInt32LE(directory.length, 12)
+  end.writeUInt32LE(offset, 16)
+  return Buffer.concat([...locals, directory, end])
 }

@@ -66,6 +66,10 @@ const GATE_CODES = new Set(['unauthenticated', 'password_change_required', 'seco
 export interface RequestOptions {
   query?: Record<string, string | number | undefined | null>
   body?: unknown
+  /** A body sent as it is (a file), with its own Content-Type; takes the place of `body`. */
+  raw?: { data: Blob | string; contentType: string }
+  /** Extra request headers, e.g. If-Match. */
+  headers?: Record<string, string>
   /** Do not hand gate errors (401, pending password change or second factor) to the router. */
   quiet?: boolean
   signal?: AbortSignal
@@ -86,8 +90,12 @@ export async function request<T>(method: string, path: string, options: RequestO
     Accept: 'application/json',
     'Accept-Language': locale.value === 'en' ? 'en' : 'zh-CN',
   }
-  let body: string | undefined
-  if (options.body !== undefined) {
+  if (options.headers) Object.assign(headers, options.headers)
+  let body: BodyInit | undefined
+  if (options.raw) {
+    headers['Content-Type'] = options.raw.contentType
+    body = options.raw.data
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json'
     body = JSON.stringify(options.body)
   }

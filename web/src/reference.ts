@@ -1,24 +1,38 @@
-// Reference data loaded once and shared: districts.
-import { ref } from 'vue'
+// Reference data loaded once and shared: districts and competent departments.
+import { ref, type Ref } from 'vue'
 import { api } from './api'
 import { locale } from './i18n'
-import type { District } from './types'
+import type { Department, District } from './types'
 
 export const districts = ref<District[]>([])
-let loading: Promise<void> | null = null
+export const departments = ref<Department[]>([])
 
-export function loadDistricts(): Promise<void> {
-  if (!loading) {
-    loading = api
-      .get<{ items: District[] }>('/districts')
-      .then((r) => {
-        districts.value = r.items
-      })
-      .catch(() => {
-        loading = null
-      })
+/** Loads `path` ({items}) into `target` once; a failed load is tried again on the next call. */
+function loaderFor<T>(path: string, target: Ref<T[]>): () => Promise<void> {
+  let loading: Promise<void> | null = null
+  return () => {
+    if (!loading) {
+      loading = api
+        .get<{ items: T[] }>(path)
+        .then((r) => {
+          target.value = r.items
+        })
+        .catch(() => {
+          loading = null
+        })
+    }
+    return loading
   }
-  return loading
+}
+
+export const loadDistricts = loaderFor<District>('/districts', districts as Ref<District[]>)
+export const loadDepartments = loaderFor<Department>('/departments', departments as Ref<Department[]>)
+
+export function departmentName(code: string | null | undefined): string {
+  if (!code) return ''
+  const d = departments.value.find((x) => x.code === code)
+  if (!d) return code
+  return locale.value === 'en' ? d.name_en || d.name : d.name
 }
 
 // English names while the server's districts carry none.

@@ -58,6 +58,32 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./views/ReviewView.vue'),
     meta: { roles: ['department_reviewer', 'operator'] },
   },
+  // The operator's console: reference data of the catalog (C1/C2).
+  { path: '/operator', redirect: '/operator/industries' },
+  {
+    path: '/operator/industries',
+    name: 'op-industries',
+    component: () => import('./views/operator/IndustryCatalogView.vue'),
+    meta: { roles: ['operator'] },
+  },
+  {
+    path: '/operator/calendar',
+    name: 'op-calendar',
+    component: () => import('./views/operator/CalendarView.vue'),
+    meta: { roles: ['operator'] },
+  },
+  {
+    path: '/operator/registration-report',
+    name: 'op-registration-report',
+    component: () => import('./views/operator/RegistrationReportView.vue'),
+    meta: { roles: ['operator'] },
+  },
+  {
+    path: '/operator/bases',
+    name: 'op-bases',
+    component: () => import('./views/operator/BasesView.vue'),
+    meta: { roles: ['operator'] },
+  },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFound.vue') },
 ]
 

@@ -109,3 +109,124 @@ export interface IndustrySuggestion {
   score: number
   hitech_industries: string[]
 }
+
+export interface Department {
+  code: string
+  name: string
+  name_en: string
+}
+
+/** An industry code of GB/T 4754-2017 (level 1 section letter … level 4 four-digit class). */
+export interface IndustryCode {
+  code: string
+  name: string
+  level: number
+  parent: string
+}
+
+export interface HitechSubcategory {
+  id: string
+  industry_id: string
+  name: string
+  code: string
+  code_name: string
+  scope: string
+  version: number
+}
+
+export interface HitechIndustry {
+  id: string
+  name: string
+  subcategories: HitechSubcategory[]
+}
+
+/** One saved version of an object (sub-category, base …), from its …/history. */
+export interface ObjectVersion {
+  version: number
+  /** The object as it was, as a JSON text. */
+  data: string
+  changed_at: string
+}
+
+/** A column of a history table: the object's field, or `show` to word it. */
+export interface HistoryField {
+  key: string
+  label: string
+  width?: number
+  show?: (data: Record<string, unknown>) => string
+}
+
+export type CalendarKind = 'holiday' | 'workday'
+
+export interface CalendarDay {
+  day: string
+  kind: CalendarKind
+  name: string
+}
+
+export interface RegistrationReportRow {
+  org_id: string
+  org_name: string
+  department_code: string
+  registered_late: number
+  overdue_unregistered: number
+  instruments: number
+}
+
+export interface ImportChange {
+  /** The row as numbered in the spreadsheet. */
+  row: number
+  action: 'created' | 'updated'
+  industry: string
+  name: string
+  code: string
+  scope: string
+  id?: string
+}
+
+export interface ImportResult {
+  kind: string
+  dry_run: boolean
+  rows: number
+  created: number
+  updated: number
+  unchanged: number
+  /** What the import does (or did), row by row, unchanged rows left out; may be cut short. */
+  changes?: ImportChange[]
+}
+
+export type BaseKind = 'base' | 'domain_centre'
+
+export interface Base {
+  id: string
+  name: string
+  kind: BaseKind
+  org_id: string | null
+  org_name?: string | null
+  domain: string
+  description: string
+  finance_product_target: number
+  lab_count?: number
+  finance_product_count?: number
+  /** Whether it lists as many approved finance products as its target; null without a target. */
+  finance_target_met?: boolean | null
+  version?: number
+  created_at?: string
+  updated_at?: string
+}
+
+export interface Organization {
+  id: string
+  name: string
+  credit_code: string
+  kind: string
+  district_code: string
+  department_code: string
+}
+
+/** One bar of the registration report's chart: a department's late and overdue counts. */
+export interface DepartmentBar {
+  label: string
+  late: number
+  overdue: number
+}
