@@ -136,5 +136,32 @@ TEST_F(ImportsTest, OnlyTheOperatorImportsAndTheKindIsChecked) {
     EXPECT_EQ(ErrorFields(kind), (std::vector<std::string>{"kind", "dry_run"}));
 }
 
+TEST_F(ImportsTest, OperatorMaintainsSubcategoriesOneByOne) {
+    json::value tree = Visitor().Get("/api/v1/industries").Json();
+    std::string industry = Str(tree.at("items").as_array()[0], "id");
+    std::string path = "/api/v1/industries/" + industry + "/subcategories";
+    Session& op = As("operator");
+    HttpResponse bad = op.Post(path, Body({{"name", ""}, {"code", "9999"}, {"scope", std::string(601, 'x')}}));
+    ASSERT_TRUE(IsError(bad, 422, "validation_failed")) << bad.body;
+    EXPECT_EQ(ErrorFields(bad), (std::vector<std::string>{"name", "scope", "code"}));
+    EXPECT_TRUE(IsError(As("unit_a").Post(path, Body({{"name", "越权子类"}, {"code", "3911"}})), 403, "forbidden"));
+
+    HttpResponse added =
+        op.Post(path, Body({{"name", "计算机整机（手工）"}, {"code", "3911"}, {"scope", "制造计算机"}}));
+    ASSERT_EQ(added.status, 201) << added.body;
+    EXPECT_EQ(Str(added.Json(), "code_name"), "计算机整机制造");
+    EXPECT_TRUE(IsError(op.Post(path, Body({{"name", "计算机整机（手工）"}, {"code", "3911"}})), 409, "conflict"));
+
+    std::string row = "/api/v1/industry-subcategories/" + Str(added.Json(), "id");
+    HttpResponse edited = op.Send("PATCH", row, Body({{"scope", "制造计算机整机"}}), {{"If-Match", "\"1\""}});
+    ASSERT_EQ(edited.status, 200) << edited.body;
+    EXPECT_EQ(edited.Json().at("version").as_int64(), 2);
+    HttpResponse stale = op.Send("PATCH", row, Body({{"scope", "过期的修改"}}), {{"If-Match", "\"1\""}});
+    EXPECT_TRUE(IsError(stale, 409, "conflict")) << stale.body;
+    EXPECT_TRUE(
+        Has(CatalogRows(), Str(tree.at("items").as_array()[0], "name") + "/计算机整机（手工）/3911/制造计算机整机"));
+    EXPECT_EQ(op.Get(row + "/history").Json().at("items").as_array().size(), 2u);
+}
+
 }  // namespace
 }  // namespace keyuan::testing

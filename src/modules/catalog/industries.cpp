@@ -5,6 +5,7 @@
 
 #include "core/clock.hpp"
 #include "core/date.hpp"
+#include "http/expected_version.hpp"
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "modules/audit/service.hpp"
@@ -97,6 +98,11 @@ void AddCatalogRoutes(modules::ModuleContext& context) {
             store::Rows before = s.Query(std::string(kSubcategorySelect) + " WHERE x.id = $1", {id});
             if (before.empty()) throw ApiError(Error::NotFound());
             SubcategoryInput in = ReadSubcategory(s, r, false);
+            std::optional<std::int64_t> expected = http::ExpectedVersion(r, http::ParseJsonObject(r));
+            if (expected && *expected != before.front().Int(6)) {
+                throw ApiError(Error::Conflict("该子类已被他人修改，请刷新后重试",
+                                               "Changed by someone else since you read it; reload and retry"));
+            }
             s.Execute(
                 "UPDATE hitech_subcategories SET name = COALESCE($2, name), code = COALESCE($3, code), "
                 "scope = COALESCE($4, scope), version = version + 1, updated_at = $5 WHERE id = $1",
