@@ -2,7 +2,7 @@
 # Catalog read benchmark: keyuan's public instrument API on SQLite and on PostgreSQL, at the
 # `city` demo scale (5,000 organizations, 100,000 instruments), measured with wrk over loopback.
 #
-#   bench/catalog/run.sh            # about 10 minutes on a 2-core machine (two demo loads included)
+#   bench/catalog/run.sh            # about 15 minutes on a 2-core machine (two demo loads included)
 #
 # For each engine it
 #   1. creates an empty database (a SQLite file, or a throw-away PostgreSQL 15 server started
@@ -35,7 +35,9 @@
 # logs, plans and results.md stay there), KEEP_DATA=0 (1: keep the SQLite file; the PostgreSQL
 # server is always stopped and removed), SQLITE_DB=FILE (reuse a filled SQLite database instead
 # of loading one; the demo is then not timed on SQLite), INDEX_DIR=DIR (a search index of the same
-# demo data, already built, for both engines instead of building one: the seed is fixed).
+# demo data, already built, for both engines instead of building one: the seed is fixed),
+# CACHE_MODES="on off" (each engine is measured with keyuan's cache of public answers, as it
+# ships, and without it: the side-by-side baseline of the same queries), CACHE_MB=16.
 #
 # Exits non-zero only when the benchmark cannot run; targets are reported, not asserted.
 set -euo pipefail
@@ -55,6 +57,8 @@ KEEP_DATA=${KEEP_DATA:-0}
 SQLITE_DB=${SQLITE_DB:-}
 INDEX_DIR=${INDEX_DIR:-}
 KEYUAN_BIN=${KEYUAN_BIN:-$ROOT/build-bench/keyuan}
+CACHE_MODES=${CACHE_MODES:-on off}
+CACHE_MB=${CACHE_MB:-16}
 TARGET_P99_MS=10
 TARGET_DEMO_S=120
 
@@ -308,20 +312,26 @@ explain() {  # engine url file
 }
 
 # ---------------------------------------------------------------- server
-start_keyuan() {  # engine url dir
-  local engine=$1 url=$2 dir=$3 port="" i
-  printf '[server]\naccess_log = false\n' >"$dir/keyuan.toml"
-  # The index is built first so that the server's indexer finds it current and stays idle.
-  local index=$dir/index
+# The index is built before any server starts, so that the server's indexer finds it current
+# and stays idle.
+build_index() {  # engine url dir -> INDEX
+  local engine=$1 url=$2 dir=$3 t0
+  INDEX=$dir/index
   if [[ -n $INDEX_DIR ]]; then
-    index=$INDEX_DIR
-  else
-    local t0
-    t0=$(date +%s)
-    "$KEYUAN" index rebuild --db "$url" --index "$index" >"$dir/index.log" 2>&1 ||
-      { cat "$dir/index.log" >&2; die "$engine: index rebuild failed"; }
-    say "$engine: search index built in $(($(date +%s) - t0)) s (not part of the measurement)"
+    INDEX=$INDEX_DIR
+    return 0
   fi
+  t0=$(date +%s)
+  "$KEYUAN" index rebuild --db "$url" --index "$INDEX" >"$dir/index.log" 2>&1 ||
+    { cat "$dir/index.log" >&2; die "$engine: index rebuild failed"; }
+  say "$engine: search index built in $(($(date +%s) - t0)) s (not part of the measurement)"
+}
+
+start_keyuan() {  # engine url dir cache(on|off)
+  local engine=$1 url=$2 dir=$3 cache=$4 port="" i index=$INDEX
+  local mb=$CACHE_MB
+  [[ $cache == off ]] && mb=0
+  printf '[server]\naccess_log = false\n[catalog]\npublic_cache_mb = %d\n' "$mb" >"$dir/keyuan.toml"
   "$KEYUAN" serve --db "$url" --listen 127.0.0.1:0 --no-access-log --index "$index" \
     --config "$dir/keyuan.toml" >"$dir/keyuan.log" 2>&1 &
   KEYUAN_PID=$!
@@ -360,8 +370,10 @@ rps_of() { awk '/^Requests\/sec:/ {printf "%.0f\n", $2}' "$1"; }
 RESULT_ROWS=()
 WARNINGS=()
 
-run_scenario() {  # engine scenario dir
-  local engine=$1 scenario=$2 dir=$3 try best="" best_other=1000 f l0 errors
+run_scenario() {  # engine scenario dir cache(on|off)
+  local engine=$1 scenario=$2 dir=$3 cache=$4 try best="" best_other=1000 f l0 errors
+  local label=$scenario
+  [[ $cache == off ]] && label="$scenario (no cache)"
   local paths=$dir/paths-$scenario.txt
   [[ -s $paths ]] || die "no paths for scenario $scenario"
   # Every path of the list answers 200 (checked on a sample).
@@ -372,7 +384,7 @@ run_scenario() {  # engine scenario dir
   PATHS_FILE=$paths timeout $((WARMUP + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" \
     --timeout 30s -s "$HERE/random_path.lua" "$BASE_URL" >"$dir/raw/warmup-$scenario.txt" 2>&1 || true
   for ((try = 0; try <= RETRIES; try++)); do
-    f=$dir/raw/$scenario.try$try.txt
+    f=$dir/raw/$scenario-cache-$cache.try$try.txt
     wait_servers_idle
     wait_quiet
     l0=$(load1)
@@ -382,12 +394,12 @@ run_scenario() {  # engine scenario dir
     grep -q '^Requests/sec:' "$f" || die "no Requests/sec in $f"
     echo "# load average (1 min) before: $l0; other processes used $OTHER% of the machine" >>"$f"
     printf 'bench/catalog:   %-8s %-14s %7s req/s  p50 %7s ms  p99 %7s ms  (load %s, other CPU %s%%)\n' \
-      "$engine" "$scenario" "$(rps_of "$f")" "$(pct_of "$f" 50%)" "$(pct_of "$f" 99%)" "$l0" "$OTHER"
+      "$engine" "$label" "$(rps_of "$f")" "$(pct_of "$f" 50%)" "$(pct_of "$f" 99%)" "$l0" "$OTHER"
     if awk -v o="$OTHER" -v b="$best_other" 'BEGIN {exit !(o < b)}'; then best=$f best_other=$OTHER best_load=$l0; fi
     awk -v o="$OTHER" -v l="$OTHER_LIMIT" 'BEGIN {exit !(o > l)}' || break
     [[ $try -lt $RETRIES ]] && say "  disturbed (other processes $OTHER% > $OTHER_LIMIT%), repeating"
   done
-  cp "$best" "$dir/raw/$scenario.txt"
+  cp "$best" "$dir/raw/$scenario-cache-$cache.txt"
   if awk -v o="$best_other" -v l="$OTHER_LIMIT" 'BEGIN {exit !(o > l)}'; then
     WARNINGS+=("$engine/$scenario: other processes used $best_other% of the machine even in the least disturbed run")
   fi
@@ -398,7 +410,7 @@ run_scenario() {  # engine scenario dir
   if [[ $scenario == id || $scenario == list ]]; then
     if awk -v p="$p99" -v t="$TARGET_P99_MS" 'BEGIN {exit !(p < t)}'; then verdict="meets"; else verdict="misses"; fi
   fi
-  RESULT_ROWS+=("| $engine | $scenario | $(rps_of "$best") | $(pct_of "$best" 50%) ms | $(pct_of "$best" 90%) ms | $(pct_of "$best" 99%) ms | $best_load | $best_other% | ${verdict:-—} |")
+  RESULT_ROWS+=("| $engine | $label | $(rps_of "$best") | $(pct_of "$best" 50%) ms | $(pct_of "$best" 90%) ms | $(pct_of "$best" 99%) ms | $best_load | $best_other% | ${verdict:-—} |")
 }
 
 run_engine() {  # engine
@@ -426,11 +438,15 @@ run_engine() {  # engine
   say "$engine: $(sql "$engine" "$url" "SELECT COUNT(*) FROM instruments") instruments, $(sql "$engine" "$url" "SELECT COUNT(*) FROM instruments WHERE status = 'approved'") approved"
   write_paths "$engine" "$url" "$dir"
   explain "$engine" "$url" "$dir/explain.txt"
-  start_keyuan "$engine" "$url" "$dir"
-  for scenario in $SCENARIOS; do run_scenario "$engine" "$scenario" "$dir"; done
-  check_index_idle "$dir"
-  stop_pid "$KEYUAN_PID"
-  KEYUAN_PID=""
+  build_index "$engine" "$url" "$dir"
+  local cache
+  for cache in $CACHE_MODES; do
+    start_keyuan "$engine" "$url" "$dir" "$cache"
+    for scenario in $SCENARIOS; do run_scenario "$engine" "$scenario" "$dir" "$cache"; done
+    check_index_idle "$dir"
+    stop_pid "$KEYUAN_PID"
+    KEYUAN_PID=""
+  done
   if [[ $engine == postgres ]]; then
     "$ROOT/tests/pg_server.sh" stop "$PG_DIR"
     PG_DIR=""
@@ -441,7 +457,7 @@ for engine in $ENGINES; do run_engine "$engine"; done
 
 # ---------------------------------------------------------------- report
 {
-  echo "Command: bench/catalog/run.sh (SCALE=$SCALE DURATION=$DURATION WARMUP=$WARMUP CONNECTIONS=$CONNECTIONS THREADS=$THREADS)"
+  echo "Command: bench/catalog/run.sh (SCALE=$SCALE DURATION=$DURATION WARMUP=$WARMUP CONNECTIONS=$CONNECTIONS THREADS=$THREADS CACHE_MODES=\"$CACHE_MODES\" CACHE_MB=$CACHE_MB)"
   echo "Machine: $NCPU CPUs, $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo), Linux $(uname -r); keyuan $KEYUAN_REV${BUILD_TYPE:+ ($BUILD_TYPE)}; $(wrk -v 2>&1 | head -n1 | awk '{print $1, $2}')"
   echo
   if ((${#DEMO_ROWS[@]})); then

@@ -21,7 +21,7 @@ Application::Application(const Config& config, std::unique_ptr<store::Database> 
     accounts_ = accounts::Register(context, config.security);
     audit::Register(context);
     media::Register(context, config.media_dir);
-    resources_ = catalog::Register(context);
+    resources_ = catalog::Register(context, static_cast<std::size_t>(config.catalog_cache_mb) * 1024 * 1024);
     search_ = search::Register(context, config.search_index_dir, start_indexer);
     // After authentication, so that keys are kept per caller.
     middleware_.push_back(system::MakeIdempotency(*db_));

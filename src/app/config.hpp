@@ -20,6 +20,7 @@ struct Config {
     std::string search_index_dir;  // default: beside the SQLite file, or var/search-index
     std::string media_dir;         // uploaded photos; default: beside the SQLite file, or var/media
     int db_pool_size = 8;
+    int catalog_cache_mb = 16;  // per kind of resource; 0 turns the cache of public answers off
     bool access_log = true;
     http::ServerOptions server;  // host and port are filled from `listen`
     accounts::SecuritySettings security;

@@ -72,5 +72,27 @@ TEST(Config, RejectsBrokenOrOutOfRangeFile) {
     EXPECT_FALSE(missing.ok());
 }
 
+TEST(Config, FoldersBelongToTheDatabaseAndTheCacheIsBounded) {
+    Result<Config> sqlite = LoadConfig({{"db", "sqlite:/data/keyuan.db"}}, Env({}));
+    ASSERT_TRUE(sqlite.ok());
+    EXPECT_EQ(sqlite.value().search_index_dir, "/data/keyuan.db.index");
+    EXPECT_EQ(sqlite.value().media_dir, "/data/keyuan.db.media");
+    EXPECT_EQ(sqlite.value().catalog_cache_mb, 16);
+    Result<Config> a = LoadConfig({{"db", "postgresql://h/a"}}, Env({}));
+    Result<Config> b = LoadConfig({{"db", "postgresql://h/b"}}, Env({}));
+    EXPECT_TRUE(a.value().media_dir.starts_with("var/media-"));
+    EXPECT_NE(a.value().media_dir, b.value().media_dir);
+    Result<Config> flagged = LoadConfig({{"media", "/srv/photos"}}, Env({}));
+    EXPECT_EQ(flagged.value().media_dir, "/srv/photos");
+
+    Result<Config> off = LoadConfig({{"config", WriteFile("cache.toml", "[catalog]\npublic_cache_mb = 0\n")}}, Env({}));
+    ASSERT_TRUE(off.ok());
+    EXPECT_EQ(off.value().catalog_cache_mb, 0);
+    Result<Config> huge =
+        LoadConfig({{"config", WriteFile("huge.toml", "[catalog]\npublic_cache_mb = 99999\n")}}, Env({}));
+    ASSERT_FALSE(huge.ok());
+    EXPECT_NE(huge.error().message.en.find("catalog.public_cache_mb"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace keyuan::app

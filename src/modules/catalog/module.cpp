@@ -16,7 +16,8 @@ constexpr int kFinanceProductTarget = 20;  // seed 000: the finance domain centr
 
 }  // namespace
 
-std::vector<std::unique_ptr<ResourceEngine>> Register(modules::ModuleContext& context) {
+std::vector<std::unique_ptr<ResourceEngine>> Register(modules::ModuleContext& context,
+                                                      std::size_t cache_bytes_per_kind) {
     RegisterOrganizations(context);
     RegisterBases(context);
     // Literal routes such as /instruments/registration-report before the resources' /{id}.
@@ -34,7 +35,7 @@ std::vector<std::unique_ptr<ResourceEngine>> Register(modules::ModuleContext& co
                                                            {"target_met", approved >= kFinanceProductTarget}});
     });
     for (ResourceSpec spec : {LabSpec(), InstrumentSpec(), ServiceSpec(), FinanceProductSpec()}) {
-        engines.push_back(RegisterResource(context, std::move(spec)));
+        engines.push_back(RegisterResource(context, std::move(spec), cache_bytes_per_kind));
     }
     return engines;
 }

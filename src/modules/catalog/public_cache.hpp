@@ -24,6 +24,8 @@ class PublicCache {
 public:
     explicit PublicCache(std::size_t max_bytes) : max_bytes_(max_bytes) {}
 
+    bool enabled() const { return max_bytes_ > 0; }
+
     /// The answer stored under `key` at `generation`, if any.
     std::shared_ptr<const CachedAnswer> Find(const std::string& key, std::int64_t generation);
     /// Stores an answer read at `generation`, evicting the least recently used beyond the budget.

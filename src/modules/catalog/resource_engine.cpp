@@ -37,8 +37,9 @@ const FieldSpec* FindField(const ResourceSpec& spec, std::string_view name) {
     return nullptr;
 }
 
-ResourceEngine::ResourceEngine(ResourceSpec spec, store::Database& db, const accounts::Policy& policy)
-    : spec_(std::move(spec)), db_(db), policy_(policy) {
+ResourceEngine::ResourceEngine(ResourceSpec spec, store::Database& db, const accounts::Policy& policy,
+                               std::size_t cache_bytes)
+    : spec_(std::move(spec)), db_(db), policy_(policy), cache_(cache_bytes) {
     select_ =
         "SELECT t.id, t.org_id, t.status, t.review_reason, t.version, t.created_at, t.updated_at, o.name, "
         "COALESCE(o.department_code, ''), COALESCE(o.district_code, '')";

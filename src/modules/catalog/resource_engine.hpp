@@ -38,7 +38,8 @@ enum class Transition { kSubmit, kApprove, kReturn, kWithdraw };
 
 class ResourceEngine {
 public:
-    ResourceEngine(ResourceSpec spec, store::Database& db, const accounts::Policy& policy);
+    /// `cache_bytes` bounds the cache of public answers (0: no cache).
+    ResourceEngine(ResourceSpec spec, store::Database& db, const accounts::Policy& policy, std::size_t cache_bytes);
 
     const ResourceSpec& spec() const { return spec_; }
 
@@ -79,7 +80,7 @@ private:
     store::Database& db_;
     const accounts::Policy& policy_;
     std::string select_;  // SELECT … FROM table t JOIN organizations o
-    PublicCache cache_{16 * 1024 * 1024};
+    PublicCache cache_;
 };
 
 }  // namespace keyuan::catalog

@@ -161,7 +161,7 @@ std::shared_ptr<const CachedAnswer> ResourceEngine::List(const Caller* caller, c
     // Published pages are the same for every reader: they are kept until something public
     // changes (and for the day, as flags such as accreditation follow the date).
     std::string key;
-    if (status == "approved") {
+    if (status == "approved" && cache_.enabled()) {
         std::vector<std::pair<std::string, std::string>> params = r.QueryParams();
         std::sort(params.begin(), params.end());
         key = "list|" + clock::TodayShanghai();

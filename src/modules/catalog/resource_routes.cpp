@@ -21,9 +21,10 @@ std::string ReadReason(const Request& r) {
 
 }  // namespace
 
-std::unique_ptr<ResourceEngine> RegisterResource(modules::ModuleContext& context, ResourceSpec spec) {
+std::unique_ptr<ResourceEngine> RegisterResource(modules::ModuleContext& context, ResourceSpec spec,
+                                                 std::size_t cache_bytes) {
     ResourceEngine::DeclarePermissions(spec, context.policy);
-    auto engine = std::make_unique<ResourceEngine>(std::move(spec), context.db, context.policy);
+    auto engine = std::make_unique<ResourceEngine>(std::move(spec), context.db, context.policy, cache_bytes);
     ResourceEngine& e = *engine;
     std::string base = "/api/v1/" + e.spec().collection;
     context.router.Post(base, [&e](Request& r) {
