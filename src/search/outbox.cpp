@@ -13,6 +13,22 @@ void RecordChange(store::Session& s, std::string_view type, std::int64_t id) {
               {std::string(type), id, clock::NowUtc()});
 }
 
+void RecordIndustryCodeChange(store::Session& s, const std::string& code) {
+    s.Execute("UPDATE change_counter SET value = value + 1 WHERE id = 1");
+    struct Link {
+        const char* type;
+        const char* table;
+        const char* fk;
+    };
+    for (const Link& link :
+         {Link{"lab", "lab_industries", "lab_id"}, Link{"instrument", "instrument_industries", "instrument_id"},
+          Link{"service", "service_industries", "service_id"}}) {
+        s.Execute(std::string("INSERT INTO search_outbox (object_type, object_id, created_at) SELECT '") + link.type +
+                      "', " + link.fk + ", $2 FROM " + link.table + " WHERE code = $1",
+                  {code, clock::NowUtc()});
+    }
+}
+
 std::int64_t ChangeGeneration(store::Session& s) {
     store::Rows rows = s.Query("SELECT value FROM change_counter WHERE id = 1");
     return rows.empty() ? 0 : rows.front().Int(0);

@@ -5,6 +5,9 @@
 
 #include <boost/json.hpp>
 
+#include <chrono>
+#include <thread>
+
 #include "support/catalog_fixture.hpp"
 #include "support/workbook.hpp"
 
@@ -161,6 +164,32 @@ TEST_F(ImportsTest, OperatorMaintainsSubcategoriesOneByOne) {
     EXPECT_TRUE(
         Has(CatalogRows(), Str(tree.at("items").as_array()[0], "name") + "/计算机整机（手工）/3911/制造计算机整机"));
     EXPECT_EQ(op.Get(row + "/history").Json().at("items").as_array().size(), 2u);
+}
+
+TEST_F(ImportsTest, MappingACodeBringsItsResourcesIntoTheIndustryEverywhere) {
+    // An instrument with a code that no catalog row maps yet.
+    std::string id = CreateApproved(As("unit_a"), As("reviewer_edu"), "instruments",
+                                    With(InstrumentBody("精密绘图仪"), {{"industry_codes", json::array{"4013"}}}));
+    json::value tree = Visitor().Get("/api/v1/industries").Json();
+    const json::value& industry = tree.at("items").as_array()[2];
+    std::string filter = "industry=hitech:" + Str(industry, "id");
+    EXPECT_FALSE(HasId(ListIds(Visitor().Get("/api/v1/instruments?" + filter + "&page_size=200")), id));
+
+    HttpResponse mapped =
+        Import(As("operator"), MakeXlsx({kHeader, {Str(industry, "name"), "测量仪器", "4013", ""}}), false);
+    ASSERT_EQ(mapped.status, 200) << mapped.body;
+    // The catalog list follows at once; the search index within a second.
+    EXPECT_TRUE(HasId(ListIds(Visitor().Get("/api/v1/instruments?" + filter + "&page_size=200")), id));
+    bool found = false;
+    for (auto until = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+         !found && std::chrono::steady_clock::now() < until;) {
+        HttpResponse r = Visitor().Get("/api/v1/search?q=%E7%BB%98%E5%9B%BE%E4%BB%AA&" + filter);  // 绘图仪
+        ASSERT_EQ(r.status, 200) << r.body;
+        json::value body = r.Json();
+        for (const json::value& item : body.at("items").as_array()) found = found || Str(item, "id") == id;
+        if (!found) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    EXPECT_TRUE(found) << "not found by the catalog industry in search";
 }
 
 }  // namespace

@@ -160,7 +160,7 @@ void Apply(store::Session& s, std::vector<PlannedRow>& plan, const Caller* calle
             continue;
         }
         SaveSubcategoryHistory(s, *p.existing_id, caller);
-        search::RecordChange(s, "industry_catalog", *p.existing_id);
+        if (p.action == "created") search::RecordIndustryCodeChange(s, p.code);
     }
 }
 

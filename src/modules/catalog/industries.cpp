@@ -80,7 +80,8 @@ void AddCatalogRoutes(modules::ModuleContext& context) {
                 "$5) RETURNING id",
                 {industry, *in.name, *in.code, in.scope.value_or(""), clock::NowUtc()});
             SaveSubcategoryHistory(s, id, r.caller.get());
-            search::RecordChange(s, "industry_catalog", id);  // lists filtered by a catalog industry change
+            // Resources with this code now belong to the industry: their search documents and lists change.
+            search::RecordIndustryCodeChange(s, *in.code);
             out = SubcategoryJson(s.Query(std::string(kSubcategorySelect) + " WHERE x.id = $1", {id}).front());
             audit::Record(s, r.ToActor(),
                           {.event_type = "industry_catalog.added",
@@ -108,7 +109,8 @@ void AddCatalogRoutes(modules::ModuleContext& context) {
                 "scope = COALESCE($4, scope), version = version + 1, updated_at = $5 WHERE id = $1",
                 {id, in.name, in.code, in.scope, clock::NowUtc()});
             SaveSubcategoryHistory(s, id, r.caller.get());
-            search::RecordChange(s, "industry_catalog", id);  // lists filtered by a catalog industry change
+            search::RecordIndustryCodeChange(s, std::string(before.front().Text(3)));
+            if (in.code && *in.code != before.front().Text(3)) search::RecordIndustryCodeChange(s, *in.code);
             out = SubcategoryJson(s.Query(std::string(kSubcategorySelect) + " WHERE x.id = $1", {id}).front());
             audit::Record(s, r.ToActor(),
                           {.event_type = "industry_catalog.changed",

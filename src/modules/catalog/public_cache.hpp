@@ -1,5 +1,5 @@
 #pragma once
-// Answers to public catalog reads (approved resources, by id and by filtered page), kept
+// Answers to public catalog reads (filtered pages of approved resources), kept
 // until anything public changes. Each answer is stored with the change counter it was read
 // at (search/outbox.hpp); a reader that sees a different counter reads afresh, so a cached
 // answer is never older than the reader's own view of the database, on any number of servers.
@@ -17,7 +17,7 @@ namespace keyuan::catalog {
 
 struct CachedAnswer {
     std::string body;          // serialised JSON
-    std::int64_t version = 0;  // for by-id answers: the resource's version (ETag)
+    std::int64_t version = 0;  // for one resource: its version (ETag); 0 for a page
 };
 
 class PublicCache {

@@ -44,7 +44,7 @@ public:
     const ResourceSpec& spec() const { return spec_; }
 
     boost::json::object Create(const Caller* caller, const boost::json::object& body, const Actor& actor);
-    /// The resource as JSON with its version; approved ones come from the public cache.
+    /// The resource as JSON with its version.
     std::shared_ptr<const CachedAnswer> Get(const Caller* caller, std::int64_t id);
     /// A filtered page as JSON; pages of approved resources come from the public cache.
     std::shared_ptr<const CachedAnswer> List(const Caller* caller, const http::Request& request);

@@ -66,23 +66,10 @@ json::object ResourceEngine::Create(const Caller* caller, const json::object& bo
 }
 
 std::shared_ptr<const CachedAnswer> ResourceEngine::Get(const Caller* caller, std::int64_t id) {
-    // Today is part of the key: flags such as a service's accreditation follow the date.
-    std::string key = "id:" + std::to_string(id) + "|" + clock::TodayShanghai();
-    std::shared_ptr<const CachedAnswer> answer;
+    // Not cached: two indexed lookups cost less than checking a cache whose hit rate over a
+    // city's 100,000 instruments is low (measured in docs/BENCHMARKS.md).
     std::optional<StoredResource> r;
-    db_.Read([&](store::Session& s) {
-        answer.reset();
-        r.reset();
-        // The counter before the row: a row read after it is at least as new as the counter says.
-        std::int64_t generation = cache_.enabled() ? search::ChangeGeneration(s) : 0;
-        if (cache_.enabled() && (answer = cache_.Find(key, generation))) return;
-        r = Load(s, id);
-        if (r && r->status == "approved" && cache_.enabled()) {
-            answer = std::make_shared<const CachedAnswer>(CachedAnswer{json::serialize(ToJson(*r)), r->version});
-            cache_.Store(key, generation, answer);
-        }
-    });
-    if (answer) return answer;
+    db_.Read([&](store::Session& s) { r = Load(s, id); });
     if (!r) throw ApiError(Error::NotFound());
     // Approved resources are public; anything else only within the reader's scope.
     if (r->status != "approved" && !policy_.Allows(caller, Action("read"), ScopeOf(*r))) {
