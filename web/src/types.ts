@@ -230,3 +230,11 @@ export interface DepartmentBar {
   late: number
   overdue: number
 }
+
+/** The answer to POST /api/v1/media: where the uploaded photo is served from. */
+export interface MediaUpload {
+  url: string
+  sha256: string
+  content_type: string
+  size_bytes: number
+}
