@@ -1,4 +1,5 @@
 // Answering a search: parse, filter, rank or sort, facets, snippets, "did you mean".
+#include "search/cjk_query.hpp"
 #include "search/index.hpp"
 #include "search/text_fold.hpp"
 #include "search/xapian_detail.hpp"
@@ -77,7 +78,7 @@ SearchResult SearchIndex::Search(const SearchQuery& q) {
     Xapian::Database& db = ThreadReader(path_);
     std::string folded = FoldText(q.text);
     bool has_text = folded.find_first_not_of(" \t\r\n") != std::string::npos;
-    Xapian::Query text = has_text ? ParseText(folded, db) : Xapian::Query::MatchAll;
+    Xapian::Query text = has_text ? DropImpliedUnigrams(ParseText(folded, db)) : Xapian::Query::MatchAll;
     Xapian::Query filters = Filters(q);
     Xapian::Query query = filters.empty() ? text : Xapian::Query(Xapian::Query::OP_FILTER, text, filters);
     Xapian::Enquire enquire(db);
