@@ -2,7 +2,7 @@
 # Search benchmark: keyuan's GET /api/v1/search (Xapian) against two baselines a team might pick
 # instead, over the same rows and the same query mix, measured with wrk over loopback:
 #   keyuan  keyuan serve, Xapian index built by `keyuan index rebuild` (CJK n-grams, folding,
-#           BM25, facets over up to 5,000 matches, snippets)
+#           BM25, facets over the best 300 matches, snippets)
 #   fts5    SQLite FTS5 with the trigram tokenizer, external-content table (bench/search/docs.sql)
 #   pg      PostgreSQL 15, ILIKE '%word%' on title || ' ' || body with a pg_trgm GIN index
 # The baselines are served by bench/search/baseline_server.cpp (compiled here), which answers the

@@ -1,4 +1,7 @@
 // Answering a search: parse, filter, rank or sort, facets, snippets, "did you mean".
+#include <algorithm>
+#include <unordered_map>
+
 #include "search/cjk_query.hpp"
 #include "search/index.hpp"
 #include "search/text_fold.hpp"
@@ -9,7 +12,16 @@ namespace {
 
 using namespace detail;  // NOLINT: the slot names, in this file only
 
-constexpr Xapian::doccount kFacetDepth = 2000;  // facets are exact for results up to this size
+// Facets count the best kFacetSample matches in the requested order (and the whole page when
+// it reaches further): exact whenever all matches fit, a relevance-weighted sample otherwise.
+// Counting every match instead (ValueCountMatchSpy over 2,000) was 60% of a query's cost.
+constexpr Xapian::doccount kFacetSample = 300;
+constexpr Xapian::doccount kExactTotalUpTo = 2000;  // counting matches without facets is cheap
+constexpr std::size_t kFacetValues = 30;
+
+constexpr std::pair<const char*, Slot> kFacets[] = {{"type", kType},         {"district_code", kDistrict},
+                                                    {"class_code", kClass},  {"open_status", kOpenStatus},
+                                                    {"industry", kIndustry}, {"accreditation", kAccreditation}};
 
 Xapian::Query ParseText(const std::string& folded, Xapian::Database& db, unsigned extra_flags = 0) {
     Xapian::QueryParser parser;
@@ -54,10 +66,33 @@ Xapian::Query Filters(const SearchQuery& q) {
     return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
 }
 
-std::vector<std::pair<std::string, std::int64_t>> Counts(const Xapian::ValueCountMatchSpy& spy) {
-    std::vector<std::pair<std::string, std::int64_t>> out;
-    for (auto it = spy.top_values_begin(30); it != spy.top_values_end(30); ++it) {
-        if (!(*it).empty()) out.emplace_back(*it, static_cast<std::int64_t>(it.get_termfreq()));
+using FacetCounts = std::vector<std::pair<std::string, std::int64_t>>;
+
+/// The most frequent values first (ties by value), at most kFacetValues.
+FacetCounts TopValues(const std::unordered_map<std::string, std::int64_t>& counts) {
+    FacetCounts out(counts.begin(), counts.end());
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    if (out.size() > kFacetValues) out.resize(kFacetValues);
+    return out;
+}
+
+/// Facet counts over the items of `mset`. Reads each slot as a stream in document order, which
+/// is several times cheaper than fetching each document's values in rank order.
+std::map<std::string, FacetCounts> CountFacets(const Xapian::Database& db, const Xapian::MSet& mset) {
+    std::vector<Xapian::docid> ids(mset.begin(), mset.end());
+    std::sort(ids.begin(), ids.end());
+    std::map<std::string, FacetCounts> out;
+    for (const auto& [name, slot] : kFacets) {
+        std::unordered_map<std::string, std::int64_t> counts;
+        Xapian::ValueIterator value = db.valuestream_begin(slot);
+        for (Xapian::docid id : ids) {
+            if (value == db.valuestream_end(slot)) break;
+            value.skip_to(id);
+            if (value != db.valuestream_end(slot) && value.get_docid() == id) ++counts[*value];
+        }
+        out[name] = TopValues(counts);
     }
     return out;
 }
@@ -85,21 +120,16 @@ SearchResult SearchIndex::Search(const SearchQuery& q) {
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
     ApplySort(enquire, q.sort);
-    const std::pair<const char*, Slot> kFacets[] = {{"type", kType},         {"district_code", kDistrict},
-                                                    {"class_code", kClass},  {"open_status", kOpenStatus},
-                                                    {"industry", kIndustry}, {"accreditation", kAccreditation}};
-    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
-    for (const auto& [name, slot] : kFacets) {
-        spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
-        enquire.add_matchspy(spies.back().get());
-    }
-    Xapian::MSet mset =
-        enquire.get_mset(static_cast<Xapian::doccount>(q.offset), static_cast<Xapian::doccount>(q.limit), kFacetDepth);
+    auto page_end = static_cast<Xapian::doccount>(q.offset + q.limit);
+    Xapian::doccount depth = std::max(kFacetSample, page_end);
+    Xapian::MSet mset = enquire.get_mset(0, depth, kExactTotalUpTo);
     SearchResult result;
     result.total = mset.get_matches_estimated();
     result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-    for (std::size_t i = 0; i < spies.size(); ++i) result.facets[kFacets[i].first] = Counts(*spies[i]);
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    result.facets = CountFacets(db, mset);
+    result.facets_exact = result.total_exact && mset.size() == mset.get_matches_upper_bound();
+    for (auto rank = static_cast<Xapian::doccount>(q.offset); rank < std::min(page_end, mset.size()); ++rank) {
+        Xapian::MSetIterator it = mset[rank];
         Xapian::Document doc = it.get_document();
         SearchHit hit;
         hit.type = doc.get_value(kType);

@@ -102,8 +102,9 @@ json::object ResultJson(const SearchResult& result, const SearchQuery& q) {
         for (const auto& [value, count] : counts) values.push_back(json::object{{"value", value}, {"count", count}});
         facets[name] = std::move(values);
     }
-    json::object out{{"items", std::move(items)},      {"total", result.total}, {"total_exact", result.total_exact},
-                     {"page", q.offset / q.limit + 1}, {"page_size", q.limit},  {"facets", std::move(facets)}};
+    json::object out{{"items", std::move(items)},          {"total", result.total}, {"total_exact", result.total_exact},
+                     {"page", q.offset / q.limit + 1},     {"page_size", q.limit},  {"facets", std::move(facets)},
+                     {"facets_exact", result.facets_exact}};
     out["did_you_mean"] = result.did_you_mean ? json::value(*result.did_you_mean) : json::value(nullptr);
     return out;
 }
