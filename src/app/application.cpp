@@ -20,7 +20,8 @@ Application::Application(const Config& config, std::unique_ptr<store::Database> 
     accounts_ = accounts::Register(context, config.security);
     audit::Register(context);
     resources_ = catalog::Register(context);
-    search_ = search::Register(context, config.search_index_dir, start_indexer);
+    search_ = search::Register(context, config.search_index_dir, static_cast<std::size_t>(config.search_cache_entries),
+                               start_indexer);
     // After authentication, so that keys are kept per caller.
     middleware_.push_back(system::MakeIdempotency(*db_));
     system::RegisterOpenApi(context);

@@ -17,7 +17,8 @@ struct Config {
     std::string db_url = "sqlite:var/keyuan.db";
     std::string listen = "127.0.0.1:8080";
     std::optional<std::string> web_dir;
-    std::string search_index_dir;  // default: beside the SQLite file, or var/search-index
+    std::string search_index_dir;     // default: beside the SQLite file, or var/search-index
+    int search_cache_entries = 1000;  // answers kept until the index changes; 0: none
     int db_pool_size = 8;
     bool access_log = true;
     http::ServerOptions server;  // host and port are filled from `listen`

@@ -1,5 +1,7 @@
 // Answering a search: parse, filter, rank or sort, facets, snippets, "did you mean".
 #include <algorithm>
+#include <memory>
+#include <optional>
 #include <unordered_map>
 
 #include "search/cjk_query.hpp"
@@ -107,11 +109,44 @@ void ApplySort(Xapian::Enquire& enquire, const std::string& sort) {
     }
 }
 
-}  // namespace
+SearchHit Hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it) {
+    Xapian::Document doc = it.get_document();
+    SearchHit hit;
+    hit.type = doc.get_value(kType);
+    hit.id = std::stoll(doc.get_value(kId));
+    hit.title = doc.get_value(kTitle);
+    hit.score = it.get_weight();
+    std::string source = doc.get_value(kBody);
+    hit.snippet = mset.snippet(
+        source.empty() ? hit.title : source, 160, Xapian::Stem(),
+        Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE | Xapian::MSet::SNIPPET_CJK_NGRAM,
+        "<mark>", "</mark>", "…");
+    hit.display_json = doc.get_data();
+    return hit;
+}
 
-SearchResult SearchIndex::Search(const SearchQuery& q) {
-    Xapian::Database& db = ThreadReader(path_);
-    std::string folded = FoldText(q.text);
+/// First a spelling correction of English words and model numbers, then the title of the
+/// closest match when any one of the words is found.
+std::optional<std::string> DidYouMean(Xapian::Database& db, const std::string& folded) {
+    Xapian::QueryParser parser;
+    parser.set_database(db);
+    try {
+        parser.parse_query(folded, Xapian::QueryParser::FLAG_SPELLING_CORRECTION | Xapian::QueryParser::FLAG_CJK_NGRAM);
+        std::string corrected = parser.get_corrected_query_string();
+        if (!corrected.empty() && corrected != folded) return corrected;
+    } catch (const Xapian::QueryParserError&) {
+    }
+    Xapian::Enquire loose(db);
+    Xapian::QueryParser any;
+    any.set_database(db);
+    any.set_default_op(Xapian::Query::OP_OR);
+    loose.set_query(any.parse_query(folded, Xapian::QueryParser::FLAG_CJK_NGRAM));
+    Xapian::MSet best = loose.get_mset(0, 1);
+    if (best.empty()) return std::nullopt;
+    return best.begin().get_document().get_value(kTitle);
+}
+
+SearchResult Answer(Xapian::Database& db, const SearchQuery& q, const std::string& folded) {
     bool has_text = folded.find_first_not_of(" \t\r\n") != std::string::npos;
     Xapian::Query text = has_text ? DropImpliedUnigrams(ParseText(folded, db)) : Xapian::Query::MatchAll;
     Xapian::Query filters = Filters(q);
@@ -129,44 +164,44 @@ SearchResult SearchIndex::Search(const SearchQuery& q) {
     result.facets = CountFacets(db, mset);
     result.facets_exact = result.total_exact && mset.size() == mset.get_matches_upper_bound();
     for (auto rank = static_cast<Xapian::doccount>(q.offset); rank < std::min(page_end, mset.size()); ++rank) {
-        Xapian::MSetIterator it = mset[rank];
-        Xapian::Document doc = it.get_document();
-        SearchHit hit;
-        hit.type = doc.get_value(kType);
-        hit.id = std::stoll(doc.get_value(kId));
-        hit.title = doc.get_value(kTitle);
-        hit.score = it.get_weight();
-        std::string source = doc.get_value(kBody);
-        hit.snippet = mset.snippet(
-            source.empty() ? hit.title : source, 160, Xapian::Stem(),
-            Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE | Xapian::MSet::SNIPPET_CJK_NGRAM,
-            "<mark>", "</mark>", "…");
-        hit.display_json = doc.get_data();
-        result.items.push_back(std::move(hit));
+        result.items.push_back(Hit(mset, mset[rank]));
     }
-    if (result.total == 0 && has_text) {
-        // "Did you mean": first a spelling correction of English words and model numbers,
-        // then the title of the closest match when any one of the words is found.
-        Xapian::QueryParser parser;
-        parser.set_database(db);
-        try {
-            parser.parse_query(folded,
-                               Xapian::QueryParser::FLAG_SPELLING_CORRECTION | Xapian::QueryParser::FLAG_CJK_NGRAM);
-            std::string corrected = parser.get_corrected_query_string();
-            if (!corrected.empty() && corrected != folded) result.did_you_mean = corrected;
-        } catch (const Xapian::QueryParserError&) {
-        }
-        if (!result.did_you_mean) {
-            Xapian::Enquire loose(db);
-            Xapian::QueryParser any;
-            any.set_database(db);
-            any.set_default_op(Xapian::Query::OP_OR);
-            loose.set_query(any.parse_query(folded, Xapian::QueryParser::FLAG_CJK_NGRAM));
-            Xapian::MSet best = loose.get_mset(0, 1);
-            if (!best.empty()) result.did_you_mean = best.begin().get_document().get_value(kTitle);
-        }
-    }
+    if (result.total == 0 && has_text) result.did_you_mean = DidYouMean(db, folded);
     return result;
+}
+
+/// Every field of SearchQuery that shapes the answer, the text folded (質譜 and 质谱 share an
+/// entry); each field length-prefixed, so that no text can pass for another field.
+std::string CacheKey(const SearchQuery& q, const std::string& folded) {
+    std::string key;
+    auto add = [&key](const std::string& field) { key += std::to_string(field.size()) + ":" + field; };
+    auto add_number = [&add](const std::optional<std::int64_t>& n) { add(n ? std::to_string(*n) : ""); };
+    add(folded);
+    add(std::to_string(q.types.size()));
+    for (const std::string& type : q.types) add(type);
+    for (const std::string* field :
+         {&q.industry, &q.district_code, &q.class_code, &q.open_status, &q.accreditation, &q.sort}) {
+        add(*field);
+    }
+    add_number(q.org_id);
+    add_number(q.price_min_fen);
+    add_number(q.price_max_fen);
+    add_number(q.offset);
+    add_number(q.limit);
+    return key;
+}
+
+}  // namespace
+
+SearchResult SearchIndex::Search(const SearchQuery& q) {
+    Xapian::Database& db = ThreadReader(path_);
+    std::string folded = FoldText(q.text);
+    std::string key = CacheKey(q, folded);
+    Xapian::rev revision = db.get_revision();
+    if (auto cached = cache_.Get(key, revision)) return *cached;
+    auto result = std::make_shared<const SearchResult>(Answer(db, q, folded));
+    cache_.Put(key, revision, result);
+    return *result;
 }
 
 std::vector<std::string> SearchIndex::Suggest(const std::string& prefix, int limit) {

@@ -112,9 +112,9 @@ json::object ResultJson(const SearchResult& result, const SearchQuery& q) {
 }  // namespace
 
 std::unique_ptr<SearchModule> Register(modules::ModuleContext& context, const std::string& index_path,
-                                       bool start_indexer) {
+                                       std::size_t cache_entries, bool start_indexer) {
     auto module = std::make_unique<SearchModule>();
-    module->indexer = std::make_unique<Indexer>(context.db, index_path);
+    module->indexer = std::make_unique<Indexer>(context.db, index_path, cache_entries);
     module->suggester = std::make_unique<IndustrySuggester>(context.db);
     if (start_indexer) module->indexer->Start();
     context.policy.Allow("search.rebuild", Role::kOperator, accounts::Scope::kAll);
