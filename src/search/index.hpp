@@ -33,8 +33,9 @@ public:
     std::int64_t DocumentCount();
 
     // Reading: any thread.
-    /// The answer to `query`, from the cache when the index has not changed since it was computed.
-    SearchResult Search(const SearchQuery& query);
+    /// The answer to `query`, from the cache when the index has not changed since it was computed
+    /// (shared, not copied: a cached answer is read by many requests at once).
+    std::shared_ptr<const SearchResult> Search(const SearchQuery& query);
     /// Titles starting with or containing `prefix`, best first.
     std::vector<std::string> Suggest(const std::string& prefix, int limit);
 

@@ -193,15 +193,15 @@ std::string CacheKey(const SearchQuery& q, const std::string& folded) {
 
 }  // namespace
 
-SearchResult SearchIndex::Search(const SearchQuery& q) {
+std::shared_ptr<const SearchResult> SearchIndex::Search(const SearchQuery& q) {
     Xapian::Database& db = ThreadReader(path_);
     std::string folded = FoldText(q.text);
     std::string key = CacheKey(q, folded);
     Xapian::rev revision = db.get_revision();
-    if (auto cached = cache_.Get(key, revision)) return *cached;
+    if (auto cached = cache_.Get(key, revision)) return cached;
     auto result = std::make_shared<const SearchResult>(Answer(db, q, folded));
     cache_.Put(key, revision, result);
-    return *result;
+    return result;
 }
 
 std::vector<std::string> SearchIndex::Suggest(const std::string& prefix, int limit) {

@@ -124,7 +124,7 @@ std::unique_ptr<SearchModule> Register(modules::ModuleContext& context, const st
 
     context.router.Get("/api/v1/search", [&indexer](Request& r) {
         SearchQuery q = ReadQuery(r);
-        return http::JsonResponse(200, ResultJson(indexer.index()->Search(q), q));
+        return http::JsonResponse(200, ResultJson(*indexer.index()->Search(q), q));
     });
     context.router.Get("/api/v1/search/suggest", [&indexer](Request& r) {
         FieldErrors errors;
