@@ -2,7 +2,7 @@
 # Search benchmark: keyuan's GET /api/v1/search (Xapian) against two baselines a team might pick
 # instead, over the same rows and the same query mix, measured with wrk over loopback:
 #   keyuan  keyuan serve, Xapian index built by `keyuan index rebuild` (CJK n-grams, folding,
-#           BM25, facets over up to 5,000 matches, snippets)
+#           BM25, facets over the best 300 matches, snippets)
 #   fts5    SQLite FTS5 with the trigram tokenizer, external-content table (bench/search/docs.sql)
 #   pg      PostgreSQL 15, ILIKE '%word%' on title || ' ' || body with a pg_trgm GIN index
 # The baselines are served by bench/search/baseline_server.cpp (compiled here), which answers the
@@ -29,7 +29,8 @@
 # KEYUAN_BIN=build-bench/keyuan, OUT_DIR (default: a new mktemp directory), SQLITE_DB=FILE (reuse
 # a filled keyuan SQLite database), INDEX_DIR=DIR (with SQLITE_DB: its keyuan index, built
 # beforehand; INDEX_SECONDS=N is then reported as its build time), KEEP_DATA=0 (1: keep the databases and indexes in OUT_DIR; the
-# PostgreSQL server is always stopped and removed).
+# PostgreSQL server is always stopped and removed), SEARCH_CACHE (keyuan's search.cache_entries; unset: its
+# default, 0: every query is answered by Xapian, which is what the query mix measures best).
 #
 # Exits non-zero only when the benchmark cannot run; targets are reported, not asserted.
 set -euo pipefail
@@ -50,6 +51,7 @@ KEEP_DATA=${KEEP_DATA:-0}
 SQLITE_DB=${SQLITE_DB:-}
 INDEX_DIR=${INDEX_DIR:-}
 INDEX_SECONDS=${INDEX_SECONDS:-}
+SEARCH_CACHE=${SEARCH_CACHE:-}
 KEYUAN_BIN=${KEYUAN_BIN:-$ROOT/build-bench/keyuan}
 POOL=8
 TARGET_P99_MS=30
@@ -295,6 +297,7 @@ start_servers() {
   local port i name
   if [[ " $SERVERS " == *" keyuan "* ]]; then
     printf '[server]\naccess_log = false\n[database]\npool_size = %d\n' "$POOL" >"$OUT/keyuan.toml"
+    [[ -z $SEARCH_CACHE ]] || printf '[search]\ncache_entries = %d\n' "$SEARCH_CACHE" >>"$OUT/keyuan.toml"
     "$KEYUAN" serve --db "sqlite:$DB" --listen 127.0.0.1:0 --no-access-log --index "$INDEX" \
       --config "$OUT/keyuan.toml" >"$OUT/keyuan.log" 2>&1 &
     PID[keyuan]=$!
@@ -411,7 +414,7 @@ done
 
 # ---------------------------------------------------------------- report
 {
-  echo "Command: bench/search/run.sh (SCALE=$SCALE DURATION=$DURATION WARMUP=$WARMUP ROUNDS=$ROUNDS CONNECTIONS=$CONNECTIONS THREADS=$THREADS)"
+  echo "Command: bench/search/run.sh (SCALE=$SCALE DURATION=$DURATION WARMUP=$WARMUP ROUNDS=$ROUNDS CONNECTIONS=$CONNECTIONS THREADS=$THREADS${SEARCH_CACHE:+ SEARCH_CACHE=$SEARCH_CACHE})"
   echo "Machine: $NCPU CPUs, $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo), Linux $(uname -r); keyuan $KEYUAN_REV${BUILD_TYPE:+ ($BUILD_TYPE)}; SQLite $(sqlite3 -version | cut -d' ' -f1); $(psql --version | awk '{print "PostgreSQL", $3}')"
   echo "Data: keyuan demo --scale $SCALE, $DOCS approved documents (instruments, labs, services, finance products); $(grep -vc '^#' "$HERE/queries.tsv") queries"
   echo

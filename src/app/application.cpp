@@ -22,7 +22,8 @@ Application::Application(const Config& config, std::unique_ptr<store::Database> 
     audit::Register(context);
     media::Register(context, config.media_dir);
     resources_ = catalog::Register(context, static_cast<std::size_t>(config.catalog_cache_mb) * 1024 * 1024);
-    search_ = search::Register(context, config.search_index_dir, start_indexer);
+    search_ = search::Register(context, config.search_index_dir, static_cast<std::size_t>(config.search_cache_entries),
+                               start_indexer);
     // After authentication, so that keys are kept per caller.
     middleware_.push_back(system::MakeIdempotency(*db_));
     system::RegisterOpenApi(context);

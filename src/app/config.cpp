@@ -45,6 +45,7 @@ std::optional<Error> ApplyFile(const std::string& path, Config& config) {
     long long header_s = s.header_timeout.count(), idle_s = s.idle_timeout.count(), body_s = s.body_timeout.count();
     bool ok = ReadInt(table, "database.pool_size", config.db_pool_size, 1, 256, problem) &&
               ReadInt(table, "catalog.public_cache_mb", config.catalog_cache_mb, 0, 4096, problem) &&
+              ReadInt(table, "search.cache_entries", config.search_cache_entries, 0, 1000000, problem) &&
               ReadInt(table, "server.io_threads", s.io_threads, 0, 256, problem) &&
               ReadInt(table, "server.worker_threads", s.worker_threads, 1, 1024, problem) &&
               ReadInt(table, "server.max_body_bytes", s.max_body_bytes, 1024, 1ll << 30, problem) &&

@@ -17,8 +17,9 @@ struct Config {
     std::string db_url = "sqlite:var/keyuan.db";
     std::string listen = "127.0.0.1:8080";
     std::optional<std::string> web_dir;
-    std::string search_index_dir;  // default: beside the SQLite file, or var/search-index
-    std::string media_dir;         // uploaded photos; default: beside the SQLite file, or var/media
+    std::string search_index_dir;     // default: beside the SQLite file, or var/search-index
+    int search_cache_entries = 1000;  // answers kept until the index changes; 0: none
+    std::string media_dir;            // uploaded photos; default: beside the SQLite file, or var/media
     int db_pool_size = 8;
     int catalog_cache_mb = 16;  // per kind of resource; 0 turns the cache of public answers off
     bool access_log = true;

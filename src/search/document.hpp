@@ -56,7 +56,9 @@ struct SearchResult {
     std::vector<SearchHit> items;
     std::int64_t total = 0;
     bool total_exact = true;
+    /// Value → count per facet, most frequent first.
     std::map<std::string, std::vector<std::pair<std::string, std::int64_t>>> facets;
+    bool facets_exact = true;  // false: counted over the best 300 matches (in the requested order) only
     std::optional<std::string> did_you_mean;
 };
 

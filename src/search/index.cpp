@@ -56,7 +56,8 @@ struct SearchIndex::Impl {
     }
 };
 
-SearchIndex::SearchIndex(std::string path) : path_(std::move(path)), impl_(std::make_unique<Impl>()) {
+SearchIndex::SearchIndex(std::string path, std::size_t cache_entries)
+    : path_(std::move(path)), impl_(std::make_unique<Impl>()), cache_(cache_entries) {
     std::error_code ec;
     std::filesystem::create_directories(path_, ec);
     try {

@@ -8,13 +8,15 @@
 #include <vector>
 
 #include "search/document.hpp"
+#include "search/result_cache.hpp"
 
 namespace keyuan::search {
 
 class SearchIndex {
 public:
-    /// Opens (creating if needed) the index in folder `path`. Throws std::runtime_error.
-    explicit SearchIndex(std::string path);
+    /// Opens (creating if needed) the index in folder `path`, keeping the answers to the last
+    /// `cache_entries` distinct queries until the index changes. Throws std::runtime_error.
+    explicit SearchIndex(std::string path, std::size_t cache_entries = 0);
     ~SearchIndex();
     SearchIndex(const SearchIndex&) = delete;
     SearchIndex& operator=(const SearchIndex&) = delete;
@@ -31,7 +33,9 @@ public:
     std::int64_t DocumentCount();
 
     // Reading: any thread.
-    SearchResult Search(const SearchQuery& query);
+    /// The answer to `query`, from the cache when the index has not changed since it was computed
+    /// (shared, not copied: a cached answer is read by many requests at once).
+    std::shared_ptr<const SearchResult> Search(const SearchQuery& query);
     /// Titles starting with or containing `prefix`, best first.
     std::vector<std::string> Suggest(const std::string& prefix, int limit);
 
@@ -39,6 +43,7 @@ private:
     struct Impl;
     std::string path_;
     std::unique_ptr<Impl> impl_;
+    ResultCache cache_;
 };
 
 }  // namespace keyuan::search

@@ -32,8 +32,9 @@ std::optional<std::int64_t> ParseWatermark(const std::string& watermark) {
     }
 }
 
-Indexer::Indexer(store::Database& db, std::string index_path) : db_(db), path_(std::move(index_path)) {
-    index_ = std::make_shared<SearchIndex>(path_);
+Indexer::Indexer(store::Database& db, std::string index_path, std::size_t cache_entries)
+    : db_(db), path_(std::move(index_path)), cache_entries_(cache_entries) {
+    index_ = std::make_shared<SearchIndex>(path_, cache_entries_);
 }
 
 Indexer::~Indexer() {
@@ -96,7 +97,7 @@ std::int64_t Indexer::Rebuild() {
     if (fs::exists(path_)) fs::rename(path_, old_path);
     fs::rename(fresh_path, path_);
     fs::remove_all(old_path);
-    index_ = std::make_shared<SearchIndex>(path_);
+    index_ = std::make_shared<SearchIndex>(path_, cache_entries_);
     log::Info("search index rebuilt", {{"documents", static_cast<long long>(count)}, {"path", path_}});
     return count;
 }

@@ -21,7 +21,8 @@ inline constexpr int kIndexSchemaVersion = 2;
 
 class Indexer {
 public:
-    Indexer(store::Database& db, std::string index_path);
+    /// `cache_entries`: how many recent answers the index keeps (see SearchIndex).
+    Indexer(store::Database& db, std::string index_path, std::size_t cache_entries = 0);
     ~Indexer();
 
     /// Starts the background thread (a rebuild first if needed). Changes reach the index
@@ -45,6 +46,7 @@ private:
 
     store::Database& db_;
     std::string path_;
+    std::size_t cache_entries_;
     std::mutex mutex_;          // guards index_
     std::mutex rebuild_mutex_;  // one rebuild at a time
     std::shared_ptr<SearchIndex> index_;

@@ -63,17 +63,29 @@ bool TopFiveHasExpected(const json::value& result, const Judgment& j) {
     return false;
 }
 
-TEST(SearchRelevance, RecallAtFiveOnJudgedQueries) {
-    std::string url = FreshDatabaseUrl();
-    if (url.empty()) GTEST_SKIP() << "PostgreSQL not configured";
-    auto demo = RunKeyuan({"demo", "--db", url, "--scale", "small"});
-    ASSERT_EQ(demo.exit_code, 0) << demo.err;
-    std::string index = ::testing::TempDir() + "/relevance-index-" + std::to_string(::getpid());
-    auto built = RunKeyuan({"index", "rebuild", "--db", url, "--index", index});
-    ASSERT_EQ(built.exit_code, 0) << built.err;
-    auto server = TestServer::Start(url, {"--index", index});
-    HttpClient client(server->port());
+/// One server over the `small` demo data for the suite.
+class SearchRelevance : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        std::string url = FreshDatabaseUrl();
+        if (url.empty()) return;
+        auto demo = RunKeyuan({"demo", "--db", url, "--scale", "small"});
+        ASSERT_EQ(demo.exit_code, 0) << demo.err;
+        std::string index = ::testing::TempDir() + "/relevance-index-" + std::to_string(::getpid());
+        auto built = RunKeyuan({"index", "rebuild", "--db", url, "--index", index});
+        ASSERT_EQ(built.exit_code, 0) << built.err;
+        server_ = TestServer::Start(url, {"--index", index});
+    }
+    static void TearDownTestSuite() { server_.reset(); }
+    void SetUp() override {
+        if (!server_) GTEST_SKIP() << "PostgreSQL not configured";
+    }
 
+    static inline std::unique_ptr<TestServer> server_;
+};
+
+TEST_F(SearchRelevance, RecallAtFiveOnJudgedQueries) {
+    HttpClient client(server_->port());
     std::vector<Judgment> judgments = LoadJudgments();
     ASSERT_GE(judgments.size(), 40u);
     int found = 0;
@@ -90,6 +102,20 @@ TEST(SearchRelevance, RecallAtFiveOnJudgedQueries) {
     double recall = static_cast<double>(found) / static_cast<double>(judgments.size());
     std::cout << "recall@5 = " << found << "/" << judgments.size() << " = " << recall << "\n" << misses;
     EXPECT_GE(recall, 0.9) << "queries that missed:\n" << misses;
+}
+
+TEST_F(SearchRelevance, FacetsOfALargeResultAreASampleAndSaySo) {
+    HttpClient client(server_->port());
+    json::value all = client.Get("/api/v1/search?q=").Json();
+    ASSERT_GT(all.at("total").as_int64(), 300);
+    EXPECT_FALSE(all.at("facets_exact").as_bool());
+    std::int64_t counted = 0;
+    for (const json::value& f : all.at("facets").at("type").as_array()) counted += f.at("count").as_int64();
+    EXPECT_EQ(counted, 300);  // every match has a type: the sample is exactly the best 300
+    json::value few = client.Get("/api/v1/search?q=" + UrlEncode("贷款") + "&type=finance_product").Json();
+    ASSERT_GT(few.at("total").as_int64(), 0);
+    ASSERT_LE(few.at("total").as_int64(), 300);
+    EXPECT_TRUE(few.at("facets_exact").as_bool());
 }
 
 }  // namespace

@@ -112,6 +112,7 @@ TEST_F(SearchTest, FiltersAndFacets) {
         }
     }
     EXPECT_TRUE(saw_instrument_facet);
+    EXPECT_TRUE(all.at("facets_exact").as_bool());
     EXPECT_EQ(Ids(Search("type=service")), std::vector<std::string>{service_id_});
     EXPECT_EQ(Ids(Search("type=service&accreditation=cnas")), std::vector<std::string>{service_id_});
     EXPECT_TRUE(Ids(Search("type=service&accreditation=cma")).empty());

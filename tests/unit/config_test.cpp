@@ -32,13 +32,15 @@ TEST(Config, Defaults) {
 TEST(Config, FlagsBeatEnvironmentBeatsFile) {
     std::string file = WriteFile("precedence.toml",
                                  "[database]\nurl = \"sqlite:from-file.db\"\npool_size = 4\n"
-                                 "[server]\nlisten = \"0.0.0.0:9000\"\nmax_body_bytes = 2048\n");
+                                 "[server]\nlisten = \"0.0.0.0:9000\"\nmax_body_bytes = 2048\n"
+                                 "[search]\ncache_entries = 0\n");
     Result<Config> only_file = LoadConfig({{"config", file}}, Env({}));
     ASSERT_TRUE(only_file.ok());
     EXPECT_EQ(only_file.value().db_url, "sqlite:from-file.db");
     EXPECT_EQ(only_file.value().db_pool_size, 4);
     EXPECT_EQ(only_file.value().server.port, 9000);
     EXPECT_EQ(only_file.value().server.max_body_bytes, 2048u);
+    EXPECT_EQ(only_file.value().search_cache_entries, 0);
 
     Result<Config> env = LoadConfig({{"config", file}}, Env({{"KEYUAN_DB", "sqlite:from-env.db"}}));
     EXPECT_EQ(env.value().db_url, "sqlite:from-env.db");

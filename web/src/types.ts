@@ -94,6 +94,7 @@ export interface SearchResponse {
   page: number
   page_size: number
   facets: Record<string, FacetValue[]>
+  facets_exact: boolean // false: counted over the best 300 matches only
   did_you_mean: string | null
 }
 

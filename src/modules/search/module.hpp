@@ -14,9 +14,10 @@ struct SearchModule {
     std::unique_ptr<IndustrySuggester> suggester;
 };
 
-/// Opens the index at `index_path`, starts the indexer (if `start_indexer`) and adds
-/// GET /api/v1/search, /search/suggest, /industries/suggest and POST /search/rebuild.
+/// Opens the index at `index_path` (keeping up to `cache_entries` recent answers), starts the
+/// indexer (if `start_indexer`) and adds GET /api/v1/search, /search/suggest,
+/// /industries/suggest and POST /search/rebuild.
 std::unique_ptr<SearchModule> Register(modules::ModuleContext& context, const std::string& index_path,
-                                       bool start_indexer);
+                                       std::size_t cache_entries, bool start_indexer);
 
 }  // namespace keyuan::search

@@ -103,8 +103,9 @@ json::object ResultJson(const SearchResult& result, const SearchQuery& q) {
         for (const auto& [value, count] : counts) values.push_back(json::object{{"value", value}, {"count", count}});
         facets[name] = std::move(values);
     }
-    json::object out{{"items", std::move(items)},      {"total", result.total}, {"total_exact", result.total_exact},
-                     {"page", q.offset / q.limit + 1}, {"page_size", q.limit},  {"facets", std::move(facets)}};
+    json::object out{{"items", std::move(items)},          {"total", result.total}, {"total_exact", result.total_exact},
+                     {"page", q.offset / q.limit + 1},     {"page_size", q.limit},  {"facets", std::move(facets)},
+                     {"facets_exact", result.facets_exact}};
     out["did_you_mean"] = result.did_you_mean ? json::value(*result.did_you_mean) : json::value(nullptr);
     return out;
 }
@@ -112,9 +113,9 @@ json::object ResultJson(const SearchResult& result, const SearchQuery& q) {
 }  // namespace
 
 std::unique_ptr<SearchModule> Register(modules::ModuleContext& context, const std::string& index_path,
-                                       bool start_indexer) {
+                                       std::size_t cache_entries, bool start_indexer) {
     auto module = std::make_unique<SearchModule>();
-    module->indexer = std::make_unique<Indexer>(context.db, index_path);
+    module->indexer = std::make_unique<Indexer>(context.db, index_path, cache_entries);
     module->suggester = std::make_unique<IndustrySuggester>(context.db);
     if (start_indexer) module->indexer->Start();
     context.policy.Allow("search.rebuild", Role::kOperator, accounts::Scope::kAll);
@@ -124,7 +125,7 @@ std::unique_ptr<SearchModule> Register(modules::ModuleContext& context, const st
 
     context.router.Get("/api/v1/search", [&indexer](Request& r) {
         SearchQuery q = ReadQuery(r);
-        return http::JsonResponse(200, ResultJson(indexer.index()->Search(q), q));
+        return http::JsonResponse(200, ResultJson(*indexer.index()->Search(q), q));
     });
     context.router.Get("/api/v1/search/suggest", [&indexer](Request& r) {
         FieldErrors errors;
