@@ -136,7 +136,8 @@ std::unique_ptr<TestServer> TestServer::Start(const std::string& db_url, const s
         if (!given("--media")) args.insert(args.end(), {"--media", base + ".media"});
     }
     server->pid_ = Spawn(args, {}, "/dev/null", server->log_path_);
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    // Generous: under the sanitizers on a busy 2-core machine a start can take many seconds.
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     while (std::chrono::steady_clock::now() < deadline) {
         std::string log = server->Log();
         std::size_t at = log.find("\"msg\":\"listening\"");
