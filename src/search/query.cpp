@@ -109,6 +109,37 @@ void ApplySort(Xapian::Enquire& enquire, const std::string& sort) {
     }
 }
 
+/// Marks the query's words in a snippet that Xapian left unmarked. Its highlighter marks CJK
+/// text by the query's unigrams, which DropImpliedUnigrams removes for speed; the words the
+/// person typed are marked here instead (those free of characters that HTML escapes).
+std::string MarkQueryWords(const std::string& snippet, const std::string& folded) {
+    if (snippet.find("<mark>") != std::string::npos) return snippet;
+    std::vector<std::string> words;
+    std::size_t start = 0;
+    while (start < folded.size()) {
+        std::size_t end = folded.find_first_of(" \t\r\n", start);
+        if (end == std::string::npos) end = folded.size();
+        std::string word = folded.substr(start, end - start);
+        if (word.size() >= 2 && word.find_first_of("&<>\"'") == std::string::npos) words.push_back(word);
+        start = end + 1;
+    }
+    if (words.empty()) return snippet;
+    std::sort(words.begin(), words.end(),
+              [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    std::string out;
+    for (std::size_t i = 0; i < snippet.size();) {
+        auto word = std::find_if(words.begin(), words.end(),
+                                 [&](const std::string& w) { return snippet.compare(i, w.size(), w) == 0; });
+        if (word != words.end()) {
+            out += "<mark>" + *word + "</mark>";
+            i += word->size();
+        } else {
+            out.push_back(snippet[i++]);
+        }
+    }
+    return out;
+}
+
 SearchHit Hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it) {
     Xapian::Document doc = it.get_document();
     SearchHit hit;
@@ -165,6 +196,7 @@ SearchResult Answer(Xapian::Database& db, const SearchQuery& q, const std::strin
     result.facets_exact = result.total_exact && mset.size() == mset.get_matches_upper_bound();
     for (auto rank = static_cast<Xapian::doccount>(q.offset); rank < std::min(page_end, mset.size()); ++rank) {
         result.items.push_back(Hit(mset, mset[rank]));
+        result.items.back().snippet = MarkQueryWords(result.items.back().snippet, folded);
     }
     if (result.total == 0 && has_text) result.did_you_mean = DidYouMean(db, folded);
     return result;

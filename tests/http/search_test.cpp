@@ -94,6 +94,13 @@ TEST_F(SearchTest, RightInstrumentRanksFirst) {
     ASSERT_FALSE(Ids(r).empty());
     EXPECT_EQ(Ids(r).front(), sem_id_);
     EXPECT_NE(std::string(r.at("items").at(0).at("snippet").as_string()), "");
+    // The matched words are marked, also for Chinese typed in traditional characters.
+    for (const char* q : {"质谱", "質譜"}) {
+        json::value found = Search("q=" + UrlEncode(q));
+        ASSERT_FALSE(Ids(found).empty()) << q;
+        EXPECT_NE(std::string(found.at("items").at(0).at("snippet").as_string()).find("<mark>"), std::string::npos)
+            << q << ": " << found.at("items").at(0).at("snippet");
+    }
 }
 
 TEST_F(SearchTest, UnpublishedObjectsAreNeverFound) {
