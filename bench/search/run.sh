@@ -236,7 +236,7 @@ if [[ " $SERVERS " == *" fts5 "* || " $SERVERS " == *" pg "* ]]; then
 fi
 
 if [[ " $SERVERS " == *" fts5 "* ]]; then
-  before=$(sqlite3 "$OUT/baseline.db" "PRAGMA page_count" | awk -v s="$(sqlite3 "$OUT/baseline.db" "PRAGMA page_size")" '{print $1 * s}')
+  before=$(sqlite3 "$OUT/baseline.db" "PRAGMA page_count" | awk -v s="$(sqlite3 "$OUT/baseline.db" "PRAGMA page_size")" '{printf "%.0f\n", $1 * s}')
   l0=$(load1) t0=$(now_s)
   sqlite3 "$OUT/baseline.db" <<'EOF'
 CREATE VIRTUAL TABLE docs_fts USING fts5(title, body, type UNINDEXED, obj_id UNINDEXED,
@@ -245,7 +245,7 @@ INSERT INTO docs_fts (docs_fts) VALUES ('rebuild');
 INSERT INTO docs_fts (docs_fts) VALUES ('optimize');
 EOF
   secs=$(since "$t0")
-  after=$(sqlite3 "$OUT/baseline.db" "PRAGMA page_count" | awk -v s="$(sqlite3 "$OUT/baseline.db" "PRAGMA page_size")" '{print $1 * s}')
+  after=$(sqlite3 "$OUT/baseline.db" "PRAGMA page_count" | awk -v s="$(sqlite3 "$OUT/baseline.db" "PRAGMA page_size")" '{printf "%.0f\n", $1 * s}')
   say "FTS5 trigram index: $secs s, $(mib $((after - before))) (load $l0; content table $(mib "$before"))"
   BUILD_ROWS+=("| SQLite FTS5 trigram | INSERT INTO docs_fts(docs_fts) VALUES ('rebuild'), then 'optimize' | $secs s | $(mib $((after - before))) (FTS shadow tables; content table $(mib "$before") more) | $l0 |")
 fi
