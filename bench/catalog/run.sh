@@ -37,7 +37,8 @@
 # of loading one; the demo is then not timed on SQLite), INDEX_DIR=DIR (a search index of the same
 # demo data, already built, for both engines instead of building one: the seed is fixed),
 # CACHE_MODES="on off" (each engine is measured with keyuan's cache of public answers, as it
-# ships, and without it: the side-by-side baseline of the same queries), CACHE_MB=16.
+# ships, and without it: the side-by-side baseline of the same queries), CACHE_MB=16,
+# WORKERS (server.worker_threads; default: keyuan's own).
 #
 # Exits non-zero only when the benchmark cannot run; targets are reported, not asserted.
 set -euo pipefail
@@ -59,6 +60,7 @@ INDEX_DIR=${INDEX_DIR:-}
 KEYUAN_BIN=${KEYUAN_BIN:-$ROOT/build-bench/keyuan}
 CACHE_MODES=${CACHE_MODES:-on off}
 CACHE_MB=${CACHE_MB:-16}
+WORKERS=${WORKERS:-}
 TARGET_P99_MS=10
 TARGET_DEMO_S=120
 
@@ -331,7 +333,11 @@ start_keyuan() {  # engine url dir cache(on|off)
   local engine=$1 url=$2 dir=$3 cache=$4 port="" i index=$INDEX
   local mb=$CACHE_MB
   [[ $cache == off ]] && mb=0
-  printf '[server]\naccess_log = false\n[catalog]\npublic_cache_mb = %d\n' "$mb" >"$dir/keyuan.toml"
+  {
+    printf '[server]\naccess_log = false\n'
+    [[ -z $WORKERS ]] || printf 'worker_threads = %d\n' "$WORKERS"
+    printf '[catalog]\npublic_cache_mb = %d\n' "$mb"
+  } >"$dir/keyuan.toml"
   "$KEYUAN" serve --db "$url" --listen 127.0.0.1:0 --no-access-log --index "$index" \
     --config "$dir/keyuan.toml" >"$dir/keyuan.log" 2>&1 &
   KEYUAN_PID=$!

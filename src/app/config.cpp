@@ -47,7 +47,7 @@ std::optional<Error> ApplyFile(const std::string& path, Config& config) {
               ReadInt(table, "catalog.public_cache_mb", config.catalog_cache_mb, 0, 4096, problem) &&
               ReadInt(table, "search.cache_entries", config.search_cache_entries, 0, 1000000, problem) &&
               ReadInt(table, "server.io_threads", s.io_threads, 0, 256, problem) &&
-              ReadInt(table, "server.worker_threads", s.worker_threads, 1, 1024, problem) &&
+              ReadInt(table, "server.worker_threads", s.worker_threads, 0, 1024, problem) &&
               ReadInt(table, "server.max_body_bytes", s.max_body_bytes, 1024, 1ll << 30, problem) &&
               ReadInt(table, "server.max_header_bytes", s.max_header_bytes, 1024, 1 << 20, problem) &&
               ReadInt(table, "server.max_connections", s.max_connections, 1, 1000000, problem) &&

@@ -46,6 +46,8 @@ public:
 
     /// The header's value, or "" when absent. `lower_name` must be lower case.
     std::string_view HeaderValue(std::string_view lower_name) const;
+    /// Whether the request says who sends it (an Authorization header or any cookie).
+    bool CarriesCredentials() const { return !HeaderValue("authorization").empty() || !HeaderValue("cookie").empty(); }
     /// A `{name}` segment of the matched route.
     std::string_view PathParam(std::string_view name) const;
     /// The first value of a query parameter, percent-decoded.

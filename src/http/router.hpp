@@ -3,6 +3,7 @@
 // at start-up; lookups afterwards are read-only and thread-safe.
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,10 @@ struct RouteOptions {
     /// False for handlers that never block (no database, no file I/O): they run on the
     /// network thread and skip the hop to the worker pool.
     bool blocking = true;
+    /// For a blocking route that can often answer from memory: tried first on the network
+    /// thread, for requests that carry no credentials (no middleware runs). It must not block
+    /// or throw; nullopt sends the request on to the handler as usual.
+    std::function<std::optional<Response>(const Request&)> from_memory;
 };
 
 /// What a lookup found.

@@ -118,6 +118,11 @@ BeastResponse ConvertResponse(Response&& in, const Request& req, unsigned versio
     return res;
 }
 
+std::size_t WorkerThreads(const ServerOptions& options) {
+    if (options.worker_threads > 0) return static_cast<std::size_t>(options.worker_threads);
+    return std::max<std::size_t>(4, 2 * std::max(1u, std::thread::hardware_concurrency()));
+}
+
 }  // namespace
 
 /// One live connection; the registry uses it to close idle keep-alive connections when
@@ -130,10 +135,7 @@ struct Connection {
 
 struct Server::Impl {
     Impl(ServerOptions o, const Router& r, Dispatch d)
-        : options(std::move(o)),
-          router(r),
-          dispatch(std::move(d)),
-          workers(static_cast<std::size_t>(options.worker_threads)) {}
+        : options(std::move(o)), router(r), dispatch(std::move(d)), workers(WorkerThreads(options)) {}
 
     asio::awaitable<void> AcceptLoop();
     asio::awaitable<void> Serve(std::shared_ptr<Connection> conn, std::uint64_t id);
@@ -178,6 +180,15 @@ Response Server::Impl::Invoke(Request& req, const RouteMatch& match) {
 asio::awaitable<Response> Server::Impl::Handle(Request& req) {
     RouteMatch match = router.Match(req.method, req.path);
     if (match.kind == RouteMatch::Kind::kFound && !match.options.blocking) co_return Invoke(req, match);
+    if (match.kind == RouteMatch::Kind::kFound && match.options.from_memory && !req.CarriesCredentials()) {
+        req.path_params = match.params;
+        try {
+            if (std::optional<Response> answer = match.options.from_memory(req)) co_return std::move(*answer);
+        } catch (const std::exception& e) {
+            // A bug, not a reason to fail the request: the handler answers it below.
+            log::Error("answer from memory failed", {{"request_id", req.request_id}, {"what", e.what()}});
+        }
+    }
     // Everything else may touch the database or files: run it on the worker pool so the
     // network threads keep serving other connections.
     co_return co_await asio::co_spawn(

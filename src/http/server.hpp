@@ -19,7 +19,10 @@ struct ServerOptions {
     std::string host = "127.0.0.1";
     std::uint16_t port = 8080;  // 0 picks a free port; the "listening" log line tells which
     int io_threads = 0;         // 0: one per core
-    int worker_threads = 16;    // handlers that block on the database or files
+    // Handlers that block on the database or files; 0: two per core, at least four. Few
+    // is faster: the reads are short and CPU-bound, and more threads than cores only add
+    // switching (docs/BENCHMARKS.md: p99 at 64 connections halves from 16 threads to 4).
+    int worker_threads = 0;
     std::size_t max_header_bytes = 16 * 1024;
     std::size_t max_body_bytes = 1024 * 1024;
     std::chrono::seconds header_timeout{10};  // to receive a whole request head

@@ -34,4 +34,25 @@ std::int64_t ChangeGeneration(store::Session& s) {
     return rows.empty() ? 0 : rows.front().Int(0);
 }
 
+std::int64_t ChangeWatch::Read(store::Session& s) {
+    // Both noted before the read: a write that finishes later shows as a changed count.
+    std::uint64_t writes = db_.writes_finished();
+    Clock::time_point at = Clock::now();
+    std::int64_t generation = ChangeGeneration(s);
+    std::lock_guard lock(mutex_);
+    if (!known_ || at >= read_at_) {  // a slower reader of an older snapshot does not win
+        known_ = true;
+        generation_ = generation;
+        writes_ = writes;
+        read_at_ = at;
+    }
+    return generation;
+}
+
+std::optional<std::int64_t> ChangeWatch::Current() const {
+    std::lock_guard lock(mutex_);
+    if (!known_ || db_.writes_finished() != writes_ || Clock::now() - read_at_ > max_age_) return std::nullopt;
+    return generation_;
+}
+
 }  // namespace keyuan::search

@@ -9,6 +9,16 @@ const char* EngineName(Engine engine) {
     return engine == Engine::kSqlite ? "sqlite" : "postgresql";
 }
 
+void Database::Write(const std::function<void(Session&)>& fn, const WriteOptions& options) {
+    // Counted however the transaction ends: a commit lost with its connection may still
+    // have happened, and a reader must then not trust what it read before.
+    struct Finished {
+        std::atomic<std::uint64_t>& counter;
+        ~Finished() { counter.fetch_add(1, std::memory_order_release); }
+    } finished{writes_finished_};
+    WriteTransaction(fn, options);
+}
+
 std::unique_ptr<Database> Open(const std::string& url, const OpenOptions& options) {
     constexpr std::string_view kSqlite = "sqlite:";
     if (url.starts_with(kSqlite)) {

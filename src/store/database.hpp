@@ -2,6 +2,7 @@
 // One store interface, two engines (sqlite/, postgres/). Calls block: the HTTP layer runs
 // them on its worker pool, never on a network thread.
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
@@ -70,11 +71,24 @@ public:
     /// Runs `fn` in a write transaction and commits it; rolls back if `fn` throws. Retries
     /// the whole of `fn` on retryable failures, so `fn` must have no effect outside the
     /// session. Throws DbError subclasses, or whatever `fn` throws.
-    virtual void Write(const std::function<void(Session&)>& fn, const WriteOptions& options) = 0;
+    void Write(const std::function<void(Session&)>& fn, const WriteOptions& options);
     void Write(const std::function<void(Session&)>& fn) { Write(fn, WriteOptions{}); }
+
+    /// How many Write calls have returned or thrown so far, through this object. A reader that
+    /// notes it before a read transaction and finds it unchanged later knows that nothing was
+    /// written through this process since (what other processes write, it cannot know): the
+    /// catalog's public cache trusts a counter it read without asking the database again.
+    std::uint64_t writes_finished() const { return writes_finished_.load(std::memory_order_acquire); }
 
     /// Checks that the database answers (SELECT 1); throws ConnectionError if not.
     virtual void Ping() = 0;
+
+protected:
+    /// The engine's Write: the transaction, its retries and its commit.
+    virtual void WriteTransaction(const std::function<void(Session&)>& fn, const WriteOptions& options) = 0;
+
+private:
+    std::atomic<std::uint64_t> writes_finished_{0};
 };
 
 /// Options that apply when a database is opened.

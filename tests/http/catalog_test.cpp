@@ -7,7 +7,9 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <set>
+#include <thread>
 
 #include "support/catalog_fixture.hpp"
 
@@ -15,6 +17,7 @@ namespace keyuan::testing {
 namespace {
 
 namespace json = boost::json;
+using namespace std::chrono_literals;
 
 constexpr const char* kInstruments = "/api/v1/instruments";
 constexpr const char* kServices = "/api/v1/services";
@@ -402,6 +405,37 @@ TEST_F(CatalogOrganizationTest, CachedPublicAnswersFollowEveryChange) {
     ASSERT_EQ(unit.Send("DELETE", one).status, 200);
     EXPECT_TRUE(IsError(visitor.Get(one), 404, "not_found"));
     EXPECT_FALSE(HasId(ListIds(visitor.Get(list)), id));
+}
+
+TEST_F(CatalogOrganizationTest, CachedPublicPagesFollowWritesOfOtherServers) {
+    // Pages are answered from memory without asking the database while this server has written
+    // nothing; a write through another process (here: the database's own client, bumping the
+    // change counter as keyuan does) must still show within the documented quarter second.
+    std::string id =
+        CreateApproved(As("unit_b"), As("reviewer_health"), "instruments", InstrumentBody("他处修改检验用光谱仪"));
+    std::string list = std::string(kInstruments) + "?org_id=" + world_.org_b + "&page_size=200&sort=-created_at";
+    HttpClient visitor = Visitor();
+    auto model_in_page = [&]() -> std::string {
+        HttpResponse page = visitor.Get(list);
+        if (page.status != 200) return "status " + std::to_string(page.status);
+        json::value body = page.Json();
+        for (const auto& item : body.at("items").as_array()) {
+            if (Str(item, "id") == id) return Str(item, "model");
+        }
+        return "missing";
+    };
+    ASSERT_EQ(model_in_page(), "Orbitrap Exploris 480");
+    ASSERT_EQ(model_in_page(), "Orbitrap Exploris 480");  // now cached and trusted
+    CommandResult write = RunSql(Db(), "UPDATE instruments SET model = 'Q Exactive HF' WHERE id = " + id +
+                                           "; UPDATE change_counter SET value = value + 1 WHERE id = 1;");
+    ASSERT_EQ(write.exit_code, 0) << write.err;
+    auto written = std::chrono::steady_clock::now();
+    std::string seen;
+    while ((seen = model_in_page()) != "Q Exactive HF" && std::chrono::steady_clock::now() - written < 3s) {
+        std::this_thread::sleep_for(20ms);
+    }
+    EXPECT_EQ(seen, "Q Exactive HF");
+    EXPECT_LT(std::chrono::steady_clock::now() - written, 1s);
 }
 
 // ---------------------------------------------------------------------------------------------

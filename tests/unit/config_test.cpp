@@ -67,7 +67,8 @@ TEST(Config, RejectsBrokenOrOutOfRangeFile) {
     Result<Config> broken = LoadConfig({{"config", WriteFile("broken.toml", "[server\nlisten=")}}, Env({}));
     ASSERT_FALSE(broken.ok());
     EXPECT_NE(broken.error().message.en.find("broken.toml"), std::string::npos);
-    Result<Config> range = LoadConfig({{"config", WriteFile("range.toml", "[server]\nworker_threads = 0\n")}}, Env({}));
+    Result<Config> range =
+        LoadConfig({{"config", WriteFile("range.toml", "[server]\nworker_threads = -1\n")}}, Env({}));
     ASSERT_FALSE(range.ok());
     EXPECT_NE(range.error().message.en.find("server.worker_threads"), std::string::npos);
     Result<Config> missing = LoadConfig({{"config", "/nonexistent/keyuan.toml"}}, Env({}));

@@ -13,6 +13,7 @@
 #include "modules/accounts/policy.hpp"
 #include "modules/catalog/public_cache.hpp"
 #include "modules/catalog/resource_spec.hpp"
+#include "search/outbox.hpp"
 #include "store/database.hpp"
 
 namespace keyuan::catalog {
@@ -48,6 +49,10 @@ public:
     std::shared_ptr<const CachedAnswer> Get(const Caller* caller, std::int64_t id);
     /// A filtered page as JSON; pages of approved resources come from the public cache.
     std::shared_ptr<const CachedAnswer> List(const Caller* caller, const http::Request& request);
+    /// The cached page of approved resources that `request` asks for, when it is known to be
+    /// current without a database read; null otherwise. Never blocks or throws: it runs on a
+    /// network thread.
+    std::shared_ptr<const CachedAnswer> CachedPage(const http::Request& request) noexcept;
     boost::json::object Update(const Caller* caller, std::int64_t id, const boost::json::object& body,
                                std::optional<std::int64_t> expected_version, const Actor& actor);
     boost::json::object Apply(const Caller* caller, std::int64_t id, Transition transition, const std::string& reason,
@@ -81,6 +86,7 @@ private:
     const accounts::Policy& policy_;
     std::string select_;  // SELECT … FROM table t JOIN organizations o
     PublicCache cache_;
+    search::ChangeWatch watch_;  // the change counter the cache's answers are tagged with
 };
 
 }  // namespace keyuan::catalog

@@ -73,7 +73,29 @@ std::string OrderBy(const ResourceSpec& spec, const http::Request& r) {
     return " ORDER BY (t." + name + " IS NULL), t." + name + (descending ? " DESC" : " ASC") + ", t.id DESC";
 }
 
+/// Published pages are the same for every reader: they are kept until something public
+/// changes, and for the day, as flags such as accreditation follow the date.
+std::string PageKey(const http::Request& r) {
+    std::vector<std::pair<std::string, std::string>> params = r.QueryParams();
+    std::sort(params.begin(), params.end());
+    std::string key = "list|" + clock::TodayShanghai();
+    for (const auto& [name, value] : params) key += "|" + name + "=" + value;
+    return key;
+}
+
 }  // namespace
+
+std::shared_ptr<const CachedAnswer> ResourceEngine::CachedPage(const http::Request& r) noexcept {
+    try {
+        if (!cache_.enabled()) return nullptr;
+        std::optional<std::string> status = r.Query("status");
+        if (status && *status != "approved") return nullptr;
+        std::optional<std::int64_t> generation = watch_.Current();
+        return generation ? cache_.Find(PageKey(r), *generation) : nullptr;
+    } catch (const std::exception&) {  // out of memory: the usual path will answer
+        return nullptr;
+    }
+}
 
 std::shared_ptr<const CachedAnswer> ResourceEngine::List(const Caller* caller, const http::Request& r) {
     http::Paging paging = http::ParsePaging(r);
@@ -162,18 +184,10 @@ std::shared_ptr<const CachedAnswer> ResourceEngine::List(const Caller* caller, c
     }
     errors.ThrowIfAny();
     std::string order = OrderBy(spec_, r);
-    // Published pages are the same for every reader: they are kept until something public
-    // changes (and for the day, as flags such as accreditation follow the date).
-    std::string key;
-    if (status == "approved" && cache_.enabled()) {
-        std::vector<std::pair<std::string, std::string>> params = r.QueryParams();
-        std::sort(params.begin(), params.end());
-        key = "list|" + clock::TodayShanghai();
-        for (const auto& [name, value] : params) key += "|" + name + "=" + value;
-    }
+    std::string key = status == "approved" && cache_.enabled() ? PageKey(r) : std::string();
     std::shared_ptr<const CachedAnswer> answer;
     db_.Read([&](store::Session& s) {
-        std::int64_t generation = key.empty() ? 0 : search::ChangeGeneration(s);
+        std::int64_t generation = key.empty() ? 0 : watch_.Read(s);
         if (!key.empty() && (answer = cache_.Find(key, generation))) return;
         json::array items;
         // The organisation is joined only when a condition needs it: most lists filter on

@@ -30,7 +30,12 @@ std::unique_ptr<ResourceEngine> RegisterResource(modules::ModuleContext& context
     context.router.Post(base, [&e](Request& r) {
         return http::JsonResponse(201, e.Create(r.caller.get(), http::ParseJsonObject(r), r.ToActor()));
     });
-    context.router.Get(base, [&e](Request& r) { return http::Response::Json(200, e.List(r.caller.get(), r)->body); });
+    context.router.Get(base, [&e](Request& r) { return http::Response::Json(200, e.List(r.caller.get(), r)->body); },
+                       {.from_memory = [&e](const Request& r) -> std::optional<http::Response> {
+                           std::shared_ptr<const CachedAnswer> page = e.CachedPage(r);
+                           if (!page) return std::nullopt;
+                           return http::Response::Json(200, page->body);
+                       }});
     context.router.Get(base + "/{id}", [&e](Request& r) {
         std::shared_ptr<const CachedAnswer> answer = e.Get(r.caller.get(), http::PathId(r));
         http::Response response = http::Response::Json(200, answer->body);

@@ -124,7 +124,7 @@ public:
         RunTransaction(conn, kBeginRead, fn, [&conn] { conn.Exec("COMMIT"); });
     }
 
-    void Write(const std::function<void(Session&)>& fn, const WriteOptions& options) override {
+    void WriteTransaction(const std::function<void(Session&)>& fn, const WriteOptions& options) override {
         detail::RunWithRetry(options.max_attempts, [&] {
             Pool::Lease lease(pool_);
             Connection& conn = lease.connection();

@@ -193,7 +193,7 @@ public:
         ReturnReader(std::move(session));
     }
 
-    void Write(const std::function<void(Session&)>& fn, const WriteOptions& options) override {
+    void WriteTransaction(const std::function<void(Session&)>& fn, const WriteOptions& options) override {
         std::lock_guard lock(writer_mutex_);
         detail::RunWithRetry(options.max_attempts, [&] {
             // IMMEDIATE takes the write lock now, so a conflict surfaces as BUSY before any work.
