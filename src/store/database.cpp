@@ -1,5 +1,7 @@
 #include "store/database.hpp"
 
+#include <stdexcept>
+
 #include "store/postgres/postgres_database.hpp"
 #include "store/sqlite/sqlite_database.hpp"
 
@@ -7,6 +9,47 @@ namespace keyuan::store {
 
 const char* EngineName(Engine engine) {
     return engine == Engine::kSqlite ? "sqlite" : "postgresql";
+}
+
+namespace {
+
+// Lets one statement through to the engine's session: a second would run outside the first
+// one's snapshot, which a caller of ReadStatement has promised not to need.
+class OneStatementSession final : public Session {
+public:
+    explicit OneStatementSession(Session& inner) : inner_(inner) {}
+    using Session::Query;
+
+    Engine engine() const override { return inner_.engine(); }
+    Rows Query(std::string_view sql, std::span<const Param> params) override {
+        CheckOneSelect(sql);
+        return inner_.Query(sql, params);
+    }
+    void ExecScript(std::string_view sql) override {
+        CheckOneSelect(sql);
+        inner_.ExecScript(sql);
+    }
+
+private:
+    // Without a READ ONLY transaction around it, nothing else would stop a write.
+    void CheckOneSelect(std::string_view sql) {
+        if (used_) throw std::logic_error("ReadStatement runs one statement; use Read for more");
+        if (!sql.starts_with("SELECT "))
+            throw std::logic_error("ReadStatement runs a SELECT; use Write to change data");
+        used_ = true;
+    }
+
+    Session& inner_;
+    bool used_ = false;
+};
+
+}  // namespace
+
+void Database::ReadStatement(const std::function<void(Session&)>& fn) {
+    StatementRead([&fn](Session& s) {
+        OneStatementSession one(s);
+        fn(one);
+    });
 }
 
 void Database::Write(const std::function<void(Session&)>& fn, const WriteOptions& options) {

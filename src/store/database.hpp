@@ -68,6 +68,10 @@ public:
 
     /// Runs `fn` in a read-only transaction that sees one snapshot.
     virtual void Read(const std::function<void(Session&)>& fn) = 0;
+    /// Runs `fn`, which issues exactly one SELECT (anything else throws std::logic_error), with
+    /// no transaction around it: one statement sees one snapshot on its own, and PostgreSQL
+    /// then needs one round trip instead of three (BEGIN, the statement, COMMIT).
+    void ReadStatement(const std::function<void(Session&)>& fn);
     /// Runs `fn` in a write transaction and commits it; rolls back if `fn` throws. Retries
     /// the whole of `fn` on retryable failures, so `fn` must have no effect outside the
     /// session. Throws DbError subclasses, or whatever `fn` throws.
@@ -84,6 +88,8 @@ public:
     virtual void Ping() = 0;
 
 protected:
+    /// The engine's ReadStatement; by default a Read (SQLite's BEGIN and COMMIT cost no round trip).
+    virtual void StatementRead(const std::function<void(Session&)>& fn) { Read(fn); }
     /// The engine's Write: the transaction, its retries and its commit.
     virtual void WriteTransaction(const std::function<void(Session&)>& fn, const WriteOptions& options) = 0;
 

@@ -256,6 +256,24 @@ TEST_P(StoreTest, ReadSeesCommittedDataAndRefusesWrites) {
     EXPECT_EQ(Count(t), 3);
 }
 
+TEST_P(StoreTest, ReadStatementRunsOneSelectAndNothingElse) {
+    std::string t = CreateTable("one_statement", IdColumn() + ", qty BIGINT");
+    db_->Write([&](Session& s) { s.Execute("INSERT INTO " + t + " (qty) VALUES ($1)", {7}); });
+    std::int64_t qty = 0;
+    db_->ReadStatement([&](Session& s) { qty = s.Query("SELECT qty FROM " + t).front().Int(0); });
+    EXPECT_EQ(qty, 7);
+    EXPECT_THROW(db_->ReadStatement([&](Session& s) {
+        s.Query("SELECT qty FROM " + t);
+        s.Query("SELECT qty FROM " + t);
+    }),
+                 std::logic_error);
+    EXPECT_THROW(db_->ReadStatement([&](Session& s) { s.Execute("INSERT INTO " + t + " (qty) VALUES ($1)", {8}); }),
+                 std::logic_error);
+    EXPECT_THROW(db_->ReadStatement([&](Session& s) { s.Query("SELECT no_such_column FROM " + t); }), DbError);
+    // A failed statement leaves the connection usable, and nothing was written.
+    EXPECT_EQ(Count(t), 1);
+}
+
 // Read-modify-write under SERIALIZABLE: on PostgreSQL concurrent writers fail with 40001 and
 // Write must retry them until every increment lands; SQLite serialises the writers instead.
 TEST_P(StoreTest, ConcurrentWritersAllLandThroughRetries) {
@@ -316,6 +334,14 @@ TEST_P(StoreTest, ReconnectsAConnectionTheServerKilled) {
     db_->Read([&](Session& s) { s.Query("SELECT pg_terminate_backend($1, 5000)", {pid}); });
     ASSERT_NO_THROW(one->Ping());
     EXPECT_NE(backend_pid(), pid);
+
+    // A statement outside a transaction finds its connection killed while idle, and retries.
+    pid = backend_pid();
+    db_->Read([&](Session& s) { s.Query("SELECT pg_terminate_backend($1, 5000)", {pid}); });
+    std::int64_t answered_by = 0;
+    ASSERT_NO_THROW(
+        one->ReadStatement([&](Session& s) { answered_by = s.Query("SELECT pg_backend_pid()").front().Int(0); }));
+    EXPECT_NE(answered_by, pid);
 }
 
 // PostgreSQL only: after a statement fails, PostgreSQL refuses the rest of the transaction, so a

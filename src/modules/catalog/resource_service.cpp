@@ -66,10 +66,10 @@ json::object ResourceEngine::Create(const Caller* caller, const json::object& bo
 }
 
 std::shared_ptr<const CachedAnswer> ResourceEngine::Get(const Caller* caller, std::int64_t id) {
-    // Not cached: two indexed lookups cost less than checking a cache whose hit rate over a
+    // Not cached: one indexed statement costs less than keeping a cache whose hit rate over a
     // city's 100,000 instruments is low (measured in docs/BENCHMARKS.md).
     std::optional<StoredResource> r;
-    db_.Read([&](store::Session& s) { r = Load(s, id); });
+    db_.ReadStatement([&](store::Session& s) { r = Load(s, id); });
     if (!r) throw ApiError(Error::NotFound());
     // Approved resources are public; anything else only within the reader's scope.
     if (r->status != "approved" && !policy_.Allows(caller, Action("read"), ScopeOf(*r))) {

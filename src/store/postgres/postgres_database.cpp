@@ -124,6 +124,22 @@ public:
         RunTransaction(conn, kBeginRead, fn, [&conn] { conn.Exec("COMMIT"); });
     }
 
+    void StatementRead(const std::function<void(Session&)>& fn) override {
+        Pool::Lease lease(pool_);
+        Connection& conn = lease.connection();
+        // Autocommit: the statement is its own transaction, and a failed one leaves nothing
+        // open to roll back. A connection the server closed while it sat idle shows it only
+        // now, before anything ran, so one retry on a fresh connection is safe.
+        conn.EnsureUsable();
+        PgSession session(conn);
+        try {
+            fn(session);
+        } catch (const ConnectionError&) {
+            conn.EnsureUsable();
+            fn(session);
+        }
+    }
+
     void WriteTransaction(const std::function<void(Session&)>& fn, const WriteOptions& options) override {
         detail::RunWithRetry(options.max_attempts, [&] {
             Pool::Lease lease(pool_);
