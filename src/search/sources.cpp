@@ -2,6 +2,7 @@
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 #include "core/clock.hpp"
@@ -24,6 +25,20 @@ std::string Text(const store::Row& r, std::size_t col) {
     return std::string(r.Text(col));
 }
 
+// The first photo stored on this platform, as the result card's thumbnail: the pages' content
+// security policy shows images from here only, and a visitor's browser then asks no one else.
+std::string Thumbnail(std::string_view photos_json) {
+    boost::system::error_code ec;
+    json::value photos = json::parse(photos_json, ec);
+    if (ec || !photos.is_array()) return "";
+    for (const json::value& photo : photos.get_array()) {
+        if (photo.is_string() && photo.get_string().starts_with("/api/v1/media/")) {
+            return std::string(photo.get_string());
+        }
+    }
+    return "";
+}
+
 void FillInstrument(const store::Row& r, SearchDocument& d) {
     d.title = Text(r, 4) + " " + Text(r, 5) + " " + Text(r, 6);
     d.label = Text(r, 4);
@@ -32,15 +47,12 @@ void FillInstrument(const store::Row& r, SearchDocument& d) {
              Text(r, 2) + " " + Text(r, 15);
     d.district_code = Text(r, 13);
     d.open_status = Text(r, 14);
-    d.display_json = json::serialize(json::object{{"name", Text(r, 4)},
-                                                  {"name_en", Text(r, 5)},
-                                                  {"model", Text(r, 6)},
-                                                  {"manufacturer", Text(r, 8)},
-                                                  {"org_name", Text(r, 2)},
-                                                  {"district_code", d.district_code},
-                                                  {"open_status", d.open_status},
-                                                  {"class_code", d.class_code},
-                                                  {"original_value_fen", r.Int(16)}});
+    json::object display{
+        {"name", Text(r, 4)},           {"name_en", Text(r, 5)},      {"model", Text(r, 6)},
+        {"manufacturer", Text(r, 8)},   {"org_name", Text(r, 2)},     {"district_code", d.district_code},
+        {"open_status", d.open_status}, {"class_code", d.class_code}, {"original_value_fen", r.Int(16)}};
+    if (std::string photo = Thumbnail(r.Text(17)); !photo.empty()) display["photo"] = photo;
+    d.display_json = json::serialize(display);
 }
 
 void FillLab(const store::Row& r, SearchDocument& d) {
@@ -86,7 +98,8 @@ const std::vector<Source>& Sources() {
     static const std::vector<Source> sources = {
         {"instrument", "instruments", "instrument_industries", "instrument_id",
          "t.name, t.name_en, t.model, t.class_code, t.manufacturer, t.country, t.functions, t.technical_indicators, "
-         "COALESCE(c.name, ''), COALESCE(t.district_code, ''), t.open_status, t.location, t.original_value_fen",
+         "COALESCE(c.name, ''), COALESCE(t.district_code, ''), t.open_status, t.location, t.original_value_fen, "
+         "t.photos",
          FillInstrument},
         {"lab", "labs", "lab_industries", "lab_id",
          "t.name, t.description, t.address, COALESCE(t.district_code, ''), t.open_status, t.kind", FillLab},

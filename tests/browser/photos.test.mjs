@@ -5,7 +5,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
 import zlib from 'node:zlib'
-import { BASE_URL, SCREENSHOTS, beijingDate, field, fillDate, login, pickOption, textOf, withBrowser } from './support.mjs'
+import { BASE_URL, SCREENSHOTS, apiSession, beijingDate, field, fillDate, login, pickOption, textOf, withBrowser } from './support.mjs'
 
 /** A valid PNG of width × height pixels, RGB, a diagonal gradient: made here, no file needed. */
 function png(width, height) {
@@ -120,5 +120,55 @@ test('a unit uploads a photo with a new instrument and the detail page shows it;
     await page.goto(`${BASE_URL}/instruments/${instrument.id}`)
     await page.locator('[data-test=detail-no-photos]').waitFor()
     assert.match(await textOf(page.locator('[data-test=detail-photos]')), /暂无照片/)
+  })
+})
+
+test('search results show the photo of an approved instrument as a thumbnail', async () => {
+  // Set up through the API: the unit uploads a photo and registers an instrument with it; the
+  // department approves it.
+  const unit = await apiSession('unit1')
+  const reviewer = await apiSession('reviewer1')
+  const uploaded = await unit('POST', '/media', png(120, 90), 'image/png')
+  assert.equal(uploaded.status, 201, JSON.stringify(uploaded.body))
+  const url = uploaded.body.url
+  const created = await unit('POST', '/instruments', {
+    name: '原子力显微镜',
+    class_code: '0101',
+    model: 'THUMB-AFM-1',
+    manufacturer: 'Bruker',
+    original_value_fen: 180000000,
+    purchase_date: beijingDate(-60),
+    acceptance_date: beijingDate(-30),
+    district_code: '110108',
+    open_status: 'open',
+    industry_codes: ['7320'],
+    photos: [url],
+  })
+  assert.equal(created.status, 201, JSON.stringify(created.body))
+  const id = created.body.id
+  assert.equal((await unit('POST', `/instruments/${id}/submit`)).status, 200)
+  const approved = await reviewer('POST', `/instruments/${id}/approve`)
+  assert.equal(approved.status, 200, JSON.stringify(approved.body))
+
+  await withBrowser(async (page) => {
+    // A visitor searches by model number until the index has caught up (within a moment).
+    const result = page.locator('[data-test=result]', { hasText: '原子力显微镜' })
+    for (let attempt = 0; ; attempt++) {
+      await page.goto(`${BASE_URL}/?q=THUMB-AFM-1`)
+      try {
+        await result.waitFor({ timeout: 1500 })
+        break
+      } catch (e) {
+        if (attempt >= 10) throw e
+      }
+    }
+    const img = result.locator('[data-test=result-photo]')
+    assert.equal(await img.getAttribute('src'), url)
+    await page.waitForFunction((el) => el.complete && el.naturalWidth > 0, await img.elementHandle())
+    assert.equal(await img.evaluate((el) => el.naturalWidth), 120)
+    await page.screenshot({ path: join(SCREENSHOTS, 'search-thumbnail.png'), fullPage: true })
+    // The photo leads to the instrument, as the title does.
+    await img.click()
+    await page.waitForURL(new RegExp(`/instruments/${id}$`))
   })
 })

@@ -97,7 +97,8 @@ export async function textOf(locator) {
 }
 
 /** Logs `username` in through the API (no browser), for setting up data: `call(method, path, body)`
- * sends JSON with the session cookie and the CSRF header and answers {status, body}. */
+ * sends JSON with the session cookie and the CSRF header and answers {status, body}; a Buffer
+ * body goes as it is, with `contentType`. */
 export async function apiSession(username) {
   const login = await fetch(`${BASE_URL}/api/v1/auth/login`, {
     method: 'POST',
@@ -110,13 +111,14 @@ export async function apiSession(username) {
     .map((c) => c.split(';')[0])
     .join('; ')
   const { csrf_token: csrf } = await login.json()
-  return async function call(method, path, body) {
+  return async function call(method, path, body, contentType = 'application/json') {
     const headers = { Cookie: cookie, 'X-CSRF-Token': csrf, Accept: 'application/json' }
-    if (body !== undefined) headers['Content-Type'] = 'application/json'
+    if (body !== undefined) headers['Content-Type'] = contentType
+    const raw = Buffer.isBuffer(body)
     const r = await fetch(`${BASE_URL}/api/v1${path}`, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
     })
     const text = await r.text()
     return { status: r.status, body: text ? JSON.parse(text) : null }

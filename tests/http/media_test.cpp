@@ -4,6 +4,10 @@
 
 #include <boost/json.hpp>
 
+#include <chrono>
+#include <map>
+#include <thread>
+
 #include "support/catalog_fixture.hpp"
 
 namespace keyuan::testing {
@@ -88,6 +92,37 @@ TEST_F(MediaTest, InstrumentsReferToUploadedOrHttpsPhotos) {
         ASSERT_TRUE(IsError(refused, 422, "validation_failed")) << bad << refused.body;
         EXPECT_EQ(ErrorFields(refused), std::vector<std::string>{"photos"});
     }
+}
+
+// Search results show the first photo stored here as a thumbnail; a photo elsewhere never (the
+// pages' content security policy would block it, and it would tell another site who searched).
+TEST_F(MediaTest, SearchResultsCarryTheFirstPhotoStoredHere) {
+    HttpResponse up = Upload(As("unit_a"), PngBytes('e'));
+    ASSERT_EQ(up.status, 201) << up.body;
+    std::string url = Str(up.Json(), "url");
+    json::array photos{json::value("https://images.example.cn/tem.jpg"), json::value(url)};
+    std::string with_photo =
+        CreateApproved(As("unit_a"), As("reviewer_edu"), "instruments",
+                       With(InstrumentBody("透射电子显微镜"), {{"model", "THUMB-1"}, {"photos", photos}}));
+    json::array elsewhere{json::value("https://images.example.cn/tem2.jpg")};
+    std::string without =
+        CreateApproved(As("unit_a"), As("reviewer_edu"), "instruments",
+                       With(InstrumentBody("透射电子显微镜"), {{"model", "THUMB-2"}, {"photos", elsewhere}}));
+
+    std::map<std::string, json::object> found;
+    for (int attempt = 0; attempt < 100 && found.size() < 2; ++attempt) {
+        HttpResponse r = Visitor().Get("/api/v1/search?q=THUMB&type=instrument");
+        ASSERT_EQ(r.status, 200) << r.body;
+        found.clear();
+        json::value answer = r.Json();
+        for (const json::value& item : answer.at("items").as_array()) {
+            found.emplace(Str(item, "id"), item.as_object());
+        }
+        if (found.size() < 2) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    ASSERT_EQ(found.size(), 2u);
+    EXPECT_EQ(Str(found.at(with_photo), "photo"), url);
+    EXPECT_FALSE(found.at(without).contains("photo")) << json::serialize(found.at(without));
 }
 
 }  // namespace

@@ -80,6 +80,7 @@ export interface SearchItem {
   price_fen?: number | null
   price_unit?: string
   accreditations?: string[]
+  photo?: string // the first photo stored on the platform (instruments)
 }
 
 export interface FacetValue {
