@@ -11,7 +11,9 @@
 #      starts, so no rebuild competes with the measurement);
 #   3. runs wrk -c$CONNECTIONS for each scenario, each request a path picked at random from a
 #      list (bench/catalog/random_path.lua):
-#        id             GET /api/v1/instruments/{id}, a random approved instrument
+#        id             GET /api/v1/instruments/{id}, a random approved instrument, all equally likely
+#        id-popular     the same, drawn by popularity: Zipf with exponent 1 over the approved
+#                       instruments in a fixed shuffled order (the most read 1 % get 59 % of reads)
 #        list           a random filtered page, equally from the four kinds below
 #        list-district  ?district_code=D&open_status=S&page=P&page_size=20 (16 districts, open or
 #                       partially_open, pages 1-3)
@@ -27,8 +29,8 @@
 # RETRIES times, and the least disturbed run is kept (and flagged if still disturbed). The
 # 1-minute load average before each run is printed with it.
 #
-# Knobs (environment): SCALE=city, ENGINES="sqlite postgres", SCENARIOS="id list list-district
-# list-class list-industry list-sort", DURATION=10 (seconds per measurement), WARMUP=3,
+# Knobs (environment): SCALE=city, ENGINES="sqlite postgres", SCENARIOS="id id-popular list
+# list-district list-class list-industry list-sort", DURATION=10 (seconds per measurement), WARMUP=3,
 # CONNECTIONS=64, THREADS=2 (wrk threads), OTHER_LIMIT=10, RETRIES=1, QUIET_WAIT=30 (seconds to
 # wait before each measurement for the machine to be less than QUIET_PERCENT=20% busy),
 # KEYUAN_BIN=build-bench/keyuan, OUT_DIR (default: a new mktemp directory; raw wrk outputs,
@@ -47,7 +49,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 HERE=$ROOT/bench/catalog
 SCALE=${SCALE:-city}
 ENGINES=${ENGINES:-sqlite postgres}
-SCENARIOS=${SCENARIOS:-id list list-district list-class list-industry list-sort}
+SCENARIOS=${SCENARIOS:-id id-popular list list-district list-class list-industry list-sort}
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-3}
 CONNECTIONS=${CONNECTIONS:-64}
@@ -237,6 +239,7 @@ write_paths() {  # engine url dir
   local engine=$1 url=$2 dir=$3 d s p c i
   sql "$engine" "$url" "SELECT id FROM instruments WHERE status = 'approved' ORDER BY id" |
     sed 's|^|/api/v1/instruments/|' >"$dir/paths-id.txt"
+  shuf --random-source=<(yes) "$dir/paths-id.txt" >"$dir/paths-id-popular.txt"
   : >"$dir/paths-list-district.txt"
   for d in $(sql "$engine" "$url" "SELECT code FROM districts ORDER BY code"); do
     for s in open partially_open; do
@@ -382,6 +385,8 @@ run_scenario() {  # engine scenario dir cache(on|off)
   [[ $cache == off ]] && label="$scenario (no cache)"
   local paths=$dir/paths-$scenario.txt
   [[ -s $paths ]] || die "no paths for scenario $scenario"
+  export POPULARITY=uniform
+  [[ $scenario == id-popular ]] && POPULARITY=zipf
   # Every path of the list answers 200 (checked on a sample).
   local sample
   for sample in $(shuf -n 5 --random-source=<(yes) "$paths"); do
@@ -413,7 +418,7 @@ run_scenario() {  # engine scenario dir cache(on|off)
   [[ -z $errors ]] || WARNINGS+=("$engine/$scenario: wrk reported $errors")
   local p99 verdict=""
   p99=$(pct_of "$best" 99%)
-  if [[ $scenario == id || $scenario == list ]]; then
+  if [[ $scenario == id || $scenario == id-popular || $scenario == list ]]; then
     if awk -v p="$p99" -v t="$TARGET_P99_MS" 'BEGIN {exit !(p < t)}'; then verdict="meets"; else verdict="misses"; fi
   fi
   RESULT_ROWS+=("| $engine | $label | $(rps_of "$best") | $(pct_of "$best" 50%) ms | $(pct_of "$best" 90%) ms | $(pct_of "$best" 99%) ms | $best_load | $best_other% | ${verdict:-—} |")

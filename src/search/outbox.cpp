@@ -35,18 +35,24 @@ std::int64_t ChangeGeneration(store::Session& s) {
 }
 
 std::int64_t ChangeWatch::Read(store::Session& s) {
-    // Both noted before the read: a write that finishes later shows as a changed count.
-    std::uint64_t writes = db_.writes_finished();
-    Clock::time_point at = Clock::now();
+    Mark mark = Before();
     std::int64_t generation = ChangeGeneration(s);
+    Note(mark, generation);
+    return generation;
+}
+
+ChangeWatch::Mark ChangeWatch::Before() const {
+    return Mark{.writes = db_.writes_finished(), .at = Clock::now()};
+}
+
+void ChangeWatch::Note(const Mark& mark, std::int64_t generation) {
     std::lock_guard lock(mutex_);
-    if (!known_ || at >= read_at_) {  // a slower reader of an older snapshot does not win
+    if (!known_ || mark.at >= read_at_) {  // a slower reader of an older snapshot does not win
         known_ = true;
         generation_ = generation;
-        writes_ = writes;
-        read_at_ = at;
+        writes_ = mark.writes;
+        read_at_ = mark.at;
     }
-    return generation;
 }
 
 std::optional<std::int64_t> ChangeWatch::Current() const {

@@ -24,6 +24,9 @@ void RecordIndustryCodeChange(store::Session& s, const std::string& code);
 
 /// The change counter as of the session's view: equal values mean nothing public changed.
 std::int64_t ChangeGeneration(store::Session& s);
+/// The same as a scalar subquery, for a statement that reads the counter beside other data
+/// in one snapshot (NULL when the counter row is missing: read it as 0).
+inline constexpr const char* kChangeGenerationSubquery = "(SELECT value FROM change_counter WHERE id = 1)";
 
 /// The change counter as this process last read it, trusted without asking the database
 /// while nothing has been written through this process since and for at most `max_age`:
@@ -33,9 +36,20 @@ class ChangeWatch {
 public:
     ChangeWatch(store::Database& db, std::chrono::milliseconds max_age) : db_(db), max_age_(max_age) {}
 
+    /// What is noted just before the counter is read: a write that finishes later shows as a
+    /// changed count, and the age of the reading starts here.
+    struct Mark {
+        std::uint64_t writes = 0;
+        std::chrono::steady_clock::time_point at;
+    };
+
     /// Reads the counter and remembers it. Call it as the first statement of a read
     /// transaction, so that the transaction's snapshot is no older than what it remembers.
     std::int64_t Read(store::Session& s);
+    /// For a caller that reads the counter itself (kChangeGenerationSubquery): take a mark
+    /// before the statement, and note what the statement read after it.
+    Mark Before() const;
+    void Note(const Mark& mark, std::int64_t generation);
     /// The counter if it is known to be current; nullopt when the database must be asked.
     std::optional<std::int64_t> Current() const;
 

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <set>
 #include <thread>
 
@@ -424,18 +425,48 @@ TEST_F(CatalogOrganizationTest, CachedPublicPagesFollowWritesOfOtherServers) {
         }
         return "missing";
     };
-    ASSERT_EQ(model_in_page(), "Orbitrap Exploris 480");
-    ASSERT_EQ(model_in_page(), "Orbitrap Exploris 480");  // now cached and trusted
+    auto model_by_id = [&]() -> std::string {
+        HttpResponse one = visitor.Get(std::string(kInstruments) + "/" + id);
+        return one.status == 200 ? Str(one.Json(), "model") : "status " + std::to_string(one.status);
+    };
+    for (int i = 0; i < 2; ++i) {  // the second time from memory, trusted
+        ASSERT_EQ(model_in_page(), "Orbitrap Exploris 480");
+        ASSERT_EQ(model_by_id(), "Orbitrap Exploris 480");
+    }
     CommandResult write = RunSql(Db(), "UPDATE instruments SET model = 'Q Exactive HF' WHERE id = " + id +
                                            "; UPDATE change_counter SET value = value + 1 WHERE id = 1;");
     ASSERT_EQ(write.exit_code, 0) << write.err;
-    auto written = std::chrono::steady_clock::now();
-    std::string seen;
-    while ((seen = model_in_page()) != "Q Exactive HF" && std::chrono::steady_clock::now() - written < 3s) {
-        std::this_thread::sleep_for(20ms);
+    for (const auto& read : {std::function<std::string()>(model_in_page), std::function<std::string()>(model_by_id)}) {
+        auto written = std::chrono::steady_clock::now();
+        std::string seen;
+        while ((seen = read()) != "Q Exactive HF" && std::chrono::steady_clock::now() - written < 3s) {
+            std::this_thread::sleep_for(20ms);
+        }
+        EXPECT_EQ(seen, "Q Exactive HF");
+        EXPECT_LT(std::chrono::steady_clock::now() - written, 1s);
     }
-    EXPECT_EQ(seen, "Q Exactive HF");
-    EXPECT_LT(std::chrono::steady_clock::now() - written, 1s);
+}
+
+TEST_F(CatalogOrganizationTest, APublishedResourceReadFromMemoryFollowsItsOwnersChangeAtOnce) {
+    std::string id =
+        CreateApproved(As("unit_b"), As("reviewer_health"), "instruments", InstrumentBody("缓存后修改的色谱仪"));
+    std::string path = std::string(kInstruments) + "/" + id;
+    HttpClient visitor = Visitor();
+    HttpResponse first = visitor.Get(path);
+    ASSERT_EQ(first.status, 200) << first.body;
+    HttpResponse again = visitor.Get(path);  // from memory
+    ASSERT_EQ(again.status, 200) << again.body;
+    EXPECT_EQ(again.body, first.body);
+    EXPECT_EQ(again.Header("etag"), "\"" + std::to_string(first.Json().at("version").as_int64()) + "\"");
+    // A change takes it back to draft: no longer public, from the very next read.
+    HttpResponse changed = As("unit_b").Send("PATCH", path, Body({{"model", "Vanquish"}}));
+    ASSERT_EQ(changed.status, 200) << changed.body;
+    EXPECT_TRUE(IsError(visitor.Get(path), 404, "not_found"));
+    EXPECT_EQ(Str(As("unit_b").Get(path).Json(), "model"), "Vanquish");
+    // Approved again, the visitor sees the new version at once.
+    ASSERT_EQ(Act(As("unit_b"), "instruments", id, "submit").status, 200);
+    ASSERT_EQ(Act(As("reviewer_health"), "instruments", id, "approve").status, 200);
+    EXPECT_EQ(Str(visitor.Get(path).Json(), "model"), "Vanquish");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 #pragma once
-// Answers to public catalog reads (filtered pages of approved resources), kept
+// Answers to public catalog reads (filtered pages of approved resources, and approved
+// resources one by one), kept
 // until anything public changes. Each answer is stored with the change counter it was read
 // at (search/outbox.hpp); a reader that sees a different counter reads afresh, so a cached
 // answer is never older than the reader's own view of the database, on any number of servers.

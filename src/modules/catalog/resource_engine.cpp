@@ -48,20 +48,20 @@ ResourceEngine::ResourceEngine(ResourceSpec spec, store::Database& db, const acc
       policy_(policy),
       cache_(cache_bytes),
       watch_(db, std::chrono::milliseconds(250)) {
-    select_ =
+    columns_ =
         "SELECT t.id, t.org_id, t.status, t.review_reason, t.version, t.created_at, t.updated_at, o.name, "
         "COALESCE(o.department_code, ''), COALESCE(o.district_code, '')";
-    for (const FieldSpec& f : spec_.fields) select_ += ", t." + f.name;
+    for (const FieldSpec& f : spec_.fields) columns_ += ", t." + f.name;
     // The industry codes ride along as one JSON array per row, so that a resource (or a page)
     // is one statement: on PostgreSQL every statement saved is a round trip saved.
     if (!spec_.industry_table.empty()) {
         bool pg = db.engine() == store::Engine::kPostgres;
         std::string scope = spec_.industry_scope ? "ic.scope" : "''";
-        select_ += std::string(", (SELECT ") + (pg ? "json_agg(json_build_array(" : "json_group_array(json_array(") +
-                   "ic.code, " + scope + ")) FROM " + spec_.industry_table + " ic WHERE ic." + spec_.industry_fk +
-                   " = t.id)";
+        columns_ += std::string(", (SELECT ") + (pg ? "json_agg(json_build_array(" : "json_group_array(json_array(") +
+                    "ic.code, " + scope + ")) FROM " + spec_.industry_table + " ic WHERE ic." + spec_.industry_fk +
+                    " = t.id)";
     }
-    select_ += " FROM " + spec_.table + " t JOIN organizations o ON o.id = t.org_id";
+    from_ = " FROM " + spec_.table + " t JOIN organizations o ON o.id = t.org_id";
 }
 
 void ResourceEngine::DeclarePermissions(const ResourceSpec& spec, accounts::Policy& policy) {
@@ -93,7 +93,8 @@ std::optional<StoredResource> ResourceEngine::Load(store::Session& s, std::int64
     return std::move(found.front());
 }
 
-std::vector<StoredResource> ResourceEngine::LoadMany(store::Session& s, const std::vector<std::int64_t>& ids) const {
+std::vector<StoredResource> ResourceEngine::LoadMany(store::Session& s, const std::vector<std::int64_t>& ids,
+                                                     std::int64_t* generation) const {
     if (ids.empty()) return {};
     std::vector<store::Param> params;
     std::string in;
@@ -101,9 +102,14 @@ std::vector<StoredResource> ResourceEngine::LoadMany(store::Session& s, const st
         params.emplace_back(id);
         in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
     }
-    store::Rows rows = s.Query(select_ + " WHERE t.id IN (" + in + ")", params);
+    std::string generation_col = generation ? std::string(", ") + search::kChangeGenerationSubquery : "";
+    store::Rows rows = s.Query(columns_ + generation_col + from_ + " WHERE t.id IN (" + in + ")", params);
     std::map<std::int64_t, StoredResource> by_id;
     const std::size_t industries_col = 10 + spec_.fields.size();
+    if (generation && !rows.empty()) {
+        std::size_t col = industries_col + (spec_.industry_table.empty() ? 0 : 1);
+        *generation = rows[0].IsNull(col) ? 0 : rows[0].Int(col);
+    }
     for (std::size_t k = 0; k < rows.size(); ++k) {
         store::Row row = rows[k];
         StoredResource r;

@@ -53,6 +53,9 @@ public:
     /// current without a database read; null otherwise. Never blocks or throws: it runs on a
     /// network thread.
     std::shared_ptr<const CachedAnswer> CachedPage(const http::Request& request) noexcept;
+    /// The published resource that GET …/{id} asks for, if cached and known current; nullptr
+    /// otherwise (Get answers then). Never throws.
+    std::shared_ptr<const CachedAnswer> CachedResource(const http::Request& request) noexcept;
     boost::json::object Update(const Caller* caller, std::int64_t id, const boost::json::object& body,
                                std::optional<std::int64_t> expected_version, const Actor& actor);
     boost::json::object Apply(const Caller* caller, std::int64_t id, Transition transition, const std::string& reason,
@@ -63,8 +66,11 @@ public:
     /// The resource as the API shows it.
     boost::json::object ToJson(const StoredResource& r) const;
     std::optional<StoredResource> Load(store::Session& s, std::int64_t id) const;
-    /// The resources with these ids, in the order given (missing ids are skipped).
-    std::vector<StoredResource> LoadMany(store::Session& s, const std::vector<std::int64_t>& ids) const;
+    /// The resources with these ids, in the order given (missing ids are skipped), in one
+    /// statement; with `generation`, the change counter of the same snapshot too (left alone
+    /// when no id is found).
+    std::vector<StoredResource> LoadMany(store::Session& s, const std::vector<std::int64_t>& ids,
+                                         std::int64_t* generation = nullptr) const;
 
     /// Grants of this kind: owners manage their organisation's, reviewers review, the
     /// operator does everything; the listed readers see unpublished ones in their scope.
@@ -84,7 +90,8 @@ private:
     ResourceSpec spec_;
     store::Database& db_;
     const accounts::Policy& policy_;
-    std::string select_;  // SELECT … FROM table t JOIN organizations o
+    std::string columns_;  // SELECT t.id, … (the industry codes as a JSON array last)
+    std::string from_;     // FROM table t JOIN organizations o
     PublicCache cache_;
     search::ChangeWatch watch_;  // the change counter the cache's answers are tagged with
 };

@@ -19,6 +19,13 @@ std::string ReadReason(const Request& r) {
     return reason;
 }
 
+/// One resource, with its version as the ETag (for If-Match on the next change).
+http::Response ResourceResponse(const CachedAnswer& answer) {
+    http::Response response = http::Response::Json(200, answer.body);
+    response.SetHeader("etag", "\"" + std::to_string(answer.version) + "\"");
+    return response;
+}
+
 }  // namespace
 
 std::unique_ptr<ResourceEngine> RegisterResource(modules::ModuleContext& context, ResourceSpec spec,
@@ -36,12 +43,13 @@ std::unique_ptr<ResourceEngine> RegisterResource(modules::ModuleContext& context
                            if (!page) return std::nullopt;
                            return http::Response::Json(200, page->body);
                        }});
-    context.router.Get(base + "/{id}", [&e](Request& r) {
-        std::shared_ptr<const CachedAnswer> answer = e.Get(r.caller.get(), http::PathId(r));
-        http::Response response = http::Response::Json(200, answer->body);
-        response.SetHeader("etag", "\"" + std::to_string(answer->version) + "\"");
-        return response;
-    });
+    context.router.Get(base + "/{id}",
+                       [&e](Request& r) { return ResourceResponse(*e.Get(r.caller.get(), http::PathId(r))); },
+                       {.from_memory = [&e](const Request& r) -> std::optional<http::Response> {
+                           std::shared_ptr<const CachedAnswer> answer = e.CachedResource(r);
+                           if (!answer) return std::nullopt;
+                           return ResourceResponse(*answer);
+                       }});
     context.router.Patch(base + "/{id}", [&e](Request& r) {
         json::object body = http::ParseJsonObject(r);
         return http::JsonResponse(
