@@ -1,5 +1,7 @@
 #include "app/commands.hpp"
 
+#include <charconv>
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 
@@ -9,6 +11,7 @@
 #include "modules/accounts/service.hpp"
 #include "modules/audit/service.hpp"
 #include "modules/demo/command_line.hpp"
+#include "modules/media/collector.hpp"
 #include "search/indexer.hpp"
 #include "store/migrations.hpp"
 
@@ -205,6 +208,39 @@ int IndexRebuild(const Flags& flags) {
     return 0;
 }
 
+int MediaCollect(const Flags& flags) {
+    auto config = Configure(flags, "media collect");
+    if (!config) return 2;
+    // Strictly a number: a typo must not become 0 hours and remove a photo a form is about to save.
+    int hours = 24;
+    bool valid = true;
+    if (auto it = flags.find("grace-hours"); it != flags.end()) {
+        const std::string& text = it->second;
+        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), hours);
+        valid = !text.empty() && ec == std::errc() && end == text.data() + text.size();
+    }
+    if (!valid || hours < 0 || hours > 24 * 365) {
+        std::cerr << "keyuan media collect: --grace-hours must be 0 to 8760\n";
+        return 2;
+    }
+    auto db = OpenForCommand(*config, "media collect");
+    if (!db) return 1;
+    bool dry_run = flags.count("dry-run") > 0;
+    try {
+        media::CollectReport report =
+            media::CollectUnreferenced(*db, config->media_dir, std::chrono::hours(hours), dry_run);
+        for (const std::string& name : report.removed)
+            std::cout << (dry_run ? "would remove " : "removed ") << name << "\n";
+        std::cout << (dry_run ? "would remove " : "removed ") << report.removed.size() << " photos ("
+                  << report.bytes_removed << " bytes); kept " << report.referenced << " in use and " << report.young
+                  << " newer than " << hours << " h\n";
+    } catch (const std::exception& e) {
+        std::cerr << "keyuan media collect: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}
+
 int Demo(const Flags& flags) {
     auto config = Configure(flags, "demo");
     if (!config) return 2;
@@ -294,6 +330,14 @@ std::vector<CommandSpec> AllCommands() {
           {"scale", "SCALE", "small, city or national: about 60, 5,000 or 50,000 organizations (default small)"},
           {"seed", "N", "random seed; the same seed gives the same data (default 20261123)"}},
          Demo},
+        {{"media", "collect"},
+         "remove uploaded photos that no resource and no saved version refers to",
+         {DbFlag(),
+          ConfigFlag(),
+          {"media", "DIR", "uploaded photos folder (default: beside the SQLite file)"},
+          {"grace-hours", "N", "keep unreferenced photos newer than this (default 24: a form may still be open)"},
+          {"dry-run", "", "only list what would be removed"}},
+         MediaCollect},
         {{"audit", "verify"},
          "check the audit log's hash chain; exit 1 if a record was changed or removed",
          {DbFlag(), ConfigFlag()},

@@ -125,5 +125,55 @@ TEST_F(MediaTest, SearchResultsCarryTheFirstPhotoStoredHere) {
     EXPECT_FALSE(found.at(without).contains("photo")) << json::serialize(found.at(without));
 }
 
+// Last in the suite: it removes every unreferenced upload of the suite's database.
+TEST_F(MediaTest, CollectRemovesOnlyPhotosThatNothingRefersTo) {
+    auto upload = [&](char fill) {
+        HttpResponse up = Upload(As("unit_a"), PngBytes(fill));
+        EXPECT_EQ(up.status, 201) << up.body;
+        return Str(up.Json(), "url");
+    };
+    std::string in_use = upload('f'), orphan = upload('g'), in_history = upload('h');
+    auto photos_of = [](const std::string& url) { return json::array{json::value(url)}; };
+    CreateResource(As("unit_a"), "instruments",
+                   With(InstrumentBody("在用照片的仪器"), {{"photos", photos_of(in_use)}}));
+    std::string changed = CreateResource(As("unit_a"), "instruments",
+                                         With(InstrumentBody("换过照片的仪器"), {{"photos", photos_of(in_history)}}));
+    ASSERT_EQ(As("unit_a").Send("PATCH", "/api/v1/instruments/" + changed, Body({{"photos", json::array{}}})).status,
+              200);
+
+    std::string name = orphan.substr(orphan.rfind('/') + 1);
+    std::vector<std::string> base = {"media", "collect", "--db", Db(), "--media", MediaDirOf(Db())};
+    auto collect = [&](std::vector<std::string> extra) {
+        std::vector<std::string> args = base;
+        args.insert(args.end(), extra.begin(), extra.end());
+        return RunKeyuan(args);
+    };
+    // Within the grace period nothing goes; a dry run only lists.
+    CommandResult young = collect({"--grace-hours", "1"});
+    ASSERT_EQ(young.exit_code, 0) << young.err;
+    EXPECT_EQ(young.out.find(name), std::string::npos) << young.out;
+    CommandResult dry = collect({"--grace-hours", "0", "--dry-run"});
+    ASSERT_EQ(dry.exit_code, 0) << dry.err;
+    EXPECT_NE(dry.out.find("would remove " + name), std::string::npos) << dry.out;
+    EXPECT_EQ(Visitor().Get(orphan).status, 200);
+
+    CommandResult done = collect({"--grace-hours", "0"});
+    ASSERT_EQ(done.exit_code, 0) << done.err;
+    EXPECT_NE(done.out.find("removed " + name), std::string::npos) << done.out;
+    EXPECT_TRUE(IsError(Visitor().Get(orphan), 404, "not_found"));
+    EXPECT_EQ(Visitor().Get(in_use).status, 200);
+    EXPECT_EQ(Visitor().Get(in_history).status, 200);  // an earlier version still shows it
+    json::array events = AuditEvents(As("auditor"), "event_type=media.collected");
+    ASSERT_FALSE(events.empty());
+    EXPECT_NE(json::serialize(events.back()).find(name), std::string::npos);
+
+    // Bad input: nothing removed, a clear message.
+    for (const char* hours : {"-1", "1x", "", "99999"}) {
+        CommandResult bad = collect({"--grace-hours", hours});
+        EXPECT_EQ(bad.exit_code, 2) << hours;
+        EXPECT_NE(bad.err.find("--grace-hours"), std::string::npos) << hours << ": " << bad.err;
+    }
+}
+
 }  // namespace
 }  // namespace keyuan::testing

@@ -117,6 +117,21 @@ CommandResult RunKeyuan(const std::vector<std::string>& args, const std::vector<
     return result;
 }
 
+namespace {
+
+/// Where a test server keeps the index and photos of a PostgreSQL database (without suffix).
+std::string PostgresTestBase(const std::string& db_url) {
+    const char* tmp = std::getenv("TMPDIR");
+    return std::string(tmp ? tmp : "/tmp") + "/keyuan-test-" + db_url.substr(db_url.rfind('/') + 1);
+}
+
+}  // namespace
+
+std::string MediaDirOf(const std::string& db_url) {
+    if (db_url.starts_with("sqlite:")) return db_url.substr(std::string_view("sqlite:").size()) + ".media";
+    return PostgresTestBase(db_url) + ".media";
+}
+
 std::unique_ptr<TestServer> TestServer::Start(const std::string& db_url, const std::vector<std::string>& extra) {
     std::unique_ptr<TestServer> server(new TestServer());
     server->db_url_ = db_url;
@@ -126,14 +141,11 @@ std::unique_ptr<TestServer> TestServer::Start(const std::string& db_url, const s
     if (!db_url.starts_with("sqlite:")) {
         // A PostgreSQL database's index and photos would go under ./var; keep them in the
         // test's temporary folder, one per database so that a restarted server finds its own.
-        std::string name = db_url.substr(db_url.rfind('/') + 1);
         auto given = [&](const std::string& flag) {
             return std::find(extra.begin(), extra.end(), flag) != extra.end();
         };
-        const char* tmp = std::getenv("TMPDIR");
-        std::string base = std::string(tmp ? tmp : "/tmp") + "/keyuan-test-" + name;
-        if (!given("--index")) args.insert(args.end(), {"--index", base + ".index"});
-        if (!given("--media")) args.insert(args.end(), {"--media", base + ".media"});
+        if (!given("--index")) args.insert(args.end(), {"--index", PostgresTestBase(db_url) + ".index"});
+        if (!given("--media")) args.insert(args.end(), {"--media", MediaDirOf(db_url)});
     }
     server->pid_ = Spawn(args, {}, "/dev/null", server->log_path_);
     // Generous: under the sanitizers on a busy 2-core machine a start can take many seconds.

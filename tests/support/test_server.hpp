@@ -22,6 +22,10 @@ std::string FreshDatabaseUrl();
 /// Path of the built keyuan binary.
 std::string KeyuanBinary();
 
+/// The photos folder of a test server on `db_url` (beside the SQLite file, or in the
+/// temporary folder for PostgreSQL).
+std::string MediaDirOf(const std::string& db_url);
+
 /// Runs `keyuan ARGS…`, returns the exit code; stdout and stderr are captured.
 struct CommandResult {
     int exit_code = -1;
