@@ -280,6 +280,9 @@ FlagSpec DbFlag() {
 FlagSpec ConfigFlag() {
     return {"config", "FILE", "TOML configuration file (env KEYUAN_CONFIG)"};
 }
+FlagSpec MediaFlag() {
+    return {"media", "DIR", "uploaded photos folder (default: beside the SQLite file)"};
+}
 
 }  // namespace
 
@@ -293,7 +296,7 @@ std::vector<CommandSpec> AllCommands() {
           ConfigFlag(),
           {"no-access-log", "", "do not write the access log"},
           {"index", "DIR", "search index folder (default: beside the SQLite file)"},
-          {"media", "DIR", "uploaded photos folder (default: beside the SQLite file)"}},
+          MediaFlag()},
          Serve},
         {{"migrate"},
          "apply database migrations and print the schema version",
@@ -334,7 +337,7 @@ std::vector<CommandSpec> AllCommands() {
          "remove uploaded photos that no resource and no saved version refers to",
          {DbFlag(),
           ConfigFlag(),
-          {"media", "DIR", "uploaded photos folder (default: beside the SQLite file)"},
+          MediaFlag(),
           {"grace-hours", "N", "keep unreferenced photos newer than this (default 24: a form may still be open)"},
           {"dry-run", "", "only list what would be removed"}},
          MediaCollect},

@@ -39,10 +39,16 @@ Paging ParsePaging(const Request& request, int default_size) {
     return paging;
 }
 
-std::int64_t PathId(const Request& request, std::string_view name) {
+std::optional<std::int64_t> FindPathId(const Request& request, std::string_view name) {
     auto v = ParseInt(request.PathParam(name));
-    if (!v || *v < 1) throw ApiError(Error::NotFound());
+    if (!v || *v < 1) return std::nullopt;
     return *v;
+}
+
+std::int64_t PathId(const Request& request, std::string_view name) {
+    std::optional<std::int64_t> id = FindPathId(request, name);
+    if (!id) throw ApiError(Error::NotFound());
+    return *id;
 }
 
 }  // namespace keyuan::http

@@ -4,7 +4,6 @@
 #include <boost/json/serialize.hpp>
 
 #include <algorithm>
-#include <charconv>
 
 #include "core/clock.hpp"
 #include "http/paging.hpp"
@@ -75,12 +74,10 @@ json::object ResourceEngine::Create(const Caller* caller, const json::object& bo
 std::shared_ptr<const CachedAnswer> ResourceEngine::CachedResource(const http::Request& request) noexcept {
     try {
         if (!cache_.enabled()) return nullptr;
-        std::string_view text = request.PathParam("id");
-        std::int64_t id = 0;
-        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-        if (ec != std::errc() || end != text.data() + text.size() || id < 1) return nullptr;
+        std::optional<std::int64_t> id = http::FindPathId(request);
+        if (!id) return nullptr;
         std::optional<std::int64_t> generation = watch_.Current();
-        return generation ? cache_.Find(ResourceKey(id), *generation) : nullptr;
+        return generation ? cache_.Find(ResourceKey(*id), *generation) : nullptr;
     } catch (const std::exception&) {  // out of memory: the usual path will answer
         return nullptr;
     }

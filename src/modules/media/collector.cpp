@@ -18,16 +18,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view kUrlPrefix = "/api/v1/media/";
-
 /// Adds the file name of every photo URL in `text` (JSON or not) to `names`.
 void CollectNames(std::string_view text, std::set<std::string>& names) {
-    for (std::size_t at = text.find(kUrlPrefix); at != std::string_view::npos; at = text.find(kUrlPrefix, at + 1)) {
-        std::size_t start = at + kUrlPrefix.size();
+    for (std::size_t at = text.find(kMediaUrlPrefix); at != std::string_view::npos;
+         at = text.find(kMediaUrlPrefix, at + 1)) {
+        std::size_t start = at + kMediaUrlPrefix.size();
         std::size_t end = text.find_first_not_of("0123456789abcdef.jpngwebp", start);
         std::string_view name =
             text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
-        if (IsMediaUrl(std::string(kUrlPrefix) + std::string(name))) names.emplace(name);
+        if (IsMediaName(name)) names.emplace(name);
     }
 }
 
@@ -57,7 +56,7 @@ CollectReport CollectUnreferenced(store::Database& db, const std::string& media_
         if (!entry.is_regular_file()) continue;
         std::string name = entry.path().filename().string();
         bool temporary = name.find(".tmp-") != std::string::npos;
-        if (!temporary && !IsMediaUrl(std::string(kUrlPrefix) + name)) continue;  // not ours: never touched
+        if (!temporary && !IsMediaName(name)) continue;  // not ours: never touched
         if (!temporary && referenced.contains(name)) {
             ++report.referenced;
             continue;

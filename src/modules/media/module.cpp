@@ -23,7 +23,6 @@ using http::Request;
 
 namespace {
 
-constexpr std::string_view kUrlPrefix = "/api/v1/media/";
 constexpr std::size_t kMinBytes = 64;
 
 struct ImageType {
@@ -89,8 +88,12 @@ void WriteAtomically(const fs::path& path, std::string_view bytes) {
 
 }  // namespace
 
+bool IsMediaName(std::string_view name) {
+    return ParseName(name).has_value();
+}
+
 bool IsMediaUrl(std::string_view url) {
-    return url.starts_with(kUrlPrefix) && ParseName(url.substr(kUrlPrefix.size())).has_value();
+    return url.starts_with(kMediaUrlPrefix) && IsMediaName(url.substr(kMediaUrlPrefix.size()));
 }
 
 void Register(modules::ModuleContext& context, const std::string& media_dir) {
@@ -114,7 +117,7 @@ void Register(modules::ModuleContext& context, const std::string& media_dir) {
         std::string name = sha + "." + std::string(type->extension);
         fs::path path = PathOf(dir, name);
         if (!fs::exists(path)) WriteAtomically(path, r.body);
-        boost::json::object out{{"url", std::string(kUrlPrefix) + name},
+        boost::json::object out{{"url", std::string(kMediaUrlPrefix) + name},
                                 {"sha256", sha},
                                 {"content_type", type->content_type},
                                 {"size_bytes", static_cast<std::int64_t>(r.body.size())}};

@@ -15,7 +15,12 @@ namespace keyuan::media {
 /// `media_dir` if needed.
 void Register(modules::ModuleContext& context, const std::string& media_dir);
 
+/// Where uploaded photos are served: the URL of one is this prefix and its file name.
+inline constexpr std::string_view kMediaUrlPrefix = "/api/v1/media/";
+
 /// Whether `url` names an uploaded photo (/api/v1/media/<64 hex>.jpg|png|webp).
 bool IsMediaUrl(std::string_view url);
+/// Whether `name` is a photo file name this server could have made (<64 hex>.jpg|png|webp).
+bool IsMediaName(std::string_view name);
 
 }  // namespace keyuan::media
