@@ -1,5 +1,9 @@
 #include "app/application.hpp"
 
+#include <algorithm>
+#include <filesystem>
+#include <stdexcept>
+
 #include "core/log.hpp"
 #include "http/json.hpp"
 #include "modules/accounts/module.hpp"
@@ -12,10 +16,33 @@
 #include "modules/system/module.hpp"
 
 namespace keyuan::app {
+namespace {
+
+/// Refuses a web folder that holds the database, its WAL, the search index or the photos:
+/// whatever the static handler's checks, no request path may ever reach those files.
+void RequireWebFolderHoldsNoData(const http::StaticFiles& web, const Config& config) {
+    std::vector<std::string> data = {config.search_index_dir, config.media_dir};
+    if (config.db_url.starts_with("sqlite:")) data.push_back(config.db_url.substr(7));
+    for (const std::string& path : data) {
+        std::error_code ec;
+        std::filesystem::path canonical = std::filesystem::weakly_canonical(path, ec);
+        if (ec) continue;
+        auto root_end = std::mismatch(web.root().begin(), web.root().end(), canonical.begin(), canonical.end()).first;
+        if (root_end == web.root().end()) {
+            throw std::runtime_error("the web folder " + web.root().string() + " contains data (" + path +
+                                     "): choose a folder that holds only the built web UI");
+        }
+    }
+}
+
+}  // namespace
 
 Application::Application(const Config& config, std::unique_ptr<store::Database> db, bool start_indexer)
     : db_(std::move(db)) {
-    if (config.web_dir) web_.emplace(*config.web_dir);
+    if (config.web_dir) {
+        web_.emplace(*config.web_dir);
+        RequireWebFolderHoldsNoData(*web_, config);
+    }
     modules::ModuleContext context{router_, *db_, policy_, middleware_, KEYUAN_VERSION};
     system::Register(context);
     accounts_ = accounts::Register(context, config.security);

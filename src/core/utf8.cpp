@@ -50,4 +50,13 @@ bool IsValid(std::string_view text) {
     return true;
 }
 
+bool IsCleanText(std::string_view text, Controls allowed) {
+    for (unsigned char c : text) {
+        if (c >= 0x20 && c != 0x7F) continue;
+        bool line_break = c == '\t' || c == '\n' || c == '\r';
+        if (!(line_break && allowed == Controls::kLineBreaks)) return false;
+    }
+    return IsValid(text);
+}
+
 }  // namespace keyuan::utf8

@@ -16,4 +16,15 @@ void AppendUtf8(std::string& out, long cp);
 /// Whether `text` is well-formed UTF-8.
 bool IsValid(std::string_view text);
 
+/// Which control characters text from a client may hold.
+enum class Controls {
+    kNone,        // names, paths, query parameters: no C0 control and no DEL at all
+    kLineBreaks,  // free text: tab, line feed and carriage return, nothing else
+};
+
+/// Whether `text` is well-formed UTF-8 holding no control character beyond what `allowed`
+/// lets through. NUL in particular never passes: PostgreSQL cannot store it, and text cut at
+/// a NUL would no longer match what was checked or hashed.
+bool IsCleanText(std::string_view text, Controls allowed);
+
 }  // namespace keyuan::utf8

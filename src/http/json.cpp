@@ -5,6 +5,8 @@
 
 #include <cstdio>
 
+#include "core/utf8.hpp"
+
 namespace keyuan::http {
 namespace json = boost::json;
 
@@ -29,6 +31,31 @@ bool IsValidDate(std::string_view s) {
     if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return false;
     bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     return d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
+}
+
+/// Adds an error for every string (and key) under `value` that holds a control character other
+/// than tab, line feed and carriage return; `path` is the dotted field name so far.
+void FindControlCharacters(const json::value& value, const std::string& path, FieldErrors& errors) {
+    static const Text kMessage{"不得含控制字符（如 NUL）", "Must not contain control characters (such as NUL)"};
+    auto child = [&path](std::string_view name) {
+        return path.empty() ? std::string(name) : path + "." + std::string(name);
+    };
+    if (value.is_string()) {
+        if (!utf8::IsCleanText(value.get_string(), utf8::Controls::kLineBreaks))
+            errors.Add(path.empty() ? "body" : path, kMessage.zh, kMessage.en);
+    } else if (value.is_array()) {
+        const json::array& items = value.get_array();
+        for (std::size_t i = 0; i < items.size(); ++i)
+            FindControlCharacters(items[i], child(std::to_string(i)), errors);
+    } else if (value.is_object()) {
+        for (const auto& [key, item] : value.get_object()) {
+            if (!utf8::IsCleanText(key, utf8::Controls::kNone)) {
+                errors.Add(path.empty() ? "body" : path, kMessage.zh, kMessage.en);
+                continue;
+            }
+            FindControlCharacters(item, child(key), errors);
+        }
+    }
 }
 
 }  // namespace
@@ -76,6 +103,10 @@ json::object ParseJsonObject(const Request& request) {
         throw ApiError(
             Error::Make(ErrorCode::kInvalidJson, "请求体须为 JSON 对象", "The request body must be a JSON object"));
     }
+    // Refused here, for every route at once: what is stored and hashed is exactly what came in.
+    FieldErrors controls;
+    FindControlCharacters(value, "", controls);
+    controls.ThrowIfAny();
     return std::move(value.as_object());
 }
 

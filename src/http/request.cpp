@@ -1,5 +1,7 @@
 #include "http/request.hpp"
 
+#include "core/utf8.hpp"
+
 namespace keyuan::http {
 
 std::string_view MethodName(Method method) {
@@ -61,6 +63,29 @@ void Response::SetHeader(std::string name, std::string value) {
         }
     }
     headers.push_back(Header{std::move(name), std::move(value)});
+}
+
+std::optional<Error> CheckQueryString(std::string_view query_string) {
+    std::string_view rest = query_string;
+    while (!rest.empty()) {
+        std::size_t amp = rest.find('&');
+        std::string_view part = rest.substr(0, amp);
+        rest = amp == std::string_view::npos ? std::string_view() : rest.substr(amp + 1);
+        std::size_t eq = part.find('=');
+        std::optional<std::string> name = PercentDecode(part.substr(0, eq), true);
+        std::optional<std::string> value =
+            PercentDecode(eq == std::string_view::npos ? std::string_view() : part.substr(eq + 1), true);
+        if (name && value && utf8::IsCleanText(*name, utf8::Controls::kNone) &&
+            utf8::IsCleanText(*value, utf8::Controls::kNone)) {
+            continue;
+        }
+        std::string field = name && utf8::IsCleanText(*name, utf8::Controls::kNone) ? *name : "query";
+        return Error::Validation({{field,
+                                   {"查询参数须为合法的 UTF-8 文本，不得含控制字符或不完整的 % 转义",
+                                    "Query parameters must be valid UTF-8 text without control characters or "
+                                    "broken % escapes"}}});
+    }
+    return std::nullopt;
 }
 
 std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_space) {

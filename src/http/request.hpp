@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/caller.hpp"
+#include "core/error.hpp"
 
 namespace keyuan::http {
 
@@ -72,6 +73,11 @@ struct Response {
         return r;
     }
 };
+
+/// Checks the query string at the edge, before any handler or cache sees it: every escape
+/// well-formed, every decoded name and value valid UTF-8 without control characters. Returns
+/// the 422 to answer, or nullopt when the query is clean.
+std::optional<Error> CheckQueryString(std::string_view query_string);
 
 /// Decodes %XX and (for queries) '+'; returns nullopt for a malformed escape.
 std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_space);

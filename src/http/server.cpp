@@ -24,6 +24,7 @@
 #include <unordered_map>
 
 #include "core/log.hpp"
+#include "core/utf8.hpp"
 #include "http/json.hpp"
 
 namespace keyuan::http {
@@ -87,7 +88,7 @@ bool ConvertRequest(BeastRequest&& in, Request& out) {
     std::string_view target = out.target;
     std::size_t q = target.find('?');
     auto path = PercentDecode(target.substr(0, q), false);
-    if (!path || path->empty() || (*path)[0] != '/' || path->find('\0') != std::string::npos) return false;
+    if (!path || path->empty() || (*path)[0] != '/' || !utf8::IsCleanText(*path, utf8::Controls::kNone)) return false;
     out.path = std::move(*path);
     if (q != std::string_view::npos) out.query_string = std::string(target.substr(q + 1));
     out.headers.reserve(16);
@@ -178,6 +179,7 @@ Response Server::Impl::Invoke(Request& req, const RouteMatch& match) {
 }
 
 asio::awaitable<Response> Server::Impl::Handle(Request& req) {
+    if (std::optional<Error> bad = CheckQueryString(req.query_string)) co_return ErrorResponse(*bad, req.lang);
     RouteMatch match = router.Match(req.method, req.path);
     if (match.kind == RouteMatch::Kind::kFound && !match.options.blocking) co_return Invoke(req, match);
     if (match.kind == RouteMatch::Kind::kFound && match.options.from_memory && !req.CarriesCredentials()) {

@@ -1,13 +1,16 @@
 #include "http/static_files.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include "core/error.hpp"
+#include "core/utf8.hpp"
 #include "http/json.hpp"
 
 namespace keyuan::http {
@@ -17,15 +20,35 @@ namespace {
 
 constexpr std::uintmax_t kMaxFileBytes = 64ull * 1024 * 1024;
 
-bool IsSafeRelativePath(std::string_view path) {
-    if (path.find('\\') != std::string_view::npos || path.find('\0') != std::string_view::npos) return false;
+/// Whether a percent-decoded request path may name a file under the web root. Only plain names
+/// are accepted: every segment non-empty (so "//etc/passwd" and "/%2Fetc" are refused), none
+/// starting with '.' (no "..", no dotfiles), valid UTF-8 (overlong forms of '/' and '.' are
+/// invalid), and no backslash, '%' (a second round of decoding), ':' or control character.
+bool IsPlainWebPath(std::string_view path) {
+    if (path.empty() || path.front() != '/' || !utf8::IsValid(path)) return false;
+    std::string_view rest = path.substr(1);
+    if (rest.empty()) return true;  // the root: index.html
     std::size_t start = 0;
-    while (start <= path.size()) {
-        std::size_t slash = path.find('/', start);
-        if (slash == std::string_view::npos) slash = path.size();
-        std::string_view segment = path.substr(start, slash - start);
-        if (segment == ".." || segment == "." || (segment.starts_with('.') && !segment.empty())) return false;
-        start = slash + 1;
+    while (start < rest.size()) {
+        std::size_t slash = rest.find('/', start);
+        bool last = slash == std::string_view::npos;
+        std::string_view segment = rest.substr(start, last ? std::string_view::npos : slash - start);
+        if (segment.empty() || segment.front() == '.') return false;
+        for (unsigned char c : segment) {
+            if (c < 0x20 || c == 0x7F || c == '\\' || c == '%' || c == ':') return false;
+        }
+        if (last) break;
+        start = slash + 1;  // a trailing '/' leaves start == size: a folder, served as its index.html
+    }
+    return true;
+}
+
+/// Whether `candidate` (canonical) is `root` or lies inside it, compared by whole components.
+bool IsWithin(const fs::path& root, const fs::path& candidate) {
+    auto r = root.begin();
+    auto c = candidate.begin();
+    for (; r != root.end(); ++r, ++c) {
+        if (c == candidate.end() || *r != *c) return false;
     }
     return true;
 }
@@ -37,6 +60,21 @@ std::string ETagFor(const struct stat& st) {
                       static_cast<unsigned long long>(st.st_mtim.tv_nsec));
     return buf;
 }
+
+/// Closes the descriptor it holds when it goes out of scope.
+class FileDescriptor {
+public:
+    explicit FileDescriptor(int fd) : fd_(fd) {}
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
+    ~FileDescriptor() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    int get() const { return fd_; }
+
+private:
+    int fd_;
+};
 
 Response NotFound(const Request& request) {
     return ErrorResponse(Error::NotFound(), request.lang);
@@ -71,20 +109,33 @@ StaticFiles::StaticFiles(const std::string& root) {
     if (ec || !fs::is_directory(root_)) throw std::runtime_error("web folder not found: " + root);
 }
 
-Response StaticFiles::Serve(const Request& request) const {
-    std::string relative = request.path.substr(1);
-    if (!IsSafeRelativePath(relative)) return NotFound(request);
+std::optional<StaticFiles::Found> StaticFiles::Resolve(std::string_view request_path) const {
+    if (!IsPlainWebPath(request_path)) return std::nullopt;
+    std::string relative(request_path.substr(1));
     if (relative.empty() || relative.back() == '/') relative += "index.html";
-    fs::path file = root_ / relative;
+    std::error_code ec;
+    // canonical() follows symlinks: a link inside the folder that points outside it is refused
+    // here, whatever the path looked like.
+    fs::path file = fs::canonical(root_ / relative, ec);
+    if (!ec && IsWithin(root_, file) && fs::is_regular_file(file, ec)) return Found{file, std::move(relative)};
+    std::string_view last = std::string_view(relative).substr(relative.rfind('/') + 1);
+    if (last.find('.') != std::string_view::npos) return std::nullopt;
+    return Found{root_ / "index.html", "index.html"};  // a client-side route
+}
+
+Response StaticFiles::Serve(const Request& request) const {
+    std::optional<Found> found = Resolve(request.path);
+    if (!found) return NotFound(request);
+    // Opened once and checked on the descriptor, so a file swapped for a link between the
+    // check above and here is not followed.
+    FileDescriptor fd(::open(found->file.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
     struct stat st {};
-    bool found = ::stat(file.c_str(), &st) == 0 && S_ISREG(st.st_mode);
-    if (!found) {
-        std::string_view last = std::string_view(relative).substr(relative.rfind('/') + 1);
-        if (last.find('.') != std::string_view::npos) return NotFound(request);
-        file = root_ / "index.html";  // a client-side route
-        if (::stat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return NotFound(request);
+    if (fd.get() < 0 || ::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode) ||
+        static_cast<std::uintmax_t>(st.st_size) > kMaxFileBytes) {
+        return NotFound(request);
     }
-    if (static_cast<std::uintmax_t>(st.st_size) > kMaxFileBytes) return NotFound(request);
+    const fs::path& file = found->file;
+    const std::string& relative = found->relative;
 
     Response response;
     response.content_type = std::string(ContentTypeFor(file.filename().string()));
@@ -104,10 +155,16 @@ Response StaticFiles::Serve(const Request& request) const {
         response.status = 304;
         return response;
     }
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream content;
-    content << in.rdbuf();
-    response.body = std::move(content).str();
+    std::string body(static_cast<std::size_t>(st.st_size), '\0');
+    std::size_t done = 0;
+    while (done < body.size()) {
+        ssize_t n = ::read(fd.get(), body.data() + done, body.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        done += static_cast<std::size_t>(n);
+    }
+    body.resize(done);
+    response.body = std::move(body);
     return response;
 }
 

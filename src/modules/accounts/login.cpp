@@ -16,6 +16,11 @@ Error LoginFailed() {
                        "Wrong username or password, or the account is temporarily locked");
 }
 
+Error RateLimited() {
+    return Error::Make(ErrorCode::kRateLimited, "登录尝试过于频繁，请一分钟后再试",
+                       "Too many login attempts; try again in a minute");
+}
+
 bool NeedsSecondFactor(const std::vector<Role>& roles) {
     return std::any_of(roles.begin(), roles.end(), RequiresSecondFactor);
 }
@@ -43,6 +48,14 @@ Result<LoginOutcome> AccountService::Login(const std::string& username, const st
     std::optional<Error> error;
     LoginOutcome outcome;
     std::int64_t now = clock::NowUnix();
+    if (LoginThrottle::Verdict verdict = throttle_.Take(actor.ip, now); verdict != LoginThrottle::Verdict::kAllowed) {
+        if (verdict == LoginThrottle::Verdict::kRefusedFirst) {
+            audit::RecordAlone(
+                db_, actor,
+                {.event_type = "login.rate_limited", .object_type = "user", .result = "failed", .username = username});
+        }
+        return RateLimited();
+    }
     std::optional<UserRecord> found;
     db_.Read([&](store::Session& s) { found = LoadUserByUsername(s, username); });
     // Hashing happens outside the transaction: it takes tens of milliseconds by design.
@@ -59,8 +72,7 @@ Result<LoginOutcome> AccountService::Login(const std::string& username, const st
         if (!TakeLoginAttempt(s, actor.ip, settings_.login_attempts_per_minute_per_ip)) {
             entry.event_type = "login.rate_limited";
             audit::Record(s, actor, entry);
-            error = Error::Make(ErrorCode::kRateLimited, "登录尝试过于频繁，请一分钟后再试",
-                                "Too many login attempts; try again in a minute");
+            error = RateLimited();
             return;
         }
         std::optional<UserRecord> user = LoadUserByUsername(s, username);

@@ -11,6 +11,7 @@
 
 #include "core/caller.hpp"
 #include "core/result.hpp"
+#include "modules/accounts/login_throttle.hpp"
 #include "modules/accounts/policy.hpp"
 #include "modules/accounts/settings.hpp"
 #include "modules/accounts/user_store.hpp"
@@ -149,6 +150,7 @@ private:
     store::Database& db_;
     const Policy& policy_;
     SecuritySettings settings_;
+    LoginThrottle throttle_;
 };
 
 /// Policy grants of this module.

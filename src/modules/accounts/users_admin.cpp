@@ -53,7 +53,7 @@ accounts::ObjectScope ScopeOf(const UserRecord& u) {
 }  // namespace
 
 AccountService::AccountService(store::Database& db, const Policy& policy, SecuritySettings settings)
-    : db_(db), policy_(policy), settings_(settings) {}
+    : db_(db), policy_(policy), settings_(settings), throttle_(settings.login_attempts_per_minute_per_ip) {}
 
 void DeclarePermissions(Policy& policy) {
     policy.Allow("user.create", Role::kSecurityAdmin, Scope::kAll);
