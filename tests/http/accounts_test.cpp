@@ -739,7 +739,7 @@ TEST_F(AccountsUsersTest, NoAccountHoldsTwoSystemRoles) {
 }
 
 TEST_F(AccountsUsersTest, RoleChangeCannotCombineSystemRoles) {
-    std::string id = NewUser("sysonly", {"system_admin"});
+    std::string id = CreateReadyUser(Db(), "sysonly", "system_admin");  // the console grants at once
     HttpResponse r =
         secadm_->Send("PATCH", "/api/v1/users/" + id, Body({{"roles", json::array{"system_admin", "audit_admin"}}}));
     ASSERT_TRUE(IsError(r, 422, "validation_failed"));

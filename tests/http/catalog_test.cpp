@@ -376,7 +376,11 @@ TEST_F(CatalogOrganizationTest, UnitAdminEditsOnlyTheirOwnOrganization) {
 
     EXPECT_TRUE(IsError(unit.Send("PATCH", std::string(kOrganizations) + "/" + world_.org_b, Body({{"address", "x"}})),
                         404, "not_found"));
-    HttpResponse taken = unit.Send("PATCH", mine, Body({{"credit_code", "121100004000000027"}}));  // org_b's
+    // The credit code is what the unit is: the operator's to change (issue 11, defect 6).
+    HttpResponse own = unit.Send("PATCH", mine, Body({{"credit_code", "121100004000000027"}}));
+    ASSERT_TRUE(IsError(own, 403, "forbidden")) << own.body;
+    EXPECT_EQ(ErrorFields(own), std::vector<std::string>{"credit_code"});
+    HttpResponse taken = As("operator").Send("PATCH", mine, Body({{"credit_code", "121100004000000027"}}));  // org_b's
     ASSERT_TRUE(IsError(taken, 422, "validation_failed")) << taken.body;
     EXPECT_EQ(ErrorFields(taken), std::vector<std::string>{"credit_code"});
     EXPECT_TRUE(IsError(Visitor().Get(std::string(kOrganizations) + "/999999"), 404, "not_found"));

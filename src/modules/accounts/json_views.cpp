@@ -14,6 +14,12 @@ json::value OptString(const std::optional<std::string>& v) {
 json::object UserToJson(const UserView& u) {
     json::array roles;
     for (Role r : u.roles) roles.emplace_back(RoleName(r));
+    json::value pending = nullptr;
+    if (u.pending_grant_id) {
+        json::array asked;
+        for (Role r : u.pending_roles) asked.emplace_back(RoleName(r));
+        pending = json::object{{"id", std::to_string(*u.pending_grant_id)}, {"roles", std::move(asked)}};
+    }
     return json::object{
         {"id", std::to_string(u.id)},
         {"username", u.username},
@@ -31,6 +37,24 @@ json::object UserToJson(const UserView& u) {
         {"last_login_at", OptString(u.last_login_at)},
         {"created_at", u.created_at},
         {"version", u.version},
+        {"pending_role_grant", std::move(pending)},
+    };
+}
+
+json::object RoleGrantToJson(const RoleGrantView& g) {
+    json::array roles;
+    for (Role r : g.roles) roles.emplace_back(RoleName(r));
+    return json::object{
+        {"id", std::to_string(g.id)},
+        {"user_id", std::to_string(g.user_id)},
+        {"username", g.username},
+        {"roles", std::move(roles)},
+        {"status", g.status},
+        {"requested_by", std::to_string(g.requested_by)},
+        {"requested_at", g.requested_at},
+        {"decided_by", g.decided_by ? json::value(std::to_string(*g.decided_by)) : json::value(nullptr)},
+        {"decided_at", OptString(g.decided_at)},
+        {"version", g.version},
     };
 }
 

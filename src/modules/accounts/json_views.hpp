@@ -8,6 +8,8 @@
 namespace keyuan::accounts {
 
 boost::json::object UserToJson(const UserView& user);
+/// A grant of elevated roles as the API shows it.
+boost::json::object RoleGrantToJson(const RoleGrantView& grant);
 boost::json::object TokenToJson(const TokenView& token);
 
 }  // namespace keyuan::accounts

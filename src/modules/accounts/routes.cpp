@@ -216,11 +216,37 @@ void AddUserRoutes(http::Router& router, AccountService& service) {
                     Error::BadRequest("If-Match 须为对象的 version", "If-Match must be the object's version"));
             }
         }
-        return http::JsonResponse(200,
-                                  UserToJson(service.UpdateUser(r.caller.get(), id, expected, changes, r.ToActor())));
+        UserView after = service.UpdateUser(r.caller.get(), id, expected, changes, r.ToActor());
+        // 202: what was asked waits for a second security administrator (pending_role_grant).
+        bool waiting = changes.roles && after.pending_grant_id && after.pending_roles == *changes.roles;
+        return http::JsonResponse(waiting ? 202 : 200, UserToJson(after));
     });
     router.Post("/api/v1/users/{id}/unlock", [&service](Request& r) {
         return http::JsonResponse(200, UserToJson(service.UnlockUser(r.caller.get(), http::PathId(r), r.ToActor())));
+    });
+}
+
+void AddRoleGrantRoutes(http::Router& router, AccountService& service) {
+    router.Get("/api/v1/role-grants", [&service](Request& r) {
+        std::optional<std::string> status = r.Query("status");
+        if (status && *status != "pending" && *status != "confirmed" && *status != "refused" &&
+            *status != "superseded") {
+            throw ApiError(Error::Validation({{"status",
+                                               {"须为 pending、confirmed、refused 或 superseded",
+                                                "Must be pending, confirmed, refused or superseded"}}}));
+        }
+        json::array items;
+        for (const RoleGrantView& g : service.ListRoleGrants(r.caller.get(), status))
+            items.push_back(RoleGrantToJson(g));
+        return http::JsonResponse(200, json::object{{"items", std::move(items)}});
+    });
+    router.Post("/api/v1/role-grants/{id}/confirm", [&service](Request& r) {
+        return http::JsonResponse(
+            200, RoleGrantToJson(service.ConfirmRoleGrant(r.caller.get(), http::PathId(r), r.ToActor())));
+    });
+    router.Post("/api/v1/role-grants/{id}/refuse", [&service](Request& r) {
+        return http::JsonResponse(
+            200, RoleGrantToJson(service.RefuseRoleGrant(r.caller.get(), http::PathId(r), r.ToActor())));
     });
 }
 
@@ -233,6 +259,7 @@ std::unique_ptr<AccountService> Register(modules::ModuleContext& context, const 
     AddSessionRoutes(context.router, *service);
     AddTokenRoutes(context.router, *service);
     AddUserRoutes(context.router, *service);
+    AddRoleGrantRoutes(context.router, *service);
     return service;
 }
 

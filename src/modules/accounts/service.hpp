@@ -37,6 +37,24 @@ struct UserView {
     std::optional<std::string> last_login_at;
     std::string created_at;
     std::int64_t version = 1;
+    /// Roles asked for that wait for a second security administrator (see RoleGrantView).
+    std::optional<std::int64_t> pending_grant_id;
+    std::vector<Role> pending_roles;
+};
+
+/// A grant of a system role or of operator: asked for by one security administrator and
+/// confirmed or refused by another.
+struct RoleGrantView {
+    std::int64_t id = 0;
+    std::int64_t user_id = 0;
+    std::string username;
+    std::vector<Role> roles;  // the whole role set the account gets once confirmed
+    std::string status;       // pending | confirmed | refused | superseded
+    std::int64_t requested_by = 0;
+    std::string requested_at;
+    std::optional<std::int64_t> decided_by;
+    std::optional<std::string> decided_at;
+    std::int64_t version = 1;
 };
 
 struct LoginOutcome {
@@ -138,6 +156,14 @@ public:
     UserView UnlockUser(const Caller* caller, std::int64_t id, const Actor& actor);
     UserView Me(const Caller& caller);
 
+    // Grants of elevated roles (role_grants.cpp).
+    std::vector<RoleGrantView> ListRoleGrants(const Caller* caller, const std::optional<std::string>& status);
+    /// Applies a pending grant; the confirming security administrator must be neither the one
+    /// who asked nor the account itself. 409 when it is no longer pending.
+    RoleGrantView ConfirmRoleGrant(const Caller* caller, std::int64_t grant_id, const Actor& actor);
+    /// Refuses (or, for the one who asked, withdraws) a pending grant.
+    RoleGrantView RefuseRoleGrant(const Caller* caller, std::int64_t grant_id, const Actor& actor);
+
     /// Creates a user from the CLI (no caller; audited as the CLI).
     UserView BootstrapUser(const NewUser& user);
     /// Creates a token from the CLI.
@@ -145,6 +171,11 @@ public:
 
 private:
     UserView View(const UserRecord& user, const Caller* viewer) const;
+    /// The view with the account's pending grant, if any, read in `s`.
+    UserView ViewWithGrant(store::Session& s, const UserRecord& user, const Caller* viewer) const;
+    /// Records a pending grant of `roles` for `user_id` (superseding an earlier pending one).
+    void RequestRoleGrant(store::Session& s, std::int64_t user_id, const std::vector<Role>& roles, const Caller& caller,
+                          const Actor& actor);
     void ValidateNewUser(store::Session& s, const NewUser& user) const;
 
     store::Database& db_;
@@ -155,5 +186,9 @@ private:
 
 /// Policy grants of this module.
 void DeclarePermissions(Policy& policy);
+
+/// Roles that only two security administrators together may grant: the three system roles
+/// and operator.
+bool NeedsSecondApprover(Role role);
 
 }  // namespace keyuan::accounts

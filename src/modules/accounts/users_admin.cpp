@@ -8,6 +8,7 @@
 #include "modules/accounts/password_policy.hpp"
 #include "modules/accounts/service.hpp"
 #include "modules/audit/service.hpp"
+#include "store/guarded_update.hpp"
 
 namespace keyuan::accounts {
 namespace {
@@ -46,6 +47,12 @@ std::string UserJson(const UserRecord& u) {
            ",\"org_id\":" + (u.org_id ? std::to_string(*u.org_id) : "null") + "}";
 }
 
+/// The CLI acts with user id 0: someone with the server's console, who bootstraps the first
+/// administrators.
+bool IsConsole(const Caller* caller) {
+    return caller && caller->user_id == 0;
+}
+
 accounts::ObjectScope ScopeOf(const UserRecord& u) {
     return ObjectScope{u.id, u.org_id, u.org_department_code, u.org_district_code, {}};
 }
@@ -60,6 +67,8 @@ void DeclarePermissions(Policy& policy) {
     policy.Allow("user.update", Role::kSecurityAdmin, Scope::kAll);
     policy.Allow("user.unlock", Role::kSecurityAdmin, Scope::kAll);
     policy.Allow("user.read", Role::kSecurityAdmin, Scope::kAll);
+    policy.Allow("role_grant.read", Role::kSecurityAdmin, Scope::kAll);
+    policy.Allow("role_grant.decide", Role::kSecurityAdmin, Scope::kAll);
     policy.Allow("user.read", Role::kOperator, Scope::kAll);
     policy.Allow("user.read", Role::kUnitAdmin, Scope::kOrganization);
     policy.Allow("user.read", Role::kDepartmentReviewer, Scope::kDepartment);
@@ -139,7 +148,7 @@ void AccountService::ValidateNewUser(store::Session& s, const NewUser& user) con
 UserView AccountService::CreateUser(const Caller* caller, const NewUser& user, const Actor& actor) {
     policy_.RequireAction(caller, "user.create");
     std::string hash = HashPassword(user.password);
-    UserRecord created;
+    UserView created;
     db_.Write([&](store::Session& s) {
         ValidateNewUser(s, user);
         UserRecord record;
@@ -152,16 +161,23 @@ UserView AccountService::CreateUser(const Caller* caller, const NewUser& user, c
         record.email = user.email;
         record.password_hash = hash;
         record.must_change_password = user.must_change_password;
-        record.roles = user.roles;
+        // An elevated role waits for a second security administrator; the account starts with
+        // the rest. Only the CLI (someone at the server's console) bootstraps without one.
+        bool two_person = !IsConsole(caller) && std::any_of(user.roles.begin(), user.roles.end(), NeedsSecondApprover);
+        for (Role r : user.roles) {
+            if (!two_person || !NeedsSecondApprover(r)) record.roles.push_back(r);
+        }
         std::int64_t id = InsertUser(s, record);
-        created = *LoadUserById(s, id);
+        UserRecord stored = *LoadUserById(s, id);
         audit::Record(s, actor,
                       {.event_type = "user.created",
                        .object_type = "user",
                        .object_id = std::to_string(id),
-                       .after_json = UserJson(created)});
+                       .after_json = UserJson(stored)});
+        if (two_person) RequestRoleGrant(s, id, user.roles, *caller, actor);
+        created = ViewWithGrant(s, stored, caller);
     });
-    return View(created, caller);
+    return created;
 }
 
 UserView AccountService::BootstrapUser(const NewUser& user) {
@@ -170,11 +186,14 @@ UserView AccountService::BootstrapUser(const NewUser& user) {
 }
 
 UserView AccountService::GetUser(const Caller* caller, std::int64_t id) {
-    std::optional<UserRecord> user;
-    db_.Read([&](store::Session& s) { user = LoadUserById(s, id); });
     policy_.RequireAction(caller, "user.read");
-    if (!user || !policy_.Allows(caller, "user.read", ScopeOf(*user))) throw ApiError(Error::NotFound());
-    return View(*user, caller);
+    std::optional<UserView> view;
+    db_.Read([&](store::Session& s) {
+        std::optional<UserRecord> user = LoadUserById(s, id);
+        if (user && policy_.Allows(caller, "user.read", ScopeOf(*user))) view = ViewWithGrant(s, *user, caller);
+    });
+    if (!view) throw ApiError(Error::NotFound());
+    return *view;
 }
 
 UserView AccountService::Me(const Caller& caller) {
@@ -229,10 +248,14 @@ std::pair<std::vector<UserView>, std::int64_t> AccountService::ListUsers(const C
 UserView AccountService::UpdateUser(const Caller* caller, std::int64_t id, std::int64_t expected_version,
                                     const UserChanges& changes, const Actor& actor) {
     policy_.RequireAction(caller, "user.update");
-    UserRecord after;
+    UserView after;
     db_.Write([&](store::Session& s) {
         std::optional<UserRecord> before = LoadUserById(s, id);
         if (!before || !policy_.Allows(caller, "user.update", ScopeOf(*before))) throw ApiError(Error::NotFound());
+        if (changes.roles && caller && caller->user_id == id) {
+            throw ApiError(
+                Error::Make(ErrorCode::kForbidden, "不能修改自己的角色", "You cannot change your own roles"));
+        }
         if (expected_version != 0 && before->version != expected_version) {
             throw ApiError(
                 Error::Conflict("数据已被他人修改，请刷新后重试", "Changed by someone else; reload and retry"));
@@ -249,28 +272,36 @@ UserView AccountService::UpdateUser(const Caller* caller, std::int64_t id, std::
             errors.Add("disabled", "不能停用自己的账户", "You cannot disable your own account");
         }
         errors.ThrowIfAny();
+        // Taking roles away is immediate; adding an elevated one waits for a second person.
+        bool adds_elevated = changes.roles && std::any_of(changes.roles->begin(), changes.roles->end(), [&](Role r) {
+                                 return NeedsSecondApprover(r) &&
+                                        std::find(before->roles.begin(), before->roles.end(), r) == before->roles.end();
+                             });
+        bool two_person = adds_elevated && !IsConsole(caller);
+        bool roles_now = changes.roles && !two_person;
         std::string now = clock::NowUtc();
-        if (changes.roles) ReplaceRoles(s, id, *changes.roles);
-        s.Execute(
-            "UPDATE users SET disabled = COALESCE($2, disabled), display_name = COALESCE($3, display_name), "
-            "phone = COALESCE($4, phone), email = COALESCE($5, email), updated_at = $6, version = version + 1 "
-            "WHERE id = $1",
-            {id, changes.disabled, changes.display_name, changes.phone, changes.email, now});
+        store::UpdateGuarded(s, {.table = "users", .id = id, .version = before->version},
+                             "disabled = COALESCE($1, disabled), display_name = COALESCE($2, display_name), "
+                             "phone = COALESCE($3, phone), email = COALESCE($4, email), updated_at = $5",
+                             {changes.disabled, changes.display_name, changes.phone, changes.email, now});
+        if (roles_now) ReplaceRoles(s, id, *changes.roles);
         // A disabled account or changed roles end every session at once.
-        if ((changes.disabled && *changes.disabled) || changes.roles) {
+        if ((changes.disabled && *changes.disabled) || roles_now) {
             s.Execute("DELETE FROM sessions WHERE user_id = $1", {id});
         }
-        after = *LoadUserById(s, id);
+        UserRecord stored = *LoadUserById(s, id);
         std::string event =
-            changes.roles ? "user.roles_changed" : (changes.disabled ? "user.disabled_changed" : "user.updated");
+            roles_now ? "user.roles_changed" : (changes.disabled ? "user.disabled_changed" : "user.updated");
         audit::Record(s, actor,
                       {.event_type = event,
                        .object_type = "user",
                        .object_id = std::to_string(id),
                        .before_json = UserJson(*before),
-                       .after_json = UserJson(after)});
+                       .after_json = UserJson(stored)});
+        if (two_person) RequestRoleGrant(s, id, *changes.roles, *caller, actor);
+        after = ViewWithGrant(s, stored, caller);
     });
-    return View(after, caller);
+    return after;
 }
 
 UserView AccountService::UnlockUser(const Caller* caller, std::int64_t id, const Actor& actor) {

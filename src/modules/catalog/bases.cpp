@@ -8,6 +8,7 @@
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "modules/audit/service.hpp"
+#include "store/guarded_update.hpp"
 
 namespace keyuan::catalog {
 namespace json = boost::json;
@@ -195,14 +196,13 @@ void AddWriteRoutes(modules::ModuleContext& context) {
                 throw ApiError(Error::Conflict("该对象已被他人修改，请刷新后重试",
                                                "Changed by someone else since you read it; reload and retry"));
             }
-            s.Execute(
-                "UPDATE bases SET name = COALESCE($2, name), kind = COALESCE($3, kind), "
-                "org_id = CASE WHEN $4 = 1 THEN $5 ELSE org_id END, domain = COALESCE($6, domain), "
-                "description = COALESCE($7, description), finance_product_target = COALESCE($8, "
-                "finance_product_target), version = version + 1, updated_at = $9 WHERE id = $1",
-                {id, in.name, in.kind, in.org_given ? 1 : 0,
-                 in.org_id ? store::Param(*in.org_id) : store::Param(nullptr), in.domain, in.description, in.target,
-                 clock::NowUtc()});
+            store::UpdateGuarded(
+                s, {.table = "bases", .id = id, .version = before->at("version").as_int64()},
+                "name = COALESCE($1, name), kind = COALESCE($2, kind), org_id = CASE WHEN $3 = 1 THEN $4 ELSE org_id "
+                "END, domain = COALESCE($5, domain), description = COALESCE($6, description), finance_product_target = "
+                "COALESCE($7, finance_product_target), updated_at = $8",
+                {in.name, in.kind, in.org_given ? 1 : 0, in.org_id ? store::Param(*in.org_id) : store::Param(nullptr),
+                 in.domain, in.description, in.target, clock::NowUtc()});
             after = *Load(s, id);
             SaveVersion(s, after, r.caller.get());
             audit::Record(s, r.ToActor(),

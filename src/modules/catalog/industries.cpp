@@ -12,6 +12,7 @@
 #include "modules/catalog/hitech_import.hpp"
 #include "modules/catalog/subcategories.hpp"
 #include "search/outbox.hpp"
+#include "store/guarded_update.hpp"
 
 namespace keyuan::catalog {
 namespace json = boost::json;
@@ -104,10 +105,10 @@ void AddCatalogRoutes(modules::ModuleContext& context) {
                 throw ApiError(Error::Conflict("该子类已被他人修改，请刷新后重试",
                                                "Changed by someone else since you read it; reload and retry"));
             }
-            s.Execute(
-                "UPDATE hitech_subcategories SET name = COALESCE($2, name), code = COALESCE($3, code), "
-                "scope = COALESCE($4, scope), version = version + 1, updated_at = $5 WHERE id = $1",
-                {id, in.name, in.code, in.scope, clock::NowUtc()});
+            store::UpdateGuarded(s, {.table = "hitech_subcategories", .id = id, .version = before.front().Int(6)},
+                                 "name = COALESCE($1, name), code = COALESCE($2, code), scope = COALESCE($3, scope), "
+                                 "updated_at = $4",
+                                 {in.name, in.code, in.scope, clock::NowUtc()});
             SaveSubcategoryHistory(s, id, r.caller.get());
             search::RecordIndustryCodeChange(s, std::string(before.front().Text(3)));
             if (in.code && *in.code != before.front().Text(3)) search::RecordIndustryCodeChange(s, *in.code);

@@ -5,12 +5,14 @@
 #include <boost/json/serialize.hpp>
 
 #include "core/clock.hpp"
+#include "http/expected_version.hpp"
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "modules/accounts/masking.hpp"
 #include "modules/audit/service.hpp"
 #include "modules/catalog/credit_code.hpp"
 #include "search/outbox.hpp"
+#include "store/guarded_update.hpp"
 
 namespace keyuan::catalog {
 namespace json = boost::json;
@@ -112,6 +114,27 @@ std::optional<json::object> LoadOrg(store::Session& s, std::int64_t id, bool sho
     return ToJson(rows.front(), show_contacts);
 }
 
+/// A unit edits only how it describes itself. What it is (kind, credit code, SME status) and
+/// where it belongs (district, supervising department) decide who reviews it and what it may
+/// claim, so they are the operator's: otherwise a unit could choose its own reviewer.
+/// A form that sends such a field back unchanged is fine.
+void RequireDescriptiveOnly(const OrgInput& in, const json::object& before) {
+    static const Text kOperatorOnly{"只有运营管理员可以修改此项", "Only the operator may change this"};
+    std::vector<FieldError> fields;
+    auto refuse = [&](const std::optional<std::string>& given, const char* name) {
+        if (given && *given != before.at(name).as_string()) fields.push_back({name, kOperatorOnly});
+    };
+    refuse(in.credit_code, "credit_code");
+    refuse(in.kind, "kind");
+    refuse(in.district_code, "district_code");
+    refuse(in.department_code, "department_code");
+    if (in.is_sme && *in.is_sme != before.at("is_sme").as_bool()) fields.push_back({"is_sme", kOperatorOnly});
+    if (fields.empty()) return;
+    Error error = Error::Forbidden();
+    error.fields = std::move(fields);
+    throw ApiError(std::move(error));
+}
+
 bool SeesContacts(const Caller* caller, std::int64_t org_id) {
     return caller && (caller->Has(Role::kOperator) || (caller->org_id && *caller->org_id == org_id));
 }
@@ -123,6 +146,8 @@ void RegisterOrganizations(modules::ModuleContext& context) {
     policy.Allow("organization.create", Role::kOperator, accounts::Scope::kAll);
     policy.Allow("organization.update", Role::kOperator, accounts::Scope::kAll);
     policy.Allow("organization.update", Role::kUnitAdmin, accounts::Scope::kOrganization);
+    // Kind, credit code, SME status, district and department (see RequireDescriptiveOnly).
+    policy.Allow("organization.classify", Role::kOperator, accounts::Scope::kAll);
     store::Database& db = context.db;
 
     context.router.Post("/api/v1/organizations", [&db, &policy](Request& r) {
@@ -202,25 +227,32 @@ void RegisterOrganizations(modules::ModuleContext& context) {
         std::int64_t id = http::PathId(r);
         policy.RequireAction(r.caller.get(), "organization.update");
         OrgInput in = ReadOrg(r, db, true);
+        std::optional<std::int64_t> expected = http::ExpectedVersion(r, http::ParseJsonObject(r));
         json::object after;
         db.Write([&](store::Session& s) {
             std::optional<json::object> before = LoadOrg(s, id, true);
             if (!before || !policy.Allows(r.caller.get(), "organization.update", accounts::ObjectScope{.org_id = id})) {
                 throw ApiError(Error::NotFound());
             }
+            if (!policy.Allows(r.caller.get(), "organization.classify", {})) RequireDescriptiveOnly(in, *before);
+            std::int64_t read_version = before->at("version").as_int64();
+            if (expected && *expected != read_version) {
+                throw ApiError(
+                    Error::Conflict("数据已被他人修改，请刷新后重试", "Changed by someone else; reload and retry"));
+            }
             if (in.credit_code && *in.credit_code != before->at("credit_code").as_string() &&
                 !s.Query("SELECT 1 FROM organizations WHERE credit_code = $1", {*in.credit_code}).empty()) {
                 throw ApiError(
                     Error::Validation({{"credit_code", {"该统一社会信用代码已登记", "Already registered"}}}));
             }
-            s.Execute(
-                "UPDATE organizations SET name = COALESCE($2, name), credit_code = COALESCE($3, credit_code), "
-                "kind = COALESCE($4, kind), district_code = COALESCE($5, district_code), "
-                "department_code = COALESCE($6, department_code), is_sme = COALESCE($7, is_sme), "
-                "contacts = COALESCE($8, contacts), address = COALESCE($9, address), updated_at = $10, "
-                "version = version + 1 WHERE id = $1",
-                {id, in.name, in.credit_code, in.kind, in.district_code, in.department_code, in.is_sme,
-                 in.contacts_json, in.address, clock::NowUtc()});
+            store::UpdateGuarded(
+                s, {.table = "organizations", .id = id, .version = read_version},
+                "name = COALESCE($1, name), credit_code = COALESCE($2, credit_code), kind = COALESCE($3, kind), "
+                "district_code = COALESCE($4, district_code), department_code = COALESCE($5, department_code), "
+                "is_sme = COALESCE($6, is_sme), contacts = COALESCE($7, contacts), address = COALESCE($8, address), "
+                "updated_at = $9",
+                {in.name, in.credit_code, in.kind, in.district_code, in.department_code, in.is_sme, in.contacts_json,
+                 in.address, clock::NowUtc()});
             after = *LoadOrg(s, id, true);
             search::RecordChange(s, "organization", id);
             audit::Record(s, r.ToActor(),

@@ -10,6 +10,7 @@
 #include "modules/audit/service.hpp"
 #include "modules/catalog/resource_engine.hpp"
 #include "search/outbox.hpp"
+#include "store/guarded_update.hpp"
 
 namespace keyuan::catalog {
 namespace json = boost::json;
@@ -124,13 +125,13 @@ json::object ResourceEngine::Update(const Caller* caller, std::int64_t id, const
         Values values = ReadValues(s, body, false, &*before, &industries, &org_id, caller);
         // A change to a published resource takes it back to draft: it is reviewed again.
         std::string status = before->status == "approved" ? "draft" : before->status;
-        std::vector<store::Param> params = {id, status, clock::NowUtc()};
-        std::string sets = "status = $2, updated_at = $3, version = version + 1";
+        std::vector<store::Param> params = {status, clock::NowUtc()};
+        std::string sets = "status = $1, updated_at = $2";
         for (auto& [name, value] : values) {
             params.push_back(value);
             sets += ", " + name + " = $" + std::to_string(params.size());
         }
-        s.Query("UPDATE " + spec_.table + " SET " + sets + " WHERE id = $1", params);
+        store::UpdateGuarded(s, {.table = spec_.table, .id = id, .version = before->version}, sets, std::move(params));
         if (!spec_.industry_table.empty()) SaveIndustries(s, id, industries);
         StoredResource after = *Load(s, id);
         SaveVersion(s, after, caller);
@@ -172,9 +173,9 @@ json::object ResourceEngine::Apply(const Caller* caller, std::int64_t id, Transi
         if (std::find(rule.from.begin(), rule.from.end(), before->status) == rule.from.end()) {
             throw ApiError(WrongState(before->status));
         }
-        s.Execute("UPDATE " + spec_.table +
-                      " SET status = $2, review_reason = $3, updated_at = $4, version = version + 1 WHERE id = $1",
-                  {id, rule.to, transition == Transition::kReturn ? reason : std::string(), clock::NowUtc()});
+        store::UpdateGuarded(s, {.table = spec_.table, .id = id, .version = before->version, .status = before->status},
+                             "status = $1, review_reason = $2, updated_at = $3",
+                             {rule.to, transition == Transition::kReturn ? reason : std::string(), clock::NowUtc()});
         if (transition == Transition::kSubmit && spec_.on_submit) spec_.on_submit(s, id, before->values);
         StoredResource after = *Load(s, id);
         SaveVersion(s, after, caller);

@@ -1,0 +1,172 @@
+// Races on both engines (issue 11, defects 3 and 7, and the concurrency suite): many requests
+// that read the same version or the same status at once, of which exactly one may win; the
+// losers get 409 and the audit log records exactly what happened. Runs once per engine, and
+// again in the ThreadSanitizer build.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include <atomic>
+#include <latch>
+#include <map>
+#include <thread>
+
+#include "support/catalog_fixture.hpp"
+
+namespace keyuan::testing {
+namespace {
+
+namespace json = boost::json;
+
+/// A new connection that acts as `session` does (same cookie and CSRF header).
+std::unique_ptr<HttpClient> CloneClient(std::uint16_t port, Session& session) {
+    auto client = std::make_unique<HttpClient>(port);
+    client->cookies() = session.client->cookies();
+    client->default_headers() = session.client->default_headers();
+    return client;
+}
+
+/// Sends `requests` at once, each on its own connection, released together; returns the
+/// statuses in order.
+struct RaceRequest {
+    Session* as;
+    std::string method, target, body;
+    std::vector<std::pair<std::string, std::string>> headers;
+};
+std::vector<int> Race(std::uint16_t port, const std::vector<RaceRequest>& requests) {
+    std::vector<std::unique_ptr<HttpClient>> clients;
+    for (const RaceRequest& r : requests) {
+        clients.push_back(CloneClient(port, *r.as));
+        clients.back()->Get("/api/v1/health");  // connected before the start
+    }
+    std::vector<int> statuses(requests.size());
+    std::latch start(static_cast<std::ptrdiff_t>(requests.size()));
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < requests.size(); ++i) {
+        threads.emplace_back([&, i] {
+            start.arrive_and_wait();
+            const RaceRequest& r = requests[i];
+            statuses[i] = clients[i]->Send(r.method, r.target, r.body, r.headers).status;
+        });
+    }
+    for (std::thread& t : threads) t.join();
+    return statuses;
+}
+
+std::map<int, int> Count(const std::vector<int>& statuses) {
+    std::map<int, int> out;
+    for (int s : statuses) ++out[s];
+    return out;
+}
+
+std::int64_t AuditCount(const std::string& db, const std::string& event, const std::string& object_id) {
+    CommandResult r = RunSql(
+        db, "SELECT count(*) FROM audit_events WHERE event_type = '" + event + "' AND object_id = '" + object_id + "'");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return std::atoll(r.out.c_str());
+}
+
+class ConcurrencyTest : public CatalogSuite<ConcurrencyTest> {};
+
+TEST_F(ConcurrencyTest, Defect3_SameVersionPatchRaceHasExactlyOneWinner) {
+    Session& unit = As("unit_a");
+    std::string id = CreateResource(unit, "instruments", InstrumentBody("竞争修改的质谱仪"));
+    ASSERT_FALSE(id.empty());
+    std::vector<RaceRequest> requests;
+    for (int i = 0; i < 50; ++i) {
+        requests.push_back({&unit,
+                            "PATCH",
+                            "/api/v1/instruments/" + id,
+                            Body({{"model", "M-" + std::to_string(i)}}),
+                            {{"If-Match", "\"1\""}}});
+    }
+    std::map<int, int> counts = Count(Race(Port(), requests));
+    EXPECT_EQ(counts[200], 1) << "winners";
+    EXPECT_EQ(counts[409], 49) << "losers";
+    json::value after = unit.Get("/api/v1/instruments/" + id).Json();
+    EXPECT_EQ(after.at("version").as_int64(), 2);
+    EXPECT_EQ(AuditCount(Db(), "instrument.updated", id), 1);
+}
+
+TEST_F(ConcurrencyTest, Defect3_SubmitRaceHasExactlyOneWinner) {
+    Session& unit = As("unit_a");
+    std::string id = CreateResource(unit, "instruments", InstrumentBody("竞争提交的电镜"));
+    ASSERT_FALSE(id.empty());
+    std::vector<RaceRequest> requests(30, {&unit, "POST", "/api/v1/instruments/" + id + "/submit", "", {}});
+    std::map<int, int> counts = Count(Race(Port(), requests));
+    EXPECT_EQ(counts[200], 1);
+    EXPECT_EQ(counts[409], 29);
+    EXPECT_EQ(AuditCount(Db(), "instrument.submitted", id), 1);
+}
+
+TEST_F(ConcurrencyTest, Defect3_ApproveAndReturnRaceHasExactlyOneWinner) {
+    Session& unit = As("unit_a");
+    Session& reviewer = As("reviewer_edu");
+    for (int round = 0; round < 5; ++round) {
+        std::string id =
+            CreateResource(unit, "instruments", InstrumentBody("竞争审核的色谱仪 " + std::to_string(round)));
+        ASSERT_EQ(Act(unit, "instruments", id, "submit").status, 200);
+        std::vector<RaceRequest> requests;
+        for (int i = 0; i < 10; ++i) {
+            requests.push_back({&reviewer,
+                                "POST",
+                                "/api/v1/instruments/" + id + (i % 2 ? "/approve" : "/return"),
+                                i % 2 ? "" : R"({"reason":"资料不全"})",
+                                {}});
+        }
+        std::map<int, int> counts = Count(Race(Port(), requests));
+        EXPECT_EQ(counts[200], 1) << "round " << round;
+        EXPECT_EQ(counts[409], 9) << "round " << round;
+        std::string status(unit.Get("/api/v1/instruments/" + id).Json().at("status").as_string());
+        std::int64_t approved = AuditCount(Db(), "instrument.approved", id);
+        std::int64_t returned = AuditCount(Db(), "instrument.returned", id);
+        EXPECT_EQ(approved + returned, 1) << "round " << round;
+        EXPECT_EQ(status, approved ? "approved" : "returned");
+    }
+}
+
+TEST_F(ConcurrencyTest, Defect7_OrganizationPatchHonoursIfMatchAndBodyVersion) {
+    Session& unit = As("unit_a");
+    std::string path = "/api/v1/organizations/" + world_.org_a;
+    std::int64_t version = unit.Get(path).Json().at("version").as_int64();
+    // Stale, by header and by body: refused, nothing written.
+    std::string stale = "\"" + std::to_string(version - 1 + 100) + "\"";
+    EXPECT_TRUE(IsError(unit.Send("PATCH", path, Body({{"address", "甲"}}), {{"If-Match", stale}}), 409, "conflict"));
+    EXPECT_TRUE(
+        IsError(unit.Send("PATCH", path, Body({{"address", "乙"}, {"version", version + 100}})), 409, "conflict"));
+    EXPECT_EQ(unit.Get(path).Json().at("version").as_int64(), version);
+
+    std::vector<RaceRequest> requests;
+    for (int i = 0; i < 50; ++i) {
+        requests.push_back({&unit,
+                            "PATCH",
+                            path,
+                            Body({{"address", "海淀区学院路 " + std::to_string(i) + " 号"}}),
+                            {{"If-Match", "\"" + std::to_string(version) + "\""}}});
+    }
+    std::map<int, int> counts = Count(Race(Port(), requests));
+    EXPECT_EQ(counts[200], 1);
+    EXPECT_EQ(counts[409], 49);
+    EXPECT_EQ(unit.Get(path).Json().at("version").as_int64(), version + 1);
+}
+
+TEST_F(ConcurrencyTest, PatchWithoutVersionStillLosesNoUpdate) {
+    // Without If-Match every PATCH may win, but each one is applied whole on top of the last:
+    // the version counts every accepted write and the audit log has one record for each.
+    Session& unit = As("unit_a");
+    std::string id = CreateResource(unit, "instruments", InstrumentBody("无版本并发修改的光谱仪"));
+    std::vector<RaceRequest> requests;
+    for (int i = 0; i < 20; ++i) {
+        requests.push_back(
+            {&unit, "PATCH", "/api/v1/instruments/" + id, Body({{"model", "N-" + std::to_string(i)}}), {}});
+    }
+    std::map<int, int> counts = Count(Race(Port(), requests));
+    EXPECT_EQ(counts[200] + counts[409], 20);
+    EXPECT_GE(counts[200], 1);
+    json::value after = unit.Get("/api/v1/instruments/" + id).Json();
+    EXPECT_EQ(after.at("version").as_int64(), 1 + counts[200]);
+    EXPECT_EQ(AuditCount(Db(), "instrument.updated", id), counts[200]);
+}
+
+}  // namespace
+}  // namespace keyuan::testing
