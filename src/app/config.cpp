@@ -43,17 +43,19 @@ std::optional<Error> ApplyFile(const std::string& path, Config& config) {
     std::string problem;
     http::ServerOptions& s = config.server;
     long long header_s = s.header_timeout.count(), idle_s = s.idle_timeout.count(), body_s = s.body_timeout.count();
-    bool ok = ReadInt(table, "database.pool_size", config.db_pool_size, 1, 256, problem) &&
-              ReadInt(table, "catalog.public_cache_mb", config.catalog_cache_mb, 0, 4096, problem) &&
-              ReadInt(table, "search.cache_entries", config.search_cache_entries, 0, 1000000, problem) &&
-              ReadInt(table, "server.io_threads", s.io_threads, 0, 256, problem) &&
-              ReadInt(table, "server.worker_threads", s.worker_threads, 0, 1024, problem) &&
-              ReadInt(table, "server.max_body_bytes", s.max_body_bytes, 1024, 1ll << 30, problem) &&
-              ReadInt(table, "server.max_header_bytes", s.max_header_bytes, 1024, 1 << 20, problem) &&
-              ReadInt(table, "server.max_connections", s.max_connections, 1, 1000000, problem) &&
-              ReadInt(table, "server.header_timeout_seconds", header_s, 1, 3600, problem) &&
-              ReadInt(table, "server.body_timeout_seconds", body_s, 1, 3600, problem) &&
-              ReadInt(table, "server.idle_timeout_seconds", idle_s, 1, 3600, problem);
+    bool ok =
+        ReadInt(table, "database.pool_size", config.db_pool_size, 1, 256, problem) &&
+        ReadInt(table, "catalog.public_cache_mb", config.catalog_cache_mb, 0, 4096, problem) &&
+        ReadInt(table, "search.cache_entries", config.search_cache_entries, 0, 1000000, problem) &&
+        ReadInt(table, "server.io_threads", s.io_threads, 0, 256, problem) &&
+        ReadInt(table, "server.worker_threads", s.worker_threads, 0, 1024, problem) &&
+        ReadInt(table, "server.max_body_bytes", s.max_body_bytes, 1024, 1ll << 30, problem) &&
+        ReadInt(table, "server.max_header_bytes", s.max_header_bytes, 1024, 1 << 20, problem) &&
+        ReadInt(table, "server.max_connections", s.max_connections, 1, 1000000, problem) &&
+        ReadInt(table, "server.max_connections_per_address", s.max_connections_per_address, 1, 1000000, problem) &&
+        ReadInt(table, "server.header_timeout_seconds", header_s, 1, 3600, problem) &&
+        ReadInt(table, "server.body_timeout_seconds", body_s, 1, 3600, problem) &&
+        ReadInt(table, "server.idle_timeout_seconds", idle_s, 1, 3600, problem);
     accounts::SecuritySettings& sec = config.security;
     ok = ok && ReadInt(table, "security.max_failed_logins", sec.max_failed_logins, 1, 100, problem) &&
          ReadInt(table, "security.lockout_seconds", sec.lockout_seconds, 1, 86400, problem) &&

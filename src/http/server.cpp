@@ -139,7 +139,7 @@ struct Server::Impl {
         : options(std::move(o)), router(r), dispatch(std::move(d)), workers(WorkerThreads(options)) {}
 
     asio::awaitable<void> AcceptLoop();
-    asio::awaitable<void> Serve(std::shared_ptr<Connection> conn, std::uint64_t id);
+    asio::awaitable<void> Serve(std::shared_ptr<Connection> conn, std::uint64_t id, std::string remote);
     asio::awaitable<Response> Handle(Request& req);
     asio::awaitable<bool> ReadRequest(Connection& conn, beast::flat_buffer& buffer, bool first, Request& out,
                                       unsigned& version, bool& keep_alive);
@@ -163,6 +163,7 @@ struct Server::Impl {
     std::atomic<bool> stopping{false};
     std::mutex registry_mutex;
     std::unordered_map<std::uint64_t, std::weak_ptr<Connection>> registry;
+    std::unordered_map<std::string, int> per_address;  // open connections by remote address; under registry_mutex
     std::uint64_t next_id = 0;
 };
 
@@ -213,9 +214,18 @@ asio::awaitable<bool> Server::Impl::ReadRequest(Connection& conn, beast::flat_bu
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
     parser.body_limit(options.max_body_bytes);
-    conn.stream.expires_after(first ? options.header_timeout : options.idle_timeout);
     conn.idle = true;
     if (stopping) co_return false;
+    if (!first && buffer.size() == 0) {
+        // Between requests a kept-alive connection may wait the idle timeout for the first
+        // byte of the next one; from that byte on, the head must arrive within the header
+        // timeout, as for the first request: a client cannot trickle headers for a minute.
+        conn.stream.expires_after(options.idle_timeout);
+        auto [wait_ec, got] = co_await conn.stream.async_read_some(buffer.prepare(4096), kTuple);
+        if (wait_ec) co_return false;
+        buffer.commit(got);
+    }
+    conn.stream.expires_after(options.header_timeout);
     auto [ec, n] = co_await bhttp::async_read_header(conn.stream, buffer, parser, kTuple);
     conn.idle = false;
     if (ec == bhttp::error::header_limit) {
@@ -274,12 +284,8 @@ asio::awaitable<bool> Server::Impl::ReadRequest(Connection& conn, beast::flat_bu
     co_return true;
 }
 
-asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn, std::uint64_t id) {
+asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn, std::uint64_t id, std::string remote) {
     beast::flat_buffer buffer;
-    std::string remote;
-    beast::error_code endpoint_ec;
-    auto endpoint = conn->stream.socket().remote_endpoint(endpoint_ec);
-    if (!endpoint_ec) remote = endpoint.address().to_string();
     for (bool first = true;; first = false) {
         Request req;
         req.remote_address = remote;
@@ -310,6 +316,7 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn, std:
     conn->stream.close();
     std::lock_guard lock(registry_mutex);
     registry.erase(id);
+    if (auto it = per_address.find(remote); it != per_address.end() && --it->second <= 0) per_address.erase(it);
     if (--open_connections == 0 && stopping) {
         asio::post(control, [this] {
             if (drain_timer) drain_timer->cancel();
@@ -329,16 +336,26 @@ asio::awaitable<void> Server::Impl::AcceptLoop() {
             continue;
         }
         if (open_connections.load() >= options.max_connections) continue;  // socket closes on scope exit
+        beast::error_code endpoint_ec;
+        auto endpoint = socket.remote_endpoint(endpoint_ec);
+        if (endpoint_ec) continue;
+        std::string remote = endpoint.address().to_string();
         socket.set_option(tcp::no_delay(true));
         auto conn = std::make_shared<Connection>(std::move(socket));
         std::uint64_t id = 0;
         {
             std::lock_guard lock(registry_mutex);
+            int& from_here = per_address[remote];
+            if (from_here >= options.max_connections_per_address) {
+                if (from_here == 0) per_address.erase(remote);
+                continue;  // closed as `conn` goes out of scope
+            }
+            ++from_here;
             id = ++next_id;
             registry.emplace(id, conn);
             ++open_connections;
         }
-        asio::co_spawn(conn->stream.get_executor(), Serve(conn, id), [id](std::exception_ptr e) {
+        asio::co_spawn(conn->stream.get_executor(), Serve(conn, id, std::move(remote)), [id](std::exception_ptr e) {
             if (!e) return;
             try {
                 std::rethrow_exception(e);

@@ -25,12 +25,15 @@ struct ServerOptions {
     int worker_threads = 0;
     std::size_t max_header_bytes = 16 * 1024;
     std::size_t max_body_bytes = 1024 * 1024;
-    std::chrono::seconds header_timeout{10};  // to receive a whole request head
+    std::chrono::seconds header_timeout{10};  // to receive a whole request head, from its first byte
     std::chrono::seconds body_timeout{30};    // to receive the body
     std::chrono::seconds idle_timeout{60};    // between requests on a kept-alive connection
     std::chrono::seconds write_timeout{30};
     std::chrono::seconds drain_timeout{20};  // graceful shutdown waits this long at most
     int max_connections = 10000;
+    // Open connections from one address: slow clients from a few addresses cannot fill the
+    // server. Generous, since a campus or a company may sit behind one address.
+    int max_connections_per_address = 512;
 };
 
 /// Answers a request that the router matched; the application supplies it (middleware,
