@@ -6,6 +6,8 @@ set -euo pipefail
 PACKAGES=(
   # toolchain
   g++ cmake ninja-build ccache pkg-config git clang-format
+  # ThreadSanitizer and libFuzzer builds (Debian's clang with its compiler-rt)
+  clang libclang-rt-14-dev
   # HTTP and JSON
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   # storage

@@ -2,8 +2,9 @@
 # Runs every test: the formatting check; the build with warnings as errors; unit, storage and
 # HTTP tests against SQLite and against a PostgreSQL server that the run starts and removes
 # itself; the web UI's type check and build; browser tests in Debian's Chromium; and the unit
-# and HTTP tests again under AddressSanitizer + UndefinedBehaviorSanitizer.
-#   KEYUAN_SKIP_ASAN=1 skips the sanitizer pass (for quick local runs; CI never sets it).
+# and HTTP tests again under AddressSanitizer + UndefinedBehaviorSanitizer; the concurrency
+# suite again against a server built with ThreadSanitizer (Debian's clang).
+#   KEYUAN_SKIP_ASAN=1 / KEYUAN_SKIP_TSAN=1 skip those passes (for quick local runs; CI never sets them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,4 +35,12 @@ if [[ ${KEYUAN_SKIP_ASAN:-0} != 1 ]]; then
   step "tests under the sanitizers"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --preset asan
+fi
+
+if [[ ${KEYUAN_SKIP_TSAN:-0} != 1 ]]; then
+  step "build with ThreadSanitizer (clang): the server and the HTTP tests"
+  cmake --preset tsan >/dev/null
+  cmake --build --preset tsan
+  step "concurrency, slow-client and edge tests under ThreadSanitizer, both engines"
+  ctest --preset tsan
 fi

@@ -97,6 +97,18 @@ http::Response Application::Route(http::Request& request, const http::RouteMatch
 }
 
 http::Response Application::Dispatch(http::Request& request, const http::RouteMatch& match) const {
+    http::Response response = Answer(request, match);
+    // An answer for a signed-in caller is theirs alone, errors included: no shared cache and
+    // no browser cache may keep it (a handler that chose a policy of its own keeps it).
+    if (request.caller) {
+        bool has_policy = std::any_of(response.headers.begin(), response.headers.end(),
+                                      [](const http::Header& h) { return h.name == "cache-control"; });
+        if (!has_policy) response.SetHeader("cache-control", "no-store");
+    }
+    return response;
+}
+
+http::Response Application::Answer(http::Request& request, const http::RouteMatch& match) const {
     auto internal = [&request](const char* kind, const char* what) {
         log::Error(kind, {{"request_id", request.request_id}, {"path", request.path}, {"what", what}});
         return http::ErrorResponse(Error::Make(ErrorCode::kInternal, "服务器内部错误，事件编号 " + request.request_id,

@@ -33,6 +33,8 @@ public:
     http::Response Dispatch(http::Request& request, const http::RouteMatch& match) const;
 
 private:
+    /// Route, with every error mapped to the API's error shape.
+    http::Response Answer(http::Request& request, const http::RouteMatch& match) const;
     http::Response Route(http::Request& request, const http::RouteMatch& match) const;
     void AuditDenied(const http::Request& request) const;
 

@@ -27,6 +27,25 @@ bool ReadInt(const toml::table& table, std::string_view path, T& out, std::int64
     return true;
 }
 
+/// [security] second_factor_roles: an array of role names, each one whose second factor is
+/// optional (unit_admin, base_admin, expert); the others always need one anyway.
+bool ReadSecondFactorRoles(const toml::table& table, std::vector<Role>& out, std::string& problem) {
+    auto node = table.at_path("security.second_factor_roles");
+    if (!node) return true;
+    problem = "config: security.second_factor_roles must be an array of \"unit_admin\", \"base_admin\", \"expert\"";
+    const toml::array* items = node.as_array();
+    if (!items) return false;
+    out.clear();
+    for (const toml::node& item : *items) {
+        std::optional<std::string> name = item.value<std::string>();
+        std::optional<Role> role = name ? ParseRole(*name) : std::nullopt;
+        if (!role || (*role != Role::kUnitAdmin && *role != Role::kBaseAdmin && *role != Role::kExpert)) return false;
+        out.push_back(*role);
+    }
+    problem.clear();
+    return true;
+}
+
 std::optional<Error> ApplyFile(const std::string& path, Config& config) {
     toml::table table;
     try {
@@ -67,7 +86,9 @@ std::optional<Error> ApplyFile(const std::string& path, Config& config) {
          ReadInt(table, "security.inactive_disable_days", sec.inactive_disable_days, 1, 3650, problem);
     if (auto v = table.at_path("security.cookie_secure").value<bool>()) sec.cookie_secure = *v;
     if (auto v = table.at_path("security.require_second_factor").value<bool>()) sec.require_second_factor = *v;
+    ok = ok && ReadSecondFactorRoles(table, sec.second_factor_roles, problem);
     if (!ok) return ConfigError(problem);
+    s.strict_transport_security = sec.cookie_secure;
     s.header_timeout = std::chrono::seconds(header_s);
     s.body_timeout = std::chrono::seconds(body_s);
     s.idle_timeout = std::chrono::seconds(idle_s);

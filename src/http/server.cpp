@@ -104,12 +104,13 @@ bool ConvertRequest(BeastRequest&& in, Request& out) {
     return true;
 }
 
-BeastResponse ConvertResponse(Response&& in, const Request& req, unsigned version, bool keep_alive) {
+BeastResponse ConvertResponse(Response&& in, const Request& req, unsigned version, bool keep_alive, bool hsts) {
     BeastResponse res{static_cast<bhttp::status>(in.status), version};
     res.set(bhttp::field::server, "keyuan");
     res.set(bhttp::field::content_type, in.content_type);
     res.set("X-Request-Id", req.request_id);
     res.set("X-Content-Type-Options", "nosniff");
+    if (hsts) res.set(bhttp::field::strict_transport_security, "max-age=31536000; includeSubDomains");
     // insert, not set: a response may carry several headers of one name (Set-Cookie).
     for (Header& h : in.headers) res.insert(h.name, h.value);
     res.keep_alive(keep_alive);
@@ -200,7 +201,8 @@ asio::awaitable<Response> Server::Impl::Handle(Request& req) {
 
 asio::awaitable<void> Server::Impl::Write(Connection& conn, Response&& response, const Request& req, unsigned version,
                                           bool keep_alive) {
-    BeastResponse res = ConvertResponse(std::move(response), req, version, keep_alive);
+    BeastResponse res =
+        ConvertResponse(std::move(response), req, version, keep_alive, options.strict_transport_security);
     conn.stream.expires_after(options.write_timeout);
     co_await bhttp::async_write(conn.stream, res, kTuple);
 }

@@ -34,6 +34,8 @@ struct ServerOptions {
     // Open connections from one address: slow clients from a few addresses cannot fill the
     // server. Generous, since a campus or a company may sit behind one address.
     int max_connections_per_address = 512;
+    // Served behind TLS: every answer tells browsers to use HTTPS only (HSTS).
+    bool strict_transport_security = false;
 };
 
 /// Answers a request that the router matched; the application supplies it (middleware,

@@ -4,6 +4,7 @@
 
 #include "store/postgres/postgres_database.hpp"
 #include "store/sqlite/sqlite_database.hpp"
+#include "store/write_companion.hpp"
 
 namespace keyuan::store {
 
@@ -59,7 +60,23 @@ void Database::Write(const std::function<void(Session&)>& fn, const WriteOptions
         std::atomic<std::uint64_t>& counter;
         ~Finished() { counter.fetch_add(1, std::memory_order_release); }
     } finished{writes_finished_};
-    WriteTransaction(fn, options);
+    WriteCompanion* companion = WriteCompanion::Take();
+    if (!companion) {
+        WriteTransaction(fn, options);
+        return;
+    }
+    try {
+        WriteTransaction(
+            [&](Session& s) {
+                fn(s);
+                companion->step_(s);
+            },
+            options);
+    } catch (...) {
+        companion->Reattach();  // nothing committed: the next write of the request takes it
+        throw;
+    }
+    companion->committed_ = true;
 }
 
 std::unique_ptr<Database> Open(const std::string& url, const OpenOptions& options) {

@@ -74,7 +74,8 @@ public:
     void ReadStatement(const std::function<void(Session&)>& fn);
     /// Runs `fn` in a write transaction and commits it; rolls back if `fn` throws. Retries
     /// the whole of `fn` on retryable failures, so `fn` must have no effect outside the
-    /// session. Throws DbError subclasses, or whatever `fn` throws.
+    /// session. Throws DbError subclasses, or whatever `fn` throws. A WriteCompanion waiting
+    /// on this thread runs inside the transaction, after `fn`.
     void Write(const std::function<void(Session&)>& fn, const WriteOptions& options);
     void Write(const std::function<void(Session&)>& fn) { Write(fn, WriteOptions{}); }
 

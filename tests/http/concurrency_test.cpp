@@ -170,3 +170,69 @@ TEST_F(ConcurrencyTest, PatchWithoutVersionStillLosesNoUpdate) {
 
 }  // namespace
 }  // namespace keyuan::testing
+
+namespace keyuan::testing {
+namespace {
+
+TEST_F(ConcurrencyTest, Defect10_IdempotentPostRaceCreatesOneObject) {
+    Session& unit = As("unit_a");
+    std::string body = Body(InstrumentBody("幂等并发登记的核磁共振仪"));
+    std::vector<RaceRequest> requests(20,
+                                      {&unit, "POST", "/api/v1/instruments", body, {{"Idempotency-Key", "race-1"}}});
+    std::map<int, int> counts = Count(Race(Port(), requests));
+    EXPECT_GE(counts[201], 1);
+    EXPECT_EQ(counts[201] + counts[409], 20);
+    CommandResult created = RunSql(Db(), "SELECT count(*) FROM instruments WHERE name = '幂等并发登记的核磁共振仪'");
+    EXPECT_EQ(std::atoll(created.out.c_str()), 1) << created.out << created.err;
+    // Every later retry gets the one answer.
+    HttpResponse retry = unit.Send("POST", "/api/v1/instruments", body, {{"Idempotency-Key", "race-1"}});
+    EXPECT_EQ(retry.status, 201);
+    EXPECT_EQ(retry.Header("idempotent-replayed"), "true");
+}
+
+TEST_F(ConcurrencyTest, Defect10_AKeyWhoseAnswerWasLostReturnsTheCommittedObject) {
+    // What a kill -9 between the commit and storing the final answer leaves: the key row
+    // written with the object's transaction, its answer recovered from that transaction.
+    Session& unit = As("unit_a");
+    std::string body = Body(InstrumentBody("崩溃后重试的热分析仪"));
+    HttpResponse first = unit.Send("POST", "/api/v1/instruments", body, {{"Idempotency-Key", "crash-1"}});
+    ASSERT_EQ(first.status, 201) << first.body;
+    std::string id = Str(first.Json(), "id");
+    CommandResult rewind =
+        RunSql(Db(),
+               "UPDATE idempotency_keys SET answer_state = 'committed', response_body = (SELECT "
+               "after_json FROM audit_events WHERE event_type = 'instrument.created' AND object_id = '" +
+                   id + "') WHERE idem_key = 'crash-1'");
+    ASSERT_EQ(rewind.exit_code, 0) << rewind.err;
+    HttpResponse retry = unit.Send("POST", "/api/v1/instruments", body, {{"Idempotency-Key", "crash-1"}});
+    EXPECT_EQ(retry.status, 201) << retry.body;
+    EXPECT_EQ(retry.Header("idempotent-replayed"), "recovered");
+    EXPECT_EQ(Str(retry.Json(), "id"), id);
+    // A row left by the old middleware (in progress, stored before the handler ran) blocks a
+    // retry for a minute at most, not 24 hours.
+    CommandResult stale =
+        RunSql(Db(),
+               "INSERT INTO idempotency_keys (caller, idem_key, method, path, request_hash, status, "
+               "response_body, created_at) SELECT caller, 'old-1', method, path, request_hash, 0, '', "
+               "'2020-01-01T00:00:00Z' FROM idempotency_keys WHERE idem_key = 'crash-1'");
+    ASSERT_EQ(stale.exit_code, 0) << stale.err;
+    HttpResponse fresh = unit.Send("POST", "/api/v1/instruments", Body(InstrumentBody("旧键重试的仪器")),
+                                   {{"Idempotency-Key", "old-1"}});
+    EXPECT_EQ(fresh.status, 201) << fresh.body;
+}
+
+TEST_F(ConcurrencyTest, Defect10_TheKeyCommitsWithTheWriteOrNotAtAll) {
+    // A refused write stores the refusal as the answer; nothing half-written stays behind.
+    Session& unit = As("unit_a");
+    std::string bad = Body(With(InstrumentBody("缺少字段的仪器"), {{"name", nullptr}}));
+    HttpResponse refused = unit.Send("POST", "/api/v1/instruments", bad, {{"Idempotency-Key", "bad-1"}});
+    EXPECT_TRUE(IsError(refused, 422, "validation_failed")) << refused.body;
+    HttpResponse again = unit.Send("POST", "/api/v1/instruments", bad, {{"Idempotency-Key", "bad-1"}});
+    EXPECT_EQ(again.status, 422);
+    EXPECT_EQ(again.Header("idempotent-replayed"), "true");
+    CommandResult keys = RunSql(Db(), "SELECT answer_state FROM idempotency_keys WHERE idem_key = 'bad-1'");
+    EXPECT_EQ(keys.out.substr(0, 5), "final") << keys.out;
+}
+
+}  // namespace
+}  // namespace keyuan::testing

@@ -6,6 +6,7 @@
 #include "modules/accounts/password_policy.hpp"
 #include "modules/accounts/service.hpp"
 #include "modules/audit/service.hpp"
+#include "store/guarded_update.hpp"
 
 namespace keyuan::accounts {
 namespace {
@@ -21,8 +22,14 @@ Error RateLimited() {
                        "Too many login attempts; try again in a minute");
 }
 
-bool NeedsSecondFactor(const std::vector<Role>& roles) {
-    return std::any_of(roles.begin(), roles.end(), RequiresSecondFactor);
+/// Government and administrative roles always; unit and base administrators and experts when
+/// the configuration turns it on for them ([security] second_factor_roles).
+bool NeedsSecondFactor(const SecuritySettings& settings, const std::vector<Role>& roles) {
+    return std::any_of(roles.begin(), roles.end(), [&settings](Role r) {
+        return RequiresSecondFactor(r) ||
+               std::find(settings.second_factor_roles.begin(), settings.second_factor_roles.end(), r) !=
+                   settings.second_factor_roles.end();
+    });
 }
 
 int IdleLimit(const SecuritySettings& settings, const std::vector<Role>& roles) {
@@ -126,7 +133,7 @@ Result<LoginOutcome> AccountService::Login(const std::string& username, const st
                   {user->id, now_text});
         outcome.session_token = RandomToken(32);
         outcome.csrf_token = RandomToken(32);
-        bool second_factor = settings_.require_second_factor && NeedsSecondFactor(user->roles);
+        bool second_factor = settings_.require_second_factor && NeedsSecondFactor(settings_, user->roles);
         s.Execute(
             "INSERT INTO sessions (id_hash, user_id, csrf_token, mfa_passed, created_at, last_seen_at, expires_at, ip, "
             "user_agent) VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8)",
@@ -224,16 +231,21 @@ void AccountService::ChangePassword(const Caller& caller, const std::string& cur
     std::string hash = HashPassword(next);
     db_.Write([&](store::Session& s) {
         std::string now = clock::NowUtc();
-        s.Execute(
-            "UPDATE users SET password_hash = $2, must_change_password = 0, password_changed_at = $3, updated_at = $3, "
-            "version = version + 1 WHERE id = $1",
-            {user->id, hash, now});
+        store::UpdateGuarded(s, {.table = "users", .id = user->id, .version = user->version},
+                             "password_hash = $1, must_change_password = 0, password_changed_at = $2, updated_at = $2",
+                             {hash, now});
         s.Execute("INSERT INTO password_history (user_id, password_hash, created_at) VALUES ($1, $2, $3)",
                   {user->id, hash, now});
-        // Every other session ends; this one stays.
+        // Every other session ends; this one stays. Bearer tokens end too: whoever learnt the
+        // old password may have made one, and a password change must lock them out.
         s.Execute("DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2", {user->id, caller.session_hash});
+        std::int64_t revoked = s.Execute(
+            "UPDATE api_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL", {user->id, now});
         audit::Record(s, actor,
-                      {.event_type = "password.changed", .object_type = "user", .object_id = std::to_string(user->id)});
+                      {.event_type = "password.changed",
+                       .object_type = "user",
+                       .object_id = std::to_string(user->id),
+                       .detail = revoked ? std::to_string(revoked) + " token(s) revoked" : ""});
     });
 }
 

@@ -36,17 +36,23 @@ bool IsPasswordChangePath(std::string_view path) {
     return IsSecondFactorPath(path) || path == "/api/v1/auth/password";
 }
 
-bool SetsSessionCookie(const http::Response& response) {
+bool SetsSessionCookie(const http::Response& response, std::string_view name) {
     for (const http::Header& h : response.headers) {
-        if (h.name == "set-cookie" && h.value.starts_with(kSessionCookie)) return true;
+        if (h.name == "set-cookie" && h.value.starts_with(name)) return true;
     }
     return false;
 }
 
 }  // namespace
 
+std::string_view SessionCookieName(const SecuritySettings& settings) {
+    // Behind TLS the __Host- prefix makes browsers refuse the cookie unless it is Secure, has
+    // Path=/ and no Domain: a sibling subdomain cannot plant or overwrite it.
+    return settings.cookie_secure ? kSecureSessionCookie : kSessionCookie;
+}
+
 std::string SessionCookie(const std::string& value, const SecuritySettings& settings, int max_age) {
-    std::string cookie = std::string(kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Strict";
+    std::string cookie = std::string(SessionCookieName(settings)) + "=" + value + "; Path=/; HttpOnly; SameSite=Strict";
     if (settings.cookie_secure) cookie += "; Secure";
     if (max_age >= 0) cookie += "; Max-Age=" + std::to_string(max_age);
     return cookie;
@@ -64,14 +70,15 @@ http::Middleware MakeAuthentication(AccountService& service) {
             }
             return next(request);
         }
-        std::string token = CookieValue(request.HeaderValue("cookie"), kSessionCookie);
+        std::string_view cookie_name = SessionCookieName(service.settings());
+        std::string token = CookieValue(request.HeaderValue("cookie"), cookie_name);
         if (token.empty() || token.size() > 100) return next(request);
         std::string csrf;
         std::shared_ptr<Caller> caller = service.AuthenticateSession(token, csrf);
         if (!caller) {
             // An unknown or expired session: continue as a visitor and drop the cookie.
             http::Response response = next(request);
-            if (!SetsSessionCookie(response)) {  // a login just issued a new one
+            if (!SetsSessionCookie(response, cookie_name)) {  // a login just issued a new one
                 response.headers.push_back({"set-cookie", SessionCookie("", service.settings(), 0)});
             }
             return response;

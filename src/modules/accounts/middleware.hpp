@@ -9,6 +9,11 @@
 namespace keyuan::accounts {
 
 inline constexpr std::string_view kSessionCookie = "keyuan_session";
+/// The session cookie's name behind TLS ([security] cookie_secure).
+inline constexpr std::string_view kSecureSessionCookie = "__Host-keyuan_session";
+
+/// The session cookie's name under `settings`.
+std::string_view SessionCookieName(const SecuritySettings& settings);
 
 /// The Set-Cookie value for the session; max_age 0 deletes it, -1 leaves it a session cookie.
 std::string SessionCookie(const std::string& value, const SecuritySettings& settings, int max_age = -1);

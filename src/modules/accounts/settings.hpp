@@ -1,6 +1,10 @@
 #pragma once
 // Security settings; the numbers are MLPS level-3 practice and configurable in [security].
 
+#include <vector>
+
+#include "core/role.hpp"
+
 namespace keyuan::accounts {
 
 struct SecuritySettings {
@@ -12,8 +16,11 @@ struct SecuritySettings {
     int session_absolute_seconds = 12 * 60 * 60;
     int inactive_disable_days = 90;
     int token_max_days = 366;
-    bool cookie_secure = false;  // set when served behind TLS
+    bool cookie_secure = false;  // set when served behind TLS: Secure, the __Host- prefix, and HSTS
     bool require_second_factor = true;
+    /// Roles beyond the government and administrative ones that must log in with TOTP; only
+    /// unit_admin, base_admin and expert may be named (none by default).
+    std::vector<Role> second_factor_roles;
 };
 
 }  // namespace keyuan::accounts
