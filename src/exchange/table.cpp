@@ -1,5 +1,6 @@
 #include "exchange/table.hpp"
 
+#include "core/utf8.hpp"
 #include "exchange/table_builder.hpp"
 
 namespace keyuan::exchange {
@@ -31,6 +32,11 @@ void TableBuilder::SetCell(std::size_t column, std::string text) {
                          "More than " + std::to_string(limits_.max_columns) + " columns");
     }
     text = Trim(std::move(text));
+    // NUL and other controls never reach the store (PostgreSQL cannot hold NUL); line breaks
+    // and tabs inside a cell are text.
+    if (!utf8::IsCleanText(text, utf8::Controls::kLineBreaks)) {
+        throw TableError("单元格含有控制字符（如 NUL）", "A cell contains a control character (such as NUL)");
+    }
     if (CountChars(text) > limits_.max_cell_chars) {
         throw TableError("单元格内容超过 " + std::to_string(limits_.max_cell_chars) + " 个字符",
                          "A cell is longer than " + std::to_string(limits_.max_cell_chars) + " characters");

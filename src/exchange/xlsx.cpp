@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 
 #include "exchange/table.hpp"
 #include "exchange/table_builder.hpp"
@@ -24,10 +25,11 @@ public:
         zip_error_t error;
         zip_error_init(&error);
         zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-        if (source) zip_ = zip_open_from_source(source, ZIP_RDONLY, &error);
+        if (source) zip_ = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
         if (source && !zip_) zip_source_free(source);
         zip_error_fini(&error);
         if (!zip_) throw Damaged("not a zip archive");
+        CheckEntries();
     }
     ~Archive() { zip_discard(zip_); }
     Archive(const Archive&) = delete;
@@ -41,21 +43,48 @@ public:
         zip_file_t* file = zip_fopen(zip_, name.c_str(), 0);
         if (!file) throw Damaged("missing " + name);
         std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> guard(file, zip_fclose);
+        auto too_large = [] { return TableError("XLSX 文件解压后过大", "The XLSX file is too large when unpacked"); };
         std::string out;
+        // An honest size is refused before anything is unpacked, and reserved once (no doubling
+        // of a large buffer); a size that lies is caught while reading.
+        zip_stat_t stat;
+        zip_stat_init(&stat);
+        if (zip_stat(zip_, name.c_str(), 0, &stat) == 0 && (stat.valid & ZIP_STAT_SIZE)) {
+            if (stat.size > limit) throw too_large();
+            out.reserve(static_cast<std::size_t>(stat.size));
+        }
         char buffer[64 * 1024];
         for (;;) {
             zip_int64_t n = zip_fread(file, buffer, sizeof buffer);
             if (n < 0) throw Damaged("cannot unpack " + name);
             if (n == 0) break;
+            if (out.size() + static_cast<std::size_t>(n) > limit) throw too_large();
             out.append(buffer, static_cast<std::size_t>(n));
-            if (out.size() > limit) {
-                throw TableError("XLSX 文件解压后过大", "The XLSX file is too large when unpacked");
-            }
         }
         return out;
     }
 
 private:
+    /// A workbook has a few dozen parts with plain relative names, each once. More parts, a
+    /// name given twice (two readers could see two different files) or a name that climbs
+    /// out of the package (zip-slip) mean the file was made to attack a reader.
+    void CheckEntries() const {
+        zip_int64_t count = zip_get_num_entries(zip_, 0);
+        if (count < 0 || count > kMaxEntries) throw Damaged("too many parts");
+        std::set<std::string, std::less<>> seen;
+        for (zip_int64_t i = 0; i < count; ++i) {
+            const char* raw = zip_get_name(zip_, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_RAW);
+            if (!raw) throw Damaged("unreadable part name");
+            std::string_view name(raw);
+            bool unsafe = name.empty() || name.front() == '/' || name.find('\\') != std::string_view::npos ||
+                          name == ".." || name.starts_with("../") || name.find("/../") != std::string_view::npos ||
+                          name.ends_with("/..") || name.find(':') != std::string_view::npos;
+            if (unsafe) throw Damaged("unsafe part name");
+            if (!seen.emplace(name).second) throw Damaged("a part appears twice");
+        }
+    }
+
+    static constexpr zip_int64_t kMaxEntries = 1000;
     zip_t* zip_ = nullptr;
 };
 
@@ -70,10 +99,17 @@ public:
     void Parse(const std::string& xml, const std::string& part) {
         std::unique_ptr<XML_ParserStruct, void (*)(XML_Parser)> parser(XML_ParserCreate("UTF-8"), XML_ParserFree);
         if (!parser) throw std::bad_alloc();
+        parser_ = parser.get();
         XML_SetUserData(parser.get(), this);
         XML_SetElementHandler(parser.get(), &XmlWalker::Start, &XmlWalker::End);
         XML_SetCharacterDataHandler(parser.get(), &XmlWalker::Text);
-        if (XML_Parse(parser.get(), xml.data(), static_cast<int>(xml.size()), XML_TRUE) == XML_STATUS_ERROR) {
+        // Workbooks never declare a DTD; one that does wants entity expansion (billion laughs)
+        // or an external entity (XXE). Stop at the declaration, before any entity is read.
+        XML_SetStartDoctypeDeclHandler(parser.get(), &XmlWalker::Doctype);
+        XML_SetParamEntityParsing(parser.get(), XML_PARAM_ENTITY_PARSING_NEVER);
+        XML_Status status = XML_Parse(parser.get(), xml.data(), static_cast<int>(xml.size()), XML_TRUE);
+        if (saw_doctype_) throw Damaged(part + ": a document type declaration (DTD) is not allowed");
+        if (status == XML_STATUS_ERROR) {
             throw Damaged(part + ": " + XML_ErrorString(XML_GetErrorCode(parser.get())));
         }
     }
@@ -95,10 +131,18 @@ private:
         auto* walker = static_cast<XmlWalker*>(self);
         if (walker->on_end) walker->on_end(Local(name));
     }
+    static void Doctype(void* self, const XML_Char*, const XML_Char*, const XML_Char*, int) {
+        auto* walker = static_cast<XmlWalker*>(self);
+        walker->saw_doctype_ = true;
+        XML_StopParser(walker->parser_, XML_FALSE);
+    }
     static void Text(void* self, const XML_Char* text, int length) {
         auto* walker = static_cast<XmlWalker*>(self);
         if (walker->on_text) walker->on_text(std::string_view(text, static_cast<std::size_t>(length)));
     }
+
+    XML_Parser parser_ = nullptr;
+    bool saw_doctype_ = false;
 };
 
 std::string Attribute(const XmlWalker::Attributes& attributes, std::string_view name) {
@@ -127,14 +171,25 @@ std::string FirstSheetPart(const Archive& archive, std::size_t limit) {
     return target.starts_with("/") ? target.substr(1) : "xl/" + target;
 }
 
-std::vector<std::string> SharedStrings(const Archive& archive, std::size_t limit) {
+/// The workbook's shared strings. A sheet cannot use more of them than it has cells, nor one
+/// longer than a cell may be, so both are refused before they are stored: millions of empty
+/// <si/> entries would otherwise cost hundreds of MiB before any limit on the sheet applies.
+std::vector<std::string> SharedStrings(const Archive& archive, const TableLimits& limits) {
     std::vector<std::string> strings;
     if (!archive.Has("xl/sharedStrings.xml")) return strings;
+    const std::size_t max_count = limits.max_rows * limits.max_columns;
+    const std::size_t max_bytes = limits.max_cell_chars * 4;  // UTF-8 takes at most 4 bytes a character
     bool in_text = false;
     int phonetic = 0;  // <rPh> runs carry pronunciation guides, not the cell's text
     XmlWalker walker;
     walker.on_start = [&](std::string_view name, const XmlWalker::Attributes&) {
-        if (name == "si") strings.emplace_back();
+        if (name == "si") {
+            if (strings.size() >= max_count) {
+                throw TableError("XLSX 文件的共享字符串超过 " + std::to_string(max_count) + " 个",
+                                 "The XLSX file has more than " + std::to_string(max_count) + " shared strings");
+            }
+            strings.emplace_back();
+        }
         if (name == "rPh") ++phonetic;
         if (name == "t") in_text = true;
     };
@@ -145,10 +200,13 @@ std::vector<std::string> SharedStrings(const Archive& archive, std::size_t limit
     walker.on_text = [&](std::string_view text) {
         if (in_text && phonetic == 0 && !strings.empty()) {
             strings.back().append(text);
-            if (strings.back().size() > limit) throw Damaged("oversized shared string");
+            if (strings.back().size() > max_bytes) {
+                throw TableError("单元格内容超过 " + std::to_string(limits.max_cell_chars) + " 个字符",
+                                 "A cell is longer than " + std::to_string(limits.max_cell_chars) + " characters");
+            }
         }
     };
-    walker.Parse(archive.Read("xl/sharedStrings.xml", limit), "xl/sharedStrings.xml");
+    walker.Parse(archive.Read("xl/sharedStrings.xml", limits.max_unpacked_bytes), "xl/sharedStrings.xml");
     return strings;
 }
 
@@ -167,7 +225,7 @@ long ColumnOf(std::string_view reference) {
 Table ReadXlsx(std::string_view bytes, const TableLimits& limits) {
     Archive archive(bytes);
     std::size_t limit = limits.max_unpacked_bytes;
-    std::vector<std::string> shared = SharedStrings(archive, limit);
+    std::vector<std::string> shared = SharedStrings(archive, limits);
     std::string sheet = FirstSheetPart(archive, limit);
 
     TableBuilder builder(limits);

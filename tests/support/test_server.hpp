@@ -42,6 +42,8 @@ public:
     ~TestServer();
 
     std::uint16_t port() const { return port_; }
+    /// The server's process id (for /proc/PID/status and signals).
+    pid_t pid() const { return pid_; }
     const std::string& db_url() const { return db_url_; }
     /// Everything the server wrote to stderr so far.
     std::string Log() const;

@@ -1,6 +1,7 @@
 #include <boost/json/array.hpp>
 
 #include "core/clock.hpp"
+#include "exchange/export_cell.hpp"
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "modules/audit/module.hpp"
@@ -55,17 +56,6 @@ EventFilter ReadFilter(const http::Request& r) {
     return f;
 }
 
-/// A CSV cell, quoted, with formula-looking text defused (CSV injection).
-std::string CsvCell(std::string_view text) {
-    std::string out = "\"";
-    if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@')) out += '\'';
-    for (char c : text) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
 }  // namespace
 
 void Register(modules::ModuleContext& context) {
@@ -101,9 +91,11 @@ void Register(modules::ModuleContext& context) {
             "object_id,result,detail\r\n";
         for (const Event& e : page.items) {
             csv += std::to_string(e.id) + "," + e.at + "," + (e.actor_user_id ? std::to_string(*e.actor_user_id) : "") +
-                   "," + CsvCell(e.actor_username) + "," + CsvCell(e.actor_role) + "," + CsvCell(e.ip) + "," +
-                   CsvCell(e.request_id) + "," + CsvCell(e.event_type) + "," + CsvCell(e.object_type) + "," +
-                   CsvCell(e.object_id) + "," + CsvCell(e.result) + "," + CsvCell(e.detail) + "\r\n";
+                   "," + exchange::CsvCell(e.actor_username) + "," + exchange::CsvCell(e.actor_role) + "," +
+                   exchange::CsvCell(e.ip) + "," + exchange::CsvCell(e.request_id) + "," +
+                   exchange::CsvCell(e.event_type) + "," + exchange::CsvCell(e.object_type) + "," +
+                   exchange::CsvCell(e.object_id) + "," + exchange::CsvCell(e.result) + "," +
+                   exchange::CsvCell(e.detail) + "\r\n";
         }
         http::Response response;
         response.content_type = "text/csv; charset=utf-8";
