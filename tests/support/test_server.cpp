@@ -132,6 +132,11 @@ std::string MediaDirOf(const std::string& db_url) {
     return PostgresTestBase(db_url) + ".media";
 }
 
+std::string IndexDirOf(const std::string& db_url) {
+    if (db_url.starts_with("sqlite:")) return db_url.substr(std::string_view("sqlite:").size()) + ".index";
+    return PostgresTestBase(db_url) + ".index";
+}
+
 std::unique_ptr<TestServer> TestServer::Start(const std::string& db_url, const std::vector<std::string>& extra) {
     std::unique_ptr<TestServer> server(new TestServer());
     server->db_url_ = db_url;
@@ -144,7 +149,7 @@ std::unique_ptr<TestServer> TestServer::Start(const std::string& db_url, const s
         auto given = [&](const std::string& flag) {
             return std::find(extra.begin(), extra.end(), flag) != extra.end();
         };
-        if (!given("--index")) args.insert(args.end(), {"--index", PostgresTestBase(db_url) + ".index"});
+        if (!given("--index")) args.insert(args.end(), {"--index", IndexDirOf(db_url)});
         if (!given("--media")) args.insert(args.end(), {"--media", MediaDirOf(db_url)});
     }
     server->pid_ = Spawn(args, {}, "/dev/null", server->log_path_);
@@ -189,6 +194,13 @@ int TestServer::Terminate() {
     int code = WaitExit(pid_);
     pid_ = -1;
     return code;
+}
+
+void TestServer::Kill() {
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGKILL);
+    WaitExit(pid_);
+    pid_ = -1;
 }
 
 }  // namespace keyuan::testing

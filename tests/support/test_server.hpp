@@ -26,6 +26,9 @@ std::string KeyuanBinary();
 /// temporary folder for PostgreSQL).
 std::string MediaDirOf(const std::string& db_url);
 
+/// The search index folder of a test server on `db_url`.
+std::string IndexDirOf(const std::string& db_url);
+
 /// Runs `keyuan ARGS…`, returns the exit code; stdout and stderr are captured.
 struct CommandResult {
     int exit_code = -1;
@@ -49,6 +52,8 @@ public:
     std::string Log() const;
     /// Sends SIGTERM and waits; returns the exit code (or 128+signal).
     int Terminate();
+    /// Sends SIGKILL, as a crash or a power cut would end it, and reaps the process.
+    void Kill();
     bool Running();
 
 private:
