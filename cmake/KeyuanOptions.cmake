@@ -18,3 +18,8 @@ if(KEYUAN_TSAN)
   target_compile_options(keyuan_options INTERFACE -fsanitize=thread -fno-omit-frame-pointer)
   target_link_options(keyuan_options INTERFACE -fsanitize=thread)
 endif()
+if(KEYUAN_FUZZ)
+  target_compile_options(keyuan_options INTERFACE -fsanitize=fuzzer-no-link,address,undefined
+                                                   -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  target_link_options(keyuan_options INTERFACE -fsanitize=address,undefined)
+endif()

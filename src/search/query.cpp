@@ -1,5 +1,6 @@
 // Answering a search: parse, filter, rank or sort, facets, snippets, "did you mean".
 #include <algorithm>
+#include <cctype>
 #include <memory>
 #include <optional>
 #include <unordered_map>
@@ -25,17 +26,35 @@ constexpr std::pair<const char*, Slot> kFacets[] = {{"type", kType},         {"d
                                                     {"class_code", kClass},  {"open_status", kOpenStatus},
                                                     {"industry", kIndustry}, {"accreditation", kAccreditation}};
 
+/// Parses `folded` with `flags`. Text whose operators do not parse (unbalanced quotes, a lone
+/// NOT …) is taken as words: first without the operator flags, then, since some text still
+/// fails ("质谱 and (sem or 质谱 and (t nmr", found by fuzzing), with every ASCII sign as a
+/// space. Never throws a QueryParserError.
+Xapian::Query ParseLeniently(Xapian::QueryParser& parser, const std::string& folded, unsigned flags) {
+    for (unsigned attempt_flags : {flags, static_cast<unsigned>(Xapian::QueryParser::FLAG_CJK_NGRAM)}) {
+        try {
+            return parser.parse_query(folded, attempt_flags);
+        } catch (const Xapian::QueryParserError&) {
+        }
+    }
+    std::string words = folded;
+    for (char& c : words) {
+        auto u = static_cast<unsigned char>(c);
+        if (u < 0x80 && !std::isalnum(u)) c = ' ';
+    }
+    try {
+        return parser.parse_query(words, Xapian::QueryParser::FLAG_CJK_NGRAM);
+    } catch (const Xapian::QueryParserError&) {
+        return Xapian::Query::MatchNothing;
+    }
+}
+
 Xapian::Query ParseText(const std::string& folded, Xapian::Database& db, unsigned extra_flags = 0) {
     Xapian::QueryParser parser;
     parser.set_database(db);
     parser.set_default_op(Xapian::Query::OP_AND);
-    unsigned flags = Xapian::QueryParser::FLAG_CJK_NGRAM | Xapian::QueryParser::FLAG_PHRASE | extra_flags;
-    try {
-        return parser.parse_query(folded, flags);
-    } catch (const Xapian::QueryParserError&) {
-        // Operators that do not parse (unbalanced quotes, a lone NOT …) are taken as words.
-        return parser.parse_query(folded, Xapian::QueryParser::FLAG_CJK_NGRAM);
-    }
+    return ParseLeniently(parser, folded,
+                          Xapian::QueryParser::FLAG_CJK_NGRAM | Xapian::QueryParser::FLAG_PHRASE | extra_flags);
 }
 
 Xapian::Query AnyOf(const std::string& prefix, const std::vector<std::string>& values) {
@@ -171,7 +190,7 @@ std::optional<std::string> DidYouMean(Xapian::Database& db, const std::string& f
     Xapian::QueryParser any;
     any.set_database(db);
     any.set_default_op(Xapian::Query::OP_OR);
-    loose.set_query(any.parse_query(folded, Xapian::QueryParser::FLAG_CJK_NGRAM));
+    loose.set_query(ParseLeniently(any, folded, Xapian::QueryParser::FLAG_CJK_NGRAM));
     Xapian::MSet best = loose.get_mset(0, 1);
     if (best.empty()) return std::nullopt;
     return best.begin().get_document().get_value(kTitle);

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (preset `fuzz`: Debian's clang with ASan + UBSan) and runs each
+# for SECONDS (default 30), starting from its seed corpus in tests/fuzz/corpus/<target>/ and the
+# inputs that once crashed it in tests/fuzz/regressions/<target>/. Any crash, leak, timeout or
+# out-of-memory fails the run; its input is kept under build-fuzz/findings/<target>/.
+#   scripts/fuzz.sh 3600      one hour per target (see docs/FUZZING.md)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER_TARGET=${1:-30}
+TARGETS=(request_edge json_body csv xlsx search_query)
+
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz
+
+passed=0
+failed=0
+for target in "${TARGETS[@]}"; do
+  work=build-fuzz/corpus/$target
+  findings=build-fuzz/findings/$target
+  mkdir -p "$work" "$findings"
+  seeds=(tests/fuzz/corpus/"$target")
+  [[ -d tests/fuzz/regressions/$target ]] && seeds+=(tests/fuzz/regressions/"$target")
+  log=build-fuzz/$target.log
+  max_len=4096
+  [[ $target == xlsx ]] && max_len=65536
+  if build-fuzz/tests/fuzz/"${target}"_fuzz "$work" "${seeds[@]}" -max_total_time="$SECONDS_PER_TARGET" \
+      -max_len=$max_len -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+      -artifact_prefix="$findings/" >"$log" 2>&1; then
+    passed=$((passed + 1))
+    result=ok
+  else
+    failed=$((failed + 1))
+    result=FAILED
+    tail -40 "$log" >&2
+  fi
+  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
+  speed=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
+  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*' || echo 0)
+  printf 'fuzz %-13s %s: %s runs, %s/s, coverage %s edges, corpus %s inputs\n' "$target" "$result" "$runs" \
+    "$speed" "$cov" "$(ls "$work" | wc -l)"
+done
+echo "fuzz: $passed passed, $failed failed"
+((failed == 0))

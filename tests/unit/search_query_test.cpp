@@ -1,0 +1,42 @@
+// Queries that the search route lets through never make the index throw (regressions found
+// by tests/fuzz/search_query_fuzz.cpp; their inputs are in tests/fuzz/regressions/).
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "search/index.hpp"
+
+namespace keyuan::search {
+namespace {
+
+TEST(SearchQuery, UnbalancedBracketsAfterTheFallbackParseDoNotThrow) {
+    std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("keyuan-query-test-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(path);
+    {
+        SearchIndex index(path.string());
+        SearchDocument doc;
+        doc.type = "instrument";
+        doc.id = 1;
+        doc.title = "高分辨质谱仪 SEM NMR";
+        doc.body = "质谱 检测";
+        doc.updated_at = "2026-01-01T00:00:00Z";
+        index.Put(doc);
+        index.Commit("1");
+        for (const char* text :
+             {"質譜 AND (SeM OR 質譜 AND (T NMR", "((((", "\"质谱", "NOT", "sem OR", "a:(b", "质谱 AND (sem"}) {
+            SearchQuery query;
+            query.text = text;
+            EXPECT_NO_THROW(index.Search(query)) << text;
+        }
+        SearchQuery plain;
+        plain.text = "質譜 (SeM";
+        EXPECT_EQ(index.Search(plain)->items.size(), 1u);  // unbalanced, still found by its words
+    }
+    std::filesystem::remove_all(path);
+}
+
+}  // namespace
+}  // namespace keyuan::search
