@@ -4,6 +4,7 @@
 #include <expat.h>
 #include <zip.h>
 
+#include <charconv>
 #include <functional>
 #include <map>
 #include <memory>
@@ -29,7 +30,12 @@ public:
         if (source && !zip_) zip_source_free(source);
         zip_error_fini(&error);
         if (!zip_) throw Damaged("not a zip archive");
-        CheckEntries();
+        try {
+            CheckEntries();
+        } catch (...) {
+            zip_discard(zip_);  // no destructor runs when a constructor throws
+            throw;
+        }
     }
     ~Archive() { zip_discard(zip_); }
     Archive(const Archive&) = delete;
@@ -210,6 +216,22 @@ std::vector<std::string> SharedStrings(const Archive& archive, const TableLimits
     return strings;
 }
 
+/// The number of a <row>: its r attribute, or the one after `previous` when it has none (or
+/// one that is not a number). Past Excel's last row the sheet is refused: a count kept in an
+/// int must not overflow.
+int RowNumber(const std::string& r, int previous) {
+    constexpr int kLastRow = 1048576;
+    int number = previous + 1;
+    int parsed = 0;
+    auto [end, ec] = std::from_chars(r.data(), r.data() + r.size(), parsed);
+    if (!r.empty() && ec != std::errc::invalid_argument) {
+        if (ec != std::errc() || end != r.data() + r.size()) throw Damaged("row number " + r.substr(0, 20));
+        number = parsed;
+    }
+    if (number > kLastRow) throw Damaged("row number past " + std::to_string(kLastRow));
+    return number;
+}
+
 /// "BC12" → 54 (0-based column); -1 when the reference has no letters.
 long ColumnOf(std::string_view reference) {
     long column = 0;
@@ -236,8 +258,7 @@ Table ReadXlsx(std::string_view bytes, const TableLimits& limits) {
     XmlWalker walker;
     walker.on_start = [&](std::string_view name, const XmlWalker::Attributes& a) {
         if (name == "row") {
-            std::string r = Attribute(a, "r");
-            row_number = r.empty() ? row_number + 1 : std::atoi(r.c_str());
+            row_number = RowNumber(Attribute(a, "r"), row_number);
             column = -1;
         } else if (name == "c") {
             in_cell = true;

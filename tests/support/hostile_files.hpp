@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "support/stored_zip.hpp"
+
 namespace keyuan::testing {
 
 /// One file of the corpus: what it attacks, and its bytes.
@@ -13,10 +15,6 @@ struct HostileFile {
     std::string name;
     std::string bytes;
 };
-
-/// A zip of `parts` written by hand, stored without compression: it may hold what libzip would
-/// refuse to write (the same name twice, names that climb out of the folder).
-std::string StoredZip(const std::vector<std::pair<std::string, std::string>>& parts);
 
 /// A zip of `parts` written by libzip with deflate (for bombs: highly repetitive parts).
 std::string DeflatedZip(const std::vector<std::pair<std::string, std::string>>& parts);
