@@ -28,8 +28,8 @@ step "web UI: type check and build"
 step "browser tests (Debian's Chromium)"
 KEYUAN_BINARY=build/keyuan WEB_DIST=web/dist tests/browser/run.sh
 
-step "fuzzing: 20 s for each libFuzzer target (scripts/fuzz.sh 3600 for a longer run)"
-scripts/fuzz.sh 20
+step "fuzzing: 30 s for each libFuzzer target (scripts/fuzz.sh 3600 for a longer run)"
+scripts/fuzz.sh 30
 
 if [[ ${KEYUAN_SKIP_ASAN:-0} != 1 ]]; then
   step "build with AddressSanitizer + UndefinedBehaviorSanitizer"

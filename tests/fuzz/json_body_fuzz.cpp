@@ -1,6 +1,7 @@
 // JSON request bodies as every handler reads them: refused in the API's error shape or
 // accepted, and when accepted, no string holds a control character other than tab and line
-// breaks (what is stored and hashed is exactly what came in).
+// breaks (what is stored and hashed is exactly what came in); typed reading of its fields
+// collects problems into a validation error whose answer is itself valid JSON.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -29,6 +30,25 @@ void CheckStrings(const boost::json::value& v) {
     }
 }
 
+/// Reads the fields an endpoint might declare; the refusal must name them in a JSON answer.
+void ReadFields(const boost::json::object& body) {
+    keyuan::http::JsonReader reader(body);
+    reader.String("name", {.required = true, .max_chars = 20, .min_chars = 1});
+    reader.Int("count", false, -5, 1000);
+    reader.Bool("active", false);
+    reader.Enum("kind", false, {"lab", "instrument"});
+    reader.Date("date", false);
+    reader.StringList("tags", false, 5, 10);
+    reader.Raw("extra");
+    try {
+        reader.Finish();
+    } catch (const keyuan::ApiError& e) {
+        std::error_code ec;
+        boost::json::parse(keyuan::http::ErrorBody(e.error(), keyuan::http::Lang::kEn), ec);
+        if (ec || e.error().fields.empty()) std::abort();
+    }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -38,6 +58,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     try {
         boost::json::object body = keyuan::http::ParseJsonObject(request);
         CheckStrings(body);
+        ReadFields(body);
     } catch (const keyuan::ApiError& e) {
         if (e.error().code == keyuan::ErrorCode::kInternal) std::abort();
     }

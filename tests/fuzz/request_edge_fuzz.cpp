@@ -10,9 +10,12 @@
 #include <fstream>
 #include <string>
 
+#include "core/error.hpp"
+#include "http/paging.hpp"
 #include "http/request.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
+#include "temp_folder.hpp"
 
 namespace {
 
@@ -23,6 +26,7 @@ const char* const kIndex = "<!doctype html><title>fuzz-index</title>";
 const char* const kScript = "console.log('fuzz-asset')";
 
 struct Fixture {
+    fuzz::TempFolder base{"keyuan-fuzz-web"};
     http::Router router;
     std::unique_ptr<http::StaticFiles> files;
     Fixture() {
@@ -31,14 +35,14 @@ struct Fixture {
         router.Get("/api/v1/instruments/{id}", ok);
         router.Post("/api/v1/instruments/{id}/submit", ok);
         router.Patch("/api/v1/organizations/{id}", ok);
-        std::filesystem::path base = std::filesystem::temp_directory_path() / "keyuan-fuzz-web";
-        std::filesystem::create_directories(base / "web" / "assets");
-        std::ofstream(base / "web" / "index.html") << kIndex;
-        std::ofstream(base / "web" / "assets" / "app.js") << kScript;
-        std::ofstream(base / "secret.txt") << "SECRET-OUTSIDE";
+        const std::filesystem::path& folder = base.path();
+        std::filesystem::create_directories(folder / "web" / "assets");
+        std::ofstream(folder / "web" / "index.html") << kIndex;
+        std::ofstream(folder / "web" / "assets" / "app.js") << kScript;
+        std::ofstream(folder / "secret.txt") << "SECRET-OUTSIDE";
         std::error_code ec;
-        std::filesystem::create_symlink(base / "secret.txt", base / "web" / "link.txt", ec);
-        files = std::make_unique<http::StaticFiles>((base / "web").string());
+        std::filesystem::create_symlink(folder / "secret.txt", folder / "web" / "link.txt", ec);
+        files = std::make_unique<http::StaticFiles>((folder / "web").string());
     }
 };
 
@@ -64,7 +68,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             if (name.find('\0') != std::string::npos || value.find('\0') != std::string::npos) std::abort();
         }
     }
-    fixture.router.Match(http::Method::kGet, request.path);
+    http::RouteMatch match = fixture.router.Match(http::Method::kGet, request.path);
+    request.path_params = match.params;
+    http::FindPathId(request);
+    try {
+        http::Paging paging = http::ParsePaging(request);
+        if (paging.page < 1 || paging.page_size < 1 || paging.page_size > 200) std::abort();
+    } catch (const ApiError&) {
+    }
     fixture.router.Match(http::Method::kPatch, request.path);
     http::Response answer = fixture.files->Serve(request);
     // The web folder holds two files; any other 200 would be a file from outside it.
