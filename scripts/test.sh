@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: the formatting check; the build with warnings as errors; unit, storage and
 # HTTP tests against SQLite and against a PostgreSQL server that the run starts and removes
-# itself; the web UI's type check and build; browser tests in Debian's Chromium; and the unit
+# itself; the web UI's type check and build; browser tests in Debian's Chromium; each libFuzzer target
+# for 30 s (scripts/fuzz.sh, Debian's clang); and the unit
 # and HTTP tests again under AddressSanitizer + UndefinedBehaviorSanitizer; the concurrency
 # suite again against a server built with ThreadSanitizer (Debian's clang).
 #   KEYUAN_SKIP_ASAN=1 / KEYUAN_SKIP_TSAN=1 skip those passes (for quick local runs; CI never sets them).
