@@ -29,7 +29,12 @@ public:
         if (source && !zip_) zip_source_free(source);
         zip_error_fini(&error);
         if (!zip_) throw Damaged("not a zip archive");
-        CheckEntries();
+        try {
+            CheckEntries();
+        } catch (...) {
+            zip_discard(zip_);  // the destructor does not run for a constructor that throws
+            throw;
+        }
     }
     ~Archive() { zip_discard(zip_); }
     Archive(const Archive&) = delete;

@@ -194,6 +194,8 @@ json::object ResourceEngine::Apply(const Caller* caller, std::int64_t id, Transi
 }
 
 json::object ResourceEngine::History(const Caller* caller, std::int64_t id) {
+    // A role that may never read this kind is told so (403); within the action, scope decides (404).
+    policy_.RequireAction(caller, Action("read"));
     json::array items;
     db_.Read([&](store::Session& s) {
         std::optional<StoredResource> r = Load(s, id);
