@@ -89,12 +89,18 @@ int MigrateCommand(const Flags& flags) {
     return 0;
 }
 
+/// Prints in one line why a command's database work failed; returns the exit code 1.
+int DatabaseFailed(const Config& config, const char* command, const std::exception& e) {
+    std::cerr << "keyuan " << command << ": database " << RedactUrl(config.db_url) << ": " << e.what() << "\n";
+    return 1;
+}
+
 /// Opens and migrates the configured database for a one-shot command; prints why not.
 std::unique_ptr<store::Database> OpenForCommand(const Config& config, const char* command) {
     try {
         return OpenAndMigrate(config);
     } catch (const std::exception& e) {
-        std::cerr << "keyuan " << command << ": database " << RedactUrl(config.db_url) << ": " << e.what() << "\n";
+        DatabaseFailed(config, command, e);
         return nullptr;
     }
 }
@@ -145,6 +151,8 @@ int UserCreate(const Flags& flags) {
     } catch (const ApiError& e) {
         PrintApiError("user create", e);
         return 1;
+    } catch (const std::exception& e) {
+        return DatabaseFailed(*config, "user create", e);
     }
     return 0;
 }
@@ -170,6 +178,8 @@ int TokenCreate(const Flags& flags) {
     } catch (const ApiError& e) {
         PrintApiError("token create", e);
         return 1;
+    } catch (const std::exception& e) {
+        return DatabaseFailed(*config, "token create", e);
     }
     return 0;
 }
@@ -179,7 +189,14 @@ int AuditVerify(const Flags& flags) {
     if (!config) return 2;
     auto db = OpenForCommand(*config, "audit verify");
     if (!db) return 1;
-    audit::VerifyReport report = audit::Verify(*db);
+    audit::VerifyReport report;
+    try {
+        report = audit::Verify(*db);
+    } catch (const std::exception& e) {
+        // A store that cannot be read (e.g. "database disk image is malformed") is a failed
+        // check, said in one line, not an abort.
+        return DatabaseFailed(*config, "audit verify", e);
+    }
     if (report.ok()) {
         std::cout << "audit chain intact: " << report.checked << " records verified\n";
         return 0;

@@ -41,11 +41,25 @@ void TableBuilder::SetCell(std::size_t column, std::string text) {
         throw TableError("单元格内容超过 " + std::to_string(limits_.max_cell_chars) + " 个字符",
                          "A cell is longer than " + std::to_string(limits_.max_cell_chars) + " characters");
     }
+    if (++cells_seen_ > limits_.max_cells_seen) {
+        throw TableError("单元格数量超过 " + std::to_string(limits_.max_cells_seen),
+                         "More than " + std::to_string(limits_.max_cells_seen) + " cells");
+    }
+    table_bytes_ += text.size();
+    if (table_bytes_ > limits_.max_table_bytes) {
+        throw TableError(
+            "表格文本总量超过 " + std::to_string(limits_.max_table_bytes / (1024 * 1024)) + " MiB",
+            "The table holds more than " + std::to_string(limits_.max_table_bytes / (1024 * 1024)) + " MiB of text");
+    }
     if (current_.size() <= column) current_.resize(column + 1);
     current_[column] = std::move(text);
 }
 
 void TableBuilder::EndRow(int number) {
+    if (++rows_seen_ > limits_.max_rows_seen) {
+        throw TableError("行数（含空行）超过 " + std::to_string(limits_.max_rows_seen),
+                         "More than " + std::to_string(limits_.max_rows_seen) + " rows, blank ones included");
+    }
     bool blank = true;
     for (const std::string& cell : current_) blank = blank && cell.empty();
     if (!blank) {

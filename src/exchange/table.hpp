@@ -25,6 +25,13 @@ struct TableLimits {
     std::size_t max_columns = 50;
     std::size_t max_cell_chars = 2000;
     std::size_t max_unpacked_bytes = 32 * 1024 * 1024;  // per workbook part: a zip bomb stops here
+    /// All cell text kept, in bytes: one long shared string referenced by every cell of a
+    /// sheet would otherwise be copied into each (10,000 × 50 × 2,000 characters: ~1 GiB).
+    std::size_t max_table_bytes = 32 * 1024 * 1024;
+    /// Rows and cells read, blank ones included (Excel's own sheet height), so that a sheet of
+    /// empty cells costs bounded time.
+    std::size_t max_rows_seen = 1048576;
+    std::size_t max_cells_seen = 2000000;
 };
 
 /// A file that cannot be read as a table; the message says why, in both languages.

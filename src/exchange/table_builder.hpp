@@ -22,6 +22,9 @@ private:
     const TableLimits& limits_;
     std::vector<std::string> current_;
     Table table_;
+    std::size_t table_bytes_ = 0;
+    std::size_t rows_seen_ = 0;
+    std::size_t cells_seen_ = 0;
 };
 
 }  // namespace keyuan::exchange

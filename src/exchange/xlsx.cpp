@@ -33,7 +33,7 @@ public:
         try {
             CheckEntries();
         } catch (...) {
-            zip_discard(zip_);  // no destructor runs when a constructor throws
+            zip_discard(zip_);  // the destructor does not run for a constructor that throws
             throw;
         }
     }

@@ -78,12 +78,15 @@ curl -sSf -b "$JAR" -H "X-CSRF-Token: $CSRF" -X POST "$KEYUAN_URL/api/v1/auth/lo
 
 create_user unit1 unit_admin --org "$ORG_ID"
 create_user reviewer1 department_reviewer --department edu
+create_user sec1 security_admin
+create_user sec2 security_admin
+create_user grantee expert
 
 export KEYUAN_SCREENSHOTS=${KEYUAN_SCREENSHOTS:-$(mktemp -d /tmp/keyuan-screens.XXXXXX)}
 echo "browser tests: server $KEYUAN_URL, organisation $ORG_ID, screenshots in $KEYUAN_SCREENSHOTS" >&2
 
 status=0
-(cd "$HERE" && node --test ./*.test.mjs) || status=$?
+(cd "$HERE" && node --test ${KEYUAN_BROWSER_TESTS:-./*.test.mjs}) || status=$?
 
 if [[ $status -ne 0 ]]; then
   echo "browser tests: server log (last 40 lines):" >&2

@@ -99,6 +99,15 @@ std::vector<HostileFile> HostileCorpus() {
     // Five million empty shared strings (the outside tester's 227 → 518 MiB).
     corpus.push_back({"millions of shared strings",
                       DeflatedZip(WorkbookParts(valid_sheet, "<sst>" + Repeat("<si/>", 5'000'000) + "</sst>"))});
+    // One 2,000-character shared string used by every cell of a 10,000 × 50 sheet: about 1 GiB
+    // once copied into the table (found by the hostile-files work on a separate branch).
+    std::string cells;
+    for (int c = 0; c < 50; ++c) cells += "<c t=\"s\"><v>0</v></c>";
+    std::string amplified;
+    for (int r = 1; r <= 10000; ++r) amplified += "<row r=\"" + std::to_string(r) + "\">" + cells + "</row>";
+    corpus.push_back(
+        {"one shared string in every cell",
+         DeflatedZip(WorkbookParts(SheetXml(amplified), "<sst><si><t>" + Repeat("长", 2000) + "</t></si></sst>"))});
     // A million rows, as XLSX and as CSV.
     std::string rows;
     for (int i = 1; i <= 1'000'000; ++i) rows += "<row r=\"" + std::to_string(i) + "\"><c><v>1</v></c></row>";

@@ -55,10 +55,14 @@ public:
     /// Sends SIGKILL, as a crash or a power cut would end it, and reaps the process.
     void Kill();
     bool Running();
+    /// How the server ended by itself, once Running() saw it gone: its exit code or 128+signal
+    /// (-1 while running or when this object stopped it).
+    int exit_code() const { return exit_code_; }
 
 private:
     TestServer() = default;
     pid_t pid_ = -1;
+    int exit_code_ = -1;
     std::uint16_t port_ = 0;
     std::string db_url_;
     std::string log_path_;

@@ -84,6 +84,13 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./views/operator/BasesView.vue'),
     meta: { roles: ['operator'] },
   },
+  // The security administrator's accounts, roles and two-person grants (issue 11).
+  {
+    path: '/security',
+    name: 'security',
+    component: () => import('./views/security/AccountsView.vue'),
+    meta: { roles: ['security_admin'] },
+  },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFound.vue') },
 ]
 

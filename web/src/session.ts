@@ -112,6 +112,7 @@ export function pendingStep(): string | null {
 export function homeFor(): string {
   if (hasRole('unit_admin')) return '/workbench'
   if (hasRole('department_reviewer', 'operator')) return '/review'
+  if (hasRole('security_admin')) return '/security'
   return '/'
 }
 

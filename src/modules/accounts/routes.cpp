@@ -112,11 +112,13 @@ void AddSessionRoutes(http::Router& router, AccountService& service) {
         return response;
     });
     router.Post("/api/v1/auth/totp/activate", [&service](Request& r) {
-        service.ActivateTotp(RequireSession(r), ReadCode(r), r.ToActor());
+        const Caller& caller = RequireSession(r);  // 401 before the body is looked at
+        service.ActivateTotp(caller, ReadCode(r), r.ToActor());
         return http::JsonResponse(200, json::object{{"second_factor_passed", true}});
     });
     router.Post("/api/v1/auth/totp/verify", [&service](Request& r) {
-        service.VerifyTotp(RequireSession(r), ReadCode(r), r.ToActor());
+        const Caller& caller = RequireSession(r);
+        service.VerifyTotp(caller, ReadCode(r), r.ToActor());
         return http::JsonResponse(200, json::object{{"second_factor_passed", true}});
     });
 }

@@ -239,7 +239,7 @@ std::pair<std::vector<UserView>, std::int64_t> AccountService::ListUsers(const C
                                       " OFFSET $" + std::to_string(paged.size()),
                                   paged);
         for (std::size_t i = 0; i < ids.size(); ++i) {
-            if (auto user = LoadUserById(s, ids[i].Int(0))) items.push_back(View(*user, caller));
+            if (auto user = LoadUserById(s, ids[i].Int(0))) items.push_back(ViewWithGrant(s, *user, caller));
         }
     });
     return {std::move(items), total};

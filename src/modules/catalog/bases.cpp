@@ -46,6 +46,13 @@ json::object ToJson(const store::Row& r) {
         {"finance_target_met", target > 0 ? json::value(finance_count >= target) : json::value(nullptr)}};
 }
 
+/// A base's scope is its host organisation's: its administrator works on it.
+accounts::ObjectScope ScopeOf(const json::object& base) {
+    std::optional<std::int64_t> host;
+    if (base.at("org_id").is_string()) host = std::atoll(base.at("org_id").as_string().c_str());
+    return accounts::ObjectScope{.org_id = host};
+}
+
 std::optional<json::object> Load(store::Session& s, std::int64_t id) {
     store::Rows rows = s.Query(std::string(kSelect) + " WHERE b.id = $1", {id});
     if (rows.empty()) return std::nullopt;
@@ -183,9 +190,7 @@ void AddWriteRoutes(modules::ModuleContext& context) {
         json::object after;
         db.Write([&](store::Session& s) {
             std::optional<json::object> before = Load(s, id);
-            std::optional<std::int64_t> host;
-            if (before && before->at("org_id").is_string()) host = std::atoll(before->at("org_id").as_string().c_str());
-            if (!before || !policy.Allows(r.caller.get(), "base.update", accounts::ObjectScope{.org_id = host})) {
+            if (!before || !policy.Allows(r.caller.get(), "base.update", ScopeOf(*before))) {
                 throw ApiError(Error::NotFound());
             }
             BaseInput in = Read(s, body, false);
@@ -219,6 +224,10 @@ void AddWriteRoutes(modules::ModuleContext& context) {
         policy.RequireAction(r.caller.get(), "base.update");
         json::array items;
         db.Read([&](store::Session& s) {
+            // Only within the caller's scope: a base administrator reads its own base's history.
+            std::optional<json::object> base = Load(s, id);
+            if (!base || !policy.Allows(r.caller.get(), "base.update", ScopeOf(*base)))
+                throw ApiError(Error::NotFound());
             store::Rows rows = s.Query(
                 "SELECT version, data_json, changed_at FROM object_versions WHERE object_type = 'base' AND object_id = "
                 "$1 ORDER BY version DESC",

@@ -199,12 +199,13 @@ void AddHitechImport(modules::ModuleContext& context) {
     // /imports is the platform's one door for spreadsheets (API.md); each kind is an importer.
     // The high-tech catalog is the first; the seed tables of C12 join it by kind.
     context.router.Post("/api/v1/imports", [&db, &policy](Request& r) {
+        // Who may import comes before what was sent: a visitor learns nothing about the request.
+        policy.RequireAction(r.caller.get(), "industry_catalog.update");
         FieldErrors errors;
         std::string kind = r.Query("kind").value_or("");
         if (kind != kKind) errors.Add("kind", "须为 hitech_catalog", "Must be hitech_catalog");
         bool dry_run = ReadDryRun(r, errors);
         errors.ThrowIfAny();
-        policy.RequireAction(r.caller.get(), "industry_catalog.update");
         exchange::Table table;
         try {
             table = exchange::ReadTable(r.body);

@@ -163,13 +163,14 @@ json::object ResourceEngine::Apply(const Caller* caller, std::int64_t id, Transi
     };
     const Rule& rule = kRules[static_cast<int>(transition)];
     policy_.RequireAction(caller, Action(rule.verb));
-    if (transition == Transition::kReturn && reason.empty()) {
-        throw ApiError(Error::Validation({{"reason", {"退回须说明理由", "A reason is required"}}}));
-    }
     json::object out;
     db_.Write([&](store::Session& s) {
         std::optional<StoredResource> before = Load(s, id);
         if (!before || !policy_.Allows(caller, Action(rule.verb), ScopeOf(*before))) throw ApiError(Error::NotFound());
+        // After the scope check, so that a reviewer learns nothing of objects outside it.
+        if (transition == Transition::kReturn && reason.empty()) {
+            throw ApiError(Error::Validation({{"reason", {"退回须说明理由", "A reason is required"}}}));
+        }
         if (std::find(rule.from.begin(), rule.from.end(), before->status) == rule.from.end()) {
             throw ApiError(WrongState(before->status));
         }
@@ -193,6 +194,8 @@ json::object ResourceEngine::Apply(const Caller* caller, std::int64_t id, Transi
 }
 
 json::object ResourceEngine::History(const Caller* caller, std::int64_t id) {
+    // A role that may never read this kind is told so (403); within the action, scope decides (404).
+    policy_.RequireAction(caller, Action("read"));
     json::array items;
     db_.Read([&](store::Session& s) {
         std::optional<StoredResource> r = Load(s, id);
