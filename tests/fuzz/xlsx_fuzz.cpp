@@ -11,9 +11,9 @@
 #include <utility>
 #include <vector>
 
-#include "core/utf8.hpp"
 #include "exchange/table.hpp"
 #include "support/stored_zip.hpp"
+#include "table_limits_check.hpp"
 
 namespace {
 
@@ -39,23 +39,13 @@ std::vector<std::pair<std::string, std::string>> Parts(std::string_view text) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    keyuan::exchange::TableLimits limits;
-    limits.max_rows = 200;
-    limits.max_columns = 20;
-    limits.max_cell_chars = 200;
+    keyuan::exchange::TableLimits limits = keyuan::fuzz::SmallLimits();
     limits.max_unpacked_bytes = 4 * 1024 * 1024;
     std::string_view input(reinterpret_cast<const char*>(data), size);
     std::string archive =
         input.starts_with("PK\x03\x04") ? std::string(input) : keyuan::testing::StoredZip(Parts(input));
     try {
-        keyuan::exchange::Table table = keyuan::exchange::ReadXlsx(archive, limits);
-        if (table.rows.size() > limits.max_rows) std::abort();
-        for (const auto& row : table.rows) {
-            if (row.cells.size() > limits.max_columns) std::abort();
-            for (const auto& cell : row.cells) {
-                if (!keyuan::utf8::IsCleanText(cell, keyuan::utf8::Controls::kLineBreaks)) std::abort();
-            }
-        }
+        keyuan::fuzz::CheckTable(keyuan::exchange::ReadXlsx(archive, limits), limits);
     } catch (const keyuan::exchange::TableError&) {
     }
     return 0;
