@@ -8,7 +8,7 @@
 #include "http/json.hpp"
 #include "modules/accounts/module.hpp"
 #include "modules/audit/module.hpp"
-#include "modules/audit/service.hpp"
+#include "changes/audit.hpp"
 #include "modules/catalog/module.hpp"
 #include "modules/media/module.hpp"
 #include "modules/module_context.hpp"

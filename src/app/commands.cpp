@@ -9,7 +9,7 @@
 #include "core/log.hpp"
 #include "http/server.hpp"
 #include "modules/accounts/service.hpp"
-#include "modules/audit/service.hpp"
+#include "changes/audit.hpp"
 #include "modules/demo/command_line.hpp"
 #include "modules/media/collector.hpp"
 #include "search/indexer.hpp"

@@ -3,7 +3,7 @@
 #include "access/crypto.hpp"
 #include "core/clock.hpp"
 #include "modules/accounts/service.hpp"
-#include "modules/audit/service.hpp"
+#include "changes/audit.hpp"
 
 namespace keyuan::accounts {
 namespace {

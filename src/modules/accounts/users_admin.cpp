@@ -8,7 +8,7 @@
 #include "http/query_params.hpp"
 #include "modules/accounts/password_policy.hpp"
 #include "modules/accounts/service.hpp"
-#include "modules/audit/service.hpp"
+#include "changes/audit.hpp"
 #include "store/guarded_update.hpp"
 
 namespace keyuan::accounts {

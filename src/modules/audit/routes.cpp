@@ -5,7 +5,7 @@
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "modules/audit/module.hpp"
-#include "modules/audit/service.hpp"
+#include "changes/audit.hpp"
 
 namespace keyuan::audit {
 namespace json = boost::json;

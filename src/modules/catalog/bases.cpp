@@ -9,7 +9,7 @@
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "http/query_params.hpp"
-#include "modules/audit/service.hpp"
+#include "changes/audit.hpp"
 #include "store/guarded_update.hpp"
 
 namespace keyuan::catalog {

@@ -11,7 +11,7 @@
 #include "core/clock.hpp"
 #include "exchange/table.hpp"
 #include "http/json.hpp"
-#include "modules/audit/service.hpp"
+#include "changes/audit.hpp"
 #include "modules/catalog/subcategories.hpp"
 #include "search/outbox.hpp"
 

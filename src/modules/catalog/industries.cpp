@@ -8,7 +8,7 @@
 #include "http/expected_version.hpp"
 #include "http/json.hpp"
 #include "http/paging.hpp"
-#include "modules/audit/service.hpp"
+#include "changes/audit.hpp"
 #include "modules/catalog/hitech_import.hpp"
 #include "modules/catalog/subcategories.hpp"
 #include "search/outbox.hpp"

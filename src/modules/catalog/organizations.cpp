@@ -10,7 +10,7 @@
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "http/query_params.hpp"
-#include "modules/audit/service.hpp"
+#include "changes/audit.hpp"
 #include "modules/catalog/credit_code.hpp"
 #include "search/outbox.hpp"
 #include "store/guarded_update.hpp"

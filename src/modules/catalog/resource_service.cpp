@@ -7,7 +7,7 @@
 
 #include "core/clock.hpp"
 #include "http/paging.hpp"
-#include "modules/audit/service.hpp"
+#include "changes/audit.hpp"
 #include "modules/catalog/resource_engine.hpp"
 #include "search/outbox.hpp"
 #include "store/guarded_update.hpp"

@@ -15,7 +15,7 @@
 #include "core/clock.hpp"
 #include "core/log.hpp"
 #include "http/json.hpp"
-#include "modules/audit/service.hpp"
+#include "changes/audit.hpp"
 
 namespace keyuan::media {
 namespace fs = std::filesystem;
