@@ -10,10 +10,10 @@
 #include "http/server.hpp"
 #include "modules/accounts/service.hpp"
 #include "modules/audit/service.hpp"
-#include "modules/demo/command_line.hpp"
 #include "modules/media/collector.hpp"
 #include "search/indexer.hpp"
 #include "store/migrations.hpp"
+#include "tools/demo/command_line.hpp"
 
 namespace keyuan::app {
 namespace {

@@ -1,11 +1,11 @@
-#include "modules/demo/bases_and_finance.hpp"
+#include "tools/demo/bases_and_finance.hpp"
 
 #include <algorithm>
 #include <array>
 #include <map>
 
-#include "modules/demo/fakes.hpp"
-#include "modules/demo/resources.hpp"
+#include "tools/demo/fakes.hpp"
+#include "tools/demo/resources.hpp"
 
 namespace keyuan::demo {
 namespace {

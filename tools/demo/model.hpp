@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/date.hpp"
-#include "modules/demo/vocabulary.hpp"
+#include "tools/demo/vocabulary.hpp"
 
 namespace keyuan::demo {
 

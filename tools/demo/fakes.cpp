@@ -1,4 +1,4 @@
-#include "modules/demo/fakes.hpp"
+#include "tools/demo/fakes.hpp"
 
 #include <array>
 #include <cstdio>

@@ -1,4 +1,4 @@
-#include "modules/demo/org_names.hpp"
+#include "tools/demo/org_names.hpp"
 
 #include <array>
 #include <string_view>

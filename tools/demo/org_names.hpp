@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "modules/demo/model.hpp"
-#include "modules/demo/random.hpp"
+#include "tools/demo/model.hpp"
+#include "tools/demo/random.hpp"
 
 namespace keyuan::demo {
 

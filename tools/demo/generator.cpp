@@ -2,7 +2,7 @@
 // them in one transaction, then labs with their instruments and services in transactions of
 // some twenty thousand rows. Everything is drawn from one seeded generator in a fixed order,
 // so the same seed gives the same rows.
-#include "modules/demo/generator.hpp"
+#include "tools/demo/generator.hpp"
 
 #include <array>
 #include <chrono>
@@ -10,11 +10,11 @@
 
 #include "core/clock.hpp"
 #include "modules/accounts/crypto.hpp"
-#include "modules/demo/bases_and_finance.hpp"
-#include "modules/demo/organizations.hpp"
-#include "modules/demo/plan.hpp"
-#include "modules/demo/resources.hpp"
-#include "modules/demo/users.hpp"
+#include "tools/demo/bases_and_finance.hpp"
+#include "tools/demo/organizations.hpp"
+#include "tools/demo/plan.hpp"
+#include "tools/demo/resources.hpp"
+#include "tools/demo/users.hpp"
 
 namespace keyuan::demo {
 namespace {

@@ -1,4 +1,4 @@
-#include "modules/demo/command_line.hpp"
+#include "tools/demo/command_line.hpp"
 
 #include <unistd.h>
 

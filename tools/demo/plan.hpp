@@ -4,9 +4,9 @@
 
 #include <vector>
 
-#include "modules/demo/generator.hpp"
-#include "modules/demo/model.hpp"
-#include "modules/demo/random.hpp"
+#include "tools/demo/generator.hpp"
+#include "tools/demo/model.hpp"
+#include "tools/demo/random.hpp"
 
 namespace keyuan::demo {
 

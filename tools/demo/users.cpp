@@ -1,4 +1,4 @@
-#include "modules/demo/users.hpp"
+#include "tools/demo/users.hpp"
 
 #include <algorithm>
 #include <array>
@@ -6,8 +6,8 @@
 #include <functional>
 #include <optional>
 
-#include "modules/demo/fakes.hpp"
-#include "modules/demo/generator.hpp"
+#include "tools/demo/fakes.hpp"
+#include "tools/demo/generator.hpp"
 
 namespace keyuan::demo {
 namespace {

@@ -1,10 +1,10 @@
-#include "modules/demo/organizations.hpp"
+#include "tools/demo/organizations.hpp"
 
 #include <array>
 #include <unordered_set>
 
-#include "modules/demo/fakes.hpp"
-#include "modules/demo/org_names.hpp"
+#include "tools/demo/fakes.hpp"
+#include "tools/demo/org_names.hpp"
 
 namespace keyuan::demo {
 namespace {

@@ -1,6 +1,6 @@
 // Instrument kinds with their class in instrument_classes, real models and makers, typical
 // purchase prices, indicators and the test services each one performs.
-#include "modules/demo/vocabulary.hpp"
+#include "tools/demo/vocabulary.hpp"
 
 namespace keyuan::demo {
 

@@ -1,4 +1,4 @@
-#include "modules/demo/bulk_insert.hpp"
+#include "tools/demo/bulk_insert.hpp"
 
 #include <algorithm>
 #include <cassert>

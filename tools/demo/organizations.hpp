@@ -5,9 +5,9 @@
 #include <cstdint>
 #include <vector>
 
-#include "modules/demo/bulk_insert.hpp"
-#include "modules/demo/model.hpp"
-#include "modules/demo/random.hpp"
+#include "tools/demo/bulk_insert.hpp"
+#include "tools/demo/model.hpp"
+#include "tools/demo/random.hpp"
 
 namespace keyuan::demo {
 

@@ -1,4 +1,4 @@
-#include "modules/demo/plan.hpp"
+#include "tools/demo/plan.hpp"
 
 #include <algorithm>
 #include <array>

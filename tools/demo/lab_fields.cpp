@@ -1,7 +1,7 @@
 // Lab fields: GB/T 4754-2017 level-4 industry codes with a business-scope phrase, the
 // instrument kinds such a lab owns and its R&D services. demo_test checks that every code
 // exists at level 4 and every instrument kind is in InstrumentKinds().
-#include "modules/demo/vocabulary.hpp"
+#include "tools/demo/vocabulary.hpp"
 
 namespace keyuan::demo {
 

@@ -1,6 +1,6 @@
 // Finance products for technology firms as Beijing's banks, insurers, funds and guarantors
 // offer them: loans, investment-loan linkage, insurance, reinsurance and industry funds.
-#include "modules/demo/vocabulary.hpp"
+#include "tools/demo/vocabulary.hpp"
 
 namespace keyuan::demo {
 

@@ -1,4 +1,4 @@
-#include "modules/demo/resources.hpp"
+#include "tools/demo/resources.hpp"
 
 #include <cassert>
 

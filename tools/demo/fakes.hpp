@@ -7,8 +7,8 @@
 #include <string_view>
 
 #include "core/date.hpp"
-#include "modules/demo/model.hpp"
-#include "modules/demo/random.hpp"
+#include "tools/demo/model.hpp"
+#include "tools/demo/random.hpp"
 
 namespace keyuan::demo {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "modules/demo/generator.hpp"
+#include "tools/demo/generator.hpp"
 
 namespace keyuan::demo {
 

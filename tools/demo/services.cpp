@@ -2,8 +2,8 @@
 // the lab's CNAS/CMA accreditation) and R&D services of its field (per project or negotiable).
 #include <optional>
 
-#include "modules/demo/fakes.hpp"
-#include "modules/demo/resources.hpp"
+#include "tools/demo/fakes.hpp"
+#include "tools/demo/resources.hpp"
 
 namespace keyuan::demo {
 namespace {

@@ -1,5 +1,5 @@
 // Places, name parts and people's names for the demo catalog.
-#include "modules/demo/vocabulary.hpp"
+#include "tools/demo/vocabulary.hpp"
 
 #include <array>
 

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <array>
 
-#include "modules/demo/fakes.hpp"
-#include "modules/demo/resources.hpp"
+#include "tools/demo/fakes.hpp"
+#include "tools/demo/resources.hpp"
 
 namespace keyuan::demo {
 namespace {
