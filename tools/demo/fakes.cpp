@@ -31,7 +31,7 @@ char OrganizationCodeCheck(std::string_view body) {
 }  // namespace
 
 std::string PersonName(Random& rng) {
-    return std::string(rng.Pick(Surnames())) + std::string(rng.Pick(GivenNames()));
+    return std::string(rng.Pick(Words("surname"))) + std::string(rng.Pick(Words("given_name")));
 }
 
 std::string OfficePhone(Random& rng) {

@@ -89,7 +89,7 @@ void ResourceMaker::AddInstrument(DemoLab& lab, ResourceRows& out) {
     bool imported = model.country != "中国";
     bool duty_free = imported && rng_.Chance(0.2);
     std::string_view open_status = PickOpenStatus(rng_);
-    std::string location = std::string(rng_.Pick(Buildings())) + std::to_string(rng_.Int(1, 9)) +
+    std::string location = std::string(rng_.Pick(Words("building"))) + std::to_string(rng_.Int(1, 9)) +
                            std::to_string(rng_.Int(1, 30) + 100).substr(1) + "室";
     out.instruments.Add({id,
                          lab.org->id,

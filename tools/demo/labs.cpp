@@ -85,7 +85,7 @@ DemoLab ResourceMaker::MakeLab(const DemoOrg& org, ResourceRows& out) {
                JoinFieldAndSuffix(lab.field->name, pattern->after_field);
     }
     lab_names_.insert(name);
-    lab.address = org.address + std::string(rng_.Pick(Buildings())) + std::to_string(rng_.Int(1, 12)) + "层";
+    lab.address = org.address + std::string(rng_.Pick(Words("building"))) + std::to_string(rng_.Int(1, 12)) + "层";
     lab.contact = MakeContact(rng_, org.id, "lab" + std::to_string(lab.id));
     lab.created = DayBetween(rng_, std::min(org.registered.AddDays(30), as_of_.AddDays(-60)), as_of_.AddDays(-60));
     Accredit(lab);

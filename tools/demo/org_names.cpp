@@ -1,6 +1,5 @@
 #include "tools/demo/org_names.hpp"
 
-#include <array>
 #include <string_view>
 
 namespace keyuan::demo {
@@ -21,22 +20,20 @@ std::string DistrictShort(const DemoOrg& org) {
 }
 
 OrgName University(Random& rng, int attempt) {
-    static constexpr std::array<std::string_view, 6> kPrefixes = {"北京", "北京", "北京", "首都", "华北", "京华"};
-    static constexpr std::array<std::string_view, 4> kSuffixes = {"大学", "大学", "学院", "职业技术学院"};
-    const NamePart& word = rng.Pick(UniversityWords());
-    std::string name = attempt < 5 ? Str(rng.Pick(kPrefixes)) + Str(word.word) + Str(rng.Pick(kSuffixes))
+    const NamePart& word = rng.Pick(NameParts("university"));
+    std::string name = attempt < 5 ? Str(rng.Pick(Words("university_prefix"))) + Str(word.word) +
+                                         Str(rng.Pick(Words("university_suffix")))
                                    : "北京" + TradeName(rng) + Str(word.word) + "学院";
     return {name, name, word.domains};
 }
 
 OrgName Institute(Random& rng, int attempt) {
-    static constexpr std::array<std::string_view, 3> kMunicipal = {"研究院", "研究所", "科学研究院"};
-    const NamePart& word = rng.Pick(InstituteWords());
+    const NamePart& word = rng.Pick(NameParts("institute"));
     std::string name;
     if (attempt < 5 && word.cas && rng.Chance(0.6)) {
         name = "中国科学院" + Str(word.word) + "研究所";
     } else if (attempt < 5) {
-        name = "北京市" + Str(word.word) + Str(rng.Pick(kMunicipal));
+        name = "北京市" + Str(word.word) + Str(rng.Pick(Words("institute_suffix")));
     } else {
         std::string brand = TradeName(rng);
         name = "北京" + brand + Str(word.word) + "研究院";
@@ -46,22 +43,18 @@ OrgName Institute(Random& rng, int attempt) {
 }
 
 OrgName Hospital(Random& rng, const DemoOrg& org, int attempt) {
-    static constexpr std::array<std::string_view, 4> kDistrictKinds = {"医院", "区中医医院", "区妇幼保健院",
-                                                                       "区中西医结合医院"};
-    static constexpr std::array<std::string_view, 9> kSpecialties = {"",     "肿瘤",     "儿童",       "口腔", "眼科",
-                                                                     "骨科", "心血管病", "中西医结合", "康复"};
     std::vector<Domain> domains = {kHealth, kBiomedicine};
     if (attempt < 2) {
-        std::string name = "北京市" + DistrictShort(org) + Str(rng.Pick(kDistrictKinds));
+        std::string name = "北京市" + DistrictShort(org) + Str(rng.Pick(Words("district_hospital")));
         return {name, name, domains};
     }
     std::string brand = TradeName(rng);
-    std::string name = "北京" + brand + Str(rng.Pick(kSpecialties)) + "医院";
+    std::string name = "北京" + brand + Str(rng.Pick(Words("hospital_specialty"))) + "医院";
     return {name, name, domains};
 }
 
 OrgName StateOwned(Random& rng) {
-    const NamePart& word = rng.Pick(StateOwnedWords());
+    const NamePart& word = rng.Pick(NameParts("state_owned"));
     std::string brand = TradeName(rng);
     std::string name = rng.Chance(0.6) ? "北京" + brand + Str(word.word) + "集团有限公司"
                                        : "北京市" + brand + Str(word.word) + "有限责任公司";
@@ -69,12 +62,9 @@ OrgName StateOwned(Random& rng) {
 }
 
 OrgName Enterprise(Random& rng) {
-    static constexpr std::array<std::string_view, 10> kSuffixes = {
-        "有限公司", "有限公司", "有限公司",     "有限公司",     "有限公司",
-        "有限公司", "有限公司", "股份有限公司", "股份有限公司", "有限责任公司"};
-    const NamePart& word = rng.Pick(EnterpriseWords());
+    const NamePart& word = rng.Pick(NameParts("enterprise"));
     std::string brand = TradeName(rng);
-    return {"北京" + brand + Str(word.word) + Str(rng.Pick(kSuffixes)), brand, word.domains};
+    return {"北京" + brand + Str(word.word) + Str(rng.Pick(Words("company_suffix"))), brand, word.domains};
 }
 
 OrgName Financial(Random& rng, const DemoOrg& org) {
@@ -111,9 +101,9 @@ OrgName Agency(Random& rng, const DemoOrg& org) {
 }  // namespace
 
 std::string TradeName(Random& rng) {
-    std::string_view first = rng.Pick(BrandFirst());
-    std::string_view second = rng.Pick(BrandSecond());
-    while (second == first) second = rng.Pick(BrandSecond());  // 瑞瑞 is no trade name
+    std::string_view first = rng.Pick(Words("brand_first"));
+    std::string_view second = rng.Pick(Words("brand_second"));
+    while (second == first) second = rng.Pick(Words("brand_second"));  // 瑞瑞 is no trade name
     return Str(first) + Str(second);
 }
 

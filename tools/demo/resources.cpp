@@ -99,7 +99,7 @@ Review PickReview(Random& rng) {
     double x = rng.Unit();
     if (x < 0.86) return {"approved", ""};
     if (x < 0.91) return {"submitted", ""};
-    if (x < 0.94) return {"returned", rng.Pick(ReturnReasons())};
+    if (x < 0.94) return {"returned", rng.Pick(Words("return_reason"))};
     return {"draft", ""};
 }
 

@@ -40,7 +40,7 @@ ServiceDraft TestService(Random& rng, const InstrumentKind& kind, const Instrume
         d.content = "依托" + std::string(kind.name) + "（" + std::string(model.maker) + " " + std::string(model.model) +
                     "）开展" + d.name + "，按委托方要求出具检测报告。";
     }
-    d.parameters = "样品要求：" + std::string(rng.Pick(SampleRequirements())) + "；检测周期：" +
+    d.parameters = "样品要求：" + std::string(rng.Pick(Words("sample_requirement"))) + "；检测周期：" +
                    std::to_string(rng.Int(3, 15)) + " 个工作日";
     return d;
 }

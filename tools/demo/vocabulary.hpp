@@ -1,7 +1,8 @@
 #pragma once
 // The words the demo catalog is composed from: places, name parts, people's names, lab fields
 // with their industry codes, instrument kinds with real models and makers, service and
-// finance product templates. Static tables; every accessor is thread-safe.
+// finance product templates. They live in data/demo/*.tsv (data/demo/README.md), embedded
+// in the binary and parsed once, on first use; every accessor is thread-safe.
 
 #include <string_view>
 #include <vector>
@@ -41,23 +42,14 @@ struct NamePart {
     std::vector<Domain> domains;
     bool cas = false;  // an institute of the Chinese Academy of Sciences has this name
 };
-const std::vector<NamePart>& UniversityWords();
-const std::vector<NamePart>& InstituteWords();
-const std::vector<NamePart>& EnterpriseWords();
-const std::vector<NamePart>& StateOwnedWords();
+/// The name parts of one kind of organisation: "university", "institute", "enterprise" or
+/// "state_owned" (data/demo/name_parts.tsv).
+const std::vector<NamePart>& NameParts(std::string_view org_kind);
 
-/// Characters that pair into a firm's trade name (字号), e.g. 华 + 瑞.
-const std::vector<std::string_view>& BrandFirst();
-const std::vector<std::string_view>& BrandSecond();
-
-const std::vector<std::string_view>& Surnames();
-const std::vector<std::string_view>& GivenNames();
-/// Building names for addresses and instrument locations.
-const std::vector<std::string_view>& Buildings();
-/// Reasons a reviewer gives when returning a registration.
-const std::vector<std::string_view>& ReturnReasons();
-/// Sample requirements for test services.
-const std::vector<std::string_view>& SampleRequirements();
+/// One of data/demo/words.tsv's lists: "surname", "given_name", "brand_first" (a trade name's
+/// first character), "building", "return_reason", "sample_requirement", "company_suffix" …
+/// A word repeated in a list is drawn that much more often.
+const std::vector<std::string_view>& Words(std::string_view list);
 
 /// A lab's research field: its GB/T 4754-2017 level-4 industry codes with a business-scope
 /// phrase, the instrument kinds such a lab owns and its R&D services.
@@ -107,5 +99,10 @@ struct FinanceTemplate {
     int max_wan;
 };
 const std::vector<FinanceTemplate>& FinanceTemplates();
+
+/// Parses the data files unless done already. Throws std::runtime_error naming the file and
+/// line of a malformed record (a build defect: the files are embedded), or std::logic_error
+/// when the files disagree (a lab field names an unknown instrument kind, …).
+void LoadVocabulary();
 
 }  // namespace keyuan::demo
