@@ -41,9 +41,11 @@ Subject VisibleSubject(store::Session& s, const Workflow& workflow, const RouteH
 void RegisterRoutes(http::Router& router, store::Database& db, const Workflow& workflow, const access::Policy& policy,
                     const std::string& base, RouteHooks hooks) {
     for (const Transition& t : workflow.definition().transitions) {
-        router.Post(base + "/{id}/" + t.action, [&db, &workflow, action = t.action](Request& r) {
+        router.Post(base + "/{id}/" + t.action, [&db, &workflow, &policy, &t](Request& r) {
             std::int64_t id = http::PathId(r);
-            return http::JsonResponse(200, workflow.Run(db, r.caller.get(), id, action, ReadReason(r), r.ToActor()));
+            // The grant before the body: a caller who may never do this learns nothing more.
+            policy.RequireAction(r.caller.get(), workflow.PolicyAction(t));
+            return http::JsonResponse(200, workflow.Run(db, r.caller.get(), id, t.action, ReadReason(r), r.ToActor()));
         });
     }
     router.Get(base + "/{id}/actions", [&db, &workflow, &policy, hooks](Request& r) {
