@@ -4,16 +4,11 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "app/modules.hpp"
 #include "changes/audit.hpp"
+#include "core/clock.hpp"
 #include "core/log.hpp"
 #include "http/json.hpp"
-#include "modules/accounts/module.hpp"
-#include "modules/audit/module.hpp"
-#include "modules/catalog/module.hpp"
-#include "modules/media/module.hpp"
-#include "modules/module_context.hpp"
-#include "modules/system/idempotency.hpp"
-#include "modules/system/module.hpp"
 
 namespace keyuan::app {
 namespace {
@@ -37,26 +32,28 @@ void RequireWebFolderHoldsNoData(const http::StaticFiles& web, const Config& con
 
 }  // namespace
 
-Application::Application(const Config& config, std::unique_ptr<store::Database> db, bool start_indexer)
-    : db_(std::move(db)) {
+Application::Application(const Config& config, std::unique_ptr<store::Database> db, bool background_work)
+    : db_(std::move(db)), scheduler_(std::make_unique<jobs::Scheduler>(clock::Current())) {
     if (config.web_dir) {
         web_.emplace(*config.web_dir);
         RequireWebFolderHoldsNoData(*web_, config);
     }
-    modules::ModuleContext context{router_, *db_, policy_, middleware_, KEYUAN_VERSION};
-    system::Register(context);
-    accounts_ = accounts::Register(context, config.security);
-    audit::Register(context);
-    media::Register(context, config.media_dir);
-    resources_ = catalog::Register(context, static_cast<std::size_t>(config.catalog_cache_mb) * 1024 * 1024);
-    search_ = search::Register(context, config.search_index_dir, static_cast<std::size_t>(config.search_cache_entries),
-                               start_indexer);
-    // After authentication, so that keys are kept per caller.
-    middleware_.push_back(system::MakeIdempotency(*db_));
-    system::RegisterOpenApi(context);
+    settings_ =
+        modules::Settings{.security = config.security,
+                          .media_dir = config.media_dir,
+                          .catalog_cache_bytes = static_cast<std::size_t>(config.catalog_cache_mb) * 1024 * 1024,
+                          .search_index_dir = config.search_index_dir,
+                          .search_cache_entries = static_cast<std::size_t>(config.search_cache_entries),
+                          .background_work = background_work};
+    modules::ModuleContext context{router_, *db_, policy_, middleware_, KEYUAN_VERSION, settings_, *scheduler_, kept_};
+    for (const modules::Module& module : AllModules()) module.registrar(context);
+    if (background_work) scheduler_->Start();
 }
 
-Application::~Application() = default;
+Application::~Application() {
+    // Jobs refer to what the modules keep: stop them first.
+    scheduler_->Stop();
+}
 
 void Application::AuditDenied(const http::Request& request) const {
     try {

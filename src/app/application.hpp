@@ -11,17 +11,17 @@
 #include "http/middleware.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
-#include "modules/accounts/service.hpp"
-#include "modules/search/module.hpp"
-#include "registry/engine.hpp"
+#include "jobs/scheduler.hpp"
+#include "modules/module_context.hpp"
 #include "store/database.hpp"
 
 namespace keyuan::app {
 
 class Application {
 public:
-    /// Registers every module. Throws if the web folder is configured but missing.
-    Application(const Config& config, std::unique_ptr<store::Database> db, bool start_indexer = true);
+    /// Registers every module (app/modules.cpp). With `background_work`, starts the search
+    /// indexer and the scheduled jobs. Throws if the web folder is configured but missing.
+    Application(const Config& config, std::unique_ptr<store::Database> db, bool background_work = true);
     ~Application();
 
     http::Router& router() { return router_; }
@@ -43,9 +43,9 @@ private:
     access::Policy policy_;
     std::vector<http::Middleware> middleware_;
     std::optional<http::StaticFiles> web_;
-    std::unique_ptr<accounts::AccountService> accounts_;
-    std::vector<std::unique_ptr<registry::ResourceEngine>> resources_;
-    std::unique_ptr<search::SearchModule> search_;
+    modules::Settings settings_;
+    std::vector<std::shared_ptr<void>> kept_;     // what the modules keep alive (services, engines)
+    std::unique_ptr<jobs::Scheduler> scheduler_;  // after kept_: destroyed, and stopped, first
 };
 
 }  // namespace keyuan::app

@@ -9,6 +9,6 @@ namespace keyuan::accounts {
 
 /// Declares the module's permissions, adds the authentication middleware and the routes
 /// under /api/v1/auth, /me, /tokens and /users. The returned service must outlive the routes.
-std::unique_ptr<AccountService> Register(modules::ModuleContext& context, const SecuritySettings& settings);
+void Register(modules::ModuleContext& context);
 
 }  // namespace keyuan::accounts

@@ -238,15 +238,15 @@ void AddRoleGrantRoutes(http::Router& router, AccountService& service) {
 
 }  // namespace
 
-std::unique_ptr<AccountService> Register(modules::ModuleContext& context, const SecuritySettings& settings) {
+void Register(modules::ModuleContext& context) {
     DeclarePermissions(context.policy);
-    auto service = std::make_unique<AccountService>(context.db, context.policy, settings);
-    context.middleware.push_back(MakeAuthentication(*service));
-    AddSessionRoutes(context.router, *service);
-    AddTokenRoutes(context.router, *service);
-    AddUserRoutes(context.router, *service);
-    AddRoleGrantRoutes(context.router, *service);
-    return service;
+    AccountService& service =
+        context.Keep(std::make_unique<AccountService>(context.db, context.policy, context.settings.security));
+    context.middleware.push_back(MakeAuthentication(service));
+    AddSessionRoutes(context.router, service);
+    AddTokenRoutes(context.router, service);
+    AddUserRoutes(context.router, service);
+    AddRoleGrantRoutes(context.router, service);
 }
 
 }  // namespace keyuan::accounts

@@ -2,12 +2,15 @@
 
 #include <boost/json/object.hpp>
 
+#include "core/clock.hpp"
+#include "core/log.hpp"
 #include "http/json.hpp"
 #include "modules/catalog/bases.hpp"
 #include "modules/catalog/industries.hpp"
 #include "modules/catalog/organizations.hpp"
 #include "modules/catalog/specs.hpp"
 #include "registry/routes.hpp"
+#include "workflow/deadlines.hpp"
 
 namespace keyuan::catalog {
 namespace {
@@ -16,13 +19,12 @@ constexpr int kFinanceProductTarget = 20;  // seed 000: the finance domain centr
 
 }  // namespace
 
-std::vector<std::unique_ptr<registry::ResourceEngine>> Register(modules::ModuleContext& context,
-                                                                std::size_t cache_bytes_per_kind) {
+void Register(modules::ModuleContext& context) {
     RegisterOrganizations(context);
     RegisterBases(context);
     // Literal routes such as /instruments/registration-report before the resources' /{id}.
     RegisterIndustries(context);
-    std::vector<std::unique_ptr<registry::ResourceEngine>> engines;
+    std::vector<const registry::ResourceEngine*> engines;
     // The finance summary is a literal route, registered before the resource's /{id} routes.
     store::Database& db = context.db;
     context.router.Get("/api/v1/finance-products/summary", [&db](http::Request&) {
@@ -35,9 +37,22 @@ std::vector<std::unique_ptr<registry::ResourceEngine>> Register(modules::ModuleC
                                                            {"target_met", approved >= kFinanceProductTarget}});
     });
     for (registry::ResourceSpec spec : {LabSpec(), InstrumentSpec(), ServiceSpec(), FinanceProductSpec()}) {
-        engines.push_back(registry::RegisterResource(context, std::move(spec), cache_bytes_per_kind));
+        engines.push_back(
+            &context.Keep(registry::RegisterResource(context, std::move(spec), context.settings.catalog_cache_bytes)));
     }
-    return engines;
+    // A daily reminder in the log: how many registrations wait for review past their deadline.
+    context.scheduler.Add({.name = "catalog.overdue-reviews", .every_seconds = 24 * 3600, .run = [&db, engines] {
+                               db.Read([&](store::Session& s) {
+                                   Date today = *Date::Parse(clock::TodayShanghai());
+                                   for (const registry::ResourceEngine* e : engines) {
+                                       std::size_t late = workflow::ListOverdue(s, e->spec().kind, today, 10000).size();
+                                       if (late > 0) {
+                                           log::Info("registrations overdue for review",
+                                                     {{"kind", e->spec().kind}, {"count", std::to_string(late)}});
+                                       }
+                                   }
+                               });
+                           }});
 }
 
 }  // namespace keyuan::catalog

@@ -96,8 +96,8 @@ bool IsMediaUrl(std::string_view url) {
     return url.starts_with(kMediaUrlPrefix) && IsMediaName(url.substr(kMediaUrlPrefix.size()));
 }
 
-void Register(modules::ModuleContext& context, const std::string& media_dir) {
-    fs::path dir(media_dir);
+void Register(modules::ModuleContext& context) {
+    fs::path dir(context.settings.media_dir);
     fs::create_directories(dir);
     access::Policy& policy = context.policy;
     // Whoever registers resources with photos may upload them.

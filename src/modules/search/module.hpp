@@ -14,10 +14,9 @@ struct SearchModule {
     std::unique_ptr<IndustrySuggester> suggester;
 };
 
-/// Opens the index at `index_path` (keeping up to `cache_entries` recent answers), starts the
-/// indexer (if `start_indexer`) and adds GET /api/v1/search, /search/suggest,
+/// Opens the index in the settings' folder (keeping their number of recent answers), starts
+/// the indexer (with background work) and adds GET /api/v1/search, /search/suggest,
 /// /industries/suggest and POST /search/rebuild.
-std::unique_ptr<SearchModule> Register(modules::ModuleContext& context, const std::string& index_path,
-                                       std::size_t cache_entries, bool start_indexer);
+void Register(modules::ModuleContext& context);
 
 }  // namespace keyuan::search

@@ -104,15 +104,15 @@ json::object ResultJson(const SearchResult& result, const SearchQuery& q) {
 
 }  // namespace
 
-std::unique_ptr<SearchModule> Register(modules::ModuleContext& context, const std::string& index_path,
-                                       std::size_t cache_entries, bool start_indexer) {
-    auto module = std::make_unique<SearchModule>();
-    module->indexer = std::make_unique<Indexer>(context.db, index_path, cache_entries);
-    module->suggester = std::make_unique<IndustrySuggester>(context.db);
-    if (start_indexer) module->indexer->Start();
+void Register(modules::ModuleContext& context) {
+    SearchModule& module = context.Keep(std::make_unique<SearchModule>());
+    module.indexer =
+        std::make_unique<Indexer>(context.db, context.settings.search_index_dir, context.settings.search_cache_entries);
+    module.suggester = std::make_unique<IndustrySuggester>(context.db);
+    if (context.settings.background_work) module.indexer->Start();
     context.policy.Allow("search.rebuild", Role::kOperator, access::Scope::kAll);
-    Indexer& indexer = *module->indexer;
-    IndustrySuggester& suggester = *module->suggester;
+    Indexer& indexer = *module.indexer;
+    IndustrySuggester& suggester = *module.suggester;
     const access::Policy& policy = context.policy;
 
     context.router.Get("/api/v1/search", [&indexer](Request& r) {
@@ -148,7 +148,6 @@ std::unique_ptr<SearchModule> Register(modules::ModuleContext& context, const st
         std::int64_t count = indexer.Rebuild();
         return http::JsonResponse(200, json::object{{"documents", count}});
     });
-    return module;
 }
 
 }  // namespace keyuan::search

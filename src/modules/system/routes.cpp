@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "http/json.hpp"
+#include "modules/system/idempotency.hpp"
 #include "modules/system/module.hpp"
 
 namespace keyuan::embedded {
@@ -69,6 +70,10 @@ json::object Operation(http::Method method, const std::string& path) {
 }
 
 }  // namespace
+
+void RegisterIdempotency(modules::ModuleContext& context) {
+    context.middleware.push_back(MakeIdempotency(context.db));
+}
 
 void RegisterOpenApi(modules::ModuleContext& context) {
     // Hand-written entries in openapi.json win; every other route is described from the

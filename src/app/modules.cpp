@@ -1,0 +1,27 @@
+// The one list of modules: a new module adds its line here and nothing else in the core.
+#include "app/modules.hpp"
+
+#include "modules/accounts/module.hpp"
+#include "modules/audit/module.hpp"
+#include "modules/catalog/module.hpp"
+#include "modules/media/module.hpp"
+#include "modules/search/module.hpp"
+#include "modules/system/module.hpp"
+
+namespace keyuan::app {
+
+std::span<const modules::Module> AllModules() {
+    static const modules::Module kModules[] = {
+        {"system", system::Register},
+        {"accounts", accounts::Register},
+        {"audit", audit::Register},
+        {"media", media::Register},
+        {"catalog", catalog::Register},
+        {"search", search::Register},
+        {"idempotency", system::RegisterIdempotency},
+        {"openapi", system::RegisterOpenApi},
+    };
+    return kModules;
+}
+
+}  // namespace keyuan::app
