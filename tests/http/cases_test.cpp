@@ -27,7 +27,7 @@ public:
     static void CreateUsers() {
         CatalogSuite<CaseFixture>::CreateUsers();
         std::map<std::string, std::string>& v = variables_;
-        v = {{"org_a", world_.org_a}, {"org_b", world_.org_b},        {"org_fin", world_.org_fin},
+        v = {{"org_a", world_.org_a},   {"org_b", world_.org_b},       {"org_fin", world_.org_fin},
              {"today", ShanghaiDate()}, {"tomorrow", ShanghaiDate(1)}, {"good_password", kGoodPassword}};
         for (const auto& [username, role] : {std::pair{"secadm", "security_admin"}, std::pair{"plain", "expert"},
                                              std::pair{"sysonly", "system_admin"}}) {
@@ -41,8 +41,10 @@ public:
         EXPECT_EQ(Act(unit, "instruments", v["instrument_submitted"], "submit").status, 200);
         v["instrument_approved"] = CreateApproved(unit, reviewer, "instruments", InstrumentBody("案例用已批仪器"));
         for (const auto& [name, org] : {std::pair{"base_a", world_.org_a}, std::pair{"base_b", world_.org_b}}) {
-            HttpResponse r = As("operator").Post(
-                "/api/v1/bases", Body({{"name", std::string("案例用基地 ") + name}, {"kind", "base"}, {"org_id", org}}));
+            HttpResponse r =
+                As("operator")
+                    .Post("/api/v1/bases",
+                          Body({{"name", std::string("案例用基地 ") + name}, {"kind", "base"}, {"org_id", org}}));
             EXPECT_EQ(r.status, 201) << r.body;
             v[name] = Str(r.Json(), "id");
         }
@@ -103,8 +105,8 @@ public:
                                                                : IsError(r, case_.status, case_.code);
         if (!status) {
             ADD_FAILURE_AT(case_.file.c_str(), case_.line)
-                << request << ": expected " << case_.status << " " << case_.code << ", got " << r.status << " "
-                << r.body << " " << status.message();
+                << request << ": expected " << case_.status << (case_.code.empty() ? "" : " " + case_.code) << ", got "
+                << r.status << " " << r.body << " " << status.message();
             return;
         }
         for (const CaseCheck& check : case_.checks) {
@@ -174,7 +176,8 @@ private:
                 std::vector<std::string> ids = ListIds(r);
                 bool include = check.kind == Kind::kIdsInclude;
                 for (const std::string& id : words) {
-                    if (Contains(ids, id) != include) return "ids " + Joined(ids) + (include ? " lack " : " hold ") + id;
+                    if (Contains(ids, id) != include)
+                        return "ids " + Joined(ids) + (include ? " lack " : " hold ") + id;
                 }
                 return "";
             }
@@ -188,11 +191,12 @@ private:
 /// A line of a case file that could not be read: a failing test of its own.
 class UnreadableCase : public CaseFixture {
 public:
-    explicit UnreadableCase(std::string why) : why_(std::move(why)) {}
-    void TestBody() override { ADD_FAILURE() << why_; }
+    UnreadableCase(std::string path, CaseFileError error) : path_(std::move(path)), error_(std::move(error)) {}
+    void TestBody() override { ADD_FAILURE_AT(path_.c_str(), error_.line) << error_.why; }
 
 private:
-    std::string why_;
+    std::string path_;
+    CaseFileError error_;
 };
 
 /// Registers every case of tests/http/cases before main runs (the cases must outlive the tests).
@@ -208,11 +212,12 @@ private:
         std::string suite = "Cases_" + path.parent_path().filename().string() + "_" + path.stem().string();
         CaseFile file = ReadCaseFile(path.string());
         std::set<std::string> names;
-        for (const std::string& why : file.errors) {
-            std::string name = "unreadable_" + std::to_string(names.size());
+        for (const CaseFileError& error : file.errors) {
+            std::string name = "unreadable_line_" + std::to_string(error.line);
             names.insert(name);
-            ::testing::RegisterTest(suite.c_str(), name.c_str(), nullptr, nullptr, path.c_str(), 1,
-                                    [why]() -> CaseFixture* { return new UnreadableCase(why); });
+            ::testing::RegisterTest(
+                suite.c_str(), name.c_str(), nullptr, nullptr, path.c_str(), error.line,
+                [path, error]() -> CaseFixture* { return new UnreadableCase(path.string(), error); });
         }
         for (HttpCase& c : file.cases) {
             std::string name = CaseTestName(c.name);

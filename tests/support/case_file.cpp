@@ -153,9 +153,7 @@ private:
         state_ = State::kOutside;
     }
 
-    void Error(int number, const std::string& why) {
-        file_.errors.push_back(path_ + ":" + std::to_string(number) + ": " + why);
-    }
+    void Error(int number, const std::string& why) { file_.errors.push_back({number, why}); }
 
     std::string path_;
     State state_ = State::kOutside;
@@ -168,7 +166,7 @@ private:
 CaseFile ReadCaseFile(const std::string& path) {
     Reader reader(path);
     std::ifstream in(path);
-    if (!in) return {.errors = {path + ": cannot be read"}};
+    if (!in) return {.errors = {{0, "cannot be read"}}};
     int number = 0;
     for (std::string line; std::getline(in, line);) reader.Line(++number, line);
     return reader.Done();

@@ -22,9 +22,9 @@ struct CaseCheck {
     };
     int line = 0;
     Kind kind = Kind::kFields;
-    std::string subject;              // the field, or the JSON pointer
-    std::vector<std::string> words;   // field names or ids
-    std::string text;                 // the message, or the JSON value
+    std::string subject;             // the field, or the JSON pointer
+    std::vector<std::string> words;  // field names or ids
+    std::string text;                // the message, or the JSON value
 };
 
 /// One request and its expected answer. Text may hold ${variables}, filled in when it runs.
@@ -41,10 +41,16 @@ struct HttpCase {
     std::vector<CaseCheck> checks;
 };
 
-/// What a case file holds: its cases, and a message "FILE:LINE: why" for each line it could not read.
+/// A line of a case file that could not be read, and why.
+struct CaseFileError {
+    int line = 0;
+    std::string why;
+};
+
+/// What a case file holds: its cases, and the lines it could not read.
 struct CaseFile {
     std::vector<HttpCase> cases;
-    std::vector<std::string> errors;
+    std::vector<CaseFileError> errors;
 };
 
 /// Reads the case file at `path`.
