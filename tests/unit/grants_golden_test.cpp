@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "app/application.hpp"
@@ -47,6 +48,25 @@ std::string RenderGrants() {
     return out;
 }
 
+/// The lines of `text` that are not comments.
+std::set<std::string> GrantLines(const std::string& text) {
+    std::set<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+        if (!line.empty() && line[0] != '#') out.insert(line);
+    }
+    return out;
+}
+
+/// The lines of `a` that `b` lacks, one per line.
+std::string Difference(const std::set<std::string>& a, const std::set<std::string>& b) {
+    std::string out;
+    for (const std::string& line : a) {
+        if (!b.contains(line)) out += "  " + line + "\n";
+    }
+    return out;
+}
+
 TEST(GrantsGolden, TheRegisteredPolicyMatchesTheGoldenTable) {
     const std::string path = std::string(KEYUAN_SOURCE_DIR) + "/tests/golden/grants.tsv";
     std::string rendered = RenderGrants();
@@ -54,8 +74,15 @@ TEST(GrantsGolden, TheRegisteredPolicyMatchesTheGoldenTable) {
     if (record && std::string(record) == "1") std::ofstream(path, std::ios::binary) << rendered;
     std::ostringstream golden;
     golden << std::ifstream(path, std::ios::binary).rdbuf();
-    EXPECT_EQ(rendered, golden.str()) << path << " differs from the policy; if the change is deliberate, "
-                                      << "rerun with KEYUAN_GOLDEN_RECORD=1 and review the diff";
+    std::set<std::string> granted = GrantLines(rendered), written = GrantLines(golden.str());
+    EXPECT_EQ(granted, written)
+        << "granted but not in " << path << ":\n"
+        << Difference(granted, written) << "in the file but not granted:\n"
+        << Difference(written, granted)
+        << "If the change is deliberate, rerun with KEYUAN_GOLDEN_RECORD=1 and review the diff.";
+    if (granted == written) {
+        EXPECT_EQ(rendered, golden.str()) << "the file is not as the test writes it (sorted, with its header)";
+    }
 }
 
 }  // namespace
