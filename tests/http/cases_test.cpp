@@ -27,8 +27,10 @@ public:
     static void CreateUsers() {
         CatalogSuite<CaseFixture>::CreateUsers();
         std::map<std::string, std::string>& v = variables_;
-        v = {{"org_a", world_.org_a},   {"org_b", world_.org_b},       {"org_fin", world_.org_fin},
-             {"today", ShanghaiDate()}, {"tomorrow", ShanghaiDate(1)}, {"good_password", kGoodPassword}};
+        v = {{"org_a", world_.org_a},
+             {"org_b", world_.org_b},
+             {"org_fin", world_.org_fin},
+             {"good_password", kGoodPassword}};
         for (const auto& [username, role] : {std::pair{"secadm", "security_admin"}, std::pair{"plain", "expert"},
                                              std::pair{"sysonly", "system_admin"}}) {
             v[std::string(username) + "_id"] = CreateReadyUser(Db(), username, role);
@@ -87,6 +89,9 @@ public:
     explicit CaseTest(const HttpCase& c) : case_(c) {}
 
     void TestBody() override {
+        // Dates when the case runs, not when the fixture was built: a run may cross midnight.
+        variables_["today"] = ShanghaiDate();
+        variables_["tomorrow"] = ShanghaiDate(1);
         std::string target = Fill(case_.target, case_.line);
         std::vector<std::pair<std::string, std::string>> headers;
         for (const auto& [name, value] : case_.headers) headers.emplace_back(name, Fill(value, case_.line));
