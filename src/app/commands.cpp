@@ -9,7 +9,7 @@
 #include "core/log.hpp"
 #include "http/server.hpp"
 #include "modules/accounts/service.hpp"
-#include "modules/audit/service.hpp"
+#include "changes/audit.hpp"
 #include "modules/demo/command_line.hpp"
 #include "modules/media/collector.hpp"
 #include "search/indexer.hpp"
@@ -142,7 +142,7 @@ int UserCreate(const Flags& flags) {
     user.must_change_password = !flags.count("no-password-change");
     auto db = OpenForCommand(*config, "user create");
     if (!db) return 1;
-    accounts::Policy policy;
+    access::Policy policy;
     accounts::DeclarePermissions(policy);
     accounts::AccountService service(*db, policy, config->security);
     try {
@@ -171,7 +171,7 @@ int TokenCreate(const Flags& flags) {
     }
     auto db = OpenForCommand(*config, "token create");
     if (!db) return 1;
-    accounts::Policy policy;
+    access::Policy policy;
     accounts::AccountService service(*db, policy, config->security);
     try {
         std::cout << service.BootstrapToken(flags.at("username"), days).secret << "\n";

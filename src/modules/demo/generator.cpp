@@ -8,8 +8,8 @@
 #include <chrono>
 #include <optional>
 
+#include "access/crypto.hpp"
 #include "core/clock.hpp"
-#include "modules/accounts/crypto.hpp"
 #include "modules/demo/bases_and_finance.hpp"
 #include "modules/demo/organizations.hpp"
 #include "modules/demo/plan.hpp"
@@ -132,7 +132,7 @@ Result<DemoSummary> GenerateDemo(store::Database& db, const DemoOptions& options
     std::vector<DemoOrg> orgs = MakeOrganizations(rng, PlanKinds(size, rng), ids.organization, options.as_of);
     BaseRows bases = MakeBases(rng, orgs, size.bases, ids.base, options.as_of);
     std::string now = clock::NowUtc();
-    UserRows users = MakeUsers(rng, orgs, ids.user, accounts::HashPassword(kDemoPassword), now);
+    UserRows users = MakeUsers(rng, orgs, ids.user, access::HashPassword(kDemoPassword), now);
     TableRows finance =
         MakeFinanceProducts(rng, orgs, size.finance_products, ids.finance_product, bases.domain_centres, options.as_of);
     TableRows finance_outbox = OutboxTable();

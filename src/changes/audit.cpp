@@ -1,4 +1,4 @@
-#include "modules/audit/service.hpp"
+#include "changes/audit.hpp"
 
 #include <sodium.h>
 

@@ -1,6 +1,6 @@
-#include "modules/accounts/masking.hpp"
+#include "access/masking.hpp"
 
-namespace keyuan::accounts {
+namespace keyuan::access {
 namespace {
 
 std::string KeepEnds(std::string_view text, std::size_t head, std::size_t tail) {
@@ -26,4 +26,4 @@ std::string MaskIdNumber(std::string_view id) {
     return KeepEnds(id, 3, 4);
 }
 
-}  // namespace keyuan::accounts
+}  // namespace keyuan::access

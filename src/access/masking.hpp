@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace keyuan::accounts {
+namespace keyuan::access {
 
 /// "13812345678" → "138****5678"; short values keep only their first character.
 std::string MaskPhone(std::string_view phone);
@@ -13,4 +13,4 @@ std::string MaskEmail(std::string_view email);
 /// "110101199003071234" → "110***********1234".
 std::string MaskIdNumber(std::string_view id);
 
-}  // namespace keyuan::accounts
+}  // namespace keyuan::access

@@ -1,11 +1,11 @@
-#include "modules/accounts/crypto.hpp"
+#include "access/crypto.hpp"
 
 #include <sodium.h>
 
 #include <stdexcept>
 #include <vector>
 
-namespace keyuan::accounts {
+namespace keyuan::access {
 namespace {
 
 constexpr unsigned long long kOpsLimit = 2;
@@ -62,4 +62,4 @@ void VerifyDummyPassword(std::string_view password) {
     VerifyPassword(password, dummy);
 }
 
-}  // namespace keyuan::accounts
+}  // namespace keyuan::access

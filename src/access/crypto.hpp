@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace keyuan::accounts {
+namespace keyuan::access {
 
 /// `bytes` random bytes from the system CSPRNG, base64url without padding.
 std::string RandomToken(std::size_t bytes);
@@ -19,4 +19,4 @@ bool VerifyPassword(std::string_view password, const std::string& hash);
 /// Spends the same time as a real verification, for unknown users (no timing oracle).
 void VerifyDummyPassword(std::string_view password);
 
-}  // namespace keyuan::accounts
+}  // namespace keyuan::access

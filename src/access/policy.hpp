@@ -16,7 +16,7 @@
 #include "core/caller.hpp"
 #include "core/role.hpp"
 
-namespace keyuan::accounts {
+namespace keyuan::access {
 
 /// Which objects a grant reaches, from narrowest to widest.
 enum class Scope {
@@ -68,4 +68,4 @@ private:
 /// "organization", "all" …
 std::string_view ScopeName(Scope scope);
 
-}  // namespace keyuan::accounts
+}  // namespace keyuan::access

@@ -1,10 +1,10 @@
-#include "modules/accounts/policy.hpp"
+#include "access/policy.hpp"
 
 #include <algorithm>
 
 #include "core/error.hpp"
 
-namespace keyuan::accounts {
+namespace keyuan::access {
 
 std::string_view ScopeName(Scope scope) {
     switch (scope) {
@@ -77,4 +77,4 @@ std::vector<std::tuple<std::string, Role, Scope>> Policy::Grants() const {
     return out;
 }
 
-}  // namespace keyuan::accounts
+}  // namespace keyuan::access
