@@ -10,10 +10,11 @@
 #include "http/server.hpp"
 #include "modules/accounts/service.hpp"
 #include "changes/audit.hpp"
-#include "modules/demo/command_line.hpp"
 #include "modules/media/collector.hpp"
 #include "search/indexer.hpp"
 #include "store/migrations.hpp"
+#include "tools/demo/command_line.hpp"
+#include "tools/demo/vocabulary.hpp"
 
 namespace keyuan::app {
 namespace {
@@ -274,6 +275,12 @@ int Demo(const Flags& flags) {
             return 2;
         }
         options.seed = *seed;
+    }
+    try {
+        demo::LoadVocabulary();  // before the database: a malformed data file is not the database's fault
+    } catch (const std::exception& e) {
+        std::cerr << "keyuan demo: demo data: " << e.what() << "\n";
+        return 1;
     }
     auto db = OpenForCommand(*config, "demo");
     if (!db) return 1;

@@ -11,11 +11,11 @@
 #include "core/date.hpp"
 #include "modules/accounts/password_policy.hpp"
 #include "modules/catalog/credit_code.hpp"
-#include "modules/demo/command_line.hpp"
-#include "modules/demo/generator.hpp"
-#include "modules/demo/plan.hpp"
-#include "modules/demo/vocabulary.hpp"
 #include "store/migrations.hpp"
+#include "tools/demo/command_line.hpp"
+#include "tools/demo/generator.hpp"
+#include "tools/demo/plan.hpp"
+#include "tools/demo/vocabulary.hpp"
 
 namespace keyuan::demo {
 namespace {
