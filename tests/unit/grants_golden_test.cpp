@@ -37,8 +37,7 @@ std::string RenderGrants() {
     {
         Application application(config, std::move(db), /*start_indexer=*/false);
         for (const auto& [action, role, scope] : application.policy().Grants()) {
-            lines.push_back(action + "\t" + std::string(RoleName(role)) + "\t" +
-                            std::string(accounts::ScopeName(scope)));
+            lines.push_back(action + "\t" + std::string(RoleName(role)) + "\t" + std::string(access::ScopeName(scope)));
         }
     }
     std::filesystem::remove_all(dir);
