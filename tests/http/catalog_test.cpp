@@ -1,7 +1,8 @@
 // The resource catalog against the real binary: organisations, and labs, instruments, services
 // and finance products with their validation, review workflow, scopes, history, filters,
 // sorting and paging, and the instruments' registration deadline on the Chinese working-day
-// calendar. Runs once per database engine.
+// calendar. Runs once per database engine. Single refusals (a permission, a bad field) are
+// data in tests/http/cases/catalog/; flows with several steps are here.
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -169,14 +170,6 @@ TEST_F(CatalogInstrumentTest, FirstSubmissionStampsRegisteredOnAndLateness) {
     EXPECT_FALSE(HasId(punctual, late));
 }
 
-TEST_F(CatalogInstrumentTest, AcceptanceInTheFutureIs422) {
-    HttpResponse r = As("unit_a").Post(
-        kInstruments, Body(With(InstrumentBody("明天才验收的仪器"), {{"acceptance_date", ShanghaiDate(1)}})));
-    ASSERT_TRUE(IsError(r, 422, "validation_failed")) << r.body;
-    EXPECT_EQ(ErrorFields(r), std::vector<std::string>{"acceptance_date"});
-    EXPECT_EQ(FieldMessages(r, "acceptance_date"), std::vector<std::string>{"验收日期不能晚于今天"});
-}
-
 TEST_F(CatalogInstrumentTest, BadInputNamesEveryBadFieldAtOnceAndWritesNothing) {
     Session& unit = As("unit_a");
     Session& op = As("operator");
@@ -228,20 +221,6 @@ TEST_F(CatalogInstrumentTest, BadInputNamesEveryBadFieldAtOnceAndWritesNothing) 
     EXPECT_EQ(AuditEvents(As("auditor"), "event_type=instrument.created").size(), audited_before);
 }
 
-TEST_F(CatalogInstrumentTest, PatchCannotBlankARequiredField) {
-    Session& unit = As("unit_a");
-    std::string id = CreateResource(unit, "instruments", InstrumentBody("名称必填的仪器"));
-    ASSERT_FALSE(id.empty());
-    HttpResponse r = unit.Send("PATCH", std::string(kInstruments) + "/" + id, Body({{"name", ""}}));
-    EXPECT_TRUE(IsError(r, 422, "validation_failed")) << r.body;
-    if (r.status == 422) {
-        EXPECT_EQ(ErrorFields(r), std::vector<std::string>{"name"});
-    }
-    HttpResponse after = unit.Get(std::string(kInstruments) + "/" + id);
-    ASSERT_EQ(after.status, 200);
-    EXPECT_EQ(Str(after.Json(), "name"), "名称必填的仪器");
-}
-
 TEST_F(CatalogInstrumentTest, TextSearchIgnoresLetterCaseOnEveryEngine) {
     std::string id = CreateApproved(As("unit_a"), As("reviewer_edu"), "instruments",
                                     With(InstrumentBody("大小写检索质谱仪"), {{"model", "Zeta Probe QX-9"}}));
@@ -283,59 +262,12 @@ TEST_F(CatalogInstrumentTest, IdempotencyKeyMakesARetryReturnTheFirstAnswer) {
 
 class CatalogOrganizationTest : public CatalogSuite<CatalogOrganizationTest> {};
 
-TEST_F(CatalogOrganizationTest, BadOrganizationNamesEveryFieldAndTheExpectedCheckCharacter) {
-    Session& op = As("operator");
-    std::int64_t before = Total(op.Get(kOrganizations));
-    json::object bad{{"name", "校验码错误的公司"},
-                     {"credit_code", "91110108MA0000004X"},  // the check character is N
-                     {"kind", "alien"},
-                     {"district_code", "999999"},
-                     {"department_code", "nope"},
-                     {"is_sme", "yes"}};
-    HttpResponse en = op.Send("POST", kOrganizations, Body(bad), {{"Accept-Language", "en"}});
-    ASSERT_TRUE(IsError(en, 422, "validation_failed")) << en.body;
-    EXPECT_EQ(FieldSet(en),
-              (std::set<std::string>{"credit_code", "kind", "district_code", "department_code", "is_sme"}))
-        << en.body;
-    EXPECT_TRUE(AnyContains(FieldMessages(en, "credit_code"), "expected 'N', got 'X'")) << en.body;
-    HttpResponse zh = op.Post(kOrganizations, Body(bad));
-    ASSERT_TRUE(IsError(zh, 422, "validation_failed"));
-    EXPECT_TRUE(AnyContains(FieldMessages(zh, "credit_code"), "应为“N”")) << zh.body;
-
-    HttpResponse short_code = op.Send("POST", kOrganizations,
-                                      Body(With(bad, {{"credit_code", "9111010800000"},
-                                                      {"kind", "enterprise"},
-                                                      {"district_code", "110108"},
-                                                      {"department_code", nullptr},
-                                                      {"is_sme", true}})),
-                                      {{"Accept-Language", "en"}});
-    ASSERT_TRUE(IsError(short_code, 422, "validation_failed")) << short_code.body;
-    EXPECT_EQ(ErrorFields(short_code), std::vector<std::string>{"credit_code"});
-    EXPECT_TRUE(AnyContains(FieldMessages(short_code, "credit_code"), "18")) << short_code.body;
-
-    EXPECT_EQ(Total(op.Get(kOrganizations)), before);
-}
-
-TEST_F(CatalogOrganizationTest, DuplicateCreditCodeIs422) {
-    Session& op = As("operator");
-    HttpResponse r = op.Post(kOrganizations, Body({{"name", "重复登记的大学"},
-                                                   {"credit_code", "121100004000000014"},  // org_a's
-                                                   {"kind", "university"},
-                                                   {"district_code", "110101"},
-                                                   {"department_code", "edu"},
-                                                   {"is_sme", false}}));
-    ASSERT_TRUE(IsError(r, 422, "validation_failed")) << r.body;
-    EXPECT_EQ(ErrorFields(r), std::vector<std::string>{"credit_code"});
-    EXPECT_EQ(Total(op.Get(std::string(kOrganizations) + "?credit_code=121100004000000014")), 1);
-}
-
-TEST_F(CatalogOrganizationTest, OnlyTheOperatorCreatesOrganizations) {
+// Who else may not: tests/http/cases/catalog/organizations.test.
+TEST_F(CatalogOrganizationTest, OperatorCreatesAnOrganization) {
     json::object body{{"name", "自行登记的单位"},
                       {"credit_code", "12110000400000003A"},
                       {"kind", "other"},
                       {"district_code", "110101"}};
-    EXPECT_TRUE(IsError(As("unit_a").Post(kOrganizations, Body(body)), 403, "forbidden"));
-    EXPECT_TRUE(IsError(Visitor().Post(kOrganizations, Body(body)), 401, "unauthenticated"));
     HttpResponse created = As("operator").Post(kOrganizations, Body(body));
     ASSERT_EQ(created.status, 201) << created.body;
     json::value org = created.Json();
@@ -365,7 +297,8 @@ TEST_F(CatalogOrganizationTest, ListFiltersByKindDistrictDepartmentAndName) {
     EXPECT_FALSE(HasId(haidian, world_.org_b));
 }
 
-TEST_F(CatalogOrganizationTest, UnitAdminEditsOnlyTheirOwnOrganization) {
+// What a unit administrator may not edit: tests/http/cases/catalog/organizations.test.
+TEST_F(CatalogOrganizationTest, UnitAdminEditsTheirOwnOrganization) {
     Session& unit = As("unit_a");
     std::string mine = std::string(kOrganizations) + "/" + world_.org_a;
     HttpResponse r = unit.Send("PATCH", mine, Body({{"address", "北京市海淀区学院路 1 号"}}));
@@ -373,17 +306,6 @@ TEST_F(CatalogOrganizationTest, UnitAdminEditsOnlyTheirOwnOrganization) {
     EXPECT_EQ(Str(r.Json(), "address"), "北京市海淀区学院路 1 号");
     EXPECT_EQ(Str(r.Json(), "name"), "北京示范大学");
     EXPECT_EQ(Str(Visitor().Get(mine).Json(), "address"), "北京市海淀区学院路 1 号");
-
-    EXPECT_TRUE(IsError(unit.Send("PATCH", std::string(kOrganizations) + "/" + world_.org_b, Body({{"address", "x"}})),
-                        404, "not_found"));
-    // The credit code is what the unit is: the operator's to change (issue 11, defect 6).
-    HttpResponse own = unit.Send("PATCH", mine, Body({{"credit_code", "121100004000000027"}}));
-    ASSERT_TRUE(IsError(own, 403, "forbidden")) << own.body;
-    EXPECT_EQ(ErrorFields(own), std::vector<std::string>{"credit_code"});
-    HttpResponse taken = As("operator").Send("PATCH", mine, Body({{"credit_code", "121100004000000027"}}));  // org_b's
-    ASSERT_TRUE(IsError(taken, 422, "validation_failed")) << taken.body;
-    EXPECT_EQ(ErrorFields(taken), std::vector<std::string>{"credit_code"});
-    EXPECT_TRUE(IsError(Visitor().Get(std::string(kOrganizations) + "/999999"), 404, "not_found"));
 }
 
 TEST_F(CatalogOrganizationTest, CachedPublicAnswersFollowEveryChange) {
@@ -478,50 +400,22 @@ TEST_F(CatalogOrganizationTest, APublishedResourceReadFromMemoryFollowsItsOwners
 
 class CatalogWorkflowTest : public CatalogSuite<CatalogWorkflowTest> {};
 
-TEST_F(CatalogWorkflowTest, ReviewerOfAnotherDepartmentGets404) {
+// Who may not review, and transitions from the wrong state: tests/http/cases/catalog/workflow.test.
+TEST_F(CatalogWorkflowTest, ReviewerOfTheScopeApprovesASubmission) {
     Session& unit = As("unit_a");
     std::string id = CreateResource(unit, "instruments", InstrumentBody("教委单位的仪器"));
     ASSERT_EQ(Act(unit, "instruments", id, "submit").status, 200);
-    EXPECT_TRUE(IsError(Act(As("reviewer_health"), "instruments", id, "approve"), 404, "not_found"));
-    EXPECT_TRUE(IsError(Act(As("reviewer_health"), "instruments", id, "return", Body({{"reason", "越权退回"}})), 404,
-                        "not_found"));
-    EXPECT_TRUE(IsError(As("reviewer_health").Get(std::string(kInstruments) + "/" + id), 404, "not_found"));
-    EXPECT_EQ(Str(unit.Get(std::string(kInstruments) + "/" + id).Json(), "status"), "submitted");
-    // Owners do not approve their own registrations.
-    EXPECT_TRUE(IsError(Act(unit, "instruments", id, "approve"), 403, "forbidden"));
     HttpResponse approved = Act(As("reviewer_edu"), "instruments", id, "approve");
     ASSERT_EQ(approved.status, 200) << approved.body;
     EXPECT_EQ(Str(approved.Json(), "status"), "approved");
 }
 
-TEST_F(CatalogWorkflowTest, AnotherUnitCannotReadOrChangeADraft) {
-    std::string id = CreateResource(As("unit_a"), "instruments", InstrumentBody("他人看不到的草稿"));
-    std::string path = std::string(kInstruments) + "/" + id;
-    Session& other = As("unit_b");
-    EXPECT_TRUE(IsError(other.Get(path), 404, "not_found"));
-    EXPECT_TRUE(IsError(other.Send("PATCH", path, Body({{"model", "X"}})), 404, "not_found"));
-    EXPECT_TRUE(IsError(other.Send("DELETE", path), 404, "not_found"));
-    EXPECT_TRUE(IsError(Act(other, "instruments", id, "submit"), 404, "not_found"));
-    EXPECT_TRUE(IsError(other.Get(path + "/history"), 404, "not_found"));
-    EXPECT_FALSE(HasId(ListIds(other.Get(std::string(kInstruments) + "?status=all&page_size=200")), id));
-    // A role without any catalog grant is refused outright.
-    EXPECT_TRUE(IsError(As("company").Send("PATCH", path, Body({{"model", "X"}})), 403, "forbidden"));
-    EXPECT_TRUE(IsError(Visitor().Send("PATCH", path, Body({{"model", "X"}})), 401, "unauthenticated"));
-    EXPECT_EQ(Str(As("unit_a").Get(path).Json(), "model"), "Orbitrap Exploris 480");
-}
-
-TEST_F(CatalogWorkflowTest, ReturnNeedsAReasonAndTheUnitResubmits) {
+// A return without a reason: tests/http/cases/catalog/workflow.test.
+TEST_F(CatalogWorkflowTest, ReturnedRegistrationIsEditedAndResubmitted) {
     Session& unit = As("unit_a");
     Session& reviewer = As("reviewer_edu");
     std::string id = CreateResource(unit, "instruments", InstrumentBody("被退回的仪器"));
     ASSERT_EQ(Act(unit, "instruments", id, "submit").status, 200);
-
-    HttpResponse no_body = Act(reviewer, "instruments", id, "return");
-    ASSERT_TRUE(IsError(no_body, 422, "validation_failed")) << no_body.body;
-    EXPECT_EQ(ErrorFields(no_body), std::vector<std::string>{"reason"});
-    EXPECT_TRUE(IsError(Act(reviewer, "instruments", id, "return", Body({{"reason", ""}})), 422, "validation_failed"));
-    EXPECT_TRUE(IsError(Act(reviewer, "instruments", id, "return", Body({{"cause", "x"}})), 422, "validation_failed"));
-    EXPECT_EQ(Str(unit.Get(std::string(kInstruments) + "/" + id).Json(), "status"), "submitted");
 
     HttpResponse returned = Act(reviewer, "instruments", id, "return", Body({{"reason", "请补充主要技术指标"}}));
     ASSERT_EQ(returned.status, 200) << returned.body;
@@ -543,18 +437,6 @@ TEST_F(CatalogWorkflowTest, ReturnNeedsAReasonAndTheUnitResubmits) {
     EXPECT_EQ(Str(approved.Json(), "technical_indicators"), "分辨率 480,000 FWHM (m/z 200)");
 }
 
-TEST_F(CatalogWorkflowTest, TransitionsFromTheWrongStateAre409) {
-    Session& unit = As("unit_a");
-    std::string id = CreateResource(unit, "instruments", InstrumentBody("状态机仪器"));
-    std::string path = std::string(kInstruments) + "/" + id;
-    EXPECT_TRUE(IsError(Act(As("reviewer_edu"), "instruments", id, "approve"), 409, "conflict"));  // still a draft
-    ASSERT_EQ(Act(unit, "instruments", id, "submit").status, 200);
-    EXPECT_TRUE(IsError(Act(unit, "instruments", id, "submit"), 409, "conflict"));
-    EXPECT_TRUE(IsError(unit.Send("PATCH", path, Body({{"model", "Y"}})), 409, "conflict"));  // under review
-    ASSERT_EQ(Act(As("reviewer_edu"), "instruments", id, "approve").status, 200);
-    EXPECT_TRUE(IsError(Act(As("reviewer_edu"), "instruments", id, "approve"), 409, "conflict"));
-}
-
 TEST_F(CatalogWorkflowTest, EditingAnApprovedResourceSendsItBackToDraft) {
     Session& unit = As("unit_a");
     std::string id = CreateApproved(unit, As("reviewer_edu"), "instruments", InstrumentBody("修改后重审的仪器"));
@@ -571,6 +453,7 @@ TEST_F(CatalogWorkflowTest, EditingAnApprovedResourceSendsItBackToDraft) {
     EXPECT_TRUE(HasId(ListIds(unit.Get(std::string(kInstruments) + "?status=draft&page_size=200")), id));
 }
 
+// For good: nothing more may be done to it (tests/http/cases/catalog/workflow.test).
 TEST_F(CatalogWorkflowTest, WithdrawTakesItOutOfTheCatalogForGood) {
     Session& unit = As("unit_a");
     std::string id = CreateApproved(unit, As("reviewer_edu"), "instruments", InstrumentBody("撤回的仪器"));
@@ -581,9 +464,6 @@ TEST_F(CatalogWorkflowTest, WithdrawTakesItOutOfTheCatalogForGood) {
     EXPECT_TRUE(IsError(Visitor().Get(path), 404, "not_found"));
     EXPECT_FALSE(HasId(ListIds(Visitor().Get(std::string(kInstruments) + "?page_size=200")), id));
     EXPECT_TRUE(HasId(ListIds(unit.Get(std::string(kInstruments) + "?status=withdrawn&page_size=200")), id));
-    EXPECT_TRUE(IsError(unit.Send("PATCH", path, Body({{"model", "Z"}})), 409, "conflict"));
-    EXPECT_TRUE(IsError(Act(unit, "instruments", id, "submit"), 409, "conflict"));
-    EXPECT_TRUE(IsError(unit.Send("DELETE", path), 409, "conflict"));
 }
 
 TEST_F(CatalogWorkflowTest, HistoryListsEveryVersionNewestFirst) {
@@ -635,7 +515,6 @@ TEST_F(CatalogWorkflowTest, StaleVersionIs409) {
     HttpResponse current = unit.Send("PATCH", path, Body({{"model", "C-1"}, {"version", 2}}));
     ASSERT_EQ(current.status, 200) << current.body;
     EXPECT_EQ(current.Json().at("version").as_int64(), 3);
-    EXPECT_TRUE(IsError(unit.Send("PATCH", path, Body({{"model", "D"}}), {{"If-Match", "abc"}}), 400, "bad_request"));
 }
 
 TEST_F(CatalogWorkflowTest, UnpublishedListsFollowTheReadersScope) {
@@ -663,11 +542,6 @@ TEST_F(CatalogWorkflowTest, UnpublishedListsFollowTheReadersScope) {
     std::vector<std::string> everything = ListIds(As("operator").Get(submitted));
     EXPECT_TRUE(HasId(everything, a));
     EXPECT_TRUE(HasId(everything, b));
-
-    EXPECT_TRUE(IsError(Visitor().Get(submitted), 401, "unauthenticated"));
-    EXPECT_TRUE(IsError(As("company").Get(submitted), 403, "forbidden"));
-    // The public list needs no read grant.
-    EXPECT_EQ(As("company").Get(kInstruments).status, 200);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -682,19 +556,9 @@ protected:
     }
 };
 
-TEST_F(CatalogServiceTest, PriceIsRequiredUnlessNegotiable) {
+// A missing or negative price: tests/http/cases/catalog/resources.test.
+TEST_F(CatalogServiceTest, NegotiableServiceHasNoPriceUntilItLeavesNegotiation) {
     Session& unit = As("unit_a");
-    HttpResponse missing = unit.Post(kServices, Body(With(ServiceBody("无价格的检测", 0), {{"price_fen", nullptr}})));
-    ASSERT_TRUE(IsError(missing, 422, "validation_failed")) << missing.body;
-    EXPECT_EQ(ErrorFields(missing), std::vector<std::string>{"price_fen"});
-
-    // A price that is out of range is reported as such, not also as missing.
-    HttpResponse negative =
-        unit.Send("POST", kServices, Body(ServiceBody("负价格的检测", -100)), {{"Accept-Language", "en"}});
-    ASSERT_TRUE(IsError(negative, 422, "validation_failed")) << negative.body;
-    EXPECT_EQ(FieldMessages(negative, "price_fen"), std::vector<std::string>{"Must be between 0 and 10000000000000"})
-        << negative.body;
-
     HttpResponse negotiable =
         unit.Post(kServices, Body(With(ServiceBody("面议的联合研发", 0),
                                        {{"price_fen", nullptr}, {"price_unit", "negotiable"}, {"kind", "rnd"}})));
@@ -740,17 +604,6 @@ TEST_F(CatalogServiceTest, AccreditationFlagsAndFilter) {
     EXPECT_EQ(ListIds(visitor.Get(base + "cnas")), std::vector<std::string>{cnas});
     EXPECT_EQ(ListIds(visitor.Get(base + "cma")), std::vector<std::string>{cma});
     EXPECT_EQ(ListIds(visitor.Get(base + "any")), (std::vector<std::string>{cnas, cma}));
-
-    // A certificate number without its expiry (or the reverse) is refused.
-    HttpResponse half =
-        As("unit_a").Post(kServices, Body(With(ServiceBody("缺有效期", 100), {{"cnas_cert_no", "CNAS L9"}})));
-    ASSERT_TRUE(IsError(half, 422, "validation_failed")) << half.body;
-    EXPECT_EQ(ErrorFields(half), std::vector<std::string>{"cnas_expiry"});
-}
-
-TEST_F(CatalogServiceTest, UnknownAccreditationValueIs422) {
-    HttpResponse r = Visitor().Get(std::string(kServices) + "?accreditation=cnsa");
-    EXPECT_TRUE(IsError(r, 422, "validation_failed")) << r.body;
 }
 
 TEST_F(CatalogServiceTest, PriceRangeFilterIsInclusive) {
@@ -838,22 +691,6 @@ TEST_F(CatalogLabFinanceTest, LabIndustriesKeepTheirScopePhrase) {
               json::value(json::array{json::object{{"code", "2710"}, {"scope", "原料药质量检测"}}}));
 }
 
-TEST_F(CatalogLabFinanceTest, BadLabIndustriesAreNamed) {
-    Session& unit = As("unit_a");
-    HttpResponse unknown = unit.Post(kLabs, Body(With(LabBody("行业代码错误的实验室"),
-                                                      {{"industries", json::array{json::object{{"code", "9999"}}}}})));
-    ASSERT_TRUE(IsError(unknown, 422, "validation_failed")) << unknown.body;
-    EXPECT_EQ(ErrorFields(unknown), std::vector<std::string>{"industries"});
-    HttpResponse shape = unit.Post(kLabs, Body(With(LabBody("格式错误的实验室"), {{"industries", "2710"}})));
-    ASSERT_TRUE(IsError(shape, 422, "validation_failed")) << shape.body;
-    EXPECT_EQ(ErrorFields(shape), std::vector<std::string>{"industries"});
-    HttpResponse level =
-        unit.Post(kLabs, Body(With(LabBody("大类代码的实验室"), {{"industry_codes", json::array{"27"}}})));
-    ASSERT_TRUE(IsError(level, 422, "validation_failed")) << level.body;
-    // The error names the field the client sent.
-    EXPECT_EQ(ErrorFields(level), std::vector<std::string>{"industry_codes"});
-}
-
 TEST_F(CatalogLabFinanceTest, FinanceProductsByAFinancialInstitutionCountTowardsTheTarget) {
     HttpClient visitor = Visitor();
     HttpResponse before = visitor.Get(std::string(kFinance) + "/summary");
@@ -881,31 +718,11 @@ TEST_F(CatalogLabFinanceTest, FinanceProductsByAFinancialInstitutionCountTowards
     EXPECT_EQ(after.at("target").as_int64(), 20);
     EXPECT_EQ(after.at("target_met").as_bool(), approved_before + 1 >= 20);
     EXPECT_TRUE(HasId(ListIds(visitor.Get(std::string(kFinance) + "?kind=loan")), id));
-
-    HttpResponse bad_amounts = bank.Post(
-        kFinance, Body(With(FinanceProductBody("上限小于下限"), {{"amount_min_fen", 500}, {"amount_max_fen", 100}})));
-    ASSERT_TRUE(IsError(bad_amounts, 422, "validation_failed")) << bad_amounts.body;
-    EXPECT_EQ(ErrorFields(bad_amounts), std::vector<std::string>{"amount_max_fen"});
 }
 
-TEST_F(CatalogLabFinanceTest, OnlyFinancialInstitutionsRegisterFinanceProducts) {
-    EXPECT_TRUE(IsError(As("unit_a").Post(kFinance, Body(FinanceProductBody("高校的贷款"))), 403, "forbidden"));
-    EXPECT_TRUE(IsError(Visitor().Post(kFinance, Body(FinanceProductBody("访客的贷款"))), 401, "unauthenticated"));
-    // Another organisation's id is refused.
-    HttpResponse other =
-        As("finance").Post(kFinance, Body(With(FinanceProductBody("代他人登记"), {{"org_id", world_.org_a}})));
-    ASSERT_TRUE(IsError(other, 422, "validation_failed")) << other.body;
-    EXPECT_EQ(ErrorFields(other), std::vector<std::string>{"org_id"});
-}
-
+// Without an organisation, or with an unknown one: tests/http/cases/catalog/resources.test.
 TEST_F(CatalogLabFinanceTest, OperatorRegistersForANamedOrganization) {
     Session& op = As("operator");
-    HttpResponse without = op.Post(kLabs, Body(LabBody("未指定单位的实验室")));
-    ASSERT_TRUE(IsError(without, 422, "validation_failed")) << without.body;
-    EXPECT_EQ(ErrorFields(without), std::vector<std::string>{"org_id"});
-    HttpResponse unknown = op.Post(kLabs, Body(With(LabBody("单位不存在的实验室"), {{"org_id", "999999"}})));
-    ASSERT_TRUE(IsError(unknown, 422, "validation_failed")) << unknown.body;
-    EXPECT_EQ(ErrorFields(unknown), std::vector<std::string>{"org_id"});
     HttpResponse created = op.Post(kLabs, Body(With(LabBody("代为登记的实验室"), {{"org_id", world_.org_b}})));
     ASSERT_EQ(created.status, 201) << created.body;
     EXPECT_EQ(Str(created.Json(), "org_id"), world_.org_b);
@@ -913,28 +730,10 @@ TEST_F(CatalogLabFinanceTest, OperatorRegistersForANamedOrganization) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Lists: paging bounds, unknown filters, sorting.
+// Lists: pages and range filters (paging bounds, unknown filters and sorting refused:
+// tests/http/cases/catalog/lists.test).
 
 class CatalogListTest : public CatalogSuite<CatalogListTest> {};
-
-TEST_F(CatalogListTest, PagingBounds) {
-    HttpClient visitor = Visitor();
-    for (const char* collection : {kLabs, kInstruments, kServices, kFinance}) {
-        HttpResponse too_big = visitor.Get(std::string(collection) + "?page_size=201");
-        ASSERT_TRUE(IsError(too_big, 422, "validation_failed")) << collection << ": " << too_big.body;
-        EXPECT_EQ(ErrorFields(too_big), std::vector<std::string>{"page_size"});
-        HttpResponse biggest = visitor.Get(std::string(collection) + "?page_size=200");
-        ASSERT_EQ(biggest.status, 200) << biggest.body;
-        EXPECT_EQ(biggest.Json().at("page_size").as_int64(), 200);
-    }
-    for (const char* query : {"page=0", "page=-1", "page=abc", "page_size=0", "page_size=1.5"}) {
-        HttpResponse r = visitor.Get(std::string(kInstruments) + "?" + query);
-        EXPECT_TRUE(IsError(r, 422, "validation_failed")) << query << ": " << r.body;
-    }
-    HttpResponse both = visitor.Get(std::string(kInstruments) + "?page=0&page_size=500");
-    ASSERT_TRUE(IsError(both, 422, "validation_failed"));
-    EXPECT_EQ(FieldSet(both), (std::set<std::string>{"page", "page_size"}));
-}
 
 TEST_F(CatalogListTest, PagesSplitTheMatchesAndReportTheTotal) {
     std::vector<std::string> ids;
@@ -957,36 +756,6 @@ TEST_F(CatalogListTest, PagesSplitTheMatchesAndReportTheTotal) {
     // Newest first by default.
     EXPECT_EQ(ListIds(visitor.Get(std::string(kLabs) + "?q=" + UrlEncode("分页实验室"))),
               (std::vector<std::string>{ids[2], ids[1], ids[0]}));
-}
-
-TEST_F(CatalogListTest, UnknownFiltersAre422NamingEachOne) {
-    HttpClient visitor = Visitor();
-    HttpResponse r = visitor.Get(std::string(kInstruments) + "?colour=red&model=X&name_min=a&foo_max=1");
-    ASSERT_TRUE(IsError(r, 422, "validation_failed")) << r.body;
-    EXPECT_EQ(FieldSet(r), (std::set<std::string>{"colour", "model", "name_min", "foo_max"})) << r.body;
-    // Filters of one kind are unknown on another.
-    HttpResponse other = visitor.Get(std::string(kLabs) + "?class_code=0102");
-    ASSERT_TRUE(IsError(other, 422, "validation_failed")) << other.body;
-    EXPECT_EQ(ErrorFields(other), std::vector<std::string>{"class_code"});
-    HttpResponse no_industries = visitor.Get(std::string(kFinance) + "?industry=27");
-    ASSERT_TRUE(IsError(no_industries, 422, "validation_failed")) << no_industries.body;
-    EXPECT_EQ(ErrorFields(no_industries), std::vector<std::string>{"industry"});
-    HttpResponse status = visitor.Get(std::string(kInstruments) + "?status=published");
-    ASSERT_TRUE(IsError(status, 422, "validation_failed")) << status.body;
-    EXPECT_EQ(ErrorFields(status), std::vector<std::string>{"status"});
-}
-
-TEST_F(CatalogListTest, SortingByAnUnsortableFieldIs422) {
-    HttpClient visitor = Visitor();
-    for (const char* sort : {"model", "-model", "nonexistent", "-", "org_name"}) {
-        HttpResponse r = visitor.Get(std::string(kInstruments) + "?sort=" + sort);
-        ASSERT_TRUE(IsError(r, 422, "validation_failed")) << sort << ": " << r.body;
-        EXPECT_EQ(ErrorFields(r), std::vector<std::string>{"sort"});
-    }
-    for (const char* sort :
-         {"original_value_fen", "-acceptance_date", "registration_due_date", "name", "-updated_at"}) {
-        EXPECT_EQ(visitor.Get(std::string(kInstruments) + "?sort=" + sort).status, 200) << sort;
-    }
 }
 
 TEST_F(CatalogListTest, RangeFiltersOnMoneyAndDates) {
