@@ -27,7 +27,10 @@ std::string_view ScopeName(Scope scope) {
 }
 
 void Policy::Allow(std::string_view action, Role role, Scope scope) {
-    grants_[std::string(action)].emplace_back(role, scope);
+    // Idempotent: transitions that share a permission (approve and return both need review)
+    // declare the same grant twice.
+    std::vector<std::pair<Role, Scope>>& grants = grants_[std::string(action)];
+    if (std::find(grants.begin(), grants.end(), std::pair{role, scope}) == grants.end()) grants.emplace_back(role, scope);
 }
 
 bool Policy::InScope(const Caller& caller, Scope scope, const ObjectScope& object) {
