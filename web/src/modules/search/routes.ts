@@ -1,0 +1,6 @@
+// The home page: searching every published resource.
+import type { RouteRecordRaw } from 'vue-router'
+
+export const searchRoutes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: () => import('./views/SearchView.vue') },
+]
