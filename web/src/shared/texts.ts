@@ -55,6 +55,11 @@ const zh = {
     security_admin: '安全管理员',
     audit_admin: '审计管理员',
   },
+  // Shared by every form (FieldInput, useFieldErrors).
+  form: {
+    datePlaceholder: '选择日期',
+    fixErrors: '请按提示修改标红的字段',
+  },
   notFound: {
     title: '页面不存在',
     back: '返回首页',
@@ -129,6 +134,10 @@ export const sharedTexts = defineTexts(zh, {
     system_admin: 'System administrator',
     security_admin: 'Security administrator',
     audit_admin: 'Audit administrator',
+  },
+  form: {
+    datePlaceholder: 'Pick a date',
+    fixErrors: 'Please correct the fields marked in red',
   },
   notFound: {
     title: 'Page not found',
