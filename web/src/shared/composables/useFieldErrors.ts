@@ -37,5 +37,21 @@ export function useFieldErrors(formFields: readonly string[]) {
     errors.value = { ...errors.value, [field]: message }
   }
 
-  return { errors, topError, otherErrors, clear, show, setLocal }
+  const saving = ref(false)
+  /** Runs a save: `saving` while it runs, errors shown when it fails; true when it worked. */
+  async function attempt(save: () => Promise<void>): Promise<boolean> {
+    saving.value = true
+    clear()
+    try {
+      await save()
+      return true
+    } catch (e) {
+      show(e)
+      return false
+    } finally {
+      saving.value = false
+    }
+  }
+
+  return { errors, topError, otherErrors, saving, clear, show, setLocal, attempt }
 }
