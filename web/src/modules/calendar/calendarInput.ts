@@ -4,7 +4,7 @@
 //   2027-02-06~2027-02-12 休 春节    (a range; 至 and — work too)
 //   2027/2/14 班 春节                (an adjusted working day)
 import { t } from '@/shared/i18n'
-import type { CalendarDay, CalendarKind } from '@/shared/types'
+import type { CalendarDay, CalendarKind } from '@/modules/calendar/types'
 
 const KINDS: Record<string, CalendarKind> = {
   holiday: 'holiday',

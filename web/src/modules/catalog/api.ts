@@ -9,7 +9,7 @@ import type {
   Instrument,
   Organization,
   RegistrationReportRow,
-} from '@/shared/types'
+} from '@/modules/catalog/types'
 
 const instrumentPath = (id: string) => `/instruments/${encodeURIComponent(id)}`
 /** The If-Match header of an update, when the object's version is known. */

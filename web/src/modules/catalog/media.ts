@@ -2,7 +2,7 @@
 // file's own signature) and the upload itself, the raw file as the request body.
 import { ApiError, request } from '@/shared/api'
 import { t } from '@/shared/i18n'
-import type { MediaUpload } from '@/shared/types'
+import type { MediaUpload } from '@/modules/catalog/types'
 
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp']
 /** For the file picker: types and extensions, as some systems know one and not the other. */

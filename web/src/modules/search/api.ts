@@ -1,6 +1,6 @@
 // Search's calls to the server: results with facets, and completions while typing.
 import { api } from '@/shared/api'
-import type { SearchResponse } from '@/shared/types'
+import type { SearchResponse } from '@/modules/search/types'
 
 export const searchApi = {
   search: (query: Record<string, string | number>, signal: AbortSignal) =>

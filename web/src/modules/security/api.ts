@@ -1,6 +1,6 @@
 // The security administrator's calls: accounts, their roles and the two-person role grants.
 import { api, type Page } from '@/shared/api'
-import type { AccountRow, RoleGrant } from '@/shared/types'
+import type { AccountRow, RoleGrant } from '@/modules/security/types'
 
 export const securityApi = {
   accounts: async (q: string) => (await api.get<Page<AccountRow>>('/users', { q, page_size: 200 })).items,

@@ -1,7 +1,7 @@
 // Spreadsheet import of the high-tech catalog's sub-categories: the template, the request and
 // the per-row errors of a refused file.
 import { api, ApiError } from '@/shared/api'
-import type { ImportResult } from '@/shared/types'
+import type { ImportResult } from '@/modules/catalog/types'
 
 export const TEMPLATE_HEADERS = ['产业', '子类', '行业代码', '经营范围']
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
