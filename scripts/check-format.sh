@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mapfile -t files < <(git ls-files --cached --others --exclude-standard -- 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' \
-  'tests/*.hpp' 'bench/*.cpp' 'bench/*.hpp')
+  'tests/*.hpp' 'bench/*.cpp' 'bench/*.hpp' 'tools/*.cpp' 'tools/*.hpp')
 if [[ ${1:-} == --fix ]]; then
   clang-format -i "${files[@]}"
 else

@@ -8,7 +8,7 @@
 #include "http/json.hpp"
 #include "modules/accounts/module.hpp"
 #include "modules/audit/module.hpp"
-#include "modules/audit/service.hpp"
+#include "changes/audit.hpp"
 #include "modules/catalog/module.hpp"
 #include "modules/media/module.hpp"
 #include "modules/module_context.hpp"
@@ -111,9 +111,7 @@ http::Response Application::Dispatch(http::Request& request, const http::RouteMa
 http::Response Application::Answer(http::Request& request, const http::RouteMatch& match) const {
     auto internal = [&request](const char* kind, const char* what) {
         log::Error(kind, {{"request_id", request.request_id}, {"path", request.path}, {"what", what}});
-        return http::ErrorResponse(Error::Make(ErrorCode::kInternal, "服务器内部错误，事件编号 " + request.request_id,
-                                               "Internal error, incident " + request.request_id),
-                                   request.lang);
+        return http::ErrorResponse(Error::Internal(request.request_id), request.lang);
     };
     try {
         return Route(request, match);

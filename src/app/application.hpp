@@ -6,11 +6,11 @@
 #include <optional>
 #include <vector>
 
+#include "access/policy.hpp"
 #include "app/config.hpp"
 #include "http/middleware.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
-#include "modules/accounts/policy.hpp"
 #include "modules/accounts/service.hpp"
 #include "modules/catalog/resource_engine.hpp"
 #include "modules/search/module.hpp"
@@ -26,7 +26,7 @@ public:
 
     http::Router& router() { return router_; }
     store::Database& db() { return *db_; }
-    const accounts::Policy& policy() const { return policy_; }
+    const access::Policy& policy() const { return policy_; }
 
     /// Answers one request: route, middleware, handler, and the mapping of every failure to
     /// the API's error shape. Never throws.
@@ -40,7 +40,7 @@ private:
 
     std::unique_ptr<store::Database> db_;
     http::Router router_;
-    accounts::Policy policy_;
+    access::Policy policy_;
     std::vector<http::Middleware> middleware_;
     std::optional<http::StaticFiles> web_;
     std::unique_ptr<accounts::AccountService> accounts_;

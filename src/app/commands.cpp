@@ -9,11 +9,12 @@
 #include "core/log.hpp"
 #include "http/server.hpp"
 #include "modules/accounts/service.hpp"
-#include "modules/audit/service.hpp"
-#include "modules/demo/command_line.hpp"
+#include "changes/audit.hpp"
 #include "modules/media/collector.hpp"
 #include "search/indexer.hpp"
 #include "store/migrations.hpp"
+#include "tools/demo/command_line.hpp"
+#include "tools/demo/vocabulary.hpp"
 
 namespace keyuan::app {
 namespace {
@@ -142,7 +143,7 @@ int UserCreate(const Flags& flags) {
     user.must_change_password = !flags.count("no-password-change");
     auto db = OpenForCommand(*config, "user create");
     if (!db) return 1;
-    accounts::Policy policy;
+    access::Policy policy;
     accounts::DeclarePermissions(policy);
     accounts::AccountService service(*db, policy, config->security);
     try {
@@ -171,7 +172,7 @@ int TokenCreate(const Flags& flags) {
     }
     auto db = OpenForCommand(*config, "token create");
     if (!db) return 1;
-    accounts::Policy policy;
+    access::Policy policy;
     accounts::AccountService service(*db, policy, config->security);
     try {
         std::cout << service.BootstrapToken(flags.at("username"), days).secret << "\n";
@@ -274,6 +275,12 @@ int Demo(const Flags& flags) {
             return 2;
         }
         options.seed = *seed;
+    }
+    try {
+        demo::LoadVocabulary();  // before the database: a malformed data file is not the database's fault
+    } catch (const std::exception& e) {
+        std::cerr << "keyuan demo: demo data: " << e.what() << "\n";
+        return 1;
     }
     auto db = OpenForCommand(*config, "demo");
     if (!db) return 1;

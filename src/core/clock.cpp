@@ -4,11 +4,29 @@
 #include <cstdio>
 #include <ctime>
 
-namespace keyuan::clock {
+namespace keyuan {
 
-std::int64_t NowUnix() {
+std::int64_t SystemClock::NowUnix() const {
     return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
+}
+
+namespace clock {
+namespace {
+
+const SystemClock kSystem;
+std::atomic<const Clock*> current{&kSystem};
+
+}  // namespace
+
+const Clock& Current() {
+    return *current.load(std::memory_order_acquire);
+}
+
+ScopedClock::ScopedClock(const Clock& clock) : previous_(current.exchange(&clock)) {}
+
+ScopedClock::~ScopedClock() {
+    current.store(previous_);
 }
 
 std::string FormatUtc(std::int64_t unix_seconds) {
@@ -20,8 +38,8 @@ std::string FormatUtc(std::int64_t unix_seconds) {
     return buf;
 }
 
-std::string TodayShanghai() {
-    return FormatUtc(NowUnix() + 8 * 3600).substr(0, 10);
+std::string DateShanghai(std::int64_t unix_seconds) {
+    return FormatUtc(unix_seconds + 8 * 3600).substr(0, 10);
 }
 
 std::optional<std::int64_t> ParseUtc(std::string_view text) {
@@ -44,4 +62,5 @@ std::optional<std::int64_t> ParseUtc(std::string_view text) {
     return static_cast<std::int64_t>(timegm(&tm));
 }
 
-}  // namespace keyuan::clock
+}  // namespace clock
+}  // namespace keyuan

@@ -66,6 +66,12 @@ struct Error {
     static Error BadRequest(std::string zh, std::string en) {
         return Make(ErrorCode::kBadRequest, std::move(zh), std::move(en));
     }
+    /// A 500 that names only the incident (the request id); the log holds the cause.
+    static Error Internal(const std::string& incident) {
+        return Make(ErrorCode::kInternal, "服务器内部错误，事件编号 " + incident,
+                    "Internal error, incident " + incident);
+    }
+    static Error PayloadTooLarge() { return Make(ErrorCode::kPayloadTooLarge, "请求体过大", "Request body too large"); }
     static Error Validation(std::vector<FieldError> fields) {
         Error e = Make(ErrorCode::kValidationFailed, "请求数据有误", "The request has invalid fields");
         e.fields = std::move(fields);

@@ -11,6 +11,10 @@
 
 namespace keyuan::http {
 
+/// The version in If-Match: a number, bare or quoted, optionally weak (W/"3"); nullopt
+/// without the header. Throws ApiError(400) for anything else ("12abc" included).
+std::optional<std::int64_t> IfMatchVersion(const Request& request);
+
 /// The expected version from If-Match (a bare or quoted number) or the body's "version";
 /// nullopt when the client gave neither. Throws ApiError(400) for a malformed If-Match.
 std::optional<std::int64_t> ExpectedVersion(const Request& request, const boost::json::object& body);

@@ -1,26 +1,15 @@
 #include "http/paging.hpp"
 
-#include <charconv>
-
 #include "core/error.hpp"
+#include "core/id.hpp"
 
 namespace keyuan::http {
-namespace {
-
-std::optional<long long> ParseInt(std::string_view text) {
-    long long value = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
-    return value;
-}
-
-}  // namespace
 
 Paging ParsePaging(const Request& request, int default_size) {
     Paging paging{1, default_size};
     FieldErrors errors;
     if (auto page = request.Query("page")) {
-        auto v = ParseInt(*page);
+        auto v = ParseInt64(*page);
         if (!v || *v < 1 || *v > 1000000) {
             errors.Add("page", "页码须为正整数", "page must be a positive integer");
         } else {
@@ -28,7 +17,7 @@ Paging ParsePaging(const Request& request, int default_size) {
         }
     }
     if (auto size = request.Query("page_size")) {
-        auto v = ParseInt(*size);
+        auto v = ParseInt64(*size);
         if (!v || *v < 1 || *v > 200) {
             errors.Add("page_size", "每页条数须在 1 到 200 之间", "page_size must be between 1 and 200");
         } else {
@@ -39,10 +28,13 @@ Paging ParsePaging(const Request& request, int default_size) {
     return paging;
 }
 
+boost::json::object PageEnvelope(boost::json::array items, std::int64_t total, const Paging& paging) {
+    return boost::json::object{
+        {"items", std::move(items)}, {"total", total}, {"page", paging.page}, {"page_size", paging.page_size}};
+}
+
 std::optional<std::int64_t> FindPathId(const Request& request, std::string_view name) {
-    auto v = ParseInt(request.PathParam(name));
-    if (!v || *v < 1) return std::nullopt;
-    return *v;
+    return ParseId(request.PathParam(name));
 }
 
 std::int64_t PathId(const Request& request, std::string_view name) {

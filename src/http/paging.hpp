@@ -1,5 +1,8 @@
 #pragma once
 
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -15,6 +18,9 @@ struct Paging {
 
 /// Reads ?page= and ?page_size= (1…200); throws ApiError(validation_failed) naming the bad one.
 Paging ParsePaging(const Request& request, int default_size = 20);
+
+/// The page envelope every list answers with: {items, total, page, page_size}.
+boost::json::object PageEnvelope(boost::json::array items, std::int64_t total, const Paging& paging);
 
 /// Reads an integer id (≥ 1) from a path parameter; throws ApiError(not_found) if it is not one.
 std::int64_t PathId(const Request& request, std::string_view name = "id");

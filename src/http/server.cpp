@@ -174,9 +174,7 @@ Response Server::Impl::Invoke(Request& req, const RouteMatch& match) {
     } catch (const std::exception& e) {
         // The dispatcher maps errors itself; reaching here is a bug, still answered safely.
         log::Error("unhandled exception", {{"request_id", req.request_id}, {"what", e.what()}});
-        return ErrorResponse(Error::Make(ErrorCode::kInternal, "服务器内部错误，事件编号 " + req.request_id,
-                                         "Internal error, incident " + req.request_id),
-                             req.lang);
+        return ErrorResponse(Error::Internal(req.request_id), req.lang);
     }
 }
 
@@ -237,8 +235,7 @@ asio::awaitable<bool> Server::Impl::ReadRequest(Connection& conn, beast::flat_bu
     }
     if (ec == bhttp::error::body_limit) {
         // Content-Length already says the body is too large: refused before reading it.
-        co_await WriteError(conn, out,
-                            Error::Make(ErrorCode::kPayloadTooLarge, "请求体过大", "Request body too large"));
+        co_await WriteError(conn, out, Error::PayloadTooLarge());
         co_return false;
     }
     if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::operation_aborted ||
@@ -252,8 +249,7 @@ asio::awaitable<bool> Server::Impl::ReadRequest(Connection& conn, beast::flat_bu
     auto length = parser.content_length();
     if (length && *length > options.max_body_bytes) {
         // Refused before a byte of the body is read.
-        co_await WriteError(conn, out,
-                            Error::Make(ErrorCode::kPayloadTooLarge, "请求体过大", "Request body too large"));
+        co_await WriteError(conn, out, Error::PayloadTooLarge());
         co_return false;
     }
     if (beast::iequals(parser.get()[bhttp::field::expect], "100-continue")) {
@@ -264,8 +260,7 @@ asio::awaitable<bool> Server::Impl::ReadRequest(Connection& conn, beast::flat_bu
         conn.stream.expires_after(options.body_timeout);
         auto [body_ec, body_n] = co_await bhttp::async_read(conn.stream, buffer, parser, kTuple);
         if (body_ec == bhttp::error::body_limit) {
-            co_await WriteError(conn, out,
-                                Error::Make(ErrorCode::kPayloadTooLarge, "请求体过大", "Request body too large"));
+            co_await WriteError(conn, out, Error::PayloadTooLarge());
             co_return false;
         }
         if (body_ec == beast::error::timeout || body_ec == asio::error::eof || body_ec == bhttp::error::end_of_stream ||

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "access/policy.hpp"
 #include "http/middleware.hpp"
 #include "http/router.hpp"
-#include "modules/accounts/policy.hpp"
 #include "store/database.hpp"
 
 namespace keyuan::modules {
@@ -15,7 +15,7 @@ namespace keyuan::modules {
 struct ModuleContext {
     http::Router& router;
     store::Database& db;
-    accounts::Policy& policy;
+    access::Policy& policy;
     std::vector<http::Middleware>& middleware;
     std::string version;
 };

@@ -9,7 +9,7 @@
 #include <regex>
 #include <thread>
 
-#include "modules/accounts/crypto.hpp"
+#include "access/crypto.hpp"
 #include "modules/accounts/totp.hpp"
 #include "support/accounts_fixture.hpp"
 
@@ -622,7 +622,7 @@ TEST_F(AccountsTokenTest, OnlyTheTokensHashIsStored) {
     ASSERT_FALSE(token.empty());
     CommandResult stored = RunSql(Db(), "SELECT token_hash FROM api_tokens WHERE id = " + id);
     ASSERT_EQ(stored.exit_code, 0) << stored.err;
-    EXPECT_EQ(Trimmed(stored.out), accounts::Sha256Hex(token));
+    EXPECT_EQ(Trimmed(stored.out), access::Sha256Hex(token));
     EXPECT_EQ(DatabaseBytes(Db()).find(token), std::string::npos);
 }
 

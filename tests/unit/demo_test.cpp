@@ -7,15 +7,15 @@
 
 #include <set>
 
+#include "access/crypto.hpp"
 #include "core/date.hpp"
-#include "modules/accounts/crypto.hpp"
 #include "modules/accounts/password_policy.hpp"
 #include "modules/catalog/credit_code.hpp"
-#include "modules/demo/command_line.hpp"
-#include "modules/demo/generator.hpp"
-#include "modules/demo/plan.hpp"
-#include "modules/demo/vocabulary.hpp"
 #include "store/migrations.hpp"
+#include "tools/demo/command_line.hpp"
+#include "tools/demo/generator.hpp"
+#include "tools/demo/plan.hpp"
+#include "tools/demo/vocabulary.hpp"
 
 namespace keyuan::demo {
 namespace {
@@ -236,7 +236,7 @@ TEST_F(DemoSmall, EveryRoleHasItsDemoAccount) {
     }
     auto hash = Cells(*db_, "SELECT password_hash FROM users WHERE username = 'demo_unit_admin'");
     ASSERT_EQ(hash.size(), 1u);
-    EXPECT_TRUE(accounts::VerifyPassword(kDemoPassword, hash[0][0]));
+    EXPECT_TRUE(access::VerifyPassword(kDemoPassword, hash[0][0]));
     auto org_kind = [](const std::string& username) {
         return "SELECT COUNT(*) FROM users u JOIN organizations o ON o.id = u.org_id WHERE u.username = '" + username +
                "' AND ";

@@ -1,11 +1,11 @@
 // Login, sessions and password changes.
 #include <algorithm>
 
+#include "access/crypto.hpp"
 #include "core/clock.hpp"
-#include "modules/accounts/crypto.hpp"
 #include "modules/accounts/password_policy.hpp"
 #include "modules/accounts/service.hpp"
-#include "modules/audit/service.hpp"
+#include "changes/audit.hpp"
 #include "store/guarded_update.hpp"
 
 namespace keyuan::accounts {
@@ -68,9 +68,9 @@ Result<LoginOutcome> AccountService::Login(const std::string& username, const st
     // Hashing happens outside the transaction: it takes tens of milliseconds by design.
     bool password_ok = false;
     if (found && !found->disabled) {
-        password_ok = VerifyPassword(password, found->password_hash);
+        password_ok = access::VerifyPassword(password, found->password_hash);
     } else {
-        VerifyDummyPassword(password);
+        access::VerifyDummyPassword(password);
     }
     db_.Write([&](store::Session& s) {
         error.reset();
@@ -131,13 +131,13 @@ Result<LoginOutcome> AccountService::Login(const std::string& username, const st
         std::string now_text = clock::FormatUtc(now);
         s.Execute("UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = $2 WHERE id = $1",
                   {user->id, now_text});
-        outcome.session_token = RandomToken(32);
-        outcome.csrf_token = RandomToken(32);
+        outcome.session_token = access::RandomToken(32);
+        outcome.csrf_token = access::RandomToken(32);
         bool second_factor = settings_.require_second_factor && NeedsSecondFactor(settings_, user->roles);
         s.Execute(
             "INSERT INTO sessions (id_hash, user_id, csrf_token, mfa_passed, created_at, last_seen_at, expires_at, ip, "
             "user_agent) VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8)",
-            {Sha256Hex(outcome.session_token), user->id, outcome.csrf_token, !second_factor, now_text,
+            {access::Sha256Hex(outcome.session_token), user->id, outcome.csrf_token, !second_factor, now_text,
              clock::FormatUtc(now + settings_.session_absolute_seconds), actor.ip, user_agent.substr(0, 300)});
         Caller who{.user_id = user->id, .username = user->username, .roles = user->roles};
         audit::Record(s, Actor{&who, actor.ip, actor.request_id},
@@ -160,7 +160,7 @@ void AccountService::Logout(const Caller& caller, const Actor& actor) {
 }
 
 std::shared_ptr<Caller> AccountService::AuthenticateSession(const std::string& token, std::string& csrf_token) {
-    std::string id_hash = Sha256Hex(token);
+    std::string id_hash = access::Sha256Hex(token);
     std::shared_ptr<Caller> caller;
     std::string last_seen, expires;
     db_.Read([&](store::Session& s) {
@@ -211,7 +211,7 @@ void AccountService::ChangePassword(const Caller& caller, const std::string& cur
     db_.Read([&](store::Session& s) { user = LoadUserById(s, caller.user_id); });
     if (!user) throw ApiError(Error::NotFound());
     FieldErrors errors;
-    if (!VerifyPassword(current, user->password_hash)) {
+    if (!access::VerifyPassword(current, user->password_hash)) {
         errors.Add("current_password", "当前密码不正确", "The current password is wrong");
     }
     for (const PolicyProblem& p : CheckPassword(next, user->username)) errors.Add("new_password", p.zh, p.en);
@@ -222,13 +222,13 @@ void AccountService::ChangePassword(const Caller& caller, const std::string& cur
         for (std::size_t i = 0; i < rows.size(); ++i) recent.emplace_back(rows[i].Text(0));
     });
     for (const std::string& old : recent) {
-        if (VerifyPassword(next, old)) {
+        if (access::VerifyPassword(next, old)) {
             errors.Add("new_password", "不能与最近 5 次使用过的密码相同", "Must differ from the last 5 passwords");
             break;
         }
     }
     errors.ThrowIfAny();
-    std::string hash = HashPassword(next);
+    std::string hash = access::HashPassword(next);
     db_.Write([&](store::Session& s) {
         std::string now = clock::NowUtc();
         store::UpdateGuarded(s, {.table = "users", .id = user->id, .version = user->version},

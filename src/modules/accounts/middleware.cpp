@@ -2,8 +2,8 @@
 // and the gates for a pending password change or second factor.
 #include "modules/accounts/middleware.hpp"
 
+#include "access/crypto.hpp"
 #include "http/json.hpp"
-#include "modules/accounts/crypto.hpp"
 
 namespace keyuan::accounts {
 namespace {
@@ -87,7 +87,7 @@ http::Middleware MakeAuthentication(AccountService& service) {
         request.caller = caller;
         bool exempt_from_csrf = request.path == "/api/v1/auth/login";
         if (IsMutating(request.method) && !exempt_from_csrf &&
-            !ConstantTimeEquals(request.HeaderValue("x-csrf-token"), csrf)) {
+            !access::ConstantTimeEquals(request.HeaderValue("x-csrf-token"), csrf)) {
             throw ApiError(Error::Make(ErrorCode::kCsrfFailed, "缺少或错误的 X-CSRF-Token 请求头",
                                        "Missing or wrong X-CSRF-Token header"));
         }

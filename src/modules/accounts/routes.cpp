@@ -1,7 +1,10 @@
 #include <boost/json/array.hpp>
 
+#include "core/id.hpp"
+#include "http/expected_version.hpp"
 #include "http/json.hpp"
 #include "http/paging.hpp"
+#include "http/query_params.hpp"
 #include "modules/accounts/json_views.hpp"
 #include "modules/accounts/middleware.hpp"
 #include "modules/accounts/module.hpp"
@@ -42,12 +45,7 @@ std::vector<Role> ParseRoles(const std::vector<std::string>& names, FieldErrors&
 std::optional<std::int64_t> ParseOptionalId(http::JsonReader& reader, std::string_view field) {
     std::optional<std::string> text = reader.String(field, {.max_chars = 20});
     if (!text) return std::nullopt;
-    try {
-        std::size_t used = 0;
-        long long id = std::stoll(*text, &used);
-        if (used == text->size() && id > 0) return id;
-    } catch (const std::exception&) {
-    }
+    if (std::optional<std::int64_t> id = ParseId(*text)) return id;
     reader.errors().Add(std::string(field), "须为有效的编号", "Must be a valid id");
     return std::nullopt;
 }
@@ -179,20 +177,13 @@ void AddUserRoutes(http::Router& router, AccountService& service) {
         http::Paging paging = http::ParsePaging(r);
         UserFilter filter{
             .role = r.Query("role"), .q = r.Query("q"), .page = paging.page, .page_size = paging.page_size};
-        if (auto org = r.Query("org_id")) {
-            try {
-                filter.org_id = std::stoll(*org);
-            } catch (const std::exception&) {
-                throw ApiError(Error::Validation({{"org_id", {"须为有效的编号", "Must be a valid id"}}}));
-            }
-        }
+        FieldErrors errors;
+        filter.org_id = http::QueryId(r, "org_id", errors);
+        errors.ThrowIfAny();
         auto [users, total] = service.ListUsers(r.caller.get(), filter);
         json::array items;
         for (const UserView& u : users) items.push_back(UserToJson(u));
-        return http::JsonResponse(
-            200,
-            json::object{
-                {"items", std::move(items)}, {"total", total}, {"page", paging.page}, {"page_size", paging.page_size}});
+        return http::JsonResponse(200, http::PageEnvelope(std::move(items), total, paging));
     });
     router.Get("/api/v1/users/{id}", [&service](Request& r) {
         return http::JsonResponse(200, UserToJson(service.GetUser(r.caller.get(), http::PathId(r))));
@@ -210,14 +201,7 @@ void AddUserRoutes(http::Router& router, AccountService& service) {
         auto version = reader.Int("version", false, 1, INT64_MAX);
         reader.Finish();
         std::int64_t expected = version.value_or(0);
-        if (auto if_match = r.HeaderValue("if-match"); !if_match.empty()) {
-            try {
-                expected = std::stoll(std::string(if_match.substr(if_match.find_first_not_of("W/\""))));
-            } catch (const std::exception&) {
-                throw ApiError(
-                    Error::BadRequest("If-Match 须为对象的 version", "If-Match must be the object's version"));
-            }
-        }
+        if (std::optional<std::int64_t> if_match = http::IfMatchVersion(r)) expected = *if_match;
         UserView after = service.UpdateUser(r.caller.get(), id, expected, changes, r.ToActor());
         // 202: what was asked waits for a second security administrator (pending_role_grant).
         bool waiting = changes.roles && after.pending_grant_id && after.pending_roles == *changes.roles;

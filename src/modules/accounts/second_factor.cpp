@@ -2,7 +2,7 @@
 #include "core/clock.hpp"
 #include "modules/accounts/service.hpp"
 #include "modules/accounts/totp.hpp"
-#include "modules/audit/service.hpp"
+#include "changes/audit.hpp"
 
 namespace keyuan::accounts {
 namespace {

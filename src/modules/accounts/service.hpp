@@ -9,15 +9,21 @@
 #include <string>
 #include <vector>
 
+#include "access/policy.hpp"
 #include "core/caller.hpp"
 #include "core/result.hpp"
 #include "modules/accounts/login_throttle.hpp"
-#include "modules/accounts/policy.hpp"
 #include "modules/accounts/settings.hpp"
 #include "modules/accounts/user_store.hpp"
 #include "store/database.hpp"
 
 namespace keyuan::accounts {
+
+// Access decisions and secrets live in src/access, shared by every module; accounts uses them
+// under their short names.
+using access::ObjectScope;
+using access::Policy;
+using access::Scope;
 
 /// A user as the API shows it; personal data already masked for the viewer.
 struct UserView {

@@ -1,9 +1,9 @@
 // Bearer tokens for machine clients: created and revoked by their user, stored hashed,
 // shown once.
+#include "access/crypto.hpp"
 #include "core/clock.hpp"
-#include "modules/accounts/crypto.hpp"
 #include "modules/accounts/service.hpp"
-#include "modules/audit/service.hpp"
+#include "changes/audit.hpp"
 
 namespace keyuan::accounts {
 namespace {
@@ -17,7 +17,7 @@ TokenView TokenFromRow(const store::Row& r) {
 
 CreatedToken InsertToken(store::Session& s, std::int64_t user_id, const std::string& name, int days) {
     CreatedToken created;
-    created.secret = std::string(kTokenPrefix) + RandomToken(32);
+    created.secret = std::string(kTokenPrefix) + access::RandomToken(32);
     std::int64_t now = clock::NowUnix();
     created.token.name = name;
     created.token.created_at = clock::FormatUtc(now);
@@ -25,7 +25,7 @@ CreatedToken InsertToken(store::Session& s, std::int64_t user_id, const std::str
     created.token.id = s.InsertReturningId(
         "INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5) "
         "RETURNING id",
-        {user_id, name, Sha256Hex(created.secret), created.token.created_at, created.token.expires_at});
+        {user_id, name, access::Sha256Hex(created.secret), created.token.created_at, created.token.expires_at});
     return created;
 }
 
@@ -33,7 +33,7 @@ CreatedToken InsertToken(store::Session& s, std::int64_t user_id, const std::str
 
 std::shared_ptr<Caller> AccountService::AuthenticateToken(const std::string& token, const Actor& actor) {
     if (!token.starts_with(kTokenPrefix) || token.size() > 100) return nullptr;
-    std::string hash = Sha256Hex(token);
+    std::string hash = access::Sha256Hex(token);
     std::shared_ptr<Caller> caller;
     std::int64_t token_id = 0;
     std::optional<std::string> last_used;

@@ -2,12 +2,13 @@
 #include <algorithm>
 #include <cctype>
 
+#include "access/crypto.hpp"
+#include "access/masking.hpp"
 #include "core/clock.hpp"
-#include "modules/accounts/crypto.hpp"
-#include "modules/accounts/masking.hpp"
+#include "http/query_params.hpp"
 #include "modules/accounts/password_policy.hpp"
 #include "modules/accounts/service.hpp"
-#include "modules/audit/service.hpp"
+#include "changes/audit.hpp"
 #include "store/guarded_update.hpp"
 
 namespace keyuan::accounts {
@@ -53,7 +54,7 @@ bool IsConsole(const Caller* caller) {
     return caller && caller->user_id == 0;
 }
 
-accounts::ObjectScope ScopeOf(const UserRecord& u) {
+access::ObjectScope ScopeOf(const UserRecord& u) {
     return ObjectScope{u.id, u.org_id, u.org_department_code, u.org_district_code, {}};
 }
 
@@ -84,8 +85,8 @@ UserView AccountService::View(const UserRecord& u, const Caller* viewer) const {
     v.org_id = u.org_id;
     v.department_code = u.department_code;
     v.district_code = u.district_code;
-    v.phone = clear ? u.phone : MaskPhone(u.phone);
-    v.email = clear ? u.email : MaskEmail(u.email);
+    v.phone = clear ? u.phone : access::MaskPhone(u.phone);
+    v.email = clear ? u.email : access::MaskEmail(u.email);
     v.roles = u.roles;
     v.disabled = u.disabled;
     v.locked = u.locked_until && *u.locked_until > clock::NowUtc();
@@ -147,7 +148,7 @@ void AccountService::ValidateNewUser(store::Session& s, const NewUser& user) con
 
 UserView AccountService::CreateUser(const Caller* caller, const NewUser& user, const Actor& actor) {
     policy_.RequireAction(caller, "user.create");
-    std::string hash = HashPassword(user.password);
+    std::string hash = access::HashPassword(user.password);
     UserView created;
     db_.Write([&](store::Session& s) {
         ValidateNewUser(s, user);
@@ -224,8 +225,9 @@ std::pair<std::vector<UserView>, std::int64_t> AccountService::ListUsers(const C
     if (f.org_id) where += " AND u.org_id = " + param(*f.org_id);
     if (f.role) where += " AND u.id IN (SELECT user_id FROM user_roles WHERE role = " + param(*f.role) + ")";
     if (f.q) {
-        std::string like = "%" + *f.q + "%";
-        where += " AND (u.username LIKE " + param(like) + " OR u.display_name LIKE " + param(like) + ")";
+        std::string like = http::LikeContains(*f.q);
+        where += " AND (LOWER(u.username) LIKE " + param(like) + std::string(http::kLikeEscape) +
+                 " OR LOWER(u.display_name) LIKE " + param(like) + std::string(http::kLikeEscape) + ")";
     }
     std::vector<UserView> items;
     std::int64_t total = 0;

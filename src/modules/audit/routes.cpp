@@ -5,7 +5,7 @@
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "modules/audit/module.hpp"
-#include "modules/audit/service.hpp"
+#include "changes/audit.hpp"
 
 namespace keyuan::audit {
 namespace json = boost::json;
@@ -59,9 +59,9 @@ EventFilter ReadFilter(const http::Request& r) {
 }  // namespace
 
 void Register(modules::ModuleContext& context) {
-    context.policy.Allow("audit.read", Role::kAuditAdmin, accounts::Scope::kAll);
+    context.policy.Allow("audit.read", Role::kAuditAdmin, access::Scope::kAll);
     store::Database& db = context.db;
-    const accounts::Policy& policy = context.policy;
+    const access::Policy& policy = context.policy;
     context.router.Get("/api/v1/audit-events", [&db, &policy](http::Request& r) {
         policy.RequireAction(r.caller.get(), "audit.read");
         http::Paging paging = http::ParsePaging(r, 50);

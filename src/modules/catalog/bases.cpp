@@ -4,10 +4,12 @@
 #include <boost/json/serialize.hpp>
 
 #include "core/clock.hpp"
+#include "core/id.hpp"
 #include "http/expected_version.hpp"
 #include "http/json.hpp"
 #include "http/paging.hpp"
-#include "modules/audit/service.hpp"
+#include "http/query_params.hpp"
+#include "changes/audit.hpp"
 #include "store/guarded_update.hpp"
 
 namespace keyuan::catalog {
@@ -47,10 +49,10 @@ json::object ToJson(const store::Row& r) {
 }
 
 /// A base's scope is its host organisation's: its administrator works on it.
-accounts::ObjectScope ScopeOf(const json::object& base) {
+access::ObjectScope ScopeOf(const json::object& base) {
     std::optional<std::int64_t> host;
-    if (base.at("org_id").is_string()) host = std::atoll(base.at("org_id").as_string().c_str());
-    return accounts::ObjectScope{.org_id = host};
+    if (base.at("org_id").is_string()) host = ParseId(base.at("org_id").as_string());
+    return access::ObjectScope{.org_id = host};
 }
 
 std::optional<json::object> Load(store::Session& s, std::int64_t id) {
@@ -79,9 +81,7 @@ BaseInput Read(store::Session& s, const json::object& body, bool creating) {
         in.org_given = true;
         if (org->is_string()) {
             const json::string& text = org->as_string();
-            char* end = nullptr;
-            long long id = std::strtoll(text.c_str(), &end, 10);
-            if (!text.empty() && text.size() <= 18 && end && *end == '\0' && id > 0) in.org_id = id;
+            in.org_id = ParseId(text);
         }
         if (!org->is_null() && !in.org_id) {
             reader.errors().Add("org_id", "须为有效的单位编号", "Must be a valid organization id");
@@ -114,10 +114,8 @@ void AddReadRoutes(modules::ModuleContext& context) {
             params.emplace_back(*kind);
             where += " AND b.kind = $" + std::to_string(params.size());
         }
-        if (auto org = r.Query("org_id")) {
-            long long id = std::atoll(org->c_str());
-            if (id <= 0) errors.Add("org_id", "须为有效的编号", "Must be a valid id");
-            params.emplace_back(id);
+        if (auto org = http::QueryId(r, "org_id", errors)) {
+            params.emplace_back(*org);
             where += " AND b.org_id = $" + std::to_string(params.size());
         }
         if (auto domain = r.Query("domain")) {
@@ -125,8 +123,8 @@ void AddReadRoutes(modules::ModuleContext& context) {
             where += " AND b.domain = $" + std::to_string(params.size());
         }
         if (auto q = r.Query("q")) {
-            params.emplace_back("%" + q->substr(0, 100) + "%");
-            where += " AND b.name LIKE $" + std::to_string(params.size());
+            params.emplace_back(http::LikeContains(q->substr(0, 100)));
+            where += " AND LOWER(b.name) LIKE $" + std::to_string(params.size()) + std::string(http::kLikeEscape);
         }
         errors.ThrowIfAny();
         json::array items;
@@ -141,10 +139,7 @@ void AddReadRoutes(modules::ModuleContext& context) {
                         params);
             for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(ToJson(rows[i]));
         });
-        return http::JsonResponse(
-            200,
-            json::object{
-                {"items", std::move(items)}, {"total", total}, {"page", paging.page}, {"page_size", paging.page_size}});
+        return http::JsonResponse(200, http::PageEnvelope(std::move(items), total, paging));
     });
     context.router.Get("/api/v1/bases/{id}", [&db](Request& r) {
         std::int64_t id = http::PathId(r);
@@ -159,7 +154,7 @@ void AddReadRoutes(modules::ModuleContext& context) {
 
 void AddWriteRoutes(modules::ModuleContext& context) {
     store::Database& db = context.db;
-    const accounts::Policy& policy = context.policy;
+    const access::Policy& policy = context.policy;
     context.router.Post("/api/v1/bases", [&db, &policy](Request& r) {
         policy.RequireAction(r.caller.get(), "base.create");
         json::object body = http::ParseJsonObject(r);
@@ -244,10 +239,10 @@ void AddWriteRoutes(modules::ModuleContext& context) {
 }  // namespace
 
 void RegisterBases(modules::ModuleContext& context) {
-    accounts::Policy& policy = context.policy;
-    policy.Allow("base.create", Role::kOperator, accounts::Scope::kAll);
-    policy.Allow("base.update", Role::kOperator, accounts::Scope::kAll);
-    policy.Allow("base.update", Role::kBaseAdmin, accounts::Scope::kOrganization);
+    access::Policy& policy = context.policy;
+    policy.Allow("base.create", Role::kOperator, access::Scope::kAll);
+    policy.Allow("base.update", Role::kOperator, access::Scope::kAll);
+    policy.Allow("base.update", Role::kBaseAdmin, access::Scope::kOrganization);
     AddReadRoutes(context);
     AddWriteRoutes(context);
 }

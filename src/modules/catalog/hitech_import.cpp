@@ -11,7 +11,7 @@
 #include "core/clock.hpp"
 #include "exchange/table.hpp"
 #include "http/json.hpp"
-#include "modules/audit/service.hpp"
+#include "changes/audit.hpp"
 #include "modules/catalog/subcategories.hpp"
 #include "search/outbox.hpp"
 
@@ -195,7 +195,7 @@ bool ReadDryRun(const Request& r, FieldErrors& errors) {
 
 void AddHitechImport(modules::ModuleContext& context) {
     store::Database& db = context.db;
-    const accounts::Policy& policy = context.policy;
+    const access::Policy& policy = context.policy;
     // /imports is the platform's one door for spreadsheets (API.md); each kind is an importer.
     // The high-tech catalog is the first; the seed tables of C12 join it by kind.
     context.router.Post("/api/v1/imports", [&db, &policy](Request& r) {

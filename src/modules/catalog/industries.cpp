@@ -8,7 +8,7 @@
 #include "http/expected_version.hpp"
 #include "http/json.hpp"
 #include "http/paging.hpp"
-#include "modules/audit/service.hpp"
+#include "changes/audit.hpp"
 #include "modules/catalog/hitech_import.hpp"
 #include "modules/catalog/subcategories.hpp"
 #include "search/outbox.hpp"
@@ -59,7 +59,7 @@ SubcategoryInput ReadSubcategory(store::Session& s, const Request& r, bool requi
 
 void AddCatalogRoutes(modules::ModuleContext& context) {
     store::Database& db = context.db;
-    const accounts::Policy& policy = context.policy;
+    const access::Policy& policy = context.policy;
     context.router.Get("/api/v1/industries", [&db](Request&) { return http::JsonResponse(200, Tree(db)); });
     context.router.Post("/api/v1/industries/{id}/subcategories", [&db, &policy](Request& r) {
         policy.RequireAction(r.caller.get(), "industry_catalog.update");
@@ -179,7 +179,7 @@ void AddCatalogRoutes(modules::ModuleContext& context) {
 
 void AddCalendarRoutes(modules::ModuleContext& context) {
     store::Database& db = context.db;
-    const accounts::Policy& policy = context.policy;
+    const access::Policy& policy = context.policy;
     context.router.Get("/api/v1/calendar-days", [&db](Request& r) {
         std::string year = r.Query("year").value_or(clock::TodayShanghai().substr(0, 4)).substr(0, 4);
         json::array items;
@@ -244,11 +244,11 @@ void AddCalendarRoutes(modules::ModuleContext& context) {
 /// per unit; departments see their units, the operator all.
 void AddRegistrationReport(modules::ModuleContext& context) {
     store::Database& db = context.db;
-    const accounts::Policy& policy = context.policy;
+    const access::Policy& policy = context.policy;
     context.router.Get("/api/v1/instruments/registration-report", [&db, &policy](Request& r) {
         policy.RequireAction(r.caller.get(), "instrument.review");
-        std::vector<accounts::Scope> scopes = policy.ScopesFor(r.caller.get(), "instrument.review");
-        bool all = std::find(scopes.begin(), scopes.end(), accounts::Scope::kAll) != scopes.end();
+        std::vector<access::Scope> scopes = policy.ScopesFor(r.caller.get(), "instrument.review");
+        bool all = std::find(scopes.begin(), scopes.end(), access::Scope::kAll) != scopes.end();
         std::string today = clock::TodayShanghai();
         json::array items;
         db.Read([&](store::Session& s) {
@@ -283,8 +283,8 @@ void AddRegistrationReport(modules::ModuleContext& context) {
 }  // namespace
 
 void RegisterIndustries(modules::ModuleContext& context) {
-    context.policy.Allow("industry_catalog.update", Role::kOperator, accounts::Scope::kAll);
-    context.policy.Allow("calendar.update", Role::kOperator, accounts::Scope::kAll);
+    context.policy.Allow("industry_catalog.update", Role::kOperator, access::Scope::kAll);
+    context.policy.Allow("calendar.update", Role::kOperator, access::Scope::kAll);
     AddCatalogRoutes(context);
     AddHitechImport(context);
     AddCalendarRoutes(context);

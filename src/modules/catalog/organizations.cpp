@@ -4,12 +4,13 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "access/masking.hpp"
 #include "core/clock.hpp"
 #include "http/expected_version.hpp"
 #include "http/json.hpp"
 #include "http/paging.hpp"
-#include "modules/accounts/masking.hpp"
-#include "modules/audit/service.hpp"
+#include "http/query_params.hpp"
+#include "changes/audit.hpp"
 #include "modules/catalog/credit_code.hpp"
 #include "search/outbox.hpp"
 #include "store/guarded_update.hpp"
@@ -39,8 +40,8 @@ json::object ToJson(const store::Row& r, bool show_contacts) {
         for (json::value& c : contacts.as_array()) {
             if (!c.is_object()) continue;
             json::object& o = c.as_object();
-            if (auto* p = o.if_contains("phone"); p && p->is_string()) *p = accounts::MaskPhone(p->as_string());
-            if (auto* e = o.if_contains("email"); e && e->is_string()) *e = accounts::MaskEmail(e->as_string());
+            if (auto* p = o.if_contains("phone"); p && p->is_string()) *p = access::MaskPhone(p->as_string());
+            if (auto* e = o.if_contains("email"); e && e->is_string()) *e = access::MaskEmail(e->as_string());
         }
     }
     return json::object{{"id", std::to_string(r.Int(0))},
@@ -142,12 +143,12 @@ bool SeesContacts(const Caller* caller, std::int64_t org_id) {
 }  // namespace
 
 void RegisterOrganizations(modules::ModuleContext& context) {
-    accounts::Policy& policy = context.policy;
-    policy.Allow("organization.create", Role::kOperator, accounts::Scope::kAll);
-    policy.Allow("organization.update", Role::kOperator, accounts::Scope::kAll);
-    policy.Allow("organization.update", Role::kUnitAdmin, accounts::Scope::kOrganization);
+    access::Policy& policy = context.policy;
+    policy.Allow("organization.create", Role::kOperator, access::Scope::kAll);
+    policy.Allow("organization.update", Role::kOperator, access::Scope::kAll);
+    policy.Allow("organization.update", Role::kUnitAdmin, access::Scope::kOrganization);
     // Kind, credit code, SME status, district and department (see RequireDescriptiveOnly).
-    policy.Allow("organization.classify", Role::kOperator, accounts::Scope::kAll);
+    policy.Allow("organization.classify", Role::kOperator, access::Scope::kAll);
     store::Database& db = context.db;
 
     context.router.Post("/api/v1/organizations", [&db, &policy](Request& r) {
@@ -191,8 +192,8 @@ void RegisterOrganizations(modules::ModuleContext& context) {
         filter("department_code", "o.department_code");
         filter("credit_code", "o.credit_code");
         if (auto q = r.Query("q")) {
-            params.emplace_back("%" + q->substr(0, 100) + "%");
-            where += " AND o.name LIKE $" + std::to_string(params.size());
+            params.emplace_back(http::LikeContains(q->substr(0, 100)));
+            where += " AND LOWER(o.name) LIKE $" + std::to_string(params.size()) + std::string(http::kLikeEscape);
         }
         json::array items;
         std::int64_t total = 0;
@@ -209,10 +210,7 @@ void RegisterOrganizations(modules::ModuleContext& context) {
                 items.push_back(ToJson(rows[i], SeesContacts(r.caller.get(), rows[i].Int(0))));
             }
         });
-        return http::JsonResponse(
-            200,
-            json::object{
-                {"items", std::move(items)}, {"total", total}, {"page", paging.page}, {"page_size", paging.page_size}});
+        return http::JsonResponse(200, http::PageEnvelope(std::move(items), total, paging));
     });
 
     context.router.Get("/api/v1/organizations/{id}", [&db](Request& r) {
@@ -231,7 +229,7 @@ void RegisterOrganizations(modules::ModuleContext& context) {
         json::object after;
         db.Write([&](store::Session& s) {
             std::optional<json::object> before = LoadOrg(s, id, true);
-            if (!before || !policy.Allows(r.caller.get(), "organization.update", accounts::ObjectScope{.org_id = id})) {
+            if (!before || !policy.Allows(r.caller.get(), "organization.update", access::ObjectScope{.org_id = id})) {
                 throw ApiError(Error::NotFound());
             }
             if (!policy.Allows(r.caller.get(), "organization.classify", {})) RequireDescriptiveOnly(in, *before);

@@ -22,11 +22,11 @@ bool IsListType(FieldType t) {
     return t == FieldType::kEnumList || t == FieldType::kStringList;
 }
 
-std::optional<accounts::Scope> ParseScope(std::string_view name) {
-    if (name == "organization") return accounts::Scope::kOrganization;
-    if (name == "department") return accounts::Scope::kDepartment;
-    if (name == "district") return accounts::Scope::kDistrict;
-    if (name == "all") return accounts::Scope::kAll;
+std::optional<access::Scope> ParseScope(std::string_view name) {
+    if (name == "organization") return access::Scope::kOrganization;
+    if (name == "department") return access::Scope::kDepartment;
+    if (name == "district") return access::Scope::kDistrict;
+    if (name == "all") return access::Scope::kAll;
     return std::nullopt;
 }
 
@@ -39,7 +39,7 @@ const FieldSpec* FindField(const ResourceSpec& spec, std::string_view name) {
     return nullptr;
 }
 
-ResourceEngine::ResourceEngine(ResourceSpec spec, store::Database& db, const accounts::Policy& policy,
+ResourceEngine::ResourceEngine(ResourceSpec spec, store::Database& db, const access::Policy& policy,
                                std::size_t cache_bytes)
     // A change made through another server reaches cached pages within a quarter second
     // (search takes up to a second); one made through this server, at once.
@@ -64,12 +64,12 @@ ResourceEngine::ResourceEngine(ResourceSpec spec, store::Database& db, const acc
     from_ = " FROM " + spec_.table + " t JOIN organizations o ON o.id = t.org_id";
 }
 
-void ResourceEngine::DeclarePermissions(const ResourceSpec& spec, accounts::Policy& policy) {
+void ResourceEngine::DeclarePermissions(const ResourceSpec& spec, access::Policy& policy) {
     auto action = [&spec](std::string_view verb) { return spec.kind + "." + std::string(verb); };
     for (const std::string& name : spec.owner_roles) {
         Role role = *ParseRole(name);
         for (const char* verb : {"create", "update", "submit", "withdraw", "read"}) {
-            policy.Allow(action(verb), role, accounts::Scope::kOrganization);
+            policy.Allow(action(verb), role, access::Scope::kOrganization);
         }
     }
     for (const auto& [name, scope] : spec.reviewer_roles) {
@@ -77,13 +77,13 @@ void ResourceEngine::DeclarePermissions(const ResourceSpec& spec, accounts::Poli
         policy.Allow(action("read"), *ParseRole(name), *ParseScope(scope));
     }
     for (const char* verb : {"create", "update", "submit", "withdraw", "read", "review"}) {
-        policy.Allow(action(verb), Role::kOperator, accounts::Scope::kAll);
+        policy.Allow(action(verb), Role::kOperator, access::Scope::kAll);
     }
-    policy.Allow(action("read"), Role::kDistrictOfficer, accounts::Scope::kDistrict);
+    policy.Allow(action("read"), Role::kDistrictOfficer, access::Scope::kDistrict);
 }
 
-accounts::ObjectScope ResourceEngine::ScopeOf(const StoredResource& r) const {
-    return accounts::ObjectScope{
+access::ObjectScope ResourceEngine::ScopeOf(const StoredResource& r) const {
+    return access::ObjectScope{
         .org_id = r.org_id, .department_code = r.org_department, .district_code = r.org_district};
 }
 

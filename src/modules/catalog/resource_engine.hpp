@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "access/policy.hpp"
 #include "core/caller.hpp"
 #include "http/request.hpp"
-#include "modules/accounts/policy.hpp"
 #include "modules/catalog/public_cache.hpp"
 #include "modules/catalog/resource_spec.hpp"
 #include "search/outbox.hpp"
@@ -40,7 +40,7 @@ enum class Transition { kSubmit, kApprove, kReturn, kWithdraw };
 class ResourceEngine {
 public:
     /// `cache_bytes` bounds the cache of public answers (0: no cache).
-    ResourceEngine(ResourceSpec spec, store::Database& db, const accounts::Policy& policy, std::size_t cache_bytes);
+    ResourceEngine(ResourceSpec spec, store::Database& db, const access::Policy& policy, std::size_t cache_bytes);
 
     const ResourceSpec& spec() const { return spec_; }
 
@@ -74,11 +74,11 @@ public:
 
     /// Grants of this kind: owners manage their organisation's, reviewers review, the
     /// operator does everything; the listed readers see unpublished ones in their scope.
-    static void DeclarePermissions(const ResourceSpec& spec, accounts::Policy& policy);
+    static void DeclarePermissions(const ResourceSpec& spec, access::Policy& policy);
 
 private:
     std::string Action(std::string_view verb) const { return spec_.kind + "." + std::string(verb); }
-    accounts::ObjectScope ScopeOf(const StoredResource& r) const;
+    access::ObjectScope ScopeOf(const StoredResource& r) const;
     /// Parses the body into values; validates types, limits, references, cross-field rules.
     Values ReadValues(store::Session& s, const boost::json::object& body, bool creating, const StoredResource* existing,
                       std::vector<std::pair<std::string, std::string>>* industries, std::optional<std::int64_t>* org_id,
@@ -89,7 +89,7 @@ private:
 
     ResourceSpec spec_;
     store::Database& db_;
-    const accounts::Policy& policy_;
+    const access::Policy& policy_;
     std::string columns_;  // SELECT t.id, … (the industry codes as a JSON array last)
     std::string from_;     // FROM table t JOIN organizations o
     PublicCache cache_;

@@ -3,8 +3,8 @@
 #include <boost/json/serialize.hpp>
 
 #include <algorithm>
-#include <charconv>
 
+#include "core/id.hpp"
 #include "http/json.hpp"
 #include "modules/catalog/resource_engine.hpp"
 
@@ -15,13 +15,6 @@ namespace {
 
 constexpr std::int64_t kMaxMoneyFen = 10'000'000'000'000;  // 1,000 亿元: anything above is a typo
 constexpr std::size_t kMaxIndustryCodes = 20;
-
-std::optional<std::int64_t> ParseId(std::string_view text) {
-    std::int64_t v = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (text.empty() || ec != std::errc() || end != text.data() + text.size() || v < 1) return std::nullopt;
-    return v;
-}
 
 /// Reads one field by its type; returns nullopt when absent or invalid (errors recorded).
 std::optional<store::Param> ReadField(http::JsonReader& reader, const FieldSpec& f, bool required) {

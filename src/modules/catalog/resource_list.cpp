@@ -3,10 +3,11 @@
 #include <boost/json/serialize.hpp>
 
 #include <algorithm>
-#include <charconv>
 
 #include "core/clock.hpp"
+#include "core/id.hpp"
 #include "http/paging.hpp"
+#include "http/query_params.hpp"
 #include "modules/catalog/resource_engine.hpp"
 #include "search/outbox.hpp"
 
@@ -21,23 +22,6 @@ constexpr std::int64_t kCountLimit = 1000;
 
 const std::vector<std::string_view> kStatuses = {"draft", "submitted", "approved", "returned", "withdrawn", "all"};
 
-std::optional<std::int64_t> PositiveId(const std::string& text) {
-    std::int64_t v = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (text.empty() || ec != std::errc() || end != text.data() + text.size() || v < 1) return std::nullopt;
-    return v;
-}
-
-/// A LIKE pattern that finds `text` literally (its % _ and \ escaped), in lower case.
-std::string ContainsPattern(const std::string& text) {
-    std::string out = "%";
-    for (char c : text) {
-        if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
-        out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-    }
-    return out + "%";
-}
-
 struct Query {
     std::string where = " WHERE 1=1";
     bool needs_org = false;  // a condition reads the organisation (alias o)
@@ -49,14 +33,14 @@ struct Query {
 };
 
 /// Restricts to what the caller may read unpublished (all statuses): their scope.
-void AddScope(Query& q, const std::vector<accounts::Scope>& scopes, const Caller& caller) {
-    if (std::find(scopes.begin(), scopes.end(), accounts::Scope::kAll) != scopes.end()) return;
+void AddScope(Query& q, const std::vector<access::Scope>& scopes, const Caller& caller) {
+    if (std::find(scopes.begin(), scopes.end(), access::Scope::kAll) != scopes.end()) return;
     std::string any = "1=0";
-    for (accounts::Scope scope : scopes) {
-        if (scope == accounts::Scope::kOrganization && caller.org_id) any += " OR t.org_id = " + q.Bind(*caller.org_id);
-        if (scope == accounts::Scope::kDepartment) any += " OR o.department_code = " + q.Bind(caller.department_code);
-        if (scope == accounts::Scope::kDistrict) any += " OR o.district_code = " + q.Bind(caller.district_code);
-        q.needs_org = q.needs_org || scope == accounts::Scope::kDepartment || scope == accounts::Scope::kDistrict;
+    for (access::Scope scope : scopes) {
+        if (scope == access::Scope::kOrganization && caller.org_id) any += " OR t.org_id = " + q.Bind(*caller.org_id);
+        if (scope == access::Scope::kDepartment) any += " OR o.department_code = " + q.Bind(caller.department_code);
+        if (scope == access::Scope::kDistrict) any += " OR o.district_code = " + q.Bind(caller.district_code);
+        q.needs_org = q.needs_org || scope == access::Scope::kDepartment || scope == access::Scope::kDistrict;
     }
     q.where += " AND (" + any + ")";
 }
@@ -114,7 +98,7 @@ std::shared_ptr<const CachedAnswer> ResourceEngine::List(const Caller* caller, c
     for (const auto& [name, value] : r.QueryParams()) {
         if (name == "status" || name == "page" || name == "page_size" || name == "sort") continue;
         if (name == "org_id") {
-            auto id = PositiveId(value);
+            auto id = ParseId(value);
             if (!id) {
                 errors.Add(name, "须为有效的编号", "Must be a valid id");
                 continue;
@@ -130,7 +114,7 @@ std::shared_ptr<const CachedAnswer> ResourceEngine::List(const Caller* caller, c
             q.needs_org = true;
         } else if (name == "q" && !spec_.text_columns.empty()) {
             // LOWER on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
-            std::string like = q.Bind(ContainsPattern(value.substr(0, 200)));
+            std::string like = q.Bind(http::LikeContains(value.substr(0, 200)));
             std::string any = "1=0";
             for (const std::string& c : spec_.text_columns) {
                 any += " OR LOWER(t." + c + ") LIKE " + like + " ESCAPE '\\'";
@@ -142,8 +126,14 @@ std::shared_ptr<const CachedAnswer> ResourceEngine::List(const Caller* caller, c
             // instead of probing the link table for every published row.
             std::string ids = "t.id IN (SELECT x." + spec_.industry_fk + " FROM " + spec_.industry_table + " x WHERE ";
             if (value.starts_with("hitech:")) {
-                q.where += " AND " + ids + "x.code IN (SELECT code FROM hitech_subcategories WHERE industry_id = " +
-                           q.Bind(std::atoll(value.substr(7).c_str())) + "))";
+                std::optional<std::int64_t> industry = ParseId(std::string_view(value).substr(7));
+                if (!industry) {
+                    errors.Add(name, "须为行业代码或 hitech:编号", "Must be an industry code or hitech:ID");
+                    continue;
+                }
+                q.where += " AND " + ids +
+                           "x.code IN (SELECT code FROM hitech_subcategories WHERE industry_id = " + q.Bind(*industry) +
+                           "))";
             } else {
                 std::string prefix = value.substr(0, 4);
                 q.where +=
@@ -153,7 +143,7 @@ std::shared_ptr<const CachedAnswer> ResourceEngine::List(const Caller* caller, c
             store::Param p =
                 f->type == FieldType::kBool ? store::Param(value == "true" || value == "1") : store::Param(value);
             if (f->type == FieldType::kRef) {
-                auto id = PositiveId(value);
+                auto id = ParseId(value);
                 if (!id) {
                     errors.Add(name, "须为有效的编号", "Must be a valid id");
                     continue;
@@ -169,7 +159,12 @@ std::shared_ptr<const CachedAnswer> ResourceEngine::List(const Caller* caller, c
                 continue;
             }
             bool numeric = ranged->type == FieldType::kMoney || ranged->type == FieldType::kInt;
-            store::Param p = numeric ? store::Param(std::atoll(value.c_str())) : store::Param(value);
+            std::optional<std::int64_t> number = numeric ? ParseInt64(value) : std::nullopt;
+            if (numeric && !number) {
+                errors.Add(name, "须为整数", "Must be a whole number");
+                continue;
+            }
+            store::Param p = numeric ? store::Param(*number) : store::Param(value);
             q.where += " AND t." + field + (name.ends_with("_min") ? " >= " : " <= ") + q.Bind(std::move(p));
         } else if (spec_.extra_filter) {
             std::string clause = spec_.extra_filter(name, value, q.params);

@@ -7,7 +7,7 @@
 
 #include "core/clock.hpp"
 #include "http/paging.hpp"
-#include "modules/audit/service.hpp"
+#include "changes/audit.hpp"
 #include "modules/catalog/resource_engine.hpp"
 #include "search/outbox.hpp"
 #include "store/guarded_update.hpp"
@@ -42,7 +42,7 @@ json::object ResourceEngine::Create(const Caller* caller, const json::object& bo
         std::vector<std::pair<std::string, std::string>> industries;
         std::optional<std::int64_t> org_id;
         Values values = ReadValues(s, body, true, nullptr, &industries, &org_id, caller);
-        if (!policy_.Allows(caller, Action("create"), accounts::ObjectScope{.org_id = org_id})) {
+        if (!policy_.Allows(caller, Action("create"), access::ObjectScope{.org_id = org_id})) {
             throw ApiError(Error::Forbidden());
         }
         std::string now = clock::NowUtc();

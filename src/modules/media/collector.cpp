@@ -10,7 +10,7 @@
 #include <system_error>
 
 #include "core/caller.hpp"
-#include "modules/audit/service.hpp"
+#include "changes/audit.hpp"
 #include "modules/media/module.hpp"
 
 namespace keyuan::media {

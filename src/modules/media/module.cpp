@@ -11,11 +11,11 @@
 #include <optional>
 #include <sstream>
 
+#include "access/crypto.hpp"
 #include "core/clock.hpp"
 #include "core/log.hpp"
 #include "http/json.hpp"
-#include "modules/accounts/crypto.hpp"
-#include "modules/audit/service.hpp"
+#include "changes/audit.hpp"
 
 namespace keyuan::media {
 namespace fs = std::filesystem;
@@ -99,10 +99,10 @@ bool IsMediaUrl(std::string_view url) {
 void Register(modules::ModuleContext& context, const std::string& media_dir) {
     fs::path dir(media_dir);
     fs::create_directories(dir);
-    accounts::Policy& policy = context.policy;
+    access::Policy& policy = context.policy;
     // Whoever registers resources with photos may upload them.
     for (Role role : {Role::kUnitAdmin, Role::kBaseAdmin, Role::kOperator, Role::kFinancialInstitution}) {
-        policy.Allow("media.upload", role, accounts::Scope::kAll);
+        policy.Allow("media.upload", role, access::Scope::kAll);
     }
     store::Database& db = context.db;
 
@@ -113,7 +113,7 @@ void Register(modules::ModuleContext& context, const std::string& media_dir) {
             throw ApiError(Error::Make(ErrorCode::kUnsupportedMediaType, "照片须为 JPEG、PNG 或 WebP 图片",
                                        "A photo must be a JPEG, PNG or WebP image"));
         }
-        std::string sha = accounts::Sha256Hex(r.body);
+        std::string sha = access::Sha256Hex(r.body);
         std::string name = sha + "." + std::string(type->extension);
         fs::path path = PathOf(dir, name);
         if (!fs::exists(path)) WriteAtomically(path, r.body);

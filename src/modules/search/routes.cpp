@@ -1,8 +1,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/parse.hpp>
 
-#include <charconv>
-
+#include "core/id.hpp"
 #include "core/utf8.hpp"
 #include "http/json.hpp"
 #include "http/paging.hpp"
@@ -17,13 +16,6 @@ using http::Request;
 namespace {
 
 constexpr std::size_t kMaxQueryBytes = 1000;
-
-std::optional<std::int64_t> ParseInt(const std::string& s) {
-    std::int64_t v = 0;
-    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (s.empty() || ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
-    return v;
-}
 
 std::string CheckedText(const Request& r, const char* name, FieldErrors& errors) {
     std::string text = r.Query(name).value_or("");
@@ -64,7 +56,7 @@ SearchQuery ReadQuery(const Request& r) {
     for (const auto& [name, target] : {std::pair{"org_id", &q.org_id}, std::pair{"price_min", &q.price_min_fen},
                                        std::pair{"price_max", &q.price_max_fen}}) {
         if (auto v = r.Query(name)) {
-            *target = ParseInt(*v);
+            *target = ParseInt64(*v);
             if (!*target) errors.Add(name, "须为整数", "Must be an integer");
         }
     }
@@ -118,10 +110,10 @@ std::unique_ptr<SearchModule> Register(modules::ModuleContext& context, const st
     module->indexer = std::make_unique<Indexer>(context.db, index_path, cache_entries);
     module->suggester = std::make_unique<IndustrySuggester>(context.db);
     if (start_indexer) module->indexer->Start();
-    context.policy.Allow("search.rebuild", Role::kOperator, accounts::Scope::kAll);
+    context.policy.Allow("search.rebuild", Role::kOperator, access::Scope::kAll);
     Indexer& indexer = *module->indexer;
     IndustrySuggester& suggester = *module->suggester;
-    const accounts::Policy& policy = context.policy;
+    const access::Policy& policy = context.policy;
 
     context.router.Get("/api/v1/search", [&indexer](Request& r) {
         SearchQuery q = ReadQuery(r);

@@ -1,0 +1,167 @@
+#include "changes/audit.hpp"
+
+#include <sodium.h>
+
+#include "core/clock.hpp"
+
+namespace keyuan::audit {
+namespace {
+
+constexpr std::string_view kGenesis = "0000000000000000000000000000000000000000000000000000000000000000";
+
+constexpr std::string_view kInsert =
+    "INSERT INTO audit_events (at, actor_user_id, actor_username, actor_role, ip, request_id, event_type, "
+    "object_type, object_id, result, before_json, after_json, detail, prev_hash, hash) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
+
+constexpr std::string_view kColumns =
+    "id, at, actor_user_id, actor_username, actor_role, ip, request_id, event_type, object_type, object_id, result, "
+    "before_json, after_json, detail, prev_hash, hash";
+
+/// The hash covers every field and the previous record's hash; fields are separated by a
+/// byte that cannot occur in UTF-8 text, with NULL distinct from "".
+std::string ChainHash(std::string_view prev_hash, const Event& e) {
+    std::string material(prev_hash);
+    auto add = [&material](std::string_view field) {
+        material.push_back('\x1f');
+        material.append(field);
+    };
+    auto add_opt = [&](const std::optional<std::string>& field) { add(field ? "v" + *field : std::string("\x00", 1)); };
+    add(e.at);
+    add(e.actor_user_id ? std::to_string(*e.actor_user_id) : "");
+    add(e.actor_username);
+    add(e.actor_role);
+    add(e.ip);
+    add(e.request_id);
+    add(e.event_type);
+    add(e.object_type);
+    add(e.object_id);
+    add(e.result);
+    add_opt(e.before_json);
+    add_opt(e.after_json);
+    add(e.detail);
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(material.data()), material.size());
+    char hex[crypto_hash_sha256_BYTES * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+    return hex;
+}
+
+Event FromRow(const store::Row& r) {
+    Event e;
+    e.id = r.Int(0);
+    e.at = r.Text(1);
+    e.actor_user_id = r.OptInt(2);
+    e.actor_username = r.Text(3);
+    e.actor_role = r.Text(4);
+    e.ip = r.Text(5);
+    e.request_id = r.Text(6);
+    e.event_type = r.Text(7);
+    e.object_type = r.Text(8);
+    e.object_id = r.Text(9);
+    e.result = r.Text(10);
+    e.before_json = r.OptText(11);
+    e.after_json = r.OptText(12);
+    e.detail = r.Text(13);
+    return e;
+}
+
+}  // namespace
+
+void Record(store::Session& s, const Actor& actor, const Entry& entry) {
+    if (s.engine() == store::Engine::kPostgres) {
+        // One chain: appenders take turns. SQLite's single writer already serialises them.
+        s.Query("SELECT pg_advisory_xact_lock(7253002)");
+    }
+    store::Rows last = s.Query("SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1");
+    std::string prev = last.empty() ? std::string(kGenesis) : std::string(last.front().Text(0));
+    Event e;
+    e.at = clock::NowUtc();
+    if (actor.caller) {
+        e.actor_user_id = actor.caller->user_id;
+        e.actor_username = actor.caller->username;
+        e.actor_role = actor.caller->PrimaryRoleName();
+    } else {
+        e.actor_username = entry.username;
+    }
+    e.ip = actor.ip;
+    e.request_id = actor.request_id;
+    e.event_type = entry.event_type;
+    e.object_type = entry.object_type;
+    e.object_id = entry.object_id;
+    e.result = entry.result;
+    e.before_json = entry.before_json;
+    e.after_json = entry.after_json;
+    e.detail = entry.detail;
+    std::string hash = ChainHash(prev, e);
+    s.Query(kInsert, {e.at, e.actor_user_id, e.actor_username, e.actor_role, e.ip, e.request_id, e.event_type,
+                      e.object_type, e.object_id, e.result, e.before_json, e.after_json, e.detail, prev, hash});
+}
+
+void RecordAlone(store::Database& db, const Actor& actor, const Entry& entry) {
+    db.Write([&](store::Session& s) { Record(s, actor, entry); });
+}
+
+VerifyReport Verify(store::Database& db) {
+    VerifyReport report;
+    std::string prev(kGenesis);
+    std::int64_t after_id = 0;
+    const std::string query =
+        "SELECT " + std::string(kColumns) + " FROM audit_events WHERE id > $1 ORDER BY id LIMIT 1000";
+    for (;;) {
+        store::Rows rows;
+        db.Read([&](store::Session& s) { rows = s.Query(query, {after_id}); });
+        if (rows.empty()) break;
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            Event e = FromRow(rows[i]);
+            std::string stored_prev(rows[i].Text(14));
+            std::string stored_hash(rows[i].Text(15));
+            if (stored_prev != prev) {
+                report.first_bad_id = e.id;
+                report.reason = "the link to the previous record is broken (a record was removed or inserted)";
+                return report;
+            }
+            if (ChainHash(prev, e) != stored_hash) {
+                report.first_bad_id = e.id;
+                report.reason = "the record's content does not match its hash (it was edited)";
+                return report;
+            }
+            prev = stored_hash;
+            after_id = e.id;
+            ++report.checked;
+        }
+    }
+    return report;
+}
+
+EventPage List(store::Database& db, const EventFilter& f) {
+    std::string where = " WHERE 1=1";
+    std::vector<store::Param> params;
+    auto add = [&](const std::optional<std::string>& value, std::string_view clause) {
+        if (!value) return;
+        params.emplace_back(*value);
+        where += " AND " + std::string(clause) + " $" + std::to_string(params.size());
+    };
+    add(f.from, "at >=");
+    add(f.to, "at <=");
+    add(f.event_type, "event_type =");
+    add(f.object_type, "object_type =");
+    add(f.object_id, "object_id =");
+    add(f.username, "actor_username =");
+    add(f.result, "result =");
+    EventPage page;
+    db.Read([&](store::Session& s) {
+        page.total = s.Query("SELECT COUNT(*) FROM audit_events" + where, params).front().Int(0);
+        std::vector<store::Param> paged = params;
+        paged.emplace_back(static_cast<long long>(f.page_size));
+        paged.emplace_back(static_cast<long long>((f.page - 1) * f.page_size));
+        std::string sql = "SELECT " + std::string(kColumns) + " FROM audit_events" + where +
+                          " ORDER BY id DESC LIMIT $" + std::to_string(paged.size() - 1) + " OFFSET $" +
+                          std::to_string(paged.size());
+        store::Rows rows = s.Query(sql, paged);
+        for (std::size_t i = 0; i < rows.size(); ++i) page.items.push_back(FromRow(rows[i]));
+    });
+    return page;
+}
+
+}  // namespace keyuan::audit

@@ -1,0 +1,22 @@
+#include "core/id.hpp"
+
+#include <charconv>
+
+namespace keyuan {
+
+std::optional<std::int64_t> ParseInt64(std::string_view text) {
+    std::int64_t value = 0;
+    const char* end = text.data() + text.size();
+    auto [stop, ec] = std::from_chars(text.data(), end, value);
+    if (text.empty() || ec != std::errc() || stop != end) return std::nullopt;
+    return value;
+}
+
+std::optional<std::int64_t> ParseId(std::string_view text) {
+    if (text.empty() || text.size() > 18 || text.front() == '-') return std::nullopt;
+    std::optional<std::int64_t> value = ParseInt64(text);
+    if (!value || *value < 1) return std::nullopt;
+    return value;
+}
+
+}  // namespace keyuan

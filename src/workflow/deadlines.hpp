@@ -1,0 +1,34 @@
+#pragma once
+// Deadlines of workflow states on the working-day calendar (calendar_days: holidays and the
+// weekend days worked instead). One row per object in workflow_deadlines while it sits in a
+// state with a deadline; overdue objects are those whose due date has passed.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.hpp"
+#include "store/database.hpp"
+
+namespace keyuan::workflow {
+
+/// The working-day calendar as stored (calendar_days).
+WorkingCalendar LoadCalendar(store::Session& s);
+
+/// Records that object (kind, id) entered `state` on `today`: due `working_days` working days
+/// later, or no deadline when `working_days` is empty. Replaces the object's earlier deadline.
+void SetDeadline(store::Session& s, std::string_view kind, std::int64_t id, std::string_view state,
+                 std::optional<int> working_days, Date today);
+
+struct Overdue {
+    std::int64_t id = 0;
+    std::string state;
+    std::string due_on;  // YYYY-MM-DD: the last day it was in time
+};
+
+/// Objects of `kind` whose deadline passed before `today`, longest overdue first (at most `limit`).
+std::vector<Overdue> ListOverdue(store::Session& s, std::string_view kind, Date today, int limit);
+
+}  // namespace keyuan::workflow

@@ -1,0 +1,167 @@
+// The order of work: plan the organisations, bases, accounts and finance products and write
+// them in one transaction, then labs with their instruments and services in transactions of
+// some twenty thousand rows. Everything is drawn from one seeded generator in a fixed order,
+// so the same seed gives the same rows.
+#include "tools/demo/generator.hpp"
+
+#include <array>
+#include <chrono>
+#include <optional>
+
+#include "access/crypto.hpp"
+#include "core/clock.hpp"
+#include "tools/demo/bases_and_finance.hpp"
+#include "tools/demo/organizations.hpp"
+#include "tools/demo/plan.hpp"
+#include "tools/demo/resources.hpp"
+#include "tools/demo/users.hpp"
+
+namespace keyuan::demo {
+namespace {
+
+// Rows per transaction: large enough that commits cost nothing, small enough that a
+// national-scale run keeps little in memory.
+constexpr std::size_t kRowsPerTransaction = 20000;
+
+// Tables whose ids the generator assigns itself (rows refer to each other without a query).
+constexpr std::array<const char*, 7> kIdTables = {"organizations", "users",    "bases",           "labs",
+                                                  "instruments",   "services", "finance_products"};
+
+IdStart NextIds(store::Session& s) {
+    std::array<std::int64_t, kIdTables.size()> next{};
+    for (std::size_t i = 0; i < kIdTables.size(); ++i) {
+        next[i] = s.Query("SELECT COALESCE(MAX(id), 0) + 1 FROM " + std::string(kIdTables[i])).front().Int(0);
+    }
+    return {next[0], next[1], next[2], next[3], next[4], next[5], next[6]};
+}
+
+WorkingCalendar LoadCalendar(store::Session& s) {
+    WorkingCalendar calendar;
+    store::Rows rows = s.Query("SELECT day, kind FROM calendar_days");
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (auto day = Date::Parse(rows[i].Text(0))) {
+            calendar.Set(
+                *day, rows[i].Text(1) == "holiday" ? WorkingCalendar::Kind::kHoliday : WorkingCalendar::Kind::kWorkday);
+        }
+    }
+    return calendar;
+}
+
+/// PostgreSQL's identity sequences do not see explicit ids; move each past the largest one.
+void ResetSequences(store::Session& s) {
+    for (const char* table : kIdTables) {
+        std::string t(table);
+        s.Query("SELECT setval(pg_get_serial_sequence('" + t + "', 'id'), (SELECT MAX(id) FROM " + t + "))");
+    }
+}
+
+/// How many labs each organisation has, and instruments and services each lab has.
+struct ResourcePlan {
+    std::vector<std::size_t> lab_owner;  // index into orgs, per lab, grouped by organisation
+    std::vector<int> instruments;
+    std::vector<int> services;
+};
+
+ResourcePlan PlanResources(Random& rng, const std::vector<DemoOrg>& orgs, const ScaleSize& size) {
+    std::vector<double> lab_weights;
+    for (const DemoOrg& org : orgs) lab_weights.push_back(LabWeight(org));
+    std::vector<int> labs = Allocate(rng, size.labs, lab_weights);
+    ResourcePlan plan;
+    std::vector<double> weights;
+    for (std::size_t i = 0; i < orgs.size(); ++i) {
+        for (int k = 0; k < labs[i]; ++k) {
+            plan.lab_owner.push_back(i);
+            // Labs differ in size within a kind, too.
+            weights.push_back(InstrumentWeight(orgs[i].kind) * (0.3 + 1.4 * rng.Unit()));
+        }
+    }
+    plan.instruments = Allocate(rng, size.instruments, weights);
+    plan.services = Allocate(rng, size.services, weights);
+    return plan;
+}
+
+void Count(const ResourceRows& rows, DemoCounts& done) {
+    done.labs += static_cast<std::int64_t>(rows.labs.size());
+    done.instruments += static_cast<std::int64_t>(rows.instruments.size());
+    done.services += static_cast<std::int64_t>(rows.services.size());
+}
+
+void WriteResources(store::Database& db, Random& rng, const WorkingCalendar& calendar, const DemoOptions& options,
+                    const std::vector<DemoOrg>& orgs, const ResourcePlan& plan, const IdStart& ids,
+                    const std::string& now, DemoCounts& done, const DemoCounts& planned) {
+    ResourceMaker maker(rng, calendar, options.as_of, ids, now);
+    ResourceRows rows;
+    auto flush = [&] {
+        db.Write([&rows](store::Session& s) { rows.Insert(s); });
+        Count(rows, done);
+        rows.clear();
+        if (options.progress) options.progress(done, planned);
+    };
+    for (std::size_t lab = 0; lab < plan.lab_owner.size(); ++lab) {
+        maker.AddLab(orgs[plan.lab_owner[lab]], plan.instruments[lab], plan.services[lab], rows);
+        if (rows.size() >= kRowsPerTransaction) flush();
+    }
+    if (rows.size() > 0) flush();
+}
+
+}  // namespace
+
+std::optional<Scale> ParseScale(std::string_view name) {
+    if (name == "small") return Scale::kSmall;
+    if (name == "city") return Scale::kCity;
+    if (name == "national") return Scale::kNational;
+    return std::nullopt;
+}
+
+Result<DemoSummary> GenerateDemo(store::Database& db, const DemoOptions& options) {
+    auto started = std::chrono::steady_clock::now();
+    bool has_organizations = false;
+    IdStart ids;
+    WorkingCalendar calendar;
+    db.Read([&](store::Session& s) {
+        has_organizations = !s.Query("SELECT 1 FROM organizations LIMIT 1").empty();
+        ids = NextIds(s);
+        calendar = LoadCalendar(s);
+    });
+    if (has_organizations) {
+        return Error::Conflict("数据库中已有单位数据；演示数据只能载入空数据库",
+                               "The database already has organizations; demo data only goes into an empty database");
+    }
+    ScaleSize size = SizeOf(options.scale);
+    Random rng(options.seed);
+    std::vector<DemoOrg> orgs = MakeOrganizations(rng, PlanKinds(size, rng), ids.organization, options.as_of);
+    BaseRows bases = MakeBases(rng, orgs, size.bases, ids.base, options.as_of);
+    std::string now = clock::NowUtc();
+    UserRows users = MakeUsers(rng, orgs, ids.user, access::HashPassword(kDemoPassword), now);
+    TableRows finance =
+        MakeFinanceProducts(rng, orgs, size.finance_products, ids.finance_product, bases.domain_centres, options.as_of);
+    TableRows finance_outbox = OutboxTable();
+    for (std::size_t i = 0; i < finance.size(); ++i) {
+        finance_outbox.Add({"finance_product", ids.finance_product + static_cast<std::int64_t>(i), now});
+    }
+    ResourcePlan plan = PlanResources(rng, orgs, size);
+
+    DemoCounts planned{static_cast<std::int64_t>(orgs.size()),
+                       static_cast<std::int64_t>(users.users.size()),
+                       static_cast<std::int64_t>(bases.rows.size()),
+                       static_cast<std::int64_t>(plan.lab_owner.size()),
+                       size.instruments,
+                       size.services,
+                       static_cast<std::int64_t>(finance.size())};
+    db.Write([&](store::Session& s) {
+        InsertRows(s, OrganizationRows(orgs));
+        InsertRows(s, bases.rows);
+        for (const TableRows* t : {&users.users, &users.roles, &users.history, &finance, &finance_outbox}) {
+            InsertRows(s, *t);
+        }
+    });
+    DemoCounts done = planned;
+    done.labs = done.instruments = done.services = 0;
+    if (options.progress) options.progress(done, planned);
+    WriteResources(db, rng, calendar, options, orgs, plan, ids, now, done, planned);
+    if (db.engine() == store::Engine::kPostgres) db.Write(ResetSequences);
+    std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
+    return DemoSummary{done, elapsed.count()};
+}
+
+}  // namespace keyuan::demo
