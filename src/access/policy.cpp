@@ -6,6 +6,14 @@
 
 namespace keyuan::access {
 
+std::optional<Scope> ParseScopeName(std::string_view name) {
+    for (Scope s :
+         {Scope::kOwn, Scope::kAssigned, Scope::kOrganization, Scope::kDistrict, Scope::kDepartment, Scope::kAll}) {
+        if (ScopeName(s) == name) return s;
+    }
+    return std::nullopt;
+}
+
 std::string_view ScopeName(Scope scope) {
     switch (scope) {
         case Scope::kOwn: return "own";

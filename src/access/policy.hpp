@@ -67,5 +67,7 @@ private:
 
 /// "organization", "all" …
 std::string_view ScopeName(Scope scope);
+/// The scope a name stands for ("organization", "department", "district", "all"); nullopt otherwise.
+std::optional<Scope> ParseScopeName(std::string_view name);
 
 }  // namespace keyuan::access

@@ -4,11 +4,11 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "changes/audit.hpp"
 #include "core/log.hpp"
 #include "http/json.hpp"
 #include "modules/accounts/module.hpp"
 #include "modules/audit/module.hpp"
-#include "changes/audit.hpp"
 #include "modules/catalog/module.hpp"
 #include "modules/media/module.hpp"
 #include "modules/module_context.hpp"

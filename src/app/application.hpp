@@ -12,8 +12,8 @@
 #include "http/router.hpp"
 #include "http/static_files.hpp"
 #include "modules/accounts/service.hpp"
-#include "modules/catalog/resource_engine.hpp"
 #include "modules/search/module.hpp"
+#include "registry/engine.hpp"
 #include "store/database.hpp"
 
 namespace keyuan::app {
@@ -44,7 +44,7 @@ private:
     std::vector<http::Middleware> middleware_;
     std::optional<http::StaticFiles> web_;
     std::unique_ptr<accounts::AccountService> accounts_;
-    std::vector<std::unique_ptr<catalog::ResourceEngine>> resources_;
+    std::vector<std::unique_ptr<registry::ResourceEngine>> resources_;
     std::unique_ptr<search::SearchModule> search_;
 };
 

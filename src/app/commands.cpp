@@ -6,10 +6,10 @@
 #include <iostream>
 
 #include "app/application.hpp"
+#include "changes/audit.hpp"
 #include "core/log.hpp"
 #include "http/server.hpp"
 #include "modules/accounts/service.hpp"
-#include "changes/audit.hpp"
 #include "modules/media/collector.hpp"
 #include "search/indexer.hpp"
 #include "store/migrations.hpp"

@@ -14,12 +14,13 @@ namespace json = boost::json;
 void Record(store::Session& s, const Actor& actor, const Change& change) {
     std::string id = std::to_string(change.object_id);
     if (change.snapshot) {
-        const Caller* caller = actor.caller;
+        const Caller* caller = actor.caller;  // user 0 is the command line: no account
         s.Execute(
             "INSERT INTO object_versions (object_type, object_id, version, data_json, changed_by, changed_at) "
             "VALUES ($1, $2, $3, $4, $5, $6)",
             {change.object_type, change.object_id, change.version, json::serialize(*change.snapshot),
-             caller ? store::Param(static_cast<long long>(caller->user_id)) : store::Param(nullptr), clock::NowUtc()});
+             caller && caller->user_id ? store::Param(static_cast<long long>(caller->user_id)) : store::Param(nullptr),
+             clock::NowUtc()});
     }
     if (change.index) search::RecordChange(s, change.object_type, change.object_id);
     audit::Record(s, actor,

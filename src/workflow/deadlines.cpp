@@ -7,8 +7,8 @@ WorkingCalendar LoadCalendar(store::Session& s) {
     store::Rows rows = s.Query("SELECT day, kind FROM calendar_days");
     for (std::size_t i = 0; i < rows.size(); ++i) {
         if (std::optional<Date> day = Date::Parse(rows[i].Text(0))) {
-            calendar.Set(*day, rows[i].Text(1) == "holiday" ? WorkingCalendar::Kind::kHoliday
-                                                            : WorkingCalendar::Kind::kWorkday);
+            calendar.Set(
+                *day, rows[i].Text(1) == "holiday" ? WorkingCalendar::Kind::kHoliday : WorkingCalendar::Kind::kWorkday);
         }
     }
     return calendar;
@@ -20,7 +20,8 @@ void SetDeadline(store::Session& s, std::string_view kind, std::int64_t id, std:
     if (!working_days) return;
     Date due = LoadCalendar(s).AddWorkingDays(today, *working_days);
     s.Execute(
-        "INSERT INTO workflow_deadlines (object_type, object_id, state, entered_on, due_on) VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO workflow_deadlines (object_type, object_id, state, entered_on, due_on) VALUES ($1, $2, $3, $4, "
+        "$5)",
         {std::string(kind), id, std::string(state), today.ToString(), due.ToString()});
 }
 
@@ -30,7 +31,8 @@ std::vector<Overdue> ListOverdue(store::Session& s, std::string_view kind, Date 
         "ORDER BY due_on, object_id LIMIT $3",
         {std::string(kind), today.ToString(), limit});
     std::vector<Overdue> out;
-    for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(Overdue{rows[i].Int(0), std::string(rows[i].Text(1)), std::string(rows[i].Text(2))});
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        out.push_back(Overdue{rows[i].Int(0), std::string(rows[i].Text(1)), std::string(rows[i].Text(2))});
     return out;
 }
 

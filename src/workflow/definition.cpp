@@ -12,7 +12,8 @@ const State* Definition::FindState(std::string_view name) const {
 }
 
 const Transition* Definition::FindTransition(std::string_view action) const {
-    auto it = std::find_if(transitions.begin(), transitions.end(), [&](const Transition& t) { return t.action == action; });
+    auto it =
+        std::find_if(transitions.begin(), transitions.end(), [&](const Transition& t) { return t.action == action; });
     return it == transitions.end() ? nullptr : &*it;
 }
 
@@ -44,7 +45,8 @@ void Validate(const Definition& d) {
     for (bool grew = true; grew;) {
         grew = false;
         for (const Transition& t : d.transitions) {
-            bool from_reached = std::any_of(t.from.begin(), t.from.end(), [&](const auto& f) { return reached.count(f); });
+            bool from_reached =
+                std::any_of(t.from.begin(), t.from.end(), [&](const auto& f) { return reached.count(f); });
             if (from_reached && reached.insert(t.to).second) grew = true;
         }
     }

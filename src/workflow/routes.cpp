@@ -30,8 +30,8 @@ Subject VisibleSubject(store::Session& s, const Workflow& workflow, const RouteH
     if (!caller) throw ApiError(Error::Unauthenticated());
     std::optional<Subject> subject = workflow.definition().load(s, id);
     std::string read = workflow.definition().kind + ".read";
-    bool visible = subject && (hooks.visible ? hooks.visible(caller, *subject)
-                                             : policy.Allows(caller, read, subject->scope));
+    bool visible =
+        subject && (hooks.visible ? hooks.visible(caller, *subject) : policy.Allows(caller, read, subject->scope));
     if (!visible) throw ApiError(Error::NotFound());
     return *subject;
 }
@@ -43,8 +43,7 @@ void RegisterRoutes(http::Router& router, store::Database& db, const Workflow& w
     for (const Transition& t : workflow.definition().transitions) {
         router.Post(base + "/{id}/" + t.action, [&db, &workflow, action = t.action](Request& r) {
             std::int64_t id = http::PathId(r);
-            return http::JsonResponse(200,
-                                      workflow.Run(db, r.caller.get(), id, action, ReadReason(r), r.ToActor()));
+            return http::JsonResponse(200, workflow.Run(db, r.caller.get(), id, action, ReadReason(r), r.ToActor()));
         });
     }
     router.Get(base + "/{id}/actions", [&db, &workflow, &policy, hooks](Request& r) {
@@ -53,7 +52,8 @@ void RegisterRoutes(http::Router& router, store::Database& db, const Workflow& w
         db.Read([&](store::Session& s) {
             Subject subject = VisibleSubject(s, workflow, hooks, policy, r.caller.get(), id);
             if (hooks.extra_actions) {
-                for (const std::string& a : hooks.extra_actions(r.caller.get(), subject)) allowed.push_back(json::string(a));
+                for (const std::string& a : hooks.extra_actions(r.caller.get(), subject))
+                    allowed.push_back(json::string(a));
             }
             for (const std::string& a : workflow.AllowedActions(r.caller.get(), subject)) {
                 allowed.push_back(json::string(a));

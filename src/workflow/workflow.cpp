@@ -140,10 +140,8 @@ json::object Workflow::Describe() const {
     }
     json::array actions;
     for (const Transition& t : definition_.transitions) {
-        actions.push_back(json::object{{"action", t.action},
-                                       {"from", Strings(t.from)},
-                                       {"to", t.to},
-                                       {"reason_required", t.reason_required}});
+        actions.push_back(json::object{
+            {"action", t.action}, {"from", Strings(t.from)}, {"to", t.to}, {"reason_required", t.reason_required}});
     }
     return json::object{{"initial", definition_.initial},
                         {"states", std::move(states)},

@@ -2,10 +2,10 @@
 #include <algorithm>
 
 #include "access/crypto.hpp"
+#include "changes/audit.hpp"
 #include "core/clock.hpp"
 #include "modules/accounts/password_policy.hpp"
 #include "modules/accounts/service.hpp"
-#include "changes/audit.hpp"
 #include "store/guarded_update.hpp"
 
 namespace keyuan::accounts {

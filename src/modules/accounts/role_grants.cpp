@@ -3,9 +3,9 @@
 // 8.1.5): no single administrator can give an account it controls the keys to the platform.
 #include <algorithm>
 
+#include "changes/audit.hpp"
 #include "core/clock.hpp"
 #include "modules/accounts/service.hpp"
-#include "changes/audit.hpp"
 #include "store/guarded_update.hpp"
 
 namespace keyuan::accounts {

@@ -1,8 +1,8 @@
 // TOTP (RFC 6238) enrolment and verification.
+#include "changes/audit.hpp"
 #include "core/clock.hpp"
 #include "modules/accounts/service.hpp"
 #include "modules/accounts/totp.hpp"
-#include "changes/audit.hpp"
 
 namespace keyuan::accounts {
 namespace {

@@ -1,9 +1,9 @@
 // Bearer tokens for machine clients: created and revoked by their user, stored hashed,
 // shown once.
 #include "access/crypto.hpp"
+#include "changes/audit.hpp"
 #include "core/clock.hpp"
 #include "modules/accounts/service.hpp"
-#include "changes/audit.hpp"
 
 namespace keyuan::accounts {
 namespace {

@@ -4,11 +4,11 @@
 
 #include "access/crypto.hpp"
 #include "access/masking.hpp"
+#include "changes/audit.hpp"
 #include "core/clock.hpp"
 #include "http/query_params.hpp"
 #include "modules/accounts/password_policy.hpp"
 #include "modules/accounts/service.hpp"
-#include "changes/audit.hpp"
 #include "store/guarded_update.hpp"
 
 namespace keyuan::accounts {

@@ -1,11 +1,11 @@
 #include <boost/json/array.hpp>
 
+#include "changes/audit.hpp"
 #include "core/clock.hpp"
 #include "exchange/export_cell.hpp"
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "modules/audit/module.hpp"
-#include "changes/audit.hpp"
 
 namespace keyuan::audit {
 namespace json = boost::json;

@@ -3,13 +3,13 @@
 #include <boost/json/array.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "changes/audit.hpp"
 #include "core/clock.hpp"
 #include "core/id.hpp"
 #include "http/expected_version.hpp"
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "http/query_params.hpp"
-#include "changes/audit.hpp"
 #include "store/guarded_update.hpp"
 
 namespace keyuan::catalog {

@@ -8,10 +8,10 @@
 #include <set>
 #include <tuple>
 
+#include "changes/audit.hpp"
 #include "core/clock.hpp"
 #include "exchange/table.hpp"
 #include "http/json.hpp"
-#include "changes/audit.hpp"
 #include "modules/catalog/subcategories.hpp"
 #include "search/outbox.hpp"
 

@@ -3,12 +3,12 @@
 #include <boost/json/array.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "changes/audit.hpp"
 #include "core/clock.hpp"
 #include "core/date.hpp"
 #include "http/expected_version.hpp"
 #include "http/json.hpp"
 #include "http/paging.hpp"
-#include "changes/audit.hpp"
 #include "modules/catalog/hitech_import.hpp"
 #include "modules/catalog/subcategories.hpp"
 #include "search/outbox.hpp"

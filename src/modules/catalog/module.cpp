@@ -6,8 +6,8 @@
 #include "modules/catalog/bases.hpp"
 #include "modules/catalog/industries.hpp"
 #include "modules/catalog/organizations.hpp"
-#include "modules/catalog/resource_routes.hpp"
 #include "modules/catalog/specs.hpp"
+#include "registry/routes.hpp"
 
 namespace keyuan::catalog {
 namespace {
@@ -16,13 +16,13 @@ constexpr int kFinanceProductTarget = 20;  // seed 000: the finance domain centr
 
 }  // namespace
 
-std::vector<std::unique_ptr<ResourceEngine>> Register(modules::ModuleContext& context,
-                                                      std::size_t cache_bytes_per_kind) {
+std::vector<std::unique_ptr<registry::ResourceEngine>> Register(modules::ModuleContext& context,
+                                                                std::size_t cache_bytes_per_kind) {
     RegisterOrganizations(context);
     RegisterBases(context);
     // Literal routes such as /instruments/registration-report before the resources' /{id}.
     RegisterIndustries(context);
-    std::vector<std::unique_ptr<ResourceEngine>> engines;
+    std::vector<std::unique_ptr<registry::ResourceEngine>> engines;
     // The finance summary is a literal route, registered before the resource's /{id} routes.
     store::Database& db = context.db;
     context.router.Get("/api/v1/finance-products/summary", [&db](http::Request&) {
@@ -34,8 +34,8 @@ std::vector<std::unique_ptr<ResourceEngine>> Register(modules::ModuleContext& co
                                                            {"target", kFinanceProductTarget},
                                                            {"target_met", approved >= kFinanceProductTarget}});
     });
-    for (ResourceSpec spec : {LabSpec(), InstrumentSpec(), ServiceSpec(), FinanceProductSpec()}) {
-        engines.push_back(RegisterResource(context, std::move(spec), cache_bytes_per_kind));
+    for (registry::ResourceSpec spec : {LabSpec(), InstrumentSpec(), ServiceSpec(), FinanceProductSpec()}) {
+        engines.push_back(registry::RegisterResource(context, std::move(spec), cache_bytes_per_kind));
     }
     return engines;
 }

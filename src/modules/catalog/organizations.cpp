@@ -5,12 +5,12 @@
 #include <boost/json/serialize.hpp>
 
 #include "access/masking.hpp"
+#include "changes/audit.hpp"
 #include "core/clock.hpp"
 #include "http/expected_version.hpp"
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "http/query_params.hpp"
-#include "changes/audit.hpp"
 #include "modules/catalog/credit_code.hpp"
 #include "search/outbox.hpp"
 #include "store/guarded_update.hpp"

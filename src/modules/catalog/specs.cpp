@@ -15,19 +15,19 @@ constexpr int kRegistrationWorkingDays = 30;  // seed 004: register within 30 wo
 
 const std::vector<std::string_view> kOpenStatuses = {"open", "partially_open", "internal_only", "not_open"};
 
-std::vector<FieldSpec> ContactFields() {
+std::vector<registry::FieldSpec> ContactFields() {
     return {{.name = "contact_name", .max_chars = 50},
             {.name = "contact_phone", .max_chars = 30},
             {.name = "contact_email", .max_chars = 100}};
 }
 
-std::optional<std::string> TextOf(const Values& v, const std::string& name) {
+std::optional<std::string> TextOf(const registry::Values& v, const std::string& name) {
     auto it = v.find(name);
     if (it == v.end() || it->second.kind() != store::Param::Kind::kText) return std::nullopt;
     return it->second.text_value();
 }
 
-std::optional<std::int64_t> IntOf(const Values& v, const std::string& name) {
+std::optional<std::int64_t> IntOf(const registry::Values& v, const std::string& name) {
     auto it = v.find(name);
     if (it == v.end() || it->second.kind() != store::Param::Kind::kInt) return std::nullopt;
     return it->second.int_value();
@@ -46,7 +46,7 @@ keyuan::WorkingCalendar LoadCalendar(store::Session& s) {
 }
 
 /// Photos are uploads of this platform (POST /api/v1/media) or images on another HTTPS site.
-void CheckPhotos(const Values& v, FieldErrors& errors) {
+void CheckPhotos(const registry::Values& v, FieldErrors& errors) {
     auto photos = TextOf(v, "photos");
     if (!photos) return;
     // Stored as the JSON array of strings that the engine has already checked.
@@ -63,7 +63,7 @@ void CheckPhotos(const Values& v, FieldErrors& errors) {
     }
 }
 
-void CheckInstrument(Values& v, FieldErrors& errors, CheckContext& context) {
+void CheckInstrument(registry::Values& v, FieldErrors& errors, registry::CheckContext& context) {
     auto acceptance = TextOf(v, "acceptance_date");
     auto purchase = TextOf(v, "purchase_date");
     if (acceptance && purchase && *purchase > *acceptance) {
@@ -96,7 +96,7 @@ void CheckInstrument(Values& v, FieldErrors& errors, CheckContext& context) {
     }
 }
 
-void CheckService(Values& v, FieldErrors& errors, CheckContext&) {
+void CheckService(registry::Values& v, FieldErrors& errors, registry::CheckContext&) {
     auto unit = TextOf(v, "price_unit");
     bool price_already_bad = std::any_of(errors.items().begin(), errors.items().end(),
                                          [](const FieldError& e) { return e.field == "price_fen"; });
@@ -114,7 +114,8 @@ void CheckService(Values& v, FieldErrors& errors, CheckContext&) {
     }
 }
 
-void DecorateService(const Values& v, std::map<std::string, std::string>&, std::map<std::string, bool>& flags) {
+void DecorateService(const registry::Values& v, std::map<std::string, std::string>&,
+                     std::map<std::string, bool>& flags) {
     std::string today = clock::TodayShanghai();
     bool any_valid = false, any_expired = false;
     for (const char* cert : {"cnas", "cma"}) {
@@ -144,22 +145,34 @@ std::string ServiceFilter(std::string_view name, const std::string& value, std::
 
 }  // namespace
 
-ResourceSpec LabSpec() {
-    ResourceSpec spec{.kind = "lab", .collection = "labs", .table = "labs"};
+registry::ResourceSpec LabSpec() {
+    registry::ResourceSpec spec{.kind = "lab", .collection = "labs", .table = "labs"};
     spec.fields = {
         {.name = "name", .required = true, .max_chars = 100, .sort = true},
         {.name = "kind",
-         .type = FieldType::kEnum,
+         .type = registry::FieldType::kEnum,
          .required = true,
          .choices = {"open_lab", "key_lab", "engineering_center", "enterprise_tech_center", "other"},
          .filter = true},
         {.name = "address", .max_chars = 200},
-        {.name = "district_code", .type = FieldType::kCode, .required = true, .max_chars = 6, .ref_table = "districts"},
-        {.name = "open_status", .type = FieldType::kEnum, .required = true, .choices = kOpenStatuses, .filter = true},
-        {.name = "description", .type = FieldType::kLongText, .max_chars = 5000},
-        {.name = "base_id", .type = FieldType::kRef, .ref_table = "bases", .filter = true, .ref_any_owner = true},
+        {.name = "district_code",
+         .type = registry::FieldType::kCode,
+         .required = true,
+         .max_chars = 6,
+         .ref_table = "districts"},
+        {.name = "open_status",
+         .type = registry::FieldType::kEnum,
+         .required = true,
+         .choices = kOpenStatuses,
+         .filter = true},
+        {.name = "description", .type = registry::FieldType::kLongText, .max_chars = 5000},
+        {.name = "base_id",
+         .type = registry::FieldType::kRef,
+         .ref_table = "bases",
+         .filter = true,
+         .ref_any_owner = true},
     };
-    for (FieldSpec f : ContactFields()) spec.fields.push_back(f);
+    for (registry::FieldSpec f : ContactFields()) spec.fields.push_back(f);
     spec.industry_table = "lab_industries";
     spec.industry_fk = "lab_id";
     spec.industry_scope = true;
@@ -167,13 +180,13 @@ ResourceSpec LabSpec() {
     return spec;
 }
 
-ResourceSpec InstrumentSpec() {
-    ResourceSpec spec{.kind = "instrument", .collection = "instruments", .table = "instruments"};
+registry::ResourceSpec InstrumentSpec() {
+    registry::ResourceSpec spec{.kind = "instrument", .collection = "instruments", .table = "instruments"};
     spec.fields = {
         {.name = "name", .required = true, .max_chars = 100, .sort = true},
         {.name = "name_en", .max_chars = 200},
         {.name = "class_code",
-         .type = FieldType::kCode,
+         .type = registry::FieldType::kCode,
          .required = true,
          .max_chars = 10,
          .ref_table = "instrument_classes",
@@ -181,34 +194,50 @@ ResourceSpec InstrumentSpec() {
         {.name = "model", .max_chars = 100},
         {.name = "manufacturer", .max_chars = 100},
         {.name = "country", .max_chars = 50, .filter = true},
-        {.name = "original_value_fen", .type = FieldType::kMoney, .required = true, .range = true, .sort = true},
-        {.name = "purchase_date", .type = FieldType::kDate},
-        {.name = "acceptance_date", .type = FieldType::kDate, .required = true, .range = true, .sort = true},
-        {.name = "registration_due_date", .type = FieldType::kDate, .range = true, .sort = true, .derived = true},
-        {.name = "registered_on", .type = FieldType::kDate, .derived = true},
-        {.name = "registered_late", .type = FieldType::kBool, .filter = true, .derived = true},
-        {.name = "lab_id", .type = FieldType::kRef, .ref_table = "labs", .filter = true},
+        {.name = "original_value_fen",
+         .type = registry::FieldType::kMoney,
+         .required = true,
+         .range = true,
+         .sort = true},
+        {.name = "purchase_date", .type = registry::FieldType::kDate},
+        {.name = "acceptance_date", .type = registry::FieldType::kDate, .required = true, .range = true, .sort = true},
+        {.name = "registration_due_date",
+         .type = registry::FieldType::kDate,
+         .range = true,
+         .sort = true,
+         .derived = true},
+        {.name = "registered_on", .type = registry::FieldType::kDate, .derived = true},
+        {.name = "registered_late", .type = registry::FieldType::kBool, .filter = true, .derived = true},
+        {.name = "lab_id", .type = registry::FieldType::kRef, .ref_table = "labs", .filter = true},
         {.name = "location", .max_chars = 200},
-        {.name = "district_code", .type = FieldType::kCode, .required = true, .max_chars = 6, .ref_table = "districts"},
-        {.name = "technical_indicators", .type = FieldType::kLongText, .max_chars = 5000},
-        {.name = "functions", .type = FieldType::kLongText, .max_chars = 5000},
-        {.name = "open_status", .type = FieldType::kEnum, .required = true, .choices = kOpenStatuses, .filter = true},
+        {.name = "district_code",
+         .type = registry::FieldType::kCode,
+         .required = true,
+         .max_chars = 6,
+         .ref_table = "districts"},
+        {.name = "technical_indicators", .type = registry::FieldType::kLongText, .max_chars = 5000},
+        {.name = "functions", .type = registry::FieldType::kLongText, .max_chars = 5000},
+        {.name = "open_status",
+         .type = registry::FieldType::kEnum,
+         .required = true,
+         .choices = kOpenStatuses,
+         .filter = true},
         {.name = "service_modes",
-         .type = FieldType::kEnumList,
+         .type = registry::FieldType::kEnumList,
          .max_chars = 40,
          .choices = {"on_site", "entrusted_test", "remote", "training"}},
-        {.name = "fee_standard", .type = FieldType::kLongText, .max_chars = 2000},
-        {.name = "booking_rules", .type = FieldType::kLongText, .max_chars = 2000},
-        {.name = "duty_free", .type = FieldType::kBool, .filter = true},
-        {.name = "customs_supervision_end", .type = FieldType::kDate},
-        {.name = "photos", .type = FieldType::kStringList, .max_chars = 500},
+        {.name = "fee_standard", .type = registry::FieldType::kLongText, .max_chars = 2000},
+        {.name = "booking_rules", .type = registry::FieldType::kLongText, .max_chars = 2000},
+        {.name = "duty_free", .type = registry::FieldType::kBool, .filter = true},
+        {.name = "customs_supervision_end", .type = registry::FieldType::kDate},
+        {.name = "photos", .type = registry::FieldType::kStringList, .max_chars = 500},
     };
-    for (FieldSpec f : ContactFields()) spec.fields.push_back(f);
+    for (registry::FieldSpec f : ContactFields()) spec.fields.push_back(f);
     spec.industry_table = "instrument_industries";
     spec.industry_fk = "instrument_id";
     spec.text_columns = {"name", "name_en", "model", "manufacturer", "functions"};
     spec.check = CheckInstrument;
-    spec.on_submit = [](store::Session& s, std::int64_t id, const Values&) {
+    spec.on_submit = [](store::Session& s, std::int64_t id, const registry::Values&) {
         // The registration date is the first submission; resubmissions keep it.
         s.Execute(
             "UPDATE instruments SET registered_on = $2, registered_late = CASE WHEN $2 > registration_due_date THEN 1 "
@@ -218,29 +247,33 @@ ResourceSpec InstrumentSpec() {
     return spec;
 }
 
-ResourceSpec ServiceSpec() {
-    ResourceSpec spec{.kind = "service", .collection = "services", .table = "services"};
+registry::ResourceSpec ServiceSpec() {
+    registry::ResourceSpec spec{.kind = "service", .collection = "services", .table = "services"};
     spec.fields = {
         {.name = "name", .required = true, .max_chars = 100, .sort = true},
-        {.name = "kind", .type = FieldType::kEnum, .required = true, .choices = {"test", "rnd"}, .filter = true},
+        {.name = "kind",
+         .type = registry::FieldType::kEnum,
+         .required = true,
+         .choices = {"test", "rnd"},
+         .filter = true},
         {.name = "field", .max_chars = 100, .filter = true},
-        {.name = "content", .type = FieldType::kLongText, .max_chars = 5000},
-        {.name = "parameters", .type = FieldType::kLongText, .max_chars = 5000},
-        {.name = "price_fen", .type = FieldType::kMoney, .range = true, .sort = true},
+        {.name = "content", .type = registry::FieldType::kLongText, .max_chars = 5000},
+        {.name = "parameters", .type = registry::FieldType::kLongText, .max_chars = 5000},
+        {.name = "price_fen", .type = registry::FieldType::kMoney, .range = true, .sort = true},
         {.name = "price_unit",
-         .type = FieldType::kEnum,
+         .type = registry::FieldType::kEnum,
          .required = true,
          .choices = {"per_sample", "per_hour", "per_project", "negotiable"},
          .filter = true},
-        {.name = "lab_id", .type = FieldType::kRef, .ref_table = "labs", .filter = true},
-        {.name = "remarks", .type = FieldType::kLongText, .max_chars = 2000},
+        {.name = "lab_id", .type = registry::FieldType::kRef, .ref_table = "labs", .filter = true},
+        {.name = "remarks", .type = registry::FieldType::kLongText, .max_chars = 2000},
         {.name = "cnas_cert_no", .max_chars = 50},
-        {.name = "cnas_expiry", .type = FieldType::kDate},
+        {.name = "cnas_expiry", .type = registry::FieldType::kDate},
         {.name = "cma_cert_no", .max_chars = 50},
-        {.name = "cma_expiry", .type = FieldType::kDate},
-        {.name = "district_code", .type = FieldType::kCode, .max_chars = 6, .ref_table = "districts"},
+        {.name = "cma_expiry", .type = registry::FieldType::kDate},
+        {.name = "district_code", .type = registry::FieldType::kCode, .max_chars = 6, .ref_table = "districts"},
     };
-    for (FieldSpec f : ContactFields()) spec.fields.push_back(f);
+    for (registry::FieldSpec f : ContactFields()) spec.fields.push_back(f);
     spec.industry_table = "service_industries";
     spec.industry_fk = "service_id";
     spec.text_columns = {"name", "field", "content"};
@@ -250,26 +283,31 @@ ResourceSpec ServiceSpec() {
     return spec;
 }
 
-ResourceSpec FinanceProductSpec() {
-    ResourceSpec spec{.kind = "finance_product", .collection = "finance-products", .table = "finance_products"};
+registry::ResourceSpec FinanceProductSpec() {
+    registry::ResourceSpec spec{
+        .kind = "finance_product", .collection = "finance-products", .table = "finance_products"};
     spec.fields = {
         {.name = "name", .required = true, .max_chars = 100, .sort = true},
         {.name = "kind",
-         .type = FieldType::kEnum,
+         .type = registry::FieldType::kEnum,
          .required = true,
          .choices = {"loan", "investment_loan_linkage", "insurance", "reinsurance", "industry_fund"},
          .filter = true},
-        {.name = "features", .type = FieldType::kLongText, .max_chars = 3000},
-        {.name = "eligibility", .type = FieldType::kLongText, .max_chars = 3000},
-        {.name = "amount_min_fen", .type = FieldType::kMoney, .range = true},
-        {.name = "amount_max_fen", .type = FieldType::kMoney, .range = true, .sort = true},
+        {.name = "features", .type = registry::FieldType::kLongText, .max_chars = 3000},
+        {.name = "eligibility", .type = registry::FieldType::kLongText, .max_chars = 3000},
+        {.name = "amount_min_fen", .type = registry::FieldType::kMoney, .range = true},
+        {.name = "amount_max_fen", .type = registry::FieldType::kMoney, .range = true, .sort = true},
         {.name = "contact_name", .max_chars = 50},
         {.name = "contact_phone", .max_chars = 30},
         // The domain centre that lists the product (seed 000: the finance centre offers ≥ 20).
-        {.name = "base_id", .type = FieldType::kRef, .ref_table = "bases", .filter = true, .ref_any_owner = true},
+        {.name = "base_id",
+         .type = registry::FieldType::kRef,
+         .ref_table = "bases",
+         .filter = true,
+         .ref_any_owner = true},
     };
     spec.text_columns = {"name", "features", "eligibility"};
-    spec.check = [](Values& v, FieldErrors& errors, CheckContext&) {
+    spec.check = [](registry::Values& v, FieldErrors& errors, registry::CheckContext&) {
         auto lo = IntOf(v, "amount_min_fen"), hi = IntOf(v, "amount_max_fen");
         if (lo && hi && *lo > *hi) {
             errors.Add("amount_max_fen", "金额上限不能小于下限", "The maximum cannot be below the minimum");

@@ -1,13 +1,13 @@
 #pragma once
 // The resource kinds of the catalog (C1, C2), described as data.
 
-#include "modules/catalog/resource_spec.hpp"
+#include "registry/spec.hpp"
 
 namespace keyuan::catalog {
 
-ResourceSpec LabSpec();
-ResourceSpec InstrumentSpec();
-ResourceSpec ServiceSpec();
-ResourceSpec FinanceProductSpec();
+registry::ResourceSpec LabSpec();
+registry::ResourceSpec InstrumentSpec();
+registry::ResourceSpec ServiceSpec();
+registry::ResourceSpec FinanceProductSpec();
 
 }  // namespace keyuan::catalog

@@ -9,8 +9,8 @@
 #include <string_view>
 #include <system_error>
 
-#include "core/caller.hpp"
 #include "changes/audit.hpp"
+#include "core/caller.hpp"
 #include "modules/media/module.hpp"
 
 namespace keyuan::media {

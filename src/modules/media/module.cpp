@@ -12,10 +12,10 @@
 #include <sstream>
 
 #include "access/crypto.hpp"
+#include "changes/audit.hpp"
 #include "core/clock.hpp"
 #include "core/log.hpp"
 #include "http/json.hpp"
-#include "changes/audit.hpp"
 
 namespace keyuan::media {
 namespace fs = std::filesystem;

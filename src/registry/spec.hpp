@@ -15,7 +15,7 @@
 #include "core/error.hpp"
 #include "store/database.hpp"
 
-namespace keyuan::catalog {
+namespace keyuan::registry {
 
 enum class FieldType {
     kText,        // single-line text
@@ -85,4 +85,4 @@ struct ResourceSpec {
 /// Looks a field up by name; nullptr if the spec has none.
 const FieldSpec* FindField(const ResourceSpec& spec, std::string_view name);
 
-}  // namespace keyuan::catalog
+}  // namespace keyuan::registry

@@ -11,12 +11,13 @@
 #include "access/policy.hpp"
 #include "core/caller.hpp"
 #include "http/request.hpp"
-#include "modules/catalog/public_cache.hpp"
-#include "modules/catalog/resource_spec.hpp"
+#include "registry/public_cache.hpp"
+#include "registry/spec.hpp"
 #include "search/outbox.hpp"
 #include "store/database.hpp"
+#include "workflow/workflow.hpp"
 
-namespace keyuan::catalog {
+namespace keyuan::registry {
 
 /// A resource as stored, with its organisation's placement for scope checks.
 struct StoredResource {
@@ -34,15 +35,15 @@ struct StoredResource {
     std::vector<std::pair<std::string, std::string>> industries;  // (code, scope phrase)
 };
 
-/// Review actions on a resource.
-enum class Transition { kSubmit, kApprove, kReturn, kWithdraw };
-
 class ResourceEngine {
 public:
-    /// `cache_bytes` bounds the cache of public answers (0: no cache).
-    ResourceEngine(ResourceSpec spec, store::Database& db, const access::Policy& policy, std::size_t cache_bytes);
+    /// Declares the kind's grants and its review workflow in `policy`. `cache_bytes` bounds
+    /// the cache of public answers (0: no cache).
+    ResourceEngine(ResourceSpec spec, store::Database& db, access::Policy& policy, std::size_t cache_bytes);
 
     const ResourceSpec& spec() const { return spec_; }
+    /// The review lifecycle (review.hpp) that submit, approve, return and withdraw run.
+    const workflow::Workflow& review() const { return *review_; }
 
     boost::json::object Create(const Caller* caller, const boost::json::object& body, const Actor& actor);
     /// The resource as JSON with its version.
@@ -58,8 +59,10 @@ public:
     std::shared_ptr<const CachedAnswer> CachedResource(const http::Request& request) noexcept;
     boost::json::object Update(const Caller* caller, std::int64_t id, const boost::json::object& body,
                                std::optional<std::int64_t> expected_version, const Actor& actor);
-    boost::json::object Apply(const Caller* caller, std::int64_t id, Transition transition, const std::string& reason,
-                              const Actor& actor);
+    /// What the caller may do to the object now: "update" and the review actions allowed.
+    std::vector<std::string> AllowedActions(const Caller* caller, const workflow::Subject& subject) const;
+    /// Whether the caller may see the object: a published one everybody, others within scope.
+    bool Visible(const Caller* caller, const workflow::Subject& subject) const;
     /// Every saved version, newest first.
     boost::json::object History(const Caller* caller, std::int64_t id);
 
@@ -72,20 +75,24 @@ public:
     std::vector<StoredResource> LoadMany(store::Session& s, const std::vector<std::int64_t>& ids,
                                          std::int64_t* generation = nullptr) const;
 
-    /// Grants of this kind: owners manage their organisation's, reviewers review, the
-    /// operator does everything; the listed readers see unpublished ones in their scope.
+    /// Where the resource belongs, for the policy: its organisation's placement.
+    access::ObjectScope ScopeOf(const StoredResource& r) const;
+
+    /// Grants of this kind besides its review: owners create and update their organisation's,
+    /// the listed readers see unpublished ones in their scope, the operator everything.
     static void DeclarePermissions(const ResourceSpec& spec, access::Policy& policy);
 
 private:
     std::string Action(std::string_view verb) const { return spec_.kind + "." + std::string(verb); }
-    access::ObjectScope ScopeOf(const StoredResource& r) const;
     /// Parses the body into values; validates types, limits, references, cross-field rules.
     Values ReadValues(store::Session& s, const boost::json::object& body, bool creating, const StoredResource* existing,
                       std::vector<std::pair<std::string, std::string>>* industries, std::optional<std::int64_t>* org_id,
                       const Caller* caller) const;
     void SaveIndustries(store::Session& s, std::int64_t id,
                         const std::vector<std::pair<std::string, std::string>>& industries) const;
-    void SaveVersion(store::Session& s, const StoredResource& r, const Caller* caller) const;
+    /// The change record of a create or an update (audit, version, search outbox).
+    void RecordChange(store::Session& s, const Actor& actor, const std::string& event, const StoredResource& after,
+                      std::optional<std::string> before_json) const;
 
     ResourceSpec spec_;
     store::Database& db_;
@@ -94,6 +101,7 @@ private:
     std::string from_;     // FROM table t JOIN organizations o
     PublicCache cache_;
     search::ChangeWatch watch_;  // the change counter the cache's answers are tagged with
+    std::unique_ptr<workflow::Workflow> review_;
 };
 
-}  // namespace keyuan::catalog
+}  // namespace keyuan::registry

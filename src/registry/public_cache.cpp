@@ -1,6 +1,6 @@
-#include "modules/catalog/public_cache.hpp"
+#include "registry/public_cache.hpp"
 
-namespace keyuan::catalog {
+namespace keyuan::registry {
 
 std::shared_ptr<const CachedAnswer> PublicCache::Find(const std::string& key, std::int64_t generation) {
     std::lock_guard lock(mutex_);
@@ -30,4 +30,4 @@ void PublicCache::Store(const std::string& key, std::int64_t generation, std::sh
     }
 }
 
-}  // namespace keyuan::catalog
+}  // namespace keyuan::registry

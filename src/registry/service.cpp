@@ -5,22 +5,17 @@
 
 #include <algorithm>
 
+#include "changes/change_record.hpp"
 #include "core/clock.hpp"
 #include "http/paging.hpp"
-#include "changes/audit.hpp"
-#include "modules/catalog/resource_engine.hpp"
+#include "registry/engine.hpp"
 #include "search/outbox.hpp"
 #include "store/guarded_update.hpp"
 
-namespace keyuan::catalog {
+namespace keyuan::registry {
 namespace json = boost::json;
 
 namespace {
-
-/// Queues the object for the search index, in the same transaction as its change.
-void QueueForIndex(store::Session& s, const std::string& kind, std::int64_t id) {
-    search::RecordChange(s, kind, id);
-}
 
 /// The cache key of one published resource. Today is part of it, as for pages: what a
 /// resource shows may follow the date (an accreditation that expired overnight).
@@ -60,14 +55,8 @@ json::object ResourceEngine::Create(const Caller* caller, const json::object& bo
         std::int64_t id = rows.front().Int(0);
         if (!spec_.industry_table.empty()) SaveIndustries(s, id, industries);
         StoredResource stored = *Load(s, id);
-        SaveVersion(s, stored, caller);
         out = ToJson(stored);
-        QueueForIndex(s, spec_.kind, id);
-        audit::Record(s, actor,
-                      {.event_type = spec_.kind + ".created",
-                       .object_type = spec_.kind,
-                       .object_id = std::to_string(id),
-                       .after_json = json::serialize(out)});
+        RecordChange(s, actor, "created", stored, std::nullopt);
     });
     return out;
 }
@@ -134,61 +123,8 @@ json::object ResourceEngine::Update(const Caller* caller, std::int64_t id, const
         store::UpdateGuarded(s, {.table = spec_.table, .id = id, .version = before->version}, sets, std::move(params));
         if (!spec_.industry_table.empty()) SaveIndustries(s, id, industries);
         StoredResource after = *Load(s, id);
-        SaveVersion(s, after, caller);
         out = ToJson(after);
-        QueueForIndex(s, spec_.kind, id);
-        audit::Record(s, actor,
-                      {.event_type = spec_.kind + ".updated",
-                       .object_type = spec_.kind,
-                       .object_id = std::to_string(id),
-                       .before_json = json::serialize(ToJson(*before)),
-                       .after_json = json::serialize(out)});
-    });
-    return out;
-}
-
-json::object ResourceEngine::Apply(const Caller* caller, std::int64_t id, Transition transition,
-                                   const std::string& reason, const Actor& actor) {
-    struct Rule {
-        const char* verb;
-        std::vector<std::string_view> from;
-        const char* to;
-        const char* event;
-    };
-    static const Rule kRules[] = {
-        {"submit", {"draft", "returned"}, "submitted", "submitted"},
-        {"review", {"submitted"}, "approved", "approved"},
-        {"review", {"submitted"}, "returned", "returned"},
-        {"withdraw", {"draft", "returned", "submitted", "approved"}, "withdrawn", "withdrawn"},
-    };
-    const Rule& rule = kRules[static_cast<int>(transition)];
-    policy_.RequireAction(caller, Action(rule.verb));
-    json::object out;
-    db_.Write([&](store::Session& s) {
-        std::optional<StoredResource> before = Load(s, id);
-        if (!before || !policy_.Allows(caller, Action(rule.verb), ScopeOf(*before))) throw ApiError(Error::NotFound());
-        // After the scope check, so that a reviewer learns nothing of objects outside it.
-        if (transition == Transition::kReturn && reason.empty()) {
-            throw ApiError(Error::Validation({{"reason", {"退回须说明理由", "A reason is required"}}}));
-        }
-        if (std::find(rule.from.begin(), rule.from.end(), before->status) == rule.from.end()) {
-            throw ApiError(WrongState(before->status));
-        }
-        store::UpdateGuarded(s, {.table = spec_.table, .id = id, .version = before->version, .status = before->status},
-                             "status = $1, review_reason = $2, updated_at = $3",
-                             {rule.to, transition == Transition::kReturn ? reason : std::string(), clock::NowUtc()});
-        if (transition == Transition::kSubmit && spec_.on_submit) spec_.on_submit(s, id, before->values);
-        StoredResource after = *Load(s, id);
-        SaveVersion(s, after, caller);
-        out = ToJson(after);
-        QueueForIndex(s, spec_.kind, id);
-        audit::Record(s, actor,
-                      {.event_type = spec_.kind + "." + rule.event,
-                       .object_type = spec_.kind,
-                       .object_id = std::to_string(id),
-                       .before_json = "{\"status\":\"" + before->status + "\"}",
-                       .after_json = "{\"status\":\"" + std::string(rule.to) + "\"}",
-                       .detail = reason});
+        RecordChange(s, actor, "updated", after, json::serialize(ToJson(*before)));
     });
     return out;
 }
@@ -196,23 +132,13 @@ json::object ResourceEngine::Apply(const Caller* caller, std::int64_t id, Transi
 json::object ResourceEngine::History(const Caller* caller, std::int64_t id) {
     // A role that may never read this kind is told so (403); within the action, scope decides (404).
     policy_.RequireAction(caller, Action("read"));
-    json::array items;
+    json::object out;
     db_.Read([&](store::Session& s) {
         std::optional<StoredResource> r = Load(s, id);
         if (!r || !policy_.Allows(caller, Action("read"), ScopeOf(*r))) throw ApiError(Error::NotFound());
-        store::Rows rows = s.Query(
-            "SELECT version, data_json, changed_by, changed_at FROM object_versions WHERE object_type = $1 AND "
-            "object_id = $2 ORDER BY version DESC",
-            {spec_.kind, id});
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-            items.push_back(json::object{
-                {"version", rows[i].Int(0)},
-                {"data", json::parse(rows[i].Text(1))},
-                {"changed_by", rows[i].IsNull(2) ? json::value(nullptr) : json::value(std::to_string(rows[i].Int(2)))},
-                {"changed_at", rows[i].Text(3)}});
-        }
+        out = changes::History(s, spec_.kind, id);
     });
-    return json::object{{"items", std::move(items)}};
+    return out;
 }
 
-}  // namespace keyuan::catalog
+}  // namespace keyuan::registry

@@ -1,5 +1,5 @@
 // Storage and JSON of registered resources.
-#include "modules/catalog/resource_engine.hpp"
+#include "registry/engine.hpp"
 
 #include <boost/json/array.hpp>
 #include <boost/json/parse.hpp>
@@ -9,7 +9,10 @@
 #include <algorithm>
 #include <map>
 
-namespace keyuan::catalog {
+#include "changes/change_record.hpp"
+#include "registry/review.hpp"
+
+namespace keyuan::registry {
 namespace json = boost::json;
 
 namespace {
@@ -22,14 +25,6 @@ bool IsListType(FieldType t) {
     return t == FieldType::kEnumList || t == FieldType::kStringList;
 }
 
-std::optional<access::Scope> ParseScope(std::string_view name) {
-    if (name == "organization") return access::Scope::kOrganization;
-    if (name == "department") return access::Scope::kDepartment;
-    if (name == "district") return access::Scope::kDistrict;
-    if (name == "all") return access::Scope::kAll;
-    return std::nullopt;
-}
-
 }  // namespace
 
 const FieldSpec* FindField(const ResourceSpec& spec, std::string_view name) {
@@ -39,8 +34,7 @@ const FieldSpec* FindField(const ResourceSpec& spec, std::string_view name) {
     return nullptr;
 }
 
-ResourceEngine::ResourceEngine(ResourceSpec spec, store::Database& db, const access::Policy& policy,
-                               std::size_t cache_bytes)
+ResourceEngine::ResourceEngine(ResourceSpec spec, store::Database& db, access::Policy& policy, std::size_t cache_bytes)
     // A change made through another server reaches cached pages within a quarter second
     // (search takes up to a second); one made through this server, at once.
     : spec_(std::move(spec)),
@@ -62,21 +56,34 @@ ResourceEngine::ResourceEngine(ResourceSpec spec, store::Database& db, const acc
                     " = t.id)";
     }
     from_ = " FROM " + spec_.table + " t JOIN organizations o ON o.id = t.org_id";
+    DeclarePermissions(spec_, policy);
+    review_ = std::make_unique<workflow::Workflow>(ReviewDefinition(*this), policy);
+}
+
+std::vector<std::string> ResourceEngine::AllowedActions(const Caller* caller, const workflow::Subject& subject) const {
+    std::vector<std::string> out;
+    bool editable = subject.state != "submitted" && subject.state != "withdrawn";
+    if (editable && policy_.Allows(caller, Action("update"), subject.scope)) out.emplace_back("update");
+    return out;
+}
+
+bool ResourceEngine::Visible(const Caller* caller, const workflow::Subject& subject) const {
+    return subject.state == "approved" || policy_.Allows(caller, Action("read"), subject.scope);
 }
 
 void ResourceEngine::DeclarePermissions(const ResourceSpec& spec, access::Policy& policy) {
     auto action = [&spec](std::string_view verb) { return spec.kind + "." + std::string(verb); };
     for (const std::string& name : spec.owner_roles) {
         Role role = *ParseRole(name);
-        for (const char* verb : {"create", "update", "submit", "withdraw", "read"}) {
+        // submit, withdraw and review are the review workflow's grants (review.cpp).
+        for (const char* verb : {"create", "update", "read"}) {
             policy.Allow(action(verb), role, access::Scope::kOrganization);
         }
     }
     for (const auto& [name, scope] : spec.reviewer_roles) {
-        policy.Allow(action("review"), *ParseRole(name), *ParseScope(scope));
-        policy.Allow(action("read"), *ParseRole(name), *ParseScope(scope));
+        policy.Allow(action("read"), *ParseRole(name), *access::ParseScopeName(scope));
     }
-    for (const char* verb : {"create", "update", "submit", "withdraw", "read", "review"}) {
+    for (const char* verb : {"create", "update", "read"}) {
         policy.Allow(action(verb), Role::kOperator, access::Scope::kAll);
     }
     policy.Allow(action("read"), Role::kDistrictOfficer, access::Scope::kDistrict);
@@ -213,13 +220,18 @@ void ResourceEngine::SaveIndustries(store::Session& s, std::int64_t id,
     }
 }
 
-void ResourceEngine::SaveVersion(store::Session& s, const StoredResource& r, const Caller* caller) const {
-    s.Execute(
-        "INSERT INTO object_versions (object_type, object_id, version, data_json, changed_by, changed_at) "
-        "VALUES ($1, $2, $3, $4, $5, $6)",
-        {spec_.kind, r.id, r.version, json::serialize(ToJson(r)),
-         caller && caller->user_id ? store::Param(static_cast<long long>(caller->user_id)) : store::Param(nullptr),
-         r.updated_at});
+void ResourceEngine::RecordChange(store::Session& s, const Actor& actor, const std::string& event,
+                                  const StoredResource& after, std::optional<std::string> before_json) const {
+    json::object shown = ToJson(after);
+    changes::Record(s, actor,
+                    {.object_type = spec_.kind,
+                     .object_id = after.id,
+                     .event = event,
+                     .before_json = std::move(before_json),
+                     .after_json = json::serialize(shown),
+                     .snapshot = std::move(shown),
+                     .version = after.version,
+                     .index = true});
 }
 
-}  // namespace keyuan::catalog
+}  // namespace keyuan::registry

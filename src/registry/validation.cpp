@@ -6,9 +6,9 @@
 
 #include "core/id.hpp"
 #include "http/json.hpp"
-#include "modules/catalog/resource_engine.hpp"
+#include "registry/engine.hpp"
 
-namespace keyuan::catalog {
+namespace keyuan::registry {
 namespace json = boost::json;
 
 namespace {
@@ -173,4 +173,4 @@ Values ResourceEngine::ReadValues(store::Session& s, const json::object& body, b
     return given;
 }
 
-}  // namespace keyuan::catalog
+}  // namespace keyuan::registry

@@ -1,23 +1,18 @@
-#include "modules/catalog/resource_routes.hpp"
+#include "registry/routes.hpp"
+
+#include <boost/json/serialize.hpp>
 
 #include "http/expected_version.hpp"
 #include "http/json.hpp"
 #include "http/paging.hpp"
+#include "registry/describe.hpp"
+#include "workflow/routes.hpp"
 
-namespace keyuan::catalog {
+namespace keyuan::registry {
 namespace json = boost::json;
 using http::Request;
 
 namespace {
-
-std::string ReadReason(const Request& r) {
-    if (r.body.empty()) return "";
-    json::object body = http::ParseJsonObject(r);
-    http::JsonReader reader(body);
-    std::string reason = reader.String("reason", {.max_chars = 500}).value_or("");
-    reader.Finish();
-    return reason;
-}
 
 /// One resource, with its version as the ETag (for If-Match on the next change).
 http::Response ResourceResponse(const CachedAnswer& answer) {
@@ -30,10 +25,17 @@ http::Response ResourceResponse(const CachedAnswer& answer) {
 
 std::unique_ptr<ResourceEngine> RegisterResource(modules::ModuleContext& context, ResourceSpec spec,
                                                  std::size_t cache_bytes) {
-    ResourceEngine::DeclarePermissions(spec, context.policy);
     auto engine = std::make_unique<ResourceEngine>(std::move(spec), context.db, context.policy, cache_bytes);
     ResourceEngine& e = *engine;
     std::string base = "/api/v1/" + e.spec().collection;
+    // The description never changes while the server runs: built once, served from memory.
+    context.router.Get("/api/v1/kinds/" + e.spec().kind,
+                       [described = json::serialize(DescribeKind(e))](Request&) {
+                           http::Response response = http::Response::Json(200, described);
+                           response.SetHeader("cache-control", "public, max-age=300");
+                           return response;
+                       },
+                       {.blocking = false});
     context.router.Post(base, [&e](Request& r) {
         return http::JsonResponse(201, e.Create(r.caller.get(), http::ParseJsonObject(r), r.ToActor()));
     });
@@ -55,22 +57,20 @@ std::unique_ptr<ResourceEngine> RegisterResource(modules::ModuleContext& context
         return http::JsonResponse(
             200, e.Update(r.caller.get(), http::PathId(r), body, http::ExpectedVersion(r, body), r.ToActor()));
     });
-    context.router.Delete(base + "/{id}", [&e](Request& r) {
-        return http::JsonResponse(200,
-                                  e.Apply(r.caller.get(), http::PathId(r), Transition::kWithdraw, "", r.ToActor()));
+    // DELETE withdraws: a registration is never erased, its history stays.
+    context.router.Delete(base + "/{id}", [&e, &db = context.db](Request& r) {
+        std::int64_t id = http::PathId(r);
+        return http::JsonResponse(200, e.review().Run(db, r.caller.get(), id, "withdraw", "", r.ToActor()));
     });
-    const std::pair<const char*, Transition> kActions[] = {
-        {"/submit", Transition::kSubmit}, {"/approve", Transition::kApprove}, {"/return", Transition::kReturn}};
-    for (const auto& [suffix, transition] : kActions) {
-        Transition t = transition;
-        context.router.Post(base + "/{id}" + suffix, [&e, t](Request& r) {
-            return http::JsonResponse(200, e.Apply(r.caller.get(), http::PathId(r), t, ReadReason(r), r.ToActor()));
-        });
-    }
+    workflow::RegisterRoutes(
+        context.router, context.db, e.review(), context.policy, base,
+        {.visible = [&e](const Caller* caller, const workflow::Subject& s) { return e.Visible(caller, s); },
+         .extra_actions = [&e](const Caller* caller,
+                               const workflow::Subject& s) { return e.AllowedActions(caller, s); }});
     context.router.Get(base + "/{id}/history", [&e](Request& r) {
         return http::JsonResponse(200, e.History(r.caller.get(), http::PathId(r)));
     });
     return engine;
 }
 
-}  // namespace keyuan::catalog
+}  // namespace keyuan::registry

@@ -14,7 +14,7 @@
 #include <string>
 #include <unordered_map>
 
-namespace keyuan::catalog {
+namespace keyuan::registry {
 
 struct CachedAnswer {
     std::string body;          // serialised JSON
@@ -47,4 +47,4 @@ private:
     const std::size_t max_bytes_;
 };
 
-}  // namespace keyuan::catalog
+}  // namespace keyuan::registry

@@ -8,10 +8,10 @@
 #include "core/id.hpp"
 #include "http/paging.hpp"
 #include "http/query_params.hpp"
-#include "modules/catalog/resource_engine.hpp"
+#include "registry/engine.hpp"
 #include "search/outbox.hpp"
 
-namespace keyuan::catalog {
+namespace keyuan::registry {
 namespace json = boost::json;
 
 namespace {
@@ -216,4 +216,4 @@ std::shared_ptr<const CachedAnswer> ResourceEngine::List(const Caller* caller, c
     return answer;
 }
 
-}  // namespace keyuan::catalog
+}  // namespace keyuan::registry

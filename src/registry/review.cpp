@@ -1,0 +1,68 @@
+#include "registry/review.hpp"
+
+#include "registry/engine.hpp"
+
+namespace keyuan::registry {
+
+namespace {
+
+std::vector<workflow::Grant> Owners(const ResourceSpec& spec) {
+    std::vector<workflow::Grant> out;
+    for (const std::string& name : spec.owner_roles) out.push_back({*ParseRole(name), access::Scope::kOrganization});
+    out.push_back({Role::kOperator, access::Scope::kAll});
+    return out;
+}
+
+std::vector<workflow::Grant> Reviewers(const ResourceSpec& spec) {
+    std::vector<workflow::Grant> out;
+    for (const auto& [name, scope] : spec.reviewer_roles)
+        out.push_back({*ParseRole(name), *access::ParseScopeName(scope)});
+    out.push_back({Role::kOperator, access::Scope::kAll});
+    return out;
+}
+
+}  // namespace
+
+workflow::Definition ReviewDefinition(const ResourceEngine& engine) {
+    const ResourceSpec& spec = engine.spec();
+    workflow::Transition submit{
+        .action = "submit", .from = {"draft", "returned"}, .to = "submitted", .who = Owners(spec)};
+    if (spec.on_submit) {
+        submit.effect = [&engine](workflow::StepContext& step) {
+            engine.spec().on_submit(step.session, step.before.id, engine.Load(step.session, step.before.id)->values);
+        };
+    }
+    return workflow::Definition{
+        .kind = spec.kind,
+        .table = spec.table,
+        .initial = "draft",
+        .states = {{"draft"}, {"submitted", kReviewWorkingDays}, {"approved"}, {"returned"}, {"withdrawn"}},
+        .transitions = {submit,
+                        {.action = "approve",
+                         .from = {"submitted"},
+                         .to = "approved",
+                         .who = Reviewers(spec),
+                         .permission = "review"},
+                        {.action = "return",
+                         .from = {"submitted"},
+                         .to = "returned",
+                         .who = Reviewers(spec),
+                         .permission = "review",
+                         .reason_required = true,
+                         .keeps_reason = true},
+                        {.action = "withdraw",
+                         .from = {"draft", "returned", "submitted", "approved"},
+                         .to = "withdrawn",
+                         .who = Owners(spec)}},
+        .reason_column = "review_reason",
+        .load = [&engine](store::Session& s, std::int64_t id) -> std::optional<workflow::Subject> {
+            std::optional<StoredResource> r = engine.Load(s, id);
+            if (!r) return std::nullopt;
+            return workflow::Subject{
+                .id = r->id, .state = r->status, .version = r->version, .scope = engine.ScopeOf(*r)};
+        },
+        .present = [&engine](store::Session& s, std::int64_t id) { return engine.ToJson(*engine.Load(s, id)); },
+        .index = true};
+}
+
+}  // namespace keyuan::registry
