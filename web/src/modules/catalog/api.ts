@@ -15,16 +15,14 @@ const instrumentPath = (id: string) => `/instruments/${encodeURIComponent(id)}`
 /** The If-Match header of an update, when the object's version is known. */
 const ifMatch = (version: number | undefined) => (version === undefined ? {} : { headers: { 'If-Match': String(version) } })
 
-/** A step of the review workflow (submit, approve, return); `return` needs a reason. */
-export type ReviewAction = 'submit' | 'approve' | 'return'
+/** A step of the review workflow: POST /instruments/{id}/{action}; `return` needs a reason. */
+export type ReviewAction = 'submit' | 'approve' | 'return' | 'withdraw'
 
 export const instrumentsApi = {
   get: (id: string) => api.get<Instrument>(instrumentPath(id)),
   list: (query: Record<string, string | number>) => api.get<Page<Instrument>>('/instruments', query),
   create: (body: Record<string, unknown>) => api.post<Instrument>('/instruments', body),
   update: (id: string, body: Record<string, unknown>) => api.patch<Instrument>(instrumentPath(id), body),
-  /** Withdraws the instrument (the server keeps it, withdrawn). */
-  withdraw: (id: string) => api.delete(instrumentPath(id)),
   review: (id: string, action: ReviewAction, body?: { reason: string }) =>
     api.post(`${instrumentPath(id)}/${action}`, body),
   registrationReport: () => api.get<{ as_of: string; items: RegistrationReportRow[] }>('/instruments/registration-report'),
