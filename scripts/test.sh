@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: the formatting check; the build with warnings as errors; unit, storage and
 # HTTP tests against SQLite and against a PostgreSQL server that the run starts and removes
-# itself; the web UI's type check and build; browser tests in Debian's Chromium; each libFuzzer target
+# itself; the web UI's type check, build and component tests; browser tests in Debian's Chromium; each libFuzzer target
 # for 30 s (scripts/fuzz.sh, Debian's clang); and the unit
 # and HTTP tests again under AddressSanitizer + UndefinedBehaviorSanitizer; the concurrency
 # suite again against a server built with ThreadSanitizer (Debian's clang).
@@ -25,6 +25,8 @@ ctest --preset dev
 
 step "web UI: type check and build"
 (cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build)
+step "web UI: component tests (Vitest)"
+(cd web && npm run test)
 
 step "browser tests (Debian's Chromium)"
 KEYUAN_BINARY=build/keyuan WEB_DIST=web/dist tests/browser/run.sh

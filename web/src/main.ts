@@ -1,12 +1,14 @@
 import { createApp } from 'vue'
 import 'element-plus/dist/index.css'
-import './style.css'
-import App from './App.vue'
-import { router } from './router'
-import { installGateHandler, restoreSession } from './session'
-import { loadDistricts } from './reference'
-import { locale } from './i18n'
+import '@/style.css'
+import App from '@/App.vue'
+import { router } from '@/router'
+import { installGateHandler, restoreSession } from '@/shared/session'
+import { loadDistricts } from '@/shared/reference'
+import { locale } from '@/shared/i18n'
+import { addModuleTexts } from './modules'
 
+addModuleTexts()
 document.documentElement.lang = locale.value === 'zh' ? 'zh-CN' : 'en'
 installGateHandler((path) => {
   if (router.currentRoute.value.path !== path) void router.push(path)

@@ -1,0 +1,42 @@
+// The only file that knows every module: their routes for the router and their texts for t().
+// A new module adds its two lines here.
+import type { RouteRecordRaw } from 'vue-router'
+import { addTexts, type Texts } from '@/shared/i18n'
+import { sharedTexts } from '@/shared/texts'
+import { accountsRoutes } from '@/modules/accounts/routes'
+import { accountsTexts } from '@/modules/accounts/texts'
+import { calendarRoutes } from '@/modules/calendar/routes'
+import { calendarTexts } from '@/modules/calendar/texts'
+import { catalogRoutes } from '@/modules/catalog/routes'
+import { catalogTexts } from '@/modules/catalog/texts'
+import { catalogOperatorTexts } from '@/modules/catalog/operatorTexts'
+import { searchRoutes } from '@/modules/search/routes'
+import { searchTexts } from '@/modules/search/texts'
+import { securityRoutes } from '@/modules/security/routes'
+import { securityTexts } from '@/modules/security/texts'
+
+export const moduleRoutes: RouteRecordRaw[] = [
+  ...searchRoutes,
+  ...accountsRoutes,
+  ...catalogRoutes,
+  ...calendarRoutes,
+  ...securityRoutes,
+]
+
+export const moduleTexts: Record<string, Texts> = {
+  shared: sharedTexts,
+  search: searchTexts,
+  accounts: accountsTexts,
+  catalog: catalogTexts,
+  catalogOperator: catalogOperatorTexts,
+  calendar: calendarTexts,
+  security: securityTexts,
+}
+
+let textsAdded = false
+/** Makes every module's texts available to t(); called once before the app mounts. */
+export function addModuleTexts(): void {
+  if (textsAdded) return
+  textsAdded = true
+  for (const texts of Object.values(moduleTexts)) addTexts(texts)
+}

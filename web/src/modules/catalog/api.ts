@@ -1,0 +1,47 @@
+// Catalog's calls to the server: instruments and their review, industries, bases, the report.
+import { api, type Page } from '@/shared/api'
+import type {
+  Base,
+  HitechIndustry,
+  HitechSubcategory,
+  IndustryCode,
+  IndustrySuggestion,
+  Instrument,
+  Organization,
+  RegistrationReportRow,
+} from '@/modules/catalog/types'
+
+const instrumentPath = (id: string) => `/instruments/${encodeURIComponent(id)}`
+/** The If-Match header of an update, when the object's version is known. */
+const ifMatch = (version: number | undefined) => (version === undefined ? {} : { headers: { 'If-Match': String(version) } })
+
+/** A step of the review workflow: POST /instruments/{id}/{action}; `return` needs a reason. */
+export type ReviewAction = 'submit' | 'approve' | 'return' | 'withdraw'
+
+export const instrumentsApi = {
+  get: (id: string) => api.get<Instrument>(instrumentPath(id)),
+  list: (query: Record<string, string | number>) => api.get<Page<Instrument>>('/instruments', query),
+  create: (body: Record<string, unknown>) => api.post<Instrument>('/instruments', body),
+  update: (id: string, body: Record<string, unknown>) => api.patch<Instrument>(instrumentPath(id), body),
+  review: (id: string, action: ReviewAction, body?: { reason: string }) =>
+    api.post(`${instrumentPath(id)}/${action}`, body),
+  registrationReport: () => api.get<{ as_of: string; items: RegistrationReportRow[] }>('/instruments/registration-report'),
+}
+
+export const industriesApi = {
+  list: async () => (await api.get<{ items: HitechIndustry[] }>('/industries')).items,
+  suggest: async (text: string) => (await api.get<{ items: IndustrySuggestion[] }>('/industries/suggest', { text })).items,
+  codes: async (q: string) => (await api.get<{ items: IndustryCode[] }>('/industry-codes', { q })).items,
+  addSubcategory: (industryId: string, body: Record<string, unknown>) =>
+    api.post<HitechSubcategory>(`/industries/${encodeURIComponent(industryId)}/subcategories`, body),
+  updateSubcategory: (id: string, version: number, body: Record<string, unknown>) =>
+    api.patch<HitechSubcategory>(`/industry-subcategories/${encodeURIComponent(id)}`, { ...body, version }, ifMatch(version)),
+}
+
+export const basesApi = {
+  list: async () => (await api.get<Page<Base> | { items: Base[] }>('/bases', { page_size: 200 })).items,
+  create: (body: Record<string, unknown>) => api.post<Base>('/bases', body),
+  update: (id: string, version: number | undefined, body: Record<string, unknown>) =>
+    api.patch<Base>(`/bases/${encodeURIComponent(id)}`, version === undefined ? body : { ...body, version }, ifMatch(version)),
+  findOrganizations: async (q: string) => (await api.get<Page<Organization>>('/organizations', { q, page_size: 20 })).items,
+}

@@ -1,0 +1,9 @@
+// The search filters a person can set, and the facet of the search answer that counts each.
+export const FILTERS = ['district', 'class_code', 'open_status', 'industry'] as const
+export type Filter = (typeof FILTERS)[number]
+export const FACET_OF: Record<Filter, string> = {
+  district: 'district_code',
+  class_code: 'class_code',
+  open_status: 'open_status',
+  industry: 'industry',
+}

@@ -1,0 +1,71 @@
+// Texts of the accounts and grants page.
+import { defineTexts } from '@/shared/i18n'
+
+const zh = {
+  security: {
+    title: '账户与授权',
+    subtitle: '账户的角色；平台运营和三员角色须由另一位安全管理员确认后生效',
+    accounts: '账户',
+    grants: '待确认授权（{n}）',
+    filter: '按用户名或姓名筛选',
+    username: '用户名',
+    displayName: '姓名',
+    roles: '角色',
+    waiting: '待确认：{roles}',
+    editRoles: '修改角色',
+    ownRoles: '不能修改自己的角色',
+    editTitle: '修改 {name} 的角色',
+    elevatedHint: '授予平台运营、系统管理员、安全管理员或审计管理员角色，须由另一位安全管理员确认后才生效；撤销立即生效。',
+    twoPerson: '须双人确认',
+    saved: '已保存',
+    pending: '已提交，待另一位安全管理员确认后生效',
+    grantsHint: '由一位安全管理员申请、另一位确认：不能确认自己申请的授权，也不能确认授予自己的角色。',
+    askedRoles: '申请后的角色',
+    askedAt: '申请时间',
+    confirm: '确认授权',
+    refuse: '拒绝',
+    confirmed: '已确认，角色已生效',
+    refused: '已拒绝',
+    needsAnother: '须另一位安全管理员确认',
+    ownRequest: '这是您提出的申请',
+    ownAccount: '这是授予您本人的角色',
+    noAccounts: '没有符合条件的账户',
+    noGrants: '没有待确认的授权',
+  },
+}
+
+// English: the type checker holds it to the same keys as the Chinese.
+export const securityTexts = defineTexts(zh, {
+  security: {
+    title: 'Accounts and grants',
+    subtitle: 'Roles of the accounts; operator and the three system roles take effect once another security administrator confirms',
+    accounts: 'Accounts',
+    grants: 'Grants to confirm ({n})',
+    filter: 'Filter by username or name',
+    username: 'Username',
+    displayName: 'Name',
+    roles: 'Roles',
+    waiting: 'Waiting: {roles}',
+    editRoles: 'Edit roles',
+    ownRoles: 'You cannot change your own roles',
+    editTitle: 'Roles of {name}',
+    elevatedHint:
+      'Operator, system, security and audit administrator take effect only when another security administrator confirms; taking roles away is immediate.',
+    twoPerson: 'two people',
+    saved: 'Saved',
+    pending: 'Asked; it takes effect once another security administrator confirms',
+    grantsHint:
+      'One security administrator asks, another confirms: nobody confirms their own request or a role for themselves.',
+    askedRoles: 'Roles asked for',
+    askedAt: 'Asked at',
+    confirm: 'Confirm',
+    refuse: 'Refuse',
+    confirmed: 'Confirmed; the roles are in effect',
+    refused: 'Refused',
+    needsAnother: 'Needs another security administrator',
+    ownRequest: 'You asked for this grant',
+    ownAccount: 'This grant is for your own account',
+    noAccounts: 'No accounts match',
+    noGrants: 'No grants waiting',
+  },
+})
