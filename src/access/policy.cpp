@@ -30,7 +30,8 @@ void Policy::Allow(std::string_view action, Role role, Scope scope) {
     // Idempotent: transitions that share a permission (approve and return both need review)
     // declare the same grant twice.
     std::vector<std::pair<Role, Scope>>& grants = grants_[std::string(action)];
-    if (std::find(grants.begin(), grants.end(), std::pair{role, scope}) == grants.end()) grants.emplace_back(role, scope);
+    if (std::find(grants.begin(), grants.end(), std::pair{role, scope}) == grants.end())
+        grants.emplace_back(role, scope);
 }
 
 bool Policy::InScope(const Caller& caller, Scope scope, const ObjectScope& object) {
