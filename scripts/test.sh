@@ -13,8 +13,9 @@ scripts/install-deps.sh
 
 step() { printf '\n== %s\n' "$*" >&2; }
 
-step "format check"
+step "format check and module boundaries"
 scripts/check-format.sh
+scripts/check-boundaries.sh
 
 step "build (warnings are errors)"
 cmake --preset dev >/dev/null
