@@ -5,7 +5,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "access/masking.hpp"
-#include "changes/audit.hpp"
+#include "changes/change_record.hpp"
 #include "core/clock.hpp"
 #include "http/expected_version.hpp"
 #include "http/json.hpp"
@@ -168,11 +168,13 @@ void RegisterOrganizations(modules::ModuleContext& context) {
                  in.department_code && !in.department_code->empty() ? store::Param(*in.department_code) : nullptr,
                  in.is_sme.value_or(false), in.contacts_json.value_or("[]"), in.address.value_or(""), now});
             created = *LoadOrg(s, id, true);
-            audit::Record(s, r.ToActor(),
-                          {.event_type = "organization.created",
-                           .object_type = "organization",
-                           .object_id = std::to_string(id),
-                           .after_json = json::serialize(created)});
+            changes::Record(s, r.ToActor(),
+                            {.object_type = "organization",
+                             .object_id = id,
+                             .event = "created",
+                             .after_json = json::serialize(created),
+                             .snapshot = created,
+                             .version = 1});
         });
         return http::JsonResponse(201, created);
     });
@@ -252,13 +254,16 @@ void RegisterOrganizations(modules::ModuleContext& context) {
                 {in.name, in.credit_code, in.kind, in.district_code, in.department_code, in.is_sme, in.contacts_json,
                  in.address, clock::NowUtc()});
             after = *LoadOrg(s, id, true);
-            search::RecordChange(s, "organization", id);
-            audit::Record(s, r.ToActor(),
-                          {.event_type = "organization.updated",
-                           .object_type = "organization",
-                           .object_id = std::to_string(id),
-                           .before_json = json::serialize(*before),
-                           .after_json = json::serialize(after)});
+            // Indexed: the organisation's name shows on its resources' search results.
+            changes::Record(s, r.ToActor(),
+                            {.object_type = "organization",
+                             .object_id = id,
+                             .event = "updated",
+                             .before_json = json::serialize(*before),
+                             .after_json = json::serialize(after),
+                             .snapshot = after,
+                             .version = read_version + 1,
+                             .index = true});
         });
         return http::JsonResponse(200, after);
     });
