@@ -15,6 +15,7 @@
 #include "tools/demo/plan.hpp"
 #include "tools/demo/resources.hpp"
 #include "tools/demo/users.hpp"
+#include "workflow/deadlines.hpp"
 
 namespace keyuan::demo {
 namespace {
@@ -33,18 +34,6 @@ IdStart NextIds(store::Session& s) {
         next[i] = s.Query("SELECT COALESCE(MAX(id), 0) + 1 FROM " + std::string(kIdTables[i])).front().Int(0);
     }
     return {next[0], next[1], next[2], next[3], next[4], next[5], next[6]};
-}
-
-WorkingCalendar LoadCalendar(store::Session& s) {
-    WorkingCalendar calendar;
-    store::Rows rows = s.Query("SELECT day, kind FROM calendar_days");
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        if (auto day = Date::Parse(rows[i].Text(0))) {
-            calendar.Set(
-                *day, rows[i].Text(1) == "holiday" ? WorkingCalendar::Kind::kHoliday : WorkingCalendar::Kind::kWorkday);
-        }
-    }
-    return calendar;
 }
 
 /// PostgreSQL's identity sequences do not see explicit ids; move each past the largest one.
@@ -121,7 +110,7 @@ Result<DemoSummary> GenerateDemo(store::Database& db, const DemoOptions& options
     db.Read([&](store::Session& s) {
         has_organizations = !s.Query("SELECT 1 FROM organizations LIMIT 1").empty();
         ids = NextIds(s);
-        calendar = LoadCalendar(s);
+        calendar = workflow::LoadCalendar(s);
     });
     if (has_organizations) {
         return Error::Conflict("数据库中已有单位数据；演示数据只能载入空数据库",

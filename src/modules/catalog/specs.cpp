@@ -7,6 +7,7 @@
 #include "core/clock.hpp"
 #include "core/date.hpp"
 #include "modules/media/module.hpp"
+#include "workflow/deadlines.hpp"
 
 namespace keyuan::catalog {
 namespace {
@@ -31,18 +32,6 @@ std::optional<std::int64_t> IntOf(const registry::Values& v, const std::string& 
     auto it = v.find(name);
     if (it == v.end() || it->second.kind() != store::Param::Kind::kInt) return std::nullopt;
     return it->second.int_value();
-}
-
-keyuan::WorkingCalendar LoadCalendar(store::Session& s) {
-    keyuan::WorkingCalendar calendar;
-    store::Rows rows = s.Query("SELECT day, kind FROM calendar_days");
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        if (auto day = Date::Parse(rows[i].Text(0))) {
-            calendar.Set(*day, rows[i].Text(1) == "holiday" ? keyuan::WorkingCalendar::Kind::kHoliday
-                                                            : keyuan::WorkingCalendar::Kind::kWorkday);
-        }
-    }
-    return calendar;
 }
 
 /// Photos are uploads of this platform (POST /api/v1/media) or images on another HTTPS site.
@@ -86,7 +75,7 @@ void CheckInstrument(registry::Values& v, FieldErrors& errors, registry::CheckCo
     }
     CheckPhotos(v, errors);
     if (acceptance) {
-        keyuan::WorkingCalendar calendar = LoadCalendar(context.session);
+        keyuan::WorkingCalendar calendar = workflow::LoadCalendar(context.session);
         Date due = calendar.AddWorkingDays(*Date::Parse(*acceptance), kRegistrationWorkingDays);
         v.insert_or_assign("registration_due_date", due.ToString());
         // A registration already filed keeps its date; lateness follows the (possibly corrected) due date.
