@@ -23,11 +23,6 @@ std::string ResourceKey(std::int64_t id) {
     return "id|" + clock::TodayShanghai() + "|" + std::to_string(id);
 }
 
-Error WrongState(std::string_view status) {
-    return Error::Conflict("当前状态（" + std::string(status) + "）下不能执行此操作",
-                           "Not possible while the status is " + std::string(status));
-}
-
 }  // namespace
 
 json::object ResourceEngine::Create(const Caller* caller, const json::object& body, const Actor& actor) {
@@ -56,7 +51,7 @@ json::object ResourceEngine::Create(const Caller* caller, const json::object& bo
         if (!spec_.industry_table.empty()) SaveIndustries(s, id, industries);
         StoredResource stored = *Load(s, id);
         out = ToJson(stored);
-        RecordChange(s, actor, "created", stored, std::nullopt);
+        RecordChange(s, actor, "created", stored, out, std::nullopt);
     });
     return out;
 }
@@ -108,7 +103,8 @@ json::object ResourceEngine::Update(const Caller* caller, std::int64_t id, const
             throw ApiError(
                 Error::Conflict("数据已被他人修改，请刷新后重试", "Changed by someone else; reload and retry"));
         }
-        if (before->status == "submitted" || before->status == "withdrawn") throw ApiError(WrongState(before->status));
+        if (before->status == "submitted" || before->status == "withdrawn")
+            throw ApiError(workflow::WrongState(before->status));
         std::vector<std::pair<std::string, std::string>> industries;
         std::optional<std::int64_t> org_id;
         Values values = ReadValues(s, body, false, &*before, &industries, &org_id, caller);
@@ -124,7 +120,7 @@ json::object ResourceEngine::Update(const Caller* caller, std::int64_t id, const
         if (!spec_.industry_table.empty()) SaveIndustries(s, id, industries);
         StoredResource after = *Load(s, id);
         out = ToJson(after);
-        RecordChange(s, actor, "updated", after, json::serialize(ToJson(*before)));
+        RecordChange(s, actor, "updated", after, out, json::serialize(ToJson(*before)));
     });
     return out;
 }

@@ -13,12 +13,12 @@
 namespace keyuan::workflow {
 namespace json = boost::json;
 
-namespace {
-
 Error WrongState(std::string_view state) {
     return Error::Conflict("当前状态（" + std::string(state) + "）下不能执行此操作",
                            "Not possible while the status is " + std::string(state));
 }
+
+namespace {
 
 json::value StatusJson(std::string_view state) {
     return json::object{{"status", state}};
@@ -97,7 +97,7 @@ json::object Workflow::Apply(store::Session& s, const Caller* caller, std::int64
                      .event = t->Event(),
                      .before_json = json::serialize(StatusJson(before->state)),
                      .after_json = json::serialize(StatusJson(t->to)),
-                     .snapshot = d.present ? std::optional<json::object>(out) : std::nullopt,
+                     .snapshot = d.present ? &out : nullptr,
                      .version = version,
                      .index = d.index,
                      .detail = reason});

@@ -13,10 +13,15 @@
 #include <vector>
 
 #include "access/policy.hpp"
+#include "core/error.hpp"
 #include "store/database.hpp"
 #include "workflow/definition.hpp"
 
 namespace keyuan::workflow {
+
+/// The 409 for an action the object's current state does not allow (also for edits a kind
+/// refuses in some states, e.g. a registration under review).
+Error WrongState(std::string_view state);
 
 class Workflow {
 public:
