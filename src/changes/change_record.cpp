@@ -13,12 +13,15 @@ namespace json = boost::json;
 
 void Record(store::Session& s, const Actor& actor, const Change& change) {
     std::string id = std::to_string(change.object_id);
+    std::optional<std::string> after_json = change.after_json;
     if (change.snapshot) {
+        std::string snapshot = json::serialize(*change.snapshot);
+        if (!after_json) after_json = snapshot;
         const Caller* caller = actor.caller;  // user 0 is the command line: no account
         s.Execute(
             "INSERT INTO object_versions (object_type, object_id, version, data_json, changed_by, changed_at) "
             "VALUES ($1, $2, $3, $4, $5, $6)",
-            {change.object_type, change.object_id, change.version, json::serialize(*change.snapshot),
+            {change.object_type, change.object_id, change.version, std::move(snapshot),
              caller && caller->user_id ? store::Param(static_cast<long long>(caller->user_id)) : store::Param(nullptr),
              clock::NowUtc()});
     }
@@ -28,7 +31,7 @@ void Record(store::Session& s, const Actor& actor, const Change& change) {
                    .object_type = change.object_type,
                    .object_id = id,
                    .before_json = change.before_json,
-                   .after_json = change.after_json,
+                   .after_json = std::move(after_json),
                    .detail = change.detail});
 }
 

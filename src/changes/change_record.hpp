@@ -20,10 +20,10 @@ struct Change {
     std::int64_t object_id = 0;
     std::string event;  // "created", "updated", "approved" …: the audit event is object_type.event
     std::optional<std::string> before_json;  // the audit record's before / after, as JSON text
-    std::optional<std::string> after_json;
-    /// The object as the API shows it after the change, saved as version `version` (its
-    /// history). Without it no version is saved (objects without a history).
-    std::optional<boost::json::object> snapshot;
+    std::optional<std::string> after_json;   // absent with a snapshot: the snapshot is the after
+    /// The object as the API shows it after the change (the caller's, not copied), saved as
+    /// version `version` (its history). Null: no version is saved (objects without a history).
+    const boost::json::object* snapshot = nullptr;
     std::int64_t version = 0;
     bool index = false;  // queue the object for the search index
     std::string detail;  // a reason given, a note

@@ -221,15 +221,14 @@ void ResourceEngine::SaveIndustries(store::Session& s, std::int64_t id,
 }
 
 void ResourceEngine::RecordChange(store::Session& s, const Actor& actor, const std::string& event,
-                                  const StoredResource& after, std::optional<std::string> before_json) const {
-    json::object shown = ToJson(after);
+                                  const StoredResource& after, const json::object& shown,
+                                  std::optional<std::string> before_json) const {
     changes::Record(s, actor,
                     {.object_type = spec_.kind,
                      .object_id = after.id,
                      .event = event,
                      .before_json = std::move(before_json),
-                     .after_json = json::serialize(shown),
-                     .snapshot = std::move(shown),
+                     .snapshot = &shown,
                      .version = after.version,
                      .index = true});
 }

@@ -90,9 +90,10 @@ private:
                       const Caller* caller) const;
     void SaveIndustries(store::Session& s, std::int64_t id,
                         const std::vector<std::pair<std::string, std::string>>& industries) const;
-    /// The change record of a create or an update (audit, version, search outbox).
+    /// The change record of a create or an update (audit, version, search outbox); `shown`
+    /// is ToJson(after), which the caller has already built for its answer.
     void RecordChange(store::Session& s, const Actor& actor, const std::string& event, const StoredResource& after,
-                      std::optional<std::string> before_json) const;
+                      const boost::json::object& shown, std::optional<std::string> before_json) const;
 
     ResourceSpec spec_;
     store::Database& db_;

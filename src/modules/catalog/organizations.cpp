@@ -172,8 +172,7 @@ void RegisterOrganizations(modules::ModuleContext& context) {
                             {.object_type = "organization",
                              .object_id = id,
                              .event = "created",
-                             .after_json = json::serialize(created),
-                             .snapshot = created,
+                             .snapshot = &created,
                              .version = 1});
         });
         return http::JsonResponse(201, created);
@@ -260,8 +259,7 @@ void RegisterOrganizations(modules::ModuleContext& context) {
                              .object_id = id,
                              .event = "updated",
                              .before_json = json::serialize(*before),
-                             .after_json = json::serialize(after),
-                             .snapshot = after,
+                             .snapshot = &after,
                              .version = read_version + 1,
                              .index = true});
         });
