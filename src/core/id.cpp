@@ -13,7 +13,7 @@ std::optional<std::int64_t> ParseInt64(std::string_view text) {
 }
 
 std::optional<std::int64_t> ParseId(std::string_view text) {
-    if (text.empty() || text.size() > 18 || text.front() == '-') return std::nullopt;
+    if (text.size() > 18) return std::nullopt;  // ParseInt64 refuses "", and < 1 a sign
     std::optional<std::int64_t> value = ParseInt64(text);
     if (!value || *value < 1) return std::nullopt;
     return value;

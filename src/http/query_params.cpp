@@ -12,19 +12,6 @@ std::optional<std::int64_t> QueryId(const Request& request, std::string_view nam
     return id;
 }
 
-std::optional<std::int64_t> QueryInt(const Request& request, std::string_view name, std::int64_t min, std::int64_t max,
-                                     FieldErrors& errors) {
-    std::optional<std::string> text = request.Query(name);
-    if (!text) return std::nullopt;
-    std::optional<std::int64_t> value = ParseInt64(*text);
-    if (!value || *value < min || *value > max) {
-        errors.Add(std::string(name), "须为 " + std::to_string(min) + " 到 " + std::to_string(max) + " 之间的整数",
-                   "Must be a whole number from " + std::to_string(min) + " to " + std::to_string(max));
-        return std::nullopt;
-    }
-    return value;
-}
-
 std::string LikeContains(std::string_view text) {
     std::string out = "%";
     for (char c : text) {

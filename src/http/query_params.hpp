@@ -1,5 +1,5 @@
 #pragma once
-// Reading the query string: ids, bounded integers and literal text for LIKE. Each reader
+// Reading the query string: ids and literal text for LIKE. Each reader
 // records a bad value in `errors` under the parameter's name (the caller throws once, so
 // that one answer names every bad parameter).
 
@@ -15,10 +15,6 @@ namespace keyuan::http {
 
 /// ?name=ID: an object id, nullopt when absent or invalid (then recorded in `errors`).
 std::optional<std::int64_t> QueryId(const Request& request, std::string_view name, FieldErrors& errors);
-
-/// ?name=N within [min, max], nullopt when absent or invalid (then recorded in `errors`).
-std::optional<std::int64_t> QueryInt(const Request& request, std::string_view name, std::int64_t min, std::int64_t max,
-                                     FieldErrors& errors);
 
 /// A LIKE pattern that finds `text` literally anywhere (its % _ and \ escaped, ASCII folded
 /// to lower case). Use it as `LOWER(column) LIKE $n` followed by kLikeEscape: SQLite's LIKE

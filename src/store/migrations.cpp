@@ -3,10 +3,11 @@
 #include <sodium.h>
 
 #include <algorithm>
-#include <ctime>
 #include <span>
 #include <stdexcept>
 #include <utility>
+
+#include "core/clock.hpp"
 
 namespace keyuan::embedded {
 std::span<const std::pair<std::string_view, std::string_view>> Migrations();
@@ -27,15 +28,6 @@ std::string Sha256Hex(std::string_view text) {
     return hex;
 }
 
-std::string UtcNow() {
-    std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
-
 void ReplaceAll(std::string& text, std::string_view from, std::string_view to) {
     for (std::size_t pos = text.find(from); pos != std::string::npos; pos = text.find(from, pos + to.size())) {
         text.replace(pos, from.size(), to);
@@ -54,7 +46,7 @@ bool ApplyOne(Database& db, const Migration& m, const std::string& checksum) {
         if (!s.Query("SELECT 1 FROM schema_migrations WHERE version = $1", {m.version}).empty()) return;
         s.ExecScript(RenderForEngine(m.sql, s.engine()));
         s.Execute("INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES ($1, $2, $3, $4)",
-                  {m.version, m.name, checksum, UtcNow()});
+                  {m.version, m.name, checksum, clock::NowUtc()});
         applied = true;
     });
     return applied;
