@@ -3,6 +3,7 @@
 
 #include "modules/accounts/module.hpp"
 #include "modules/audit/module.hpp"
+#include "modules/bookings/module.hpp"
 #include "modules/catalog/module.hpp"
 #include "modules/media/module.hpp"
 #include "modules/search/module.hpp"
@@ -17,6 +18,7 @@ std::span<const modules::Module> AllModules() {
         {"audit", audit::Register},
         {"media", media::Register},
         {"catalog", catalog::Register},
+        {"bookings", bookings::Register},
         {"search", search::Register},
         {"idempotency", system::RegisterIdempotency},
         {"openapi", system::RegisterOpenApi},

@@ -21,6 +21,7 @@ namespace keyuan::store {
 struct RowGuard {
     std::string_view table;
     std::int64_t id = 0;
+    std::string_view key = "id";        // the key column, for tables keyed by another object's id
     std::int64_t version = 0;           // the version read
     std::optional<std::string> status;  // the status read, when the write is a state transition
 };

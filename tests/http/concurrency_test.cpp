@@ -7,57 +7,15 @@
 #include <boost/json.hpp>
 
 #include <atomic>
-#include <latch>
 #include <map>
-#include <thread>
 
 #include "support/catalog_fixture.hpp"
+#include "support/race.hpp"
 
 namespace keyuan::testing {
 namespace {
 
 namespace json = boost::json;
-
-/// A new connection that acts as `session` does (same cookie and CSRF header).
-std::unique_ptr<HttpClient> CloneClient(std::uint16_t port, Session& session) {
-    auto client = std::make_unique<HttpClient>(port);
-    client->cookies() = session.client->cookies();
-    client->default_headers() = session.client->default_headers();
-    return client;
-}
-
-/// Sends `requests` at once, each on its own connection, released together; returns the
-/// statuses in order.
-struct RaceRequest {
-    Session* as;
-    std::string method, target, body;
-    std::vector<std::pair<std::string, std::string>> headers;
-};
-std::vector<int> Race(std::uint16_t port, const std::vector<RaceRequest>& requests) {
-    std::vector<std::unique_ptr<HttpClient>> clients;
-    for (const RaceRequest& r : requests) {
-        clients.push_back(CloneClient(port, *r.as));
-        clients.back()->Get("/api/v1/health");  // connected before the start
-    }
-    std::vector<int> statuses(requests.size());
-    std::latch start(static_cast<std::ptrdiff_t>(requests.size()));
-    std::vector<std::thread> threads;
-    for (std::size_t i = 0; i < requests.size(); ++i) {
-        threads.emplace_back([&, i] {
-            start.arrive_and_wait();
-            const RaceRequest& r = requests[i];
-            statuses[i] = clients[i]->Send(r.method, r.target, r.body, r.headers).status;
-        });
-    }
-    for (std::thread& t : threads) t.join();
-    return statuses;
-}
-
-std::map<int, int> Count(const std::vector<int>& statuses) {
-    std::map<int, int> out;
-    for (int s : statuses) ++out[s];
-    return out;
-}
 
 std::int64_t AuditCount(const std::string& db, const std::string& event, const std::string& object_id) {
     CommandResult r = RunSql(

@@ -25,6 +25,9 @@ namespace {
         case SQLITE_CONSTRAINT_FOREIGNKEY: throw ConstraintError(message, code, ConstraintError::Kind::kForeignKey);
         case SQLITE_CONSTRAINT_CHECK: throw ConstraintError(message, code, ConstraintError::Kind::kCheck);
         case SQLITE_CONSTRAINT_NOTNULL: throw ConstraintError(message, code, ConstraintError::Kind::kNotNull);
+        // Our triggers that RAISE(ABORT) stand in for PostgreSQL's exclusion constraints
+        // (bookings that overlap).
+        case SQLITE_CONSTRAINT_TRIGGER: throw ConstraintError(message, code, ConstraintError::Kind::kExclusion);
         default: break;
     }
     switch (rc & 0xFF) {

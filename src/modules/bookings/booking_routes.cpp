@@ -1,0 +1,112 @@
+// /api/v1/bookings: book (one or weekly), read, list (mine / the provider's queue), reschedule.
+// The transitions (approve, reject, cancel, provider_cancel, complete) come from the lifecycle.
+#include <boost/json/array.hpp>
+
+#include "http/expected_version.hpp"
+#include "http/json.hpp"
+#include "http/paging.hpp"
+#include "core/id.hpp"
+#include "http/query_params.hpp"
+#include "modules/bookings/booking_service.hpp"
+#include "modules/bookings/lifecycle.hpp"
+#include "modules/bookings/module_parts.hpp"
+
+namespace keyuan::bookings {
+namespace json = boost::json;
+using http::Request;
+
+namespace {
+
+/// One end of the booked time; records a malformed one under its field name. (-1: none.)
+std::int64_t ReadMinute(http::JsonReader& reader, const char* field) {
+    std::optional<std::string> text = reader.String(field, {.required = true, .max_chars = 32});
+    if (!text) return -1;
+    std::int64_t minute = ParseMinute(*text).value_or(-1);
+    if (minute < 0) reader.errors().Add(field, "时间格式须为 RFC 3339（整分钟）", std::string(field) + ": RFC 3339, whole minutes");
+    return minute;
+}
+
+Span ReadSpan(http::JsonReader& reader) {
+    Span span{ReadMinute(reader, "starts_at"), ReadMinute(reader, "ends_at")};
+    if (span.start >= 0 && span.end >= 0 && span.minutes() > 24 * 60) {
+        reader.errors().Add("ends_at", "单次预约不超过一天", "ends_at: one day at most");
+    }
+    return span;
+}
+
+std::optional<std::int64_t> ReadId(http::JsonReader& reader, const char* field, bool required) {
+    std::optional<std::string> text = reader.String(field, {.required = required, .max_chars = 20});
+    if (!text) return std::nullopt;
+    std::optional<std::int64_t> id = ParseId(*text);
+    if (!id) reader.errors().Add(field, "编号无效", std::string(field) + ": not an id");
+    return id;
+}
+
+json::array SkippedJson(const std::vector<Skipped>& skipped, http::Lang lang) {
+    json::array out;
+    for (const Skipped& s : skipped) {
+        out.push_back(json::object{{"starts_at", FormatMinute(s.span.start)},
+                                   {"ends_at", FormatMinute(s.span.end)},
+                                   {"rule", s.rule},
+                                   {"message", lang == http::Lang::kEn ? s.message.en : s.message.zh}});
+    }
+    return out;
+}
+
+}  // namespace
+
+void RegisterBookingRoutes(modules::ModuleContext& context, const workflow::Workflow& lifecycle) {
+    store::Database& db = context.db;
+    access::Policy& policy = context.policy;
+
+    context.router.Post("/api/v1/bookings", [&db, &policy](Request& r) {
+        policy.RequireAction(r.caller.get(), "booking.create");
+        json::object body = http::ParseJsonObject(r);
+        http::JsonReader reader(body);
+        BookingRequest request;
+        request.instrument_id = ReadId(reader, "instrument_id", true).value_or(0);
+        request.span = ReadSpan(reader);
+        request.purpose = reader.String("purpose", {.max_chars = 500}).value_or("");
+        request.samples = reader.Int("samples", false, 0, 100000).value_or(0);
+        request.for_user_id = ReadId(reader, "user_id", false);
+        request.repeat_weeks = static_cast<int>(reader.Int("repeat_weeks", false, 0, 26).value_or(0));
+        reader.Finish();
+        BookingOutcome outcome = Book(db, *r.caller, r.ToActor(), request);
+        if (request.repeat_weeks == 0) return http::JsonResponse(201, outcome.created.front());
+        json::array items;
+        for (json::object& b : outcome.created) items.push_back(std::move(b));
+        return http::JsonResponse(201, json::object{{"items", std::move(items)},
+                                                    {"skipped", SkippedJson(outcome.skipped, r.lang)}});
+    });
+
+    context.router.Get("/api/v1/bookings/{id}", [&db, &policy](Request& r) {
+        std::int64_t id = http::PathId(r);
+        if (!r.caller) throw ApiError(Error::Unauthenticated());
+        std::optional<Booking> booking;
+        db.Read([&](store::Session& s) { booking = LoadBooking(s, id); });
+        if (!booking ||
+            !policy.Allows(r.caller.get(), "booking.read", BookingScope(booking->org_id, booking->user_id, booking->booked_by))) {
+            throw ApiError(Error::NotFound());
+        }
+        return http::JsonResponse(200, BookingJson(*booking));
+    });
+
+    context.router.Get("/api/v1/bookings", [&db, &policy, &lifecycle](Request& r) {
+        policy.RequireAction(r.caller.get(), "booking.read");
+        return http::JsonResponse(200, ListBookings(db, policy, lifecycle, r));
+    });
+
+    context.router.Patch("/api/v1/bookings/{id}", [&db, &policy](Request& r) {
+        std::int64_t id = http::PathId(r);
+        policy.RequireAction(r.caller.get(), "booking.create");
+        json::object body = http::ParseJsonObject(r);
+        std::optional<std::int64_t> expected = http::ExpectedVersion(r, body);
+        http::JsonReader reader(body);
+        reader.Raw("version");
+        Span span = ReadSpan(reader);
+        reader.Finish();
+        return http::JsonResponse(200, Reschedule(db, *r.caller, r.ToActor(), id, span, expected));
+    });
+}
+
+}  // namespace keyuan::bookings

@@ -1,0 +1,102 @@
+#include "modules/bookings/lifecycle.hpp"
+
+#include "core/clock.hpp"
+#include "modules/bookings/booking_store.hpp"
+#include "modules/bookings/rule_store.hpp"
+
+namespace keyuan::bookings {
+namespace {
+
+std::vector<workflow::Grant> Clients() {
+    std::vector<workflow::Grant> out;
+    for (Role role : BookingRoles()) {
+        out.push_back({role, access::Scope::kOwn});
+        out.push_back({role, access::Scope::kAssigned});
+    }
+    return out;
+}
+
+std::vector<workflow::Grant> Providers() {
+    return {{Role::kUnitAdmin, access::Scope::kOrganization}, {Role::kOperator, access::Scope::kAll}};
+}
+
+/// A client's cancellation keeps to the instrument's deadline; a throw undoes the transition.
+void KeepCancellationDeadline(workflow::StepContext& step) {
+    std::optional<Booking> booking = LoadBooking(step.session, step.before.id);
+    std::optional<StoredRules> rules = LoadRules(step.session, booking->instrument_id);
+    BookingRules effective = rules ? rules->rules : BookingRules{};
+    if (auto broken = CheckCancel(effective, booking->span, clock::NowUnix() / 60)) {
+        throw ApiError(Error::Validation({{"cancel_deadline", broken->message}}));
+    }
+}
+
+/// Time is recorded as used only once it has begun.
+void RequireStarted(workflow::StepContext& step) {
+    std::optional<Booking> booking = LoadBooking(step.session, step.before.id);
+    if (booking->span.start > clock::NowUnix() / 60) {
+        throw ApiError(Error::Conflict("预约时段尚未开始", "The booked time has not begun"));
+    }
+}
+
+}  // namespace
+
+const std::vector<Role>& BookingRoles() {
+    static const std::vector<Role> kRoles = {Role::kEnterprise, Role::kUnitAdmin, Role::kBaseAdmin, Role::kExpert};
+    return kRoles;
+}
+
+access::ObjectScope BookingScope(std::int64_t provider_org, std::int64_t user_id, std::int64_t booked_by) {
+    return access::ObjectScope{.owner_user_id = user_id, .org_id = provider_org, .assigned_user_ids = {booked_by}};
+}
+
+workflow::Definition BookingDefinition() {
+    return workflow::Definition{
+        .kind = "booking",
+        .table = "bookings",
+        .initial = "requested",
+        .states = {{"requested", kAnswerWorkingDays}, {"approved"}, {"rejected"}, {"cancelled"}, {"completed"}},
+        .transitions = {{.action = "approve",
+                         .from = {"requested"},
+                         .to = "approved",
+                         .who = Providers(),
+                         .permission = "decide"},
+                        {.action = "reject",
+                         .from = {"requested"},
+                         .to = "rejected",
+                         .who = Providers(),
+                         .permission = "decide",
+                         .reason_required = true,
+                         .keeps_reason = true},
+                        {.action = "cancel",
+                         .from = {"requested", "approved"},
+                         .to = "cancelled",
+                         .who = Clients(),
+                         .keeps_reason = true,
+                         .effect = KeepCancellationDeadline},
+                        {.action = "provider_cancel",
+                         .from = {"requested", "approved"},
+                         .to = "cancelled",
+                         .who = Providers(),
+                         .permission = "decide",
+                         .reason_required = true,
+                         .keeps_reason = true},
+                        {.action = "complete",
+                         .from = {"approved"},
+                         .to = "completed",
+                         .who = Providers(),
+                         .permission = "decide",
+                         .effect = RequireStarted}},
+        .reason_column = "reason",
+        .load = [](store::Session& s, std::int64_t id) -> std::optional<workflow::Subject> {
+            store::Rows rows =
+                s.Query("SELECT status, version, org_id, user_id, booked_by FROM bookings WHERE id = $1", {id});
+            if (rows.empty()) return std::nullopt;
+            return workflow::Subject{.id = id,
+                                     .state = std::string(rows[0].Text(0)),
+                                     .version = rows[0].Int(1),
+                                     .scope = BookingScope(rows[0].Int(2), rows[0].Int(3), rows[0].Int(4))};
+        },
+        .present = [](store::Session& s, std::int64_t id) { return BookingJson(*LoadBooking(s, id)); }};
+}
+
+}  // namespace keyuan::bookings

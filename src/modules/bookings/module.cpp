@@ -1,0 +1,31 @@
+#include "modules/bookings/module.hpp"
+
+#include "modules/bookings/lifecycle.hpp"
+#include "modules/bookings/module_parts.hpp"
+#include "workflow/routes.hpp"
+
+namespace keyuan::bookings {
+
+void AllowBookingActions(access::Policy& policy) {
+    for (Role role : BookingRoles()) {
+        policy.Allow("booking.create", role, access::Scope::kOwn);
+        policy.Allow("booking.read", role, access::Scope::kOwn);
+        policy.Allow("booking.read", role, access::Scope::kAssigned);
+    }
+    // The provider reads the bookings of its instruments; operators read all.
+    policy.Allow("booking.read", Role::kUnitAdmin, access::Scope::kOrganization);
+    policy.Allow("booking.read", Role::kOperator, access::Scope::kAll);
+    policy.Allow("booking_rules.update", Role::kUnitAdmin, access::Scope::kOrganization);
+    policy.Allow("booking_rules.update", Role::kOperator, access::Scope::kAll);
+}
+
+void Register(modules::ModuleContext& context) {
+    AllowBookingActions(context.policy);
+    const workflow::Workflow& lifecycle =
+        context.Keep(std::make_unique<workflow::Workflow>(BookingDefinition(), context.policy));
+    RegisterInstrumentRoutes(context);
+    RegisterBookingRoutes(context, lifecycle);
+    workflow::RegisterRoutes(context.router, context.db, lifecycle, context.policy, "/api/v1/bookings");
+}
+
+}  // namespace keyuan::bookings
