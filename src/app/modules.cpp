@@ -13,14 +13,10 @@ namespace keyuan::app {
 
 std::span<const modules::Module> AllModules() {
     static const modules::Module kModules[] = {
-        {"system", system::Register},
-        {"accounts", accounts::Register},
-        {"audit", audit::Register},
-        {"media", media::Register},
-        {"catalog", catalog::Register},
-        {"bookings", bookings::Register},
-        {"search", search::Register},
-        {"idempotency", system::RegisterIdempotency},
+        {"system", system::Register},         {"accounts", accounts::Register},
+        {"audit", audit::Register},           {"media", media::Register},
+        {"catalog", catalog::Register},       {"bookings", bookings::Register},
+        {"search", search::Register},         {"idempotency", system::RegisterIdempotency},
         {"openapi", system::RegisterOpenApi},
     };
     return kModules;

@@ -134,6 +134,31 @@ protected:
         std::string url = Str(photo.Json(), "url");
         std::string name = url.substr(url.rfind('/') + 1);
         objects_["/api/v1/media"] = {name, name};
+        MakeBookings(op);
+    }
+
+    /// A booking of an org_a instrument by the enterprise account (inside), and one of an org_b
+    /// instrument by org_b's enterprise user (outside).
+    static void MakeBookings(Session& op) {
+        auto bookable = [&](const std::string& org) {
+            json::object body = InstrumentBody("矩阵用可预约仪器");
+            body["org_id"] = org;
+            std::string id = CreateApproved(op, op, "instruments", body);
+            HttpResponse rules = op.Send("PUT", "/api/v1/instruments/" + id + "/booking-rules",
+                                         Body({{"weekdays", "1234567"}, {"working_days_only", false}}));
+            EXPECT_EQ(rules.status, 200) << rules.body;
+            return id;
+        };
+        auto book = [](Session& as, const std::string& instrument) {
+            std::string day = ShanghaiDate(3);
+            HttpResponse r = as.Post("/api/v1/bookings", Body({{"instrument_id", instrument},
+                                                               {"starts_at", day + "T09:30:00+08:00"},
+                                                               {"ends_at", day + "T10:30:00+08:00"}}));
+            EXPECT_EQ(r.status, 201) << r.body;
+            return Str(r.Json(), "id");
+        };
+        std::string inside = bookable(world_.org_a), outside = bookable(world_.org_b);
+        objects_["/api/v1/bookings"] = {book(*sessions_["enterprise"], inside), book(As("company"), outside)};
     }
 
     /// The route's path with its parameter filled for the object inside (or outside) the scope.
@@ -144,7 +169,11 @@ protected:
         auto it = objects_.find(collection);
         if (it == objects_.end()) return std::nullopt;
         std::size_t close = pattern.find('}', open);
-        return collection + "/" + (inside ? it->second.first : it->second.second) + pattern.substr(close + 1);
+        std::string rest = pattern.substr(close + 1);
+        // A second parameter names a user (…/trained-users/{user_id}): the enterprise account.
+        if (std::size_t user = rest.find("{user_id}"); user != std::string::npos)
+            rest.replace(user, 9, ids_["enterprise"]);
+        return collection + "/" + (inside ? it->second.first : it->second.second) + rest;
     }
 
     /// Sends one request as `role`; requests that end a session use a session of their own.

@@ -46,7 +46,8 @@ json::object ListBookings(store::Database& db, const access::Policy& policy, con
             where += " AND b.status = " + next(*status);
         }
     }
-    if (auto instrument = http::QueryId(r, "instrument_id", errors)) where += " AND b.instrument_id = " + next(*instrument);
+    if (auto instrument = http::QueryId(r, "instrument_id", errors))
+        where += " AND b.instrument_id = " + next(*instrument);
     for (auto [name, op, shift] : {std::tuple{"from", " >= ", 0}, std::tuple{"to", " < ", 1}}) {
         auto text = r.Query(name);
         if (!text) continue;

@@ -2,10 +2,10 @@
 // The transitions (approve, reject, cancel, provider_cancel, complete) come from the lifecycle.
 #include <boost/json/array.hpp>
 
+#include "core/id.hpp"
 #include "http/expected_version.hpp"
 #include "http/json.hpp"
 #include "http/paging.hpp"
-#include "core/id.hpp"
 #include "http/query_params.hpp"
 #include "modules/bookings/booking_service.hpp"
 #include "modules/bookings/lifecycle.hpp"
@@ -22,7 +22,8 @@ std::int64_t ReadMinute(http::JsonReader& reader, const char* field) {
     std::optional<std::string> text = reader.String(field, {.required = true, .max_chars = 32});
     if (!text) return -1;
     std::int64_t minute = ParseMinute(*text).value_or(-1);
-    if (minute < 0) reader.errors().Add(field, "时间格式须为 RFC 3339（整分钟）", std::string(field) + ": RFC 3339, whole minutes");
+    if (minute < 0)
+        reader.errors().Add(field, "时间格式须为 RFC 3339（整分钟）", std::string(field) + ": RFC 3339, whole minutes");
     return minute;
 }
 
@@ -75,8 +76,8 @@ void RegisterBookingRoutes(modules::ModuleContext& context, const workflow::Work
         if (request.repeat_weeks == 0) return http::JsonResponse(201, outcome.created.front());
         json::array items;
         for (json::object& b : outcome.created) items.push_back(std::move(b));
-        return http::JsonResponse(201, json::object{{"items", std::move(items)},
-                                                    {"skipped", SkippedJson(outcome.skipped, r.lang)}});
+        return http::JsonResponse(
+            201, json::object{{"items", std::move(items)}, {"skipped", SkippedJson(outcome.skipped, r.lang)}});
     });
 
     context.router.Get("/api/v1/bookings/{id}", [&db, &policy](Request& r) {
@@ -84,8 +85,8 @@ void RegisterBookingRoutes(modules::ModuleContext& context, const workflow::Work
         if (!r.caller) throw ApiError(Error::Unauthenticated());
         std::optional<Booking> booking;
         db.Read([&](store::Session& s) { booking = LoadBooking(s, id); });
-        if (!booking ||
-            !policy.Allows(r.caller.get(), "booking.read", BookingScope(booking->org_id, booking->user_id, booking->booked_by))) {
+        if (!booking || !policy.Allows(r.caller.get(), "booking.read",
+                                       BookingScope(booking->org_id, booking->user_id, booking->booked_by))) {
             throw ApiError(Error::NotFound());
         }
         return http::JsonResponse(200, BookingJson(*booking));
@@ -99,6 +100,12 @@ void RegisterBookingRoutes(modules::ModuleContext& context, const workflow::Work
     context.router.Patch("/api/v1/bookings/{id}", [&db, &policy](Request& r) {
         std::int64_t id = http::PathId(r);
         policy.RequireAction(r.caller.get(), "booking.create");
+        // Only the client moves a booking; anyone else learns nothing of it, not even the body's rules.
+        std::optional<Booking> booking;
+        db.Read([&](store::Session& s) { booking = LoadBooking(s, id); });
+        if (!booking || (booking->user_id != r.caller->user_id && booking->booked_by != r.caller->user_id)) {
+            throw ApiError(Error::NotFound());
+        }
         json::object body = http::ParseJsonObject(r);
         std::optional<std::int64_t> expected = http::ExpectedVersion(r, body);
         http::JsonReader reader(body);

@@ -116,7 +116,8 @@ BookingOutcome Book(store::Database& db, const Caller& caller, const Actor& acto
             Span span{request.span.start + week * kWeek, request.span.end + week * kWeek};
             if (std::optional<Skipped> refused = Check(s, c, span, std::nullopt)) {
                 if (request.repeat_weeks == 0) {
-                    if (refused->rule == "taken") throw ApiError(Error::Conflict(refused->message.zh, refused->message.en));
+                    if (refused->rule == "taken")
+                        throw ApiError(Error::Conflict(refused->message.zh, refused->message.en));
                     Refuse(BrokenRule{refused->rule, refused->message});
                 }
                 outcome.skipped.push_back(*refused);
@@ -140,14 +141,14 @@ BookingOutcome Book(store::Database& db, const Caller& caller, const Actor& acto
             }
             StartDeadline(s, id, state);
             json::object created = BookingJson(*LoadBooking(s, id));
-            changes::Record(s, actor,
-                            {.object_type = "booking", .object_id = id, .event = "created", .snapshot = &created,
-                             .version = 1});
+            changes::Record(
+                s, actor,
+                {.object_type = "booking", .object_id = id, .event = "created", .snapshot = &created, .version = 1});
             outcome.created.push_back(std::move(created));
         }
         if (outcome.created.empty()) {
-            throw ApiError(Error::Validation(
-                {{"starts_at", {"所有日期均无法预约", "None of the weekly dates can be booked"}}}));
+            throw ApiError(
+                Error::Validation({{"starts_at", {"所有日期均无法预约", "None of the weekly dates can be booked"}}}));
         }
     });
     return outcome;
@@ -164,9 +165,11 @@ json::object Reschedule(store::Database& db, const Caller& caller, const Actor& 
         std::optional<Booking> before = LoadBooking(s, id);
         bool mine = before && (before->user_id == caller.user_id || before->booked_by == caller.user_id);
         if (!mine) throw ApiError(Error::NotFound());
-        if (before->status != "requested" && before->status != "approved") throw ApiError(workflow::WrongState(before->status));
+        if (before->status != "requested" && before->status != "approved")
+            throw ApiError(workflow::WrongState(before->status));
         if (expected_version && *expected_version != before->version) {
-            throw ApiError(Error::Conflict("数据已被他人修改，请刷新后重试", "Changed by someone else; reload and retry"));
+            throw ApiError(
+                Error::Conflict("数据已被他人修改，请刷新后重试", "Changed by someone else; reload and retry"));
         }
         Context c = LoadContext(s, caller, before->instrument_id, before->user_id);
         std::int64_t now = clock::NowUnix() / 60;
@@ -176,11 +179,11 @@ json::object Reschedule(store::Database& db, const Caller& caller, const Actor& 
             Refuse(BrokenRule{refused->rule, refused->message});
         }
         std::string state = InitialState(c);
-        store::UpdateGuarded(s, {.table = "bookings", .id = id, .version = before->version, .status = before->status},
-                             "status = $1, start_minute = $2, end_minute = $3, starts_at = $4, ends_at = $5, "
-                             "updated_at = $6",
-                             {state, span.start, span.end, FormatMinute(span.start), FormatMinute(span.end),
-                              clock::NowUtc()});
+        store::UpdateGuarded(
+            s, {.table = "bookings", .id = id, .version = before->version, .status = before->status},
+            "status = $1, start_minute = $2, end_minute = $3, starts_at = $4, ends_at = $5, "
+            "updated_at = $6",
+            {state, span.start, span.end, FormatMinute(span.start), FormatMinute(span.end), clock::NowUtc()});
         StartDeadline(s, id, state);
         after = BookingJson(*LoadBooking(s, id));
         changes::Record(s, actor,

@@ -38,7 +38,8 @@ struct Booking {
 
 std::optional<Booking> LoadBooking(store::Session& s, std::int64_t id);
 /// Bookings by a condition on alias b (with ORDER BY / LIMIT), in one query.
-std::vector<Booking> SelectBookings(store::Session& s, const std::string& where, const std::vector<store::Param>& params);
+std::vector<Booking> SelectBookings(store::Session& s, const std::string& where,
+                                    const std::vector<store::Param>& params);
 boost::json::object BookingJson(const Booking& booking);
 
 /// A live booking of the instrument that overlaps `span` (other than `except`), if any.

@@ -44,15 +44,22 @@ InstrumentRef Managed(store::Session& s, const access::Policy& policy, const Cal
     return *instrument;
 }
 
+/// The scope before the body: outside it a caller learns nothing, not even what a valid body is.
+void RequireManaged(store::Database& db, const access::Policy& policy, const Caller* caller, std::int64_t id) {
+    db.Read([&](store::Session& s) { Managed(s, policy, caller, id); });
+}
+
 json::object Availability(store::Session& s, std::int64_t instrument_id, Date from, Date to) {
     std::optional<StoredRules> rules = LoadRules(s, instrument_id);
     json::array days;
-    if (!rules) return json::object{{"instrument_id", std::to_string(instrument_id)}, {"bookable", false}, {"days", days}};
+    if (!rules)
+        return json::object{{"instrument_id", std::to_string(instrument_id)}, {"bookable", false}, {"days", days}};
     WorkingCalendar calendar = workflow::LoadCalendar(s);
-    std::vector<Booking> live = SelectBookings(
-        s, " WHERE b.instrument_id = $1 AND b.status IN " + std::string(kLiveStates) +
-               " AND b.start_minute >= $2 AND b.start_minute < $3 ORDER BY b.start_minute",
-        {instrument_id, LocalDayStart(from) - 24 * 60, LocalDayStart(to.AddDays(1))});
+    std::vector<Booking> live =
+        SelectBookings(s,
+                       " WHERE b.instrument_id = $1 AND b.status IN " + std::string(kLiveStates) +
+                           " AND b.start_minute >= $2 AND b.start_minute < $3 ORDER BY b.start_minute",
+                       {instrument_id, LocalDayStart(from) - 24 * 60, LocalDayStart(to.AddDays(1))});
     std::int64_t now = clock::NowUnix() / 60;
     for (Date day = from; day <= to; day = day.AddDays(1)) {
         json::array slots;
@@ -64,7 +71,8 @@ json::object Availability(store::Session& s, std::int64_t instrument_id, Date fr
             slots.push_back(json::object{
                 {"starts_at", FormatMinute(slot.start)}, {"ends_at", FormatMinute(slot.end)}, {"state", state}});
         }
-        days.push_back(json::object{{"date", day.ToString()}, {"bookable", !slots.empty()}, {"slots", std::move(slots)}});
+        days.push_back(
+            json::object{{"date", day.ToString()}, {"bookable", !slots.empty()}, {"slots", std::move(slots)}});
     }
     return json::object{{"instrument_id", std::to_string(instrument_id)},
                         {"bookable", true},
@@ -91,6 +99,7 @@ void RegisterInstrumentRoutes(modules::ModuleContext& context) {
     context.router.Put("/api/v1/instruments/{id}/booking-rules", [&db, &policy](Request& r) {
         std::int64_t id = http::PathId(r);
         policy.RequireAction(r.caller.get(), "booking_rules.update");
+        RequireManaged(db, policy, r.caller.get(), id);
         json::object body = http::ParseJsonObject(r);
         std::optional<std::int64_t> expected = http::ExpectedVersion(r, body);
         BookingRules rules = ReadRules(body);
@@ -99,7 +108,8 @@ void RegisterInstrumentRoutes(modules::ModuleContext& context) {
             Managed(s, policy, r.caller.get(), id);
             std::optional<StoredRules> before = LoadRules(s, id);
             if (expected && (!before || before->version != *expected)) {
-                throw ApiError(Error::Conflict("数据已被他人修改，请刷新后重试", "Changed by someone else; reload and retry"));
+                throw ApiError(
+                    Error::Conflict("数据已被他人修改，请刷新后重试", "Changed by someone else; reload and retry"));
             }
             std::int64_t version = SaveRules(s, id, rules, before ? std::optional(before->version) : std::nullopt);
             after = RulesJson(StoredRules{rules, version});
@@ -137,6 +147,7 @@ void RegisterInstrumentRoutes(modules::ModuleContext& context) {
     context.router.Post("/api/v1/instruments/{id}/trained-users", [&db, &policy](Request& r) {
         std::int64_t id = http::PathId(r);
         policy.RequireAction(r.caller.get(), "booking_rules.update");
+        RequireManaged(db, policy, r.caller.get(), id);
         json::object body = http::ParseJsonObject(r);
         http::JsonReader reader(body);
         std::optional<std::string> user_text = reader.String("user_id", {.required = true, .max_chars = 20});
@@ -150,12 +161,16 @@ void RegisterInstrumentRoutes(modules::ModuleContext& context) {
             if (s.Query("SELECT 1 FROM users WHERE id = $1", {*user_id}).empty()) {
                 throw ApiError(Error::Validation({{"user_id", {"用户不存在", "No such user"}}}));
             }
-            if (IsTrained(s, id, *user_id)) throw ApiError(Error::Conflict("已在培训名单中", "Already on the trained list"));
-            s.Execute("INSERT INTO instrument_trained_users (instrument_id, user_id, trained_on, added_at) "
-                      "VALUES ($1, $2, $3, $4)",
-                      {id, *user_id, trained_on, clock::NowUtc()});
+            if (IsTrained(s, id, *user_id))
+                throw ApiError(Error::Conflict("已在培训名单中", "Already on the trained list"));
+            s.Execute(
+                "INSERT INTO instrument_trained_users (instrument_id, user_id, trained_on, added_at) "
+                "VALUES ($1, $2, $3, $4)",
+                {id, *user_id, trained_on, clock::NowUtc()});
             changes::Record(s, r.ToActor(),
-                            {.object_type = "instrument", .object_id = id, .event = "trained_user_added",
+                            {.object_type = "instrument",
+                             .object_id = id,
+                             .event = "trained_user_added",
                              .after_json = json::serialize(added)});
         });
         return http::JsonResponse(201, added);
@@ -172,7 +187,9 @@ void RegisterInstrumentRoutes(modules::ModuleContext& context) {
                 throw ApiError(Error::NotFound());
             }
             changes::Record(s, r.ToActor(),
-                            {.object_type = "instrument", .object_id = id, .event = "trained_user_removed",
+                            {.object_type = "instrument",
+                             .object_id = id,
+                             .event = "trained_user_removed",
                              .before_json = json::serialize(json::object{{"user_id", std::to_string(user_id)}})});
         });
         return http::Response{.status = 204};

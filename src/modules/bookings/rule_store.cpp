@@ -54,8 +54,8 @@ std::optional<InstrumentRef> LoadInstrument(store::Session& s, std::int64_t id) 
 }
 
 std::optional<StoredRules> LoadRules(store::Session& s, std::int64_t instrument_id) {
-    store::Rows rows =
-        s.Query(std::string("SELECT ") + kRuleColumns + " FROM booking_rules WHERE instrument_id = $1", {instrument_id});
+    store::Rows rows = s.Query(std::string("SELECT ") + kRuleColumns + " FROM booking_rules WHERE instrument_id = $1",
+                               {instrument_id});
     if (rows.empty()) return std::nullopt;
     const store::Row row = rows[0];
     StoredRules out;
@@ -98,15 +98,14 @@ std::int64_t SaveRules(store::Session& s, std::int64_t instrument_id, const Book
                                         FenParam(r.external_per_sample),
                                         clock::NowUtc()};
     if (read_version) {
-        store::UpdateGuarded(s,
-                             {.table = "booking_rules", .id = instrument_id, .key = "instrument_id",
-                              .version = *read_version},
-                             "weekdays = $1, working_days_only = $2, opens_minute = $3, closes_minute = $4, "
-                             "slot_minutes = $5, min_notice_minutes = $6, horizon_days = $7, "
-                             "cancel_before_minutes = $8, max_minutes_per_week = $9, approval_required = $10, "
-                             "who_may_book = $11, internal_fen_per_hour = $12, external_fen_per_hour = $13, "
-                             "internal_fen_per_sample = $14, external_fen_per_sample = $15, updated_at = $16",
-                             std::move(values));
+        store::UpdateGuarded(
+            s, {.table = "booking_rules", .id = instrument_id, .key = "instrument_id", .version = *read_version},
+            "weekdays = $1, working_days_only = $2, opens_minute = $3, closes_minute = $4, "
+            "slot_minutes = $5, min_notice_minutes = $6, horizon_days = $7, "
+            "cancel_before_minutes = $8, max_minutes_per_week = $9, approval_required = $10, "
+            "who_may_book = $11, internal_fen_per_hour = $12, external_fen_per_hour = $13, "
+            "internal_fen_per_sample = $14, external_fen_per_sample = $15, updated_at = $16",
+            std::move(values));
         return *read_version + 1;
     }
     values.insert(values.begin(), instrument_id);
@@ -170,7 +169,9 @@ BookingRules ReadRules(const json::object& body) {
 
 json::object RulesJson(const StoredRules& stored) {
     const BookingRules& r = stored.rules;
-    auto fen = [](const std::optional<Fen>& v) -> json::value { return v ? json::value(v->fen()) : json::value(nullptr); };
+    auto fen = [](const std::optional<Fen>& v) -> json::value {
+        return v ? json::value(v->fen()) : json::value(nullptr);
+    };
     return json::object{{"bookable", true},
                         {"weekdays", r.weekdays},
                         {"working_days_only", r.working_days_only},

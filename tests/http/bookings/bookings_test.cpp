@@ -17,10 +17,11 @@ namespace json = boost::json;
 /// Every day of the week, all day long enough: tests pick days a few days ahead and never meet
 /// a weekend or a holiday of the calendar.
 json::object OpenRules() {
-    return json::object{{"weekdays", "1234567"},      {"working_days_only", false}, {"opens_at", "08:30"},
-                        {"closes_at", "17:30"},       {"slot_minutes", 60},         {"min_notice_minutes", 1440},
-                        {"horizon_days", 60},         {"cancel_before_minutes", 0}, {"approval_required", true},
-                        {"external_fen_per_hour", 30000}};
+    return json::object{{"weekdays", "1234567"},     {"working_days_only", false},
+                        {"opens_at", "08:30"},       {"closes_at", "17:30"},
+                        {"slot_minutes", 60},        {"min_notice_minutes", 1440},
+                        {"horizon_days", 60},        {"cancel_before_minutes", 0},
+                        {"approval_required", true}, {"external_fen_per_hour", 30000}};
 }
 
 /// "YYYY-MM-DDTHH:MM:00+08:00", `days` from today in Beijing.
@@ -37,11 +38,14 @@ protected:
         ASSERT_EQ(rules.status, 200) << rules.body;
     }
 
-    static std::string Rules(const std::string& instrument) { return "/api/v1/instruments/" + instrument + "/booking-rules"; }
+    static std::string Rules(const std::string& instrument) {
+        return "/api/v1/instruments/" + instrument + "/booking-rules";
+    }
 
     static HttpResponse Book(Session& as, const std::string& instrument, const std::string& from, const std::string& to,
                              const json::object& extra = {}) {
-        json::object body{{"instrument_id", instrument}, {"starts_at", from}, {"ends_at", to}, {"purpose", "蛋白质组学检测"}};
+        json::object body{
+            {"instrument_id", instrument}, {"starts_at", from}, {"ends_at", to}, {"purpose", "蛋白质组学检测"}};
         for (const auto& [k, v] : extra) body[k] = v;
         return as.Post("/api/v1/bookings", Body(body));
     }
@@ -160,7 +164,8 @@ TEST_F(BookingsTest, RulesAreTheUnitsToSetWithEveryBadFieldNamed) {
 }
 
 TEST_F(BookingsTest, OnlyTrainedUsersBookWhereTrainingIsRequired) {
-    std::string trained_only = CreateApproved(As("unit_a"), As("reviewer_edu"), "instruments", InstrumentBody("同步辐射"));
+    std::string trained_only =
+        CreateApproved(As("unit_a"), As("reviewer_edu"), "instruments", InstrumentBody("同步辐射"));
     json::object rules = OpenRules();
     rules["audience"] = "trained";
     ASSERT_EQ(As("unit_a").Send("PUT", Rules(trained_only), Body(rules)).status, 200);
