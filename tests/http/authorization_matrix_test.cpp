@@ -181,6 +181,10 @@ protected:
         };
         objects_["/api/v1/ratings"] = {rating(*sessions_["enterprise"], As("unit_a"), inside),
                                        rating(As("company"), As("unit_b"), outside)};
+        // A message in the enterprise account's inbox (its booking was approved): nobody else's.
+        HttpResponse inbox = sessions_["enterprise"]->Get("/api/v1/notifications");
+        std::string message = Str(inbox.Json().at("items").at(0), "id");
+        objects_["/api/v1/notifications"] = {message, message};
     }
 
     /// The route's path with its parameter filled for the object inside (or outside) the scope.

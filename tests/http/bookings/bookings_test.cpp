@@ -198,6 +198,40 @@ TEST_F(BookingsTest, AWeeklySeriesSkipsAndReportsTheTakenDates) {
     EXPECT_EQ(Str(items.at(1), "series_id"), Str(items.at(0), "id"));
 }
 
+TEST_F(BookingsTest, EachSideHearsOfTheOthersStepsInItsInbox) {
+    auto unread = [](Session& as) {
+        HttpResponse r = as.Get("/api/v1/notifications?unread=true");
+        EXPECT_EQ(r.status, 200) << r.body;
+        return r.Json().at("unread_count").as_int64();
+    };
+    ASSERT_EQ(As("unit_a").Post("/api/v1/notifications/read-all", "{}").status, 200);
+    ASSERT_EQ(As("company").Post("/api/v1/notifications/read-all", "{}").status, 200);
+    HttpResponse booked = Book(As("company"), instrument_, At(8, "14:30"), At(8, "15:30"));
+    ASSERT_EQ(booked.status, 201) << booked.body;
+    std::string id = Str(booked.Json(), "id");
+    EXPECT_EQ(unread(As("unit_a")), 1);
+    HttpResponse inbox = As("unit_a").Get("/api/v1/notifications?unread=true");
+    json::value message = inbox.Json().at("items").at(0);
+    EXPECT_EQ(Str(message, "kind"), "booking_requested");
+    EXPECT_EQ(Str(message.at("params"), "booking_id"), id);
+    EXPECT_EQ(Str(message.at("params"), "instrument_name"), "共享质谱仪");
+
+    ASSERT_EQ(Act(As("unit_a"), "bookings", id, "reject", Body({{"reason", "设备检修"}})).status, 200);
+    HttpResponse told = As("company").Get("/api/v1/notifications?unread=true");
+    ASSERT_EQ(told.Json().at("unread_count").as_int64(), 1) << told.body;
+    json::value rejection = told.Json().at("items").at(0);
+    EXPECT_EQ(Str(rejection, "kind"), "booking_rejected");
+    EXPECT_EQ(Str(rejection.at("params"), "reason"), "设备检修");
+
+    // One's own messages only: another's id is not there.
+    std::string mine = Str(rejection, "id");
+    EXPECT_TRUE(IsError(As("unit_a").Post("/api/v1/notifications/" + mine + "/read", "{}"), 404, "not_found"));
+    EXPECT_TRUE(IsError(Visitor().Get("/api/v1/notifications"), 401, "unauthenticated"));
+    EXPECT_TRUE(IsError(As("company").Get("/api/v1/notifications?unread=maybe"), 422, "validation_failed"));
+    EXPECT_EQ(As("company").Post("/api/v1/notifications/" + mine + "/read", "{}").status, 204);
+    EXPECT_EQ(unread(As("company")), 0);
+}
+
 TEST_F(BookingsTest, OfManyConcurrentRequestsForOverlappingTimeExactlyOneWins) {
     for (int round = 0; round < 3; ++round) {
         std::vector<RaceRequest> requests;
