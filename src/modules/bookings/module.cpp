@@ -31,6 +31,7 @@ void Register(modules::ModuleContext& context) {
     RegisterInstrumentRoutes(context);
     RegisterBookingRoutes(context, lifecycle);
     RegisterDeliveryRoutes(context, lifecycle);
+    RegisterFeedRoutes(context);
     workflow::RegisterRoutes(context.router, context.db, lifecycle, context.policy, "/api/v1/bookings");
     // Reminders the day before and requests to rate: hourly, each message once (deduplicated).
     store::Database& db = context.db;
