@@ -125,11 +125,12 @@ void AddCatalogRoutes(modules::ModuleContext& context) {
     context.router.Get("/api/v1/instrument-classes", [&db](Request&) {
         json::array items;
         db.Read([&](store::Session& s) {
-            store::Rows rows =
-                s.Query("SELECT code, name, level, COALESCE(parent_code, '') FROM instrument_classes ORDER BY code");
+            store::Rows rows = s.Query(
+                "SELECT code, name, level, COALESCE(parent_code, ''), name_en FROM instrument_classes ORDER BY code");
             for (std::size_t i = 0; i < rows.size(); ++i) {
                 items.push_back(json::object{{"code", rows[i].Text(0)},
                                              {"name", rows[i].Text(1)},
+                                             {"name_en", rows[i].Text(4)},
                                              {"level", rows[i].Int(2)},
                                              {"parent", rows[i].Text(3)}});
             }
