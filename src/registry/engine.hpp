@@ -1,6 +1,7 @@
 #pragma once
 // The engine behind every registered resource kind: storage, JSON, validation, workflow.
 
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
 #include <cstdint>
@@ -61,6 +62,12 @@ public:
                                std::optional<std::int64_t> expected_version, const Actor& actor);
     /// What the caller may do to the object now: "update" and the review actions allowed.
     std::vector<std::string> AllowedActions(const Caller* caller, const workflow::Subject& subject) const;
+    /// Whether the caller holds any grant that could let them act on some object of this kind
+    /// (update or a review step); lists carry allowed actions only for such callers.
+    bool MayActOnKind(const Caller* caller) const;
+    /// Everything the caller may do to the loaded resource now, as GET …/{id}/actions answers
+    /// it (update first, then the review's actions): computed from memory, no query.
+    boost::json::array ActionsOn(const Caller* caller, const StoredResource& r) const;
     /// Whether the caller may see the object: a published one everybody, others within scope.
     bool Visible(const Caller* caller, const workflow::Subject& subject) const;
     /// Every saved version, newest first.

@@ -150,6 +150,7 @@ void RegisterOrganizations(modules::ModuleContext& context) {
     // Kind, credit code, SME status, district and department (see RequireDescriptiveOnly).
     policy.Allow("organization.classify", Role::kOperator, access::Scope::kAll);
     store::Database& db = context.db;
+    AddOrganizationHistory(context);
 
     context.router.Post("/api/v1/organizations", [&db, &policy](Request& r) {
         policy.RequireAction(r.caller.get(), "organization.create");
