@@ -55,4 +55,8 @@ void Register(modules::ModuleContext& context) {
                            }});
 }
 
+void Declare(modules::Declarations& declarations) {
+    declarations.media_references.push_back({"instruments", "photos"});
+}
+
 }  // namespace keyuan::catalog

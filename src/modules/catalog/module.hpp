@@ -9,5 +9,7 @@ namespace keyuan::catalog {
 /// public answers is bounded by the settings' catalog_cache_bytes. Adds the nightly job that
 /// logs registrations waiting for review past their deadline.
 void Register(modules::ModuleContext& context);
+/// Declares the columns that hold photo URLs (instruments' photos), so the collector keeps them.
+void Declare(modules::Declarations& declarations);
 
 }  // namespace keyuan::catalog

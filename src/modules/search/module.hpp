@@ -18,5 +18,7 @@ struct SearchModule {
 /// the indexer (with background work) and adds GET /api/v1/search, /search/suggest,
 /// /industries/suggest and POST /search/rebuild.
 void Register(modules::ModuleContext& context);
+/// Declares `index rebuild` (modules/search/commands.cpp).
+void Declare(modules::Declarations& declarations);
 
 }  // namespace keyuan::search
