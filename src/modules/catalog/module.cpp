@@ -45,7 +45,7 @@ void Register(modules::ModuleContext& context) {
                                db.Read([&](store::Session& s) {
                                    Date today = *Date::Parse(clock::TodayShanghai());
                                    for (const registry::ResourceEngine* e : engines) {
-                                       std::size_t late = workflow::ListOverdue(s, e->spec().kind, today, 10000).size();
+                                       std::int64_t late = workflow::CountOverdue(s, e->spec().kind, today);
                                        if (late > 0) {
                                            log::Info("registrations overdue for review",
                                                      {{"kind", e->spec().kind}, {"count", std::to_string(late)}});
