@@ -33,12 +33,10 @@ void RequireWebFolderHoldsNoData(const http::StaticFiles& web, const Config& con
 }  // namespace
 
 modules::Settings ModuleSettings(const Config& config, bool background_work) {
-    return modules::Settings{.security = config.security,
-                             .media_dir = config.media_dir,
-                             .catalog_cache_bytes = static_cast<std::size_t>(config.catalog_cache_mb) * 1024 * 1024,
+    return modules::Settings{.media_dir = config.media_dir,
                              .search_index_dir = config.search_index_dir,
-                             .search_cache_entries = static_cast<std::size_t>(config.search_cache_entries),
-                             .background_work = background_work};
+                             .background_work = background_work,
+                             .modules = config.modules};
 }
 
 Application::Application(const Config& config, std::unique_ptr<store::Database> db, bool background_work)

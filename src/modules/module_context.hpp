@@ -23,22 +23,27 @@
 #include <vector>
 
 #include "access/policy.hpp"
+#include "core/settings.hpp"
 #include "http/middleware.hpp"
 #include "http/router.hpp"
 #include "jobs/scheduler.hpp"
-#include "modules/accounts/settings.hpp"
 #include "store/database.hpp"
 
 namespace keyuan::modules {
 
-/// The configuration modules read (app::Config fills it).
+/// The configuration modules read (app::Config fills it): where the data lives, decided by the
+/// application (beside the database), and each module's own settings, read from its section by
+/// the reader it declares (Declarations::settings) and found by type (`Of<accounts::SecuritySettings>()`).
 struct Settings {
-    accounts::SecuritySettings security;
-    std::string media_dir;                // uploaded photos
-    std::size_t catalog_cache_bytes = 0;  // per kind of resource; 0: no cache of public answers
+    std::string media_dir;  // uploaded photos
     std::string search_index_dir;
-    std::size_t search_cache_entries = 0;  // answers kept until the index changes
-    bool background_work = true;           // indexer and scheduled jobs (off for one-shot commands)
+    bool background_work = true;  // indexer and scheduled jobs (off for one-shot commands)
+    SettingsByType modules;
+
+    template <typename T>
+    const T& Of() const {
+        return modules.Get<T>();
+    }
 };
 
 struct Declarations;
@@ -81,6 +86,7 @@ struct Command {
 struct Declarations {
     std::vector<Command> commands;
     std::vector<MediaReference> media_references;
+    std::vector<SettingsReader> settings;  // each reads the module's section of the configuration
 };
 
 struct ModuleContext {

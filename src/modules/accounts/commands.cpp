@@ -23,7 +23,7 @@ int WithService(const modules::CommandCall& call, const char* command,
     if (!db) return 1;
     access::Policy policy;
     DeclarePermissions(policy);
-    AccountService service(*db, policy, call.settings.security);
+    AccountService service(*db, policy, call.settings.Of<SecuritySettings>());
     try {
         work(service);
     } catch (const ApiError& e) {
@@ -74,7 +74,7 @@ int TokenCreate(const modules::CommandCall& call) {
         std::cerr << "keyuan token create: --username is required\n";
         return 2;
     }
-    int max_days = call.settings.security.token_max_days;
+    int max_days = call.settings.Of<SecuritySettings>().token_max_days;
     int days = call.flags.count("days") ? std::atoi(call.flags.at("days").c_str()) : 90;
     if (days < 1 || days > max_days) {
         std::cerr << "keyuan token create: --days must be 1 to " << max_days << "\n";
@@ -88,6 +88,7 @@ int TokenCreate(const modules::CommandCall& call) {
 }  // namespace
 
 void Declare(modules::Declarations& declarations) {
+    declarations.settings.push_back(SecuritySettingsReader());
     declarations.commands.push_back({{"user", "create"},
                                      "create an account (e.g. the first security administrator)",
                                      {{"username", "U", "login name"},

@@ -8,6 +8,7 @@
 #include "modules/catalog/bases.hpp"
 #include "modules/catalog/industries.hpp"
 #include "modules/catalog/organizations.hpp"
+#include "modules/catalog/settings.hpp"
 #include "modules/catalog/specs.hpp"
 #include "registry/routes.hpp"
 #include "workflow/deadlines.hpp"
@@ -37,8 +38,8 @@ void Register(modules::ModuleContext& context) {
                                                            {"target_met", approved >= kFinanceProductTarget}});
     });
     for (registry::ResourceSpec spec : {LabSpec(), InstrumentSpec(), ServiceSpec(), FinanceProductSpec()}) {
-        engines.push_back(
-            &context.Keep(registry::RegisterResource(context, std::move(spec), context.settings.catalog_cache_bytes)));
+        engines.push_back(&context.Keep(registry::RegisterResource(
+            context, std::move(spec), context.settings.Of<CatalogSettings>().PublicCacheBytes())));
     }
     // A daily reminder in the log: how many registrations wait for review past their deadline.
     context.scheduler.Add({.name = "catalog.overdue-reviews", .every_seconds = 24 * 3600, .run = [&db, engines] {
@@ -57,6 +58,7 @@ void Register(modules::ModuleContext& context) {
 
 void Declare(modules::Declarations& declarations) {
     declarations.media_references.push_back({"instruments", "photos"});
+    declarations.settings.push_back(CatalogSettingsReader());
 }
 
 }  // namespace keyuan::catalog

@@ -27,6 +27,7 @@ int RebuildCommand(const modules::CommandCall& call) {
 }  // namespace
 
 void Declare(modules::Declarations& declarations) {
+    declarations.settings.push_back(SearchSettingsReader());
     declarations.commands.push_back(
         {{"index", "rebuild"},
          "rebuild the search index from the database (the server must not be running on it)",

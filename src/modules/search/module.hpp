@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "modules/module_context.hpp"
+#include "modules/search/settings.hpp"
 #include "search/indexer.hpp"
 #include "search/industry_suggester.hpp"
 
