@@ -4,147 +4,16 @@
 // one wins. Nothing outside this folder knows the kind: that is the point.
 #include <gtest/gtest.h>
 
-#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
-#include <atomic>
 #include <barrier>
-#include <memory>
 #include <thread>
 
-#include "access/policy.hpp"
-#include "core/clock.hpp"
-#include "http/router.hpp"
-#include "store/database.hpp"
-#include "store/migrations.hpp"
-#include "support/test_server.hpp"
-#include "workflow/deadlines.hpp"
-#include "workflow/routes.hpp"
-#include "workflow/workflow.hpp"
+#include "http/workflow/toy_kind.hpp"
 
 namespace keyuan::workflow {
 namespace {
 namespace json = boost::json;
-
-std::atomic<int> single_loads{0};  // calls of the definition's load: the overdue list must make none
-
-// A ticket: open → in_hand (due in 2 working days) → closed; a clerk takes and closes tickets of
-// their organisation, a reopening needs a reason and the operator.
-Definition TicketDefinition() {
-    return Definition{
-        .kind = "toy_ticket",
-        .table = "toy_tickets",
-        .initial = "open",
-        .states = {{"open"}, {"in_hand", 2}, {"closed"}},
-        .transitions = {{.action = "take",
-                         .from = {"open"},
-                         .to = "in_hand",
-                         .who = {{Role::kUnitAdmin, access::Scope::kOrganization}}},
-                        {.action = "close",
-                         .from = {"in_hand"},
-                         .to = "closed",
-                         .who = {{Role::kUnitAdmin, access::Scope::kOrganization}}},
-                        {.action = "reopen",
-                         .from = {"closed"},
-                         .to = "open",
-                         .who = {{Role::kOperator, access::Scope::kAll}},
-                         .reason_required = true}},
-        .load = [](store::Session& s, std::int64_t id) -> std::optional<Subject> {
-            ++single_loads;
-            store::Rows rows = s.Query("SELECT status, version, org_id FROM toy_tickets WHERE id = $1", {id});
-            if (rows.empty()) return std::nullopt;
-            return Subject{.id = id,
-                           .state = std::string(rows[0].Text(0)),
-                           .version = rows[0].Int(1),
-                           .scope = {.org_id = rows[0].Int(2)}};
-        },
-        .load_many =
-            [](store::Session& s, const std::vector<std::int64_t>& ids) {
-                std::vector<Subject> out;
-                std::vector<store::Param> params;
-                std::string in;
-                for (std::int64_t id : ids) {
-                    params.emplace_back(id);
-                    in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
-                }
-                if (ids.empty()) return out;
-                store::Rows rows =
-                    s.Query("SELECT id, status, version, org_id FROM toy_tickets WHERE id IN (" + in + ")", params);
-                for (std::size_t i = 0; i < rows.size(); ++i) {
-                    out.push_back(Subject{.id = rows[i].Int(0),
-                                          .state = std::string(rows[i].Text(1)),
-                                          .version = rows[i].Int(2),
-                                          .scope = {.org_id = rows[i].Int(3)}});
-                }
-                return out;
-            }};
-}
-
-Caller Clerk(std::int64_t org) {
-    return Caller{.user_id = 11, .username = "clerk", .org_id = org, .roles = {Role::kUnitAdmin}};
-}
-
-class ToyKindTest : public ::testing::Test {
-protected:
-    void SetUp() override {
-        std::string url = testing::FreshDatabaseUrl();
-        if (url.empty()) GTEST_SKIP() << "PostgreSQL not configured";
-        db_ = store::Open(url);
-        store::Migrate(*db_, store::BuiltInMigrations());
-        db_->Write([](store::Session& s) {
-            bool pg = s.engine() == store::Engine::kPostgres;
-            s.ExecScript(std::string("CREATE TABLE toy_tickets (id ") +
-                         (pg ? "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY" : "INTEGER PRIMARY KEY") +
-                         ", org_id BIGINT NOT NULL, status TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, "
-                         "updated_at TEXT NOT NULL DEFAULT '')");
-        });
-        workflow_ = std::make_unique<Workflow>(TicketDefinition(), policy_);
-        RegisterRoutes(router_, *db_, *workflow_, policy_, "/api/v1/toy-tickets");
-    }
-
-    std::int64_t NewTicket(std::int64_t org, const std::string& status = "open") {
-        std::int64_t id = 0;
-        db_->Write([&](store::Session& s) {
-            id = s.InsertReturningId("INSERT INTO toy_tickets (org_id, status) VALUES ($1, $2) RETURNING id",
-                                     {org, status});
-        });
-        return id;
-    }
-
-    std::string StatusOf(std::int64_t id) {
-        std::string status;
-        db_->Read([&](store::Session& s) {
-            status = s.Query("SELECT status FROM toy_tickets WHERE id = $1", {id}).front().Text(0);
-        });
-        return status;
-    }
-
-    // Sends a request through the router to the handler, as the server would after
-    // authentication; the answer's status, and its body parsed.
-    std::pair<int, json::value> Send(http::Method method, const std::string& path, const Caller* caller,
-                                     const std::string& body = "") {
-        http::Request request;
-        request.method = method;
-        request.path = path;
-        request.body = body;
-        if (!body.empty()) request.headers.push_back({"content-type", "application/json"});
-        if (caller) request.caller = std::make_shared<const Caller>(*caller);
-        http::RouteMatch match = router_.Match(method, path);
-        if (match.kind != http::RouteMatch::Kind::kFound) return {404, nullptr};
-        request.path_params = match.params;
-        try {
-            http::Response response = (*match.handler)(request);
-            return {response.status, json::parse(response.body)};
-        } catch (const ApiError& e) {
-            return {ErrorCodeStatus(e.error().code), json::string(ErrorCodeName(e.error().code))};
-        }
-    }
-
-    std::unique_ptr<store::Database> db_;
-    access::Policy policy_;
-    http::Router router_;
-    std::unique_ptr<Workflow> workflow_;
-};
 
 TEST_F(ToyKindTest, GrantsComeFromTheDeclaration) {
     EXPECT_TRUE(policy_.HasAction(nullptr, "toy_ticket.take") == false);
@@ -250,47 +119,6 @@ TEST_F(ToyKindTest, ScopeReasonStepsActionsAndDeadline) {
 // The overdue list on a fixed clock: the objects are read in one query (load_many, never load
 // one by one), an object that left its state since is left out, each caller sees the objects
 // they may move; the count comes from the database.
-TEST_F(ToyKindTest, OverdueListReadsItsObjectsAtOnceAndTheDatabaseCountsThem) {
-    FixedClock friday(1'796'356'800);  // 2026-12-04T02:00:00Z: due Tuesday 2026-12-08
-    std::vector<std::int64_t> ids;
-    {
-        clock::ScopedClock scope(friday);
-        for (std::int64_t org : {1, 1, 2}) {
-            ids.push_back(NewTicket(org));
-            Caller owner = Clerk(org);
-            ASSERT_EQ(
-                Send(http::Method::kPost, "/api/v1/toy-tickets/" + std::to_string(ids.back()) + "/take", &owner).first,
-                200);
-        }
-    }
-    // Moved on behind the engine's back: its deadline row is stale.
-    db_->Write(
-        [&](store::Session& s) { s.Execute("UPDATE toy_tickets SET status = 'closed' WHERE id = $1", {ids[1]}); });
-
-    FixedClock wednesday(1'796'356'800 + 5 * 86400);  // 2026-12-09: one day late
-    clock::ScopedClock scope(wednesday);
-    Caller clerk = Clerk(1), other = Clerk(2);
-    single_loads = 0;
-    auto listed = [&](const Caller& caller) {
-        auto [status, body] = Send(http::Method::kGet, "/api/v1/toy-tickets/overdue", &caller);
-        EXPECT_EQ(status, 200);
-        std::vector<std::string> out;
-        for (const json::value& item : body.at("items").as_array()) {
-            out.push_back(std::string(item.at("id").as_string()));
-            EXPECT_EQ(item.at("due_on").as_string(), "2026-12-08");
-        }
-        return out;
-    };
-    EXPECT_EQ(listed(clerk), std::vector<std::string>{std::to_string(ids[0])});
-    EXPECT_EQ(listed(other), std::vector<std::string>{std::to_string(ids[2])});
-    EXPECT_EQ(single_loads.load(), 0);
-    db_->Read([&](store::Session& s) {
-        EXPECT_EQ(CountOverdue(s, "toy_ticket", *Date::Parse("2026-12-08")), 0);
-        EXPECT_EQ(CountOverdue(s, "toy_ticket", *Date::Parse("2026-12-09")), 3);  // rows, as the list reads them
-        EXPECT_EQ(CountOverdue(s, "no_such_kind", *Date::Parse("2026-12-09")), 0);
-    });
-}
-
 TEST_F(ToyKindTest, ExactlyOneOfFiftyConcurrentTransitionsWins) {
     constexpr int kRequests = 50;
     Caller clerk = Clerk(1);
