@@ -13,15 +13,26 @@ namespace keyuan::app {
 std::span<const modules::Module> AllModules() {
     static const modules::Module kModules[] = {
         {"system", system::Register},
-        {"accounts", accounts::Register},
-        {"audit", audit::Register},
-        {"media", media::Register},
-        {"catalog", catalog::Register},
-        {"search", search::Register},
+        {"accounts", accounts::Register, accounts::Declare},
+        {"audit", audit::Register, audit::Declare},
+        {"media", media::Register, media::Declare},
+        {"catalog", catalog::Register, catalog::Declare},
+        {"search", search::Register, search::Declare},
         {"idempotency", system::RegisterIdempotency},
         {"openapi", system::RegisterOpenApi},
     };
     return kModules;
+}
+
+const modules::Declarations& AllDeclarations() {
+    static const modules::Declarations kDeclarations = [] {
+        modules::Declarations declarations;
+        for (const modules::Module& module : AllModules()) {
+            if (module.declare) module.declare(declarations);
+        }
+        return declarations;
+    }();
+    return kDeclarations;
 }
 
 }  // namespace keyuan::app
