@@ -15,6 +15,7 @@
 #include "tools/demo/plan.hpp"
 #include "tools/demo/resources.hpp"
 #include "tools/demo/users.hpp"
+#include "tools/demo/validation.hpp"
 #include "workflow/deadlines.hpp"
 
 namespace keyuan::demo {
@@ -75,13 +76,13 @@ void Count(const ResourceRows& rows, DemoCounts& done) {
     done.services += static_cast<std::int64_t>(rows.services.size());
 }
 
-void WriteResources(store::Database& db, Random& rng, const WorkingCalendar& calendar, const DemoOptions& options,
-                    const std::vector<DemoOrg>& orgs, const ResourcePlan& plan, const IdStart& ids,
-                    const std::string& now, DemoCounts& done, const DemoCounts& planned) {
+void WriteResources(store::Database& db, const RowChecks& checks, Random& rng, const WorkingCalendar& calendar,
+                    const DemoOptions& options, const std::vector<DemoOrg>& orgs, const ResourcePlan& plan,
+                    const IdStart& ids, const std::string& now, DemoCounts& done, const DemoCounts& planned) {
     ResourceMaker maker(rng, calendar, options.as_of, ids, now);
     ResourceRows rows;
     auto flush = [&] {
-        db.Write([&rows](store::Session& s) { rows.Insert(s); });
+        db.Write([&rows, &checks](store::Session& s) { rows.Insert(s, checks); });
         Count(rows, done);
         rows.clear();
         if (options.progress) options.progress(done, planned);
@@ -137,17 +138,19 @@ Result<DemoSummary> GenerateDemo(store::Database& db, const DemoOptions& options
                        size.instruments,
                        size.services,
                        static_cast<std::int64_t>(finance.size())};
+    // Every organisation and resource passes its module's validation before it is written.
+    RowChecks checks(db);
     db.Write([&](store::Session& s) {
-        InsertRows(s, OrganizationRows(orgs));
+        checks.Insert(s, OrganizationRows(orgs));
         InsertRows(s, bases.rows);
-        for (const TableRows* t : {&users.users, &users.roles, &users.history, &finance, &finance_outbox}) {
-            InsertRows(s, *t);
-        }
+        for (const TableRows* t : {&users.users, &users.roles, &users.history}) InsertRows(s, *t);
+        checks.Insert(s, finance);  // after the bases: a product may name its domain centre
+        InsertRows(s, finance_outbox);
     });
     DemoCounts done = planned;
     done.labs = done.instruments = done.services = 0;
     if (options.progress) options.progress(done, planned);
-    WriteResources(db, rng, calendar, options, orgs, plan, ids, now, done, planned);
+    WriteResources(db, checks, rng, calendar, options, orgs, plan, ids, now, done, planned);
     if (db.engine() == store::Engine::kPostgres) db.Write(ResetSequences);
     std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
     return DemoSummary{done, elapsed.count()};

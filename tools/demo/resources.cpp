@@ -88,11 +88,13 @@ void ResourceRows::clear() {
     }
 }
 
-void ResourceRows::Insert(store::Session& session) const {
-    for (const TableRows* t :
-         {&labs, &lab_industries, &instruments, &instrument_industries, &services, &service_industries, &outbox}) {
-        InsertRows(session, *t);
+void ResourceRows::Insert(store::Session& session, const RowChecks& checks) const {
+    for (auto [resources, links] : {std::pair{&labs, &lab_industries}, std::pair{&instruments, &instrument_industries},
+                                    std::pair{&services, &service_industries}}) {
+        checks.Insert(session, *resources, links);
+        InsertRows(session, *links);
     }
+    InsertRows(session, outbox);
 }
 
 Review PickReview(Random& rng) {
