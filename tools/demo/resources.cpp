@@ -111,9 +111,9 @@ ResourceMaker::ResourceMaker(Random& rng, const WorkingCalendar& calendar, Date 
       calendar_(calendar),
       as_of_(as_of),
       now_(std::move(now)),
-      next_lab_(ids.lab),
-      next_instrument_(ids.instrument),
-      next_service_(ids.service),
+      next_lab_(ids.labs),
+      next_instrument_(ids.instruments),
+      next_service_(ids.services),
       fields_by_domain_(kDomainCount) {
     const std::vector<InstrumentKind>& kinds = InstrumentKinds();
     for (std::size_t i = 0; i < kinds.size(); ++i) kind_index_.emplace(kinds[i].name, i);
