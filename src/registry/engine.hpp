@@ -72,6 +72,11 @@ public:
     bool Visible(const Caller* caller, const workflow::Subject& subject) const;
     /// Every saved version, newest first.
     boost::json::object History(const Caller* caller, std::int64_t id);
+    /// Checks `body` (with "org_id") as the operator's create does, within `s` (references
+    /// must be visible there), and answers the values to store, derived fields included;
+    /// throws ApiError (validation_failed, naming the fields) otherwise. For rows written
+    /// without the API (demo data), so that they pass the same validation as real data.
+    Values CheckCreate(store::Session& s, const boost::json::object& body) const;
 
     /// The resource as the API shows it.
     boost::json::object ToJson(const StoredResource& r) const;

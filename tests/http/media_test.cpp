@@ -6,11 +6,11 @@
 
 #include <chrono>
 #include <map>
-#include <thread>
 
 #include "modules/media/collector.hpp"
 #include "store/database.hpp"
 #include "support/catalog_fixture.hpp"
+#include "support/wait_until.hpp"
 
 namespace keyuan::testing {
 namespace {
@@ -112,16 +112,20 @@ TEST_F(MediaTest, SearchResultsCarryTheFirstPhotoStoredHere) {
                        With(InstrumentBody("透射电子显微镜"), {{"model", "THUMB-2"}, {"photos", elsewhere}}));
 
     std::map<std::string, json::object> found;
-    for (int attempt = 0; attempt < 100 && found.size() < 2; ++attempt) {
-        HttpResponse r = Visitor().Get("/api/v1/search?q=THUMB&type=instrument");
-        ASSERT_EQ(r.status, 200) << r.body;
-        found.clear();
-        json::value answer = r.Json();
-        for (const json::value& item : answer.at("items").as_array()) {
-            found.emplace(Str(item, "id"), item.as_object());
-        }
-        if (found.size() < 2) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
+    HttpResponse r;
+    WaitUntil(
+        [&] {
+            r = Visitor().Get("/api/v1/search?q=THUMB&type=instrument");
+            if (r.status != 200) return true;
+            found.clear();
+            json::value answer = r.Json();
+            for (const json::value& item : answer.at("items").as_array()) {
+                found.emplace(Str(item, "id"), item.as_object());
+            }
+            return found.size() >= 2;
+        },
+        std::chrono::seconds(5), std::chrono::milliseconds(50));
+    ASSERT_EQ(r.status, 200) << r.body;
     ASSERT_EQ(found.size(), 2u);
     EXPECT_EQ(Str(found.at(with_photo), "photo"), url);
     EXPECT_FALSE(found.at(without).contains("photo")) << json::serialize(found.at(without));
