@@ -32,20 +32,22 @@ void RequireWebFolderHoldsNoData(const http::StaticFiles& web, const Config& con
 
 }  // namespace
 
+modules::Settings ModuleSettings(const Config& config, bool background_work) {
+    return modules::Settings{.media_dir = config.media_dir,
+                             .search_index_dir = config.search_index_dir,
+                             .background_work = background_work,
+                             .modules = config.modules};
+}
+
 Application::Application(const Config& config, std::unique_ptr<store::Database> db, bool background_work)
     : db_(std::move(db)), scheduler_(std::make_unique<jobs::Scheduler>(clock::Current())) {
     if (config.web_dir) {
         web_.emplace(*config.web_dir);
         RequireWebFolderHoldsNoData(*web_, config);
     }
-    settings_ =
-        modules::Settings{.security = config.security,
-                          .media_dir = config.media_dir,
-                          .catalog_cache_bytes = static_cast<std::size_t>(config.catalog_cache_mb) * 1024 * 1024,
-                          .search_index_dir = config.search_index_dir,
-                          .search_cache_entries = static_cast<std::size_t>(config.search_cache_entries),
-                          .background_work = background_work};
-    modules::ModuleContext context{router_, *db_, policy_, middleware_, KEYUAN_VERSION, settings_, *scheduler_, kept_};
+    settings_ = ModuleSettings(config, background_work);
+    modules::ModuleContext context{router_,   *db_,        policy_, middleware_,      KEYUAN_VERSION,
+                                   settings_, *scheduler_, kept_,   AllDeclarations()};
     for (const modules::Module& module : AllModules()) module.registrar(context);
     if (background_work) scheduler_->Start();
 }

@@ -17,6 +17,9 @@
 
 namespace keyuan::app {
 
+/// The settings modules read, from the configuration; `background_work` off for one-shot commands.
+modules::Settings ModuleSettings(const Config& config, bool background_work);
+
 class Application {
 public:
     /// Registers every module (app/modules.cpp). With `background_work`, starts the search

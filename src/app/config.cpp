@@ -4,6 +4,10 @@
 
 #include <charconv>
 #include <cstdio>
+#include <stdexcept>
+
+#include "app/modules.hpp"
+#include "modules/accounts/settings.hpp"
 
 namespace keyuan::app {
 namespace {
@@ -27,27 +31,49 @@ bool ReadInt(const toml::table& table, std::string_view path, T& out, std::int64
     return true;
 }
 
-/// [security] second_factor_roles: an array of role names, each one whose second factor is
-/// optional (unit_admin, base_admin, expert); the others always need one anyway.
-bool ReadSecondFactorRoles(const toml::table& table, std::vector<Role>& out, std::string& problem) {
-    auto node = table.at_path("security.second_factor_roles");
-    if (!node) return true;
-    problem = "config: security.second_factor_roles must be an array of \"unit_admin\", \"base_admin\", \"expert\"";
-    const toml::array* items = node.as_array();
-    if (!items) return false;
-    out.clear();
-    for (const toml::node& item : *items) {
-        std::optional<std::string> name = item.value<std::string>();
-        std::optional<Role> role = name ? ParseRole(*name) : std::nullopt;
-        if (!role || (*role != Role::kUnitAdmin && *role != Role::kBaseAdmin && *role != Role::kExpert)) return false;
-        out.push_back(*role);
-    }
-    problem.clear();
-    return true;
-}
+/// A module's section of the file (an empty table when there is no file).
+class TomlSection final : public ConfigSection {
+public:
+    TomlSection(const toml::table& table, std::string name) : table_(table), name_(std::move(name)) {}
 
-std::optional<Error> ApplyFile(const std::string& path, Config& config) {
-    toml::table table;
+    std::optional<std::int64_t> Int(std::string_view key, std::int64_t min, std::int64_t max) const override {
+        auto node = At(key);
+        if (!node) return std::nullopt;
+        auto value = node.value<std::int64_t>();
+        if (!value || *value < min || *value > max) {
+            Refuse(key, "an integer from " + std::to_string(min) + " to " + std::to_string(max));
+        }
+        return value;
+    }
+    std::optional<bool> Bool(std::string_view key) const override { return At(key).value<bool>(); }
+    std::optional<std::string> String(std::string_view key) const override { return At(key).value<std::string>(); }
+    std::optional<std::vector<std::string>> Strings(std::string_view key, std::string_view expected) const override {
+        auto node = At(key);
+        if (!node) return std::nullopt;
+        const toml::array* items = node.as_array();
+        if (!items) Refuse(key, expected);
+        std::vector<std::string> out;
+        for (const toml::node& item : *items) {
+            std::optional<std::string> text = item.value<std::string>();
+            if (!text) Refuse(key, expected);
+            out.push_back(*text);
+        }
+        return out;
+    }
+    [[noreturn]] void Refuse(std::string_view key, std::string_view expected) const override {
+        throw std::invalid_argument("config: " + name_ + "." + std::string(key) + " must be " + std::string(expected));
+    }
+
+private:
+    toml::node_view<const toml::node> At(std::string_view key) const {
+        return table_.at_path(name_ + "." + std::string(key));
+    }
+
+    const toml::table& table_;
+    std::string name_;
+};
+
+std::optional<Error> ApplyFile(const std::string& path, Config& config, toml::table& table) {
     try {
         table = toml::parse_file(path);
     } catch (const toml::parse_error& e) {
@@ -64,8 +90,6 @@ std::optional<Error> ApplyFile(const std::string& path, Config& config) {
     long long header_s = s.header_timeout.count(), idle_s = s.idle_timeout.count(), body_s = s.body_timeout.count();
     bool ok =
         ReadInt(table, "database.pool_size", config.db_pool_size, 1, 256, problem) &&
-        ReadInt(table, "catalog.public_cache_mb", config.catalog_cache_mb, 0, 4096, problem) &&
-        ReadInt(table, "search.cache_entries", config.search_cache_entries, 0, 1000000, problem) &&
         ReadInt(table, "server.io_threads", s.io_threads, 0, 256, problem) &&
         ReadInt(table, "server.worker_threads", s.worker_threads, 0, 1024, problem) &&
         ReadInt(table, "server.max_body_bytes", s.max_body_bytes, 1024, 1ll << 30, problem) &&
@@ -75,20 +99,7 @@ std::optional<Error> ApplyFile(const std::string& path, Config& config) {
         ReadInt(table, "server.header_timeout_seconds", header_s, 1, 3600, problem) &&
         ReadInt(table, "server.body_timeout_seconds", body_s, 1, 3600, problem) &&
         ReadInt(table, "server.idle_timeout_seconds", idle_s, 1, 3600, problem);
-    accounts::SecuritySettings& sec = config.security;
-    ok = ok && ReadInt(table, "security.max_failed_logins", sec.max_failed_logins, 1, 100, problem) &&
-         ReadInt(table, "security.lockout_seconds", sec.lockout_seconds, 1, 86400, problem) &&
-         ReadInt(table, "security.login_attempts_per_minute_per_ip", sec.login_attempts_per_minute_per_ip, 1, 100000,
-                 problem) &&
-         ReadInt(table, "security.session_idle_seconds", sec.session_idle_seconds, 1, 86400, problem) &&
-         ReadInt(table, "security.privileged_idle_seconds", sec.privileged_idle_seconds, 1, 86400, problem) &&
-         ReadInt(table, "security.session_absolute_seconds", sec.session_absolute_seconds, 1, 7 * 86400, problem) &&
-         ReadInt(table, "security.inactive_disable_days", sec.inactive_disable_days, 1, 3650, problem);
-    if (auto v = table.at_path("security.cookie_secure").value<bool>()) sec.cookie_secure = *v;
-    if (auto v = table.at_path("security.require_second_factor").value<bool>()) sec.require_second_factor = *v;
-    ok = ok && ReadSecondFactorRoles(table, sec.second_factor_roles, problem);
     if (!ok) return ConfigError(problem);
-    s.strict_transport_security = sec.cookie_secure;
     s.header_timeout = std::chrono::seconds(header_s);
     s.body_timeout = std::chrono::seconds(body_s);
     s.idle_timeout = std::chrono::seconds(idle_s);
@@ -125,9 +136,20 @@ Result<Config> LoadConfig(const Flags& flags, const std::function<std::optional<
     Config config;
     std::optional<std::string> file = env("KEYUAN_CONFIG");
     if (auto it = flags.find("config"); it != flags.end()) file = it->second;
+    toml::table table;
     if (file) {
-        if (auto error = ApplyFile(*file, config)) return *error;
+        if (auto error = ApplyFile(*file, config, table)) return *error;
     }
+    // Each module reads its own section; a new module's settings need no line here.
+    try {
+        for (const SettingsReader& reader : AllDeclarations().settings) {
+            reader.read(TomlSection(table, reader.section), config.modules);
+        }
+    } catch (const std::invalid_argument& e) {
+        return ConfigError(e.what());
+    }
+    // Secure cookies mean TLS in front: the server then also sends HSTS.
+    config.server.strict_transport_security = config.modules.Get<accounts::SecuritySettings>().cookie_secure;
     if (auto v = env("KEYUAN_DB")) config.db_url = *v;
     if (auto v = env("KEYUAN_LISTEN")) config.listen = *v;
     if (auto v = env("KEYUAN_WEB")) config.web_dir = *v;

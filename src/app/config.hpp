@@ -8,8 +8,8 @@
 #include <string>
 
 #include "core/result.hpp"
+#include "core/settings.hpp"
 #include "http/server.hpp"
-#include "modules/accounts/settings.hpp"
 
 namespace keyuan::app {
 
@@ -17,14 +17,14 @@ struct Config {
     std::string db_url = "sqlite:var/keyuan.db";
     std::string listen = "127.0.0.1:8080";
     std::optional<std::string> web_dir;
-    std::string search_index_dir;     // default: beside the SQLite file, or var/search-index
-    int search_cache_entries = 1000;  // answers kept until the index changes; 0: none
-    std::string media_dir;            // uploaded photos; default: beside the SQLite file, or var/media
+    std::string search_index_dir;  // default: beside the SQLite file, or var/search-index
+    std::string media_dir;         // uploaded photos; default: beside the SQLite file, or var/media
     int db_pool_size = 8;
-    int catalog_cache_mb = 16;  // per kind of resource; 0 turns the cache of public answers off
     bool access_log = true;
     http::ServerOptions server;  // host and port are filled from `listen`
-    accounts::SecuritySettings security;
+    /// Each module's own settings, read from its section by the reader it declares
+    /// (accounts: [security], catalog: [catalog], search: [search]).
+    SettingsByType modules;
 };
 
 /// Flags as the CLI parsed them: name without dashes → value.

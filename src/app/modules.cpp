@@ -16,15 +16,31 @@ namespace keyuan::app {
 std::span<const modules::Module> AllModules() {
     // clang-format off: one module a line, in registration order
     static const modules::Module kModules[] = {
-        {"system", system::Register},         {"accounts", accounts::Register},
-        {"audit", audit::Register},           {"media", media::Register},
-        {"catalog", catalog::Register},       {"notifications", notifications::Register},
-        {"delivery", delivery::Register},     {"bookings", bookings::Register},
-        {"search", search::Register},         {"idempotency", system::RegisterIdempotency},
+        {"system", system::Register},
+        {"accounts", accounts::Register, accounts::Declare},
+        {"audit", audit::Register, audit::Declare},
+        {"media", media::Register, media::Declare},
+        {"catalog", catalog::Register, catalog::Declare},
+        {"notifications", notifications::Register},
+        {"delivery", delivery::Register},
+        {"bookings", bookings::Register},
+        {"search", search::Register, search::Declare},
+        {"idempotency", system::RegisterIdempotency},
         {"openapi", system::RegisterOpenApi},
     };
     // clang-format on
     return kModules;
+}
+
+const modules::Declarations& AllDeclarations() {
+    static const modules::Declarations kDeclarations = [] {
+        modules::Declarations declarations;
+        for (const modules::Module& module : AllModules()) {
+            if (module.declare) module.declare(declarations);
+        }
+        return declarations;
+    }();
+    return kDeclarations;
 }
 
 }  // namespace keyuan::app

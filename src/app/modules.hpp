@@ -11,4 +11,7 @@ namespace keyuan::app {
 /// after authentication, the OpenAPI document last (it describes every route before it).
 std::span<const modules::Module> AllModules();
 
+/// What every module declares without a database (commands, media references), collected once.
+const modules::Declarations& AllDeclarations();
+
 }  // namespace keyuan::app

@@ -67,6 +67,23 @@ std::vector<std::string> ResourceEngine::AllowedActions(const Caller* caller, co
     return out;
 }
 
+bool ResourceEngine::MayActOnKind(const Caller* caller) const {
+    if (!caller) return false;
+    if (!policy_.ScopesFor(caller, Action("update")).empty()) return true;
+    for (const workflow::Transition& t : review_->definition().transitions) {
+        if (!policy_.ScopesFor(caller, review_->PolicyAction(t)).empty()) return true;
+    }
+    return false;
+}
+
+json::array ResourceEngine::ActionsOn(const Caller* caller, const StoredResource& r) const {
+    workflow::Subject subject{.id = r.id, .state = r.status, .version = r.version, .scope = ScopeOf(r)};
+    json::array out;
+    for (const std::string& a : AllowedActions(caller, subject)) out.push_back(json::string(a));
+    for (const std::string& a : review_->AllowedActions(caller, subject)) out.push_back(json::string(a));
+    return out;
+}
+
 bool ResourceEngine::Visible(const Caller* caller, const workflow::Subject& subject) const {
     return subject.state == "approved" || policy_.Allows(caller, Action("read"), subject.scope);
 }

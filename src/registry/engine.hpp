@@ -1,6 +1,7 @@
 #pragma once
 // The engine behind every registered resource kind: storage, JSON, validation, workflow.
 
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
 #include <cstdint>
@@ -61,10 +62,21 @@ public:
                                std::optional<std::int64_t> expected_version, const Actor& actor);
     /// What the caller may do to the object now: "update" and the review actions allowed.
     std::vector<std::string> AllowedActions(const Caller* caller, const workflow::Subject& subject) const;
+    /// Whether the caller holds any grant that could let them act on some object of this kind
+    /// (update or a review step); lists carry allowed actions only for such callers.
+    bool MayActOnKind(const Caller* caller) const;
+    /// Everything the caller may do to the loaded resource now, as GET …/{id}/actions answers
+    /// it (update first, then the review's actions): computed from memory, no query.
+    boost::json::array ActionsOn(const Caller* caller, const StoredResource& r) const;
     /// Whether the caller may see the object: a published one everybody, others within scope.
     bool Visible(const Caller* caller, const workflow::Subject& subject) const;
     /// Every saved version, newest first.
     boost::json::object History(const Caller* caller, std::int64_t id);
+    /// Checks `body` (with "org_id") as the operator's create does, within `s` (references
+    /// must be visible there), and answers the values to store, derived fields included;
+    /// throws ApiError (validation_failed, naming the fields) otherwise. For rows written
+    /// without the API (demo data), so that they pass the same validation as real data.
+    Values CheckCreate(store::Session& s, const boost::json::object& body) const;
 
     /// The resource as the API shows it.
     boost::json::object ToJson(const StoredResource& r) const;

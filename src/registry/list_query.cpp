@@ -179,7 +179,11 @@ std::shared_ptr<const CachedAnswer> ResourceEngine::List(const Caller* caller, c
     }
     errors.ThrowIfAny();
     std::string order = OrderBy(spec_, r);
-    std::string key = status == "approved" && cache_.enabled() ? PageKey(r) : std::string();
+    // Items carry what the caller may do to them (the web's buttons) when the caller may act on
+    // this kind at all; such a page is the caller's own, so it neither comes from nor goes to
+    // the public cache. Everyone else (visitors, roles without a grant) shares the cached page.
+    bool with_actions = MayActOnKind(caller);
+    std::string key = status == "approved" && cache_.enabled() && !with_actions ? PageKey(r) : std::string();
     std::shared_ptr<const CachedAnswer> answer;
     db_.Read([&](store::Session& s) {
         std::int64_t generation = key.empty() ? 0 : watch_.Read(s);
@@ -203,7 +207,11 @@ std::shared_ptr<const CachedAnswer> ResourceEngine::List(const Caller* caller, c
                                   paged);
         std::vector<std::int64_t> page;
         for (std::size_t i = 0; i < ids.size(); ++i) page.push_back(ids[i].Int(0));
-        for (const StoredResource& stored : LoadMany(s, page)) items.push_back(ToJson(stored));
+        for (const StoredResource& stored : LoadMany(s, page)) {
+            json::object item = ToJson(stored);
+            if (with_actions) item["allowed_actions"] = ActionsOn(caller, stored);
+            items.push_back(std::move(item));
+        }
         bool exact = total <= kCountLimit;
         json::object out{{"items", std::move(items)},
                          {"total", exact ? total : kCountLimit},

@@ -36,4 +36,12 @@ std::vector<Overdue> ListOverdue(store::Session& s, std::string_view kind, Date 
     return out;
 }
 
+std::int64_t CountOverdue(store::Session& s, std::string_view kind, Date today) {
+    return s
+        .Query("SELECT COUNT(*) FROM workflow_deadlines WHERE object_type = $1 AND due_on < $2",
+               {std::string(kind), today.ToString()})
+        .front()
+        .Int(0);
+}
+
 }  // namespace keyuan::workflow

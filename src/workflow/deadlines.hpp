@@ -31,4 +31,7 @@ struct Overdue {
 /// Objects of `kind` whose deadline passed before `today`, longest overdue first (at most `limit`).
 std::vector<Overdue> ListOverdue(store::Session& s, std::string_view kind, Date today, int limit);
 
+/// How many objects of `kind` have a deadline that passed before `today` (counted by the database).
+std::int64_t CountOverdue(store::Session& s, std::string_view kind, Date today);
+
 }  // namespace keyuan::workflow

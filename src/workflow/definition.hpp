@@ -88,6 +88,9 @@ struct Definition {
     std::string reason_column;  // where keeps_reason transitions write the reason ("" none)
     /// Reads an object's subject; nullopt when there is none.
     std::function<std::optional<Subject>(store::Session&, std::int64_t id)> load;
+    /// Reads the subjects of many objects in one query (the overdue list), in any order,
+    /// leaving out those that are gone. Optional: without it, `load` runs once per object.
+    std::function<std::vector<Subject>(store::Session&, const std::vector<std::int64_t>& ids)> load_many;
     /// The object as the API shows it: the answer of a transition, and the version saved in
     /// its history. Without it the answer is {id, status, version} and no version is saved.
     std::function<boost::json::object(store::Session&, std::int64_t id)> present;

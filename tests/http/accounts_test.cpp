@@ -1,6 +1,8 @@
-// Accounts against the real binary: login, lockout and the per-IP limit, sessions and CSRF,
+// Accounts against the real server: login, lockout and the per-IP limit, sessions and CSRF,
 // password changes, the second factor, bearer tokens, user administration with its scopes and
-// masking, and that no secret is stored or logged in clear. Runs once per database engine.
+// masking, and that no secret is stored or logged in clear. Runs once per database engine. The
+// suites about time run the server in-process on a fixed clock they move (kInProcess); the
+// others run the binary.
 // Single refusals (a permission, a bad field) are data in tests/http/cases/accounts/.
 #include <gtest/gtest.h>
 
@@ -8,7 +10,6 @@
 
 #include <algorithm>
 #include <regex>
-#include <thread>
 
 #include "access/crypto.hpp"
 #include "modules/accounts/totp.hpp"
@@ -18,7 +19,6 @@ namespace keyuan::testing {
 namespace {
 
 namespace json = boost::json;
-using namespace std::chrono_literals;
 
 constexpr const char* kLogin = "/api/v1/auth/login";
 constexpr const char* kPassword = "/api/v1/auth/password";
@@ -77,6 +77,7 @@ public:
         CreateUserCli(Db(), "newbie", kGoodPassword, "expert");  // must change the password
     }
     static std::string Config() { return SecurityConfig("max_failed_logins = 3\nlockout_seconds = 2\n"); }
+    static constexpr bool kInProcess = true;  // the lockout runs on a clock the test moves
 };
 
 TEST_F(AccountsLoginTest, LoginAnswersUserAndCsrfTokenAndSetsAHardenedCookie) {
@@ -124,8 +125,8 @@ TEST_F(AccountsLoginTest, AccountLocksAfterMaxFailedLoginsAndReopensAfterTheLock
     }
     HttpResponse locked = client.Post(kLogin, LoginBody("locky", kGoodPassword));
     EXPECT_TRUE(IsError(locked, 401, "unauthenticated"));
-    EXPECT_EQ(locked.body, wrong.body);   // a locked account is not told apart from a wrong password
-    std::this_thread::sleep_for(2300ms);  // lockout_seconds = 2
+    EXPECT_EQ(locked.body, wrong.body);  // a locked account is not told apart from a wrong password
+    ServerClock().Advance(3);            // over lockout_seconds = 2
     EXPECT_EQ(client.Post(kLogin, LoginBody("locky", kGoodPassword)).status, 200);
 }
 
@@ -265,10 +266,10 @@ public:
     static std::string Config() {
         return "[security]\nrequire_second_factor = false\nlogin_attempts_per_minute_per_ip = 3\n";
     }
+    static constexpr bool kInProcess = true;  // the attempts are counted per minute of a clock that stands still
 };
 
 TEST_F(AccountsLoginLimitTest, AttemptsOverThePerIpLimitAre429AndAudited) {
-    AvoidMinuteBoundary(15);                     // the attempts are counted per clock minute
     Session auditor = LogIn(Port(), "auditor");  // attempt 1
     ASSERT_EQ(auditor.login.status, 200) << auditor.login.body;
     HttpClient client(Port());
@@ -311,13 +312,14 @@ public:
         CreateReadyUser(Db(), "opidle", "operator");
     }
     static std::string Config() { return SecurityConfig("session_idle_seconds = 3\nprivileged_idle_seconds = 1\n"); }
+    static constexpr bool kInProcess = true;  // idle time passes on a clock the test moves
 };
 
 TEST_F(AccountsIdleTimeoutTest, IdleSessionExpires) {
     Session s = LogIn(Port(), "idler");
     ASSERT_EQ(s.login.status, 200);
     EXPECT_EQ(s.Get("/api/v1/me").status, 200);
-    std::this_thread::sleep_for(4200ms);
+    ServerClock().Advance(4);  // over session_idle_seconds = 3
     EXPECT_TRUE(IsError(s.Get("/api/v1/me"), 401, "unauthenticated"));
 }
 
@@ -326,7 +328,7 @@ TEST_F(AccountsIdleTimeoutTest, PrivilegedSessionsTimeOutSooner) {
     Session op = LogIn(Port(), "opidle");
     ASSERT_EQ(expert.login.status, 200);
     ASSERT_EQ(op.login.status, 200);
-    std::this_thread::sleep_for(2200ms);  // over privileged_idle_seconds, under session_idle_seconds
+    ServerClock().Advance(2);  // over privileged_idle_seconds, under session_idle_seconds
     EXPECT_TRUE(IsError(op.Get("/api/v1/me"), 401, "unauthenticated"));
     EXPECT_EQ(expert.Get("/api/v1/me").status, 200);
 }
@@ -337,7 +339,7 @@ TEST_F(AccountsIdleTimeoutTest, SessionInUseDoesNotExpire) {
     Session s = LogIn(Port(), "busy");
     ASSERT_EQ(s.login.status, 200);
     for (int second = 1; second <= 5; ++second) {  // 5 s of use, over session_idle_seconds = 3
-        std::this_thread::sleep_for(1000ms);
+        ServerClock().Advance(1);
         ASSERT_EQ(s.Get("/api/v1/me").status, 200) << "expired after " << second << " s of constant use";
     }
 }
@@ -346,13 +348,14 @@ class AccountsAbsoluteTimeoutTest : public ServerSuite<AccountsAbsoluteTimeoutTe
 public:
     static void CreateUsers() { CreateReadyUser(Db(), "ever", "expert"); }
     static std::string Config() { return SecurityConfig("session_absolute_seconds = 2\n"); }
+    static constexpr bool kInProcess = true;  // the lifetime passes on a clock the test moves
 };
 
 TEST_F(AccountsAbsoluteTimeoutTest, SessionEndsAtItsAbsoluteLifetime) {
     Session s = LogIn(Port(), "ever");
     ASSERT_EQ(s.login.status, 200);
     EXPECT_EQ(s.Get("/api/v1/me").status, 200);
-    std::this_thread::sleep_for(2200ms);
+    ServerClock().Advance(3);  // over session_absolute_seconds = 2
     EXPECT_TRUE(IsError(s.Get("/api/v1/me"), 401, "unauthenticated"));
 }
 
@@ -394,6 +397,9 @@ public:
     static std::string Config() {
         return "[security]\nrequire_second_factor = true\nlogin_attempts_per_minute_per_ip = 100000\n";
     }
+    // Codes are computed for the server's time step (UnixNow reads its fixed clock), so no step
+    // can change between computing a code and sending it.
+    static constexpr bool kInProcess = true;
 };
 
 TEST_F(AccountsSecondFactorTest, PrivilegedRoleMustPassTheSecondFactorFirst) {

@@ -11,9 +11,9 @@
 #include <chrono>
 #include <functional>
 #include <set>
-#include <thread>
 
 #include "support/catalog_fixture.hpp"
+#include "support/wait_until.hpp"
 
 namespace keyuan::testing {
 namespace {
@@ -365,9 +365,7 @@ TEST_F(CatalogOrganizationTest, CachedPublicPagesFollowWritesOfOtherServers) {
     for (const auto& read : {std::function<std::string()>(model_in_page), std::function<std::string()>(model_by_id)}) {
         auto written = std::chrono::steady_clock::now();
         std::string seen;
-        while ((seen = read()) != "Q Exactive HF" && std::chrono::steady_clock::now() - written < 3s) {
-            std::this_thread::sleep_for(20ms);
-        }
+        WaitUntil([&] { return (seen = read()) == "Q Exactive HF"; }, 3s);
         EXPECT_EQ(seen, "Q Exactive HF");
         EXPECT_LT(std::chrono::steady_clock::now() - written, 1s);
     }

@@ -6,9 +6,9 @@
 #include <boost/json.hpp>
 
 #include <chrono>
-#include <thread>
 
 #include "support/catalog_fixture.hpp"
+#include "support/wait_until.hpp"
 #include "support/workbook.hpp"
 
 namespace keyuan::testing {
@@ -180,15 +180,18 @@ TEST_F(ImportsTest, MappingACodeBringsItsResourcesIntoTheIndustryEverywhere) {
     ASSERT_EQ(mapped.status, 200) << mapped.body;
     // The catalog list follows at once; the search index within a second.
     EXPECT_TRUE(HasId(ListIds(Visitor().Get("/api/v1/instruments?" + filter + "&page_size=200")), id));
+    HttpResponse r;
     bool found = false;
-    for (auto until = std::chrono::steady_clock::now() + std::chrono::seconds(2);
-         !found && std::chrono::steady_clock::now() < until;) {
-        HttpResponse r = Visitor().Get("/api/v1/search?q=%E7%BB%98%E5%9B%BE%E4%BB%AA&" + filter);  // 绘图仪
-        ASSERT_EQ(r.status, 200) << r.body;
-        json::value body = r.Json();
-        for (const json::value& item : body.at("items").as_array()) found = found || Str(item, "id") == id;
-        if (!found) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
+    WaitUntil(
+        [&] {
+            r = Visitor().Get("/api/v1/search?q=%E7%BB%98%E5%9B%BE%E4%BB%AA&" + filter);  // 绘图仪
+            if (r.status != 200) return true;
+            json::value body = r.Json();
+            for (const json::value& item : body.at("items").as_array()) found = found || Str(item, "id") == id;
+            return found;
+        },
+        std::chrono::seconds(2), std::chrono::milliseconds(50));
+    ASSERT_EQ(r.status, 200) << r.body;
     EXPECT_TRUE(found) << "not found by the catalog industry in search";
 }
 

@@ -6,10 +6,10 @@
 
 #include <chrono>
 #include <filesystem>
-#include <thread>
 
 #include "support/accounts_fixture.hpp"
 #include "support/catalog_fixture.hpp"
+#include "support/wait_until.hpp"
 
 namespace keyuan::testing {
 namespace {
@@ -60,10 +60,7 @@ protected:
     /// Polls until `q` finds (or no longer finds) `id`; returns how long it took.
     static std::chrono::milliseconds WaitIndexed(const std::string& q, const std::string& id, bool present = true) {
         auto started = std::chrono::steady_clock::now();
-        while (std::chrono::steady_clock::now() - started < 5s) {
-            if (Finds(q, id) == present) break;
-            std::this_thread::sleep_for(20ms);
-        }
+        WaitUntil([&] { return Finds(q, id) == present; }, 5s);
         return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
     }
 
@@ -205,12 +202,12 @@ TEST(SearchIndexLifecycle, RebuildsFromTheDatabaseWhenTheIndexIsMissing) {
     std::filesystem::remove_all(index_dir);
     auto server = TestServer::Start(db, {"--config", suite->config_path, "--index", index_dir});
     HttpClient client(server->port());
-    bool found = false;
-    for (int i = 0; i < 100 && !found; ++i) {
-        HttpResponse r = client.Get("/api/v1/search?q=" + UrlEncode("核磁共振"));
-        found = r.status == 200 && r.body.find("\"id\":\"" + id + "\"") != std::string::npos;
-        if (!found) std::this_thread::sleep_for(50ms);
-    }
+    bool found = WaitUntil(
+        [&] {
+            HttpResponse r = client.Get("/api/v1/search?q=" + UrlEncode("核磁共振"));
+            return r.status == 200 && r.body.find("\"id\":\"" + id + "\"") != std::string::npos;
+        },
+        5s, 50ms);
     EXPECT_TRUE(found);
 }
 

@@ -11,6 +11,7 @@
 
 #include "support/http_client.hpp"
 #include "support/test_server.hpp"
+#include "support/wait_until.hpp"
 
 namespace keyuan::testing {
 namespace {
@@ -100,11 +101,19 @@ TEST_F(ServerTest, RequestIdIsEchoedOrGenerated) {
     EXPECT_EQ(generated.size(), 16u);
     // An unsafe id (spaces, quotes) is replaced, never echoed into logs or headers.
     EXPECT_NE(client.Send("GET", "/api/v1/health", "", {{"X-Request-Id", "a\"b c"}}).Header("x-request-id"), "a\"b c");
-    std::this_thread::sleep_for(50ms);
-    std::string log = server_->Log();
-    EXPECT_NE(log.find("\"request_id\":\"trace-42\""), std::string::npos);
-    EXPECT_NE(log.find("\"msg\":\"access\",\"method\":\"GET\",\"path\":\"/api/v1/health\",\"status\":200"),
-              std::string::npos);
+    // The access lines are written after the answers: wait for them.
+    std::string log;
+    auto written = [&log](const std::string& text) { return log.find(text) != std::string::npos; };
+    const std::string traced = "\"request_id\":\"trace-42\"";
+    const std::string access = "\"msg\":\"access\",\"method\":\"GET\",\"path\":\"/api/v1/health\",\"status\":200";
+    WaitUntil(
+        [&] {
+            log = server_->Log();
+            return written(traced) && written(access);
+        },
+        5s);
+    EXPECT_TRUE(written(traced)) << log;
+    EXPECT_TRUE(written(access)) << log;
 }
 
 TEST_F(ServerTest, KeepAliveServesManyRequestsOnOneConnection) {

@@ -9,13 +9,12 @@
 
 #include <atomic>
 #include <cctype>
-#include <chrono>
 #include <cstdlib>
-#include <ctime>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
-#include <thread>
+
+#include "core/clock.hpp"
 
 extern char** environ;
 
@@ -57,14 +56,19 @@ std::string PgBaseUrl() {
 
 }  // namespace
 
-std::unique_ptr<SuiteServer> StartSuiteServer(const std::string& stem, const std::string& config_toml) {
+std::unique_ptr<SuiteServer> StartSuiteServer(const std::string& stem, const std::string& config_toml,
+                                              bool in_process) {
     std::string url = MigratedDatabaseUrl();
     if (url.empty()) return nullptr;
     auto suite = std::make_unique<SuiteServer>();
     suite->db_url = url;
     suite->config_path = UniqueTempPath(stem + ".toml");
     std::ofstream(suite->config_path) << config_toml;
-    suite->server = TestServer::Start(url, {"--config", suite->config_path});
+    if (in_process) {
+        suite->in_process = InProcessServer::Start(url, suite->config_path);
+    } else {
+        suite->server = TestServer::Start(url, {"--config", suite->config_path});
+    }
     return suite;
 }
 
@@ -269,12 +273,7 @@ std::string UrlEncode(const std::string& text) {
 }
 
 std::int64_t UnixNow() {
-    return static_cast<std::int64_t>(std::time(nullptr));
-}
-
-void AvoidMinuteBoundary(int seconds_left) {
-    std::int64_t into_minute = UnixNow() % 60;
-    if (60 - into_minute < seconds_left) std::this_thread::sleep_for(std::chrono::seconds(60 - into_minute + 1));
+    return clock::NowUnix();
 }
 
 json::array AuditEvents(Session& auditor, const std::string& query) {

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "support/http_client.hpp"
+#include "support/in_process_server.hpp"
 #include "support/test_server.hpp"
 
 namespace keyuan::testing {
@@ -25,31 +26,39 @@ inline constexpr const char* kGoodPassword = "Ju9$kQe4-wPz";
 /// A second policy-conforming password, for changes.
 inline constexpr const char* kOtherPassword = "Rv3!nHs8-tYb";
 
-/// A running server on a fresh database, with the configuration file it was started with.
+/// A running server on a fresh database, with the configuration file it was started with:
+/// the keyuan binary in a subprocess, or the server in this process on a fixed clock.
 struct SuiteServer {
     std::string db_url;
     std::string config_path;
-    std::unique_ptr<TestServer> server;
+    std::unique_ptr<TestServer> server;           // a subprocess, or
+    std::unique_ptr<InProcessServer> in_process;  // in this process
 
-    std::uint16_t port() const { return server->port(); }
+    std::uint16_t port() const { return server ? server->port() : in_process->port(); }
 };
 
 /// Starts a server on a fresh, migrated database (MigratedDatabaseUrl) with `config_toml` written to a file under
-/// ::testing::TempDir(). Returns nullptr when PostgreSQL is asked for but not configured.
-std::unique_ptr<SuiteServer> StartSuiteServer(const std::string& stem, const std::string& config_toml);
+/// ::testing::TempDir(); `in_process` runs it in this process on a FixedClock. Returns nullptr when PostgreSQL is
+/// asked for but not configured.
+std::unique_ptr<SuiteServer> StartSuiteServer(const std::string& stem, const std::string& config_toml,
+                                              bool in_process = false);
 
 /// A fixture with one server per test suite (CRTP). `Suite` provides `static std::string
 /// Config()` (the TOML file) and may provide `static void CreateUsers()` (run once the server is
-/// up) and `static void ReleaseSessions()` (run before it stops); both must be public.
+/// up) and `static void ReleaseSessions()` (run before it stops); both must be public. A suite
+/// about time sets `static constexpr bool kInProcess = true` and moves ServerClock() instead
+/// of sleeping.
 template <typename Suite>
 class ServerSuite : public ::testing::Test {
 public:
     static void CreateUsers() {}
     static void ReleaseSessions() {}
+    static constexpr bool kInProcess = false;
 
 protected:
     static void SetUpTestSuite() {
-        suite_ = StartSuiteServer(::testing::UnitTest::GetInstance()->current_test_suite()->name(), Suite::Config());
+        suite_ = StartSuiteServer(::testing::UnitTest::GetInstance()->current_test_suite()->name(), Suite::Config(),
+                                  Suite::kInProcess);
         if (suite_) Suite::CreateUsers();
     }
     static void TearDownTestSuite() {
@@ -61,6 +70,8 @@ protected:
     }
     static std::uint16_t Port() { return suite_->port(); }
     static const std::string& Db() { return suite_->db_url; }
+    /// The clock of an in-process suite's server (kInProcess).
+    static FixedClock& ServerClock() { return suite_->in_process->clock(); }
 
     static inline std::unique_ptr<SuiteServer> suite_;
 };
@@ -143,12 +154,9 @@ std::string Body(const boost::json::object& object);
 /// Percent-encodes a query parameter value.
 std::string UrlEncode(const std::string& text);
 
-/// The current Unix time in seconds.
+/// The current Unix time in seconds by the process's clock: an in-process server's fixed clock
+/// while one runs, so that TOTP codes are computed for the server's time step without waiting.
 std::int64_t UnixNow();
-
-/// Sleeps until at least `seconds_left` seconds remain in the current UTC minute, so that a
-/// burst of requests counted per clock minute falls into one minute.
-void AvoidMinuteBoundary(int seconds_left);
 
 /// The audit events matching `query` (e.g. "event_type=logout&username=bob"), read through
 /// `auditor`'s session; a test failure if the request fails.

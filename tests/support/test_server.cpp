@@ -15,7 +15,8 @@
 #include <random>
 #include <sstream>
 #include <stdexcept>
-#include <thread>
+
+#include "support/wait_until.hpp"
 
 namespace keyuan::testing {
 namespace {
@@ -154,17 +155,19 @@ std::unique_ptr<TestServer> TestServer::Start(const std::string& db_url, const s
     }
     server->pid_ = Spawn(args, {}, "/dev/null", server->log_path_);
     // Generous: under the sanitizers on a busy 2-core machine a start can take many seconds.
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    while (std::chrono::steady_clock::now() < deadline) {
-        std::string log = server->Log();
-        std::size_t at = log.find("\"msg\":\"listening\"");
-        if (at != std::string::npos) {
-            std::size_t port_at = log.find("\"port\":", at);
-            server->port_ = static_cast<std::uint16_t>(std::stoi(log.substr(port_at + 7)));
-            return server;
-        }
-        if (!server->Running()) break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    std::string log;
+    std::size_t at = std::string::npos;
+    WaitUntil(
+        [&] {
+            log = server->Log();
+            at = log.find("\"msg\":\"listening\"");
+            return at != std::string::npos || !server->Running();
+        },
+        std::chrono::seconds(60));
+    if (at != std::string::npos) {
+        std::size_t port_at = log.find("\"port\":", at);
+        server->port_ = static_cast<std::uint16_t>(std::stoi(log.substr(port_at + 7)));
+        return server;
     }
     throw std::runtime_error("keyuan serve did not start; its log:\n" + server->Log());
 }

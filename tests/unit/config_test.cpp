@@ -4,6 +4,10 @@
 
 #include <fstream>
 
+#include "modules/accounts/settings.hpp"
+#include "modules/catalog/settings.hpp"
+#include "modules/search/settings.hpp"
+
 namespace keyuan::app {
 namespace {
 
@@ -40,7 +44,7 @@ TEST(Config, FlagsBeatEnvironmentBeatsFile) {
     EXPECT_EQ(only_file.value().db_pool_size, 4);
     EXPECT_EQ(only_file.value().server.port, 9000);
     EXPECT_EQ(only_file.value().server.max_body_bytes, 2048u);
-    EXPECT_EQ(only_file.value().search_cache_entries, 0);
+    EXPECT_EQ(only_file.value().modules.Get<search::SearchSettings>().cache_entries, 0u);
 
     Result<Config> env = LoadConfig({{"config", file}}, Env({{"KEYUAN_DB", "sqlite:from-env.db"}}));
     EXPECT_EQ(env.value().db_url, "sqlite:from-env.db");
@@ -80,7 +84,7 @@ TEST(Config, FoldersBelongToTheDatabaseAndTheCacheIsBounded) {
     ASSERT_TRUE(sqlite.ok());
     EXPECT_EQ(sqlite.value().search_index_dir, "/data/keyuan.db.index");
     EXPECT_EQ(sqlite.value().media_dir, "/data/keyuan.db.media");
-    EXPECT_EQ(sqlite.value().catalog_cache_mb, 16);
+    EXPECT_EQ(sqlite.value().modules.Get<catalog::CatalogSettings>().public_cache_mb, 16);
     Result<Config> a = LoadConfig({{"db", "postgresql://h/a"}}, Env({}));
     Result<Config> b = LoadConfig({{"db", "postgresql://h/b"}}, Env({}));
     EXPECT_TRUE(a.value().media_dir.starts_with("var/media-"));
@@ -90,11 +94,34 @@ TEST(Config, FoldersBelongToTheDatabaseAndTheCacheIsBounded) {
 
     Result<Config> off = LoadConfig({{"config", WriteFile("cache.toml", "[catalog]\npublic_cache_mb = 0\n")}}, Env({}));
     ASSERT_TRUE(off.ok());
-    EXPECT_EQ(off.value().catalog_cache_mb, 0);
+    EXPECT_EQ(off.value().modules.Get<catalog::CatalogSettings>().public_cache_mb, 0);
     Result<Config> huge =
         LoadConfig({{"config", WriteFile("huge.toml", "[catalog]\npublic_cache_mb = 99999\n")}}, Env({}));
     ASSERT_FALSE(huge.ok());
     EXPECT_NE(huge.error().message.en.find("catalog.public_cache_mb"), std::string::npos);
+}
+
+// Each module reads its own section: [security] belongs to accounts, with the keys and ranges
+// the file always had.
+TEST(Config, ModulesReadTheirOwnSections) {
+    Result<Config> c = LoadConfig({{"config", WriteFile("security.toml",
+                                                        "[security]\nmax_failed_logins = 3\ncookie_secure = true\n"
+                                                        "second_factor_roles = [\"expert\"]\n")}},
+                                  Env({}));
+    ASSERT_TRUE(c.ok()) << c.error().message.en;
+    const auto& security = c.value().modules.Get<accounts::SecuritySettings>();
+    EXPECT_EQ(security.max_failed_logins, 3);
+    EXPECT_EQ(security.lockout_seconds, 30 * 60);  // untouched keys keep their defaults
+    EXPECT_EQ(security.second_factor_roles, std::vector<Role>{Role::kExpert});
+    EXPECT_TRUE(c.value().server.strict_transport_security);
+    EXPECT_EQ(LoadConfig({}, Env({})).value().modules.Get<accounts::SecuritySettings>().max_failed_logins, 5);
+
+    for (const char* bad : {"[security]\nlockout_seconds = 0\n", "[security]\nsecond_factor_roles = [\"operator\"]\n",
+                            "[security]\nsecond_factor_roles = \"expert\"\n"}) {
+        Result<Config> refused = LoadConfig({{"config", WriteFile("bad-security.toml", bad)}}, Env({}));
+        ASSERT_FALSE(refused.ok()) << bad;
+        EXPECT_NE(refused.error().message.en.find("security."), std::string::npos) << refused.error().message.en;
+    }
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include "tools/demo/plan.hpp"
 #include "tools/demo/resources.hpp"
 #include "tools/demo/users.hpp"
+#include "tools/demo/validation.hpp"
 #include "workflow/deadlines.hpp"
 
 namespace keyuan::demo {
@@ -25,21 +26,30 @@ namespace {
 constexpr std::size_t kRowsPerTransaction = 20000;
 
 // Tables whose ids the generator assigns itself (rows refer to each other without a query).
-constexpr std::array<const char*, 7> kIdTables = {"organizations", "users",    "bases",           "labs",
-                                                  "instruments",   "services", "finance_products"};
+struct IdTable {
+    const char* name;
+    std::int64_t DemoCounts::*next;
+};
+constexpr std::array<IdTable, 7> kIdTables = {{{"organizations", &DemoCounts::organizations},
+                                               {"users", &DemoCounts::users},
+                                               {"bases", &DemoCounts::bases},
+                                               {"labs", &DemoCounts::labs},
+                                               {"instruments", &DemoCounts::instruments},
+                                               {"services", &DemoCounts::services},
+                                               {"finance_products", &DemoCounts::finance_products}}};
 
 IdStart NextIds(store::Session& s) {
-    std::array<std::int64_t, kIdTables.size()> next{};
-    for (std::size_t i = 0; i < kIdTables.size(); ++i) {
-        next[i] = s.Query("SELECT COALESCE(MAX(id), 0) + 1 FROM " + std::string(kIdTables[i])).front().Int(0);
+    IdStart next;
+    for (const IdTable& t : kIdTables) {
+        next.*t.next = s.Query("SELECT COALESCE(MAX(id), 0) + 1 FROM " + std::string(t.name)).front().Int(0);
     }
-    return {next[0], next[1], next[2], next[3], next[4], next[5], next[6]};
+    return next;
 }
 
 /// PostgreSQL's identity sequences do not see explicit ids; move each past the largest one.
 void ResetSequences(store::Session& s) {
-    for (const char* table : kIdTables) {
-        std::string t(table);
+    for (const IdTable& table : kIdTables) {
+        std::string t(table.name);
         s.Query("SELECT setval(pg_get_serial_sequence('" + t + "', 'id'), (SELECT MAX(id) FROM " + t + "))");
     }
 }
@@ -75,13 +85,13 @@ void Count(const ResourceRows& rows, DemoCounts& done) {
     done.services += static_cast<std::int64_t>(rows.services.size());
 }
 
-void WriteResources(store::Database& db, Random& rng, const WorkingCalendar& calendar, const DemoOptions& options,
-                    const std::vector<DemoOrg>& orgs, const ResourcePlan& plan, const IdStart& ids,
-                    const std::string& now, DemoCounts& done, const DemoCounts& planned) {
+void WriteResources(store::Database& db, const RowChecks& checks, Random& rng, const WorkingCalendar& calendar,
+                    const DemoOptions& options, const std::vector<DemoOrg>& orgs, const ResourcePlan& plan,
+                    const IdStart& ids, const std::string& now, DemoCounts& done, const DemoCounts& planned) {
     ResourceMaker maker(rng, calendar, options.as_of, ids, now);
     ResourceRows rows;
     auto flush = [&] {
-        db.Write([&rows](store::Session& s) { rows.Insert(s); });
+        db.Write([&rows, &checks](store::Session& s) { rows.Insert(s, checks); });
         Count(rows, done);
         rows.clear();
         if (options.progress) options.progress(done, planned);
@@ -118,15 +128,15 @@ Result<DemoSummary> GenerateDemo(store::Database& db, const DemoOptions& options
     }
     ScaleSize size = SizeOf(options.scale);
     Random rng(options.seed);
-    std::vector<DemoOrg> orgs = MakeOrganizations(rng, PlanKinds(size, rng), ids.organization, options.as_of);
-    BaseRows bases = MakeBases(rng, orgs, size.bases, ids.base, options.as_of);
+    std::vector<DemoOrg> orgs = MakeOrganizations(rng, PlanKinds(size, rng), ids.organizations, options.as_of);
+    BaseRows bases = MakeBases(rng, orgs, size.bases, ids.bases, options.as_of);
     std::string now = clock::NowUtc();
-    UserRows users = MakeUsers(rng, orgs, ids.user, access::HashPassword(kDemoPassword), now);
-    TableRows finance =
-        MakeFinanceProducts(rng, orgs, size.finance_products, ids.finance_product, bases.domain_centres, options.as_of);
+    UserRows users = MakeUsers(rng, orgs, ids.users, access::HashPassword(kDemoPassword), now);
+    TableRows finance = MakeFinanceProducts(rng, orgs, size.finance_products, ids.finance_products,
+                                            bases.domain_centres, options.as_of);
     TableRows finance_outbox = OutboxTable();
     for (std::size_t i = 0; i < finance.size(); ++i) {
-        finance_outbox.Add({"finance_product", ids.finance_product + static_cast<std::int64_t>(i), now});
+        finance_outbox.Add({"finance_product", ids.finance_products + static_cast<std::int64_t>(i), now});
     }
     ResourcePlan plan = PlanResources(rng, orgs, size);
 
@@ -137,17 +147,19 @@ Result<DemoSummary> GenerateDemo(store::Database& db, const DemoOptions& options
                        size.instruments,
                        size.services,
                        static_cast<std::int64_t>(finance.size())};
+    // Every organisation and resource passes its module's validation before it is written.
+    RowChecks checks(db);
     db.Write([&](store::Session& s) {
-        InsertRows(s, OrganizationRows(orgs));
+        checks.Insert(s, OrganizationRows(orgs));
         InsertRows(s, bases.rows);
-        for (const TableRows* t : {&users.users, &users.roles, &users.history, &finance, &finance_outbox}) {
-            InsertRows(s, *t);
-        }
+        for (const TableRows* t : {&users.users, &users.roles, &users.history}) InsertRows(s, *t);
+        checks.Insert(s, finance);  // after the bases: a product may name its domain centre
+        InsertRows(s, finance_outbox);
     });
     DemoCounts done = planned;
     done.labs = done.instruments = done.services = 0;
     if (options.progress) options.progress(done, planned);
-    WriteResources(db, rng, calendar, options, orgs, plan, ids, now, done, planned);
+    WriteResources(db, checks, rng, calendar, options, orgs, plan, ids, now, done, planned);
     if (db.engine() == store::Engine::kPostgres) db.Write(ResetSequences);
     std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
     return DemoSummary{done, elapsed.count()};

@@ -28,7 +28,8 @@ inline constexpr std::string_view kDemoPassword = "Gongxiang@2026";
 /// The seed used when none is given; the same seed always gives the same catalog.
 inline constexpr std::uint64_t kDefaultSeed = 20261123;
 
-/// Rows per table, written or planned.
+/// One number per table the generator writes: rows written or planned (and, inside the
+/// generator, the first id of each).
 struct DemoCounts {
     std::int64_t organizations = 0;
     std::int64_t users = 0;

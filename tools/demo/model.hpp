@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/date.hpp"
+#include "tools/demo/generator.hpp"
 #include "tools/demo/vocabulary.hpp"
 
 namespace keyuan::demo {
@@ -44,15 +45,8 @@ struct DemoOrg {
     std::int64_t admin_user_id = 0;  // the unit administrator who registers its resources
 };
 
-/// First ids per table: one past the largest id already there.
-struct IdStart {
-    std::int64_t organization = 1;
-    std::int64_t user = 1;
-    std::int64_t base = 1;
-    std::int64_t lab = 1;
-    std::int64_t instrument = 1;
-    std::int64_t service = 1;
-    std::int64_t finance_product = 1;
-};
+/// First ids per table: one past the largest id already there (one number per table, as the
+/// counts are).
+using IdStart = DemoCounts;
 
 }  // namespace keyuan::demo

@@ -88,11 +88,13 @@ void ResourceRows::clear() {
     }
 }
 
-void ResourceRows::Insert(store::Session& session) const {
-    for (const TableRows* t :
-         {&labs, &lab_industries, &instruments, &instrument_industries, &services, &service_industries, &outbox}) {
-        InsertRows(session, *t);
+void ResourceRows::Insert(store::Session& session, const RowChecks& checks) const {
+    for (auto [resources, links] : {std::pair{&labs, &lab_industries}, std::pair{&instruments, &instrument_industries},
+                                    std::pair{&services, &service_industries}}) {
+        checks.Insert(session, *resources, links);
+        InsertRows(session, *links);
     }
+    InsertRows(session, outbox);
 }
 
 Review PickReview(Random& rng) {
@@ -109,9 +111,9 @@ ResourceMaker::ResourceMaker(Random& rng, const WorkingCalendar& calendar, Date 
       calendar_(calendar),
       as_of_(as_of),
       now_(std::move(now)),
-      next_lab_(ids.lab),
-      next_instrument_(ids.instrument),
-      next_service_(ids.service),
+      next_lab_(ids.labs),
+      next_instrument_(ids.instruments),
+      next_service_(ids.services),
       fields_by_domain_(kDomainCount) {
     const std::vector<InstrumentKind>& kinds = InstrumentKinds();
     for (std::size_t i = 0; i < kinds.size(); ++i) kind_index_.emplace(kinds[i].name, i);

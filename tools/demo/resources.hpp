@@ -13,6 +13,7 @@
 #include "tools/demo/bulk_insert.hpp"
 #include "tools/demo/model.hpp"
 #include "tools/demo/random.hpp"
+#include "tools/demo/validation.hpp"
 
 namespace keyuan::demo {
 
@@ -30,8 +31,9 @@ struct ResourceRows {
     ResourceRows();
     std::size_t size() const;
     void clear();
-    /// Inserts them all, parents before children.
-    void Insert(store::Session& session) const;
+    /// Inserts them all, parents before children, each resource once it passed its kind's
+    /// validation (its lab is in by then).
+    void Insert(store::Session& session, const RowChecks& checks) const;
 };
 
 /// The search outbox table, for ResourceRows and the finance products.

@@ -10,5 +10,7 @@ namespace keyuan::accounts {
 /// Declares the module's permissions, adds the authentication middleware and the routes
 /// under /api/v1/auth, /me, /tokens and /users. The returned service must outlive the routes.
 void Register(modules::ModuleContext& context);
+/// Declares `user create` and `token create` (modules/accounts/commands.cpp).
+void Declare(modules::Declarations& declarations);
 
 }  // namespace keyuan::accounts

@@ -240,8 +240,8 @@ void AddRoleGrantRoutes(http::Router& router, AccountService& service) {
 
 void Register(modules::ModuleContext& context) {
     DeclarePermissions(context.policy);
-    AccountService& service =
-        context.Keep(std::make_unique<AccountService>(context.db, context.policy, context.settings.security));
+    AccountService& service = context.Keep(
+        std::make_unique<AccountService>(context.db, context.policy, context.settings.Of<SecuritySettings>()));
     context.middleware.push_back(MakeAuthentication(service));
     AddSessionRoutes(context.router, service);
     AddTokenRoutes(context.router, service);

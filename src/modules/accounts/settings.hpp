@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/role.hpp"
+#include "core/settings.hpp"
 
 namespace keyuan::accounts {
 
@@ -22,5 +23,8 @@ struct SecuritySettings {
     /// unit_admin, base_admin and expert may be named (none by default).
     std::vector<Role> second_factor_roles;
 };
+
+/// Reads [security] into SecuritySettings (modules/accounts/settings.cpp).
+SettingsReader SecuritySettingsReader();
 
 }  // namespace keyuan::accounts

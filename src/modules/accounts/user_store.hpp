@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "access/policy.hpp"
 #include "core/role.hpp"
 #include "store/database.hpp"
 
@@ -37,6 +38,11 @@ struct UserRecord {
     std::string org_department_code;
     std::string org_district_code;
 };
+
+/// The user as an object of the policy: themselves, their organisation and its department and district.
+inline access::ObjectScope ScopeOf(const UserRecord& u) {
+    return access::ObjectScope{u.id, u.org_id, u.org_department_code, u.org_district_code, {}};
+}
 
 /// Loads a user with roles and organisation; nullopt if absent.
 std::optional<UserRecord> LoadUserById(store::Session& s, std::int64_t id);

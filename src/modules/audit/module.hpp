@@ -7,5 +7,7 @@ namespace keyuan::audit {
 /// Adds GET /api/v1/audit-events and /api/v1/audit-events/export (CSV), for the audit
 /// administrator only.
 void Register(modules::ModuleContext& context);
+/// Declares `audit verify` (modules/audit/commands.cpp).
+void Declare(modules::Declarations& declarations);
 
 }  // namespace keyuan::audit

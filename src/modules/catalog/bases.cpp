@@ -3,7 +3,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/serialize.hpp>
 
-#include "changes/audit.hpp"
+#include "changes/change_record.hpp"
 #include "core/clock.hpp"
 #include "core/id.hpp"
 #include "http/expected_version.hpp"
@@ -93,14 +93,6 @@ BaseInput Read(store::Session& s, const json::object& body, bool creating) {
     return in;
 }
 
-void SaveVersion(store::Session& s, const json::object& base, const Caller* caller) {
-    s.Execute(
-        "INSERT INTO object_versions (object_type, object_id, version, data_json, changed_by, changed_at) "
-        "VALUES ('base', $1, $2, $3, $4, $5)",
-        {std::atoll(base.at("id").as_string().c_str()), base.at("version").as_int64(), json::serialize(base),
-         caller ? store::Param(static_cast<long long>(caller->user_id)) : store::Param(nullptr), clock::NowUtc()});
-}
-
 void AddReadRoutes(modules::ModuleContext& context) {
     store::Database& db = context.db;
     context.router.Get("/api/v1/bases", [&db](Request& r) {
@@ -168,12 +160,12 @@ void AddWriteRoutes(modules::ModuleContext& context) {
                 {*in.name, *in.kind, in.org_id ? store::Param(*in.org_id) : store::Param(nullptr),
                  in.domain.value_or(""), in.description.value_or(""), in.target.value_or(0), now});
             created = *Load(s, id);
-            SaveVersion(s, created, r.caller.get());
-            audit::Record(s, r.ToActor(),
-                          {.event_type = "base.created",
-                           .object_type = "base",
-                           .object_id = std::to_string(id),
-                           .after_json = json::serialize(created)});
+            changes::Record(s, r.ToActor(),
+                            {.object_type = "base",
+                             .object_id = id,
+                             .event = "created",
+                             .snapshot = &created,
+                             .version = created.at("version").as_int64()});
         });
         return http::JsonResponse(201, created);
     });
@@ -204,35 +196,28 @@ void AddWriteRoutes(modules::ModuleContext& context) {
                 {in.name, in.kind, in.org_given ? 1 : 0, in.org_id ? store::Param(*in.org_id) : store::Param(nullptr),
                  in.domain, in.description, in.target, clock::NowUtc()});
             after = *Load(s, id);
-            SaveVersion(s, after, r.caller.get());
-            audit::Record(s, r.ToActor(),
-                          {.event_type = "base.updated",
-                           .object_type = "base",
-                           .object_id = std::to_string(id),
-                           .before_json = json::serialize(*before),
-                           .after_json = json::serialize(after)});
+            changes::Record(s, r.ToActor(),
+                            {.object_type = "base",
+                             .object_id = id,
+                             .event = "updated",
+                             .before_json = json::serialize(*before),
+                             .snapshot = &after,
+                             .version = after.at("version").as_int64()});
         });
         return http::JsonResponse(200, after);
     });
     context.router.Get("/api/v1/bases/{id}/history", [&db, &policy](Request& r) {
         std::int64_t id = http::PathId(r);
         policy.RequireAction(r.caller.get(), "base.update");
-        json::array items;
+        json::object history;
         db.Read([&](store::Session& s) {
             // Only within the caller's scope: a base administrator reads its own base's history.
             std::optional<json::object> base = Load(s, id);
             if (!base || !policy.Allows(r.caller.get(), "base.update", ScopeOf(*base)))
                 throw ApiError(Error::NotFound());
-            store::Rows rows = s.Query(
-                "SELECT version, data_json, changed_at FROM object_versions WHERE object_type = 'base' AND object_id = "
-                "$1 ORDER BY version DESC",
-                {id});
-            for (std::size_t i = 0; i < rows.size(); ++i) {
-                items.push_back(json::object{
-                    {"version", rows[i].Int(0)}, {"data", rows[i].Text(1)}, {"changed_at", rows[i].Text(2)}});
-            }
+            history = changes::History(s, "base", id);
         });
-        return http::JsonResponse(200, json::object{{"items", std::move(items)}});
+        return http::JsonResponse(200, history);
     });
 }
 

@@ -14,6 +14,7 @@
 #include "http/json.hpp"
 #include "modules/catalog/subcategories.hpp"
 #include "search/outbox.hpp"
+#include "store/guarded_update.hpp"
 
 namespace keyuan::catalog {
 namespace json = boost::json;
@@ -40,7 +41,8 @@ struct PlannedRow {
     std::string industry, name, code, scope;
     std::int64_t industry_id = 0;
     std::optional<std::int64_t> existing_id;
-    std::string action;  // "created", "updated", "unchanged"
+    std::int64_t existing_version = 0;  // what the plan read: the update is guarded by it
+    std::string action;                 // "created", "updated", "unchanged"
 };
 
 std::string Lower(std::string text) {
@@ -125,13 +127,14 @@ std::vector<PlannedRow> Plan(store::Session& s, const exchange::Table& table, Fi
             fail(p.row, "subcategory", "与前面的行重复", "Repeats an earlier row");
         }
         if (error_count != errors_before) continue;
-        store::Rows existing =
-            s.Query("SELECT id, scope FROM hitech_subcategories WHERE industry_id = $1 AND name = $2 AND code = $3",
-                    {p.industry_id, p.name, p.code});
+        store::Rows existing = s.Query(
+            "SELECT id, scope, version FROM hitech_subcategories WHERE industry_id = $1 AND name = $2 AND code = $3",
+            {p.industry_id, p.name, p.code});
         if (existing.empty()) {
             p.action = "created";
         } else {
             p.existing_id = existing.front().Int(0);
+            p.existing_version = existing.front().Int(2);
             // An empty scope cell keeps the stored phrase: a sheet of codes alone changes no wording.
             p.action = p.scope.empty() || p.scope == existing.front().Text(1) ? "unchanged" : "updated";
         }
@@ -144,7 +147,7 @@ std::vector<PlannedRow> Plan(store::Session& s, const exchange::Table& table, Fi
     return plan;
 }
 
-void Apply(store::Session& s, std::vector<PlannedRow>& plan, const Caller* caller) {
+void Apply(store::Session& s, std::vector<PlannedRow>& plan, const Actor& actor) {
     std::string now = clock::NowUtc();
     for (PlannedRow& p : plan) {
         if (p.action == "created") {
@@ -153,13 +156,14 @@ void Apply(store::Session& s, std::vector<PlannedRow>& plan, const Caller* calle
                 "$5) RETURNING id",
                 {p.industry_id, p.name, p.code, p.scope, now});
         } else if (p.action == "updated") {
-            s.Execute(
-                "UPDATE hitech_subcategories SET scope = $2, version = version + 1, updated_at = $3 WHERE id = $1",
-                {*p.existing_id, p.scope, now});
+            store::UpdateGuarded(s,
+                                 {.table = "hitech_subcategories", .id = *p.existing_id, .version = p.existing_version},
+                                 "scope = $1, updated_at = $2", {p.scope, now});
         } else {
             continue;
         }
-        SaveSubcategoryHistory(s, *p.existing_id, caller);
+        RecordSubcategoryChange(s, actor, *p.existing_id, p.action == "created" ? "imported" : "reimported",
+                                std::nullopt);
         if (p.action == "created") search::RecordIndustryCodeChange(s, p.code);
     }
 }
@@ -225,7 +229,7 @@ void AddHitechImport(modules::ModuleContext& context) {
         }
         db.Write([&](store::Session& s) {
             std::vector<PlannedRow> plan = plan_or_throw(s);
-            Apply(s, plan, r.caller.get());
+            Apply(s, plan, r.ToActor());
             summary = Summary(plan, false);
             audit::Record(s, r.ToActor(),
                           {.event_type = "industry_catalog.imported",

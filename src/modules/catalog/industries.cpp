@@ -4,6 +4,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "changes/audit.hpp"
+#include "changes/change_record.hpp"
 #include "core/clock.hpp"
 #include "core/date.hpp"
 #include "http/expected_version.hpp"
@@ -80,15 +81,9 @@ void AddCatalogRoutes(modules::ModuleContext& context) {
                 "INSERT INTO hitech_subcategories (industry_id, name, code, scope, updated_at) VALUES ($1, $2, $3, $4, "
                 "$5) RETURNING id",
                 {industry, *in.name, *in.code, in.scope.value_or(""), clock::NowUtc()});
-            SaveSubcategoryHistory(s, id, r.caller.get());
             // Resources with this code now belong to the industry: their search documents and lists change.
             search::RecordIndustryCodeChange(s, *in.code);
-            out = SubcategoryJson(s.Query(std::string(kSubcategorySelect) + " WHERE x.id = $1", {id}).front());
-            audit::Record(s, r.ToActor(),
-                          {.event_type = "industry_catalog.added",
-                           .object_type = "hitech_subcategory",
-                           .object_id = std::to_string(id),
-                           .after_json = json::serialize(out)});
+            out = RecordSubcategoryChange(s, r.ToActor(), id, "created", std::nullopt);
         });
         return http::JsonResponse(201, out);
     });
@@ -109,43 +104,33 @@ void AddCatalogRoutes(modules::ModuleContext& context) {
                                  "name = COALESCE($1, name), code = COALESCE($2, code), scope = COALESCE($3, scope), "
                                  "updated_at = $4",
                                  {in.name, in.code, in.scope, clock::NowUtc()});
-            SaveSubcategoryHistory(s, id, r.caller.get());
             search::RecordIndustryCodeChange(s, std::string(before.front().Text(3)));
             if (in.code && *in.code != before.front().Text(3)) search::RecordIndustryCodeChange(s, *in.code);
-            out = SubcategoryJson(s.Query(std::string(kSubcategorySelect) + " WHERE x.id = $1", {id}).front());
-            audit::Record(s, r.ToActor(),
-                          {.event_type = "industry_catalog.changed",
-                           .object_type = "hitech_subcategory",
-                           .object_id = std::to_string(id),
-                           .before_json = json::serialize(SubcategoryJson(before.front())),
-                           .after_json = json::serialize(out)});
+            out = RecordSubcategoryChange(s, r.ToActor(), id, "updated",
+                                          json::serialize(SubcategoryJson(before.front())));
         });
         return http::JsonResponse(200, out);
     });
     context.router.Get("/api/v1/industry-subcategories/{id}/history", [&db](Request& r) {
         std::int64_t id = http::PathId(r);
-        json::array items;
+        json::object history;
         db.Read([&](store::Session& s) {
-            store::Rows rows = s.Query(
-                "SELECT version, data_json, changed_at FROM object_versions WHERE object_type = 'hitech_subcategory' "
-                "AND "
-                "object_id = $1 ORDER BY version DESC",
-                {id});
-            for (std::size_t i = 0; i < rows.size(); ++i) {
-                items.push_back(json::object{
-                    {"version", rows[i].Int(0)}, {"data", rows[i].Text(1)}, {"changed_at", rows[i].Text(2)}});
-            }
+            // Published reference data: the catalog and its history are public (authorization matrix).
+            if (s.Query("SELECT 1 FROM hitech_subcategories WHERE id = $1", {id}).empty())
+                throw ApiError(Error::NotFound());
+            history = changes::History(s, "hitech_subcategory", id);
         });
-        return http::JsonResponse(200, json::object{{"items", std::move(items)}});
+        return http::JsonResponse(200, history);
     });
     context.router.Get("/api/v1/instrument-classes", [&db](Request&) {
         json::array items;
         db.Read([&](store::Session& s) {
-            store::Rows rows =
-                s.Query("SELECT code, name, level, COALESCE(parent_code, '') FROM instrument_classes ORDER BY code");
+            store::Rows rows = s.Query(
+                "SELECT code, name, level, COALESCE(parent_code, ''), name_en FROM instrument_classes ORDER BY code");
             for (std::size_t i = 0; i < rows.size(); ++i) {
                 items.push_back(json::object{{"code", rows[i].Text(0)},
                                              {"name", rows[i].Text(1)},
+                                             {"name_en", rows[i].Text(4)},
                                              {"level", rows[i].Int(2)},
                                              {"parent", rows[i].Text(3)}});
             }

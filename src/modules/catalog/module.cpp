@@ -8,6 +8,7 @@
 #include "modules/catalog/bases.hpp"
 #include "modules/catalog/industries.hpp"
 #include "modules/catalog/organizations.hpp"
+#include "modules/catalog/settings.hpp"
 #include "modules/catalog/specs.hpp"
 #include "registry/routes.hpp"
 #include "workflow/deadlines.hpp"
@@ -37,15 +38,15 @@ void Register(modules::ModuleContext& context) {
                                                            {"target_met", approved >= kFinanceProductTarget}});
     });
     for (registry::ResourceSpec spec : {LabSpec(), InstrumentSpec(), ServiceSpec(), FinanceProductSpec()}) {
-        engines.push_back(
-            &context.Keep(registry::RegisterResource(context, std::move(spec), context.settings.catalog_cache_bytes)));
+        engines.push_back(&context.Keep(registry::RegisterResource(
+            context, std::move(spec), context.settings.Of<CatalogSettings>().PublicCacheBytes())));
     }
     // A daily reminder in the log: how many registrations wait for review past their deadline.
     context.scheduler.Add({.name = "catalog.overdue-reviews", .every_seconds = 24 * 3600, .run = [&db, engines] {
                                db.Read([&](store::Session& s) {
                                    Date today = *Date::Parse(clock::TodayShanghai());
                                    for (const registry::ResourceEngine* e : engines) {
-                                       std::size_t late = workflow::ListOverdue(s, e->spec().kind, today, 10000).size();
+                                       std::int64_t late = workflow::CountOverdue(s, e->spec().kind, today);
                                        if (late > 0) {
                                            log::Info("registrations overdue for review",
                                                      {{"kind", e->spec().kind}, {"count", std::to_string(late)}});
@@ -53,6 +54,11 @@ void Register(modules::ModuleContext& context) {
                                    }
                                });
                            }});
+}
+
+void Declare(modules::Declarations& declarations) {
+    declarations.media_references.push_back({"instruments", "photos"});
+    declarations.settings.push_back(CatalogSettingsReader());
 }
 
 }  // namespace keyuan::catalog

@@ -10,4 +10,8 @@ namespace keyuan::catalog {
 /// /api/v1/districts (reference lists).
 void RegisterOrganizations(modules::ModuleContext& context);
 
+/// Declares organization.read and adds GET /api/v1/organizations/{id}/history (called by
+/// RegisterOrganizations).
+void AddOrganizationHistory(modules::ModuleContext& context);
+
 }  // namespace keyuan::catalog

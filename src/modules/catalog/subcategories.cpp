@@ -1,8 +1,6 @@
 #include "modules/catalog/subcategories.hpp"
 
-#include <boost/json/serialize.hpp>
-
-#include "core/clock.hpp"
+#include "changes/change_record.hpp"
 
 namespace keyuan::catalog {
 namespace json = boost::json;
@@ -21,14 +19,19 @@ const std::string_view kSubcategorySelect =
     "SELECT x.id, x.industry_id, x.name, x.code, COALESCE(c.name, ''), x.scope, x.version FROM hitech_subcategories x "
     "LEFT JOIN industry_codes c ON c.code = x.code";
 
-void SaveSubcategoryHistory(store::Session& s, std::int64_t id, const Caller* caller) {
-    store::Rows rows = s.Query(std::string(kSubcategorySelect) + " WHERE x.id = $1", {id});
-    if (rows.empty()) return;
-    s.Execute(
-        "INSERT INTO object_versions (object_type, object_id, version, data_json, changed_by, changed_at) "
-        "VALUES ('hitech_subcategory', $1, $2, $3, $4, $5)",
-        {id, rows.front().Int(6), json::serialize(SubcategoryJson(rows.front())),
-         caller ? store::Param(static_cast<long long>(caller->user_id)) : store::Param(nullptr), clock::NowUtc()});
+json::object RecordSubcategoryChange(store::Session& s, const Actor& actor, std::int64_t id, std::string_view event,
+                                     std::optional<std::string> before_json) {
+    json::object row = SubcategoryJson(s.Query(std::string(kSubcategorySelect) + " WHERE x.id = $1", {id}).front());
+    // Not indexed here: what changes in search is every resource of the row's code, which the
+    // caller queues (search::RecordIndustryCodeChange) knowing the code before and after.
+    changes::Record(s, actor,
+                    {.object_type = "hitech_subcategory",
+                     .object_id = id,
+                     .event = std::string(event),
+                     .before_json = std::move(before_json),
+                     .snapshot = &row,
+                     .version = row.at("version").as_int64()});
+    return row;
 }
 
 }  // namespace keyuan::catalog

@@ -5,6 +5,8 @@
 #include <boost/json/object.hpp>
 
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "core/caller.hpp"
@@ -18,7 +20,9 @@ extern const std::string_view kSubcategorySelect;
 /// One row of kSubcategorySelect as the API shows it.
 boost::json::object SubcategoryJson(const store::Row& row);
 
-/// Stores the row's current state in object_versions (its history).
-void SaveSubcategoryHistory(store::Session& s, std::int64_t id, const Caller* caller);
+/// Records a change of row `id` through the change record (its new version in the history,
+/// the audit event hitech_subcategory.<event>) and returns the row as the API shows it.
+boost::json::object RecordSubcategoryChange(store::Session& s, const Actor& actor, std::int64_t id,
+                                            std::string_view event, std::optional<std::string> before_json);
 
 }  // namespace keyuan::catalog

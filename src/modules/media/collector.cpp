@@ -30,11 +30,15 @@ void CollectNames(std::string_view text, std::set<std::string>& names) {
     }
 }
 
-std::set<std::string> ReferencedNames(store::Database& db) {
+std::set<std::string> ReferencedNames(store::Database& db, const std::vector<modules::MediaReference>& references) {
     std::set<std::string> names;
     db.Read([&](store::Session& s) {
-        store::Rows current = s.Query("SELECT photos FROM instruments WHERE photos LIKE '%/api/v1/media/%'");
-        for (std::size_t i = 0; i < current.size(); ++i) CollectNames(current[i].Text(0), names);
+        // Table and column names come from the modules' declarations, never from a request.
+        for (const modules::MediaReference& r : references) {
+            store::Rows current =
+                s.Query("SELECT " + r.column + " FROM " + r.table + " WHERE " + r.column + " LIKE '%/api/v1/media/%'");
+            for (std::size_t i = 0; i < current.size(); ++i) CollectNames(current[i].Text(0), names);
+        }
         store::Rows versions = s.Query("SELECT data_json FROM object_versions WHERE data_json LIKE '%/api/v1/media/%'");
         for (std::size_t i = 0; i < versions.size(); ++i) CollectNames(versions[i].Text(0), names);
     });
@@ -43,12 +47,12 @@ std::set<std::string> ReferencedNames(store::Database& db) {
 
 }  // namespace
 
-CollectReport CollectUnreferenced(store::Database& db, const std::string& media_dir, std::chrono::seconds grace,
-                                  bool dry_run) {
+CollectReport CollectUnreferenced(store::Database& db, const std::vector<modules::MediaReference>& references,
+                                  const std::string& media_dir, std::chrono::seconds grace, bool dry_run) {
     CollectReport report;
     // The references are read before the files are listed: a photo uploaded and saved in
     // between is young, and kept.
-    std::set<std::string> referenced = ReferencedNames(db);
+    std::set<std::string> referenced = ReferencedNames(db, references);
     auto cutoff = fs::file_time_type::clock::now() - grace;
     std::error_code ec;
     if (!fs::exists(media_dir, ec)) return report;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "modules/module_context.hpp"
 #include "store/database.hpp"
 
 namespace keyuan::media {
@@ -19,11 +20,11 @@ struct CollectReport {
     std::int64_t bytes_removed = 0;
 };
 
-/// Deletes the photo files under `media_dir` that no resource and no saved version refers to
-/// and that were written more than `grace` ago (a form may upload minutes before it saves),
-/// and stray temporary files of the same age. With `dry_run`, only reports. Writes one audit
-/// record naming what it removed.
-CollectReport CollectUnreferenced(store::Database& db, const std::string& media_dir, std::chrono::seconds grace,
-                                  bool dry_run);
+/// Deletes the photo files under `media_dir` that no declared column (`references`) and no
+/// saved version (object_versions, the platform's) refers to and that were written more than `grace` ago (a form may
+/// upload minutes before it saves), and stray temporary files of the same age. With `dry_run`, only reports. Writes one
+/// audit record naming what it removed.
+CollectReport CollectUnreferenced(store::Database& db, const std::vector<modules::MediaReference>& references,
+                                  const std::string& media_dir, std::chrono::seconds grace, bool dry_run);
 
 }  // namespace keyuan::media

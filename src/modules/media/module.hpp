@@ -14,6 +14,8 @@ namespace keyuan::media {
 /// Adds POST /api/v1/media (an image as the body) and GET /api/v1/media/{name}; creates the
 /// settings' media folder if needed.
 void Register(modules::ModuleContext& context);
+/// Declares `media collect` (modules/media/commands.cpp).
+void Declare(modules::Declarations& declarations);
 
 /// Where uploaded photos are served: the URL of one is this prefix and its file name.
 inline constexpr std::string_view kMediaUrlPrefix = "/api/v1/media/";

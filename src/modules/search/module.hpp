@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "modules/module_context.hpp"
+#include "modules/search/settings.hpp"
 #include "search/indexer.hpp"
 #include "search/industry_suggester.hpp"
 
@@ -18,5 +19,7 @@ struct SearchModule {
 /// the indexer (with background work) and adds GET /api/v1/search, /search/suggest,
 /// /industries/suggest and POST /search/rebuild.
 void Register(modules::ModuleContext& context);
+/// Declares `index rebuild` (modules/search/commands.cpp).
+void Declare(modules::Declarations& declarations);
 
 }  // namespace keyuan::search

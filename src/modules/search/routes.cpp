@@ -106,8 +106,8 @@ json::object ResultJson(const SearchResult& result, const SearchQuery& q) {
 
 void Register(modules::ModuleContext& context) {
     SearchModule& module = context.Keep(std::make_unique<SearchModule>());
-    module.indexer =
-        std::make_unique<Indexer>(context.db, context.settings.search_index_dir, context.settings.search_cache_entries);
+    module.indexer = std::make_unique<Indexer>(context.db, context.settings.search_index_dir,
+                                               context.settings.Of<SearchSettings>().cache_entries);
     module.suggester = std::make_unique<IndustrySuggester>(context.db);
     if (context.settings.background_work) module.indexer->Start();
     context.policy.Allow("search.rebuild", Role::kOperator, access::Scope::kAll);

@@ -1,6 +1,7 @@
 // What the server says about a registered kind (GET /kinds/{kind}): its fields, their types and
 // limits, the enumeration values, and its workflow; and what the caller may do to one object now
-// (GET /{collection}/{id}/actions). Forms and buttons follow these instead of copies in TypeScript.
+// (GET /{collection}/{id}/actions, and each item's allowed_actions in a list). Forms and buttons
+// follow these instead of copies in TypeScript.
 import { api } from '@/shared/api'
 
 export type FieldType =
@@ -47,6 +48,18 @@ export interface KindSpec {
 
 /** What the caller may do to an object: update, submit, approve, return, withdraw. */
 export type AllowedAction = 'update' | 'submit' | 'approve' | 'return' | 'withdraw'
+
+/** A list item of a registered kind: for a caller who may act on the kind, the list says per
+ * item what they may do to it now (the same as GET …/{id}/actions); absent for the others. */
+export interface WithAllowedActions {
+  id: string
+  allowed_actions?: AllowedAction[]
+}
+
+/** True when the list said the caller may do `action` to the item now (no request per row). */
+export function mayAct(item: WithAllowedActions, action: AllowedAction): boolean {
+  return item.allowed_actions?.includes(action) ?? false
+}
 
 // One request per kind and page load: descriptions change only with a new server.
 const specs = new Map<string, Promise<KindSpec>>()

@@ -8,7 +8,7 @@ export const districts = ref<District[]>([])
 export const departments = ref<Department[]>([])
 
 /** Loads `path` ({items}) into `target` once; a failed load is tried again on the next call. */
-function loaderFor<T>(path: string, target: Ref<T[]>): () => Promise<void> {
+export function loaderFor<T>(path: string, target: Ref<T[]>): () => Promise<void> {
   let loading: Promise<void> | null = null
   return () => {
     if (!loading) {

@@ -32,11 +32,14 @@ export interface Department {
   name_en: string
 }
 
-/** One saved version of an object (sub-category, base …), from its …/history. */
+/** One saved version of an object (sub-category, base, organisation, resource …), from its
+ * …/history: every history route answers this one shape (the server's changes::History). */
 export interface ObjectVersion {
   version: number
-  /** The object as it was, as a JSON text. */
-  data: string
+  /** The object as it was. */
+  data: Record<string, unknown>
+  /** The user id of whoever saved it; null for the command line or an unknown account. */
+  changed_by: string | null
   changed_at: string
 }
 

@@ -1,4 +1,6 @@
 // Catalog's value types as the server sends them.
+import type { AllowedAction } from '@/shared/kinds'
+
 export type ReviewStatus = 'draft' | 'submitted' | 'approved' | 'returned' | 'withdrawn'
 
 export interface Instrument {
@@ -38,6 +40,8 @@ export interface Instrument {
   contact_phone: string | null
   contact_email: string | null
   industry_codes: string[]
+  /** In a list, for a caller who may act on instruments: what they may do to this one now. */
+  allowed_actions?: AllowedAction[]
 }
 
 export interface IndustrySuggestion {
