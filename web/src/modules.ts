@@ -1,10 +1,13 @@
-// The only file that knows every module: their routes for the router and their texts for t().
-// A new module adds its two lines here.
+// The only file that knows every module: their routes for the router, their texts for t() and
+// the panels they add to other modules' pages. A new module adds its lines here.
 import type { RouteRecordRaw } from 'vue-router'
 import { addTexts, type Texts } from '@/shared/i18n'
 import { sharedTexts } from '@/shared/texts'
 import { accountsRoutes } from '@/modules/accounts/routes'
 import { accountsTexts } from '@/modules/accounts/texts'
+import { bookingsRoutes } from '@/modules/bookings/routes'
+import { bookingsTexts } from '@/modules/bookings/texts'
+import { addBookingsPanels } from '@/modules/bookings/panels'
 import { calendarRoutes } from '@/modules/calendar/routes'
 import { calendarTexts } from '@/modules/calendar/texts'
 import { catalogRoutes } from '@/modules/catalog/routes'
@@ -20,6 +23,7 @@ export const moduleRoutes: RouteRecordRaw[] = [
   ...accountsRoutes,
   ...catalogRoutes,
   ...calendarRoutes,
+  ...bookingsRoutes,
   ...securityRoutes,
 ]
 
@@ -30,6 +34,7 @@ export const moduleTexts: Record<string, Texts> = {
   catalog: catalogTexts,
   catalogOperator: catalogOperatorTexts,
   calendar: calendarTexts,
+  bookings: bookingsTexts,
   security: securityTexts,
 }
 
@@ -39,4 +44,5 @@ export function addModuleTexts(): void {
   if (textsAdded) return
   textsAdded = true
   for (const texts of Object.values(moduleTexts)) addTexts(texts)
+  addBookingsPanels()
 }
