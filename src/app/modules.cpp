@@ -5,6 +5,7 @@
 #include "modules/audit/module.hpp"
 #include "modules/bookings/module.hpp"
 #include "modules/catalog/module.hpp"
+#include "modules/delivery/module.hpp"
 #include "modules/media/module.hpp"
 #include "modules/search/module.hpp"
 #include "modules/system/module.hpp"
@@ -12,13 +13,20 @@
 namespace keyuan::app {
 
 std::span<const modules::Module> AllModules() {
+    // clang-format off: one module a line, in registration order
     static const modules::Module kModules[] = {
-        {"system", system::Register},         {"accounts", accounts::Register},
-        {"audit", audit::Register},           {"media", media::Register},
-        {"catalog", catalog::Register},       {"bookings", bookings::Register},
-        {"search", search::Register},         {"idempotency", system::RegisterIdempotency},
+        {"system", system::Register},
+        {"accounts", accounts::Register},
+        {"audit", audit::Register},
+        {"media", media::Register},
+        {"catalog", catalog::Register},
+        {"delivery", delivery::Register},
+        {"bookings", bookings::Register},
+        {"search", search::Register},
+        {"idempotency", system::RegisterIdempotency},
         {"openapi", system::RegisterOpenApi},
     };
+    // clang-format on
     return kModules;
 }
 

@@ -159,6 +159,28 @@ protected:
         };
         std::string inside = bookable(world_.org_a), outside = bookable(world_.org_b);
         objects_["/api/v1/bookings"] = {book(*sessions_["enterprise"], inside), book(As("company"), outside)};
+        // A rating of each: a second booking, moved into the past, delivered and rated.
+        auto rating = [&](Session& client, Session& provider, const std::string& instrument) {
+            std::string day = ShanghaiDate(4);
+            HttpResponse booked = client.Post("/api/v1/bookings", Body({{"instrument_id", instrument},
+                                                                        {"starts_at", day + "T09:30:00+08:00"},
+                                                                        {"ends_at", day + "T10:30:00+08:00"}}));
+            std::string id = Str(booked.Json(), "id");
+            EXPECT_EQ(Act(provider, "bookings", id, "approve").status, 200);
+            RunSql(Db(),
+                   "UPDATE bookings SET start_minute = start_minute - 20160, end_minute = end_minute - 20160 "
+                   "WHERE id = " +
+                       id);
+            HttpResponse delivered =
+                provider.Post("/api/v1/bookings/" + id + "/delivery",
+                              Body({{"minutes_used", 60}, {"fee_fen", 100}, {"service_mode", "occupancy"}}));
+            EXPECT_EQ(delivered.status, 200) << delivered.body;
+            HttpResponse rated = client.Post("/api/v1/bookings/" + id + "/rating", Body({{"score", 5}}));
+            EXPECT_EQ(rated.status, 201) << rated.body;
+            return Str(rated.Json(), "id");
+        };
+        objects_["/api/v1/ratings"] = {rating(*sessions_["enterprise"], As("unit_a"), inside),
+                                       rating(As("company"), As("unit_b"), outside)};
     }
 
     /// The route's path with its parameter filled for the object inside (or outside) the scope.

@@ -83,13 +83,16 @@ void RegisterBookingRoutes(modules::ModuleContext& context, const workflow::Work
     context.router.Get("/api/v1/bookings/{id}", [&db, &policy](Request& r) {
         std::int64_t id = http::PathId(r);
         if (!r.caller) throw ApiError(Error::Unauthenticated());
-        std::optional<Booking> booking;
-        db.Read([&](store::Session& s) { booking = LoadBooking(s, id); });
-        if (!booking || !policy.Allows(r.caller.get(), "booking.read",
-                                       BookingScope(booking->org_id, booking->user_id, booking->booked_by))) {
-            throw ApiError(Error::NotFound());
-        }
-        return http::JsonResponse(200, BookingJson(*booking));
+        json::object answer;
+        db.Read([&](store::Session& s) {
+            std::optional<Booking> booking = LoadBooking(s, id);
+            if (!booking || !policy.Allows(r.caller.get(), "booking.read",
+                                           BookingScope(booking->org_id, booking->user_id, booking->booked_by))) {
+                throw ApiError(Error::NotFound());
+            }
+            answer = WithOutcome(s, *booking);
+        });
+        return http::JsonResponse(200, answer);
     });
 
     context.router.Get("/api/v1/bookings", [&db, &policy, &lifecycle](Request& r) {

@@ -30,11 +30,15 @@ void KeepCancellationDeadline(workflow::StepContext& step) {
     }
 }
 
-/// Time is recorded as used only once it has begun.
-void RequireStarted(workflow::StepContext& step) {
+/// A booking completes by its delivery record (POST …/{id}/delivery), once its time has begun.
+void RequireDelivered(workflow::StepContext& step) {
     std::optional<Booking> booking = LoadBooking(step.session, step.before.id);
     if (booking->span.start > clock::NowUnix() / 60) {
         throw ApiError(Error::Conflict("预约时段尚未开始", "The booked time has not begun"));
+    }
+    if (step.session.Query("SELECT 1 FROM deliveries WHERE source_kind = 'booking' AND source_id = $1", {booking->id})
+            .empty()) {
+        throw ApiError(Error::Conflict("请先登记服务记录", "Record the delivery first"));
     }
 }
 
@@ -82,7 +86,7 @@ workflow::Definition BookingDefinition() {
               .to = "completed",
               .who = Providers(),
               .permission = "decide",
-              .effect = RequireStarted}},
+              .effect = RequireDelivered}},
         .reason_column = "reason",
         .load = [](store::Session& s, std::int64_t id) -> std::optional<workflow::Subject> {
             store::Rows rows =

@@ -11,6 +11,9 @@ void AllowBookingActions(access::Policy& policy) {
         policy.Allow("booking.create", role, access::Scope::kOwn);
         policy.Allow("booking.read", role, access::Scope::kOwn);
         policy.Allow("booking.read", role, access::Scope::kAssigned);
+        // The client rates: the user served, or the colleague who booked.
+        policy.Allow("booking.rate", role, access::Scope::kOwn);
+        policy.Allow("booking.rate", role, access::Scope::kAssigned);
     }
     // The provider reads the bookings of its instruments; operators read all.
     policy.Allow("booking.read", Role::kUnitAdmin, access::Scope::kOrganization);
@@ -25,6 +28,7 @@ void Register(modules::ModuleContext& context) {
         context.Keep(std::make_unique<workflow::Workflow>(BookingDefinition(), context.policy));
     RegisterInstrumentRoutes(context);
     RegisterBookingRoutes(context, lifecycle);
+    RegisterDeliveryRoutes(context, lifecycle);
     workflow::RegisterRoutes(context.router, context.db, lifecycle, context.policy, "/api/v1/bookings");
 }
 

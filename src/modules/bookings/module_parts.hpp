@@ -5,6 +5,7 @@
 
 #include "access/policy.hpp"
 #include "http/request.hpp"
+#include "modules/bookings/booking_store.hpp"
 #include "modules/module_context.hpp"
 #include "workflow/workflow.hpp"
 
@@ -15,6 +16,11 @@ void AllowBookingActions(access::Policy& policy);
 
 /// /api/v1/bookings…
 void RegisterBookingRoutes(modules::ModuleContext& context, const workflow::Workflow& lifecycle);
+/// …/{id}/delivery and …/{id}/rating: the end of a booking.
+void RegisterDeliveryRoutes(modules::ModuleContext& context, const workflow::Workflow& lifecycle);
+/// A booking as GET shows it: with its delivery and rating (null when none).
+boost::json::object WithOutcome(store::Session& s, const Booking& booking);
+
 /// /api/v1/instruments/{id}/booking-rules, …/trained-users, …/availability
 void RegisterInstrumentRoutes(modules::ModuleContext& context);
 

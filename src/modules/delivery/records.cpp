@@ -1,0 +1,68 @@
+#include <boost/json/serialize.hpp>
+
+#include "changes/change_record.hpp"
+#include "core/clock.hpp"
+#include "http/json.hpp"
+#include "modules/delivery/service.hpp"
+#include "modules/delivery/views.hpp"
+#include "store/errors.hpp"
+
+namespace keyuan::delivery {
+namespace json = boost::json;
+
+Fields ReadFields(const json::object& body) {
+    http::JsonReader reader(body);
+    Fields f;
+    f.minutes_used = reader.Int("minutes_used", false, 0, 24 * 60).value_or(0);
+    f.samples = reader.Int("samples", false, 0, 100000).value_or(0);
+    f.fee = Fen(reader.Int("fee_fen", true, 0, 100'000'000'00).value_or(0));
+    f.service_mode =
+        reader.Enum("service_mode", true, {"occupancy", "technical", "commissioned", "remote"}).value_or("");
+    f.client_industry_code = reader.String("client_industry_code", {.max_chars = 8});
+    f.note = reader.String("note", {.max_chars = 500}).value_or("");
+    std::vector<FieldError> problems = reader.Collect();
+    if (problems.empty() && f.minutes_used == 0 && f.samples == 0) {
+        problems.push_back({"minutes_used", {"须填写实际使用时长或样品数", "Give the minutes used or the samples"}});
+    }
+    if (!problems.empty()) throw ApiError(Error::Validation(std::move(problems)));
+    return f;
+}
+
+json::object Record(store::Session& s, const Actor& actor, const Source& source, const Fields& f) {
+    if (!s.Query("SELECT 1 FROM deliveries WHERE source_kind = $1 AND source_id = $2", {source.kind, source.id})
+             .empty()) {
+        throw ApiError(Error::Conflict("已登记服务记录", "The delivery is recorded already"));
+    }
+    if (f.client_industry_code &&
+        s.Query("SELECT 1 FROM industry_codes WHERE code = $1", {*f.client_industry_code}).empty()) {
+        throw ApiError(Error::Validation({{"client_industry_code", {"行业代码不存在", "Unknown industry code"}}}));
+    }
+    std::optional<std::string> district;
+    if (source.client_org_id) {
+        store::Rows org = s.Query("SELECT district_code FROM organizations WHERE id = $1", {*source.client_org_id});
+        if (!org.empty()) district = org[0].OptText(0);
+    }
+    bool internal = source.client_org_id && *source.client_org_id == source.provider_org_id;
+    std::int64_t id = s.InsertReturningId(
+        "INSERT INTO deliveries (source_kind, source_id, resource_kind, resource_id, provider_org_id, client_org_id, "
+        "client_user_id, client_industry_code, client_district_code, internal, service_mode, minutes_used, samples, "
+        "fee_fen, note, delivered_on, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+        "$12, $13, $14, $15, $16, $17, $18) RETURNING id",
+        {source.kind, source.id, source.resource_kind, source.resource_id, source.provider_org_id, source.client_org_id,
+         source.client_user_id, f.client_industry_code, district, internal, f.service_mode, f.minutes_used, f.samples,
+         f.fee.fen(), f.note, clock::TodayShanghai(), actor.caller ? actor.caller->user_id : 0, clock::NowUtc()});
+    json::object record = DeliveryOf(s, source.kind, source.id).as_object();
+    changes::Record(
+        s, actor,
+        {.object_type = "delivery", .object_id = id, .event = "recorded", .after_json = json::serialize(record)});
+    return record;
+}
+
+json::value DeliveryOf(store::Session& s, std::string_view kind, std::int64_t id) {
+    store::Rows rows = s.Query(std::string(kDeliverySelect) + " WHERE d.source_kind = $1 AND d.source_id = $2",
+                               {std::string(kind), id});
+    if (rows.empty()) return nullptr;
+    return DeliveryJson(rows[0]);
+}
+
+}  // namespace keyuan::delivery
