@@ -68,8 +68,11 @@ export interface Delivery {
 export interface Rating {
   id: string
   score: number
+  level?: string
   comment: string
-  reply?: string | null
+  rated_at?: string
+  reply: string | null
+  version?: number
 }
 
 export interface Booking {
@@ -92,7 +95,7 @@ export interface Booking {
   created_at: string
   updated_at: string
   allowed_actions?: BookingAction[]
-  /** Not yet on every server: present once delivery records and ratings land. */
+  /** Only GET /bookings/{id} carries these two (null until recorded). */
   delivery?: Delivery | null
   rating?: Rating | null
 }
