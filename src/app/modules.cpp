@@ -7,6 +7,7 @@
 #include "modules/catalog/module.hpp"
 #include "modules/delivery/module.hpp"
 #include "modules/media/module.hpp"
+#include "modules/notifications/module.hpp"
 #include "modules/search/module.hpp"
 #include "modules/system/module.hpp"
 
@@ -15,15 +16,11 @@ namespace keyuan::app {
 std::span<const modules::Module> AllModules() {
     // clang-format off: one module a line, in registration order
     static const modules::Module kModules[] = {
-        {"system", system::Register},
-        {"accounts", accounts::Register},
-        {"audit", audit::Register},
-        {"media", media::Register},
-        {"catalog", catalog::Register},
-        {"delivery", delivery::Register},
-        {"bookings", bookings::Register},
-        {"search", search::Register},
-        {"idempotency", system::RegisterIdempotency},
+        {"system", system::Register},         {"accounts", accounts::Register},
+        {"audit", audit::Register},           {"media", media::Register},
+        {"catalog", catalog::Register},       {"notifications", notifications::Register},
+        {"delivery", delivery::Register},     {"bookings", bookings::Register},
+        {"search", search::Register},         {"idempotency", system::RegisterIdempotency},
         {"openapi", system::RegisterOpenApi},
     };
     // clang-format on

@@ -181,6 +181,14 @@ protected:
         };
         objects_["/api/v1/ratings"] = {rating(*sessions_["enterprise"], As("unit_a"), inside),
                                        rating(As("company"), As("unit_b"), outside)};
+        // A message in the enterprise account's inbox (its booking was approved): nobody else's.
+        HttpResponse inbox = sessions_["enterprise"]->Get("/api/v1/notifications");
+        std::string message = Str(inbox.Json().at("items").at(0), "id");
+        objects_["/api/v1/notifications"] = {message, message};
+        // The feed of an account the matrix does not play (its own POST would reset the token).
+        std::string feed = Str(As("company").Post("/api/v1/me/calendar-feed", "{}").Json(), "url");
+        std::string token = feed.substr(feed.rfind('/') + 1);
+        objects_["/api/v1/calendar-feeds"] = {token, token};
     }
 
     /// The route's path with its parameter filled for the object inside (or outside) the scope.

@@ -5,6 +5,7 @@
 #include "changes/change_record.hpp"
 #include "core/clock.hpp"
 #include "modules/bookings/lifecycle.hpp"
+#include "modules/bookings/notices.hpp"
 #include "modules/bookings/rule_store.hpp"
 #include "store/errors.hpp"
 #include "store/guarded_update.hpp"
@@ -140,7 +141,9 @@ BookingOutcome Book(store::Database& db, const Caller& caller, const Actor& acto
                 s.Execute("UPDATE bookings SET series_id = $1 WHERE id = $1", {id});
             }
             StartDeadline(s, id, state);
-            json::object created = BookingJson(*LoadBooking(s, id));
+            Booking booking = *LoadBooking(s, id);
+            NoticeToProvider(s, booking, state == "requested" ? "booking_requested" : "booking_booked");
+            json::object created = BookingJson(booking);
             changes::Record(
                 s, actor,
                 {.object_type = "booking", .object_id = id, .event = "created", .snapshot = &created, .version = 1});
@@ -185,7 +188,9 @@ json::object Reschedule(store::Database& db, const Caller& caller, const Actor& 
             "updated_at = $6",
             {state, span.start, span.end, FormatMinute(span.start), FormatMinute(span.end), clock::NowUtc()});
         StartDeadline(s, id, state);
-        after = BookingJson(*LoadBooking(s, id));
+        Booking moved = *LoadBooking(s, id);
+        NoticeToProvider(s, moved, "booking_rescheduled");
+        after = BookingJson(moved);
         changes::Record(s, actor,
                         {.object_type = "booking",
                          .object_id = id,

@@ -2,6 +2,7 @@
 
 #include "core/clock.hpp"
 #include "modules/bookings/booking_store.hpp"
+#include "modules/bookings/notices.hpp"
 #include "modules/bookings/rule_store.hpp"
 
 namespace keyuan::bookings {
@@ -42,6 +43,20 @@ void RequireDelivered(workflow::StepContext& step) {
     }
 }
 
+/// The effect that tells the other side of a step.
+std::function<void(workflow::StepContext&)> Tell(bool client, const char* kind,
+                                                 std::function<void(workflow::StepContext&)> first = nullptr) {
+    return [client, kind, first](workflow::StepContext& step) {
+        if (first) first(step);
+        Booking booking = *LoadBooking(step.session, step.before.id);
+        if (client) {
+            NoticeToClient(step.session, booking, kind, step.reason);
+        } else {
+            NoticeToProvider(step.session, booking, kind, step.reason);
+        }
+    };
+}
+
 }  // namespace
 
 const std::vector<Role>& BookingRoles() {
@@ -59,34 +74,40 @@ workflow::Definition BookingDefinition() {
         .table = "bookings",
         .initial = "requested",
         .states = {{"requested", kAnswerWorkingDays}, {"approved"}, {"rejected"}, {"cancelled"}, {"completed"}},
-        .transitions =
-            {{.action = "approve", .from = {"requested"}, .to = "approved", .who = Providers(), .permission = "decide"},
-             {.action = "reject",
-              .from = {"requested"},
-              .to = "rejected",
-              .who = Providers(),
-              .permission = "decide",
-              .reason_required = true,
-              .keeps_reason = true},
-             {.action = "cancel",
-              .from = {"requested", "approved"},
-              .to = "cancelled",
-              .who = Clients(),
-              .keeps_reason = true,
-              .effect = KeepCancellationDeadline},
-             {.action = "provider_cancel",
-              .from = {"requested", "approved"},
-              .to = "cancelled",
-              .who = Providers(),
-              .permission = "decide",
-              .reason_required = true,
-              .keeps_reason = true},
-             {.action = "complete",
-              .from = {"approved"},
-              .to = "completed",
-              .who = Providers(),
-              .permission = "decide",
-              .effect = RequireDelivered}},
+        .transitions = {{.action = "approve",
+                         .from = {"requested"},
+                         .to = "approved",
+                         .who = Providers(),
+                         .permission = "decide",
+                         .effect = Tell(true, "booking_approved")},
+                        {.action = "reject",
+                         .from = {"requested"},
+                         .to = "rejected",
+                         .who = Providers(),
+                         .permission = "decide",
+                         .reason_required = true,
+                         .keeps_reason = true,
+                         .effect = Tell(true, "booking_rejected")},
+                        {.action = "cancel",
+                         .from = {"requested", "approved"},
+                         .to = "cancelled",
+                         .who = Clients(),
+                         .keeps_reason = true,
+                         .effect = Tell(false, "booking_cancelled", KeepCancellationDeadline)},
+                        {.action = "provider_cancel",
+                         .from = {"requested", "approved"},
+                         .to = "cancelled",
+                         .who = Providers(),
+                         .permission = "decide",
+                         .reason_required = true,
+                         .keeps_reason = true,
+                         .effect = Tell(true, "booking_cancelled")},
+                        {.action = "complete",
+                         .from = {"approved"},
+                         .to = "completed",
+                         .who = Providers(),
+                         .permission = "decide",
+                         .effect = Tell(true, "booking_completed", RequireDelivered)}},
         .reason_column = "reason",
         .load = [](store::Session& s, std::int64_t id) -> std::optional<workflow::Subject> {
             store::Rows rows =

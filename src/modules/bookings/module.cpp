@@ -1,7 +1,9 @@
 #include "modules/bookings/module.hpp"
 
+#include "core/clock.hpp"
 #include "modules/bookings/lifecycle.hpp"
 #include "modules/bookings/module_parts.hpp"
+#include "modules/bookings/notices.hpp"
 #include "workflow/routes.hpp"
 
 namespace keyuan::bookings {
@@ -29,7 +31,13 @@ void Register(modules::ModuleContext& context) {
     RegisterInstrumentRoutes(context);
     RegisterBookingRoutes(context, lifecycle);
     RegisterDeliveryRoutes(context, lifecycle);
+    RegisterFeedRoutes(context);
     workflow::RegisterRoutes(context.router, context.db, lifecycle, context.policy, "/api/v1/bookings");
+    // Reminders the day before and requests to rate: hourly, each message once (deduplicated).
+    store::Database& db = context.db;
+    context.scheduler.Add({.name = "bookings.reminders", .every_seconds = 3600, .run = [&db] {
+                               SendReminders(db, *Date::Parse(clock::TodayShanghai()));
+                           }});
 }
 
 }  // namespace keyuan::bookings

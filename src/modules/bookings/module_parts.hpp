@@ -21,6 +21,9 @@ void RegisterDeliveryRoutes(modules::ModuleContext& context, const workflow::Wor
 /// A booking as GET shows it: with its delivery and rating (null when none).
 boost::json::object WithOutcome(store::Session& s, const Booking& booking);
 
+/// iCalendar feeds: …/me/calendar-feed, …/instruments/{id}/calendar-feed, …/calendar-feeds/{token}
+void RegisterFeedRoutes(modules::ModuleContext& context);
+
 /// /api/v1/instruments/{id}/booking-rules, …/trained-users, …/availability
 void RegisterInstrumentRoutes(modules::ModuleContext& context);
 

@@ -198,6 +198,81 @@ TEST_F(BookingsTest, AWeeklySeriesSkipsAndReportsTheTakenDates) {
     EXPECT_EQ(Str(items.at(1), "series_id"), Str(items.at(0), "id"));
 }
 
+TEST_F(BookingsTest, ARetriedBookingWithItsIdempotencyKeyReturnsTheFirstAnswer) {
+    json::object body{{"instrument_id", instrument_}, {"starts_at", At(9, "08:30")}, {"ends_at", At(9, "09:30")}};
+    std::vector<std::pair<std::string, std::string>> key = {{"Idempotency-Key", "booking-retry-1"}};
+    HttpResponse first = As("company").Send("POST", "/api/v1/bookings", Body(body), key);
+    ASSERT_EQ(first.status, 201) << first.body;
+    HttpResponse retry = As("company").Send("POST", "/api/v1/bookings", Body(body), key);
+    EXPECT_EQ(retry.status, 201) << retry.body;
+    EXPECT_EQ(Str(retry.Json(), "id"), Str(first.Json(), "id"));
+    HttpResponse list = As("company").Get("/api/v1/bookings?from=" + ShanghaiDate(9) + "&to=" + ShanghaiDate(9));
+    EXPECT_EQ(list.Json().at("total").as_int64(), 1) << list.body;
+}
+
+TEST_F(BookingsTest, CalendarFeedsHaveSecretResettableUrls) {
+    HttpResponse booked = Book(As("company"), instrument_, At(10, "08:30"), At(10, "09:30"));
+    ASSERT_EQ(booked.status, 201) << booked.body;
+    HttpResponse mine = As("company").Post("/api/v1/me/calendar-feed", "{}");
+    ASSERT_EQ(mine.status, 200) << mine.body;
+    std::string url = Str(mine.Json(), "url");
+    HttpResponse feed = Visitor().Get(url);
+    ASSERT_EQ(feed.status, 200) << feed.body;
+    EXPECT_EQ(feed.Header("content-type"), "text/calendar; charset=utf-8");
+    EXPECT_NE(feed.body.find("UID:booking-" + Str(booked.Json(), "id") + "@keyuan"), std::string::npos) << feed.body;
+    EXPECT_NE(feed.body.find("SUMMARY:共享质谱仪 · 待审批"), std::string::npos) << feed.body;
+
+    std::string again = Str(As("company").Post("/api/v1/me/calendar-feed", "{}").Json(), "url");
+    EXPECT_NE(again, url);
+    EXPECT_TRUE(IsError(Visitor().Get(url), 404, "not_found"));  // the old URL stops at once
+    EXPECT_EQ(Visitor().Get(again).status, 200);
+    EXPECT_TRUE(IsError(Visitor().Get("/api/v1/calendar-feeds/guess.ics"), 404, "not_found"));
+
+    std::string instrument_feed = "/api/v1/instruments/" + instrument_ + "/calendar-feed";
+    EXPECT_TRUE(IsError(As("unit_b").Post(instrument_feed, "{}"), 404, "not_found"));
+    EXPECT_TRUE(IsError(As("company").Post(instrument_feed, "{}"), 403, "forbidden"));
+    HttpResponse lab = As("unit_a").Post(instrument_feed, "{}");
+    ASSERT_EQ(lab.status, 200) << lab.body;
+    HttpResponse lab_feed = Visitor().Get(Str(lab.Json(), "url"));
+    ASSERT_EQ(lab_feed.status, 200);
+    EXPECT_NE(lab_feed.body.find("SUMMARY:待审批"), std::string::npos) << lab_feed.body;
+    EXPECT_EQ(lab_feed.body.find("蛋白质组学"), std::string::npos);  // no client's purpose in a unit's feed
+}
+
+TEST_F(BookingsTest, EachSideHearsOfTheOthersStepsInItsInbox) {
+    auto unread = [](Session& as) {
+        HttpResponse r = as.Get("/api/v1/notifications?unread=true");
+        EXPECT_EQ(r.status, 200) << r.body;
+        return r.Json().at("unread_count").as_int64();
+    };
+    ASSERT_EQ(As("unit_a").Post("/api/v1/notifications/read-all", "{}").status, 200);
+    ASSERT_EQ(As("company").Post("/api/v1/notifications/read-all", "{}").status, 200);
+    HttpResponse booked = Book(As("company"), instrument_, At(8, "14:30"), At(8, "15:30"));
+    ASSERT_EQ(booked.status, 201) << booked.body;
+    std::string id = Str(booked.Json(), "id");
+    EXPECT_EQ(unread(As("unit_a")), 1);
+    HttpResponse inbox = As("unit_a").Get("/api/v1/notifications?unread=true");
+    json::value message = inbox.Json().at("items").at(0);
+    EXPECT_EQ(Str(message, "kind"), "booking_requested");
+    EXPECT_EQ(Str(message.at("params"), "booking_id"), id);
+    EXPECT_EQ(Str(message.at("params"), "instrument_name"), "共享质谱仪");
+
+    ASSERT_EQ(Act(As("unit_a"), "bookings", id, "reject", Body({{"reason", "设备检修"}})).status, 200);
+    HttpResponse told = As("company").Get("/api/v1/notifications?unread=true");
+    ASSERT_EQ(told.Json().at("unread_count").as_int64(), 1) << told.body;
+    json::value rejection = told.Json().at("items").at(0);
+    EXPECT_EQ(Str(rejection, "kind"), "booking_rejected");
+    EXPECT_EQ(Str(rejection.at("params"), "reason"), "设备检修");
+
+    // One's own messages only: another's id is not there.
+    std::string mine = Str(rejection, "id");
+    EXPECT_TRUE(IsError(As("unit_a").Post("/api/v1/notifications/" + mine + "/read", "{}"), 404, "not_found"));
+    EXPECT_TRUE(IsError(Visitor().Get("/api/v1/notifications"), 401, "unauthenticated"));
+    EXPECT_TRUE(IsError(As("company").Get("/api/v1/notifications?unread=maybe"), 422, "validation_failed"));
+    EXPECT_EQ(As("company").Post("/api/v1/notifications/" + mine + "/read", "{}").status, 204);
+    EXPECT_EQ(unread(As("company")), 0);
+}
+
 TEST_F(BookingsTest, OfManyConcurrentRequestsForOverlappingTimeExactlyOneWins) {
     for (int round = 0; round < 3; ++round) {
         std::vector<RaceRequest> requests;
