@@ -1,6 +1,6 @@
 // Booking instrument time in the web UI: the unit sets booking rules under its instrument's form,
-// a company books two hours in the calendar, the lab approves it on the booking desk and goes to
-// record the delivery. run.sh starts the server with unit1 (unit_admin of 北京示范大学),
+// a company books two hours in the calendar, the lab hears of it in its inbox, approves it on the
+// booking desk and goes to record the delivery; the company hears of the approval. run.sh starts the server with unit1 (unit_admin of 北京示范大学),
 // reviewer1 and company1 (enterprise).
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
@@ -90,9 +90,17 @@ test('a company books two hours, the lab approves and goes to record the deliver
     await mine.getByText('待审核').waitFor()
     await logout(page)
 
-    // The lab approves it on the booking desk: buttons come from the row's allowed actions.
+    // The lab hears of it in its inbox (the bell counts it) and follows the message to the desk.
     await login(page, 'unit1')
-    await page.locator('[data-test=nav-booking-desk]').click()
+    await page.locator('[data-test=inbox-unread] sup', { hasText: '1' }).waitFor()
+    await page.locator('[data-test=inbox-bell]').click()
+    const notice = page.locator('[data-test=inbox-item]', { hasText: `新的预约申请：${NAME}，${day} 09:30–11:30` })
+    await page.screenshot({ path: join(SCREENSHOTS, 'inbox.png'), fullPage: true })
+    await notice.click()
+    await page.waitForURL(/\/bookings\/desk$/)
+    await page.locator('[data-test=inbox-unread] sup', { hasText: '1' }).waitFor({ state: 'hidden' })
+
+    // It approves the request: buttons come from the row's allowed actions.
     const request = page.locator('[data-test=booking-table] .el-table__row', { hasText: NAME })
     await request.locator('[data-test=act-approve]').waitFor()
     assert.equal(await request.locator('[data-test=act-delivery]').count(), 0, 'no delivery before approval')
@@ -113,7 +121,9 @@ test('a company books two hours, the lab approves and goes to record the deliver
   await withBrowser(
     async (page) => {
       await login(page, 'company1')
-      await page.goto(`${BASE_URL}/bookings`)
+      await page.locator('[data-test=inbox-bell]').click()
+      await page.locator('[data-test=inbox-item]', { hasText: `预约已确认：${NAME}` }).click()
+      await page.waitForURL(/\/bookings$/)
       const row = page.locator('[data-test=booking-table] .el-table__row', { hasText: NAME })
       await row.getByText('已确认').waitFor()
       await row.locator('[data-test=act-cancel]').waitFor()

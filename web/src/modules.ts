@@ -8,6 +8,9 @@ import { accountsTexts } from '@/modules/accounts/texts'
 import { bookingsRoutes } from '@/modules/bookings/routes'
 import { bookingsTexts } from '@/modules/bookings/texts'
 import { addBookingsPanels } from '@/modules/bookings/panels'
+import { notificationsRoutes } from '@/modules/notifications/routes'
+import { notificationsTexts } from '@/modules/notifications/texts'
+import { addNotificationsPanels } from '@/modules/notifications/panels'
 import { calendarRoutes } from '@/modules/calendar/routes'
 import { calendarTexts } from '@/modules/calendar/texts'
 import { catalogRoutes } from '@/modules/catalog/routes'
@@ -24,6 +27,7 @@ export const moduleRoutes: RouteRecordRaw[] = [
   ...catalogRoutes,
   ...calendarRoutes,
   ...bookingsRoutes,
+  ...notificationsRoutes,
   ...securityRoutes,
 ]
 
@@ -35,6 +39,7 @@ export const moduleTexts: Record<string, Texts> = {
   catalogOperator: catalogOperatorTexts,
   calendar: calendarTexts,
   bookings: bookingsTexts,
+  notifications: notificationsTexts,
   security: securityTexts,
 }
 
@@ -45,4 +50,5 @@ export function addModuleTexts(): void {
   textsAdded = true
   for (const texts of Object.values(moduleTexts)) addTexts(texts)
   addBookingsPanels()
+  addNotificationsPanels()
 }
