@@ -8,6 +8,7 @@ import type {
   BookingRules,
   Delivery,
   NewBooking,
+  Rating,
   SeriesOutcome,
   TrainedUser,
 } from '@/modules/bookings/types'
@@ -58,4 +59,12 @@ export const bookingsApi = {
   rate: (id: string, score: number, comment: string) => api.post(`${booking(id)}/rating`, { score, comment }),
   replyToRating: (ratingId: string, reply: string) =>
     api.post(`/ratings/${encodeURIComponent(ratingId)}/reply`, { reply }),
+  /** An instrument's public ratings, newest first, with their count and average. */
+  ratingsOf: (instrumentId: string, page = 1) =>
+    api.get<Page<Rating> & { count: number; average: number | null }>('/ratings', {
+      resource_kind: 'instrument',
+      resource_id: instrumentId,
+      page,
+      page_size: 5,
+    }),
 }

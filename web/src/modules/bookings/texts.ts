@@ -96,6 +96,8 @@ const zh = {
       reply: '回复',
       replied: '已回复',
       yours: '评价：{score} 星',
+      summary: '用户评价 {average} 分（{count} 条）',
+      replyFromLab: '实验室回复：{reply}',
     },
     mine: {
       title: '我的预约',
@@ -236,6 +238,8 @@ export const bookingsTexts = defineTexts(zh, {
       reply: 'Reply',
       replied: 'Replied',
       yours: 'Rated {score} stars',
+      summary: 'Rated {average} by {count} clients',
+      replyFromLab: 'The lab replied: {reply}',
     },
     mine: {
       title: 'My bookings',

@@ -33,6 +33,7 @@ async function mountPanel(loggedIn: boolean) {
   session.user = loggedIn ? ({ id: '5', username: 'company1', roles: ['enterprise'] } as unknown as User) : null
   vi.spyOn(bookingRulesApi, 'availability').mockResolvedValue(availability)
   vi.spyOn(bookingRulesApi, 'get').mockResolvedValue({ bookable: true, external_fen_per_hour: 20000 } as never)
+  vi.spyOn(bookingsApi, 'ratingsOf').mockResolvedValue({ items: [], total: 0, page: 1, page_size: 5, count: 0, average: null })
   const wrapper = mount(BookingPanel, { props: { instrumentId: '7' } })
   await flushPromises()
   return wrapper
@@ -78,5 +79,27 @@ describe('BookingPanel', () => {
     await flushPromises()
     expect(create.mock.calls[0][0].repeat_weeks).toBe(3)
     expect(wrapper.find('[data-test=booking-skipped]').text()).toContain('2027-01-06 09:00–11:00：该时段已被预约')
+  })
+})
+
+describe('RatingsList under the calendar', () => {
+  it('shows the average, the latest ratings and the lab’s replies', async () => {
+    session.user = null
+    vi.spyOn(bookingRulesApi, 'availability').mockResolvedValue(availability)
+    vi.spyOn(bookingRulesApi, 'get').mockResolvedValue({ bookable: true } as never)
+    vi.spyOn(bookingsApi, 'ratingsOf').mockResolvedValue({
+      items: [{ id: 'r1', score: 4, comment: '成像清晰', reply: '谢谢', rated_at: '2026-12-31T02:00:00Z' }],
+      total: 2,
+      page: 1,
+      page_size: 5,
+      count: 2,
+      average: 4.5,
+    })
+    const wrapper = mount(BookingPanel, { props: { instrumentId: '7' } })
+    await flushPromises()
+    const text = wrapper.find('[data-test=ratings]').text()
+    expect(text).toContain('用户评价 4.5 分（2 条）')
+    expect(text).toContain('成像清晰')
+    expect(text).toContain('实验室回复：谢谢')
   })
 })
