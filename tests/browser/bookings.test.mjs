@@ -128,6 +128,16 @@ test('a company books two hours, the lab approves and goes to record the deliver
       await row.getByText('已确认').waitFor()
       await row.locator('[data-test=act-cancel]').waitFor()
       await page.screenshot({ path: join(SCREENSHOTS, 'my-bookings-390.png'), fullPage: true })
+
+      // A calendar app subscribes to the company's bookings through a secret address.
+      await page.locator('[data-test=feed-open]').click()
+      await page.locator('[data-test=feed-create]').click()
+      const feed = await field(page, 'feed-url').inputValue()
+      assert.match(feed, /\/api\/v1\/calendar-feeds\/[^/]+\.ics$/)
+      const ics = await (await fetch(feed)).text()
+      assert.match(ics, /BEGIN:VCALENDAR/)
+      assert.ok(ics.includes(NAME), 'the booked instrument is in the feed')
+      await page.keyboard.press('Escape')
       await page.goto(`${BASE_URL}/instruments/${id}`)
       await page.locator('[data-test=week-grid]').waitFor()
       await page.screenshot({ path: join(SCREENSHOTS, 'booking-calendar-390.png'), fullPage: true })

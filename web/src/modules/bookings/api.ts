@@ -45,6 +45,12 @@ export interface BookingQuery {
   page_size?: number
 }
 
+/** A new secret iCalendar URL (the previous one stops working): the caller's bookings, or an instrument's. */
+export const calendarFeedApi = {
+  mine: () => api.post<{ url: string }>('/me/calendar-feed'),
+  instrument: (instrumentId: string) => api.post<{ url: string }>(`${instrument(instrumentId)}/calendar-feed`),
+}
+
 export const bookingsApi = {
   create: (body: NewBooking) => api.post<Booking | SeriesOutcome>('/bookings', body),
   list: (query: BookingQuery) => api.get<Page<Booking>>('/bookings', { ...query }),

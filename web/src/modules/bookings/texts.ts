@@ -140,6 +140,13 @@ const zh = {
       manage: '预约设置',
     },
     money: '{yuan} 元',
+    feed: {
+      button: '订阅日历',
+      title: '日历订阅（iCalendar）',
+      warning: '生成新的订阅地址后，之前的地址立即失效。',
+      create: '生成订阅地址',
+      hint: '在日历应用中“添加订阅”并粘贴此地址；地址即凭据，请勿公开。',
+    },
   },
 }
 
@@ -282,5 +289,12 @@ export const bookingsTexts = defineTexts(zh, {
       manage: 'Booking setup',
     },
     money: '{yuan} yuan',
+    feed: {
+      button: 'Subscribe',
+      title: 'Calendar feed (iCalendar)',
+      warning: 'A new address stops the previous one at once.',
+      create: 'Make the address',
+      hint: 'Add it as a subscription in a calendar app; the address is the key, keep it private.',
+    },
   },
 })
