@@ -74,6 +74,11 @@ ORG=$(curl -sSf -b "$JAR" -H 'Content-Type: application/json' -H "X-CSRF-Token: 
   -d '{"name":"北京示范大学","credit_code":"121100004000000014","kind":"university","district_code":"110108","department_code":"edu"}' \
   "$KEYUAN_URL/api/v1/organizations")
 ORG_ID=$(node -e 'process.stdout.write(JSON.parse(process.argv[1]).id)' "$ORG")
+# A company that books instrument time (bookings.test.mjs).
+COMPANY=$(curl -sSf -b "$JAR" -H 'Content-Type: application/json' -H "X-CSRF-Token: $CSRF" \
+  -d '{"name":"北京示范科技有限公司","credit_code":"91110108MA0000001D","kind":"enterprise","district_code":"110108"}' \
+  "$KEYUAN_URL/api/v1/organizations")
+COMPANY_ID=$(node -e 'process.stdout.write(JSON.parse(process.argv[1]).id)' "$COMPANY")
 curl -sSf -b "$JAR" -H "X-CSRF-Token: $CSRF" -X POST "$KEYUAN_URL/api/v1/auth/logout" >/dev/null
 
 create_user unit1 unit_admin --org "$ORG_ID"
@@ -81,6 +86,7 @@ create_user reviewer1 department_reviewer --department edu
 create_user sec1 security_admin
 create_user sec2 security_admin
 create_user grantee expert
+create_user company1 enterprise --org "$COMPANY_ID"
 
 export KEYUAN_SCREENSHOTS=${KEYUAN_SCREENSHOTS:-$(mktemp -d /tmp/keyuan-screens.XXXXXX)}
 echo "browser tests: server $KEYUAN_URL, organisation $ORG_ID, screenshots in $KEYUAN_SCREENSHOTS" >&2

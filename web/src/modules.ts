@@ -1,10 +1,16 @@
-// The only file that knows every module: their routes for the router and their texts for t().
-// A new module adds its two lines here.
+// The only file that knows every module: their routes for the router, their texts for t() and
+// the panels they add to other modules' pages. A new module adds its lines here.
 import type { RouteRecordRaw } from 'vue-router'
 import { addTexts, type Texts } from '@/shared/i18n'
 import { sharedTexts } from '@/shared/texts'
 import { accountsRoutes } from '@/modules/accounts/routes'
 import { accountsTexts } from '@/modules/accounts/texts'
+import { bookingsRoutes } from '@/modules/bookings/routes'
+import { bookingsTexts } from '@/modules/bookings/texts'
+import { addBookingsPanels } from '@/modules/bookings/panels'
+import { notificationsRoutes } from '@/modules/notifications/routes'
+import { notificationsTexts } from '@/modules/notifications/texts'
+import { addNotificationsPanels } from '@/modules/notifications/panels'
 import { calendarRoutes } from '@/modules/calendar/routes'
 import { calendarTexts } from '@/modules/calendar/texts'
 import { catalogRoutes } from '@/modules/catalog/routes'
@@ -20,6 +26,8 @@ export const moduleRoutes: RouteRecordRaw[] = [
   ...accountsRoutes,
   ...catalogRoutes,
   ...calendarRoutes,
+  ...bookingsRoutes,
+  ...notificationsRoutes,
   ...securityRoutes,
 ]
 
@@ -30,6 +38,8 @@ export const moduleTexts: Record<string, Texts> = {
   catalog: catalogTexts,
   catalogOperator: catalogOperatorTexts,
   calendar: calendarTexts,
+  bookings: bookingsTexts,
+  notifications: notificationsTexts,
   security: securityTexts,
 }
 
@@ -39,4 +49,6 @@ export function addModuleTexts(): void {
   if (textsAdded) return
   textsAdded = true
   for (const texts of Object.values(moduleTexts)) addTexts(texts)
+  addBookingsPanels()
+  addNotificationsPanels()
 }

@@ -1,0 +1,28 @@
+// A notification as a sentence and a link: the kind picks the text, the params fill it in.
+import { has, t } from '@/shared/i18n'
+import type { Notification } from '@/modules/notifications/types'
+
+// Sent to the unit that provides the time; the rest go to the client.
+const FOR_PROVIDER = new Set(['booking_requested', 'booking_booked', 'booking_rescheduled'])
+
+function beijingSpan(from?: unknown, to?: unknown): string {
+  if (typeof from !== 'string' || typeof to !== 'string') return ''
+  const shift = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString()
+  const a = shift(from)
+  const b = shift(to)
+  return `${a.slice(0, 10)} ${a.slice(11, 16)}–${b.slice(11, 16)}`
+}
+
+export function messageOf(n: Notification): string {
+  const key = `inbox.kinds.${n.kind}`
+  if (!has(key)) return t('inbox.unknown', { kind: n.kind })
+  return t(key, {
+    instrument: String(n.params.instrument_name ?? ''),
+    span: beijingSpan(n.params.starts_at, n.params.ends_at),
+  })
+}
+
+export function linkOf(n: Notification): string {
+  if (!n.kind.startsWith('booking_')) return '/inbox'
+  return FOR_PROVIDER.has(n.kind) ? '/bookings/desk' : '/bookings'
+}

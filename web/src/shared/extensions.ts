@@ -1,0 +1,18 @@
+// Places on one module's page where another module adds a panel (bookings' calendar on catalog's
+// instrument page), so that neither module imports the other: src/modules.ts fills them, the
+// page draws whatever is there with the props the place promises.
+import { defineAsyncComponent, type Component } from 'vue'
+
+/** instrument-detail and instrument-manage panels get the prop `instrumentId`; header-tools none. */
+export type ExtensionPoint = 'instrument-detail' | 'instrument-manage' | 'header-tools'
+
+const panels = new Map<ExtensionPoint, Component[]>()
+
+/** Adds a lazily loaded panel (its code is fetched only on pages that show it). */
+export function addPanel(point: ExtensionPoint, load: () => Promise<Component | { default: Component }>): void {
+  panels.set(point, [...(panels.get(point) ?? []), defineAsyncComponent(load as () => Promise<Component>)])
+}
+
+export function panelsAt(point: ExtensionPoint): Component[] {
+  return panels.get(point) ?? []
+}
