@@ -17,15 +17,15 @@ namespace json = boost::json;
 
 namespace {
 
-bool IsIntType(FieldType t) {
-    return t == FieldType::kInt || t == FieldType::kMoney || t == FieldType::kBool || t == FieldType::kRef;
-}
-
 bool IsListType(FieldType t) {
     return t == FieldType::kEnumList || t == FieldType::kStringList;
 }
 
 }  // namespace
+
+bool IsIntType(FieldType t) {
+    return t == FieldType::kInt || t == FieldType::kMoney || t == FieldType::kBool || t == FieldType::kRef;
+}
 
 const FieldSpec* FindField(const ResourceSpec& spec, std::string_view name) {
     for (const FieldSpec& f : spec.fields) {

@@ -12,7 +12,10 @@
 #include <string_view>
 #include <vector>
 
+#include <boost/json/object.hpp>
+
 #include "core/error.hpp"
+#include "search/document.hpp"
 #include "store/database.hpp"
 
 namespace keyuan::registry {
@@ -55,6 +58,24 @@ struct CheckContext {
     store::Session& session;
 };
 
+/// How a kind is indexed for search, by field names: the registry derives the query and the
+/// document from it (registry/search_source.cpp). Besides the kind's fields, "org_name" names
+/// the owning organisation's name and "<field>.name" the name of the row a kCode field points to.
+struct SearchSpec {
+    std::vector<std::string> title;  // joined with spaces; weighted over the body
+    std::string label;               // the result's title when it differs from `title`; "" if not
+    std::vector<std::string> body;   // joined with spaces; industry scope phrases follow
+    std::string class_code;          // the facets and filters search offers ("" if none)
+    std::string district;
+    std::string open_status;
+    std::string price;
+    bool district_from_org = false;    // a NULL district falls back to the organisation's
+    std::vector<std::string> display;  // shown on the result card, in this order
+    /// The odd ones (a thumbnail, accreditations valid today): adds to the document and its
+    /// card from the stored values.
+    std::function<void(const Values& stored, search::SearchDocument& doc, boost::json::object& display)> extra;
+};
+
 struct ResourceSpec {
     std::string kind;        // "instrument": permission prefix and audit object type
     std::string collection;  // "instruments": the path under /api/v1
@@ -64,6 +85,7 @@ struct ResourceSpec {
     std::string industry_fk;                // its column naming this resource
     bool industry_scope = false;            // links carry a business-scope phrase (labs)
     std::vector<std::string> text_columns;  // searched by ?q=
+    std::optional<SearchSpec> search;       // how approved ones enter the search index; none: not indexed
     /// Validates across fields and fills derived fields in `values` (merged view of given
     /// and existing values is passed).
     std::function<void(Values& merged, FieldErrors& errors, CheckContext& context)> check;
@@ -81,6 +103,9 @@ struct ResourceSpec {
     std::vector<std::string> owner_roles = {"unit_admin"};
     std::vector<std::pair<std::string, std::string>> reviewer_roles = {{"department_reviewer", "department"}};
 };
+
+/// Whether a field of this type is stored as an integer column.
+bool IsIntType(FieldType t);
 
 /// Looks a field up by name; nullptr if the spec has none.
 const FieldSpec* FindField(const ResourceSpec& spec, std::string_view name);

@@ -1,5 +1,6 @@
 #include "modules/catalog/specs.hpp"
 
+#include <boost/json/array.hpp>
 #include <boost/json/parse.hpp>
 
 #include <algorithm>
@@ -50,6 +51,20 @@ void CheckPhotos(const registry::Values& v, FieldErrors& errors) {
             return;
         }
     }
+}
+
+// The first photo stored on this platform, as the result card's thumbnail: the pages' content
+// security policy shows images from here only, and a visitor's browser then asks no one else.
+std::string Thumbnail(std::string_view photos_json) {
+    std::error_code ec;
+    boost::json::value photos = boost::json::parse(photos_json, ec);
+    if (ec || !photos.is_array()) return "";
+    for (const boost::json::value& photo : photos.get_array()) {
+        if (photo.is_string() && photo.get_string().starts_with("/api/v1/media/")) {
+            return std::string(photo.get_string());
+        }
+    }
+    return "";
 }
 
 void CheckInstrument(registry::Values& v, FieldErrors& errors, registry::CheckContext& context) {
@@ -119,6 +134,20 @@ void DecorateService(const registry::Values& v, std::map<std::string, std::strin
     flags["accreditation_expired"] = any_expired;
 }
 
+/// The certificates valid today, as search's accreditation facet and on the result card.
+void ServiceAccreditations(const registry::Values& v, search::SearchDocument& d, boost::json::object& display) {
+    std::string today = clock::TodayShanghai();
+    for (const char* cert : {"cnas", "cma"}) {
+        std::string no = TextOf(v, std::string(cert) + "_cert_no").value_or("");
+        if (!no.empty() && TextOf(v, std::string(cert) + "_expiry").value_or("") >= today) {
+            d.accreditations.emplace_back(cert);
+        }
+    }
+    boost::json::array accreditations;
+    for (const std::string& a : d.accreditations) accreditations.emplace_back(a);
+    display["accreditations"] = std::move(accreditations);
+}
+
 std::string ServiceFilter(std::string_view name, const std::string& value, std::vector<store::Param>& params) {
     if (name != "accreditation") return "";
     params.emplace_back(clock::TodayShanghai());
@@ -166,6 +195,11 @@ registry::ResourceSpec LabSpec() {
     spec.industry_fk = "lab_id";
     spec.industry_scope = true;
     spec.text_columns = {"name", "description"};
+    spec.search = registry::SearchSpec{.title = {"name"},
+                                       .body = {"description", "org_name", "address"},
+                                       .district = "district_code",
+                                       .open_status = "open_status",
+                                       .display = {"name", "kind", "org_name", "district_code", "open_status"}};
     return spec;
 }
 
@@ -225,6 +259,21 @@ registry::ResourceSpec InstrumentSpec() {
     spec.industry_table = "instrument_industries";
     spec.industry_fk = "instrument_id";
     spec.text_columns = {"name", "name_en", "model", "manufacturer", "functions"};
+    spec.search = registry::SearchSpec{
+        .title = {"name", "name_en", "model"},
+        .label = "name",
+        .body = {"manufacturer", "country", "functions", "technical_indicators", "class_code.name", "org_name",
+                 "location"},
+        .class_code = "class_code",
+        .district = "district_code",
+        .open_status = "open_status",
+        .display = {"name", "name_en", "model", "manufacturer", "org_name", "district_code", "open_status",
+                    "class_code", "original_value_fen"},
+        .extra = [](const registry::Values& v, search::SearchDocument&, boost::json::object& display) {
+            if (std::string photo = Thumbnail(TextOf(v, "photos").value_or("")); !photo.empty()) {
+                display["photo"] = photo;
+            }
+        }};
     spec.check = CheckInstrument;
     spec.on_submit = [](store::Session& s, std::int64_t id, const registry::Values&) {
         // The registration date is the first submission; resubmissions keep it.
@@ -268,6 +317,14 @@ registry::ResourceSpec ServiceSpec() {
     spec.text_columns = {"name", "field", "content"};
     spec.check = CheckService;
     spec.decorate = DecorateService;
+    spec.search = registry::SearchSpec{
+        .title = {"name"},
+        .body = {"field", "content", "parameters", "org_name"},
+        .district = "district_code",
+        .price = "price_fen",
+        .district_from_org = true,
+        .display = {"name", "kind", "field", "org_name", "district_code", "price_unit", "price_fen"},
+        .extra = ServiceAccreditations};
     spec.extra_filter = ServiceFilter;
     return spec;
 }
@@ -296,6 +353,8 @@ registry::ResourceSpec FinanceProductSpec() {
          .ref_any_owner = true},
     };
     spec.text_columns = {"name", "features", "eligibility"};
+    spec.search = registry::SearchSpec{
+        .title = {"name"}, .body = {"features", "eligibility", "org_name"}, .display = {"name", "kind", "org_name"}};
     spec.check = [](registry::Values& v, FieldErrors& errors, registry::CheckContext&) {
         auto lo = IntOf(v, "amount_min_fen"), hi = IntOf(v, "amount_max_fen");
         if (lo && hi && *lo > *hi) {
