@@ -40,7 +40,9 @@ json::object DescribeKind(const ResourceEngine& engine) {
                                       {"filter", f.filter},
                                       {"range", f.range},
                                       {"sort", f.sort},
-                                      {"derived", f.derived}});
+                                      {"derived", f.derived},
+                                      {"visibility", VisibilityName(f.visibility)},
+                                      {"mask", MaskName(f.mask)}});
     }
     return json::object{{"kind", spec.kind},
                         {"collection", spec.collection},

@@ -42,6 +42,7 @@ ResourceEngine::ResourceEngine(ResourceSpec spec, store::Database& db, access::P
       policy_(policy),
       cache_(cache_bytes),
       watch_(db, std::chrono::milliseconds(250)) {
+    CheckVisibility(spec_);
     columns_ =
         "SELECT t.id, t.org_id, t.status, t.review_reason, t.version, t.created_at, t.updated_at, o.name, "
         "COALESCE(o.department_code, ''), COALESCE(o.district_code, '')";

@@ -66,8 +66,15 @@ public:
     /// Every saved version, newest first.
     boost::json::object History(const Caller* caller, std::int64_t id);
 
-    /// The resource as the API shows it.
+    /// The resource as the API shows it, whole (answers to its owners, version snapshots).
     boost::json::object ToJson(const StoredResource& r) const;
+    /// The resource as `caller` may see it: fields above the caller's level masked or null.
+    boost::json::object ToJsonFor(const Caller* caller, const StoredResource& r) const;
+    /// What the caller sees of this object's fields (visibility.cpp).
+    Visibility ReaderLevel(const Caller* caller, const StoredResource& r) const;
+    /// The shared view the caller's answers belong to, part of the cache keys; nullopt when
+    /// they depend on the object (owners, reviewers, the operator) and are never cached.
+    std::optional<std::string> CacheTier(const Caller* caller) const;
     std::optional<StoredResource> Load(store::Session& s, std::int64_t id) const;
     /// The resources with these ids, in the order given (missing ids are skipped), in one
     /// statement; with `generation`, the change counter of the same snapshot too (left alone

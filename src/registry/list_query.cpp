@@ -59,10 +59,10 @@ std::string OrderBy(const ResourceSpec& spec, const http::Request& r) {
 
 /// Published pages are the same for every reader: they are kept until something public
 /// changes, and for the day, as flags such as accreditation follow the date.
-std::string PageKey(const http::Request& r) {
+std::string PageKey(const std::string& tier, const http::Request& r) {
     std::vector<std::pair<std::string, std::string>> params = r.QueryParams();
     std::sort(params.begin(), params.end());
-    std::string key = "list|" + clock::TodayShanghai();
+    std::string key = "list|" + tier + "|" + clock::TodayShanghai();
     for (const auto& [name, value] : params) key += "|" + name + "=" + value;
     return key;
 }
@@ -75,7 +75,8 @@ std::shared_ptr<const CachedAnswer> ResourceEngine::CachedPage(const http::Reque
         std::optional<std::string> status = r.Query("status");
         if (status && *status != "approved") return nullptr;
         std::optional<std::int64_t> generation = watch_.Current();
-        return generation ? cache_.Find(PageKey(r), *generation) : nullptr;
+        // Only visitors are answered from memory.
+        return generation ? cache_.Find(PageKey(*CacheTier(nullptr), r), *generation) : nullptr;
     } catch (const std::exception&) {  // out of memory: the usual path will answer
         return nullptr;
     }
@@ -179,7 +180,8 @@ std::shared_ptr<const CachedAnswer> ResourceEngine::List(const Caller* caller, c
     }
     errors.ThrowIfAny();
     std::string order = OrderBy(spec_, r);
-    std::string key = status == "approved" && cache_.enabled() ? PageKey(r) : std::string();
+    std::optional<std::string> tier = CacheTier(caller);
+    std::string key = status == "approved" && cache_.enabled() && tier ? PageKey(*tier, r) : std::string();
     std::shared_ptr<const CachedAnswer> answer;
     db_.Read([&](store::Session& s) {
         std::int64_t generation = key.empty() ? 0 : watch_.Read(s);
@@ -203,7 +205,7 @@ std::shared_ptr<const CachedAnswer> ResourceEngine::List(const Caller* caller, c
                                   paged);
         std::vector<std::int64_t> page;
         for (std::size_t i = 0; i < ids.size(); ++i) page.push_back(ids[i].Int(0));
-        for (const StoredResource& stored : LoadMany(s, page)) items.push_back(ToJson(stored));
+        for (const StoredResource& stored : LoadMany(s, page)) items.push_back(ToJsonFor(caller, stored));
         bool exact = total <= kCountLimit;
         json::object out{{"items", std::move(items)},
                          {"total", exact ? total : kCountLimit},

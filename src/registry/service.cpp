@@ -19,8 +19,8 @@ namespace {
 
 /// The cache key of one published resource. Today is part of it, as for pages: what a
 /// resource shows may follow the date (an accreditation that expired overnight).
-std::string ResourceKey(std::int64_t id) {
-    return "id|" + clock::TodayShanghai() + "|" + std::to_string(id);
+std::string ResourceKey(const std::string& tier, std::int64_t id) {
+    return "id|" + tier + "|" + clock::TodayShanghai() + "|" + std::to_string(id);
 }
 
 }  // namespace
@@ -62,7 +62,8 @@ std::shared_ptr<const CachedAnswer> ResourceEngine::CachedResource(const http::R
         std::optional<std::int64_t> id = http::FindPathId(request);
         if (!id) return nullptr;
         std::optional<std::int64_t> generation = watch_.Current();
-        return generation ? cache_.Find(ResourceKey(*id), *generation) : nullptr;
+        std::optional<std::string> tier = CacheTier(nullptr);  // only visitors are answered from memory
+        return generation ? cache_.Find(ResourceKey(*tier, *id), *generation) : nullptr;
     } catch (const std::exception&) {  // out of memory: the usual path will answer
         return nullptr;
     }
@@ -87,8 +88,10 @@ std::shared_ptr<const CachedAnswer> ResourceEngine::Get(const Caller* caller, st
     if (r->status != "approved" && !policy_.Allows(caller, Action("read"), ScopeOf(*r))) {
         throw ApiError(Error::NotFound());
     }
-    auto answer = std::make_shared<const CachedAnswer>(CachedAnswer{json::serialize(ToJson(*r)), r->version});
-    if (generation && r->status == "approved") cache_.Store(ResourceKey(id), *generation, answer);
+    auto answer =
+        std::make_shared<const CachedAnswer>(CachedAnswer{json::serialize(ToJsonFor(caller, *r)), r->version});
+    std::optional<std::string> tier = CacheTier(caller);
+    if (generation && tier && r->status == "approved") cache_.Store(ResourceKey(*tier, id), *generation, answer);
     return answer;
 }
 

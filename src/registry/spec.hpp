@@ -34,6 +34,14 @@ enum class FieldType {
     kStringList,  // JSON array of strings, stored as JSON text
 };
 
+/// Who sees a field's value in GET answers, lists and the public cache; each level sees what
+/// the ones before it see. Owner: whoever may read the object unpublished (its organisation,
+/// its reviewers in scope, the district's officers).
+enum class Visibility { kPublic, kSignedIn, kOwner, kOperator };
+
+/// How a value is shown to those below its visibility: masked (personal data, PIPL), or null.
+enum class Mask { kNone, kPhone, kEmail };
+
 struct FieldSpec {
     std::string name;  // JSON name and column name
     FieldType type = FieldType::kText;
@@ -41,11 +49,13 @@ struct FieldSpec {
     std::size_t max_chars = 200;
     std::vector<std::string_view> choices;
     std::string ref_table;
-    bool filter = false;         // ?name=value exact filter
-    bool range = false;          // ?name_min= / ?name_max= (kMoney, kInt, kDate)
-    bool sort = false;           // ?sort=name or -name
-    bool derived = false;        // computed by the server, read-only in the API
-    bool ref_any_owner = false;  // kRef: the referenced row may belong to another organisation
+    bool filter = false;                          // ?name=value exact filter
+    bool range = false;                           // ?name_min= / ?name_max= (kMoney, kInt, kDate)
+    bool sort = false;                            // ?sort=name or -name
+    bool derived = false;                         // computed by the server, read-only in the API
+    bool ref_any_owner = false;                   // kRef: the referenced row may belong to another organisation
+    Visibility visibility = Visibility::kPublic;  // not public: neither filter, range nor sort
+    Mask mask = Mask::kNone;
 };
 
 /// A resource's column values while it is created or changed, by field name; a field
@@ -103,6 +113,11 @@ struct ResourceSpec {
     std::vector<std::string> owner_roles = {"unit_admin"};
     std::vector<std::pair<std::string, std::string>> reviewer_roles = {{"department_reviewer", "department"}};
 };
+
+const char* VisibilityName(Visibility v);
+const char* MaskName(Mask m);
+/// Refuses (std::logic_error, at start-up) a hidden field that a filter, sort or ?q= would reveal.
+void CheckVisibility(const ResourceSpec& spec);
 
 /// Whether a field of this type is stored as an integer column.
 bool IsIntType(FieldType t);

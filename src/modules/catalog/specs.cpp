@@ -19,8 +19,15 @@ const std::vector<std::string_view> kOpenStatuses = {"open", "partially_open", "
 
 std::vector<registry::FieldSpec> ContactFields() {
     return {{.name = "contact_name", .max_chars = 50},
-            {.name = "contact_phone", .max_chars = 30},
-            {.name = "contact_email", .max_chars = 100}};
+            // Personal data (PIPL): whole for signed-in users, who may book or ask; masked for visitors.
+            {.name = "contact_phone",
+             .max_chars = 30,
+             .visibility = registry::Visibility::kSignedIn,
+             .mask = registry::Mask::kPhone},
+            {.name = "contact_email",
+             .max_chars = 100,
+             .visibility = registry::Visibility::kSignedIn,
+             .mask = registry::Mask::kEmail}};
 }
 
 std::optional<std::string> TextOf(const registry::Values& v, const std::string& name) {
@@ -252,7 +259,10 @@ registry::ResourceSpec InstrumentSpec() {
         {.name = "fee_standard", .type = registry::FieldType::kLongText, .max_chars = 2000},
         {.name = "booking_rules", .type = registry::FieldType::kLongText, .max_chars = 2000},
         {.name = "duty_free", .type = registry::FieldType::kBool, .filter = true},
-        {.name = "customs_supervision_end", .type = registry::FieldType::kDate},
+        // A customs matter between the owner and the customs office (and the platform).
+        {.name = "customs_supervision_end",
+         .type = registry::FieldType::kDate,
+         .visibility = registry::Visibility::kOwner},
         {.name = "photos", .type = registry::FieldType::kStringList, .max_chars = 500},
     };
     for (registry::FieldSpec f : ContactFields()) spec.fields.push_back(f);
@@ -344,7 +354,10 @@ registry::ResourceSpec FinanceProductSpec() {
         {.name = "amount_min_fen", .type = registry::FieldType::kMoney, .range = true},
         {.name = "amount_max_fen", .type = registry::FieldType::kMoney, .range = true, .sort = true},
         {.name = "contact_name", .max_chars = 50},
-        {.name = "contact_phone", .max_chars = 30},
+        {.name = "contact_phone",
+         .max_chars = 30,
+         .visibility = registry::Visibility::kSignedIn,
+         .mask = registry::Mask::kPhone},
         // The domain centre that lists the product (seed 000: the finance centre offers ≥ 20).
         {.name = "base_id",
          .type = registry::FieldType::kRef,
