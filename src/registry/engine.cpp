@@ -23,6 +23,10 @@ bool IsListType(FieldType t) {
 
 }  // namespace
 
+std::string ResourceEngine::PublicCondition() const {
+    return spec_.is_public.empty() ? "(1 = 1)" : "(" + spec_.is_public + ")";
+}
+
 bool IsIntType(FieldType t) {
     return t == FieldType::kInt || t == FieldType::kMoney || t == FieldType::kBool || t == FieldType::kRef;
 }
@@ -56,6 +60,7 @@ ResourceEngine::ResourceEngine(ResourceSpec spec, store::Database& db, access::P
                     "ic.code, " + scope + ")) FROM " + spec_.industry_table + " ic WHERE ic." + spec_.industry_fk +
                     " = t.id)";
     }
+    columns_ += ", CASE WHEN t.status = 'approved' AND " + PublicCondition() + " THEN 1 ELSE 0 END";
     from_ = " FROM " + spec_.table + " t JOIN organizations o ON o.id = t.org_id";
     DeclarePermissions(spec_, policy);
     review_ = std::make_unique<workflow::Workflow>(ReviewDefinition(*this), policy);
@@ -115,7 +120,7 @@ std::vector<StoredResource> ResourceEngine::LoadMany(store::Session& s, const st
     std::map<std::int64_t, StoredResource> by_id;
     const std::size_t industries_col = 10 + spec_.fields.size();
     if (generation && !rows.empty()) {
-        std::size_t col = industries_col + (spec_.industry_table.empty() ? 0 : 1);
+        std::size_t col = industries_col + (spec_.industry_table.empty() ? 0 : 1) + 1;
         *generation = rows[0].IsNull(col) ? 0 : rows[0].Int(col);
     }
     for (std::size_t k = 0; k < rows.size(); ++k) {
@@ -124,6 +129,7 @@ std::vector<StoredResource> ResourceEngine::LoadMany(store::Session& s, const st
         r.id = row.Int(0);
         r.org_id = row.Int(1);
         r.status = row.Text(2);
+        r.is_public = row.Int(industries_col + (spec_.industry_table.empty() ? 0 : 1)) != 0;
         r.review_reason = row.Text(3);
         r.version = row.Int(4);
         r.created_at = row.Text(5);

@@ -24,6 +24,7 @@ struct StoredResource {
     std::int64_t id = 0;
     std::int64_t org_id = 0;
     std::string status;
+    bool is_public = true;  // approved and public (ResourceSpec::is_public)
     std::string review_reason;
     std::int64_t version = 1;
     std::string created_at;
@@ -105,7 +106,10 @@ private:
     ResourceSpec spec_;
     store::Database& db_;
     const access::Policy& policy_;
-    std::string columns_;  // SELECT t.id, … (the industry codes as a JSON array last)
+    /// "(condition)" from the spec's is_public, or "(1 = 1)".
+    std::string PublicCondition() const;
+
+    std::string columns_;  // SELECT t.id, …, the industry codes as a JSON array, whether public
     std::string from_;     // FROM table t JOIN organizations o
     PublicCache cache_;
     search::ChangeWatch watch_;  // the change counter the cache's answers are tagged with

@@ -95,6 +95,8 @@ std::shared_ptr<const CachedAnswer> ResourceEngine::List(const Caller* caller, c
         AddScope(q, policy_.ScopesFor(caller, Action("read")), *caller);
     }
     if (status != "all") q.where += " AND t.status = " + q.Bind(status);
+    // The public list: approved objects that the kind says are public (a secret one is not).
+    if (status == "approved") q.where += " AND " + PublicCondition();
     FieldErrors errors;
     for (const auto& [name, value] : r.QueryParams()) {
         if (name == "status" || name == "page" || name == "page_size" || name == "sort") continue;

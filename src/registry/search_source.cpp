@@ -34,7 +34,7 @@ struct Layout {
             code_names.push_back(name);
         }
         select = columns + " FROM " + spec.table + " t JOIN organizations o ON o.id = t.org_id" + joins +
-                 " WHERE t.status = 'approved'";
+                 " WHERE t.status = 'approved'" + (spec.is_public.empty() ? "" : " AND (" + spec.is_public + ")");
     }
 
     Values Read(const store::Row& r, std::map<std::string, std::string, std::less<>>& extra) const {

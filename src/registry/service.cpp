@@ -85,13 +85,13 @@ std::shared_ptr<const CachedAnswer> ResourceEngine::Get(const Caller* caller, st
     if (generation) watch_.Note(mark, *generation);
     if (!r) throw ApiError(Error::NotFound());
     // Approved resources are public; anything else only within the reader's scope.
-    if (r->status != "approved" && !policy_.Allows(caller, Action("read"), ScopeOf(*r))) {
+    if (!r->is_public && !policy_.Allows(caller, Action("read"), ScopeOf(*r))) {
         throw ApiError(Error::NotFound());
     }
     auto answer =
         std::make_shared<const CachedAnswer>(CachedAnswer{json::serialize(ToJsonFor(caller, *r)), r->version});
     std::optional<std::string> tier = CacheTier(caller);
-    if (generation && tier && r->status == "approved") cache_.Store(ResourceKey(*tier, id), *generation, answer);
+    if (generation && tier && r->is_public) cache_.Store(ResourceKey(*tier, id), *generation, answer);
     return answer;
 }
 

@@ -96,6 +96,11 @@ struct ResourceSpec {
     bool industry_scope = false;            // links carry a business-scope phrase (labs)
     std::vector<std::string> text_columns;  // searched by ?q=
     std::optional<SearchSpec> search;       // how approved ones enter the search index; none: not indexed
+    /// Whether an approved object is public, as an SQL condition on alias t (e.g. "t.secret = 0"
+    /// for a confidential achievement); "" : every approved one is. The public list, GET by id,
+    /// the public cache and search show approved objects only where it holds; the others stay
+    /// visible to their readers in scope, as unpublished ones are.
+    std::string is_public;
     /// Validates across fields and fills derived fields in `values` (merged view of given
     /// and existing values is passed).
     std::function<void(Values& merged, FieldErrors& errors, CheckContext& context)> check;
