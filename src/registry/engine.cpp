@@ -79,15 +79,14 @@ bool ResourceEngine::Visible(const Caller* caller, const workflow::Subject& subj
 
 void ResourceEngine::DeclarePermissions(const ResourceSpec& spec, access::Policy& policy) {
     auto action = [&spec](std::string_view verb) { return spec.kind + "." + std::string(verb); };
-    for (const std::string& name : spec.owner_roles) {
-        Role role = *ParseRole(name);
+    for (Role role : spec.owner_roles) {
         // submit, withdraw and review are the review workflow's grants (review.cpp).
         for (const char* verb : {"create", "update", "read"}) {
             policy.Allow(action(verb), role, access::Scope::kOrganization);
         }
     }
-    for (const auto& [name, scope] : spec.reviewer_roles) {
-        policy.Allow(action("read"), *ParseRole(name), *access::ParseScopeName(scope));
+    for (const auto& [role, scope] : spec.reviewer_roles) {
+        policy.Allow(action("read"), role, scope);
     }
     for (const char* verb : {"create", "update", "read"}) {
         policy.Allow(action(verb), Role::kOperator, access::Scope::kAll);

@@ -14,7 +14,9 @@
 
 #include <boost/json/object.hpp>
 
+#include "access/policy.hpp"
 #include "core/error.hpp"
+#include "core/role.hpp"
 #include "search/document.hpp"
 #include "store/database.hpp"
 
@@ -115,8 +117,9 @@ struct ResourceSpec {
         decorate;
     /// Roles that create and manage this kind within their organisation, and roles that
     /// review it (with the scope they review in) — turned into policy grants.
-    std::vector<std::string> owner_roles = {"unit_admin"};
-    std::vector<std::pair<std::string, std::string>> reviewer_roles = {{"department_reviewer", "department"}};
+    std::vector<Role> owner_roles = {Role::kUnitAdmin};
+    std::vector<std::pair<Role, access::Scope>> reviewer_roles = {
+        {Role::kDepartmentReviewer, access::Scope::kDepartment}};
 };
 
 const char* VisibilityName(Visibility v);

@@ -374,8 +374,8 @@ registry::ResourceSpec FinanceProductSpec() {
             errors.Add("amount_max_fen", "金额上限不能小于下限", "The maximum cannot be below the minimum");
         }
     };
-    spec.owner_roles = {"financial_institution"};
-    spec.reviewer_roles = {{"base_admin", "all"}};
+    spec.owner_roles = {Role::kFinancialInstitution};
+    spec.reviewer_roles = {{Role::kBaseAdmin, access::Scope::kAll}};
     return spec;
 }
 
