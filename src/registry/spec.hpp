@@ -1,8 +1,11 @@
 #pragma once
-// A registered resource (lab, instrument, service product, finance product) described as
-// data: its fields, their types and limits, filters and the checks that span fields. One
-// engine (resource_*.cpp) gives every kind the same API, validation, review workflow,
-// permissions, history and audit.
+// A registered kind (lab, instrument, service product, finance product; achievements, talents
+// and teams later) described as data: its fields with their types, limits, filters and who
+// sees them (visibility, masking), the checks that span fields, whether an approved object is
+// public, how it is indexed for search, and the roles that own and review it. One engine
+// (engine.cpp storage and JSON, validation.cpp, list_query.cpp, service.cpp, visibility.cpp,
+// review.cpp, search_source.cpp, routes.cpp) gives every kind the same API, validation,
+// review workflow, permissions, history, audit, public cache and search source.
 
 #include <cstdint>
 #include <functional>
