@@ -11,6 +11,7 @@
 #include "access/policy.hpp"
 #include "core/caller.hpp"
 #include "http/request.hpp"
+#include "registry/links.hpp"
 #include "registry/public_cache.hpp"
 #include "registry/spec.hpp"
 #include "search/outbox.hpp"
@@ -33,7 +34,7 @@ struct StoredResource {
     std::string org_name;
     std::string org_department;
     std::string org_district;
-    std::vector<std::pair<std::string, std::string>> industries;  // (code, scope phrase)
+    Links links;  // every link of the spec, its rows sorted
 };
 
 class ResourceEngine {
@@ -94,10 +95,7 @@ private:
     std::string Action(std::string_view verb) const { return spec_.kind + "." + std::string(verb); }
     /// Parses the body into values; validates types, limits, references, cross-field rules.
     Values ReadValues(store::Session& s, const boost::json::object& body, bool creating, const StoredResource* existing,
-                      std::vector<std::pair<std::string, std::string>>* industries, std::optional<std::int64_t>* org_id,
-                      const Caller* caller) const;
-    void SaveIndustries(store::Session& s, std::int64_t id,
-                        const std::vector<std::pair<std::string, std::string>>& industries) const;
+                      Links* links, std::optional<std::int64_t>* org_id, const Caller* caller) const;
     /// The change record of a create or an update (audit, version, search outbox); `shown`
     /// is ToJson(after), which the caller has already built for its answer.
     void RecordChange(store::Session& s, const Actor& actor, const std::string& event, const StoredResource& after,
@@ -109,7 +107,7 @@ private:
     /// "(condition)" from the spec's is_public, or "(1 = 1)".
     std::string PublicCondition() const;
 
-    std::string columns_;  // SELECT t.id, …, the industry codes as a JSON array, whether public
+    std::string columns_;  // SELECT t.id, …, the fields, each link as a JSON array, whether public
     std::string from_;     // FROM table t JOIN organizations o
     PublicCache cache_;
     search::ChangeWatch watch_;  // the change counter the cache's answers are tagged with

@@ -123,11 +123,11 @@ std::shared_ptr<const CachedAnswer> ResourceEngine::List(const Caller* caller, c
                 any += " OR LOWER(t." + c + ") LIKE " + like + " ESCAPE '\\'";
             }
             q.where += " AND (" + any + ")";
-        } else if (name == "industry" && !spec_.industry_table.empty()) {
+        } else if (const LinkSpec* link = FindLink(spec_, "industry_codes"); name == "industry" && link) {
             // A code or code prefix (39, 392, 3921), or a catalog industry "hitech:ID". The
             // matching ids come from the link table's (code, id) index, a range for a prefix,
             // instead of probing the link table for every published row.
-            std::string ids = "t.id IN (SELECT x." + spec_.industry_fk + " FROM " + spec_.industry_table + " x WHERE ";
+            std::string ids = "t.id IN (SELECT x." + link->owner_column + " FROM " + link->table + " x WHERE ";
             if (value.starts_with("hitech:")) {
                 std::optional<std::int64_t> industry = ParseId(std::string_view(value).substr(7));
                 if (!industry) {

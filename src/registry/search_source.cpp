@@ -109,19 +109,20 @@ search::SearchDocument Build(store::Session& s, const Layout& layout, const stor
     }
     if (search.extra) search.extra(v, d, display);
     d.display_json = json::serialize(display);
-    if (!spec.industry_table.empty()) {
-        std::string scope = spec.industry_scope ? "scope" : "''";
-        store::Rows codes = s.Query("SELECT code, " + scope + " FROM " + spec.industry_table + " WHERE " +
-                                        spec.industry_fk + " = $1 ORDER BY code",
-                                    {d.id});
+    // Industry codes are a facet of their own; their scope phrases (labs) are searched as body.
+    if (const LinkSpec* link = FindLink(spec, "industry_codes")) {
+        std::string scope = link->extra_columns.empty() ? "''" : link->extra_columns.front();
+        store::Rows codes = s.Query(
+            "SELECT code, " + scope + " FROM " + link->table + " WHERE " + link->owner_column + " = $1 ORDER BY code",
+            {d.id});
         for (std::size_t i = 0; i < codes.size(); ++i) {
             d.industry_codes.emplace_back(codes[i].Text(0));
             d.body += " " + std::string(codes[i].Text(1));
         }
         if (!d.industry_codes.empty()) {
             store::Rows hitech =
-                s.Query("SELECT DISTINCT x.industry_id FROM hitech_subcategories x JOIN " + spec.industry_table +
-                            " l ON l.code = x.code WHERE l." + spec.industry_fk + " = $1",
+                s.Query("SELECT DISTINCT x.industry_id FROM hitech_subcategories x JOIN " + link->table +
+                            " l ON l.code = x.code WHERE l." + link->owner_column + " = $1",
                         {d.id});
             for (std::size_t i = 0; i < hitech.size(); ++i) d.hitech_industries.push_back(hitech[i].Int(0));
         }

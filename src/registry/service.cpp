@@ -29,9 +29,9 @@ json::object ResourceEngine::Create(const Caller* caller, const json::object& bo
     policy_.RequireAction(caller, Action("create"));
     json::object out;
     db_.Write([&](store::Session& s) {
-        std::vector<std::pair<std::string, std::string>> industries;
+        Links links;
         std::optional<std::int64_t> org_id;
-        Values values = ReadValues(s, body, true, nullptr, &industries, &org_id, caller);
+        Values values = ReadValues(s, body, true, nullptr, &links, &org_id, caller);
         if (!policy_.Allows(caller, Action("create"), access::ObjectScope{.org_id = org_id})) {
             throw ApiError(Error::Forbidden());
         }
@@ -48,7 +48,7 @@ json::object ResourceEngine::Create(const Caller* caller, const json::object& bo
         store::Rows rows = s.Query(
             "INSERT INTO " + spec_.table + " (" + columns + ") VALUES (" + placeholders + ") RETURNING id", params);
         std::int64_t id = rows.front().Int(0);
-        if (!spec_.industry_table.empty()) SaveIndustries(s, id, industries);
+        SaveLinks(s, spec_, id, links);
         StoredResource stored = *Load(s, id);
         out = ToJson(stored);
         RecordChange(s, actor, "created", stored, out, std::nullopt);
@@ -108,9 +108,9 @@ json::object ResourceEngine::Update(const Caller* caller, std::int64_t id, const
         }
         if (before->status == "submitted" || before->status == "withdrawn")
             throw ApiError(workflow::WrongState(before->status));
-        std::vector<std::pair<std::string, std::string>> industries;
+        Links links;
         std::optional<std::int64_t> org_id;
-        Values values = ReadValues(s, body, false, &*before, &industries, &org_id, caller);
+        Values values = ReadValues(s, body, false, &*before, &links, &org_id, caller);
         // A change to a published resource takes it back to draft: it is reviewed again.
         std::string status = before->status == "approved" ? "draft" : before->status;
         std::vector<store::Param> params = {status, clock::NowUtc()};
@@ -120,7 +120,7 @@ json::object ResourceEngine::Update(const Caller* caller, std::int64_t id, const
             sets += ", " + name + " = $" + std::to_string(params.size());
         }
         store::UpdateGuarded(s, {.table = spec_.table, .id = id, .version = before->version}, sets, std::move(params));
-        if (!spec_.industry_table.empty()) SaveIndustries(s, id, industries);
+        SaveLinks(s, spec_, id, links);
         StoredResource after = *Load(s, id);
         out = ToJson(after);
         RecordChange(s, actor, "updated", after, out, json::serialize(ToJson(*before)));

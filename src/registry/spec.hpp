@@ -73,6 +73,27 @@ struct CheckContext {
     store::Session& session;
 };
 
+/// A link from a resource to rows of another table, kept in a link table of (resource, target,
+/// extra columns): industry codes, list membership, team members. The API shows `name` as the
+/// array of targets and, when the link has extra columns, `detail_name` as [{target, extra…}];
+/// either may be given on create or update, and replaces the resource's links.
+struct LinkSpec {
+    std::string name;                        // "industry_codes"
+    std::string table;                       // "lab_industries"
+    std::string owner_column;                // its column naming the resource: "lab_id"
+    std::string target_column = "code";      // its column naming the target
+    std::string target_table;                // a target must exist here: "industry_codes"
+    std::string target_key;                  // the target table's key; "" : named as target_column
+    std::string target_where;                // a further condition on it: "level = 4"
+    bool target_is_id = false;               // targets are ids (given as strings of digits), not codes
+    std::vector<std::string> extra_columns;  // text columns per link: {"scope"}
+    std::string detail_name;                 // "industries"; "" : the extra columns are not given
+    std::size_t max_items = 20;
+    std::size_t max_target_chars = 4;
+    std::size_t max_extra_chars = 600;
+    std::string unknown_zh = "不存在：", unknown_en = "Does not exist: ";  // followed by the target
+};
+
 /// How a kind is indexed for search, by field names: the registry derives the query and the
 /// document from it (registry/search_source.cpp). Besides the kind's fields, "org_name" names
 /// the owning organisation's name and "<field>.name" the name of the row a kCode field points to.
@@ -96,9 +117,8 @@ struct ResourceSpec {
     std::string collection;  // "instruments": the path under /api/v1
     std::string table;
     std::vector<FieldSpec> fields;
-    std::string industry_table;             // link table to industry_codes; empty if none
-    std::string industry_fk;                // its column naming this resource
-    bool industry_scope = false;            // links carry a business-scope phrase (labs)
+    /// Links to other tables. The one named "industry_codes" also drives ?industry= and search.
+    std::vector<LinkSpec> links;
     std::vector<std::string> text_columns;  // searched by ?q=
     std::optional<SearchSpec> search;       // how approved ones enter the search index; none: not indexed
     /// Whether an approved object is public, as an SQL condition on alias t (e.g. "t.secret = 0"
@@ -132,6 +152,9 @@ void CheckVisibility(const ResourceSpec& spec);
 
 /// Whether a field of this type is stored as an integer column.
 bool IsIntType(FieldType t);
+
+/// Looks a link up by name; nullptr if the spec has none.
+const LinkSpec* FindLink(const ResourceSpec& spec, std::string_view name);
 
 /// Looks a field up by name; nullptr if the spec has none.
 const FieldSpec* FindField(const ResourceSpec& spec, std::string_view name);

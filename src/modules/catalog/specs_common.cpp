@@ -17,6 +17,21 @@ std::vector<registry::FieldSpec> ContactFields() {
              .mask = registry::Mask::kEmail}};
 }
 
+registry::LinkSpec IndustryLink(const std::string& table, const std::string& owner_column, bool scope) {
+    registry::LinkSpec link{.name = "industry_codes",
+                            .table = table,
+                            .owner_column = owner_column,
+                            .target_table = "industry_codes",
+                            .target_where = "level = 4",
+                            .unknown_zh = "不是 GB/T 4754-2017 的 4 位行业小类代码：",
+                            .unknown_en = "Not a 4-digit GB/T 4754-2017 industry code: "};
+    if (scope) {
+        link.extra_columns = {"scope"};
+        link.detail_name = "industries";
+    }
+    return link;
+}
+
 std::optional<std::string> TextOf(const registry::Values& v, const std::string& name) {
     auto it = v.find(name);
     if (it == v.end() || it->second.kind() != store::Param::Kind::kText) return std::nullopt;

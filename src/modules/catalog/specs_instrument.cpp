@@ -137,8 +137,7 @@ registry::ResourceSpec InstrumentSpec() {
         {.name = "photos", .type = registry::FieldType::kStringList, .max_chars = 500},
     };
     for (registry::FieldSpec f : ContactFields()) spec.fields.push_back(f);
-    spec.industry_table = "instrument_industries";
-    spec.industry_fk = "instrument_id";
+    spec.links = {IndustryLink("instrument_industries", "instrument_id", false)};
     spec.text_columns = {"name", "name_en", "model", "manufacturer", "functions"};
     spec.search = registry::SearchSpec{
         .title = {"name", "name_en", "model"},

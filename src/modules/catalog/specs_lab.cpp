@@ -32,9 +32,7 @@ registry::ResourceSpec LabSpec() {
          .ref_any_owner = true},
     };
     for (registry::FieldSpec f : ContactFields()) spec.fields.push_back(f);
-    spec.industry_table = "lab_industries";
-    spec.industry_fk = "lab_id";
-    spec.industry_scope = true;
+    spec.links = {IndustryLink("lab_industries", "lab_id", true)};
     spec.text_columns = {"name", "description"};
     spec.search = registry::SearchSpec{.title = {"name"},
                                        .body = {"description", "org_name", "address"},

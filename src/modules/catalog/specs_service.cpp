@@ -101,8 +101,7 @@ registry::ResourceSpec ServiceSpec() {
         {.name = "district_code", .type = registry::FieldType::kCode, .max_chars = 6, .ref_table = "districts"},
     };
     for (registry::FieldSpec f : ContactFields()) spec.fields.push_back(f);
-    spec.industry_table = "service_industries";
-    spec.industry_fk = "service_id";
+    spec.links = {IndustryLink("service_industries", "service_id", false)};
     spec.text_columns = {"name", "field", "content"};
     spec.check = CheckService;
     spec.decorate = DecorateService;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 #include "core/clock.hpp"
 #include "jobs/scheduler.hpp"
@@ -21,6 +22,17 @@ ResourceSpec NoteSpec() {
     spec.fields = {{.name = "name", .required = true, .max_chars = 100},
                    {.name = "secret", .type = FieldType::kBool, .filter = true}};
     spec.is_public = "t.secret = 0";
+    // List membership through the generic link: partner organisations, each with its role.
+    spec.links = {LinkSpec{.name = "partner_ids",
+                           .table = "toy_note_partners",
+                           .owner_column = "note_id",
+                           .target_column = "org_id",
+                           .target_table = "organizations",
+                           .target_key = "id",
+                           .target_is_id = true,
+                           .extra_columns = {"role"},
+                           .detail_name = "partners",
+                           .max_target_chars = 20}};
     spec.search = SearchSpec{.title = {"name"}, .display = {"name"}};
     return spec;
 }
@@ -35,6 +47,7 @@ protected:
                                    "created_at TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL DEFAULT ''");
         if (!db_) GTEST_SKIP() << "PostgreSQL not configured";
         db_->Write([&](store::Session& s) {
+            s.ExecScript("CREATE TABLE toy_note_partners (note_id BIGINT NOT NULL, org_id BIGINT NOT NULL, role TEXT)");
             org_ = s.InsertReturningId(
                 "INSERT INTO organizations (name, credit_code, kind, created_at, updated_at) "
                 "VALUES ('示例单位', '91110108MA00000000', 'enterprise', '', '') RETURNING id",
@@ -103,6 +116,28 @@ TEST_F(SecretKindTest, ASecretApprovedObjectIsNotPublic) {
         ASSERT_EQ(all.size(), 1u);
         EXPECT_EQ(all[0].id, public_);
     });
+}
+
+TEST_F(SecretKindTest, LinksAreReadCheckedShownAndKept) {
+    Caller owner{.user_id = 7, .username = "owner", .org_id = org_, .roles = {Role::kUnitAdmin}};
+    std::string org = std::to_string(org_);
+    auto [created, note] =
+        testing::CallRoute(router_, http::Method::kPost, "/api/v1/toy-notes", &owner,
+                           R"({"name": "合作笔记", "partners": [{"org_id": ")" + org + R"(", "role": "lead"}]})");
+    ASSERT_EQ(created, 201) << json::serialize(note);
+    EXPECT_EQ(json::serialize(note.at("partner_ids")), "[\"" + org + "\"]");
+    EXPECT_EQ(json::serialize(note.at("partners")), R"([{"org_id":")" + org + R"(","role":"lead"}])");
+    std::string path = "/api/v1/toy-notes/" + std::string(note.at("id").as_string());
+    // An unknown target is refused under the key it was given as; the stored links stay.
+    auto [refused, error] =
+        testing::CallRoute(router_, http::Method::kPatch, path, &owner, R"({"partner_ids": ["999999"]})");
+    EXPECT_EQ(refused, 422);
+    auto [renamed, after] = testing::CallRoute(router_, http::Method::kPatch, path, &owner, R"({"name": "改名"})");
+    ASSERT_EQ(renamed, 200) << json::serialize(after);
+    EXPECT_EQ(json::serialize(after.at("partners")), R"([{"org_id":")" + org + R"(","role":"lead"}])");
+    auto [emptied, none] = testing::CallRoute(router_, http::Method::kPatch, path, &owner, R"({"partner_ids": []})");
+    ASSERT_EQ(emptied, 200);
+    EXPECT_EQ(json::serialize(none.at("partner_ids")), "[]");
 }
 
 }  // namespace
