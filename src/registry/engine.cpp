@@ -66,7 +66,7 @@ std::vector<std::string> ResourceEngine::AllowedActions(const Caller* caller, co
 }
 
 bool ResourceEngine::Visible(const Caller* caller, const workflow::Subject& subject) const {
-    return subject.state == "approved" || policy_.Allows(caller, Action("read"), subject.scope);
+    return subject.is_public || policy_.Allows(caller, Action("read"), subject.scope);
 }
 
 void ResourceEngine::DeclarePermissions(const ResourceSpec& spec, access::Policy& policy) {

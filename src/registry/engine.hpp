@@ -63,7 +63,8 @@ public:
                                std::optional<std::int64_t> expected_version, const Actor& actor);
     /// What the caller may do to the object now: "update" and the review actions allowed.
     std::vector<std::string> AllowedActions(const Caller* caller, const workflow::Subject& subject) const;
-    /// Whether the caller may see the object: a published one everybody, others within scope.
+    /// Whether the caller may see the object: an approved and public one everybody, others
+    /// within scope.
     bool Visible(const Caller* caller, const workflow::Subject& subject) const;
     /// Every saved version, newest first.
     boost::json::object History(const Caller* caller, std::int64_t id);

@@ -57,8 +57,11 @@ workflow::Definition ReviewDefinition(const ResourceEngine& engine) {
         .load = [&engine](store::Session& s, std::int64_t id) -> std::optional<workflow::Subject> {
             std::optional<StoredResource> r = engine.Load(s, id);
             if (!r) return std::nullopt;
-            return workflow::Subject{
-                .id = r->id, .state = r->status, .version = r->version, .scope = engine.ScopeOf(*r)};
+            return workflow::Subject{.id = r->id,
+                                     .state = r->status,
+                                     .version = r->version,
+                                     .scope = engine.ScopeOf(*r),
+                                     .is_public = r->is_public};
         },
         .present = [&engine](store::Session& s, std::int64_t id) { return engine.ToJson(*engine.Load(s, id)); },
         .index = true};

@@ -104,6 +104,10 @@ TEST_F(SecretKindTest, ASecretApprovedObjectIsNotPublic) {
             EXPECT_EQ(Get(one + std::to_string(secret_), "", reader).first, 404);
         }
     }
+    // The review routes do not tell a signed-in stranger that the secret one exists either.
+    EXPECT_EQ(Get(one + std::to_string(public_) + "/actions", "", &stranger).first, 200);
+    EXPECT_EQ(Get(one + std::to_string(secret_) + "/actions", "", &stranger).first, 404);
+    EXPECT_EQ(Get(one + std::to_string(secret_) + "/actions", "", &owner).first, 200);
     for (const Caller* reader : {&owner, &op}) {
         EXPECT_EQ(Get(one + std::to_string(secret_), "", reader).first, 200);
         EXPECT_EQ(ListedIds("status=all", reader), (std::vector<std::int64_t>{secret_, public_}));  // newest first
