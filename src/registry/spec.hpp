@@ -108,7 +108,7 @@ struct SearchSpec {
     bool district_from_org = false;    // a NULL district falls back to the organisation's
     std::vector<std::string> display;  // shown on the result card, in this order
     /// The odd ones (a thumbnail, accreditations valid today): adds to the document and its
-    /// card from the stored values.
+    /// card from the stored values, of which it must show public ones only.
     std::function<void(const Values& stored, search::SearchDocument& doc, boost::json::object& display)> extra;
 };
 

@@ -29,6 +29,21 @@ const char* MaskName(Mask m) {
 }
 
 void CheckVisibility(const ResourceSpec& spec) {
+    // The search index serves visitors: it may hold public fields only.
+    if (spec.search) {
+        const SearchSpec& search = *spec.search;
+        std::vector<std::string> named = {search.label, search.class_code, search.district, search.open_status,
+                                          search.price};
+        for (const auto* list : {&search.title, &search.body, &search.display}) {
+            named.insert(named.end(), list->begin(), list->end());
+        }
+        for (const std::string& name : named) {
+            const FieldSpec* f = FindField(spec, name);
+            if (f && f->visibility != Visibility::kPublic) {
+                throw std::logic_error(spec.kind + "." + name + ": a field that is not public cannot be indexed");
+            }
+        }
+    }
     for (const FieldSpec& f : spec.fields) {
         if (f.visibility == Visibility::kPublic) continue;
         // A filter, a range, a sort order or ?q= on a hidden field would tell its value.
