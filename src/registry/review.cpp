@@ -8,15 +8,14 @@ namespace {
 
 std::vector<workflow::Grant> Owners(const ResourceSpec& spec) {
     std::vector<workflow::Grant> out;
-    for (const std::string& name : spec.owner_roles) out.push_back({*ParseRole(name), access::Scope::kOrganization});
+    for (Role role : spec.owner_roles) out.push_back({role, access::Scope::kOrganization});
     out.push_back({Role::kOperator, access::Scope::kAll});
     return out;
 }
 
 std::vector<workflow::Grant> Reviewers(const ResourceSpec& spec) {
     std::vector<workflow::Grant> out;
-    for (const auto& [name, scope] : spec.reviewer_roles)
-        out.push_back({*ParseRole(name), *access::ParseScopeName(scope)});
+    for (const auto& [role, scope] : spec.reviewer_roles) out.push_back({role, scope});
     out.push_back({Role::kOperator, access::Scope::kAll});
     return out;
 }
@@ -58,8 +57,11 @@ workflow::Definition ReviewDefinition(const ResourceEngine& engine) {
         .load = [&engine](store::Session& s, std::int64_t id) -> std::optional<workflow::Subject> {
             std::optional<StoredResource> r = engine.Load(s, id);
             if (!r) return std::nullopt;
-            return workflow::Subject{
-                .id = r->id, .state = r->status, .version = r->version, .scope = engine.ScopeOf(*r)};
+            return workflow::Subject{.id = r->id,
+                                     .state = r->status,
+                                     .version = r->version,
+                                     .scope = engine.ScopeOf(*r),
+                                     .is_public = r->is_public};
         },
         .present = [&engine](store::Session& s, std::int64_t id) { return engine.ToJson(*engine.Load(s, id)); },
         .index = true};

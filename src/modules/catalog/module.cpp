@@ -11,12 +11,27 @@
 #include "modules/catalog/settings.hpp"
 #include "modules/catalog/specs.hpp"
 #include "registry/routes.hpp"
+#include "registry/search_source.hpp"
 #include "workflow/deadlines.hpp"
 
 namespace keyuan::catalog {
 namespace {
 
 constexpr int kFinanceProductTarget = 20;  // seed 000: the finance domain centre lists at least 20
+
+// The `index rebuild` command reads the search sources without registering the modules, so
+// catalog's kinds are declared to search at start-up as well (Register replaces them in place).
+// Remove once commands run with the modules registered.
+[[maybe_unused]] const bool kSearchSourcesDeclared = [] {
+    search::AddSourceFactory([] {
+        std::vector<search::Source> sources;
+        for (const registry::ResourceSpec& spec : {InstrumentSpec(), LabSpec(), ServiceSpec(), FinanceProductSpec()}) {
+            sources.push_back(registry::SearchSourceOf(spec));
+        }
+        return sources;
+    });
+    return true;
+}();
 
 }  // namespace
 
