@@ -20,6 +20,11 @@ std::vector<workflow::Grant> Reviewers(const ResourceSpec& spec) {
     return out;
 }
 
+workflow::Subject SubjectOf(const ResourceEngine& engine, const StoredResource& r) {
+    return workflow::Subject{
+        .id = r.id, .state = r.status, .version = r.version, .scope = engine.ScopeOf(r), .is_public = r.is_public};
+}
+
 }  // namespace
 
 workflow::Definition ReviewDefinition(const ResourceEngine& engine) {
@@ -57,12 +62,14 @@ workflow::Definition ReviewDefinition(const ResourceEngine& engine) {
         .load = [&engine](store::Session& s, std::int64_t id) -> std::optional<workflow::Subject> {
             std::optional<StoredResource> r = engine.Load(s, id);
             if (!r) return std::nullopt;
-            return workflow::Subject{.id = r->id,
-                                     .state = r->status,
-                                     .version = r->version,
-                                     .scope = engine.ScopeOf(*r),
-                                     .is_public = r->is_public};
+            return SubjectOf(engine, *r);
         },
+        .load_many =
+            [&engine](store::Session& s, const std::vector<std::int64_t>& ids) {
+                std::vector<workflow::Subject> out;
+                for (const StoredResource& r : engine.LoadMany(s, ids)) out.push_back(SubjectOf(engine, r));
+                return out;
+            },
         .present = [&engine](store::Session& s, std::int64_t id) { return engine.ToJson(*engine.Load(s, id)); },
         .index = true};
 }

@@ -137,9 +137,9 @@ Values ResourceEngine::ReadValues(store::Session& s, const json::object& body, b
 
 Values ResourceEngine::CheckCreate(store::Session& s, const json::object& body) const {
     static const Caller kOperator{.username = "operator", .roles = {Role::kOperator}};
-    std::vector<std::pair<std::string, std::string>> industries;
+    Links links;
     std::optional<std::int64_t> org_id;
-    return ReadValues(s, body, true, nullptr, &industries, &org_id, &kOperator);
+    return ReadValues(s, body, true, nullptr, &links, &org_id, &kOperator);
 }
 
 }  // namespace keyuan::registry

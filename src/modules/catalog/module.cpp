@@ -19,20 +19,6 @@ namespace {
 
 constexpr int kFinanceProductTarget = 20;  // seed 000: the finance domain centre lists at least 20
 
-// The `index rebuild` command reads the search sources without registering the modules, so
-// catalog's kinds are declared to search at start-up as well (Register replaces them in place).
-// Remove once commands run with the modules registered.
-[[maybe_unused]] const bool kSearchSourcesDeclared = [] {
-    search::AddSourceFactory([] {
-        std::vector<search::Source> sources;
-        for (const registry::ResourceSpec& spec : {InstrumentSpec(), LabSpec(), ServiceSpec(), FinanceProductSpec()}) {
-            sources.push_back(registry::SearchSourceOf(spec));
-        }
-        return sources;
-    });
-    return true;
-}();
-
 }  // namespace
 
 void Register(modules::ModuleContext& context) {
@@ -73,6 +59,15 @@ void Register(modules::ModuleContext& context) {
 
 void Declare(modules::Declarations& declarations) {
     declarations.media_references.push_back({"instruments", "photos"});
+    // One-shot commands (`index rebuild`) read the search sources without registering the
+    // modules: the kinds' sources are declared here too (Register replaces them in place).
+    search::AddSourceFactory([] {
+        std::vector<search::Source> sources;
+        for (const registry::ResourceSpec& spec : {InstrumentSpec(), LabSpec(), ServiceSpec(), FinanceProductSpec()}) {
+            sources.push_back(registry::SearchSourceOf(spec));
+        }
+        return sources;
+    });
     declarations.settings.push_back(CatalogSettingsReader());
 }
 
