@@ -40,11 +40,24 @@ json::object DescribeKind(const ResourceEngine& engine) {
                                       {"filter", f.filter},
                                       {"range", f.range},
                                       {"sort", f.sort},
-                                      {"derived", f.derived}});
+                                      {"derived", f.derived},
+                                      {"visibility", VisibilityName(f.visibility)},
+                                      {"mask", MaskName(f.mask)}});
+    }
+    json::array links;
+    for (const LinkSpec& l : spec.links) {
+        json::array extra;
+        for (const std::string& c : l.extra_columns) extra.emplace_back(c);
+        links.push_back(json::object{{"name", l.name},
+                                     {"detail_name", l.detail_name},
+                                     {"target", l.target_column},
+                                     {"extra", std::move(extra)},
+                                     {"max_items", l.max_items}});
     }
     return json::object{{"kind", spec.kind},
                         {"collection", spec.collection},
                         {"fields", std::move(fields)},
+                        {"links", std::move(links)},
                         {"workflow", engine.review().Describe()}};
 }
 

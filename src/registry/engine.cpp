@@ -17,15 +17,19 @@ namespace json = boost::json;
 
 namespace {
 
-bool IsIntType(FieldType t) {
-    return t == FieldType::kInt || t == FieldType::kMoney || t == FieldType::kBool || t == FieldType::kRef;
-}
-
 bool IsListType(FieldType t) {
     return t == FieldType::kEnumList || t == FieldType::kStringList;
 }
 
 }  // namespace
+
+std::string ResourceEngine::PublicCondition() const {
+    return spec_.is_public.empty() ? "(1 = 1)" : "(" + spec_.is_public + ")";
+}
+
+bool IsIntType(FieldType t) {
+    return t == FieldType::kInt || t == FieldType::kMoney || t == FieldType::kBool || t == FieldType::kRef;
+}
 
 const FieldSpec* FindField(const ResourceSpec& spec, std::string_view name) {
     for (const FieldSpec& f : spec.fields) {
@@ -42,19 +46,13 @@ ResourceEngine::ResourceEngine(ResourceSpec spec, store::Database& db, access::P
       policy_(policy),
       cache_(cache_bytes),
       watch_(db, std::chrono::milliseconds(250)) {
+    CheckVisibility(spec_);
     columns_ =
         "SELECT t.id, t.org_id, t.status, t.review_reason, t.version, t.created_at, t.updated_at, o.name, "
         "COALESCE(o.department_code, ''), COALESCE(o.district_code, '')";
     for (const FieldSpec& f : spec_.fields) columns_ += ", t." + f.name;
-    // The industry codes ride along as one JSON array per row, so that a resource (or a page)
-    // is one statement: on PostgreSQL every statement saved is a round trip saved.
-    if (!spec_.industry_table.empty()) {
-        bool pg = db.engine() == store::Engine::kPostgres;
-        std::string scope = spec_.industry_scope ? "ic.scope" : "''";
-        columns_ += std::string(", (SELECT ") + (pg ? "json_agg(json_build_array(" : "json_group_array(json_array(") +
-                    "ic.code, " + scope + ")) FROM " + spec_.industry_table + " ic WHERE ic." + spec_.industry_fk +
-                    " = t.id)";
-    }
+    columns_ += LinkColumns(spec_, db.engine() == store::Engine::kPostgres);
+    columns_ += ", CASE WHEN t.status = 'approved' AND " + PublicCondition() + " THEN 1 ELSE 0 END";
     from_ = " FROM " + spec_.table + " t JOIN organizations o ON o.id = t.org_id";
     DeclarePermissions(spec_, policy);
     review_ = std::make_unique<workflow::Workflow>(ReviewDefinition(*this), policy);
@@ -85,20 +83,19 @@ json::array ResourceEngine::ActionsOn(const Caller* caller, const StoredResource
 }
 
 bool ResourceEngine::Visible(const Caller* caller, const workflow::Subject& subject) const {
-    return subject.state == "approved" || policy_.Allows(caller, Action("read"), subject.scope);
+    return subject.is_public || policy_.Allows(caller, Action("read"), subject.scope);
 }
 
 void ResourceEngine::DeclarePermissions(const ResourceSpec& spec, access::Policy& policy) {
     auto action = [&spec](std::string_view verb) { return spec.kind + "." + std::string(verb); };
-    for (const std::string& name : spec.owner_roles) {
-        Role role = *ParseRole(name);
+    for (Role role : spec.owner_roles) {
         // submit, withdraw and review are the review workflow's grants (review.cpp).
         for (const char* verb : {"create", "update", "read"}) {
             policy.Allow(action(verb), role, access::Scope::kOrganization);
         }
     }
-    for (const auto& [name, scope] : spec.reviewer_roles) {
-        policy.Allow(action("read"), *ParseRole(name), *access::ParseScopeName(scope));
+    for (const auto& [role, scope] : spec.reviewer_roles) {
+        policy.Allow(action("read"), role, scope);
     }
     for (const char* verb : {"create", "update", "read"}) {
         policy.Allow(action(verb), Role::kOperator, access::Scope::kAll);
@@ -129,10 +126,10 @@ std::vector<StoredResource> ResourceEngine::LoadMany(store::Session& s, const st
     std::string generation_col = generation ? std::string(", ") + search::kChangeGenerationSubquery : "";
     store::Rows rows = s.Query(columns_ + generation_col + from_ + " WHERE t.id IN (" + in + ")", params);
     std::map<std::int64_t, StoredResource> by_id;
-    const std::size_t industries_col = 10 + spec_.fields.size();
+    const std::size_t links_col = 10 + spec_.fields.size();
+    const std::size_t public_col = links_col + spec_.links.size();
     if (generation && !rows.empty()) {
-        std::size_t col = industries_col + (spec_.industry_table.empty() ? 0 : 1);
-        *generation = rows[0].IsNull(col) ? 0 : rows[0].Int(col);
+        *generation = rows[0].IsNull(public_col + 1) ? 0 : rows[0].Int(public_col + 1);
     }
     for (std::size_t k = 0; k < rows.size(); ++k) {
         store::Row row = rows[k];
@@ -140,6 +137,7 @@ std::vector<StoredResource> ResourceEngine::LoadMany(store::Session& s, const st
         r.id = row.Int(0);
         r.org_id = row.Int(1);
         r.status = row.Text(2);
+        r.is_public = row.Int(public_col) != 0;
         r.review_reason = row.Text(3);
         r.version = row.Int(4);
         r.created_at = row.Text(5);
@@ -158,16 +156,7 @@ std::vector<StoredResource> ResourceEngine::LoadMany(store::Session& s, const st
                 r.values.emplace(f.name, std::string(row.Text(col)));
             }
         }
-        // PostgreSQL's json_agg gives NULL for no codes, SQLite's json_group_array "[]".
-        if (!spec_.industry_table.empty() && !row.IsNull(industries_col)) {
-            json::value codes = json::parse(row.Text(industries_col));
-            for (const json::value& pair : codes.as_array()) {
-                const json::array& code_scope = pair.as_array();
-                r.industries.emplace_back(json::value_to<std::string>(code_scope.at(0)),
-                                          json::value_to<std::string>(code_scope.at(1)));
-            }
-            std::sort(r.industries.begin(), r.industries.end());
-        }
+        ParseLinks(spec_, row, links_col, r.links);
         by_id.emplace(r.id, std::move(r));
     }
     std::vector<StoredResource> out;
@@ -202,16 +191,7 @@ json::object ResourceEngine::ToJson(const StoredResource& r) const {
             out[f.name] = v.text_value();
         }
     }
-    if (!spec_.industry_table.empty()) {
-        json::array codes;
-        json::array detailed;
-        for (const auto& [code, scope] : r.industries) {
-            codes.emplace_back(code);
-            detailed.push_back(json::object{{"code", code}, {"scope", scope}});
-        }
-        out["industry_codes"] = std::move(codes);
-        if (spec_.industry_scope) out["industries"] = std::move(detailed);
-    }
+    LinksToJson(spec_, r.links, out);
     if (spec_.decorate) {
         std::map<std::string, std::string> texts;
         std::map<std::string, bool> flags;
@@ -220,21 +200,6 @@ json::object ResourceEngine::ToJson(const StoredResource& r) const {
         for (auto& [k, v] : flags) out[k] = v;
     }
     return out;
-}
-
-void ResourceEngine::SaveIndustries(store::Session& s, std::int64_t id,
-                                    const std::vector<std::pair<std::string, std::string>>& industries) const {
-    s.Execute("DELETE FROM " + spec_.industry_table + " WHERE " + spec_.industry_fk + " = $1", {id});
-    for (const auto& [code, scope] : industries) {
-        if (spec_.industry_scope) {
-            s.Execute(
-                "INSERT INTO " + spec_.industry_table + " (" + spec_.industry_fk + ", code, scope) VALUES ($1, $2, $3)",
-                {id, code, scope});
-        } else {
-            s.Execute("INSERT INTO " + spec_.industry_table + " (" + spec_.industry_fk + ", code) VALUES ($1, $2)",
-                      {id, code});
-        }
-    }
 }
 
 void ResourceEngine::RecordChange(store::Session& s, const Actor& actor, const std::string& event,

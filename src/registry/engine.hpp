@@ -12,6 +12,7 @@
 #include "access/policy.hpp"
 #include "core/caller.hpp"
 #include "http/request.hpp"
+#include "registry/links.hpp"
 #include "registry/public_cache.hpp"
 #include "registry/spec.hpp"
 #include "search/outbox.hpp"
@@ -25,6 +26,7 @@ struct StoredResource {
     std::int64_t id = 0;
     std::int64_t org_id = 0;
     std::string status;
+    bool is_public = true;  // approved and public (ResourceSpec::is_public)
     std::string review_reason;
     std::int64_t version = 1;
     std::string created_at;
@@ -33,7 +35,7 @@ struct StoredResource {
     std::string org_name;
     std::string org_department;
     std::string org_district;
-    std::vector<std::pair<std::string, std::string>> industries;  // (code, scope phrase)
+    Links links;  // every link of the spec, its rows sorted
 };
 
 class ResourceEngine {
@@ -68,7 +70,8 @@ public:
     /// Everything the caller may do to the loaded resource now, as GET …/{id}/actions answers
     /// it (update first, then the review's actions): computed from memory, no query.
     boost::json::array ActionsOn(const Caller* caller, const StoredResource& r) const;
-    /// Whether the caller may see the object: a published one everybody, others within scope.
+    /// Whether the caller may see the object: an approved and public one everybody, others
+    /// within scope.
     bool Visible(const Caller* caller, const workflow::Subject& subject) const;
     /// Every saved version, newest first.
     boost::json::object History(const Caller* caller, std::int64_t id);
@@ -78,8 +81,15 @@ public:
     /// without the API (demo data), so that they pass the same validation as real data.
     Values CheckCreate(store::Session& s, const boost::json::object& body) const;
 
-    /// The resource as the API shows it.
+    /// The resource as the API shows it, whole (answers to its owners, version snapshots).
     boost::json::object ToJson(const StoredResource& r) const;
+    /// The resource as `caller` may see it: fields above the caller's level masked or null.
+    boost::json::object ToJsonFor(const Caller* caller, const StoredResource& r) const;
+    /// What the caller sees of this object's fields (visibility.cpp).
+    Visibility ReaderLevel(const Caller* caller, const StoredResource& r) const;
+    /// The shared view the caller's answers belong to, part of the cache keys; nullopt when
+    /// they depend on the object (owners, reviewers, the operator) and are never cached.
+    std::optional<std::string> CacheTier(const Caller* caller) const;
     std::optional<StoredResource> Load(store::Session& s, std::int64_t id) const;
     /// The resources with these ids, in the order given (missing ids are skipped), in one
     /// statement; with `generation`, the change counter of the same snapshot too (left alone
@@ -98,10 +108,7 @@ private:
     std::string Action(std::string_view verb) const { return spec_.kind + "." + std::string(verb); }
     /// Parses the body into values; validates types, limits, references, cross-field rules.
     Values ReadValues(store::Session& s, const boost::json::object& body, bool creating, const StoredResource* existing,
-                      std::vector<std::pair<std::string, std::string>>* industries, std::optional<std::int64_t>* org_id,
-                      const Caller* caller) const;
-    void SaveIndustries(store::Session& s, std::int64_t id,
-                        const std::vector<std::pair<std::string, std::string>>& industries) const;
+                      Links* links, std::optional<std::int64_t>* org_id, const Caller* caller) const;
     /// The change record of a create or an update (audit, version, search outbox); `shown`
     /// is ToJson(after), which the caller has already built for its answer.
     void RecordChange(store::Session& s, const Actor& actor, const std::string& event, const StoredResource& after,
@@ -110,7 +117,10 @@ private:
     ResourceSpec spec_;
     store::Database& db_;
     const access::Policy& policy_;
-    std::string columns_;  // SELECT t.id, … (the industry codes as a JSON array last)
+    /// "(condition)" from the spec's is_public, or "(1 = 1)".
+    std::string PublicCondition() const;
+
+    std::string columns_;  // SELECT t.id, …, the fields, each link as a JSON array, whether public
     std::string from_;     // FROM table t JOIN organizations o
     PublicCache cache_;
     search::ChangeWatch watch_;  // the change counter the cache's answers are tagged with

@@ -59,10 +59,10 @@ std::string OrderBy(const ResourceSpec& spec, const http::Request& r) {
 
 /// Published pages are the same for every reader: they are kept until something public
 /// changes, and for the day, as flags such as accreditation follow the date.
-std::string PageKey(const http::Request& r) {
+std::string PageKey(const std::string& tier, const http::Request& r) {
     std::vector<std::pair<std::string, std::string>> params = r.QueryParams();
     std::sort(params.begin(), params.end());
-    std::string key = "list|" + clock::TodayShanghai();
+    std::string key = "list|" + tier + "|" + clock::TodayShanghai();
     for (const auto& [name, value] : params) key += "|" + name + "=" + value;
     return key;
 }
@@ -75,7 +75,8 @@ std::shared_ptr<const CachedAnswer> ResourceEngine::CachedPage(const http::Reque
         std::optional<std::string> status = r.Query("status");
         if (status && *status != "approved") return nullptr;
         std::optional<std::int64_t> generation = watch_.Current();
-        return generation ? cache_.Find(PageKey(r), *generation) : nullptr;
+        // Only visitors are answered from memory.
+        return generation ? cache_.Find(PageKey(*CacheTier(nullptr), r), *generation) : nullptr;
     } catch (const std::exception&) {  // out of memory: the usual path will answer
         return nullptr;
     }
@@ -94,6 +95,8 @@ std::shared_ptr<const CachedAnswer> ResourceEngine::List(const Caller* caller, c
         AddScope(q, policy_.ScopesFor(caller, Action("read")), *caller);
     }
     if (status != "all") q.where += " AND t.status = " + q.Bind(status);
+    // The public list: approved objects that the kind says are public (a secret one is not).
+    if (status == "approved") q.where += " AND " + PublicCondition();
     FieldErrors errors;
     for (const auto& [name, value] : r.QueryParams()) {
         if (name == "status" || name == "page" || name == "page_size" || name == "sort") continue;
@@ -120,11 +123,11 @@ std::shared_ptr<const CachedAnswer> ResourceEngine::List(const Caller* caller, c
                 any += " OR LOWER(t." + c + ") LIKE " + like + " ESCAPE '\\'";
             }
             q.where += " AND (" + any + ")";
-        } else if (name == "industry" && !spec_.industry_table.empty()) {
+        } else if (const LinkSpec* link = FindLink(spec_, "industry_codes"); name == "industry" && link) {
             // A code or code prefix (39, 392, 3921), or a catalog industry "hitech:ID". The
             // matching ids come from the link table's (code, id) index, a range for a prefix,
             // instead of probing the link table for every published row.
-            std::string ids = "t.id IN (SELECT x." + spec_.industry_fk + " FROM " + spec_.industry_table + " x WHERE ";
+            std::string ids = "t.id IN (SELECT x." + link->owner_column + " FROM " + link->table + " x WHERE ";
             if (value.starts_with("hitech:")) {
                 std::optional<std::int64_t> industry = ParseId(std::string_view(value).substr(7));
                 if (!industry) {
@@ -181,9 +184,11 @@ std::shared_ptr<const CachedAnswer> ResourceEngine::List(const Caller* caller, c
     std::string order = OrderBy(spec_, r);
     // Items carry what the caller may do to them (the web's buttons) when the caller may act on
     // this kind at all; such a page is the caller's own, so it neither comes from nor goes to
-    // the public cache. Everyone else (visitors, roles without a grant) shares the cached page.
+    // the public cache. Everyone else shares the cached page of their tier (visitor, signed-in).
     bool with_actions = MayActOnKind(caller);
-    std::string key = status == "approved" && cache_.enabled() && !with_actions ? PageKey(r) : std::string();
+    std::optional<std::string> tier = CacheTier(caller);
+    std::string key =
+        status == "approved" && cache_.enabled() && tier && !with_actions ? PageKey(*tier, r) : std::string();
     std::shared_ptr<const CachedAnswer> answer;
     db_.Read([&](store::Session& s) {
         std::int64_t generation = key.empty() ? 0 : watch_.Read(s);
@@ -208,7 +213,7 @@ std::shared_ptr<const CachedAnswer> ResourceEngine::List(const Caller* caller, c
         std::vector<std::int64_t> page;
         for (std::size_t i = 0; i < ids.size(); ++i) page.push_back(ids[i].Int(0));
         for (const StoredResource& stored : LoadMany(s, page)) {
-            json::object item = ToJson(stored);
+            json::object item = ToJsonFor(caller, stored);
             if (with_actions) item["allowed_actions"] = ActionsOn(caller, stored);
             items.push_back(std::move(item));
         }

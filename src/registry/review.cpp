@@ -8,17 +8,21 @@ namespace {
 
 std::vector<workflow::Grant> Owners(const ResourceSpec& spec) {
     std::vector<workflow::Grant> out;
-    for (const std::string& name : spec.owner_roles) out.push_back({*ParseRole(name), access::Scope::kOrganization});
+    for (Role role : spec.owner_roles) out.push_back({role, access::Scope::kOrganization});
     out.push_back({Role::kOperator, access::Scope::kAll});
     return out;
 }
 
 std::vector<workflow::Grant> Reviewers(const ResourceSpec& spec) {
     std::vector<workflow::Grant> out;
-    for (const auto& [name, scope] : spec.reviewer_roles)
-        out.push_back({*ParseRole(name), *access::ParseScopeName(scope)});
+    for (const auto& [role, scope] : spec.reviewer_roles) out.push_back({role, scope});
     out.push_back({Role::kOperator, access::Scope::kAll});
     return out;
+}
+
+workflow::Subject SubjectOf(const ResourceEngine& engine, const StoredResource& r) {
+    return workflow::Subject{
+        .id = r.id, .state = r.status, .version = r.version, .scope = engine.ScopeOf(r), .is_public = r.is_public};
 }
 
 }  // namespace
@@ -58,9 +62,14 @@ workflow::Definition ReviewDefinition(const ResourceEngine& engine) {
         .load = [&engine](store::Session& s, std::int64_t id) -> std::optional<workflow::Subject> {
             std::optional<StoredResource> r = engine.Load(s, id);
             if (!r) return std::nullopt;
-            return workflow::Subject{
-                .id = r->id, .state = r->status, .version = r->version, .scope = engine.ScopeOf(*r)};
+            return SubjectOf(engine, *r);
         },
+        .load_many =
+            [&engine](store::Session& s, const std::vector<std::int64_t>& ids) {
+                std::vector<workflow::Subject> out;
+                for (const StoredResource& r : engine.LoadMany(s, ids)) out.push_back(SubjectOf(engine, r));
+                return out;
+            },
         .present = [&engine](store::Session& s, std::int64_t id) { return engine.ToJson(*engine.Load(s, id)); },
         .index = true};
 }

@@ -6,6 +6,7 @@
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "registry/describe.hpp"
+#include "registry/search_source.hpp"
 #include "workflow/routes.hpp"
 
 namespace keyuan::registry {
@@ -27,6 +28,7 @@ std::unique_ptr<ResourceEngine> RegisterResource(modules::ModuleContext& context
                                                  std::size_t cache_bytes) {
     auto engine = std::make_unique<ResourceEngine>(std::move(spec), context.db, context.policy, cache_bytes);
     ResourceEngine& e = *engine;
+    if (e.spec().search) search::AddSource(SearchSourceOf(e.spec()));
     std::string base = "/api/v1/" + e.spec().collection;
     // The description never changes while the server runs: built once, served from memory.
     context.router.Get("/api/v1/kinds/" + e.spec().kind,

@@ -19,8 +19,8 @@ namespace {
 
 /// The cache key of one published resource. Today is part of it, as for pages: what a
 /// resource shows may follow the date (an accreditation that expired overnight).
-std::string ResourceKey(std::int64_t id) {
-    return "id|" + clock::TodayShanghai() + "|" + std::to_string(id);
+std::string ResourceKey(const std::string& tier, std::int64_t id) {
+    return "id|" + tier + "|" + clock::TodayShanghai() + "|" + std::to_string(id);
 }
 
 }  // namespace
@@ -29,9 +29,9 @@ json::object ResourceEngine::Create(const Caller* caller, const json::object& bo
     policy_.RequireAction(caller, Action("create"));
     json::object out;
     db_.Write([&](store::Session& s) {
-        std::vector<std::pair<std::string, std::string>> industries;
+        Links links;
         std::optional<std::int64_t> org_id;
-        Values values = ReadValues(s, body, true, nullptr, &industries, &org_id, caller);
+        Values values = ReadValues(s, body, true, nullptr, &links, &org_id, caller);
         if (!policy_.Allows(caller, Action("create"), access::ObjectScope{.org_id = org_id})) {
             throw ApiError(Error::Forbidden());
         }
@@ -48,7 +48,7 @@ json::object ResourceEngine::Create(const Caller* caller, const json::object& bo
         store::Rows rows = s.Query(
             "INSERT INTO " + spec_.table + " (" + columns + ") VALUES (" + placeholders + ") RETURNING id", params);
         std::int64_t id = rows.front().Int(0);
-        if (!spec_.industry_table.empty()) SaveIndustries(s, id, industries);
+        SaveLinks(s, spec_, id, links);
         StoredResource stored = *Load(s, id);
         out = ToJson(stored);
         RecordChange(s, actor, "created", stored, out, std::nullopt);
@@ -62,7 +62,8 @@ std::shared_ptr<const CachedAnswer> ResourceEngine::CachedResource(const http::R
         std::optional<std::int64_t> id = http::FindPathId(request);
         if (!id) return nullptr;
         std::optional<std::int64_t> generation = watch_.Current();
-        return generation ? cache_.Find(ResourceKey(*id), *generation) : nullptr;
+        std::optional<std::string> tier = CacheTier(nullptr);  // only visitors are answered from memory
+        return generation ? cache_.Find(ResourceKey(*tier, *id), *generation) : nullptr;
     } catch (const std::exception&) {  // out of memory: the usual path will answer
         return nullptr;
     }
@@ -84,11 +85,13 @@ std::shared_ptr<const CachedAnswer> ResourceEngine::Get(const Caller* caller, st
     if (generation) watch_.Note(mark, *generation);
     if (!r) throw ApiError(Error::NotFound());
     // Approved resources are public; anything else only within the reader's scope.
-    if (r->status != "approved" && !policy_.Allows(caller, Action("read"), ScopeOf(*r))) {
+    if (!r->is_public && !policy_.Allows(caller, Action("read"), ScopeOf(*r))) {
         throw ApiError(Error::NotFound());
     }
-    auto answer = std::make_shared<const CachedAnswer>(CachedAnswer{json::serialize(ToJson(*r)), r->version});
-    if (generation && r->status == "approved") cache_.Store(ResourceKey(id), *generation, answer);
+    auto answer =
+        std::make_shared<const CachedAnswer>(CachedAnswer{json::serialize(ToJsonFor(caller, *r)), r->version});
+    std::optional<std::string> tier = CacheTier(caller);
+    if (generation && tier && r->is_public) cache_.Store(ResourceKey(*tier, id), *generation, answer);
     return answer;
 }
 
@@ -105,9 +108,9 @@ json::object ResourceEngine::Update(const Caller* caller, std::int64_t id, const
         }
         if (before->status == "submitted" || before->status == "withdrawn")
             throw ApiError(workflow::WrongState(before->status));
-        std::vector<std::pair<std::string, std::string>> industries;
+        Links links;
         std::optional<std::int64_t> org_id;
-        Values values = ReadValues(s, body, false, &*before, &industries, &org_id, caller);
+        Values values = ReadValues(s, body, false, &*before, &links, &org_id, caller);
         // A change to a published resource takes it back to draft: it is reviewed again.
         std::string status = before->status == "approved" ? "draft" : before->status;
         std::vector<store::Param> params = {status, clock::NowUtc()};
@@ -117,7 +120,7 @@ json::object ResourceEngine::Update(const Caller* caller, std::int64_t id, const
             sets += ", " + name + " = $" + std::to_string(params.size());
         }
         store::UpdateGuarded(s, {.table = spec_.table, .id = id, .version = before->version}, sets, std::move(params));
-        if (!spec_.industry_table.empty()) SaveIndustries(s, id, industries);
+        SaveLinks(s, spec_, id, links);
         StoredResource after = *Load(s, id);
         out = ToJson(after);
         RecordChange(s, actor, "updated", after, out, json::serialize(ToJson(*before)));

@@ -14,7 +14,6 @@ namespace json = boost::json;
 namespace {
 
 constexpr std::int64_t kMaxMoneyFen = 10'000'000'000'000;  // 1,000 亿元: anything above is a typo
-constexpr std::size_t kMaxIndustryCodes = 20;
 
 /// Reads one field by its type; returns nullopt when absent or invalid (errors recorded).
 std::optional<store::Param> ReadField(http::JsonReader& reader, const FieldSpec& f, bool required) {
@@ -71,50 +70,19 @@ std::optional<store::Param> ReadField(http::JsonReader& reader, const FieldSpec&
     return std::nullopt;
 }
 
-/// Reads industry_codes (or, for labs, industries [{code, scope}]).
-void ReadIndustries(http::JsonReader& reader, const ResourceSpec& spec,
-                    std::vector<std::pair<std::string, std::string>>* industries, std::string& key, bool& given) {
-    given = false;
-    if (spec.industry_table.empty()) return;
-    if (auto codes = reader.StringList("industry_codes", false, kMaxIndustryCodes, 4)) {
-        given = true;
-        key = "industry_codes";
-        for (const std::string& c : *codes) industries->emplace_back(c, "");
-    }
-    if (!spec.industry_scope) return;
-    const json::value* detailed = reader.Raw("industries");
-    if (!detailed) return;
-    bool ok = detailed->is_array() && detailed->as_array().size() <= kMaxIndustryCodes;
-    for (const json::value& item : ok ? detailed->as_array() : json::array()) {
-        const json::object* o = item.if_object();
-        const json::value* code = o ? o->if_contains("code") : nullptr;
-        const json::value* scope = o ? o->if_contains("scope") : nullptr;
-        ok = ok && code && code->is_string() && (!scope || (scope->is_string() && scope->as_string().size() <= 600));
-        if (ok) industries->emplace_back(std::string(code->as_string()), scope ? std::string(scope->as_string()) : "");
-    }
-    if (!ok) {
-        reader.errors().Add("industries", "须为 [{code, scope}] 数组，最多 20 项",
-                            "Must be an array of up to 20 {code, scope} objects");
-    }
-    given = true;
-    key = "industries";
-}
-
 }  // namespace
 
 Values ResourceEngine::ReadValues(store::Session& s, const json::object& body, bool creating,
-                                  const StoredResource* existing,
-                                  std::vector<std::pair<std::string, std::string>>* industries,
-                                  std::optional<std::int64_t>* org_id, const Caller* caller) const {
+                                  const StoredResource* existing, Links* links, std::optional<std::int64_t>* org_id,
+                                  const Caller* caller) const {
     http::JsonReader reader(body);
     Values given;
     for (const FieldSpec& f : spec_.fields) {
         if (f.derived) continue;
         if (auto v = ReadField(reader, f, creating && f.required)) given.emplace(f.name, std::move(*v));
     }
-    bool industries_given = false;
-    std::string industries_key = "industry_codes";
-    ReadIndustries(reader, spec_, industries, industries_key, industries_given);
+    std::map<std::string, std::string> link_keys;  // link name → the key it was given under
+    ReadLinks(reader, spec_, *links, link_keys);
     reader.Raw("version");
     if (creating) {
         if (auto org = reader.String("org_id", {.max_chars = 20})) {
@@ -151,13 +119,7 @@ Values ResourceEngine::ReadValues(store::Session& s, const json::object& body, b
             reader.errors().Add(f.name, "不存在或不属于本单位", "Does not exist or belongs to another organization");
         }
     }
-    for (const auto& [code, scope] : *industries) {
-        if (s.Query("SELECT 1 FROM industry_codes WHERE code = $1 AND level = 4", {code}).empty()) {
-            reader.errors().Add(industries_key, "不是 GB/T 4754-2017 的 4 位行业小类代码：" + code,
-                                "Not a 4-digit GB/T 4754-2017 industry code: " + code);
-        }
-    }
-    if (!industries_given && existing) *industries = existing->industries;
+    CheckLinks(s, spec_, reader.errors(), existing ? &existing->links : nullptr, link_keys, *links);
     Values merged = existing ? existing->values : Values{};
     for (auto& [k, v] : given) merged.insert_or_assign(k, v);
     if (spec_.check) {
@@ -175,9 +137,9 @@ Values ResourceEngine::ReadValues(store::Session& s, const json::object& body, b
 
 Values ResourceEngine::CheckCreate(store::Session& s, const json::object& body) const {
     static const Caller kOperator{.username = "operator", .roles = {Role::kOperator}};
-    std::vector<std::pair<std::string, std::string>> industries;
+    Links links;
     std::optional<std::int64_t> org_id;
-    return ReadValues(s, body, true, nullptr, &industries, &org_id, &kOperator);
+    return ReadValues(s, body, true, nullptr, &links, &org_id, &kOperator);
 }
 
 }  // namespace keyuan::registry

@@ -46,6 +46,7 @@ struct Subject {
     std::string state;
     std::int64_t version = 0;
     access::ObjectScope scope;
+    bool is_public = false;  // seen by everyone (a kind's published objects); set by the kind's load
 };
 
 struct Transition;

@@ -117,11 +117,17 @@ void RowChecks::Check(store::Session& s, const TableRows& rows, const TableRows*
         for (const registry::FieldSpec& f : spec.fields) {
             if (!f.derived) fields.emplace_back(f.name, f.type);
         }
-        std::map<std::int64_t, json::array> industries = Links(links, spec.industry_scope);
+        // The industry link, given as the API takes it: codes, or {code, scope} under its detail name.
+        const registry::LinkSpec* industry = nullptr;
+        for (const registry::LinkSpec& l : spec.links) {
+            if (l.name == "industry_codes") industry = &l;
+        }
+        bool with_scope = industry && !industry->detail_name.empty();
+        std::map<std::int64_t, json::array> industries = Links(industry ? links : nullptr, with_scope);
         for (std::size_t r = 0; r < rows.size(); ++r) {
             json::object body = Body(rows, r, fields);
             if (auto it = industries.find(id_of(r)); it != industries.end()) {
-                body[spec.industry_scope ? "industries" : "industry_codes"] = it->second;
+                body[with_scope ? industry->detail_name : std::string("industry_codes")] = it->second;
             }
             try {
                 engine->CheckCreate(s, body);

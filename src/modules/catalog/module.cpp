@@ -11,6 +11,7 @@
 #include "modules/catalog/settings.hpp"
 #include "modules/catalog/specs.hpp"
 #include "registry/routes.hpp"
+#include "registry/search_source.hpp"
 #include "workflow/deadlines.hpp"
 
 namespace keyuan::catalog {
@@ -58,6 +59,15 @@ void Register(modules::ModuleContext& context) {
 
 void Declare(modules::Declarations& declarations) {
     declarations.media_references.push_back({"instruments", "photos"});
+    // One-shot commands (`index rebuild`) read the search sources without registering the
+    // modules: the kinds' sources are declared here too (Register replaces them in place).
+    search::AddSourceFactory([] {
+        std::vector<search::Source> sources;
+        for (const registry::ResourceSpec& spec : {InstrumentSpec(), LabSpec(), ServiceSpec(), FinanceProductSpec()}) {
+            sources.push_back(registry::SearchSourceOf(spec));
+        }
+        return sources;
+    });
     declarations.settings.push_back(CatalogSettingsReader());
 }
 

@@ -16,6 +16,7 @@
 #include "store/database.hpp"
 #include "store/migrations.hpp"
 #include "support/test_server.hpp"
+#include "support/toy_kind.hpp"
 #include "workflow/deadlines.hpp"
 #include "workflow/routes.hpp"
 #include "workflow/workflow.hpp"
@@ -84,17 +85,10 @@ inline Caller Clerk(std::int64_t org) {
 class ToyKindTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        std::string url = testing::FreshDatabaseUrl();
-        if (url.empty()) GTEST_SKIP() << "PostgreSQL not configured";
-        db_ = store::Open(url);
-        store::Migrate(*db_, store::BuiltInMigrations());
-        db_->Write([](store::Session& s) {
-            bool pg = s.engine() == store::Engine::kPostgres;
-            s.ExecScript(std::string("CREATE TABLE toy_tickets (id ") +
-                         (pg ? "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY" : "INTEGER PRIMARY KEY") +
-                         ", org_id BIGINT NOT NULL, status TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, "
-                         "updated_at TEXT NOT NULL DEFAULT '')");
-        });
+        db_ = testing::ToyDatabase("toy_tickets",
+                                   "org_id BIGINT NOT NULL, status TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, "
+                                   "updated_at TEXT NOT NULL DEFAULT ''");
+        if (!db_) GTEST_SKIP() << "PostgreSQL not configured";
         workflow_ = std::make_unique<Workflow>(TicketDefinition(), policy_);
         RegisterRoutes(router_, *db_, *workflow_, policy_, "/api/v1/toy-tickets");
     }
@@ -116,25 +110,9 @@ protected:
         return status;
     }
 
-    // Sends a request through the router to the handler, as the server would after
-    // authentication; the answer's status, and its body parsed.
     std::pair<int, json::value> Send(http::Method method, const std::string& path, const Caller* caller,
                                      const std::string& body = "") {
-        http::Request request;
-        request.method = method;
-        request.path = path;
-        request.body = body;
-        if (!body.empty()) request.headers.push_back({"content-type", "application/json"});
-        if (caller) request.caller = std::make_shared<const Caller>(*caller);
-        http::RouteMatch match = router_.Match(method, path);
-        if (match.kind != http::RouteMatch::Kind::kFound) return {404, nullptr};
-        request.path_params = match.params;
-        try {
-            http::Response response = (*match.handler)(request);
-            return {response.status, json::parse(response.body)};
-        } catch (const ApiError& e) {
-            return {ErrorCodeStatus(e.error().code), json::string(ErrorCodeName(e.error().code))};
-        }
+        return testing::CallRoute(router_, method, path, caller, body);
     }
 
     std::unique_ptr<store::Database> db_;
