@@ -1,9 +1,12 @@
 // Booking instrument time in the web UI: the unit sets booking rules under its instrument's form,
 // a company books two hours in the calendar, the lab hears of it in its inbox, approves it on the
-// booking desk and goes to record the delivery; the company hears of the approval. run.sh starts the server with unit1 (unit_admin of 北京示范大学),
-// reviewer1 and company1 (enterprise).
+// booking desk, is refused the delivery before the time begins and records it once it has; the
+// company hears of the approval and rates the booking. Time passing is the booking moved into the
+// past in the database (the server's clock cannot be turned). run.sh starts the server with unit1
+// (unit_admin of 北京示范大学), reviewer1 and company1 (enterprise).
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import { BASE_URL, SCREENSHOTS, apiSession, beijingDate, field, login, logout, textOf, withBrowser } from './support.mjs'
 
@@ -109,12 +112,20 @@ test('a company books two hours, the lab approves and goes to record the deliver
     await request.getByText('已确认').waitFor()
 
     // Recording the delivery: the server completes a booking only once its time has begun, and
-    // the dialog shows why it refused (a booking cannot start in the past, so the test stops here).
+    // the dialog shows why it refused.
     await request.locator('[data-test=act-delivery]').click()
     await field(page, 'delivery-fee').fill('400')
     await page.locator('[data-test=delivery-save]').click()
     await page.locator('.el-dialog [data-test=form-error]', { hasText: '预约时段尚未开始' }).waitFor()
     await page.screenshot({ path: join(SCREENSHOTS, 'booking-delivery.png'), fullPage: true })
+
+    // A week passes: the same dialog now records the delivery, which completes the booking.
+    execFileSync('sqlite3', [
+      process.env.KEYUAN_DB_FILE,
+      'UPDATE bookings SET start_minute = start_minute - 20160, end_minute = end_minute - 20160',
+    ])
+    await page.locator('[data-test=delivery-save]').click()
+    await request.getByText('已完成').waitFor()
   })
 
   // The company's list on a phone.
@@ -125,9 +136,16 @@ test('a company books two hours, the lab approves and goes to record the deliver
       await page.locator('[data-test=inbox-item]', { hasText: `预约已确认：${NAME}` }).click()
       await page.waitForURL(/\/bookings$/)
       const row = page.locator('[data-test=booking-table] .el-table__row', { hasText: NAME })
-      await row.getByText('已确认').waitFor()
-      await row.locator('[data-test=act-cancel]').waitFor()
+      await row.getByText('已完成').waitFor()
       await page.screenshot({ path: join(SCREENSHOTS, 'my-bookings-390.png'), fullPage: true })
+
+      // The company rates what it used: four of five stars and a comment, once.
+      await row.locator('[data-test=act-rate]').click()
+      await page.locator('[data-test=rating-score] .el-rate__item').nth(3).click()
+      await field(page, 'rating-comment').fill('数据清晰，服务及时')
+      await page.locator('[data-test=rating-save]').click()
+      await row.locator('[data-test=row-rating]').waitFor()
+      assert.equal(await row.locator('[data-test=act-rate]').count(), 0, 'rated once')
 
       // A calendar app subscribes to the company's bookings through a secret address.
       await page.locator('[data-test=feed-open]').click()

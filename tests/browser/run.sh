@@ -64,6 +64,8 @@ for _ in $(seq 1 150); do
 done
 [[ -n $PORT ]] || { echo "browser tests: the server did not report its port:" >&2; cat "$WORK/server.log" >&2; exit 1; }
 export KEYUAN_URL="http://127.0.0.1:$PORT"
+# The database file, for tests that let time pass by moving a booking into the past.
+export KEYUAN_DB_FILE="$WORK/keyuan.db"
 
 # The organisation through the API, as the operator (session cookie + X-CSRF-Token).
 JAR="$WORK/cookies"

@@ -5,6 +5,7 @@
 #include "modules/bookings/booking_store.hpp"
 #include "modules/bookings/lifecycle.hpp"
 #include "modules/bookings/module_parts.hpp"
+#include "modules/delivery/service.hpp"
 
 namespace keyuan::bookings {
 namespace json = boost::json;
@@ -67,7 +68,13 @@ json::object ListBookings(store::Database& db, const access::Policy& policy, con
         total = s.Query("SELECT COUNT(*) FROM bookings b" + where, params).front().Int(0);
         std::string limit = " LIMIT " + next(paging.page_size);
         std::string offset = " OFFSET " + next(static_cast<std::int64_t>(paging.page - 1) * paging.page_size);
-        for (const Booking& b : SelectBookings(s, where + order + limit + offset, params)) {
+        std::vector<Booking> bookings = SelectBookings(s, where + order + limit + offset, params);
+        // Each completed item with its delivery and rating, two queries for the whole page.
+        std::vector<std::int64_t> ids;
+        for (const Booking& b : bookings) ids.push_back(b.id);
+        std::map<std::int64_t, json::object> deliveries = delivery::DeliveriesOf(s, "booking", ids);
+        std::map<std::int64_t, json::object> ratings = delivery::RatingsOf(s, "booking", ids);
+        for (const Booking& b : bookings) {
             json::object item = BookingJson(b);
             json::array actions;
             workflow::Subject subject{.id = b.id,
@@ -76,6 +83,10 @@ json::object ListBookings(store::Database& db, const access::Policy& policy, con
                                       .scope = BookingScope(b.org_id, b.user_id, b.booked_by)};
             for (const std::string& a : lifecycle.AllowedActions(caller, subject)) actions.push_back(json::string(a));
             item["allowed_actions"] = std::move(actions);
+            auto d = deliveries.find(b.id);
+            item["delivery"] = d == deliveries.end() ? json::value(nullptr) : json::value(d->second);
+            auto rt = ratings.find(b.id);
+            item["rating"] = rt == ratings.end() ? json::value(nullptr) : json::value(rt->second);
             items.push_back(std::move(item));
         }
     });

@@ -26,6 +26,19 @@ json::value RatingOf(store::Session& s, std::string_view kind, std::int64_t id) 
     return RatingJson(rows[0]);
 }
 
+std::map<std::int64_t, json::object> RatingsOf(store::Session& s, std::string_view kind,
+                                               const std::vector<std::int64_t>& ids) {
+    std::map<std::int64_t, json::object> out;
+    if (ids.empty()) return out;
+    std::vector<store::Param> params = {std::string(kind)};
+    params.insert(params.end(), ids.begin(), ids.end());
+    store::Rows rows = s.Query(std::string(kRatingBySourceSelect) + " WHERE d.source_kind = $1 AND d.source_id IN (" +
+                                   Placeholders(2, ids.size()) + ")",
+                               params);
+    for (std::size_t i = 0; i < rows.size(); ++i) out.emplace(rows[i].Int(11), RatingJson(rows[i]));
+    return out;
+}
+
 json::object Rate(store::Session& s, const Actor& actor, std::string_view kind, std::int64_t id, int score,
                   const std::string& comment) {
     store::Rows delivery = s.Query(

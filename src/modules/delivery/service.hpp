@@ -8,8 +8,10 @@
 #include <boost/json/value.hpp>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/caller.hpp"
 #include "core/money.hpp"
@@ -48,6 +50,11 @@ boost::json::object Record(store::Session& s, const Actor& actor, const Source& 
 /// The source's delivery and rating as the API shows them (null when none).
 boost::json::value DeliveryOf(store::Session& s, std::string_view kind, std::int64_t id);
 boost::json::value RatingOf(store::Session& s, std::string_view kind, std::int64_t id);
+/// The same for many sources of one kind (a list page), by source id, in one query each.
+std::map<std::int64_t, boost::json::object> DeliveriesOf(store::Session& s, std::string_view kind,
+                                                         const std::vector<std::int64_t>& ids);
+std::map<std::int64_t, boost::json::object> RatingsOf(store::Session& s, std::string_view kind,
+                                                      const std::vector<std::int64_t>& ids);
 
 /// Reads a rating body {score 1–5, comment ≤ 500}; throws ApiError(validation_failed).
 std::pair<int, std::string> ReadRating(const boost::json::object& body);

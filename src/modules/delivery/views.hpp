@@ -3,6 +3,7 @@
 
 #include <boost/json/object.hpp>
 
+#include <string>
 #include <string_view>
 
 #include "store/database.hpp"
@@ -15,10 +16,18 @@ inline constexpr std::string_view kDeliverySelect =
     "d.samples, d.fee_fen, d.voucher_fen, d.note, d.delivered_on, d.recorded_at FROM deliveries d";
 boost::json::object DeliveryJson(const store::Row& row);
 
-inline constexpr std::string_view kRatingSelect =
-    "SELECT r.id, r.delivery_id, r.resource_kind, r.resource_id, r.score, r.comment, r.rated_at, r.reply, "
-    "r.replied_at, r.version, r.provider_org_id FROM ratings r";
+#define KEYUAN_RATING_COLUMNS                                                                                      \
+    "r.id, r.delivery_id, r.resource_kind, r.resource_id, r.score, r.comment, r.rated_at, r.reply, r.replied_at, " \
+    "r.version, r.provider_org_id"
+inline constexpr std::string_view kRatingSelect = "SELECT " KEYUAN_RATING_COLUMNS " FROM ratings r";
+/// The same with the rated delivery's source id last (column 11).
+inline constexpr std::string_view kRatingBySourceSelect =
+    "SELECT " KEYUAN_RATING_COLUMNS ", d.source_id FROM ratings r JOIN deliveries d ON d.id = r.delivery_id";
+#undef KEYUAN_RATING_COLUMNS
 boost::json::object RatingJson(const store::Row& row);
+
+/// "$first, $first+1, …" for `count` parameters: the inside of an IN list.
+std::string Placeholders(std::size_t first, std::size_t count);
 
 /// The national platform's five levels: 5 very_satisfied, 4 satisfied, 3 fair, 2 dissatisfied, 1 very_poor.
 std::string_view LevelName(int score);

@@ -109,6 +109,13 @@ TEST_F(DeliveryTest, TheLabRecordsTheDeliveryTheClientRatesItTheLabReplies) {
     EXPECT_EQ(pub.body.find("company"), std::string::npos);  // clients are not named
     HttpResponse whole = As("company").Get("/api/v1/bookings/" + id);
     EXPECT_EQ(whole.Json().at("rating").at("score").as_int64(), 4);
+    // List items carry the same, so that a page needs no request per row.
+    HttpResponse mine = As("company").Get("/api/v1/bookings?status=completed");
+    ASSERT_EQ(mine.status, 200) << mine.body;
+    json::value listed = mine.Json();
+    ASSERT_FALSE(listed.at("items").as_array().empty());
+    EXPECT_EQ(listed.at("items").at(0).at("rating").at("score").as_int64(), 4) << mine.body;
+    EXPECT_EQ(listed.at("items").at(0).at("delivery").at("fee_fen").as_int64(), 60000);
     EXPECT_TRUE(IsError(Visitor().Get("/api/v1/ratings?resource_kind=lab"), 422, "validation_failed"));
 }
 

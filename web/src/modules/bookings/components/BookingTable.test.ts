@@ -51,18 +51,15 @@ describe('BookingTable', () => {
     expect(buttons(w, '2')).toEqual(['act-provider_cancel', 'act-delivery'])
     expect(buttons(w, '3')).toEqual([])
     expect(w.text()).toContain('2026-12-30 09:30–11:30')
-    expect(get).not.toHaveBeenCalled() // only completed rows are read again
+    expect(get).not.toHaveBeenCalled() // list items carry everything: no request per row
   })
 
   it('offers the client to reschedule while it may cancel, and to rate a completed booking once', async () => {
-    vi.spyOn(bookingsApi, 'get').mockImplementation(async (id) =>
-      booking({ id, status: 'completed', rating: id === '5' ? null : { id: 'r1', score: 4, comment: '好', reply: null } }),
-    )
     const w = mountTable(
       [
-        booking({ id: '4', status: 'approved', allowed_actions: ['cancel'] }),
-        booking({ id: '5', status: 'completed' }),
-        booking({ id: '6', status: 'completed' }),
+        booking({ id: '4', status: 'approved', allowed_actions: ['cancel'], rating: null }),
+        booking({ id: '5', status: 'completed', rating: null }),
+        booking({ id: '6', status: 'completed', rating: { id: 'r1', score: 4, comment: '好', reply: null } }),
       ],
       'mine',
     )
@@ -74,10 +71,9 @@ describe('BookingTable', () => {
   })
 
   it('offers the lab a reply to a rating not yet answered', async () => {
-    vi.spyOn(bookingsApi, 'get').mockImplementation(async (id) =>
-      booking({ id, status: 'completed', rating: { id: 'r' + id, score: 2, comment: '慢', reply: id === '8' ? '抱歉' : null } }),
-    )
-    const w = mountTable([booking({ id: '7', status: 'completed' }), booking({ id: '8', status: 'completed' })], 'provider')
+    const rated = (id: string, reply: string | null) =>
+      booking({ id, status: 'completed', rating: { id: 'r' + id, score: 2, comment: '慢', reply } })
+    const w = mountTable([rated('7', null), rated('8', '抱歉')], 'provider')
     await flushPromises()
     expect(buttons(w, '7')).toEqual(['act-reply'])
     expect(buttons(w, '8')).toEqual([])
