@@ -1,72 +1,10 @@
-// The demo generator on temporary SQLite databases: the counts of each scale, valid credit
-// codes, industry codes that exist, due dates on the working-day calendar, reproducibility,
-// and one working account per role.
-
-#include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <set>
-
-#include "access/crypto.hpp"
-#include "core/date.hpp"
-#include "modules/accounts/password_policy.hpp"
-#include "modules/catalog/credit_code.hpp"
-#include "store/migrations.hpp"
-#include "tools/demo/command_line.hpp"
-#include "tools/demo/generator.hpp"
-#include "tools/demo/plan.hpp"
-#include "tools/demo/vocabulary.hpp"
+// The demo generator on a temporary SQLite database: the counts of each scale, valid credit codes,
+// industry codes that exist, due dates on the working-day calendar, values within the catalog
+// rules, and one working account per role.
+#include "unit/demo_database.hpp"
 
 namespace keyuan::demo {
 namespace {
-
-/// A migrated SQLite database in a temporary file, removed again when it goes.
-class TempDatabase {
-public:
-    explicit TempDatabase(const std::string& name)
-        : path_(::testing::TempDir() + "/demo-" + std::to_string(::getpid()) + "-" + name + ".db") {
-        Remove();
-        db_ = store::Open("sqlite:" + path_);
-        store::Migrate(*db_, store::BuiltInMigrations());
-    }
-    ~TempDatabase() {
-        db_.reset();
-        Remove();
-    }
-    TempDatabase(const TempDatabase&) = delete;
-    TempDatabase& operator=(const TempDatabase&) = delete;
-
-    store::Database& operator*() { return *db_; }
-
-private:
-    void Remove() {
-        for (const char* suffix : {"", "-wal", "-shm"}) ::unlink((path_ + suffix).c_str());
-    }
-    std::string path_;
-    std::unique_ptr<store::Database> db_;
-};
-
-std::int64_t Scalar(store::Database& db, const std::string& sql) {
-    std::int64_t value = 0;
-    db.Read([&](store::Session& s) { value = s.Query(sql).front().Int(0); });
-    return value;
-}
-
-/// Every cell of a query's rows, row by row, NULL as "<null>".
-std::vector<std::vector<std::string>> Cells(store::Database& db, const std::string& sql) {
-    std::vector<std::vector<std::string>> out;
-    db.Read([&](store::Session& s) {
-        store::Rows rows = s.Query(sql);
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-            std::vector<std::string> row;
-            for (std::size_t c = 0; c < rows.columns().size(); ++c) {
-                row.push_back(rows[i].IsNull(c) ? "<null>" : std::string(rows[i].Text(c)));
-            }
-            out.push_back(std::move(row));
-        }
-    });
-    return out;
-}
 
 // One small catalog shared by the read-only cases: generating it once keeps the suite fast.
 class DemoSmall : public ::testing::Test {
@@ -264,40 +202,6 @@ TEST_F(DemoSmall, RefusesADatabaseThatHasOrganizations) {
     ASSERT_FALSE(again.ok());
     EXPECT_EQ(again.error().code, ErrorCode::kConflict);
     EXPECT_EQ(Scalar(*db_, "SELECT COUNT(*) FROM organizations"), 60);
-}
-
-TEST(Demo, TheSameSeedGivesTheSameCatalog) {
-    TempDatabase first("seed-a"), second("seed-b"), other("seed-c");
-    ASSERT_TRUE(GenerateDemo(*first, DemoOptions{.seed = 7}).ok());
-    ASSERT_TRUE(GenerateDemo(*second, DemoOptions{.seed = 7}).ok());
-    ASSERT_TRUE(GenerateDemo(*other, DemoOptions{.seed = 8}).ok());
-    for (const char* table : {"instruments", "organizations", "labs", "services", "finance_products"}) {
-        std::string sql = std::string("SELECT * FROM ") + table + " ORDER BY id";
-        EXPECT_EQ(Cells(*first, sql), Cells(*second, sql)) << table;
-    }
-    std::string instruments = "SELECT * FROM instruments ORDER BY id";
-    EXPECT_NE(Cells(*first, instruments), Cells(*other, instruments));
-}
-
-TEST(Demo, AllocateGivesEverySlotOneAndSharesTheRest) {
-    Random rng(1);
-    std::vector<int> out = Allocate(rng, 100, {1, 0, 5, 2});
-    EXPECT_EQ(out[0] + out[1] + out[2] + out[3], 100);
-    EXPECT_EQ(out[1], 0);
-    EXPECT_GE(out[0], 1);
-    EXPECT_GT(out[2], out[0]);
-    std::vector<int> few = Allocate(rng, 2, {1, 1, 1});
-    EXPECT_EQ(few[0] + few[1] + few[2], 2);
-}
-
-TEST(Demo, ParsesScaleAndSeed) {
-    EXPECT_EQ(ParseScale("city"), Scale::kCity);
-    EXPECT_EQ(ParseScale("national"), Scale::kNational);
-    EXPECT_FALSE(ParseScale("huge").has_value());
-    EXPECT_EQ(ParseSeed("42"), 42u);
-    EXPECT_FALSE(ParseSeed("").has_value());
-    EXPECT_FALSE(ParseSeed("-1").has_value());
-    EXPECT_FALSE(ParseSeed("12x").has_value());
 }
 
 }  // namespace
