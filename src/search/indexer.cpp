@@ -1,7 +1,10 @@
 #include "search/indexer.hpp"
 
+#include <chrono>
 #include <filesystem>
 #include <set>
+#include <string_view>
+#include <thread>
 
 #include "core/clock.hpp"
 #include "core/log.hpp"
@@ -32,9 +35,27 @@ std::optional<std::int64_t> ParseWatermark(const std::string& watermark) {
     }
 }
 
+namespace {
+
+/// Opens the index, waiting up to 10 s for a writer lock that the last writer of the same folder
+/// is still releasing: Xapian may hold its lock in a helper process that exits a moment after
+/// the database is closed (seen right after a rebuild closes the fresh index, under sanitizers).
+std::shared_ptr<SearchIndex> OpenWaitingForLock(const std::string& path, std::size_t cache_entries) {
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return std::make_shared<SearchIndex>(path, cache_entries);
+        } catch (const std::exception& e) {
+            if (attempt >= 500 || std::string_view(e.what()).find("lock") == std::string_view::npos) throw;
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+    }
+}
+
+}  // namespace
+
 Indexer::Indexer(store::Database& db, std::string index_path, std::size_t cache_entries)
     : db_(db), path_(std::move(index_path)), cache_entries_(cache_entries) {
-    index_ = std::make_shared<SearchIndex>(path_, cache_entries_);
+    index_ = OpenWaitingForLock(path_, cache_entries_);
 }
 
 Indexer::~Indexer() {
@@ -90,14 +111,18 @@ std::int64_t Indexer::Rebuild() {
         }
         fresh.Commit(MakeWatermark(high_water));
     }
-    std::lock_guard lock(mutex_);
-    index_.reset();  // releases the writer lock on the old folder
+    // Swap folders, open the new one, and only then let the old one go: searches keep a working
+    // index throughout, and index() is never empty.
     std::string old_path = path_ + ".old";
     fs::remove_all(old_path);
     if (fs::exists(path_)) fs::rename(path_, old_path);
     fs::rename(fresh_path, path_);
+    std::shared_ptr<SearchIndex> opened = OpenWaitingForLock(path_, cache_entries_);
+    {
+        std::lock_guard lock(mutex_);
+        index_ = std::move(opened);
+    }
     fs::remove_all(old_path);
-    index_ = std::make_shared<SearchIndex>(path_, cache_entries_);
     log::Info("search index rebuilt", {{"documents", static_cast<long long>(count)}, {"path", path_}});
     return count;
 }
