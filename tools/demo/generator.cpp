@@ -103,6 +103,18 @@ void WriteResources(store::Database& db, const RowChecks& checks, Random& rng, c
     if (rows.size() > 0) flush();
 }
 
+/// Online booking on every third published instrument that is open to others: the default rules
+/// (working days 08:30–17:30, hour slots, a day's notice, 60 days ahead), approval by the unit on
+/// every other one, and an external price of 200–650 元 an hour. These are the rules'
+/// defaults and prices within ValidateRules' limits (tests/unit/demo_bookings_test.cpp checks them).
+void AddBookingRules(store::Session& s, const std::string& now) {
+    s.Execute(
+        "INSERT INTO booking_rules (instrument_id, approval_required, external_fen_per_hour, internal_fen_per_hour, "
+        "updated_at) SELECT id, id % 2, 20000 + (id % 10) * 5000, 10000 + (id % 10) * 2500, $1 FROM instruments "
+        "WHERE status = 'approved' AND open_status IN ('open', 'partially_open') AND id % 3 = 0",
+        {now});
+}
+
 }  // namespace
 
 std::optional<Scale> ParseScale(std::string_view name) {
@@ -160,6 +172,7 @@ Result<DemoSummary> GenerateDemo(store::Database& db, const DemoOptions& options
     done.labs = done.instruments = done.services = 0;
     if (options.progress) options.progress(done, planned);
     WriteResources(db, checks, rng, calendar, options, orgs, plan, ids, now, done, planned);
+    db.Write([&now](store::Session& s) { AddBookingRules(s, now); });
     if (db.engine() == store::Engine::kPostgres) db.Write(ResetSequences);
     std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
     return DemoSummary{done, elapsed.count()};
