@@ -11,6 +11,7 @@
 #include "modules/accounts/password_policy.hpp"
 #include "modules/catalog/credit_code.hpp"
 #include "store/migrations.hpp"
+#include "support/temp_database.hpp"
 #include "tools/demo/command_line.hpp"
 #include "tools/demo/generator.hpp"
 #include "tools/demo/plan.hpp"
@@ -18,31 +19,7 @@
 
 namespace keyuan::demo {
 
-/// A migrated SQLite database in a temporary file, removed again when it goes.
-class TempDatabase {
-public:
-    explicit TempDatabase(const std::string& name)
-        : path_(::testing::TempDir() + "/demo-" + std::to_string(::getpid()) + "-" + name + ".db") {
-        Remove();
-        db_ = store::Open("sqlite:" + path_);
-        store::Migrate(*db_, store::BuiltInMigrations());
-    }
-    ~TempDatabase() {
-        db_.reset();
-        Remove();
-    }
-    TempDatabase(const TempDatabase&) = delete;
-    TempDatabase& operator=(const TempDatabase&) = delete;
-
-    store::Database& operator*() { return *db_; }
-
-private:
-    void Remove() {
-        for (const char* suffix : {"", "-wal", "-shm"}) ::unlink((path_ + suffix).c_str());
-    }
-    std::string path_;
-    std::unique_ptr<store::Database> db_;
-};
+using testing::TempDatabase;  // tests/support/temp_database.hpp
 
 inline std::int64_t Scalar(store::Database& db, const std::string& sql) {
     std::int64_t value = 0;

@@ -40,14 +40,15 @@ int SendReminders(store::Database& db, Date today) {
             std::string key = "reminder:booking:" + std::to_string(b.id);
             if (notifications::Notify(s, b.user_id, "booking_reminder", Params(b, ""), key)) ++queued;
         }
-        store::Rows unrated = s.Query(
-            "SELECT d.source_id FROM deliveries d LEFT JOIN ratings r ON r.delivery_id = d.id WHERE d.source_kind = "
-            "'booking' AND r.id IS NULL AND d.delivered_on < $1 AND d.delivered_on >= $2 ORDER BY d.id",
+        std::vector<Booking> unrated = SelectBookings(
+            s,
+            " WHERE b.id IN (SELECT d.source_id FROM deliveries d LEFT JOIN ratings r ON r.delivery_id = d.id "
+            "WHERE d.source_kind = 'booking' AND r.id IS NULL AND d.delivered_on < $1 AND d.delivered_on >= $2) "
+            "ORDER BY b.id",
             {today.ToString(), today.AddDays(-30).ToString()});
-        for (std::size_t i = 0; i < unrated.size(); ++i) {
-            std::optional<Booking> b = LoadBooking(s, unrated[i].Int(0));
-            std::string key = "please_rate:booking:" + std::to_string(b->id);
-            if (notifications::Notify(s, b->user_id, "booking_please_rate", Params(*b, ""), key)) ++queued;
+        for (const Booking& b : unrated) {
+            std::string key = "please_rate:booking:" + std::to_string(b.id);
+            if (notifications::Notify(s, b.user_id, "booking_please_rate", Params(b, ""), key)) ++queued;
         }
     });
     return queued;

@@ -22,12 +22,6 @@ std::optional<std::int64_t> FenParam(const std::optional<Fen>& fen) {
     return fen ? std::optional<std::int64_t>(fen->fen()) : std::nullopt;
 }
 
-std::string HourMinute(int minute) {
-    char text[16];
-    std::snprintf(text, sizeof text, "%02d:%02d", minute / 60, minute % 60);
-    return text;
-}
-
 /// "08:30" → 510, "24:00" → 1440 (closing at midnight); nullopt otherwise.
 std::optional<int> ParseHourMinute(std::string_view text) {
     if (text.size() != 5 || text[2] != ':') return std::nullopt;

@@ -9,12 +9,6 @@ namespace {
 constexpr std::int64_t kMinutesPerDay = 24 * 60;
 constexpr std::int64_t kShanghaiOffset = 8 * 60;  // UTC+8, no daylight saving
 
-std::string HourMinute(int minute_of_day) {
-    char text[16];
-    std::snprintf(text, sizeof text, "%02d:%02d", minute_of_day / 60, minute_of_day % 60);
-    return text;
-}
-
 std::string Hours(std::int64_t minutes) {
     std::string text = std::to_string(minutes / 60);
     if (minutes % 60 != 0) text += ":" + HourMinute(static_cast<int>(minutes % 60)).substr(3);
@@ -46,6 +40,12 @@ std::optional<int> Digits(std::string_view text, std::size_t at, std::size_t dig
 }
 
 }  // namespace
+
+std::string HourMinute(int minute_of_day) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%02d:%02d", minute_of_day / 60, minute_of_day % 60);
+    return text;
+}
 
 std::string_view AudienceName(Audience audience) {
     switch (audience) {

@@ -83,6 +83,9 @@ std::int64_t LocalDayStart(Date local_day);
 /// The first minute (UTC) of the local ISO week (Monday) that `minute` falls in.
 std::int64_t LocalWeekStart(std::int64_t minute);
 
+/// "08:30" for a minute of the day.
+std::string HourMinute(int minute_of_day);
+
 /// Minutes since the epoch of an RFC 3339 UTC time ("2026-12-07T01:30:00Z"); nullopt otherwise.
 std::optional<std::int64_t> ParseMinute(std::string_view text);
 /// The RFC 3339 UTC text of a minute.

@@ -18,12 +18,8 @@ std::pair<int, std::string> ReadRating(const json::object& body) {
 }
 
 json::value RatingOf(store::Session& s, std::string_view kind, std::int64_t id) {
-    store::Rows rows = s.Query(std::string(kRatingSelect) +
-                                   " JOIN deliveries d ON d.id = r.delivery_id WHERE d.source_kind = $1 AND "
-                                   "d.source_id = $2",
-                               {std::string(kind), id});
-    if (rows.empty()) return nullptr;
-    return RatingJson(rows[0]);
+    std::map<std::int64_t, json::object> found = RatingsOf(s, kind, {id});
+    return found.empty() ? json::value(nullptr) : json::value(std::move(found.begin()->second));
 }
 
 std::map<std::int64_t, json::object> RatingsOf(store::Session& s, std::string_view kind,

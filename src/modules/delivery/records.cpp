@@ -59,10 +59,8 @@ json::object Record(store::Session& s, const Actor& actor, const Source& source,
 }
 
 json::value DeliveryOf(store::Session& s, std::string_view kind, std::int64_t id) {
-    store::Rows rows = s.Query(std::string(kDeliverySelect) + " WHERE d.source_kind = $1 AND d.source_id = $2",
-                               {std::string(kind), id});
-    if (rows.empty()) return nullptr;
-    return DeliveryJson(rows[0]);
+    std::map<std::int64_t, json::object> found = DeliveriesOf(s, kind, {id});
+    return found.empty() ? json::value(nullptr) : json::value(std::move(found.begin()->second));
 }
 
 std::map<std::int64_t, json::object> DeliveriesOf(store::Session& s, std::string_view kind,
