@@ -1,6 +1,7 @@
 // POST /api/v1/ratings/{id}/reply   the provider answers a rating, once
 // GET  /api/v1/ratings?resource_kind=instrument&resource_id=…   public: {items, total, page,
 //      page_size, count, average} (clients are not named)
+// GET  /api/v1/usage   usage statistics and their export (usage_routes.cpp)
 #include "modules/delivery/module.hpp"
 
 #include <boost/json/array.hpp>
@@ -11,6 +12,7 @@
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "http/query_params.hpp"
+#include "modules/delivery/usage_routes.hpp"
 #include "modules/delivery/views.hpp"
 #include "store/guarded_update.hpp"
 
@@ -94,6 +96,8 @@ void Register(modules::ModuleContext& context) {
         });
         return http::JsonResponse(200, answer);
     });
+
+    RegisterUsageRoutes(context);
 }
 
 }  // namespace keyuan::delivery
