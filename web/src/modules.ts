@@ -14,6 +14,8 @@ import { addNotificationsPanels } from '@/modules/notifications/panels'
 import { calendarRoutes } from '@/modules/calendar/routes'
 import { calendarTexts } from '@/modules/calendar/texts'
 import { catalogRoutes } from '@/modules/catalog/routes'
+import { deliveryRoutes } from '@/modules/delivery/routes'
+import { deliveryTexts } from '@/modules/delivery/texts'
 import { catalogTexts } from '@/modules/catalog/texts'
 import { catalogOperatorTexts } from '@/modules/catalog/operatorTexts'
 import { searchRoutes } from '@/modules/search/routes'
@@ -27,6 +29,7 @@ export const moduleRoutes: RouteRecordRaw[] = [
   ...catalogRoutes,
   ...calendarRoutes,
   ...bookingsRoutes,
+  ...deliveryRoutes,
   ...notificationsRoutes,
   ...securityRoutes,
 ]
@@ -39,6 +42,7 @@ export const moduleTexts: Record<string, Texts> = {
   catalogOperator: catalogOperatorTexts,
   calendar: calendarTexts,
   bookings: bookingsTexts,
+  delivery: deliveryTexts,
   notifications: notificationsTexts,
   security: securityTexts,
 }
