@@ -53,13 +53,14 @@ bool SendOne(store::Database& db, Mailer& mailer, const MailSettings& settings, 
     int attempts = item.attempts + 1;
     std::optional<std::string> error;
     bool final = attempts >= settings.max_attempts;
+    std::optional<std::string> message;
     try {
-        std::string message = MessageOf(item, settings, now);
-        error = mailer.Send(settings.from, item.address, message);
+        message = MessageOf(item, settings, now);
     } catch (const std::exception& e) {
         error = std::string("cannot build the message: ") + e.what();
         final = true;  // the same row would fail the same way every time
     }
+    if (message) error = mailer.Send(settings.from, item.address, *message);
     if (error) *error = Redact(*error, settings.password);
     db.Write([&](store::Session& s) {
         if (error) {
