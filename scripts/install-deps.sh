@@ -15,8 +15,12 @@ PACKAGES=(
   # search, text, security, files, config
   libxapian-dev libopencc-dev opencc libsodium-dev libxlsxwriter-dev libzip-dev libexpat1-dev
   libtomlplusplus-dev
+  # e-mail of notifications: SMTP through libcurl
+  libcurl4-openssl-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev curl wrk nginx-light python3
+  # the mail tests' SMTP server (tests/support/smtp_sink.py)
+  python3-aiosmtpd
   # browser tests of the web UI (Debian's Chromium; CJK fonts so screenshots show Chinese)
   chromium fonts-noto-cjk
 )

@@ -21,7 +21,7 @@ std::span<const modules::Module> AllModules() {
         {"audit", audit::Register, audit::Declare},
         {"media", media::Register, media::Declare},
         {"catalog", catalog::Register, catalog::Declare},
-        {"notifications", notifications::Register},
+        {"notifications", notifications::Register, notifications::Declare},
         {"delivery", delivery::Register},
         {"bookings", bookings::Register},
         {"search", search::Register, search::Declare},

@@ -19,10 +19,8 @@
 #include "support/wait_until.hpp"
 
 namespace keyuan::testing {
-namespace {
 
-/// A loopback port that nothing listens on now (the kernel's choice for port 0).
-std::uint16_t FreePort() {
+std::uint16_t FreeLoopbackPort() {
     int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in address{};
     address.sin_family = AF_INET;
@@ -35,7 +33,7 @@ std::uint16_t FreePort() {
     return ntohs(address.sin_port);
 }
 
-bool Accepts(std::uint16_t port) {
+bool AcceptsConnections(std::uint16_t port) {
     int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in address{};
     address.sin_family = AF_INET;
@@ -45,9 +43,6 @@ bool Accepts(std::uint16_t port) {
     ::close(fd);
     return ok;
 }
-
-}  // namespace
-
 struct InProcessServer::Impl {
     // Declared in the order they are needed: destroyed the other way round, the clock last.
     FixedClock clock{SystemClock().NowUnix()};
@@ -77,7 +72,7 @@ InProcessServer::~InProcessServer() = default;
 std::unique_ptr<InProcessServer> InProcessServer::Start(const std::string& db_url, const std::string& config_path) {
     std::unique_ptr<InProcessServer> self(new InProcessServer());
     Impl& s = *self->impl_;
-    s.port = FreePort();
+    s.port = FreeLoopbackPort();
     Result<app::Config> loaded = app::LoadConfig({{"config", config_path},
                                                   {"db", db_url},
                                                   {"listen", "127.0.0.1:" + std::to_string(s.port)},
@@ -104,7 +99,7 @@ std::unique_ptr<InProcessServer> InProcessServer::Start(const std::string& db_ur
         s.ended = true;
     });
     // Generous, as for a server in a subprocess: a busy 2-core machine under the sanitizers.
-    bool up = WaitUntil([&s] { return s.ended || Accepts(s.port); }, std::chrono::seconds(60));
+    bool up = WaitUntil([&s] { return s.ended || AcceptsConnections(s.port); }, std::chrono::seconds(60));
     if (!up || s.ended) {
         if (!s.ended) s.server->Stop();
         s.thread.join();

@@ -13,6 +13,12 @@
 
 namespace keyuan::testing {
 
+/// A loopback port that nothing listens on now (the kernel's choice for port 0); throws
+/// std::runtime_error if there is none.
+std::uint16_t FreeLoopbackPort();
+/// Whether something accepts TCP connections on 127.0.0.1:`port`.
+bool AcceptsConnections(std::uint16_t port);
+
 class InProcessServer {
 public:
     /// Serves the migrated database `db_url` with the configuration file `config_path` on a free

@@ -7,7 +7,9 @@
 #include "core/clock.hpp"
 #include "http/json.hpp"
 #include "http/paging.hpp"
+#include "modules/notifications/mail_job.hpp"
 #include "modules/notifications/service.hpp"
+#include "modules/notifications/settings.hpp"
 
 namespace keyuan::notifications {
 namespace json = boost::json;
@@ -95,6 +97,12 @@ void Register(modules::ModuleContext& context) {
         });
         return http::JsonResponse(200, json::object{{"marked", marked}});
     });
+
+    RegisterMail(context);
+}
+
+void Declare(modules::Declarations& declarations) {
+    declarations.settings.push_back(MailSettingsReader());
 }
 
 }  // namespace keyuan::notifications

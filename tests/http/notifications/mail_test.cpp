@@ -1,0 +1,202 @@
+// E-mail of notifications against a real SMTP server (aiosmtpd, tests/support/smtp_sink.py), on
+// each engine, with the server in-process on a clock the tests move past the job's minute: a
+// booking mails the unit and its approval mails the client, in Chinese and English; an
+// unreachable server leaves the error (never the password) and the message is sent once the
+// server answers; with mail off nothing is queued or sent.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "core/clock.hpp"
+#include "support/catalog_fixture.hpp"
+#include "support/smtp_sink.hpp"
+#include "support/wait_until.hpp"
+
+namespace keyuan::testing {
+namespace {
+
+namespace json = boost::json;
+using std::chrono::seconds;
+
+constexpr const char* kPassword = "Sekr3t-Pa55word";
+
+std::string MailConfig(std::uint16_t smtp_port, bool enabled = true) {
+    return SecurityConfig() + "\n[mail]\nenabled = " + (enabled ? "true" : "false") +
+           "\nurl = \"smtp://127.0.0.1:" + std::to_string(smtp_port) +
+           "\"\nfrom = \"noreply@keyuan.test\"\nstarttls = false\nusername = \"mailer\"\npassword = \"" + kPassword +
+           "\"\n";
+}
+
+/// "status|attempts|last_error" of each outbox row, one a line.
+std::string OutboxRows(const std::string& db_url) {
+    return RunSql(db_url, "SELECT status || '|' || attempts || '|' || last_error FROM mail_outbox ORDER BY id").out;
+}
+
+/// The one message of `messages` sent to `to` (an empty object and a test failure otherwise).
+json::object MessageTo(const std::vector<json::object>& messages, const std::string& to) {
+    for (const json::object& m : messages) {
+        if (json::serialize(m.at("rcpt_tos")) == "[\"" + to + "\"]") return m;
+    }
+    ADD_FAILURE() << "no message to " << to;
+    return {};
+}
+
+bool HasHeader(const json::object& message, const std::string& name) {
+    for (const json::value& header : message.at("headers").as_array()) {
+        if (header.as_array().at(0).as_string() == name) return true;
+    }
+    return false;
+}
+
+class MailTest : public CatalogSuite<MailTest> {
+public:
+    static constexpr bool kInProcess = true;
+    static std::string Config() { return MailConfig(smtp_port_); }
+
+protected:
+    static void SetUpTestSuite() {
+        smtp_port_ = FreeLoopbackPort();
+        try {
+            sink_ = SmtpSink::Start(smtp_port_);
+        } catch (const std::exception& e) {
+            sink_error_ = e.what();
+        }
+        CatalogSuite<MailTest>::SetUpTestSuite();
+    }
+    static void TearDownTestSuite() {
+        CatalogSuite<MailTest>::TearDownTestSuite();
+        sink_.reset();
+    }
+    void SetUp() override {
+        CatalogSuite<MailTest>::SetUp();
+        if (!IsSkipped() && !sink_) FAIL() << sink_error_;
+    }
+
+    static inline std::uint16_t smtp_port_ = 0;
+    static inline std::unique_ptr<SmtpSink> sink_;
+    static inline std::string sink_error_;
+};
+
+TEST_F(MailTest, ABookingMailsTheUnitAndItsApprovalMailsTheClient) {
+    ASSERT_EQ(
+        RunSql(Db(), "UPDATE users SET email = username || '@example.org' WHERE username IN ('unit_a', 'company')")
+            .exit_code,
+        0);
+    std::string instrument =
+        CreateApproved(As("unit_a"), As("reviewer_edu"), "instruments", InstrumentBody("邮件质谱仪"));
+    HttpResponse rules = As("unit_a").Send("PUT", "/api/v1/instruments/" + instrument + "/booking-rules",
+                                           Body({{"weekdays", "1234567"}, {"working_days_only", false}}));
+    ASSERT_EQ(rules.status, 200) << rules.body;
+    std::string day = ShanghaiDate(3);
+    HttpResponse booked = As("company").Post("/api/v1/bookings", Body({{"instrument_id", instrument},
+                                                                       {"starts_at", day + "T09:30:00+08:00"},
+                                                                       {"ends_at", day + "T10:30:00+08:00"}}));
+    ASSERT_EQ(booked.status, 201) << booked.body;
+    ASSERT_EQ(Act(As("unit_a"), "bookings", Str(booked.Json(), "id"), "approve").status, 200);
+
+    ::testing::internal::CaptureStderr();
+    ServerClock().Advance(61);  // the job runs each minute
+    bool arrived = WaitUntil([] { return sink_->Messages().size() >= 2; }, seconds(20));
+    std::string log = ::testing::internal::GetCapturedStderr();
+    ASSERT_TRUE(arrived) << OutboxRows(Db()) << log;
+
+    std::vector<json::object> messages = sink_->Messages();
+    EXPECT_EQ(messages.size(), 2u) << "only the users with an address";
+    json::object unit = MessageTo(messages, "unit_a@example.org");
+    ASSERT_FALSE(unit.empty());
+    EXPECT_EQ(unit.at("mail_from").as_string(), "noreply@keyuan.test");
+    EXPECT_EQ(unit.at("subject").as_string(), "新的预约申请：邮件质谱仪 / New booking request");
+    std::string body(unit.at("body").as_string());
+    std::size_t zh = body.find("时间：" + day + " 09:30–10:30（北京时间）");
+    std::size_t en = body.find("New booking request: 邮件质谱仪");
+    EXPECT_NE(zh, std::string::npos) << body;
+    EXPECT_NE(en, std::string::npos) << body;
+    EXPECT_LT(zh, en) << "Chinese first";
+    for (const char* header : {"Date", "From", "To", "Subject", "Message-ID", "Content-Type"}) {
+        EXPECT_TRUE(HasHeader(unit, header)) << header;
+    }
+    EXPECT_NE(std::string(unit.at("raw").as_string()).find("Subject: =?UTF-8?B?"), std::string::npos);
+
+    json::object client = MessageTo(messages, "company@example.org");
+    ASSERT_FALSE(client.empty());
+    EXPECT_EQ(client.at("subject").as_string(), "预约已确认：邮件质谱仪 / Booking approved");
+
+    EXPECT_EQ(OutboxRows(Db()), "sent|1|\nsent|1|\n");
+    EXPECT_NE(log.find("mail run"), std::string::npos) << log;
+    EXPECT_EQ(log.find(kPassword), std::string::npos) << "the password in the log";
+}
+
+/// A server with mail on and one client with an address; `Notify` adds a message as a module would.
+template <typename Suite>
+class OneClientSuite : public ServerSuite<Suite> {
+public:
+    static constexpr bool kInProcess = true;
+    static void CreateUsers() {
+        std::string id = CreateReadyUser(ServerSuite<Suite>::Db(), "client", "operator");
+        RunSql(ServerSuite<Suite>::Db(), "UPDATE users SET email = 'client@example.org' WHERE id = " + id);
+    }
+
+protected:
+    static void Notify(const std::string& kind, const std::string& params) {
+        CommandResult insert =
+            RunSql(ServerSuite<Suite>::Db(),
+                   "INSERT INTO notifications (user_id, kind, params, created_at) SELECT id, '" + kind + "', '" +
+                       params + "', '" + clock::FormatUtc(UnixNow()) + "' FROM users WHERE username = 'client'");
+        ASSERT_EQ(insert.exit_code, 0) << insert.err;
+    }
+};
+
+class MailRetryTest : public OneClientSuite<MailRetryTest> {
+public:
+    static std::string Config() { return MailConfig(smtp_port_); }
+    static inline std::uint16_t smtp_port_ = FreeLoopbackPort();  // nobody listens there at first
+};
+
+TEST_F(MailRetryTest, AnUnreachableServerLeavesTheErrorAndTheMessageGoesLater) {
+    Notify("order_quoted", R"({"order_id":"7","service_name":"成分检测"})");
+    ::testing::internal::CaptureStderr();
+    ServerClock().Advance(61);
+    bool tried = WaitUntil([&] { return OutboxRows(Db()).starts_with("pending|1|smtp: "); }, seconds(20));
+    std::string log = ::testing::internal::GetCapturedStderr();
+    ASSERT_TRUE(tried) << OutboxRows(Db()) << log;
+    EXPECT_NE(OutboxRows(Db()).find("connect"), std::string::npos) << OutboxRows(Db());
+    EXPECT_EQ(OutboxRows(Db()).find(kPassword), std::string::npos);
+    EXPECT_NE(log.find("mail not sent"), std::string::npos) << log;
+    EXPECT_EQ(log.find(kPassword), std::string::npos) << "the password in the log";
+
+    std::unique_ptr<SmtpSink> sink;
+    try {
+        sink = SmtpSink::Start(smtp_port_);
+    } catch (const std::exception& e) {
+        FAIL() << e.what();
+    }
+    ServerClock().Advance(61);  // past the first retry's delay of a minute
+    ASSERT_TRUE(WaitUntil([&] { return sink->Messages().size() == 1; }, seconds(20))) << OutboxRows(Db());
+    json::object message = sink->Messages().at(0);
+    EXPECT_EQ(message.at("subject").as_string(), "新消息 / New message (order_quoted)");
+    EXPECT_NE(std::string(message.at("body").as_string()).find("service_name: 成分检测"), std::string::npos);
+    EXPECT_TRUE(WaitUntil([&] { return OutboxRows(Db()) == "sent|2|\n"; }, seconds(5))) << OutboxRows(Db());
+}
+
+class MailOffTest : public OneClientSuite<MailOffTest> {
+public:
+    static std::string Config() { return MailConfig(smtp_port_, false); }
+    static inline std::uint16_t smtp_port_ = FreeLoopbackPort();
+};
+
+TEST_F(MailOffTest, NothingIsQueuedOrSent) {
+    std::unique_ptr<SmtpSink> sink;
+    try {
+        sink = SmtpSink::Start(smtp_port_);
+    } catch (const std::exception& e) {
+        FAIL() << e.what();
+    }
+    Notify("booking_approved", R"({"booking_id":"1","instrument_name":"质谱仪"})");
+    ServerClock().Advance(3 * 61);
+    // Waits for what must not happen: a few of the scheduler's once-a-second ticks.
+    EXPECT_FALSE(WaitUntil([&] { return !sink->Messages().empty() || !OutboxRows(Db()).empty(); }, seconds(3),
+                           std::chrono::milliseconds(250)));
+}
+
+}  // namespace
+}  // namespace keyuan::testing
