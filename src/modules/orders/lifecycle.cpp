@@ -1,5 +1,7 @@
 #include "modules/orders/lifecycle.hpp"
 
+#include "core/error.hpp"
+
 namespace keyuan::orders {
 namespace {
 
