@@ -17,7 +17,9 @@ struct Order {
     std::int64_t service_id = 0;
     std::string service_name;
     std::int64_t org_id = 0;  // the provider
+    std::string org_name;
     std::optional<std::int64_t> client_org_id;
+    std::string client_org_name;
     std::int64_t user_id = 0;
     std::string status;
     std::int64_t version = 0;
@@ -31,6 +33,18 @@ struct Order {
     std::string created_at;
     std::string updated_at;
 };
+
+/// What a new order holds; it starts `requested`.
+struct NewOrder {
+    std::int64_t service_id = 0;
+    std::int64_t org_id = 0;
+    std::optional<std::int64_t> client_org_id;
+    std::int64_t user_id = 0;
+    std::string requirements;
+    std::int64_t samples = 0;
+    std::string sample_description;
+};
+std::int64_t InsertOrder(store::Session& s, const NewOrder& order);
 
 std::optional<Order> LoadOrder(store::Session& s, std::int64_t id);
 /// Orders by a condition on alias o (with ORDER BY / LIMIT), in one query.

@@ -15,9 +15,12 @@ CREATE TABLE service_orders (
     quote_days INTEGER,                                              -- working days to deliver
     quote_note TEXT NOT NULL DEFAULT '',
     reason TEXT NOT NULL DEFAULT '',
+    -- Kept by the upload's conditional update (count < 10), so racing uploads cannot pass the limit.
+    attachment_count INTEGER NOT NULL DEFAULT 0,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
-    CHECK (quote_fen IS NULL OR quote_fen >= 0)
+    CHECK (quote_fen IS NULL OR quote_fen >= 0),
+    CHECK (attachment_count >= 0 AND attachment_count <= 10)
 );
 CREATE INDEX service_orders_user ON service_orders (user_id, id);
 CREATE INDEX service_orders_provider ON service_orders (org_id, status, id);
