@@ -8,6 +8,7 @@
 #include "modules/delivery/module.hpp"
 #include "modules/media/module.hpp"
 #include "modules/notifications/module.hpp"
+#include "modules/orders/module.hpp"
 #include "modules/search/module.hpp"
 #include "modules/system/module.hpp"
 
@@ -24,6 +25,7 @@ std::span<const modules::Module> AllModules() {
         {"notifications", notifications::Register, notifications::Declare},
         {"delivery", delivery::Register},
         {"bookings", bookings::Register},
+        {"orders", orders::Register},
         {"search", search::Register, search::Declare},
         {"idempotency", system::RegisterIdempotency},
         {"openapi", system::RegisterOpenApi},

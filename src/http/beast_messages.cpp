@@ -9,19 +9,6 @@
 namespace keyuan::http {
 namespace {
 
-Method ToMethod(bhttp::verb verb) {
-    switch (verb) {
-        case bhttp::verb::get: return Method::kGet;
-        case bhttp::verb::head: return Method::kHead;
-        case bhttp::verb::post: return Method::kPost;
-        case bhttp::verb::put: return Method::kPut;
-        case bhttp::verb::patch: return Method::kPatch;
-        case bhttp::verb::delete_: return Method::kDelete;
-        case bhttp::verb::options: return Method::kOptions;
-        default: return Method::kOther;
-    }
-}
-
 /// A client-supplied request id is kept only if it is short and plain, so that it can be
 /// logged and echoed safely.
 bool IsSafeRequestId(std::string_view id) {
@@ -42,6 +29,19 @@ Lang ParseLang(std::string_view accept_language) {
 }
 
 }  // namespace
+
+Method ToMethod(bhttp::verb verb) {
+    switch (verb) {
+        case bhttp::verb::get: return Method::kGet;
+        case bhttp::verb::head: return Method::kHead;
+        case bhttp::verb::post: return Method::kPost;
+        case bhttp::verb::put: return Method::kPut;
+        case bhttp::verb::patch: return Method::kPatch;
+        case bhttp::verb::delete_: return Method::kDelete;
+        case bhttp::verb::options: return Method::kOptions;
+        default: return Method::kOther;
+    }
+}
 
 std::string NewRequestId() {
     thread_local std::mt19937_64 rng(std::random_device{}());

@@ -1,5 +1,6 @@
 #include "http/router.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace keyuan::http {
@@ -47,6 +48,18 @@ bool Router::MatchSegments(const Route& route, const std::vector<std::string_vie
         }
     }
     return true;
+}
+
+std::size_t Router::BodyLimit(Method method, std::string_view path, std::size_t fallback) const {
+    RouteMatch match = Match(method, path);
+    if (match.kind != RouteMatch::Kind::kFound || match.options.max_body_bytes == 0) return fallback;
+    return match.options.max_body_bytes;
+}
+
+std::size_t Router::LargestBodyLimit() const {
+    std::size_t largest = 0;
+    for (const Route& route : routes_) largest = std::max(largest, route.options.max_body_bytes);
+    return largest;
 }
 
 RouteMatch Router::Match(Method method, std::string_view path) const {

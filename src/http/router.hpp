@@ -22,6 +22,9 @@ struct RouteOptions {
     /// thread, for requests that carry no credentials (no middleware runs). It must not block
     /// or throw; nullopt sends the request on to the handler as usual.
     std::function<std::optional<Response>(const Request&)> from_memory;
+    /// The largest body the route accepts; 0: the server's `max_body_bytes`. Only routes that
+    /// take files raise it, so that every other route keeps the small limit.
+    std::size_t max_body_bytes = 0;
 };
 
 /// What a lookup found.
@@ -46,6 +49,11 @@ public:
 
     /// Finds the route for a decoded path. HEAD falls back to GET.
     RouteMatch Match(Method method, std::string_view path) const;
+
+    /// The body limit of the route a request head names: the route's own, else `fallback`.
+    std::size_t BodyLimit(Method method, std::string_view path, std::size_t fallback) const;
+    /// The largest limit any route raised to (0 when none did).
+    std::size_t LargestBodyLimit() const;
 
     /// Every (method, pattern), for the OpenAPI document and tests.
     std::vector<std::pair<Method, std::string>> Routes() const;

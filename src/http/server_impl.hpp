@@ -41,6 +41,7 @@ using BeastResponse = bhttp::response<bhttp::string_body>;
 /// A random request id (16 hex digits) for requests that bring no usable one.
 std::string NewRequestId();
 /// Fills our Request from Beast's; returns false if the target is not a valid origin-form path.
+Method ToMethod(bhttp::verb verb);
 bool ConvertRequest(BeastRequest&& in, Request& out);
 BeastResponse ConvertResponse(Response&& in, const Request& req, unsigned version, bool keep_alive, bool hsts);
 
@@ -59,7 +60,11 @@ struct Connection {
 
 struct Server::Impl {
     Impl(ServerOptions o, const Router& r, Dispatch d)
-        : options(std::move(o)), router(r), dispatch(std::move(d)), workers(WorkerThreads(options)) {}
+        : options(std::move(o)),
+          router(r),
+          dispatch(std::move(d)),
+          workers(WorkerThreads(options)),
+          largest_body(std::max(options.max_body_bytes, router.LargestBodyLimit())) {}
 
     asio::awaitable<void> AcceptLoop();
     asio::awaitable<void> Serve(std::shared_ptr<Connection> conn, std::uint64_t id, std::string remote);
@@ -88,6 +93,8 @@ struct Server::Impl {
     std::unordered_map<std::uint64_t, std::weak_ptr<Connection>> registry;
     std::unordered_map<std::string, int> per_address;  // open connections by remote address; under registry_mutex
     std::uint64_t next_id = 0;
+    // What the head parser lets through; each request's own route limit is checked after its head.
+    std::size_t largest_body;
 };
 
 }  // namespace keyuan::http

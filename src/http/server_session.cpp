@@ -53,7 +53,7 @@ asio::awaitable<bool> Server::Impl::ReadRequest(Connection& conn, beast::flat_bu
                                                 unsigned& version, bool& keep_alive) {
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
-    parser.body_limit(options.max_body_bytes);
+    parser.body_limit(largest_body);
     conn.idle = true;
     if (stopping) co_return false;
     if (!first && buffer.size() == 0) {
@@ -86,8 +86,15 @@ asio::awaitable<bool> Server::Impl::ReadRequest(Connection& conn, beast::flat_bu
         co_await WriteError(conn, out, Error::BadRequest("请求格式错误", "Malformed HTTP request"));
         co_return false;
     }
+    // Routes that take files accept larger bodies; every other route keeps the server's limit.
+    std::size_t limit = options.max_body_bytes;
+    if (largest_body > limit) {
+        std::string_view target = parser.get().target();
+        limit = router.BodyLimit(ToMethod(parser.get().method()), target.substr(0, target.find('?')), limit);
+        parser.body_limit(limit);
+    }
     auto length = parser.content_length();
-    if (length && *length > options.max_body_bytes) {
+    if (length && *length > limit) {
         // Refused before a byte of the body is read.
         co_await WriteError(conn, out, Error::PayloadTooLarge());
         co_return false;

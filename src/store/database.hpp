@@ -8,6 +8,7 @@
 #include <initializer_list>
 #include <memory>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +45,8 @@ public:
     /// Runs an INSERT … RETURNING id and returns the id.
     std::int64_t InsertReturningId(std::string_view sql, std::initializer_list<Param> params) {
         Rows rows = Query(sql, params);
+        // A statement without RETURNING answers no row: a programming mistake, not a crash.
+        if (rows.empty()) throw std::logic_error("InsertReturningId: no row returned by " + std::string(sql));
         return rows.front().Int(0);
     }
 };

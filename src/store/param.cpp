@@ -13,6 +13,17 @@ std::string Param::ToText() const {
             return buf;
         }
         case Kind::kText: return text_;
+        case Kind::kBytes: {
+            // bytea's hex input format: \x followed by two hex digits per byte.
+            static constexpr char kHex[] = "0123456789abcdef";
+            std::string out = "\\x";
+            out.reserve(2 + text_.size() * 2);
+            for (unsigned char c : text_) {
+                out.push_back(kHex[c >> 4]);
+                out.push_back(kHex[c & 15]);
+            }
+            return out;
+        }
         case Kind::kNull: break;
     }
     return {};

@@ -13,6 +13,7 @@
 #include <set>
 #include <sstream>
 
+#include "http/authz/matrix_objects.hpp"
 #include "support/catalog_fixture.hpp"
 
 namespace keyuan::testing {
@@ -134,61 +135,10 @@ protected:
         std::string url = Str(photo.Json(), "url");
         std::string name = url.substr(url.rfind('/') + 1);
         objects_["/api/v1/media"] = {name, name};
-        MakeBookings(op);
-    }
-
-    /// A booking of an org_a instrument by the enterprise account (inside), and one of an org_b
-    /// instrument by org_b's enterprise user (outside).
-    static void MakeBookings(Session& op) {
-        auto bookable = [&](const std::string& org) {
-            json::object body = InstrumentBody("矩阵用可预约仪器");
-            body["org_id"] = org;
-            std::string id = CreateApproved(op, op, "instruments", body);
-            HttpResponse rules = op.Send("PUT", "/api/v1/instruments/" + id + "/booking-rules",
-                                         Body({{"weekdays", "1234567"}, {"working_days_only", false}}));
-            EXPECT_EQ(rules.status, 200) << rules.body;
-            return id;
-        };
-        auto book = [](Session& as, const std::string& instrument) {
-            std::string day = ShanghaiDate(3);
-            HttpResponse r = as.Post("/api/v1/bookings", Body({{"instrument_id", instrument},
-                                                               {"starts_at", day + "T09:30:00+08:00"},
-                                                               {"ends_at", day + "T10:30:00+08:00"}}));
-            EXPECT_EQ(r.status, 201) << r.body;
-            return Str(r.Json(), "id");
-        };
-        std::string inside = bookable(world_.org_a), outside = bookable(world_.org_b);
-        objects_["/api/v1/bookings"] = {book(*sessions_["enterprise"], inside), book(As("company"), outside)};
-        // A rating of each: a second booking, moved into the past, delivered and rated.
-        auto rating = [&](Session& client, Session& provider, const std::string& instrument) {
-            std::string day = ShanghaiDate(4);
-            HttpResponse booked = client.Post("/api/v1/bookings", Body({{"instrument_id", instrument},
-                                                                        {"starts_at", day + "T09:30:00+08:00"},
-                                                                        {"ends_at", day + "T10:30:00+08:00"}}));
-            std::string id = Str(booked.Json(), "id");
-            EXPECT_EQ(Act(provider, "bookings", id, "approve").status, 200);
-            RunSql(Db(),
-                   "UPDATE bookings SET start_minute = start_minute - 20160, end_minute = end_minute - 20160 "
-                   "WHERE id = " +
-                       id);
-            HttpResponse delivered =
-                provider.Post("/api/v1/bookings/" + id + "/delivery",
-                              Body({{"minutes_used", 60}, {"fee_fen", 100}, {"service_mode", "occupancy"}}));
-            EXPECT_EQ(delivered.status, 200) << delivered.body;
-            HttpResponse rated = client.Post("/api/v1/bookings/" + id + "/rating", Body({{"score", 5}}));
-            EXPECT_EQ(rated.status, 201) << rated.body;
-            return Str(rated.Json(), "id");
-        };
-        objects_["/api/v1/ratings"] = {rating(*sessions_["enterprise"], As("unit_a"), inside),
-                                       rating(As("company"), As("unit_b"), outside)};
-        // A message in the enterprise account's inbox (its booking was approved): nobody else's.
-        HttpResponse inbox = sessions_["enterprise"]->Get("/api/v1/notifications");
-        std::string message = Str(inbox.Json().at("items").at(0), "id");
-        objects_["/api/v1/notifications"] = {message, message};
-        // The feed of an account the matrix does not play (its own POST would reset the token).
-        std::string feed = Str(As("company").Post("/api/v1/me/calendar-feed", "{}").Json(), "url");
-        std::string token = feed.substr(feed.rfind('/') + 1);
-        objects_["/api/v1/calendar-feeds"] = {token, token};
+        TradeActors actors{
+            op, *sessions_["enterprise"], As("unit_a"), As("unit_b"), As("company"), world_.org_a, world_.org_b, Db()};
+        MakeBookingObjects(actors, objects_);
+        MakeOrderObjects(actors, objects_);
     }
 
     /// The route's path with its parameter filled for the object inside (or outside) the scope.
@@ -203,6 +153,11 @@ protected:
         // A second parameter names a user (…/trained-users/{user_id}): the enterprise account.
         if (std::size_t user = rest.find("{user_id}"); user != std::string::npos)
             rest.replace(user, 9, ids_["enterprise"]);
+        // …/attachments/{attachment_id}: the file of the same order.
+        if (std::size_t file = rest.find("{attachment_id}"); file != std::string::npos) {
+            const auto& files = objects_["{attachment_id}"];
+            rest.replace(file, 15, inside ? files.first : files.second);
+        }
         return collection + "/" + (inside ? it->second.first : it->second.second) + rest;
     }
 

@@ -91,5 +91,17 @@ TEST(Request, QueryParametersAreDecoded) {
     EXPECT_EQ(req.QueryParams().size(), 4u);
 }
 
+TEST(RouterTest, OnlyRoutesThatTakeFilesRaiseTheBodyLimit) {
+    Router router;
+    EXPECT_EQ(router.LargestBodyLimit(), 0u);
+    router.Post("/api/v1/orders", Named("order"));
+    router.Post("/api/v1/orders/{id}/attachments", Named("file"), {.max_body_bytes = 10 << 20});
+    EXPECT_EQ(router.LargestBodyLimit(), 10u << 20);
+    EXPECT_EQ(router.BodyLimit(Method::kPost, "/api/v1/orders/7/attachments", 1024), 10u << 20);
+    EXPECT_EQ(router.BodyLimit(Method::kPost, "/api/v1/orders", 1024), 1024u);
+    EXPECT_EQ(router.BodyLimit(Method::kPut, "/api/v1/orders/7/attachments", 1024), 1024u);  // another method
+    EXPECT_EQ(router.BodyLimit(Method::kPost, "/nowhere", 1024), 1024u);
+}
+
 }  // namespace
 }  // namespace keyuan::http

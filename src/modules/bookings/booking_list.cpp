@@ -6,49 +6,25 @@
 #include "modules/bookings/lifecycle.hpp"
 #include "modules/bookings/module_parts.hpp"
 #include "modules/delivery/service.hpp"
+#include "workflow/queues.hpp"
 
 namespace keyuan::bookings {
 namespace json = boost::json;
 
-namespace {
-
-const std::vector<std::string_view> kStates = {"requested", "approved", "rejected", "cancelled", "completed"};
-
-}  // namespace
+namespace {}  // namespace
 
 json::object ListBookings(store::Database& db, const access::Policy& policy, const workflow::Workflow& lifecycle,
                           const http::Request& r) {
     const Caller* caller = r.caller.get();
     http::Paging paging = http::ParsePaging(r);
     FieldErrors errors;
-    std::vector<store::Param> params;
-    auto next = [&params](store::Param p) {
-        params.push_back(std::move(p));
-        return "$" + std::to_string(params.size());
-    };
-    std::string where = " WHERE 1=1";
-    std::string view = r.Query("view").value_or("mine");
-    bool provider = view == "provider";
-    if (provider) {
-        std::vector<access::Scope> scopes = policy.ScopesFor(caller, "booking.decide");
-        bool all = std::find(scopes.begin(), scopes.end(), access::Scope::kAll) != scopes.end();
-        if (scopes.empty() || (!all && !caller->org_id)) throw ApiError(Error::Forbidden());
-        if (!all) where += " AND b.org_id = " + next(*caller->org_id);
-    } else if (view == "mine") {
-        std::string me = next(caller->user_id);
-        where += " AND (b.user_id = " + me + " OR b.booked_by = " + me + ")";
-    } else {
-        errors.Add("view", "view 须为 mine 或 provider", "view: mine or provider");
-    }
-    if (auto status = r.Query("status")) {
-        if (std::find(kStates.begin(), kStates.end(), *status) == kStates.end()) {
-            errors.Add("status", "未知的状态", "status: unknown state");
-        } else {
-            where += " AND b.status = " + next(*status);
-        }
-    }
+    workflow::Conditions where;
+    bool provider = workflow::ReadQueueView(
+        r, policy, lifecycle,
+        {.provider_org = "b.org_id", .status = "b.status", .client_users = {"b.user_id", "b.booked_by"}}, where,
+        errors);
     if (auto instrument = http::QueryId(r, "instrument_id", errors))
-        where += " AND b.instrument_id = " + next(*instrument);
+        where.And("b.instrument_id = " + where.Param(*instrument));
     for (auto [name, op, shift] : {std::tuple{"from", " >= ", 0}, std::tuple{"to", " < ", 1}}) {
         auto text = r.Query(name);
         if (!text) continue;
@@ -57,7 +33,7 @@ json::object ListBookings(store::Database& db, const access::Policy& policy, con
             errors.Add(name, "日期须为 YYYY-MM-DD", std::string(name) + ": YYYY-MM-DD");
             continue;
         }
-        where += std::string(" AND b.start_minute") + op + next(LocalDayStart(day->AddDays(shift)));
+        where.And(std::string("b.start_minute") + op + where.Param(LocalDayStart(day->AddDays(shift))));
     }
     errors.ThrowIfAny();
     // The provider's queue reads in time order; one's own bookings newest first.
@@ -65,10 +41,10 @@ json::object ListBookings(store::Database& db, const access::Policy& policy, con
     json::array items;
     std::int64_t total = 0;
     db.Read([&](store::Session& s) {
-        total = s.Query("SELECT COUNT(*) FROM bookings b" + where, params).front().Int(0);
-        std::string limit = " LIMIT " + next(paging.page_size);
-        std::string offset = " OFFSET " + next(static_cast<std::int64_t>(paging.page - 1) * paging.page_size);
-        std::vector<Booking> bookings = SelectBookings(s, where + order + limit + offset, params);
+        total = s.Query("SELECT COUNT(*) FROM bookings b" + where.where(), where.params()).front().Int(0);
+        std::string limit = " LIMIT " + where.Param(paging.page_size);
+        std::string offset = " OFFSET " + where.Param(static_cast<std::int64_t>(paging.page - 1) * paging.page_size);
+        std::vector<Booking> bookings = SelectBookings(s, where.where() + order + limit + offset, where.params());
         // Each completed item with its delivery and rating, two queries for the whole page.
         std::vector<std::int64_t> ids;
         for (const Booking& b : bookings) ids.push_back(b.id);

@@ -105,6 +105,29 @@ void OnNotice(void* /*arg*/, const PGresult* notice) {
                {{"message", primary ? primary : ""}});
 }
 
+constexpr Oid kByteaOid = 17;
+
+int HexDigit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+/// bytea in text results is "\x" and hex (the default bytea_output): cells hold the bytes
+/// themselves, as SQLite's do.
+std::string DecodeBytea(const char* text, std::size_t length) {
+    if (length < 2 || text[0] != '\\' || text[1] != 'x') throw DbError("unexpected bytea format", "XX000", false);
+    std::string out;
+    out.reserve((length - 2) / 2);
+    for (std::size_t i = 2; i + 1 < length; i += 2) {
+        int hi = HexDigit(text[i]), lo = HexDigit(text[i + 1]);
+        if (hi < 0 || lo < 0) throw DbError("malformed bytea", "XX000", false);
+        out.push_back(static_cast<char>(hi * 16 + lo));
+    }
+    return out;
+}
+
 Rows ToRows(PGresult* result) {
     int columns = PQnfields(result);
     int count = PQntuples(result);
@@ -119,7 +142,11 @@ Rows ToRows(PGresult* result) {
                 continue;
             }
             auto length = static_cast<std::size_t>(PQgetlength(result, r, c));
-            rows.AppendCell(std::string(PQgetvalue(result, r, c), length));
+            if (PQftype(result, c) == kByteaOid) {
+                rows.AppendCell(DecodeBytea(PQgetvalue(result, r, c), length));
+            } else {
+                rows.AppendCell(std::string(PQgetvalue(result, r, c), length));
+            }
         }
     }
     const char* affected = PQcmdTuples(result);

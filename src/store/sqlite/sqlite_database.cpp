@@ -127,6 +127,9 @@ private:
                     rc = sqlite3_bind_text(stmt, i, p.text_value().data(), static_cast<int>(p.text_value().size()),
                                            SQLITE_STATIC);
                     break;
+                case Param::Kind::kBytes:
+                    rc = sqlite3_bind_blob64(stmt, i, p.text_value().data(), p.text_value().size(), SQLITE_STATIC);
+                    break;
             }
             if (rc != SQLITE_OK) ThrowSqlite(db_, rc, "bind failed");
         }
@@ -154,6 +157,9 @@ private:
                     char buf[32];
                     std::snprintf(buf, sizeof buf, "%.17g", sqlite3_column_double(stmt, c));
                     rows.AppendCell(std::string(buf));
+                } else if (type == SQLITE_BLOB) {
+                    const auto* bytes = static_cast<const char*>(sqlite3_column_blob(stmt, c));
+                    rows.AppendCell(std::string(bytes, static_cast<std::size_t>(sqlite3_column_bytes(stmt, c))));
                 } else {
                     const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
                     rows.AppendCell(std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, c))));

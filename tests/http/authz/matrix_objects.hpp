@@ -1,0 +1,33 @@
+#pragma once
+// Objects of the trading modules (bookings, ratings, notifications, feeds, service orders and
+// their files) for the authorization matrix: one inside org_a's scope, used by the matrix's
+// enterprise account of org_a, and one outside, org_b's.
+
+#include <map>
+#include <string>
+#include <utility>
+
+#include "support/catalog_fixture.hpp"
+
+namespace keyuan::testing {
+
+/// The accounts that make them. `enterprise` is the matrix's own account inside org_a; `company`
+/// is org_b's enterprise user, whom the matrix does not play.
+struct TradeActors {
+    Session& op;
+    Session& enterprise;
+    Session& unit_a;
+    Session& unit_b;
+    Session& company;
+    std::string org_a, org_b, db;
+};
+
+/// Path prefix ("/api/v1/bookings") → (inside id, outside id).
+using MatrixObjects = std::map<std::string, std::pair<std::string, std::string>>;
+
+void MakeBookingObjects(const TradeActors& actors, MatrixObjects& objects);
+
+/// Adds "/api/v1/orders" and, for the file's own parameter, "{attachment_id}".
+void MakeOrderObjects(const TradeActors& actors, MatrixObjects& objects);
+
+}  // namespace keyuan::testing
