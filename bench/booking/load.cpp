@@ -37,11 +37,8 @@ namespace {
 struct Options {
     std::vector<tcp::endpoint> targets;
     std::vector<std::string> tokens;
-    std::vector<std::string> instruments;
+    bench::RunFlags run;
     int clients = 256;
-    double duration = 60;
-    bench::SlotMix mix;
-    std::uint64_t seed = 1;
     std::string acked_path;
     bool prebook = false;
 };
@@ -53,9 +50,8 @@ struct Shared {
     Clock::time_point deadline;
     Clock::time_point last_answer;
     std::size_t next_prebook = 0;
-    std::int64_t ok = 0, conflict = 0, other = 0, net_errors = 0;
+    bench::Tally tally;
     std::map<unsigned, std::int64_t> other_codes;
-    std::vector<std::int64_t> latency_all, latency_ok;  // microseconds
     std::vector<std::string> acked;
 };
 
@@ -76,32 +72,20 @@ Options Parse(int argc, char** argv) {
         }
         if (i + 1 >= argc) throw std::runtime_error("missing value after " + flag);
         std::string v = argv[++i];
-        if (flag == "--target")
+        if (o.run.Take(flag, v))
+            continue;
+        else if (flag == "--target")
             o.targets.push_back(ParseEndpoint(v));
         else if (flag == "--tokens")
             o.tokens = bench::ReadLines(v);
-        else if (flag == "--instruments")
-            o.instruments = bench::ReadLines(v);
         else if (flag == "--clients")
             o.clients = std::stoi(v);
-        else if (flag == "--duration")
-            o.duration = std::stod(v);
-        else if (flag == "--hot-share")
-            o.mix.hot_share = std::stod(v);
-        else if (flag == "--base-minute")
-            o.mix.base_minute = std::stoll(v);
-        else if (flag == "--day-from")
-            o.mix.day_from = std::stoi(v);
-        else if (flag == "--day-to")
-            o.mix.day_to = std::stoi(v);
-        else if (flag == "--seed")
-            o.seed = std::stoull(v);
         else if (flag == "--acked")
             o.acked_path = v;
         else
             throw std::runtime_error("unknown flag " + flag);
     }
-    if (o.targets.empty() || o.tokens.empty() || o.instruments.empty() || o.mix.base_minute <= 0) {
+    if (o.targets.empty() || o.tokens.empty() || !o.run.Complete()) {
         throw std::runtime_error("--target, --tokens, --instruments and --base-minute are required");
     }
     return o;
@@ -126,24 +110,24 @@ asio::awaitable<void> Client(int index, Shared& sh) {
     const tcp::endpoint& target = o.targets[static_cast<std::size_t>(index) % o.targets.size()];
     const std::string auth = "Bearer " + o.tokens[static_cast<std::size_t>(index) % o.tokens.size()];
     const std::string host = target.address().to_string() + ":" + std::to_string(target.port());
-    std::mt19937_64 rng(o.seed * 1000003 + static_cast<std::uint64_t>(index));
+    std::mt19937_64 rng(o.run.seed * 1000003 + static_cast<std::uint64_t>(index));
     beast::tcp_stream stream(co_await asio::this_coro::executor);
     beast::flat_buffer buffer;
     bool connected = false;
     while (Clock::now() < sh.deadline) {
         bench::Slot slot;
         if (o.prebook) {
-            if (sh.next_prebook >= o.instruments.size()) break;
-            slot = {sh.next_prebook++, o.mix.base_minute, o.mix.base_minute + 60, true};
+            if (sh.next_prebook >= o.run.instruments.size()) break;
+            slot = {sh.next_prebook++, o.run.mix.base_minute, o.run.mix.base_minute + 60, true};
         } else {
-            slot = bench::DrawSlot(o.mix, o.instruments.size(), rng);
+            slot = bench::DrawSlot(o.run.mix, o.run.instruments.size(), rng);
         }
         boost::system::error_code ec;
         if (!connected) {
             stream.expires_after(std::chrono::seconds(5));
             co_await stream.async_connect(target, asio::redirect_error(asio::use_awaitable, ec));
             if (ec) {
-                ++sh.net_errors;
+                ++sh.tally.net_errors;
                 stream.close();
                 co_await Pause(std::chrono::milliseconds(20));
                 continue;
@@ -155,7 +139,7 @@ asio::awaitable<void> Client(int index, Shared& sh) {
         req.set(http::field::host, host);
         req.set(http::field::authorization, auth);
         req.set(http::field::content_type, "application/json");
-        req.body() = "{\"instrument_id\":\"" + o.instruments[slot.instrument] + "\",\"starts_at\":\"" +
+        req.body() = "{\"instrument_id\":\"" + o.run.instruments[slot.instrument] + "\",\"starts_at\":\"" +
                      bench::MinuteText(slot.start) + "\",\"ends_at\":\"" + bench::MinuteText(slot.end) + "\"}";
         req.keep_alive(true);
         req.prepare_payload();
@@ -167,7 +151,7 @@ asio::awaitable<void> Client(int index, Shared& sh) {
         Clock::time_point t1 = Clock::now();
         if (ec) {
             // Unknown outcome (the server died mid-request, say): not acknowledged, not counted.
-            ++sh.net_errors;
+            ++sh.tally.net_errors;
             stream.close();
             buffer.clear();
             connected = false;
@@ -175,17 +159,17 @@ asio::awaitable<void> Client(int index, Shared& sh) {
             continue;
         }
         auto us = std::chrono::duration_cast<std::chrono::microseconds>(t1 - t0).count();
-        sh.latency_all.push_back(us);
+        sh.tally.latency_all.push_back(us);
         sh.last_answer = std::max(sh.last_answer, t1);
         unsigned code = res.result_int();
         if (code == 201) {
-            ++sh.ok;
-            sh.latency_ok.push_back(us);
+            ++sh.tally.ok;
+            sh.tally.latency_ok.push_back(us);
             sh.acked.push_back(IdOf(res.body()));
         } else if (code == 409) {
-            ++sh.conflict;
+            ++sh.tally.conflict;
         } else {
-            ++sh.other;
+            ++sh.tally.other;
             if (sh.other_codes[code]++ == 0) std::cerr << "booking_load: first " << code << ": " << res.body() << "\n";
         }
         if (!res.keep_alive()) {
@@ -202,7 +186,7 @@ int main(int argc, char** argv) try {
     asio::io_context io(1);
     Shared sh{.options = o};
     sh.start = sh.last_answer = Clock::now();
-    sh.deadline = sh.start + std::chrono::milliseconds(static_cast<std::int64_t>(o.duration * 1000));
+    sh.deadline = sh.start + std::chrono::milliseconds(static_cast<std::int64_t>(o.run.duration * 1000));
     if (o.prebook) sh.deadline = sh.start + std::chrono::hours(1);
     for (int i = 0; i < o.clients; ++i) asio::co_spawn(io, Client(i, sh), asio::detached);
     io.run();
@@ -213,17 +197,7 @@ int main(int argc, char** argv) try {
         for (const std::string& id : sh.acked) acked << id << '\n';
         if (!acked.flush()) throw std::runtime_error("cannot write " + o.acked_path);
     }
-    std::int64_t answers = sh.ok + sh.conflict + sh.other;
-    std::printf("seconds=%.2f\nok=%lld\nconflict=%lld\nother=%lld\nnet_errors=%lld\n", seconds,
-                static_cast<long long>(sh.ok), static_cast<long long>(sh.conflict), static_cast<long long>(sh.other),
-                static_cast<long long>(sh.net_errors));
-    std::printf("ok_per_s=%.1f\nanswers_per_s=%.1f\nconflict_share=%.3f\n", static_cast<double>(sh.ok) / seconds,
-                static_cast<double>(answers) / seconds,
-                answers ? static_cast<double>(sh.conflict) / static_cast<double>(answers) : 0.0);
-    std::printf("p50_all_ms=%.2f\np99_all_ms=%.2f\n", bench::PercentileMs(sh.latency_all, 50),
-                bench::PercentileMs(sh.latency_all, 99));
-    std::printf("p50_ok_ms=%.2f\np99_ok_ms=%.2f\n", bench::PercentileMs(sh.latency_ok, 50),
-                bench::PercentileMs(sh.latency_ok, 99));
+    sh.tally.Print(seconds);
     for (auto [code, n] : sh.other_codes) std::printf("status_%u=%lld\n", code, static_cast<long long>(n));
     return 0;
 } catch (const std::exception& e) {

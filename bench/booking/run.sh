@@ -41,14 +41,17 @@
 # Knobs (environment): DURATION=60, CLIENTS=256, INSTRUMENTS=1000, ENGINES="sqlite postgres",
 # KILLS=10, KILL_RUN=4, WARMUP=5, HOT_SHARE=0.2, SCALE=city (small has only ~450 bookable
 # instruments), SQLITE_THREADS=4, POOL_SIZE=8 (keyuan's database.pool_size), PG_CLIENTS=2*POOL_SIZE,
-# QUIET_WAIT=30, INDEX_DIR (a search index of the same demo, built already), KEYUAN_BIN
-# (default build-bench/keyuan, Release, built if missing, with the two bench programs beside it
-# in build-bench/bench/), OUT_DIR (default: a new mktemp directory; logs, raw outputs, results.md).
+# QUIET_WAIT=30 and QUIET_PERCENT=20 (bench/lib/measure.sh), INDEX_DIR (a search index of the same
+# demo, built already), KEYUAN_BIN (default build-bench/keyuan, Release, built if missing, with
+# the two bench programs beside it in build-bench/bench/), OUT_DIR (default: a new mktemp
+# directory; logs, raw outputs, results.md).
 #
 # Exits non-zero only when the benchmark cannot run; targets are reported, not asserted.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# shellcheck source=bench/lib/measure.sh
+source "$ROOT/bench/lib/measure.sh"
 DURATION=${DURATION:-60}
 CLIENTS=${CLIENTS:-256}
 INSTRUMENTS=${INSTRUMENTS:-1000}
@@ -62,6 +65,7 @@ SQLITE_THREADS=${SQLITE_THREADS:-4}
 POOL_SIZE=${POOL_SIZE:-8}
 PG_CLIENTS=${PG_CLIENTS:-$((2 * POOL_SIZE))}
 QUIET_WAIT=${QUIET_WAIT:-30}
+QUIET_PERCENT=${QUIET_PERCENT:-20}
 INDEX_DIR=${INDEX_DIR:-}
 KEYUAN_BIN=${KEYUAN_BIN:-$ROOT/build-bench/keyuan}
 TARGET_SQLITE_RATE=1500
@@ -80,17 +84,6 @@ say() { echo "bench/booking: $*"; }
 declare -A KPID=() KPORT=()
 PG_DIR=""
 
-stop_pid() {  # TERM, wait up to 10 s, then KILL
-  local pid=$1 i
-  kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  for ((i = 0; i < 100; i++)); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -KILL "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
 
 stop_all_keyuan() {
   local name
@@ -142,46 +135,6 @@ NOW_MIN=$(($(date +%s) / 60))
 BASE_MINUTE=$((((NOW_MIN + 480) / 1440 + 1) * 1440 - 480))
 
 load1() { cut -d' ' -f1 /proc/loadavg; }
-cpu_busy() { awk '$1 == "cpu" {print $2 + $3 + $4; exit}' /proc/stat; }
-
-wait_quiet() {  # up to QUIET_WAIT s for two seconds in a row under 20 % busy
-  local waited=0 quiet=0 a b t0 t1 busy
-  while ((quiet < 2 && waited < QUIET_WAIT)); do
-    read -r a t0 < <(awk '$1 == "cpu" {t = 0; for (i = 2; i <= 9; i++) t += $i; print $2 + $3 + $4, t; exit}' /proc/stat)
-    sleep 1
-    read -r b t1 < <(awk '$1 == "cpu" {t = 0; for (i = 2; i <= 9; i++) t += $i; print $2 + $3 + $4, t; exit}' /proc/stat)
-    busy=$(((b - a) * 100 / ((t1 - t0) > 0 ? (t1 - t0) : 1)))
-    if ((busy < 20)); then quiet=$((quiet + 1)); else quiet=0; fi
-    waited=$((waited + 1))
-  done
-}
-
-pg_postmaster() { [[ -n $PG_DIR && -r $PG_DIR/data/postmaster.pid ]] && head -n1 "$PG_DIR/data/postmaster.pid" || true; }
-
-tree_jiffies() {  # pid...: CPU of these processes and their live children (PostgreSQL backends)
-  local p total=0 pids=()
-  for p in "$@"; do
-    [[ -n $p ]] || continue
-    pids+=("$p")
-    # shellcheck disable=SC2207
-    pids+=($(pgrep -P "$p" 2>/dev/null || true))
-  done
-  for p in "${pids[@]}"; do
-    if [[ -r /proc/$p/stat ]]; then
-      total=$((total + $(awk '{sub(/^.*\) /, ""); print $12 + $13 + $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
-    fi
-  done
-  echo "$total"
-}
-
-CHILDREN_MS=0
-children_ms() {  # CPU of this shell's reaped children (the load generators), into CHILDREN_MS
-  times >"$OUT/.times"
-  CHILDREN_MS=$(awk 'NR == 2 {
-    t = 0
-    for (i = 1; i <= 2; i++) { split($i, a, "m"); sub(/s$/, "", a[2]); t += a[1] * 60 + a[2] }
-    printf "%d\n", t * 1000 }' "$OUT/.times")
-}
 
 # Runs "$@" in the foreground; sets OTHER (% of the machine used by processes other than keyuan,
 # PostgreSQL and the command) and LOAD_BEFORE.
@@ -191,10 +144,10 @@ measure() {
   wait_quiet
   LOAD_BEFORE=$(load1)
   children_ms
-  c0=$(cpu_busy) s0=$(tree_jiffies "${KPID[@]}" "$(pg_postmaster)") w0=$CHILDREN_MS t0=$(date +%s%N)
+  c0=$(proc_counters) s0=$(tree_jiffies "${KPID[@]}" "$(pg_postmaster)") w0=$CHILDREN_MS t0=$(date +%s%N)
   "$@" || rc=$?
   children_ms
-  c1=$(cpu_busy) s1=$(tree_jiffies "${KPID[@]}" "$(pg_postmaster)") w1=$CHILDREN_MS t1=$(date +%s%N)
+  c1=$(proc_counters) s1=$(tree_jiffies "${KPID[@]}" "$(pg_postmaster)") w1=$CHILDREN_MS t1=$(date +%s%N)
   OTHER=$(awk -v c="$((c1 - c0))" -v s="$((s1 - s0))" -v w="$((w1 - w0))" -v hz="$CLK_TCK" -v ns="$((t1 - t0))" \
     -v n="$NCPU" 'BEGIN { o = (c / hz - s / hz - w / 1000) / (ns / 1e9 * n) * 100; if (o < 0) o = 0; printf "%.0f", o }')
   return "$rc"

@@ -73,6 +73,36 @@ inline std::vector<std::string> ReadLines(const std::string& path) {
     return out;
 }
 
+/// The flags both programs share: the instruments, the slot mix, how long, the seed.
+struct RunFlags {
+    std::vector<std::string> instruments;
+    SlotMix mix;
+    double duration = 60;
+    std::uint64_t seed = 1;
+
+    /// Takes one of these flags; false for any other.
+    bool Take(const std::string& flag, const std::string& v) {
+        if (flag == "--instruments")
+            instruments = ReadLines(v);
+        else if (flag == "--duration")
+            duration = std::stod(v);
+        else if (flag == "--hot-share")
+            mix.hot_share = std::stod(v);
+        else if (flag == "--base-minute")
+            mix.base_minute = std::stoll(v);
+        else if (flag == "--day-from")
+            mix.day_from = std::stoi(v);
+        else if (flag == "--day-to")
+            mix.day_to = std::stoi(v);
+        else if (flag == "--seed")
+            seed = std::stoull(v);
+        else
+            return false;
+        return true;
+    }
+    bool Complete() const { return !instruments.empty() && mix.base_minute > 0; }
+};
+
 /// The p-th percentile (0-100) of latencies in microseconds, sorted in place; 0 when empty.
 inline double PercentileMs(std::vector<std::int64_t>& us, double p) {
     if (us.empty()) return 0;
@@ -80,5 +110,32 @@ inline double PercentileMs(std::vector<std::int64_t>& us, double p) {
     std::size_t i = static_cast<std::size_t>(p / 100.0 * static_cast<double>(us.size() - 1) + 0.5);
     return static_cast<double>(us[i]) / 1000.0;
 }
+
+/// The answers of a run; printed as the key=value lines bench/booking/run.sh reads.
+struct Tally {
+    std::int64_t ok = 0, conflict = 0, other = 0, net_errors = 0;
+    std::vector<std::int64_t> latency_all, latency_ok;  // microseconds
+
+    void Add(const Tally& t) {
+        ok += t.ok;
+        conflict += t.conflict;
+        other += t.other;
+        net_errors += t.net_errors;
+        latency_all.insert(latency_all.end(), t.latency_all.begin(), t.latency_all.end());
+        latency_ok.insert(latency_ok.end(), t.latency_ok.begin(), t.latency_ok.end());
+    }
+
+    void Print(double seconds) {
+        auto n = [](std::int64_t v) { return static_cast<long long>(v); };
+        std::int64_t answers = ok + conflict + other;
+        std::printf("seconds=%.2f\nok=%lld\nconflict=%lld\nother=%lld\nnet_errors=%lld\n", seconds, n(ok), n(conflict),
+                    n(other), n(net_errors));
+        std::printf("ok_per_s=%.1f\nanswers_per_s=%.1f\nconflict_share=%.3f\n", static_cast<double>(ok) / seconds,
+                    static_cast<double>(answers) / seconds,
+                    answers ? static_cast<double>(conflict) / static_cast<double>(answers) : 0.0);
+        std::printf("p50_all_ms=%.2f\np99_all_ms=%.2f\n", PercentileMs(latency_all, 50), PercentileMs(latency_all, 99));
+        std::printf("p50_ok_ms=%.2f\np99_ok_ms=%.2f\n", PercentileMs(latency_ok, 50), PercentileMs(latency_ok, 99));
+    }
+};
 
 }  // namespace bench

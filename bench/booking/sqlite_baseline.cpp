@@ -26,41 +26,27 @@ namespace {
 
 struct Options {
     std::string db;
-    std::vector<std::string> instruments, users;
+    bench::RunFlags run;
+    std::vector<std::string> users;
     int threads = 4;
-    double duration = 60;
-    bench::SlotMix mix;
-    std::uint64_t seed = 1;
 };
 
 Options Parse(int argc, char** argv) {
     Options o;
     for (int i = 1; i + 1 < argc; i += 2) {
         std::string flag = argv[i], v = argv[i + 1];
-        if (flag == "--db")
+        if (o.run.Take(flag, v))
+            continue;
+        else if (flag == "--db")
             o.db = v;
-        else if (flag == "--instruments")
-            o.instruments = bench::ReadLines(v);
         else if (flag == "--users")
             o.users = bench::ReadLines(v);
         else if (flag == "--threads")
             o.threads = std::stoi(v);
-        else if (flag == "--duration")
-            o.duration = std::stod(v);
-        else if (flag == "--hot-share")
-            o.mix.hot_share = std::stod(v);
-        else if (flag == "--base-minute")
-            o.mix.base_minute = std::stoll(v);
-        else if (flag == "--day-from")
-            o.mix.day_from = std::stoi(v);
-        else if (flag == "--day-to")
-            o.mix.day_to = std::stoi(v);
-        else if (flag == "--seed")
-            o.seed = std::stoull(v);
         else
             throw std::runtime_error("unknown flag " + flag);
     }
-    if (o.db.empty() || o.instruments.empty() || o.users.empty() || o.mix.base_minute <= 0) {
+    if (o.db.empty() || o.users.empty() || !o.run.Complete()) {
         throw std::runtime_error("--db, --instruments, --users and --base-minute are required");
     }
     return o;
@@ -83,20 +69,15 @@ constexpr const char* kInsert =
     "SELECT i.id, i.org_id, u.org_id, u.id, u.id, 'approved', ?1, ?2, ?3, ?4, ?5, ?5 "
     "FROM instruments i, users u WHERE i.id = ?6 AND u.id = ?7";
 
-struct Totals {
-    std::int64_t ok = 0, conflict = 0, other = 0;
-    std::vector<std::int64_t> latency_all, latency_ok;
-};
-
 }  // namespace
 
 int main(int argc, char** argv) try {
     Options o = Parse(argc, argv);
     std::mutex writer;  // keyuan's writer_mutex_
     std::mutex totals_mutex;
-    Totals totals;
+    bench::Tally totals;
     Clock::time_point start = Clock::now();
-    Clock::time_point deadline = start + std::chrono::milliseconds(static_cast<std::int64_t>(o.duration * 1000));
+    Clock::time_point deadline = start + std::chrono::milliseconds(static_cast<std::int64_t>(o.run.duration * 1000));
     sqlite3* db = nullptr;
     if (sqlite3_open_v2(o.db.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
         throw std::runtime_error("cannot open " + o.db);
@@ -112,14 +93,14 @@ int main(int argc, char** argv) try {
     std::vector<std::thread> workers;
     for (int t = 0; t < o.threads; ++t) {
         workers.emplace_back([&, t] {
-            Totals mine;
-            std::mt19937_64 rng(o.seed * 7919 + static_cast<std::uint64_t>(t));
+            bench::Tally mine;
+            std::mt19937_64 rng(o.run.seed * 7919 + static_cast<std::uint64_t>(t));
             std::uniform_int_distribution<std::size_t> user(0, o.users.size() - 1);
             while (Clock::now() < deadline) {
-                bench::Slot slot = bench::DrawSlot(o.mix, o.instruments.size(), rng);
+                bench::Slot slot = bench::DrawSlot(o.run.mix, o.run.instruments.size(), rng);
                 std::string from = bench::MinuteText(slot.start), to = bench::MinuteText(slot.end);
                 std::string now = bench::MinuteText(std::time(nullptr) / 60);
-                std::int64_t instrument = std::stoll(o.instruments[slot.instrument]);
+                std::int64_t instrument = std::stoll(o.run.instruments[slot.instrument]);
                 std::int64_t user_id = std::stoll(o.users[user(rng)]);
                 Clock::time_point t0 = Clock::now();
                 int rc = 0;
@@ -149,28 +130,14 @@ int main(int argc, char** argv) try {
                 }
             }
             std::lock_guard lock(totals_mutex);
-            totals.ok += mine.ok;
-            totals.conflict += mine.conflict;
-            totals.other += mine.other;
-            totals.latency_all.insert(totals.latency_all.end(), mine.latency_all.begin(), mine.latency_all.end());
-            totals.latency_ok.insert(totals.latency_ok.end(), mine.latency_ok.begin(), mine.latency_ok.end());
+            totals.Add(mine);
         });
     }
     for (std::thread& w : workers) w.join();
     sqlite3_finalize(stmt);
     sqlite3_close_v2(db);
     double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-    std::int64_t answers = totals.ok + totals.conflict + totals.other;
-    std::printf("seconds=%.2f\nok=%lld\nconflict=%lld\nother=%lld\nnet_errors=0\n", seconds,
-                static_cast<long long>(totals.ok), static_cast<long long>(totals.conflict),
-                static_cast<long long>(totals.other));
-    std::printf("ok_per_s=%.1f\nanswers_per_s=%.1f\nconflict_share=%.3f\n", static_cast<double>(totals.ok) / seconds,
-                static_cast<double>(answers) / seconds,
-                answers ? static_cast<double>(totals.conflict) / static_cast<double>(answers) : 0.0);
-    std::printf("p50_all_ms=%.2f\np99_all_ms=%.2f\n", bench::PercentileMs(totals.latency_all, 50),
-                bench::PercentileMs(totals.latency_all, 99));
-    std::printf("p50_ok_ms=%.2f\np99_ok_ms=%.2f\n", bench::PercentileMs(totals.latency_ok, 50),
-                bench::PercentileMs(totals.latency_ok, 99));
+    totals.Print(seconds);
     return 0;
 } catch (const std::exception& e) {
     std::cerr << "booking_sqlite_baseline: " << e.what() << "\n";
