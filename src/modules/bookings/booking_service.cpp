@@ -34,10 +34,10 @@ struct Context {
 
 Context LoadContext(store::Session& s, const Caller& caller, std::int64_t instrument_id,
                     std::optional<std::int64_t> for_user_id) {
-    std::optional<InstrumentRef> instrument = LoadInstrument(s, instrument_id);
+    std::optional<StoredRules> rules;
+    std::optional<InstrumentRef> instrument = LoadInstrumentAndRules(s, instrument_id, rules);
     // An instrument that is not published is not there for those who book.
     if (!instrument || instrument->status != "approved") throw ApiError(Error::NotFound());
-    std::optional<StoredRules> rules = LoadRules(s, instrument_id);
     if (!rules || instrument->open_status == "not_open") {
         throw ApiError(Error::Conflict("该仪器未开放在线预约", "This instrument cannot be booked online"));
     }
