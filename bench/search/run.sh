@@ -36,6 +36,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# shellcheck source=bench/lib/measure.sh
+source "$ROOT/bench/lib/measure.sh"
 HERE=$ROOT/bench/search
 SCALE=${SCALE:-city}
 SERVERS=${SERVERS:-keyuan fts5 pg}
@@ -68,17 +70,6 @@ declare -A PID=() URL=()
 WRK_PID=""
 PG_DIR=""
 
-stop_pid() {
-  local pid=$1 i
-  kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  for ((i = 0; i < 100; i++)); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -KILL "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
 
 cleanup() {
   local rc=$? name
@@ -125,39 +116,11 @@ load1() { cut -d' ' -f1 /proc/loadavg; }
 # QUIET_PERCENT busy, so that a measurement does not start in the middle of someone's build.
 QUIET_WAIT=${QUIET_WAIT:-30}
 QUIET_PERCENT=${QUIET_PERCENT:-20}
-wait_quiet() {
-  local waited=0 quiet=0 a b t0 t1 busy
-  while ((quiet < 2 && waited < QUIET_WAIT)); do
-    read -r a t0 < <(awk '$1 == "cpu" {t = 0; for (i = 2; i <= 9; i++) t += $i; print $2 + $3 + $4, t; exit}' /proc/stat)
-    sleep 1
-    read -r b t1 < <(awk '$1 == "cpu" {t = 0; for (i = 2; i <= 9; i++) t += $i; print $2 + $3 + $4, t; exit}' /proc/stat)
-    busy=$(((b - a) * 100 / ((t1 - t0) > 0 ? (t1 - t0) : 1)))
-    if ((busy < QUIET_PERCENT)); then quiet=$((quiet + 1)); else quiet=0; fi
-    waited=$((waited + 1))
-  done
-}
 now_s() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now_s)" 'BEGIN {printf "%.1f\n", b - a}'; }
 mib() { awk -v b="$1" 'BEGIN {printf "%.0f MiB\n", b / 1048576}'; }
 
 # ---------------------------------------------------------------- CPU accounting (see bench/catalog)
-proc_counters() { awk '$1 == "cpu" {print $2 + $3 + $4; exit}' /proc/stat; }
-tree_jiffies() {
-  local p total=0 pids=()
-  for p in "$@"; do
-    [[ -n $p ]] || continue
-    pids+=("$p")
-    # shellcheck disable=SC2207
-    pids+=($(pgrep -P "$p" 2>/dev/null || true))
-  done
-  for p in "${pids[@]}"; do
-    if [[ -r /proc/$p/stat ]]; then
-      total=$((total + $(awk '{sub(/^.*\) /, ""); print $12 + $13 + $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
-    fi
-  done
-  echo "$total"
-}
-pg_postmaster() { [[ -n $PG_DIR && -r $PG_DIR/data/postmaster.pid ]] && head -n1 "$PG_DIR/data/postmaster.pid" || true; }
 # Waits (60 s at most) until the servers' CPU time stops growing: requests that wrk left in
 # flight are still answered after it stops, and must not fall into the next measurement.
 wait_servers_idle() {
@@ -170,13 +133,6 @@ wait_servers_idle() {
   done
 }
 CHILDREN_MS=0
-children_ms() {
-  times >"$OUT/.times"
-  CHILDREN_MS=$(awk 'NR == 2 {
-    t = 0
-    for (i = 1; i <= 2; i++) { split($i, a, "m"); sub(/s$/, "", a[2]); t += a[1] * 60 + a[2] }
-    printf "%d\n", t * 1000 }' "$OUT/.times")
-}
 OTHER=""
 measure() {  # command...: runs it, sets OTHER (% of the machine used by other processes)
   local c0 c1 s0 s1 w0 w1 t0 t1 rc=0

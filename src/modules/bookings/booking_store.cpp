@@ -94,14 +94,29 @@ std::int64_t LiveMinutes(store::Session& s, std::int64_t instrument_id, std::int
         .Int(0);
 }
 
-std::int64_t InsertBooking(store::Session& s, const NewBooking& b) {
+Booking InsertBooking(store::Session& s, const NewBooking& b, const std::string& instrument_name) {
     std::string now = clock::NowUtc();
-    return s.InsertReturningId(
+    std::int64_t id = s.InsertReturningId(
         "INSERT INTO bookings (instrument_id, org_id, client_org_id, user_id, booked_by, series_id, status, "
         "start_minute, end_minute, starts_at, ends_at, purpose, samples, created_at, updated_at) "
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id",
         {b.instrument_id, b.org_id, b.client_org_id, b.user_id, b.booked_by, b.series_id, b.status, b.span.start,
          b.span.end, FormatMinute(b.span.start), FormatMinute(b.span.end), b.purpose, b.samples, now});
+    return Booking{.id = id,
+                   .instrument_id = b.instrument_id,
+                   .instrument_name = instrument_name,
+                   .org_id = b.org_id,
+                   .client_org_id = b.client_org_id,
+                   .user_id = b.user_id,
+                   .booked_by = b.booked_by,
+                   .series_id = b.series_id,
+                   .status = b.status,
+                   .version = 1,
+                   .span = b.span,
+                   .purpose = b.purpose,
+                   .samples = b.samples,
+                   .created_at = now,
+                   .updated_at = now};
 }
 
 std::string LocalSpanText(Span span) {

@@ -62,9 +62,10 @@ struct NewBooking {
     std::int64_t samples = 0;
 };
 
-/// Inserts the booking. The database refuses an overlap with a live booking
-/// (store::ConstraintError of kind kExclusion) even when a concurrent transaction holds it.
-std::int64_t InsertBooking(store::Session& s, const NewBooking& booking);
+/// Inserts the booking and returns it as LoadBooking would read it back (version 1), without
+/// reading it. The database refuses an overlap with a live booking (store::ConstraintError of
+/// kind kExclusion) even when a concurrent transaction holds it.
+Booking InsertBooking(store::Session& s, const NewBooking& booking, const std::string& instrument_name);
 
 /// "2026-12-30 09:30–11:30" in the platform's local time.
 std::string LocalSpanText(Span span);

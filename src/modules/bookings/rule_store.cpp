@@ -8,10 +8,12 @@ namespace json = boost::json;
 
 namespace {
 
+// Of booking_rules r; 16 columns.
 constexpr const char* kRuleColumns =
-    "weekdays, working_days_only, opens_minute, closes_minute, slot_minutes, min_notice_minutes, horizon_days, "
-    "cancel_before_minutes, max_minutes_per_week, approval_required, who_may_book, internal_fen_per_hour, "
-    "external_fen_per_hour, internal_fen_per_sample, external_fen_per_sample, version";
+    "r.weekdays, r.working_days_only, r.opens_minute, r.closes_minute, r.slot_minutes, r.min_notice_minutes, "
+    "r.horizon_days, r.cancel_before_minutes, r.max_minutes_per_week, r.approval_required, r.who_may_book, "
+    "r.internal_fen_per_hour, r.external_fen_per_hour, r.internal_fen_per_sample, r.external_fen_per_sample, "
+    "r.version";
 
 std::optional<Fen> OptFen(const store::Row& row, std::size_t col) {
     std::optional<std::int64_t> fen = row.OptInt(col);
@@ -35,6 +37,29 @@ std::optional<int> ParseHourMinute(std::string_view text) {
     return hour * 60 + minute;
 }
 
+/// The rules read with kRuleColumns starting at column `c`.
+StoredRules RulesFromRow(const store::Row& row, std::size_t c) {
+    StoredRules out;
+    BookingRules& r = out.rules;
+    r.weekdays = std::string(row.Text(c + 0));
+    r.working_days_only = row.Bool(c + 1);
+    r.opens_minute = static_cast<int>(row.Int(c + 2));
+    r.closes_minute = static_cast<int>(row.Int(c + 3));
+    r.slot_minutes = static_cast<int>(row.Int(c + 4));
+    r.min_notice_minutes = static_cast<int>(row.Int(c + 5));
+    r.horizon_days = static_cast<int>(row.Int(c + 6));
+    r.cancel_before_minutes = static_cast<int>(row.Int(c + 7));
+    r.max_minutes_per_week = static_cast<int>(row.Int(c + 8));
+    r.approval_required = row.Bool(c + 9);
+    r.audience = ParseAudience(row.Text(c + 10)).value_or(Audience::kTrained);  // unknown: the narrowest
+    r.internal_per_hour = OptFen(row, c + 11);
+    r.external_per_hour = OptFen(row, c + 12);
+    r.internal_per_sample = OptFen(row, c + 13);
+    r.external_per_sample = OptFen(row, c + 14);
+    out.version = row.Int(c + 15);
+    return out;
+}
+
 }  // namespace
 
 std::optional<InstrumentRef> LoadInstrument(store::Session& s, std::int64_t id) {
@@ -48,29 +73,28 @@ std::optional<InstrumentRef> LoadInstrument(store::Session& s, std::int64_t id) 
 }
 
 std::optional<StoredRules> LoadRules(store::Session& s, std::int64_t instrument_id) {
-    store::Rows rows = s.Query(std::string("SELECT ") + kRuleColumns + " FROM booking_rules WHERE instrument_id = $1",
-                               {instrument_id});
+    store::Rows rows = s.Query(
+        std::string("SELECT ") + kRuleColumns + " FROM booking_rules r WHERE r.instrument_id = $1", {instrument_id});
     if (rows.empty()) return std::nullopt;
-    const store::Row row = rows[0];
-    StoredRules out;
-    BookingRules& r = out.rules;
-    r.weekdays = std::string(row.Text(0));
-    r.working_days_only = row.Bool(1);
-    r.opens_minute = static_cast<int>(row.Int(2));
-    r.closes_minute = static_cast<int>(row.Int(3));
-    r.slot_minutes = static_cast<int>(row.Int(4));
-    r.min_notice_minutes = static_cast<int>(row.Int(5));
-    r.horizon_days = static_cast<int>(row.Int(6));
-    r.cancel_before_minutes = static_cast<int>(row.Int(7));
-    r.max_minutes_per_week = static_cast<int>(row.Int(8));
-    r.approval_required = row.Bool(9);
-    r.audience = ParseAudience(row.Text(10)).value_or(Audience::kTrained);  // unknown: the narrowest
-    r.internal_per_hour = OptFen(row, 11);
-    r.external_per_hour = OptFen(row, 12);
-    r.internal_per_sample = OptFen(row, 13);
-    r.external_per_sample = OptFen(row, 14);
-    out.version = row.Int(15);
-    return out;
+    return RulesFromRow(rows[0], 0);
+}
+
+std::optional<InstrumentRef> LoadInstrumentAndRules(store::Session& s, std::int64_t id,
+                                                    std::optional<StoredRules>& rules) {
+    store::Rows rows = s.Query(
+        std::string("SELECT i.id, i.org_id, i.name, i.status, i.open_status, r.instrument_id, ") + kRuleColumns +
+            " FROM instruments i LEFT JOIN booking_rules r ON r.instrument_id = i.id "
+            "WHERE i.id = $1",
+        {id});
+    rules.reset();
+    if (rows.empty()) return std::nullopt;
+    const store::Row& row = rows[0];
+    if (!row.IsNull(5)) rules = RulesFromRow(row, 6);
+    return InstrumentRef{.id = row.Int(0),
+                         .org_id = row.Int(1),
+                         .name = std::string(row.Text(2)),
+                         .status = std::string(row.Text(3)),
+                         .open_status = std::string(row.Text(4))};
 }
 
 std::int64_t SaveRules(store::Session& s, std::int64_t instrument_id, const BookingRules& r,

@@ -29,6 +29,10 @@ struct InstrumentRef {
 
 std::optional<InstrumentRef> LoadInstrument(store::Session& s, std::int64_t id);
 std::optional<StoredRules> LoadRules(store::Session& s, std::int64_t instrument_id);
+/// Both of the above in one query (a booking needs both): the instrument, and its rules into
+/// `rules` (nullopt when it has none, or when there is no such instrument).
+std::optional<InstrumentRef> LoadInstrumentAndRules(store::Session& s, std::int64_t id,
+                                                    std::optional<StoredRules>& rules);
 /// Inserts or replaces the rules; returns the new version. The caller checked the expected version.
 std::int64_t SaveRules(store::Session& s, std::int64_t instrument_id, const BookingRules& rules,
                        std::optional<std::int64_t> read_version);

@@ -1,0 +1,488 @@
+#!/usr/bin/env bash
+# Booking benchmark (issue 13): CLIENTS concurrent clients book random one-hour slots on
+# INSTRUMENTS instruments through keyuan's API (POST /api/v1/bookings), with about 20 % deliberate
+# collisions, on SQLite (one keyuan) and on PostgreSQL (two keyuan processes sharing it, the load
+# split between them); side by side in the same run, the same booking as one SQL statement sent
+# straight to the same database; then a check that no two live bookings overlap and a crash loop.
+#
+#   bench/booking/run.sh        # about 20 minutes on a 2-core machine at the defaults
+#
+# For each engine it
+#   1. creates an empty database (a SQLite file, or a throw-away PostgreSQL 15 server started with
+#      tests/pg_server.sh, fsync on) and fills it with `keyuan demo --scale $SCALE`; builds the
+#      search index once (before any server starts, so that no indexer competes with the load);
+#   2. creates CLIENTS enterprise users and a token each (`keyuan user create`, `keyuan token
+#      create`) and a token for demo_operator, who sets booking rules through the API
+#      (PUT /api/v1/instruments/{id}/booking-rules) on the first INSTRUMENTS approved open
+#      instruments: every day 00:00-24:00, 60-minute slots, no notice, a 366-day horizon, no weekly
+#      limit, no approval;
+#   3. books the "hot" slot (tomorrow 00:00 local) of every instrument once (booking_load
+#      --prebook): HOT_SHARE of the measured requests ask for one of these, so they are deliberate
+#      collisions (409); the others draw a day and an hour at random (bench/booking/slots.hpp);
+#   4. warms up for WARMUP seconds, then measures keyuan for DURATION seconds (booking_load:
+#      CLIENTS keep-alive connections, coroutines on one thread, a closed loop);
+#   5. stops keyuan and measures the baseline for DURATION seconds on the same database:
+#      SQLite: booking_sqlite_baseline (the INSERT with the overlap trigger live, keyuan's pragmas,
+#      SQLITE_THREADS threads writing one at a time as keyuan's single writer does);
+#      PostgreSQL: pgbench -M prepared with PG_CLIENTS connections (keyuan's two pools together)
+#      and a custom script, the INSERT with the exclusion constraint live (ON CONFLICT DO NOTHING,
+#      since pgbench aborts a client on any error; successes are counted in the table afterwards);
+#   6. crash loop: KILLS times, book for KILL_RUN seconds, SIGKILL a keyuan process at a random
+#      moment in the middle (on PostgreSQL one of the two, in turn), restart it, and check that
+#      every booking it acknowledged with 201 is in the database ("acknowledged lost");
+#   7. counts overlapping live bookings with one SQL query (must be 0).
+# Each phase books in its own range of days, so that one phase's bookings do not collide with the
+# next one's by chance (only the hot slots are shared).
+#
+# The CPU used by other processes during each measurement is reported ("other CPU", % of the
+# machine), with the 1-minute load before it; the script waits up to QUIET_WAIT seconds for a
+# quiet machine before measuring, but does not repeat runs.
+#
+# Knobs (environment): DURATION=60, CLIENTS=256, INSTRUMENTS=1000, ENGINES="sqlite postgres",
+# KILLS=10, KILL_RUN=4, WARMUP=5, HOT_SHARE=0.2, SCALE=city (small has only ~450 bookable
+# instruments), SQLITE_THREADS=4, POOL_SIZE=8 (keyuan's database.pool_size), PG_CLIENTS=2*POOL_SIZE,
+# QUIET_WAIT=30 and QUIET_PERCENT=20 (bench/lib/measure.sh), INDEX_DIR (a search index of the same
+# demo, built already), KEYUAN_BIN (default build-bench/keyuan, Release, built if missing, with
+# the two bench programs beside it in build-bench/bench/), OUT_DIR (default: a new mktemp
+# directory; logs, raw outputs, results.md).
+#
+# Exits non-zero only when the benchmark cannot run; targets are reported, not asserted.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# shellcheck source=bench/lib/measure.sh
+source "$ROOT/bench/lib/measure.sh"
+DURATION=${DURATION:-60}
+CLIENTS=${CLIENTS:-256}
+INSTRUMENTS=${INSTRUMENTS:-1000}
+ENGINES=${ENGINES:-sqlite postgres}
+KILLS=${KILLS:-10}
+KILL_RUN=${KILL_RUN:-4}
+WARMUP=${WARMUP:-5}
+HOT_SHARE=${HOT_SHARE:-0.2}
+SCALE=${SCALE:-city}
+SQLITE_THREADS=${SQLITE_THREADS:-4}
+POOL_SIZE=${POOL_SIZE:-8}
+PG_CLIENTS=${PG_CLIENTS:-$((2 * POOL_SIZE))}
+QUIET_WAIT=${QUIET_WAIT:-30}
+QUIET_PERCENT=${QUIET_PERCENT:-20}
+INDEX_DIR=${INDEX_DIR:-}
+KEYUAN_BIN=${KEYUAN_BIN:-$ROOT/build-bench/keyuan}
+TARGET_SQLITE_RATE=1500
+TARGET_SHARE=50
+# Days after tomorrow each phase books in (the hot slots are tomorrow 00:00).
+WARM_DAYS="1 20" RUN_DAYS="21 130" BASE_DAYS="131 240" CRASH_DAYS="241 350"
+
+die() {
+  echo "bench/booking: $*" >&2
+  exit 1
+}
+say() { echo "bench/booking: $*"; }
+
+# ---------------------------------------------------------------- process bookkeeping
+# Only processes started here are ever signalled, and only by their recorded ids.
+declare -A KPID=() KPORT=()
+PG_DIR=""
+
+
+stop_all_keyuan() {
+  local name
+  for name in "${!KPID[@]}"; do stop_pid "${KPID[$name]}"; done
+  KPID=()
+  KPORT=()
+}
+
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  stop_all_keyuan
+  if [[ -n $PG_DIR ]]; then "$ROOT/tests/pg_server.sh" stop "$PG_DIR" || true; fi
+  if [[ -n ${OUT:-} ]]; then rm -f "$OUT"/sqlite/keyuan.db* 2>/dev/null || true; fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ---------------------------------------------------------------- preparation
+for tool in curl python3 sqlite3 psql pgbench pgrep timeout; do
+  command -v "$tool" >/dev/null || die "$tool not found (scripts/install-deps.sh installs them)"
+done
+BENCH_DIR=$(dirname "$KEYUAN_BIN")/bench
+if [[ ! -x $KEYUAN_BIN || ! -x $BENCH_DIR/booking_load || ! -x $BENCH_DIR/booking_sqlite_baseline ]]; then
+  say "building keyuan and the bench programs in $ROOT/build-bench (Release)"
+  cmake -S "$ROOT" -B "$ROOT/build-bench" -G Ninja -DKEYUAN_TESTS=OFF -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$ROOT/build-bench" --target keyuan booking_load booking_sqlite_baseline
+  KEYUAN_BIN=$ROOT/build-bench/keyuan
+  BENCH_DIR=$ROOT/build-bench/bench
+fi
+NCPU=$(nproc)
+CLK_TCK=$(getconf CLK_TCK)
+OUT=${OUT_DIR:-$(mktemp -d /tmp/keyuan-bench-booking.XXXXXX)}
+mkdir -p "$OUT"
+say "logs and raw outputs in $OUT"
+BUILD_TYPE=$(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$(dirname "$KEYUAN_BIN")/CMakeCache.txt" 2>/dev/null || true)
+KEYUAN_REV="binary built $(date -u -r "$KEYUAN_BIN" +%Y-%m-%dT%H:%MZ), tree at $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if [[ -n $(git -C "$ROOT" status --porcelain -- src 2>/dev/null || true) ]]; then KEYUAN_REV+=" + uncommitted src changes"; fi
+# Private copies, so that a rebuild during the benchmark changes nothing.
+cp "$KEYUAN_BIN" "$OUT/keyuan"
+cp "$BENCH_DIR/booking_load" "$BENCH_DIR/booking_sqlite_baseline" "$OUT/"
+KEYUAN=$OUT/keyuan
+LOAD=$OUT/booking_load
+
+# The first minute (UTC) of tomorrow in Asia/Shanghai: every phase's slots count from it.
+NOW_MIN=$(($(date +%s) / 60))
+BASE_MINUTE=$((((NOW_MIN + 480) / 1440 + 1) * 1440 - 480))
+
+load1() { cut -d' ' -f1 /proc/loadavg; }
+
+# Runs "$@" in the foreground; sets OTHER (% of the machine used by processes other than keyuan,
+# PostgreSQL and the command) and LOAD_BEFORE.
+OTHER="" LOAD_BEFORE=""
+measure() {
+  local c0 c1 s0 s1 w0 w1 t0 t1 rc=0
+  wait_quiet
+  LOAD_BEFORE=$(load1)
+  children_ms
+  c0=$(proc_counters) s0=$(tree_jiffies "${KPID[@]}" "$(pg_postmaster)") w0=$CHILDREN_MS t0=$(date +%s%N)
+  "$@" || rc=$?
+  children_ms
+  c1=$(proc_counters) s1=$(tree_jiffies "${KPID[@]}" "$(pg_postmaster)") w1=$CHILDREN_MS t1=$(date +%s%N)
+  OTHER=$(awk -v c="$((c1 - c0))" -v s="$((s1 - s0))" -v w="$((w1 - w0))" -v hz="$CLK_TCK" -v ns="$((t1 - t0))" \
+    -v n="$NCPU" 'BEGIN { o = (c / hz - s / hz - w / 1000) / (ns / 1e9 * n) * 100; if (o < 0) o = 0; printf "%.0f", o }')
+  return "$rc"
+}
+
+# ---------------------------------------------------------------- databases and servers
+sql() {  # engine url query: rows as a|b|c
+  case $1 in
+    sqlite) sqlite3 -batch -noheader -separator '|' "${2#sqlite:}" "$3" ;;
+    postgres) psql -X -q -At -F '|' "$2" -c "$3" ;;
+  esac
+}
+
+start_keyuan() {  # name url dir: a keyuan on a free port, into KPID[name] and KPORT[name]
+  local name=$1 url=$2 dir=$3 port="" i log skip=0 index=$INDEX
+  log=$dir/keyuan-$name.log
+  # A search index belongs to one process (Xapian's write lock): the second keyuan gets a copy.
+  if [[ $name == b ]]; then
+    index=$OUT/index-b
+    [[ -d $index ]] || cp -r "$INDEX" "$index"
+  fi
+  # A restart appends to the same log: look only at what this start writes.
+  [[ -f $log ]] && skip=$(wc -l <"$log")
+  printf '[server]\naccess_log = false\n[database]\npool_size = %d\n' "$POOL_SIZE" >"$dir/keyuan.toml"
+  "$KEYUAN" serve --db "$url" --listen 127.0.0.1:0 --no-access-log --index "$index" --config "$dir/keyuan.toml" \
+    >>"$log" 2>&1 &
+  KPID[$name]=$!
+  for ((i = 0; i < 300; i++)); do
+    port=$(tail -n +$((skip + 1)) "$log" 2>/dev/null | sed -n 's/.*"msg":"listening".*"port":\([0-9][0-9]*\).*/\1/p' | tail -n1 || true)
+    [[ -n $port ]] && break
+    kill -0 "${KPID[$name]}" 2>/dev/null || { tail -n 20 "$log" >&2; die "keyuan $name exited at startup"; }
+    sleep 0.1
+  done
+  [[ -n $port ]] || die "keyuan $name did not start listening (see $log)"
+  KPORT[$name]=$port
+  for ((i = 0; i < 150; i++)); do
+    curl -sf -o /dev/null --max-time 2 "http://127.0.0.1:$port/api/v1/health" && return 0
+    sleep 0.1
+  done
+  die "keyuan $name does not answer (see $log)"
+}
+
+targets() {  # --target flags for every running keyuan
+  local name
+  for name in $(printf '%s\n' "${!KPORT[@]}" | sort); do printf -- '--target 127.0.0.1:%s ' "${KPORT[$name]}"; done
+}
+
+# ---------------------------------------------------------------- setup
+INDEX=""
+prepare() {  # engine url dir: demo, index, instruments, users, tokens, rules, hot slots
+  local engine=$1 url=$2 dir=$3 t0 n i orgs
+  t0=$(date +%s)
+  "$KEYUAN" demo --db "$url" --scale "$SCALE" >"$dir/demo.log" 2>&1 || { tail "$dir/demo.log" >&2; die "$engine: demo failed"; }
+  say "$engine: keyuan demo --scale $SCALE in $(($(date +%s) - t0)) s"
+  if [[ -n $INDEX_DIR ]]; then
+    INDEX=$INDEX_DIR
+  elif [[ -z $INDEX ]]; then
+    # The demo's seed is fixed: one index serves both engines.
+    INDEX=$OUT/index
+    t0=$(date +%s)
+    "$KEYUAN" index rebuild --db "$url" --index "$INDEX" >"$OUT/index.log" 2>&1 || die "index rebuild failed"
+    say "search index built in $(($(date +%s) - t0)) s (not measured)"
+  fi
+  sql "$engine" "$url" "SELECT id FROM instruments WHERE status = 'approved' AND open_status IN ('open', 'partially_open')
+    ORDER BY id LIMIT $INSTRUMENTS" >"$dir/instruments.txt"
+  n=$(wc -l <"$dir/instruments.txt")
+  ((n == INSTRUMENTS)) || die "$engine: only $n bookable instruments at scale $SCALE (INSTRUMENTS=$INSTRUMENTS)"
+
+  t0=$(date +%s)
+  mapfile -t orgs < <(sql "$engine" "$url" "SELECT id FROM organizations WHERE kind = 'enterprise' ORDER BY id")
+  : >"$dir/tokens.txt"
+  for ((i = 1; i <= CLIENTS; i++)); do
+    "$KEYUAN" user create --db "$url" --username "bench_client_$i" --password 'Bench#Booking2026' --role enterprise \
+      --org "${orgs[$(((i - 1) % ${#orgs[@]}))]}" --no-password-change >>"$dir/users.log" 2>&1 ||
+      { tail -n 3 "$dir/users.log" >&2; die "$engine: user create failed"; }
+    "$KEYUAN" token create --db "$url" --username "bench_client_$i" --days 2 >>"$dir/tokens.txt" 2>>"$dir/users.log" ||
+      die "$engine: token create failed"
+  done
+  sql "$engine" "$url" "SELECT id FROM users WHERE username LIKE 'bench_client_%' ORDER BY id" >"$dir/users.txt"
+  local operator
+  operator=$("$KEYUAN" token create --db "$url" --username demo_operator --days 2 2>>"$dir/users.log")
+  say "$engine: $CLIENTS users and tokens in $(($(date +%s) - t0)) s"
+
+  start_keyuan setup "$url" "$dir"
+  t0=$(date +%s)
+  python3 - "${KPORT[setup]}" "$operator" "$dir/instruments.txt" <<'EOF' || die "$engine: setting booking rules failed"
+import http.client, json, sys
+port, token, path = sys.argv[1], sys.argv[2], sys.argv[3]
+rules = json.dumps({"weekdays": "1234567", "working_days_only": False, "opens_at": "00:00", "closes_at": "24:00",
+                    "slot_minutes": 60, "min_notice_minutes": 0, "horizon_days": 366, "cancel_before_minutes": 0,
+                    "max_minutes_per_week": 0, "approval_required": False, "audience": "signed_in"})
+conn = http.client.HTTPConnection("127.0.0.1", int(port))
+for line in open(path):
+    conn.request("PUT", f"/api/v1/instruments/{line.strip()}/booking-rules", rules,
+                 {"Authorization": "Bearer " + token, "Content-Type": "application/json"})
+    r = conn.getresponse()
+    body = r.read()
+    if r.status != 200:
+        sys.exit(f"PUT booking-rules {line.strip()}: {r.status} {body[:300]!r}")
+EOF
+  say "$engine: booking rules set on $INSTRUMENTS instruments through the API in $(($(date +%s) - t0)) s"
+  # shellcheck disable=SC2046
+  "$LOAD" $(targets) --tokens "$dir/tokens.txt" --instruments "$dir/instruments.txt" --clients "$CLIENTS" \
+    --base-minute "$BASE_MINUTE" --prebook >"$dir/prebook.txt" 2>"$dir/prebook.err" || die "$engine: prebook failed"
+  n=$(sql "$engine" "$url" "SELECT COUNT(*) FROM bookings WHERE start_minute = $BASE_MINUTE AND status = 'approved'")
+  ((n == INSTRUMENTS)) || die "$engine: $n hot slots booked of $INSTRUMENTS (see $dir/prebook.*)"
+  stop_all_keyuan
+  if [[ $engine == postgres ]]; then psql -X -q "$url" -c "VACUUM (ANALYZE)" >/dev/null; fi
+}
+
+# ---------------------------------------------------------------- measurements
+val() { sed -n "s/^$2=//p" "$1" | head -n1; }
+
+ROWS=()
+VERDICTS=()
+WARNINGS=()
+
+row() {  # engine label file
+  local f=$3 okp
+  okp=$(val "$f" p99_ok_ms)
+  [[ $okp == — ]] || okp+=" ms"
+  ROWS+=("| $1 | $2 | $(printf '%.0f' "$(val "$f" ok_per_s)") | $(printf '%.0f' "$(val "$f" answers_per_s)") | $(awk -v s="$(val "$f" conflict_share)" 'BEGIN {printf "%.0f%%", s * 100}') | $(val "$f" p99_all_ms) ms | $okp | $(val "$f" other) / $(val "$f" net_errors) | $LOAD_BEFORE | $OTHER% |")
+  say "  $2: $(val "$f" ok_per_s) bookings/s, $(val "$f" answers_per_s) answers/s, 409 share $(val "$f" conflict_share), p99 $(val "$f" p99_all_ms) ms (201s: $okp), other $(val "$f" other), network errors $(val "$f" net_errors) (load $LOAD_BEFORE, other CPU $OTHER%)"
+}
+
+run_load() {  # dir days out duration [extra flags]
+  local dir=$1 days=$2 out=$3 seconds=$4
+  shift 4
+  # shellcheck disable=SC2086,SC2046
+  # shellcheck disable=SC2046
+  "$LOAD" $(targets) --tokens "$dir/tokens.txt" --instruments "$dir/instruments.txt" --clients "$CLIENTS" \
+    --duration "$seconds" --hot-share "$HOT_SHARE" --base-minute "$BASE_MINUTE" --day-from "${days% *}" \
+    --day-to "${days#* }" "$@" >"$out" 2>"$out.err"
+}
+
+measure_keyuan() {  # engine url dir
+  local engine=$1 url=$2 dir=$3 label="keyuan"
+  start_keyuan a "$url" "$dir"
+  if [[ $engine == postgres ]]; then
+    start_keyuan b "$url" "$dir"
+    label="keyuan ×2"
+  fi
+  run_load "$dir" "$WARM_DAYS" "$dir/warmup.txt" "$WARMUP" --seed 11 || die "$engine: warm-up failed"
+  measure run_load "$dir" "$RUN_DAYS" "$dir/keyuan.txt" "$DURATION" --seed 12 --acked "$dir/acked-run.txt" ||
+    die "$engine: load failed (see $dir/keyuan.txt.err)"
+  row "$engine" "$label, $CLIENTS clients" "$dir/keyuan.txt"
+  stop_all_keyuan
+}
+
+sqlite_baseline() {  # dir db
+  "$OUT/booking_sqlite_baseline" --db "$2" --instruments "$1/instruments.txt" --users "$1/users.txt" \
+    --threads "$SQLITE_THREADS" --duration "$DURATION" --hot-share "$HOT_SHARE" --base-minute "$BASE_MINUTE" \
+    --day-from "${BASE_DAYS% *}" --day-to "${BASE_DAYS#* }" --seed 13 >"$1/baseline.txt" 2>"$1/baseline.txt.err"
+}
+
+pgbench_baseline() {  # dir url
+  local dir=$1 url=$2 ids users
+  ids=$(paste -sd, "$dir/instruments.txt")
+  users=$(paste -sd, "$dir/users.txt")
+  # The time format without a colon, which pgbench would read as a variable.
+  local fmt="'YYYY-MM-DD\"T\"HH24' || chr(58) || 'MI' || chr(58) || 'SS\"Z\"'"
+  cat >"$dir/pgbench.sql" <<EOF
+\\set k random(1, $INSTRUMENTS)
+\\set u random(1, $(wc -l <"$dir/users.txt"))
+\\set hot random(1, 1000)
+\\set day random(${BASE_DAYS% *}, ${BASE_DAYS#* })
+\\set hour random(0, 23)
+\\set start CASE WHEN :hot <= $(awk -v s="$HOT_SHARE" 'BEGIN {printf "%d", s * 1000}') THEN $BASE_MINUTE ELSE $BASE_MINUTE + :day * 1440 + :hour * 60 END
+WITH p AS (SELECT CAST(:start AS bigint) AS s, CAST(:k AS integer) AS k, CAST(:u AS integer) AS u, $fmt AS f) INSERT INTO bookings (instrument_id, org_id, client_org_id, user_id, booked_by, status, start_minute, end_minute, starts_at, ends_at, created_at, updated_at) SELECT i.id, i.org_id, u.org_id, u.id, u.id, 'approved', p.s, p.s + 60, to_char(to_timestamp(p.s * 60) AT TIME ZONE 'UTC', p.f), to_char(to_timestamp((p.s + 60) * 60) AT TIME ZONE 'UTC', p.f), to_char(now() AT TIME ZONE 'UTC', p.f), to_char(now() AT TIME ZONE 'UTC', p.f) FROM p, instruments i, users u WHERE i.id = ('{$ids}'::bigint[])[p.k] AND u.id = ('{$users}'::bigint[])[p.u] ON CONFLICT DO NOTHING;
+EOF
+  local lo=$((BASE_MINUTE + ${BASE_DAYS% *} * 1440)) hi=$((BASE_MINUTE + (${BASE_DAYS#* } + 1) * 1440))
+  local window="SELECT COUNT(*) FROM bookings WHERE start_minute >= $lo AND start_minute < $hi"
+  local before after t0 t1
+  before=$(sql postgres "$url" "$window")
+  rm -rf "$dir/pgbench-log"
+  mkdir -p "$dir/pgbench-log"
+  t0=$(date +%s%N)
+  (cd "$dir/pgbench-log" && pgbench -n -M prepared -c "$PG_CLIENTS" -j 2 -T "$DURATION" -f "$dir/pgbench.sql" -l \
+    --log-prefix=tx "$url" >"$dir/pgbench.out" 2>&1) || { tail "$dir/pgbench.out" >&2; return 1; }
+  t1=$(date +%s%N)
+  after=$(sql postgres "$url" "$window")
+  # The same key=value lines as the other two programs.
+  cat "$dir"/pgbench-log/tx.* | awk -v ok="$((after - before))" -v ns="$((t1 - t0))" '
+    { lat[NR] = $3 }
+    END {
+      n = NR; s = ns / 1e9
+      printf "seconds=%.2f\nok=%d\nconflict=%d\nother=0\nnet_errors=0\n", s, ok, n - ok
+      printf "ok_per_s=%.1f\nanswers_per_s=%.1f\nconflict_share=%.3f\n", ok / s, n / s, (n - ok) / n
+      cmd = "sort -n"
+      for (i = 1; i <= n; i++) print lat[i] | cmd
+      close(cmd)
+    }' >"$dir/baseline.tmp"
+  # Percentiles from the sorted latencies (µs) that follow the summary lines.
+  awk -F= 'NF == 2 {print; next} {v[++n] = $1} END {
+      printf "p50_all_ms=%.2f\np99_all_ms=%.2f\np50_ok_ms=—\np99_ok_ms=—\n", v[int(n * 0.5 + 0.5)] / 1000, v[int(n * 0.99 + 0.5)] / 1000 }' \
+    "$dir/baseline.tmp" >"$dir/baseline.txt"
+}
+
+measure_baseline() {  # engine url dir
+  local engine=$1 url=$2 dir=$3
+  case $engine in
+    sqlite)
+      measure sqlite_baseline "$dir" "${url#sqlite:}" || die "sqlite baseline failed (see $dir/baseline.txt.err)"
+      row "$engine" "direct SQL: sqlite3 library, $SQLITE_THREADS threads" "$dir/baseline.txt"
+      ;;
+    postgres)
+      measure pgbench_baseline "$dir" "$url" || die "pgbench failed (see $dir/pgbench.out)"
+      row "$engine" "direct SQL: pgbench, $PG_CLIENTS connections" "$dir/baseline.txt"
+      ;;
+  esac
+  local k b share verdict
+  k=$(val "$dir/keyuan.txt" ok_per_s) b=$(val "$dir/baseline.txt" ok_per_s)
+  share=$(awk -v k="$k" -v b="$b" 'BEGIN {printf "%.0f", (b > 0) ? 100 * k / b : 0}')
+  verdict=misses
+  ((share >= TARGET_SHARE)) && verdict=meets
+  VERDICTS+=("$engine: keyuan books at $share% of the direct-SQL rate: $verdict the ${TARGET_SHARE}% target")
+  if [[ $engine == sqlite ]]; then
+    verdict=misses
+    awk -v k="$k" -v t="$TARGET_SQLITE_RATE" 'BEGIN {exit !(k >= t)}' && verdict=meets
+    VERDICTS+=("sqlite: $k successful bookings/s: $verdict the target of $TARGET_SQLITE_RATE/s")
+  fi
+}
+
+# NOT EXISTS, not NOT IN: PostgreSQL runs NOT IN over a subquery too big for work_mem as a
+# nested loop (minutes at 300,000 bookings).
+lost_count() {  # engine url acked-file: acknowledged ids missing from the database
+  local engine=$1 url=$2 file=$3
+  case $engine in
+    sqlite)
+      sqlite3 -batch -noheader :memory: "CREATE TABLE acked (id INTEGER)" ".import $file acked" \
+        "ATTACH '${url#sqlite:}' AS k" "SELECT COUNT(*) FROM acked a WHERE NOT EXISTS (SELECT 1 FROM k.bookings b WHERE b.id = a.id)"
+      ;;
+    postgres)
+      psql -X -q -At "$url" -c "CREATE TEMP TABLE acked (id bigint)" -c "\\copy acked FROM '$file'" \
+        -c "SELECT COUNT(*) FROM acked a WHERE NOT EXISTS (SELECT 1 FROM bookings b WHERE b.id = a.id)"
+      ;;
+  esac
+}
+
+crash_loop() {  # engine url dir
+  local engine=$1 url=$2 dir=$3 k victim acked=0 lost=0 pause names=(a)
+  [[ $engine == postgres ]] && names=(a b)
+  local name
+  for name in "${names[@]}"; do start_keyuan "$name" "$url" "$dir"; done
+  : >"$dir/acked-crash.txt"
+  for ((k = 1; k <= KILLS; k++)); do
+    victim=${names[$(((k - 1) % ${#names[@]}))]}
+    run_load "$dir" "$CRASH_DAYS" "$dir/crash-$k.txt" "$KILL_RUN" --seed $((100 + k)) --acked "$dir/acked-crash.txt" &
+    local load_pid=$!
+    # Somewhere in the middle of the run: between 25 % and 75 % of it.
+    pause=$(awk -v r="$RANDOM" -v d="$KILL_RUN" 'BEGIN {printf "%.2f", d * (0.25 + 0.5 * r / 32767)}')
+    sleep "$pause"
+    kill -KILL "${KPID[$victim]}"
+    wait "${KPID[$victim]}" 2>/dev/null || true
+    wait "$load_pid" || die "$engine: load failed in crash run $k (see $dir/crash-$k.txt.err)"
+    start_keyuan "$victim" "$url" "$dir"
+    acked=$(wc -l <"$dir/acked-crash.txt")
+    lost=$(lost_count "$engine" "$url" "$dir/acked-crash.txt")
+    say "  crash $k: SIGKILL to keyuan $victim after ${pause} s of $KILL_RUN; restarted; $acked acknowledged so far, acknowledged lost: $lost"
+  done
+  stop_all_keyuan
+  say "$engine: acknowledged lost: $lost ($acked acknowledged over $KILLS kills)"
+  CRASH_ROWS+=("| $engine | $KILLS | $acked | $lost |")
+  local verdict=misses
+  ((lost == 0)) && verdict=meets
+  VERDICTS+=("$engine: acknowledged lost: $lost of $acked over $KILLS SIGKILLs: $verdict the target of 0")
+}
+
+overlaps() {  # engine url: live bookings that overlap an earlier one of the same instrument
+  sql "$1" "$2" "SELECT COUNT(*) FROM (SELECT start_minute, MAX(end_minute) OVER (PARTITION BY instrument_id
+    ORDER BY start_minute, id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end FROM bookings
+    WHERE status IN ('requested', 'approved')) t WHERE start_minute < prev_end"
+}
+
+CRASH_ROWS=()
+OVERLAP_ROWS=()
+run_engine() {  # engine
+  local engine=$1 dir=$OUT/$1 url n live
+  mkdir -p "$dir"
+  case $engine in
+    sqlite) url="sqlite:$dir/keyuan.db" ;;
+    postgres)
+      PG_DIR=$OUT/pg
+      url=$("$ROOT/tests/pg_server.sh" start "$PG_DIR")
+      ;;
+    *) die "unknown engine '$engine' (sqlite, postgres)" ;;
+  esac
+  prepare "$engine" "$url" "$dir"
+  say "$engine: measuring keyuan (${DURATION} s, $CLIENTS clients)"
+  measure_keyuan "$engine" "$url" "$dir"
+  say "$engine: measuring the direct-SQL baseline (${DURATION} s)"
+  measure_baseline "$engine" "$url" "$dir"
+  if ((KILLS > 0)); then
+    say "$engine: crash loop ($KILLS × SIGKILL)"
+    crash_loop "$engine" "$url" "$dir"
+  fi
+  n=$(overlaps "$engine" "$url")
+  live=$(sql "$engine" "$url" "SELECT COUNT(*) FROM bookings WHERE status IN ('requested', 'approved')")
+  say "$engine: overlapping live bookings: $n (of $live live bookings)"
+  OVERLAP_ROWS+=("| $engine | $live | $n |")
+  local verdict=misses
+  ((n == 0)) && verdict=meets
+  VERDICTS+=("$engine: $n overlapping live bookings of $live: $verdict the target of 0")
+  if [[ $engine == postgres ]]; then
+    "$ROOT/tests/pg_server.sh" stop "$PG_DIR"
+    PG_DIR=""
+  fi
+}
+
+for engine in $ENGINES; do run_engine "$engine"; done
+
+# ---------------------------------------------------------------- report
+{
+  echo "Command: bench/booking/run.sh (DURATION=$DURATION CLIENTS=$CLIENTS INSTRUMENTS=$INSTRUMENTS ENGINES=\"$ENGINES\" KILLS=$KILLS KILL_RUN=$KILL_RUN HOT_SHARE=$HOT_SHARE SCALE=$SCALE SQLITE_THREADS=$SQLITE_THREADS POOL_SIZE=$POOL_SIZE PG_CLIENTS=$PG_CLIENTS)"
+  echo "Machine: $NCPU CPUs, $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo), Linux $(uname -r); keyuan $KEYUAN_REV${BUILD_TYPE:+ ($BUILD_TYPE)}; $(pgbench --version)"
+  echo
+  echo "| engine | client | successful bookings/s | answers/s | 409 share | p99 (all) | p99 (201) | other / network errors | load before | other CPU |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+  printf '%s\n' "${ROWS[@]}"
+  echo
+  echo "| engine | live bookings at the end | overlapping |"
+  echo "|---|---:|---:|"
+  printf '%s\n' "${OVERLAP_ROWS[@]}"
+  if ((${#CRASH_ROWS[@]})); then
+    echo
+    echo "| engine | SIGKILLs | acknowledged (201) in the crash runs | acknowledged lost |"
+    echo "|---|---:|---:|---:|"
+    printf '%s\n' "${CRASH_ROWS[@]}"
+  fi
+  echo
+  printf -- '- %s\n' "${VERDICTS[@]}"
+  if ((${#WARNINGS[@]})); then
+    echo
+    echo "Warnings:"
+    printf -- '- %s\n' "${WARNINGS[@]}"
+  fi
+} | tee "$OUT/results.md"
+say "results in $OUT/results.md"
