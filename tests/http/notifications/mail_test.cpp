@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <functional>
 
 #include "core/clock.hpp"
 #include "support/catalog_fixture.hpp"
@@ -39,6 +40,23 @@ json::object MessageTo(const std::vector<json::object>& messages, const std::str
     }
     ADD_FAILURE() << "no message to " << to;
     return {};
+}
+
+/// Does `act`, then waits until `done` holds, with what the server wrote to stderr since `act` in `log`
+/// as it grows: the job logs its outcome after the rows and messages it leaves, so a test that checks
+/// the log must wait for the line, not only for the message.
+bool WaitWatchingTheLog(const std::function<void()>& act, const std::function<bool()>& done, std::string& log) {
+    ::testing::internal::CaptureStderr();
+    act();
+    bool happened = WaitUntil(
+        [&] {
+            log += ::testing::internal::GetCapturedStderr();
+            ::testing::internal::CaptureStderr();
+            return done();
+        },
+        seconds(20));
+    log += ::testing::internal::GetCapturedStderr();
+    return happened;
 }
 
 bool HasHeader(const json::object& message, const std::string& name) {
@@ -94,10 +112,10 @@ TEST_F(MailTest, ABookingMailsTheUnitAndItsApprovalMailsTheClient) {
     ASSERT_EQ(booked.status, 201) << booked.body;
     ASSERT_EQ(Act(As("unit_a"), "bookings", Str(booked.Json(), "id"), "approve").status, 200);
 
-    ::testing::internal::CaptureStderr();
-    ServerClock().Advance(61);  // the job runs each minute
-    bool arrived = WaitUntil([] { return sink_->Messages().size() >= 2; }, seconds(20));
-    std::string log = ::testing::internal::GetCapturedStderr();
+    std::string log;
+    bool arrived = WaitWatchingTheLog(
+        [] { ServerClock().Advance(61); },  // the job runs each minute
+        [&] { return sink_->Messages().size() >= 2 && log.find("mail run") != std::string::npos; }, log);
     ASSERT_TRUE(arrived) << OutboxRows(Db()) << log;
 
     std::vector<json::object> messages = sink_->Messages();
@@ -154,10 +172,13 @@ public:
 
 TEST_F(MailRetryTest, AnUnreachableServerLeavesTheErrorAndTheMessageGoesLater) {
     Notify("order_quoted", R"({"order_id":"7","service_name":"成分检测"})");
-    ::testing::internal::CaptureStderr();
-    ServerClock().Advance(61);
-    bool tried = WaitUntil([&] { return OutboxRows(Db()).starts_with("pending|1|smtp: "); }, seconds(20));
-    std::string log = ::testing::internal::GetCapturedStderr();
+    std::string log;
+    bool tried = WaitWatchingTheLog([] { ServerClock().Advance(61); },
+                                    [&] {
+                                        return OutboxRows(Db()).starts_with("pending|1|smtp: ") &&
+                                               log.find("mail not sent") != std::string::npos;
+                                    },
+                                    log);
     ASSERT_TRUE(tried) << OutboxRows(Db()) << log;
     EXPECT_NE(OutboxRows(Db()).find("connect"), std::string::npos) << OutboxRows(Db());
     EXPECT_EQ(OutboxRows(Db()).find(kPassword), std::string::npos);
