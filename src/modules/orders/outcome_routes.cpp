@@ -1,17 +1,13 @@
-// The end of an order: the provider records what was delivered, which completes it; the client
-// rates it once.
-//   POST /api/v1/orders/{id}/delivery {minutes_used, samples, fee_fen, service_mode, client_industry_code?, note?}
-//   POST /api/v1/orders/{id}/rating   {score 1–5, comment}
-#include "http/json.hpp"
-#include "http/paging.hpp"
-#include "modules/delivery/service.hpp"
+// The end of an order, through delivery's shared routes: the provider records what was
+// delivered, which completes the order; the client who ordered rates it once.
+//   POST /api/v1/orders/{id}/delivery, POST /api/v1/orders/{id}/rating
+#include "modules/delivery/module.hpp"
 #include "modules/orders/attachments.hpp"
 #include "modules/orders/lifecycle.hpp"
 #include "modules/orders/module_parts.hpp"
 
 namespace keyuan::orders {
 namespace json = boost::json;
-using http::Request;
 
 namespace {
 
@@ -37,37 +33,20 @@ json::object WithDetails(store::Session& s, const Order& order) {
 }
 
 void RegisterOutcomeRoutes(modules::ModuleContext& context, const workflow::Workflow& lifecycle) {
-    store::Database& db = context.db;
-    access::Policy& policy = context.policy;
-
-    context.router.Post("/api/v1/orders/{id}/delivery", [&db, &policy, &lifecycle](Request& r) {
-        std::int64_t id = http::PathId(r);
-        policy.RequireAction(r.caller.get(), "service_order.decide");
-        json::object answer;
-        db.Write([&](store::Session& s) {
-            Order order = Authorized(s, policy, r.caller.get(), id, "service_order.decide");
-            delivery::Fields fields = delivery::ReadFields(http::ParseJsonObject(r));
-            if (order.status != "in_service") throw ApiError(workflow::WrongState(order.status));
-            delivery::Record(s, r.ToActor(), SourceOf(order), fields);
-            // Completes the order: the transition's own checks run here.
-            lifecycle.Apply(s, r.caller.get(), id, "complete", "", r.ToActor());
-            answer = WithDetails(s, *LoadOrder(s, id));
-        });
-        return http::JsonResponse(200, answer);
-    });
-
-    context.router.Post("/api/v1/orders/{id}/rating", [&db, &policy](Request& r) {
-        std::int64_t id = http::PathId(r);
-        policy.RequireAction(r.caller.get(), "service_order.rate");
-        json::object rating;
-        db.Write([&](store::Session& s) {
-            // Only the client who ordered rates (own).
-            Authorized(s, policy, r.caller.get(), id, "service_order.rate");
-            auto [score, comment] = delivery::ReadRating(http::ParseJsonObject(r));
-            rating = delivery::Rate(s, r.ToActor(), "order", id, score, comment);
-        });
-        return http::JsonResponse(201, rating);
-    });
+    const access::Policy& policy = context.policy;
+    delivery::DeliveredKind kind{
+        .base = "/api/v1/orders",
+        .kind = "order",
+        .decide = "service_order.decide",
+        .rate = "service_order.rate",  // only the client who ordered (own)
+        .authorized =
+            [&policy](store::Session& s, const Caller* caller, std::int64_t id, std::string_view action) {
+                Order order = Authorized(s, policy, caller, id, action);
+                return std::pair{SourceOf(order), order.status};
+            },
+        .shown = [](store::Session& s, std::int64_t id) { return WithDetails(s, *LoadOrder(s, id)); },
+    };
+    delivery::RegisterOutcomeRoutes(context, std::move(kind), lifecycle);
 }
 
 }  // namespace keyuan::orders
