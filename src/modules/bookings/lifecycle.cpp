@@ -4,21 +4,13 @@
 #include "modules/bookings/booking_store.hpp"
 #include "modules/bookings/notices.hpp"
 #include "modules/bookings/rule_store.hpp"
+#include "workflow/service_sides.hpp"
 
 namespace keyuan::bookings {
 namespace {
 
 std::vector<workflow::Grant> Clients() {
-    std::vector<workflow::Grant> out;
-    for (Role role : BookingRoles()) {
-        out.push_back({role, access::Scope::kOwn});
-        out.push_back({role, access::Scope::kAssigned});
-    }
-    return out;
-}
-
-std::vector<workflow::Grant> Providers() {
-    return {{Role::kUnitAdmin, access::Scope::kOrganization}, {Role::kOperator, access::Scope::kAll}};
+    return workflow::ClientGrants(BookingRoles(), true);
 }
 
 /// A client's cancellation keeps to the instrument's deadline; a throw undoes the transition.
@@ -43,19 +35,14 @@ void RequireDelivered(workflow::StepContext& step) {
     }
 }
 
-/// The effect that tells the other side of a step.
-std::function<void(workflow::StepContext&)> Tell(bool client, const char* kind,
-                                                 std::function<void(workflow::StepContext&)> first = nullptr) {
-    return [client, kind, first](workflow::StepContext& step) {
-        if (first) first(step);
-        Booking booking = *LoadBooking(step.session, step.before.id);
-        if (client) {
-            NoticeToClient(step.session, booking, kind, step.reason);
-        } else {
-            NoticeToProvider(step.session, booking, kind, step.reason);
-        }
-    };
+/// Tells the client or the provider unit about a step.
+void TellBooking(workflow::StepContext& step, workflow::Side side, const char* kind) {
+    Booking booking = *LoadBooking(step.session, step.before.id);
+    (side == workflow::Side::kClient ? NoticeToClient : NoticeToProvider)(step.session, booking, kind, step.reason);
 }
+
+constexpr workflow::Side kClient = workflow::Side::kClient;
+constexpr workflow::Side kProvider = workflow::Side::kProvider;
 
 }  // namespace
 
@@ -77,37 +64,38 @@ workflow::Definition BookingDefinition() {
         .transitions = {{.action = "approve",
                          .from = {"requested"},
                          .to = "approved",
-                         .who = Providers(),
+                         .who = workflow::ProviderGrants(),
                          .permission = "decide",
-                         .effect = Tell(true, "booking_approved")},
+                         .effect = workflow::Tell(TellBooking, kClient, "booking_approved")},
                         {.action = "reject",
                          .from = {"requested"},
                          .to = "rejected",
-                         .who = Providers(),
+                         .who = workflow::ProviderGrants(),
                          .permission = "decide",
                          .reason_required = true,
                          .keeps_reason = true,
-                         .effect = Tell(true, "booking_rejected")},
+                         .effect = workflow::Tell(TellBooking, kClient, "booking_rejected")},
                         {.action = "cancel",
                          .from = {"requested", "approved"},
                          .to = "cancelled",
                          .who = Clients(),
                          .keeps_reason = true,
-                         .effect = Tell(false, "booking_cancelled", KeepCancellationDeadline)},
+                         .effect =
+                             workflow::Tell(TellBooking, kProvider, "booking_cancelled", KeepCancellationDeadline)},
                         {.action = "provider_cancel",
                          .from = {"requested", "approved"},
                          .to = "cancelled",
-                         .who = Providers(),
+                         .who = workflow::ProviderGrants(),
                          .permission = "decide",
                          .reason_required = true,
                          .keeps_reason = true,
-                         .effect = Tell(true, "booking_cancelled")},
+                         .effect = workflow::Tell(TellBooking, kClient, "booking_cancelled")},
                         {.action = "complete",
                          .from = {"approved"},
                          .to = "completed",
-                         .who = Providers(),
+                         .who = workflow::ProviderGrants(),
                          .permission = "decide",
-                         .effect = Tell(true, "booking_completed", RequireDelivered)}},
+                         .effect = workflow::Tell(TellBooking, kClient, "booking_completed", RequireDelivered)}},
         .reason_column = "reason",
         .load = [](store::Session& s, std::int64_t id) -> std::optional<workflow::Subject> {
             store::Rows rows =

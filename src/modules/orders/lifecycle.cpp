@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "modules/orders/notices.hpp"
 #include "modules/orders/order_store.hpp"
+#include "workflow/service_sides.hpp"
 
 namespace keyuan::orders {
 namespace {
@@ -11,13 +12,7 @@ namespace {
 const std::vector<Role> kClientRoles = {Role::kEnterprise, Role::kUnitAdmin, Role::kBaseAdmin, Role::kExpert};
 
 std::vector<workflow::Grant> Clients() {
-    std::vector<workflow::Grant> out;
-    for (Role role : kClientRoles) out.push_back({role, access::Scope::kOwn});
-    return out;
-}
-
-std::vector<workflow::Grant> Providers() {
-    return {{Role::kUnitAdmin, access::Scope::kOrganization}, {Role::kOperator, access::Scope::kAll}};
+    return workflow::ClientGrants(kClientRoles, false);
 }
 
 /// A transition whose data comes through its own route: the generic route alone is refused.
@@ -25,20 +20,14 @@ void RequireColumn(workflow::StepContext& step, const char* sql, const char* zh,
     if (step.session.Query(sql, {step.before.id}).empty()) throw ApiError(Error::Conflict(zh, en));
 }
 
-using Effect = std::function<void(workflow::StepContext&)>;
-
-/// The effect that tells the other side of a step (after `first`, which may refuse it).
-Effect Tell(bool client, const char* kind, Effect first = nullptr) {
-    return [client, kind, first](workflow::StepContext& step) {
-        if (first) first(step);
-        Order order = *LoadOrder(step.session, step.before.id);
-        if (client) {
-            NoticeToClient(step.session, order, kind, step.reason);
-        } else {
-            NoticeToProvider(step.session, order, kind, step.reason);
-        }
-    };
+/// Tells the client or the provider unit about a step.
+void TellOrder(workflow::StepContext& step, workflow::Side side, const char* kind) {
+    Order order = *LoadOrder(step.session, step.before.id);
+    (side == workflow::Side::kClient ? NoticeToClient : NoticeToProvider)(step.session, order, kind, step.reason);
 }
+
+constexpr workflow::Side kClient = workflow::Side::kClient;
+constexpr workflow::Side kProvider = workflow::Side::kProvider;
 
 void RequireQuote(workflow::StepContext& step) {
     RequireColumn(step, "SELECT 1 FROM service_orders WHERE id = $1 AND quote_fen IS NOT NULL",
@@ -75,48 +64,48 @@ workflow::Definition OrderDefinition() {
         .transitions = {{.action = "quote",
                          .from = {"requested"},
                          .to = "quoted",
-                         .who = Providers(),
+                         .who = workflow::ProviderGrants(),
                          .permission = "decide",
-                         .effect = Tell(true, "order_quoted", RequireQuote)},
+                         .effect = workflow::Tell(TellOrder, kClient, "order_quoted", RequireQuote)},
                         {.action = "confirm",
                          .from = {"quoted"},
                          .to = "confirmed",
                          .who = Clients(),
-                         .effect = Tell(false, "order_confirmed")},
+                         .effect = workflow::Tell(TellOrder, kProvider, "order_confirmed")},
                         {.action = "start",
                          .from = {"confirmed"},
                          .to = "in_service",
-                         .who = Providers(),
+                         .who = workflow::ProviderGrants(),
                          .permission = "decide",
-                         .effect = Tell(true, "order_started")},
+                         .effect = workflow::Tell(TellOrder, kClient, "order_started")},
                         {.action = "complete",
                          .from = {"in_service"},
                          .to = "completed",
-                         .who = Providers(),
+                         .who = workflow::ProviderGrants(),
                          .permission = "decide",
-                         .effect = Tell(true, "order_completed", RequireDelivery)},
+                         .effect = workflow::Tell(TellOrder, kClient, "order_completed", RequireDelivery)},
                         {.action = "reject",
                          .from = {"requested", "quoted"},
                          .to = "rejected",
-                         .who = Providers(),
+                         .who = workflow::ProviderGrants(),
                          .permission = "decide",
                          .reason_required = true,
                          .keeps_reason = true,
-                         .effect = Tell(true, "order_rejected")},
+                         .effect = workflow::Tell(TellOrder, kClient, "order_rejected")},
                         {.action = "cancel",
                          .from = {"requested", "quoted"},
                          .to = "cancelled",
                          .who = Clients(),
                          .keeps_reason = true,
-                         .effect = Tell(false, "order_cancelled")},
+                         .effect = workflow::Tell(TellOrder, kProvider, "order_cancelled")},
                         {.action = "provider_cancel",
                          .from = {"confirmed", "in_service"},
                          .to = "cancelled",
-                         .who = Providers(),
+                         .who = workflow::ProviderGrants(),
                          .permission = "decide",
                          .reason_required = true,
                          .keeps_reason = true,
-                         .effect = Tell(true, "order_cancelled")}},
+                         .effect = workflow::Tell(TellOrder, kClient, "order_cancelled")}},
         .reason_column = "reason",
         .load = [](store::Session& s, std::int64_t id) -> std::optional<workflow::Subject> {
             store::Rows rows =
