@@ -1,4 +1,4 @@
-// Usage statistics in the web UI: unit1 opens 使用统计 from the top menu, sees the twelve months
+// Usage statistics in the web UI (an operator also picks one unit by name): unit1 opens 使用统计 from the top menu, sees the twelve months
 // with their totals and the chart, switches to its consumption as a client, and downloads the
 // table as CSV (UTF-8 with a byte-order mark, Chinese headers, the totals last). The figures
 // themselves are the HTTP tests' (tests/http/delivery/usage_test.cpp).
@@ -38,5 +38,16 @@ test('an operator reads every unit', async () => {
     await page.goto(`${BASE_URL}/usage`)
     await page.locator('[data-test=usage-totals]').waitFor()
     assert.equal(await page.locator('[data-test=usage-side]').count(), 0)
+
+    // One unit, found by typing part of its name, as the client of other units' services.
+    await page.locator('[data-test=usage-org]').click()
+    await page.keyboard.type('北京示范')
+    await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: '北京示范' }).first().click()
+    await page.locator('[data-test=usage-side]').getByText('本单位使用的服务').click()
+    const answer = page.waitForResponse(
+      (r) => r.url().includes('/api/v1/usage') && /org_id=\d+/.test(r.url()) && r.url().includes('side=client'),
+    )
+    await page.locator('[data-test=usage-load]').click()
+    assert.equal((await answer).status(), 200)
   })
 })

@@ -7,7 +7,6 @@ import type {
   IndustryCode,
   IndustrySuggestion,
   Instrument,
-  Organization,
   RegistrationReportRow,
 } from '@/modules/catalog/types'
 
@@ -43,5 +42,4 @@ export const basesApi = {
   create: (body: Record<string, unknown>) => api.post<Base>('/bases', body),
   update: (id: string, version: number | undefined, body: Record<string, unknown>) =>
     api.patch<Base>(`/bases/${encodeURIComponent(id)}`, version === undefined ? body : { ...body, version }, ifMatch(version)),
-  findOrganizations: async (q: string) => (await api.get<Page<Organization>>('/organizations', { q, page_size: 20 })).items,
 }

@@ -1,10 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { usageApi } from '@/modules/delivery/api'
+import { session } from '@/shared/session'
 import type { UsageFigures, UsageReport, UsageRow } from '@/modules/delivery/types'
 import UsageView from './UsageView.vue'
 
-afterEach(() => vi.restoreAllMocks())
+afterEach(() => {
+  vi.restoreAllMocks()
+  session.user = null
+})
 
 const figures = (over: Partial<UsageFigures> = {}): UsageFigures => ({
   bookings: 0,
@@ -85,5 +89,24 @@ describe('UsageView', () => {
     const w = mountView()
     await flushPromises()
     expect(w.text()).toContain('统计区间不超过 36 个月')
+  })
+
+  it('lets an operator choose one unit, then as its provider or its client', async () => {
+    session.user = { id: '1', username: 'op', display_name: 'op', roles: ['operator'] } as unknown as typeof session.user
+    const get = vi.spyOn(usageApi, 'get').mockResolvedValue(byMonth)
+    const w = mountView()
+    await flushPromises()
+    expect(w.find('[data-test=usage-org]').exists()).toBe(true)
+    expect(w.find('[data-test=usage-side]').exists()).toBe(false) // all units: no side to choose
+    expect(get.mock.calls[0][0].org_id).toBeUndefined()
+    const vm = w.vm as unknown as { orgId: string; side: string }
+    vm.orgId = '42'
+    vm.side = 'client'
+    await flushPromises()
+    expect(w.find('[data-test=usage-side]').exists()).toBe(true)
+    await w.find('[data-test=usage-load]').trigger('click')
+    await flushPromises()
+    expect(get.mock.calls[1][0]).toMatchObject({ org_id: '42', side: 'client' })
+    expect(w.find('[data-test=usage-csv]').attributes('href')).toContain('org_id=42')
   })
 })
