@@ -107,6 +107,7 @@ test('a company books two hours, the lab approves and goes to record the deliver
     const request = page.locator('[data-test=booking-table] .el-table__row', { hasText: NAME })
     await request.locator('[data-test=act-approve]').waitFor()
     assert.equal(await request.locator('[data-test=act-delivery]').count(), 0, 'no delivery before approval')
+    assert.match(await request.locator('[data-test=booking-client]').innerText(), /company1 · 北京示范科技有限公司/)
     await page.screenshot({ path: join(SCREENSHOTS, 'booking-desk.png'), fullPage: true })
     await request.locator('[data-test=act-approve]').click()
     await request.getByText('已确认').waitFor()

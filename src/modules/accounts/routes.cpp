@@ -5,6 +5,7 @@
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "http/query_params.hpp"
+#include "modules/accounts/colleagues.hpp"
 #include "modules/accounts/json_views.hpp"
 #include "modules/accounts/middleware.hpp"
 #include "modules/accounts/module.hpp"
@@ -246,6 +247,7 @@ void Register(modules::ModuleContext& context) {
     AddSessionRoutes(context.router, service);
     AddTokenRoutes(context.router, service);
     AddUserRoutes(context.router, service);
+    AddColleagueRoutes(context.router, service);
     AddRoleGrantRoutes(context.router, service);
 }
 

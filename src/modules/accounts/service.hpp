@@ -3,7 +3,10 @@
 // turns requests into these calls. Every change writes its audit record in the same
 // transaction.
 
+#include <boost/json/array.hpp>
+
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -161,6 +164,9 @@ public:
                         const UserChanges& changes, const Actor& actor);
     UserView UnlockUser(const Caller* caller, std::int64_t id, const Actor& actor);
     UserView Me(const Caller& caller);
+    /// Up to 20 active users of the caller's organisation other than the caller, whose name or
+    /// username contains `q`: [{id, display_name, username}] (colleagues.cpp).
+    boost::json::array Colleagues(const Caller& caller, const std::optional<std::string>& q);
 
     // Grants of elevated roles (role_grants.cpp).
     std::vector<RoleGrantView> ListRoleGrants(const Caller* caller, const std::optional<std::string>& status);
@@ -189,6 +195,14 @@ private:
     SecuritySettings settings_;
     LoginThrottle throttle_;
 };
+
+/// What other modules show beside a user id: the display name and the organisation's name.
+struct PersonName {
+    std::string display_name;
+    std::string org_name;
+};
+/// The names of `user_ids` in one query (an unknown id maps to empty names).
+std::map<std::int64_t, PersonName> NamesOf(store::Session& s, const std::vector<std::int64_t>& user_ids);
 
 /// Policy grants of this module.
 void DeclarePermissions(Policy& policy);

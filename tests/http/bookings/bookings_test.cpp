@@ -6,6 +6,8 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
+
 #include "support/catalog_fixture.hpp"
 #include "support/race.hpp"
 
@@ -271,6 +273,43 @@ TEST_F(BookingsTest, EachSideHearsOfTheOthersStepsInItsInbox) {
     EXPECT_TRUE(IsError(As("company").Get("/api/v1/notifications?unread=maybe"), 422, "validation_failed"));
     EXPECT_EQ(As("company").Post("/api/v1/notifications/" + mine + "/read", "{}").status, 204);
     EXPECT_EQ(unread(As("company")), 0);
+}
+
+TEST_F(BookingsTest, AColleagueIsFoundByNameAndTheDeskShowsWhoIsServedAndWhoBooked) {
+    // company, unit_b and base share an organisation; unit_a is another's.
+    auto names = [](HttpResponse r) {
+        EXPECT_EQ(r.status, 200) << r.body;
+        std::vector<std::string> out;
+        json::value items = r.Json().at("items");
+        for (const json::value& u : items.as_array()) out.push_back(Str(u, "username"));
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    EXPECT_EQ(names(As("company").Get("/api/v1/colleagues")), (std::vector<std::string>{"base", "unit_b"}));
+    EXPECT_EQ(names(As("company").Get("/api/v1/colleagues?q=BAS")), std::vector<std::string>{"base"});
+    EXPECT_EQ(names(As("company").Get("/api/v1/colleagues?q=%25")), std::vector<std::string>{}) << "% is literal";
+    EXPECT_EQ(names(As("auditor").Get("/api/v1/colleagues")), std::vector<std::string>{}) << "no organisation";
+    EXPECT_TRUE(IsError(Visitor().Get("/api/v1/colleagues"), 401, "unauthenticated"));
+
+    std::string base_id = Str(As("base").Get("/api/v1/me").Json(), "id");
+    HttpResponse booked = Book(As("company"), instrument_, At(9, "13:30"), At(9, "14:30"), {{"user_id", base_id}});
+    ASSERT_EQ(booked.status, 201) << booked.body;
+    std::string id = Str(booked.Json(), "id");
+    HttpResponse desk = As("unit_a").Get("/api/v1/bookings?view=provider&status=requested&page_size=100");
+    ASSERT_EQ(desk.status, 200) << desk.body;
+    json::value items = desk.Json().at("items");
+    bool found = false;
+    for (const json::value& b : items.as_array()) {
+        if (Str(b, "id") != id) continue;
+        found = true;
+        EXPECT_EQ(Str(b, "user_name"), Str(As("base").Get("/api/v1/me").Json(), "display_name"));
+        EXPECT_EQ(Str(b, "booked_by_name"), Str(As("company").Get("/api/v1/me").Json(), "display_name"));
+        EXPECT_FALSE(Str(b, "user_org_name").empty());
+    }
+    EXPECT_TRUE(found) << desk.body;
+    // The colleague served sees it among their own.
+    EXPECT_NE(As("base").Get("/api/v1/bookings?view=mine").body.find("\"id\":\"" + id + "\""), std::string::npos);
+    ASSERT_EQ(Act(As("company"), "bookings", id, "cancel").status, 200);
 }
 
 TEST_F(BookingsTest, OfManyConcurrentRequestsForOverlappingTimeExactlyOneWins) {

@@ -5,6 +5,7 @@ import { defineTexts } from '@/shared/i18n'
 const zh = {
   booking: {
     nav: { mine: '我的预约', provider: '预约工作台' },
+    bookedBy: '（{name} 代约）',
     calendar: {
       title: '预约机时',
       week: '周视图',
@@ -37,6 +38,9 @@ const zh = {
       seriesBooked: '已预约 {n} 次',
       skippedTitle: '以下日期未能预约',
       clear: '清除选择',
+      forColleague: '为本单位同事预约',
+      colleague: '同事',
+      colleaguePlaceholder: '输入姓名或用户名查找',
     },
     status: {
       requested: '待审核',
@@ -154,6 +158,7 @@ const zh = {
 export const bookingsTexts = defineTexts(zh, {
   booking: {
     nav: { mine: 'My bookings', provider: 'Booking desk' },
+    bookedBy: '(booked by {name})',
     calendar: {
       title: 'Book instrument time',
       week: 'Week',
@@ -186,6 +191,9 @@ export const bookingsTexts = defineTexts(zh, {
       seriesBooked: '{n} bookings made',
       skippedTitle: 'These dates could not be booked',
       clear: 'Clear',
+      forColleague: 'Book for a colleague of my organisation',
+      colleague: 'Colleague',
+      colleaguePlaceholder: 'Type a name or username',
     },
     status: {
       requested: 'Requested',

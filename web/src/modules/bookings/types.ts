@@ -83,6 +83,10 @@ export interface Booking {
   client_org_id: string | null
   user_id: string
   booked_by: string
+  /** Lists carry who is served (and their organisation) and who booked, by name. */
+  user_name?: string
+  user_org_name?: string
+  booked_by_name?: string
   series_id: string | null
   status: BookingStatus
   version: number
@@ -119,4 +123,6 @@ export interface NewBooking {
   purpose: string
   samples: number
   repeat_weeks?: number
+  /** A colleague of the same organisation to book for (the caller by default). */
+  user_id?: string
 }

@@ -29,8 +29,8 @@ const availability: Availability = {
   ],
 }
 
-async function mountPanel(loggedIn: boolean) {
-  session.user = loggedIn ? ({ id: '5', username: 'company1', roles: ['enterprise'] } as unknown as User) : null
+async function mountPanel(loggedIn: boolean, orgId: string | null = null) {
+  session.user = loggedIn ? ({ id: '5', username: 'company1', roles: ['enterprise'], org_id: orgId } as unknown as User) : null
   vi.spyOn(bookingRulesApi, 'availability').mockResolvedValue(availability)
   vi.spyOn(bookingRulesApi, 'get').mockResolvedValue({ bookable: true, external_fen_per_hour: 20000 } as never)
   vi.spyOn(bookingsApi, 'ratingsOf').mockResolvedValue({ items: [], total: 0, page: 1, page_size: 5, count: 0, average: null })
@@ -79,6 +79,21 @@ describe('BookingPanel', () => {
     await flushPromises()
     expect(create.mock.calls[0][0].repeat_weeks).toBe(3)
     expect(wrapper.find('[data-test=booking-skipped]').text()).toContain('2027-01-06 09:00–11:00：该时段已被预约')
+  })
+
+  it('books for a colleague chosen by name, only for someone of an organisation', async () => {
+    expect((await mountPanel(true)).find('[data-test=booking-for-colleague]').exists()).toBe(false)
+    const wrapper = await mountPanel(true, '3')
+    await chooseTwoHours(wrapper)
+    await wrapper.find('[data-test=booking-for-colleague] input').setValue(true)
+    expect(wrapper.find('[data-test=booking-colleague]').exists()).toBe(true)
+    const picker = wrapper.findComponent({ name: 'RemotePicker' })
+    picker.vm.$emit('update:modelValue', '6')
+    await flushPromises()
+    const create = vi.spyOn(bookingsApi, 'create').mockResolvedValue({ id: '9' } as never)
+    await wrapper.find('form').trigger('submit')
+    await flushPromises()
+    expect(create.mock.calls[0][0]).toMatchObject({ instrument_id: '7', user_id: '6' })
   })
 })
 

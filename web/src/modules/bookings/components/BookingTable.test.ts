@@ -78,4 +78,20 @@ describe('BookingTable', () => {
     expect(buttons(w, '7')).toEqual(['act-reply'])
     expect(buttons(w, '8')).toEqual([])
   })
+
+  it('shows the provider who is served, their organisation and who booked for them', async () => {
+    const rows = [
+      booking({ id: '1', user_name: '王工', user_org_name: '北京天凯环保', booked_by: '5', booked_by_name: '王工' }),
+      booking({ id: '2', user_id: '6', user_name: '李工', user_org_name: '北京天凯环保', booked_by: '5', booked_by_name: '王工' }),
+    ]
+    const desk = mountTable(rows, 'provider')
+    await flushPromises()
+    expect(desk.findAll('[data-test=booking-client]').map((c) => c.text())).toEqual([
+      '王工 · 北京天凯环保',
+      '李工 · 北京天凯环保 （王工 代约）',
+    ])
+    const mine = mountTable(rows, 'mine')
+    await flushPromises()
+    expect(mine.find('[data-test=booking-client]').exists()).toBe(false)
+  })
 })
