@@ -10,7 +10,8 @@ TEST(Demo, TheSameSeedGivesTheSameCatalog) {
     ASSERT_TRUE(GenerateDemo(*first, DemoOptions{.seed = 7}).ok());
     ASSERT_TRUE(GenerateDemo(*second, DemoOptions{.seed = 7}).ok());
     ASSERT_TRUE(GenerateDemo(*other, DemoOptions{.seed = 8}).ok());
-    for (const char* table : {"instruments", "organizations", "labs", "services", "finance_products"}) {
+    for (const char* table : {"instruments", "organizations", "labs", "services", "finance_products", "bookings",
+                              "service_orders", "deliveries", "ratings"}) {
         std::string sql = std::string("SELECT * FROM ") + table + " ORDER BY id";
         EXPECT_EQ(Cells(*first, sql), Cells(*second, sql)) << table;
     }

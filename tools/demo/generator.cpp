@@ -10,6 +10,7 @@
 
 #include "access/crypto.hpp"
 #include "core/clock.hpp"
+#include "tools/demo/activity.hpp"
 #include "tools/demo/bases_and_finance.hpp"
 #include "tools/demo/organizations.hpp"
 #include "tools/demo/plan.hpp"
@@ -24,6 +25,9 @@ namespace {
 // Rows per transaction: large enough that commits cost nothing, small enough that a
 // national-scale run keeps little in memory.
 constexpr std::size_t kRowsPerTransaction = 20000;
+// Instruments and service products with a year of bookings and orders: all of them at the small
+// scale, a sample at the larger ones (enough for every page, without slowing the generator).
+constexpr std::int64_t kMostResourcesWithActivity = 2000;
 
 // Tables whose ids the generator assigns itself (rows refer to each other without a query).
 struct IdTable {
@@ -173,6 +177,7 @@ Result<DemoSummary> GenerateDemo(store::Database& db, const DemoOptions& options
     if (options.progress) options.progress(done, planned);
     WriteResources(db, checks, rng, calendar, options, orgs, plan, ids, now, done, planned);
     db.Write([&now](store::Session& s) { AddBookingRules(s, now); });
+    db.Write([&](store::Session& s) { AddActivity(s, rng, options.as_of, kMostResourcesWithActivity); });
     if (db.engine() == store::Engine::kPostgres) db.Write(ResetSequences);
     std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
     return DemoSummary{done, elapsed.count()};
