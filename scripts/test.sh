@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: the formatting check; the build with warnings as errors; unit, storage and
 # HTTP tests against SQLite and against a PostgreSQL server that the run starts and removes
-# itself; the web UI's type check, build and component tests; browser tests in Debian's Chromium; each libFuzzer target
+# itself; the web UI's type check, build and component tests; browser tests in Debian's Chromium (the
+# end-to-end booking and order flows on both engines); each libFuzzer target
 # for 30 s (scripts/fuzz.sh, Debian's clang); and the unit
 # and HTTP tests again under AddressSanitizer + UndefinedBehaviorSanitizer; the concurrency
 # suite again against a server built with ThreadSanitizer (Debian's clang).
@@ -31,6 +32,9 @@ step "web UI: component tests (Vitest)"
 
 step "browser tests (Debian's Chromium)"
 KEYUAN_BINARY=build/keyuan WEB_DIST=web/dist tests/browser/run.sh
+step "browser tests of the end-to-end flows on PostgreSQL"
+KEYUAN_BROWSER_ENGINE=postgresql KEYUAN_BROWSER_TESTS="./bookings.test.mjs" KEYUAN_BINARY=build/keyuan \
+  WEB_DIST=web/dist tests/browser/run.sh
 
 step "fuzzing: 30 s for each libFuzzer target (scripts/fuzz.sh 3600 for a longer run)"
 scripts/fuzz.sh 30

@@ -6,9 +6,8 @@
 // (unit_admin of 北京示范大学), reviewer1 and company1 (enterprise).
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
-import { BASE_URL, SCREENSHOTS, apiSession, beijingDate, field, login, logout, textOf, withBrowser } from './support.mjs'
+import { BASE_URL, SCREENSHOTS, apiSession, beijingDate, field, login, logout, runSql, textOf, withBrowser } from './support.mjs'
 
 const NAME = '激光共聚焦显微镜'
 
@@ -121,10 +120,7 @@ test('a company books two hours, the lab approves and goes to record the deliver
     await page.screenshot({ path: join(SCREENSHOTS, 'booking-delivery.png'), fullPage: true })
 
     // A week passes: the same dialog now records the delivery, which completes the booking.
-    execFileSync('sqlite3', [
-      process.env.KEYUAN_DB_FILE,
-      'UPDATE bookings SET start_minute = start_minute - 20160, end_minute = end_minute - 20160',
-    ])
+    runSql('UPDATE bookings SET start_minute = start_minute - 20160, end_minute = end_minute - 20160')
     await page.locator('[data-test=delivery-save]').click()
     await request.getByText('已完成').waitFor()
   })

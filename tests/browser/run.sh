@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Browser tests of the web UI: a throw-away SQLite database with an operator, a unit administrator
+# Browser tests of the web UI: a throw-away database with an operator, a unit administrator
 # and a department reviewer, the server on a free loopback port serving WEB_DIST, then
 # `node --test` driving Debian's Chromium through playwright-core. Builds nothing.
 #
 #   KEYUAN_BINARY=build/keyuan WEB_DIST=web/dist tests/browser/run.sh
+#   KEYUAN_BROWSER_ENGINE=postgresql …   the same on a throw-away PostgreSQL (tests/pg_server.sh)
 #
-# Optional: CHROMIUM (default /usr/bin/chromium), KEYUAN_SCREENSHOTS (folder for screenshots,
+# Optional: KEYUAN_BROWSER_TESTS (files to run, default all), CHROMIUM (default /usr/bin/chromium), KEYUAN_SCREENSHOTS (folder for screenshots,
 # default a temporary folder under /tmp), KEEP_SERVER=1 (leave the server running and print its URL).
 set -euo pipefail
 
@@ -27,16 +28,28 @@ fi
 
 WORK=$(mktemp -d /tmp/keyuan-browser.XXXXXX)
 SERVER_PID=""
+PG_DIR=""
 cleanup() {
   if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
     kill "$SERVER_PID" 2>/dev/null || true
     wait "$SERVER_PID" 2>/dev/null || true
   fi
+  [[ -n $PG_DIR ]] && "$HERE/../pg_server.sh" stop "$PG_DIR" || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-DB="sqlite:$WORK/keyuan.db"
+# The database, for the server and for tests that let time pass by moving a booking into the past
+# (support.mjs runSql).
+case ${KEYUAN_BROWSER_ENGINE:-sqlite} in
+  sqlite) DB="sqlite:$WORK/keyuan.db" ;;
+  postgresql)
+    # Beside WORK, not in it: the server runs as postgres when we are root, and WORK is ours alone.
+    PG_DIR=$(mktemp -u /tmp/keyuan-browser-pg.XXXXXX)
+    DB=$("$HERE/../pg_server.sh" start "$PG_DIR") ;;
+  *) echo "browser tests: KEYUAN_BROWSER_ENGINE is sqlite or postgresql" >&2; exit 2 ;;
+esac
+export KEYUAN_DB_URL="$DB"
 CONFIG="$WORK/keyuan.toml"
 printf '[security]\nrequire_second_factor = false\n' >"$CONFIG"
 export KEYUAN_PASSWORD='Str0ng!Passphrase'
@@ -64,8 +77,6 @@ for _ in $(seq 1 150); do
 done
 [[ -n $PORT ]] || { echo "browser tests: the server did not report its port:" >&2; cat "$WORK/server.log" >&2; exit 1; }
 export KEYUAN_URL="http://127.0.0.1:$PORT"
-# The database file, for tests that let time pass by moving a booking into the past.
-export KEYUAN_DB_FILE="$WORK/keyuan.db"
 
 # The organisation through the API, as the operator (session cookie + X-CSRF-Token).
 JAR="$WORK/cookies"
@@ -91,7 +102,7 @@ create_user grantee expert
 create_user company1 enterprise --org "$COMPANY_ID"
 
 export KEYUAN_SCREENSHOTS=${KEYUAN_SCREENSHOTS:-$(mktemp -d /tmp/keyuan-screens.XXXXXX)}
-echo "browser tests: server $KEYUAN_URL, organisation $ORG_ID, screenshots in $KEYUAN_SCREENSHOTS" >&2
+echo "browser tests: server $KEYUAN_URL on ${KEYUAN_BROWSER_ENGINE:-sqlite}, organisation $ORG_ID, screenshots in $KEYUAN_SCREENSHOTS" >&2
 
 status=0
 (cd "$HERE" && node --test ${KEYUAN_BROWSER_TESTS:-./*.test.mjs}) || status=$?

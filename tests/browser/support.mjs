@@ -1,4 +1,5 @@
 // Shared helpers: Debian's Chromium in a fresh profile, logging in through the UI, dates.
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,6 +10,13 @@ export const BASE_URL = process.env.KEYUAN_URL ?? 'http://127.0.0.1:8080'
 export const PASSWORD = process.env.KEYUAN_PASSWORD ?? 'Str0ng!Passphrase'
 export const SCREENSHOTS = process.env.KEYUAN_SCREENSHOTS ?? tmpdir()
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium'
+
+/** Runs one SQL statement on the server's database (sqlite3 or psql): how a test lets time pass. */
+export function runSql(sql) {
+  const url = process.env.KEYUAN_DB_URL ?? ''
+  if (url.startsWith('sqlite:')) execFileSync('sqlite3', [url.slice('sqlite:'.length), sql])
+  else execFileSync('psql', ['-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-c', sql])
+}
 
 const ARGS = [
   '--headless',
