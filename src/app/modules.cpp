@@ -2,6 +2,7 @@
 #include "app/modules.hpp"
 
 #include "modules/accounts/module.hpp"
+#include "modules/achievements/module.hpp"
 #include "modules/audit/module.hpp"
 #include "modules/bookings/module.hpp"
 #include "modules/catalog/module.hpp"
@@ -26,6 +27,7 @@ std::span<const modules::Module> AllModules() {
         {"delivery", delivery::Register},
         {"bookings", bookings::Register},
         {"orders", orders::Register},
+        {"achievements", achievements::Register},
         {"search", search::Register, search::Declare},
         {"idempotency", system::RegisterIdempotency},
         {"openapi", system::RegisterOpenApi},

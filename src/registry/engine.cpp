@@ -100,7 +100,9 @@ void ResourceEngine::DeclarePermissions(const ResourceSpec& spec, access::Policy
     for (const char* verb : {"create", "update", "read"}) {
         policy.Allow(action(verb), Role::kOperator, access::Scope::kAll);
     }
-    policy.Allow(action("read"), Role::kDistrictOfficer, access::Scope::kDistrict);
+    for (const auto& [role, scope] : spec.reader_roles) {
+        policy.Allow(action("read"), role, scope);
+    }
 }
 
 access::ObjectScope ResourceEngine::ScopeOf(const StoredResource& r) const {

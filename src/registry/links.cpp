@@ -107,6 +107,16 @@ bool ReadDetailed(const json::value& detailed, const LinkSpec& l, std::vector<st
     return true;
 }
 
+std::size_t CountOf(const Links& links, const std::string& name) {
+    auto it = links.find(name);
+    return it == links.end() ? 0 : it->second.size();
+}
+
+void TooFew(const LinkSpec& l, const std::string& key, FieldErrors& errors) {
+    std::string n = std::to_string(l.min_items);
+    errors.Add(key, "至少须有 " + n + " 项", "At least " + n + " required");
+}
+
 }  // namespace
 
 void ReadLinks(http::JsonReader& reader, const ResourceSpec& spec, Links& given,
@@ -141,8 +151,10 @@ void CheckLinks(store::Session& s, const ResourceSpec& spec, FieldErrors& errors
         auto key = keys.find(l.name);
         if (key == keys.end()) {
             if (existing && existing->count(l.name)) links[l.name] = existing->at(l.name);
+            if (l.min_items > CountOf(links, l.name)) TooFew(l, l.name, errors);
             continue;
         }
+        if (l.min_items > CountOf(links, l.name)) TooFew(l, key->second, errors);
         std::string sql = "SELECT 1 FROM " + l.target_table + " WHERE " +
                           (l.target_key.empty() ? l.target_column : l.target_key) + " = $1" +
                           (l.target_where.empty() ? "" : " AND " + l.target_where);

@@ -36,17 +36,20 @@ workflow::Definition ReviewDefinition(const ResourceEngine& engine) {
             engine.spec().on_submit(step.session, step.before.id, engine.Load(step.session, step.before.id)->values);
         };
     }
+    workflow::Transition approve{
+        .action = "approve", .from = {"submitted"}, .to = "approved", .who = Reviewers(spec), .permission = "review"};
+    if (spec.on_approve) {
+        approve.effect = [&engine](workflow::StepContext& step) {
+            engine.spec().on_approve(step.session, step.before.id, engine.Load(step.session, step.before.id)->values);
+        };
+    }
     return workflow::Definition{
         .kind = spec.kind,
         .table = spec.table,
         .initial = "draft",
         .states = {{"draft"}, {"submitted", kReviewWorkingDays}, {"approved"}, {"returned"}, {"withdrawn"}},
         .transitions = {submit,
-                        {.action = "approve",
-                         .from = {"submitted"},
-                         .to = "approved",
-                         .who = Reviewers(spec),
-                         .permission = "review"},
+                        approve,
                         {.action = "return",
                          .from = {"submitted"},
                          .to = "returned",

@@ -89,6 +89,7 @@ struct LinkSpec {
     std::vector<std::string> extra_columns;  // text columns per link: {"scope"}
     std::string detail_name;                 // "industries"; "" : the extra columns are not given
     std::size_t max_items = 20;
+    std::size_t min_items = 0;  // fewer (also none given on create) is a 422 naming the link
     std::size_t max_target_chars = 4;
     std::size_t max_extra_chars = 600;
     std::string unknown_zh = "不存在：", unknown_en = "Does not exist: ";  // followed by the target
@@ -131,6 +132,8 @@ struct ResourceSpec {
     std::function<void(Values& merged, FieldErrors& errors, CheckContext& context)> check;
     /// Runs when the resource is submitted for review (e.g. stamps the registration date).
     std::function<void(store::Session& s, std::int64_t id, const Values& stored)> on_submit;
+    /// Runs when the reviewer approves it, in the same transaction (e.g. gives a registration number).
+    std::function<void(store::Session& s, std::int64_t id, const Values& stored)> on_approve;
     /// Extra filters: ?name=value → SQL condition on alias t (returns "" if not applicable).
     std::function<std::string(std::string_view name, const std::string& value, std::vector<store::Param>& params)>
         extra_filter;
@@ -143,6 +146,9 @@ struct ResourceSpec {
     std::vector<Role> owner_roles = {Role::kUnitAdmin};
     std::vector<std::pair<Role, access::Scope>> reviewer_roles = {
         {Role::kDepartmentReviewer, access::Scope::kDepartment}};
+    /// Roles that read unpublished (and non-public) objects in their scope besides owners and
+    /// reviewers: the district's officers follow what their district's units register.
+    std::vector<std::pair<Role, access::Scope>> reader_roles = {{Role::kDistrictOfficer, access::Scope::kDistrict}};
 };
 
 const char* VisibilityName(Visibility v);

@@ -104,6 +104,13 @@ protected:
             objects_["/api/v1/" + std::string(collection)] = {create(collection, body, world_.org_a),
                                                               create(collection, body, world_.org_b)};
         }
+        json::object achievement{{"name", "矩阵用成果"},
+                                 {"class", "applied_research"},
+                                 {"funding", "fiscal"},
+                                 {"statuses", json::array{"1"}},
+                                 {"industry_codes", json::array{"3825"}}};
+        objects_["/api/v1/achievements"] = {create("achievements", achievement, world_.org_a),
+                                            create("achievements", achievement, world_.org_b)};
         objects_["/api/v1/finance-products"] = {
             create("finance-products", FinanceProductBody("矩阵用金融产品"), world_.org_a),
             create("finance-products", FinanceProductBody("矩阵用金融产品 B"), world_.org_b)};

@@ -1,0 +1,15 @@
+#include "modules/achievements/module.hpp"
+
+#include "modules/achievements/specs.hpp"
+#include "modules/catalog/settings.hpp"
+#include "registry/routes.hpp"
+
+namespace keyuan::achievements {
+
+void Register(modules::ModuleContext& context) {
+    // The public list cache is sized as the catalog's ([catalog] public_cache_mb): one budget per kind.
+    std::size_t cache_bytes = context.settings.Of<catalog::CatalogSettings>().PublicCacheBytes();
+    context.Keep(registry::RegisterResource(context, AchievementSpec(), cache_bytes));
+}
+
+}  // namespace keyuan::achievements

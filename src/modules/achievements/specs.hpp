@@ -1,0 +1,10 @@
+#pragma once
+// The module's registered kinds, one function each (specs_<kind>.cpp).
+
+#include "registry/spec.hpp"
+
+namespace keyuan::achievements {
+
+registry::ResourceSpec AchievementSpec();
+
+}  // namespace keyuan::achievements

@@ -1,0 +1,155 @@
+// Achievements against the real binary, on each engine: a unit registers one, its department
+// approves it and it gets its 12-digit registration number (distinct under concurrent
+// approvals); a secret achievement stays with its unit and the operator by id, list, count,
+// ?q= and search, while a public one is found by keyword and industry.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include <regex>
+#include <set>
+
+#include "core/clock.hpp"
+#include "support/catalog_fixture.hpp"
+#include "support/race.hpp"
+#include "support/wait_until.hpp"
+
+namespace keyuan::testing {
+namespace {
+
+namespace json = boost::json;
+using namespace std::chrono_literals;
+
+json::object AchievementBody(const std::string& name, bool secret = false) {
+    return json::object{{"name", name},
+                        {"class", "applied_research"},
+                        {"funding", "fiscal"},
+                        {"programme", "北京市科技计划"},
+                        {"secret", secret},
+                        {"statuses", json::array{"2", "4"}},
+                        {"industry_codes", json::array{"3825"}},
+                        {"keywords", json::array{"钙钛矿", "光伏"}},
+                        {"description", "面向光伏组件的钙钛矿叠层电池制备工艺"}};
+}
+
+class AchievementsTest : public CatalogSuite<AchievementsTest> {
+protected:
+    /// Whether `who` (a fixture user, or "visitor") finds `id` in the list with `query`.
+    static bool Listed(const std::string& who, const std::string& query, const std::string& id) {
+        std::string target = "/api/v1/achievements?" + query;
+        return HasId(ListIds(who == "visitor" ? Visitor().Get(target) : As(who).Get(target)), id);
+    }
+    static bool Searched(const std::string& query, const std::string& id) {
+        HttpClient client(Port());
+        HttpResponse r = client.Get("/api/v1/search?" + query);
+        EXPECT_EQ(r.status, 200) << r.body;
+        if (r.status != 200) return false;
+        json::value result = r.Json();
+        for (const json::value& item : result.at("items").as_array()) {
+            if (Str(item, "type") == "achievement" && Str(item, "id") == id) return true;
+        }
+        return false;
+    }
+};
+
+TEST_F(AchievementsTest, AnApprovedAchievementHasItsRegistrationNumberAndIsFoundByKeywordAndIndustry) {
+    std::string id =
+        CreateApproved(As("unit_a"), As("reviewer_edu"), "achievements", AchievementBody("钙钛矿叠层电池"));
+    HttpResponse read = Visitor().Get("/api/v1/achievements/" + id);
+    ASSERT_EQ(read.status, 200) << read.body;
+    json::value a = read.Json();
+    std::string year = clock::TodayShanghai().substr(0, 4);
+    // org_a is in Haidian (110108): region 110, this year, type 2 (applied research), a serial.
+    EXPECT_TRUE(std::regex_match(Str(a, "registration_no"), std::regex("110" + year + "2[0-9]{4}")))
+        << Str(a, "registration_no");
+    EXPECT_EQ(json::serialize(a.at("statuses")), R"(["2","4"])");
+    EXPECT_EQ(json::serialize(a.at("industry_codes")), R"(["3825"])");
+
+    EXPECT_TRUE(Listed("visitor", "industry=3825", id));
+    EXPECT_TRUE(Listed("visitor", "q=" + UrlEncode("钙钛矿"), id));
+    EXPECT_TRUE(WaitUntil([&] { return Searched("type=achievement&q=" + UrlEncode("钙钛矿"), id); }, 5s));
+    // Traditional characters find it too.
+    EXPECT_TRUE(Searched("type=achievement&q=" + UrlEncode("疊層電池"), id));
+
+    // A number is given once: the owner cannot set it, and it survives an edit.
+    HttpResponse edit =
+        As("unit_a").Send("PATCH", "/api/v1/achievements/" + id, Body({{"registration_no", "110209910001"}}),
+                          {{"If-Match", "\"" + std::to_string(a.at("version").as_int64()) + "\""}});
+    EXPECT_TRUE(IsError(edit, 422, "validation_failed")) << edit.body;
+}
+
+TEST_F(AchievementsTest, ConcurrentApprovalsNeverShareARegistrationNumber) {
+    std::vector<std::string> ids;
+    for (int i = 0; i < 12; ++i) {
+        std::string id =
+            CreateResource(As("unit_a"), "achievements", AchievementBody("并发审核成果" + std::to_string(i)));
+        ASSERT_EQ(Act(As("unit_a"), "achievements", id, "submit").status, 200);
+        ids.push_back(id);
+    }
+    std::vector<RaceRequest> approvals;
+    for (const std::string& id : ids) {
+        approvals.push_back({&As("reviewer_edu"), "POST", "/api/v1/achievements/" + id + "/approve", "{}", {}});
+    }
+    std::map<int, int> counts = Count(Race(Port(), approvals));
+    EXPECT_EQ(counts[200], 12);
+    std::set<std::string> numbers;
+    for (const std::string& id : ids)
+        numbers.insert(Str(Visitor().Get("/api/v1/achievements/" + id).Json(), "registration_no"));
+    EXPECT_EQ(numbers.size(), 12u);
+    EXPECT_FALSE(numbers.contains(""));
+}
+
+TEST_F(AchievementsTest, ASecretAchievementStaysWithItsUnitAndTheOperatorOnEveryPath) {
+    std::string secret = CreateApproved(As("unit_a"), As("reviewer_edu"), "achievements",
+                                        AchievementBody("保密的量子密钥分发装置", true));
+    std::string open =
+        CreateApproved(As("unit_a"), As("reviewer_edu"), "achievements", AchievementBody("公开的量子密钥分发装置"));
+    EXPECT_TRUE(WaitUntil([&] { return Searched("q=" + UrlEncode("量子密钥分发"), open); }, 5s));
+
+    // By id.
+    EXPECT_TRUE(IsError(Visitor().Get("/api/v1/achievements/" + secret), 404, "not_found"));
+    EXPECT_TRUE(IsError(As("company").Get("/api/v1/achievements/" + secret), 404, "not_found"));
+    EXPECT_TRUE(IsError(As("unit_b").Get("/api/v1/achievements/" + secret), 404, "not_found"));
+    EXPECT_TRUE(IsError(As("officer_haidian").Get("/api/v1/achievements/" + secret), 404, "not_found"));
+    EXPECT_EQ(As("unit_a").Get("/api/v1/achievements/" + secret).status, 200);
+    EXPECT_EQ(As("operator").Get("/api/v1/achievements/" + secret).status, 200);
+    // Its history says nothing either.
+    HttpResponse history = Visitor().Get("/api/v1/achievements/" + secret + "/history");
+    EXPECT_TRUE(history.status == 401 || history.status == 404) << history.body;
+    EXPECT_TRUE(IsError(As("unit_b").Get("/api/v1/achievements/" + secret + "/history"), 404, "not_found"));
+
+    // Lists, filters, ?q= and the count.
+    for (const char* who : {"visitor", "company", "unit_b"}) {
+        for (const std::string& query :
+             std::vector<std::string>{"", "q=" + UrlEncode("量子密钥"), "industry=3825", "class=applied_research"}) {
+            EXPECT_FALSE(Listed(who, query, secret)) << who << " " << query;
+        }
+    }
+    EXPECT_TRUE(Listed("visitor", "q=" + UrlEncode("量子密钥"), open));
+    HttpResponse counted = Visitor().Get("/api/v1/achievements?q=" + UrlEncode("量子密钥分发装置"));
+    EXPECT_EQ(counted.Json().at("total").as_int64(), 1) << counted.body;
+    // Its readers in scope find it among everything they may read (status=all); another unit does not.
+    EXPECT_TRUE(Listed("unit_a", "status=all&q=" + UrlEncode("量子密钥"), secret));
+    EXPECT_TRUE(Listed("operator", "status=all&q=" + UrlEncode("量子密钥"), secret));
+    EXPECT_FALSE(Listed("unit_b", "status=all", secret));
+
+    // Search: never a document, whoever asks.
+    EXPECT_FALSE(Searched("q=" + UrlEncode("保密的量子密钥"), secret));
+    EXPECT_FALSE(Searched("type=achievement&q=" + UrlEncode("量子密钥分发"), secret));
+    HttpResponse suggested = Visitor().Get("/api/v1/search/suggest?q=" + UrlEncode("保密的量子"));
+    EXPECT_EQ(suggested.status, 200) << suggested.body;
+    EXPECT_EQ(suggested.body.find("保密的量子密钥分发装置"), std::string::npos) << suggested.body;
+
+    // Made secret later: gone from the public list and from search.
+    HttpResponse current = As("unit_a").Get("/api/v1/achievements/" + open);
+    HttpResponse hidden =
+        As("unit_a").Send("PATCH", "/api/v1/achievements/" + open, Body({{"secret", true}}),
+                          {{"If-Match", "\"" + std::to_string(current.Json().at("version").as_int64()) + "\""}});
+    ASSERT_EQ(hidden.status, 200) << hidden.body;
+    EXPECT_FALSE(Listed("visitor", "q=" + UrlEncode("量子密钥"), open));
+    EXPECT_TRUE(IsError(Visitor().Get("/api/v1/achievements/" + open), 404, "not_found"));
+    EXPECT_TRUE(WaitUntil([&] { return !Searched("q=" + UrlEncode("量子密钥分发"), open); }, 5s));
+}
+
+}  // namespace
+}  // namespace keyuan::testing
