@@ -111,6 +111,10 @@ protected:
                                  {"industry_codes", json::array{"3825"}}};
         objects_["/api/v1/achievements"] = {create("achievements", achievement, world_.org_a),
                                             create("achievements", achievement, world_.org_b)};
+        objects_["/api/v1/talents"] = {create("talents", json::object{{"name", "矩阵用人才"}}, world_.org_a),
+                                       create("talents", json::object{{"name", "矩阵用人才 B"}}, world_.org_b)};
+        objects_["/api/v1/teams"] = {create("teams", json::object{{"name", "矩阵用团队"}}, world_.org_a),
+                                     create("teams", json::object{{"name", "矩阵用团队 B"}}, world_.org_b)};
         objects_["/api/v1/finance-products"] = {
             create("finance-products", FinanceProductBody("矩阵用金融产品"), world_.org_a),
             create("finance-products", FinanceProductBody("矩阵用金融产品 B"), world_.org_b)};

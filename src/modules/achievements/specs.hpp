@@ -6,5 +6,7 @@
 namespace keyuan::achievements {
 
 registry::ResourceSpec AchievementSpec();
+registry::ResourceSpec TalentSpec();
+registry::ResourceSpec TeamSpec();
 
 }  // namespace keyuan::achievements

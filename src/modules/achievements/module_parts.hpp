@@ -1,0 +1,15 @@
+#pragma once
+// The achievements module's parts, as module.cpp wires them (internal to the module).
+
+#include "access/policy.hpp"
+#include "modules/module_context.hpp"
+#include "registry/engine.hpp"
+
+namespace keyuan::achievements {
+
+/// Who may ask for a talent's contact: enterprise users, the talent's unit, the operator.
+void DeclareContactPermissions(access::Policy& policy);
+/// GET /api/v1/talents/{id}/contact (contact_routes.cpp).
+void RegisterContactRoutes(modules::ModuleContext& context, const registry::ResourceEngine& talents);
+
+}  // namespace keyuan::achievements
