@@ -48,6 +48,12 @@ test('a company orders a service, the lab quotes, serves and reports, the compan
     assert.match(await textOf(page.locator('[data-test=service-price]')), /500\.00 元\/样/)
     await page.locator('[data-test=login-to-order]').waitFor()
 
+    // A department reviewer does not order services, and is told so instead of getting a form.
+    await login(page, 'reviewer1')
+    await page.goto(`${BASE_URL}/services/${id}`)
+    await page.locator('[data-test=order-not-for-role]').waitFor()
+    await logout(page)
+
     // The company orders: without requirements the server's answer is shown at that field.
     await login(page, 'company1')
     await page.goto(`${BASE_URL}/services/${id}`)

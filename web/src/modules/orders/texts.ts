@@ -49,6 +49,7 @@ const zh = {
       toMine: '查看我的订单',
       loginToOrder: '登录后即可订购此服务',
       login: '登录订购',
+      notForRole: '当前账号的角色不能订购服务',
     },
     quote: {
       title: '报价',
@@ -133,6 +134,7 @@ export const ordersTexts = defineTexts(zh, {
       toMine: 'See my orders',
       loginToOrder: 'Log in to order this service',
       login: 'Log in to order',
+      notForRole: 'Accounts of this role cannot order services',
     },
     quote: {
       title: 'Quote',
