@@ -18,6 +18,10 @@ import { deliveryRoutes } from '@/modules/delivery/routes'
 import { deliveryTexts } from '@/modules/delivery/texts'
 import { catalogTexts } from '@/modules/catalog/texts'
 import { catalogOperatorTexts } from '@/modules/catalog/operatorTexts'
+import { serviceTexts } from '@/modules/catalog/serviceTexts'
+import { ordersRoutes } from '@/modules/orders/routes'
+import { ordersTexts } from '@/modules/orders/texts'
+import { addOrdersPanels } from '@/modules/orders/panels'
 import { searchRoutes } from '@/modules/search/routes'
 import { searchTexts } from '@/modules/search/texts'
 import { securityRoutes } from '@/modules/security/routes'
@@ -29,6 +33,7 @@ export const moduleRoutes: RouteRecordRaw[] = [
   ...catalogRoutes,
   ...calendarRoutes,
   ...bookingsRoutes,
+  ...ordersRoutes,
   ...deliveryRoutes,
   ...notificationsRoutes,
   ...securityRoutes,
@@ -40,8 +45,10 @@ export const moduleTexts: Record<string, Texts> = {
   accounts: accountsTexts,
   catalog: catalogTexts,
   catalogOperator: catalogOperatorTexts,
+  catalogService: serviceTexts,
   calendar: calendarTexts,
   bookings: bookingsTexts,
+  orders: ordersTexts,
   delivery: deliveryTexts,
   notifications: notificationsTexts,
   security: securityTexts,
@@ -54,5 +61,6 @@ export function addModuleTexts(): void {
   textsAdded = true
   for (const texts of Object.values(moduleTexts)) addTexts(texts)
   addBookingsPanels()
+  addOrdersPanels()
   addNotificationsPanels()
 }

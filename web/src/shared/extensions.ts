@@ -3,8 +3,9 @@
 // page draws whatever is there with the props the place promises.
 import { defineAsyncComponent, type Component } from 'vue'
 
-/** instrument-detail and instrument-manage panels get the prop `instrumentId`; header-tools none. */
-export type ExtensionPoint = 'instrument-detail' | 'instrument-manage' | 'header-tools'
+/** instrument-detail and instrument-manage panels get the prop `instrumentId`, service-detail
+ * `serviceId`; header-tools none. */
+export type ExtensionPoint = 'instrument-detail' | 'instrument-manage' | 'service-detail' | 'header-tools'
 
 const panels = new Map<ExtensionPoint, Component[]>()
 

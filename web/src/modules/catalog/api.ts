@@ -27,6 +27,30 @@ export const instrumentsApi = {
   registrationReport: () => api.get<{ as_of: string; items: RegistrationReportRow[] }>('/instruments/registration-report'),
 }
 
+/** A testing or R&D service as GET /services/{id} shows it (the fields its page uses). */
+export interface Service {
+  id: string
+  name: string
+  kind: string
+  field: string | null
+  content: string | null
+  parameters: string | null
+  price_fen: number | null
+  price_unit: string
+  remarks: string | null
+  org_name: string
+  district_code: string | null
+  contact_name: string | null
+  contact_phone: string | null
+  contact_email: string | null
+  cnas_valid?: boolean
+  cma_valid?: boolean
+}
+
+export const servicesApi = {
+  get: (id: string) => api.get<Service>(`/services/${encodeURIComponent(id)}`),
+}
+
 export const industriesApi = {
   list: async () => (await api.get<{ items: HitechIndustry[] }>('/industries')).items,
   suggest: async (text: string) => (await api.get<{ items: IndustrySuggestion[] }>('/industries/suggest', { text })).items,

@@ -10,6 +10,7 @@ const report = () => import('./views/RegistrationReportView.vue')
 
 export const catalogRoutes: RouteRecordRaw[] = [
   pageRoute('/instruments/:id', 'instrument', () => import('./views/InstrumentDetail.vue')),
+  pageRoute('/services/:id', 'service', () => import('./views/ServiceDetail.vue')),
   pageRoute('/workbench', 'workbench', () => import('./views/WorkbenchView.vue'), editors),
   pageRoute('/workbench/instruments/new', 'instrument-new', form, editors),
   pageRoute('/workbench/instruments/:id/edit', 'instrument-edit', form, editors),

@@ -1,9 +1,12 @@
 // A notification as a sentence and a link: the kind picks the text, the params fill it in.
 import { has, t } from '@/shared/i18n'
+import { hasRole } from '@/shared/session'
+import { formatYuan } from '@/shared/reference'
 import type { Notification } from '@/modules/notifications/types'
 
-// Sent to the unit that provides the time; the rest go to the client.
-const FOR_PROVIDER = new Set(['booking_requested', 'booking_booked', 'booking_rescheduled'])
+// Sent to the unit that provides the time or the service; the rest go to the client, except
+// order_cancelled, which goes to whichever side did not cancel.
+const FOR_PROVIDER = new Set(['booking_requested', 'booking_booked', 'booking_rescheduled', 'order_requested', 'order_confirmed'])
 
 function beijingSpan(from?: unknown, to?: unknown): string {
   if (typeof from !== 'string' || typeof to !== 'string') return ''
@@ -19,10 +22,15 @@ export function messageOf(n: Notification): string {
   return t(key, {
     instrument: String(n.params.instrument_name ?? ''),
     span: beijingSpan(n.params.starts_at, n.params.ends_at),
+    service: String(n.params.service_name ?? ''),
+    price: typeof n.params.quote_fen === 'number' ? formatYuan(n.params.quote_fen) : '',
   })
 }
 
 export function linkOf(n: Notification): string {
-  if (!n.kind.startsWith('booking_')) return '/inbox'
-  return FOR_PROVIDER.has(n.kind) ? '/bookings/desk' : '/bookings'
+  if (n.kind.startsWith('booking_')) return FOR_PROVIDER.has(n.kind) ? '/bookings/desk' : '/bookings'
+  if (!n.kind.startsWith('order_')) return '/inbox'
+  // A cancelled order: the client hears when the unit cancelled, the unit when the client did.
+  const provider = FOR_PROVIDER.has(n.kind) || (n.kind === 'order_cancelled' && hasRole('unit_admin', 'operator'))
+  return provider ? '/orders/desk' : '/orders'
 }

@@ -1,0 +1,33 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { session } from '@/shared/session'
+import type { Notification } from '@/modules/notifications/types'
+import { linkOf, messageOf } from './message'
+
+const notice = (kind: string, params: Notification['params'] = {}): Notification => ({
+  id: '1',
+  kind,
+  params: { order_id: '7', service_id: '3', service_name: '材料成分检测', ...params },
+  created_at: '',
+  read_at: null,
+})
+
+afterEach(() => {
+  session.user = null
+})
+
+describe('order notifications', () => {
+  it('name the service, and the price of a quote in 元', () => {
+    expect(messageOf(notice('order_requested'))).toBe('新的服务订单：材料成分检测')
+    expect(messageOf(notice('order_quoted', { quote_fen: 120050 }))).toBe('订单已报价：材料成分检测，1,200.50 元')
+    expect(messageOf(notice('order_please_rate'))).toBe('请评价本次服务：材料成分检测')
+  })
+
+  it("lead to the side's list: the unit's desk for what the unit must answer, the client's orders otherwise", () => {
+    expect(linkOf(notice('order_requested'))).toBe('/orders/desk')
+    expect(linkOf(notice('order_confirmed'))).toBe('/orders/desk')
+    expect(linkOf(notice('order_quoted'))).toBe('/orders')
+    expect(linkOf(notice('order_cancelled'))).toBe('/orders')
+    session.user = { roles: ['unit_admin'] } as unknown as typeof session.user
+    expect(linkOf(notice('order_cancelled'))).toBe('/orders/desk')
+  })
+})
