@@ -15,6 +15,7 @@ void Register(modules::ModuleContext& context) {
     context.Keep(registry::RegisterResource(context, TeamSpec(), cache_bytes));
     DeclareContactPermissions(context.policy);
     RegisterContactRoutes(context, talents);
+    RegisterStatisticsRoutes(context);
 }
 
 }  // namespace keyuan::achievements

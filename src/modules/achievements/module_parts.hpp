@@ -12,4 +12,7 @@ void DeclareContactPermissions(access::Policy& policy);
 /// GET /api/v1/talents/{id}/contact (contact_routes.cpp).
 void RegisterContactRoutes(modules::ModuleContext& context, const registry::ResourceEngine& talents);
 
+/// GET /api/v1/achievements/statistics (statistics.cpp): public counts, secret ones in none.
+void RegisterStatisticsRoutes(modules::ModuleContext& context);
+
 }  // namespace keyuan::achievements

@@ -140,7 +140,15 @@ TEST_F(AchievementsTest, ASecretAchievementStaysWithItsUnitAndTheOperatorOnEvery
     EXPECT_EQ(suggested.status, 200) << suggested.body;
     EXPECT_EQ(suggested.body.find("保密的量子密钥分发装置"), std::string::npos) << suggested.body;
 
-    // Made secret later: gone from the public list and from search.
+    // Statistics: counted by every grouping only while it is public.
+    auto counted_by = [&](const std::string& group) {
+        HttpResponse r = Visitor().Get("/api/v1/achievements/statistics?group=" + group);
+        EXPECT_EQ(r.status, 200) << r.body;
+        return r.status == 200 ? r.Json().at("total").as_int64() : -1;
+    };
+    std::int64_t public_before = counted_by("class");
+
+    // Made secret later: gone from the public list, the statistics and search.
     HttpResponse current = As("unit_a").Get("/api/v1/achievements/" + open);
     HttpResponse hidden =
         As("unit_a").Send("PATCH", "/api/v1/achievements/" + open, Body({{"secret", true}}),
@@ -149,6 +157,44 @@ TEST_F(AchievementsTest, ASecretAchievementStaysWithItsUnitAndTheOperatorOnEvery
     EXPECT_FALSE(Listed("visitor", "q=" + UrlEncode("量子密钥"), open));
     EXPECT_TRUE(IsError(Visitor().Get("/api/v1/achievements/" + open), 404, "not_found"));
     EXPECT_TRUE(WaitUntil([&] { return !Searched("q=" + UrlEncode("量子密钥分发"), open); }, 5s));
+    EXPECT_EQ(counted_by("class"), public_before - 1);
+}
+
+TEST_F(AchievementsTest, StatisticsCountPublicAchievementsByEveryGroupingAndTheirTransformedShare) {
+    json::object transformed = AchievementBody("统计用已转化成果");  // statuses 2 and 4: transformed
+    json::object research = AchievementBody("统计用研究成果");
+    research["statuses"] = json::array{"4"};
+    research["class"] = "basic_research";
+    CreateApproved(As("unit_a"), As("reviewer_edu"), "achievements", transformed);
+    CreateApproved(As("unit_a"), As("reviewer_edu"), "achievements", research);
+    CreateApproved(As("unit_a"), As("reviewer_edu"), "achievements", AchievementBody("统计用保密成果", true));
+    auto group = [&](const std::string& by) {
+        HttpResponse r = Visitor().Get("/api/v1/achievements/statistics?group=" + by);
+        EXPECT_EQ(r.status, 200) << r.body;
+        std::map<std::string, std::pair<std::int64_t, std::int64_t>> out;
+        if (r.status != 200) return out;
+        json::value body = r.Json();
+        for (const json::value& item : body.at("items").as_array()) {
+            out[Str(item, "key")] = {item.at("count").as_int64(), item.at("transformed").as_int64()};
+        }
+        std::int64_t sum = 0;
+        for (const auto& [key, counts] : out) sum += counts.first;
+        if (by == "class" || by == "organization" || by == "year") {
+            EXPECT_EQ(sum, body.at("total").as_int64()) << by;
+        }
+        return out;
+    };
+    auto by_class = group("class");
+    EXPECT_GE(by_class["basic_research"].first, 1);
+    EXPECT_EQ(by_class["basic_research"].second, 0) << "status 4 alone is not transformed";
+    EXPECT_GE(by_class["applied_research"].second, 1);
+    auto by_status = group("status");
+    EXPECT_GE(by_status["4"].first, 2);
+    EXPECT_EQ(group("industry").count("C"), 1u) << "3825 is in section C, manufacturing";
+    EXPECT_EQ(group("organization").count(world_.org_b), 0u);
+    EXPECT_GE(group("department")["edu"].first, 2);
+    EXPECT_GE(group("year")[clock::TodayShanghai().substr(0, 4)].first, 2);
+    EXPECT_TRUE(IsError(Visitor().Get("/api/v1/achievements/statistics?group=colour"), 422, "validation_failed"));
 }
 
 }  // namespace
