@@ -35,8 +35,9 @@
 # next one's by chance (only the hot slots are shared).
 #
 # The CPU used by other processes during each measurement is reported ("other CPU", % of the
-# machine), with the 1-minute load before it; the script waits up to QUIET_WAIT seconds for a
-# quiet machine before measuring, but does not repeat runs.
+# machine), with the 1-minute load before it, and the CPU time that keyuan, the database and the
+# load generator spent per answer (which other work moves much less than the rates); the script
+# waits up to QUIET_WAIT seconds for a quiet machine before measuring, but does not repeat runs.
 #
 # Knobs (environment): DURATION=60, CLIENTS=256, INSTRUMENTS=1000, ENGINES="sqlite postgres",
 # KILLS=10, KILL_RUN=4, WARMUP=5, HOT_SHARE=0.2, SCALE=city (small has only ~450 bookable
@@ -50,6 +51,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BENCH=booking
 # shellcheck source=bench/lib/measure.sh
 source "$ROOT/bench/lib/measure.sh"
 DURATION=${DURATION:-60}
@@ -64,20 +66,12 @@ SCALE=${SCALE:-city}
 SQLITE_THREADS=${SQLITE_THREADS:-4}
 POOL_SIZE=${POOL_SIZE:-8}
 PG_CLIENTS=${PG_CLIENTS:-$((2 * POOL_SIZE))}
-QUIET_WAIT=${QUIET_WAIT:-30}
-QUIET_PERCENT=${QUIET_PERCENT:-20}
 INDEX_DIR=${INDEX_DIR:-}
 KEYUAN_BIN=${KEYUAN_BIN:-$ROOT/build-bench/keyuan}
 TARGET_SQLITE_RATE=1500
 TARGET_SHARE=50
 # Days after tomorrow each phase books in (the hot slots are tomorrow 00:00).
 WARM_DAYS="1 20" RUN_DAYS="21 130" BASE_DAYS="131 240" CRASH_DAYS="241 350"
-
-die() {
-  echo "bench/booking: $*" >&2
-  exit 1
-}
-say() { echo "bench/booking: $*"; }
 
 # ---------------------------------------------------------------- process bookkeeping
 # Only processes started here are ever signalled, and only by their recorded ids.
@@ -105,40 +99,22 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # ---------------------------------------------------------------- preparation
-for tool in curl python3 sqlite3 psql pgbench pgrep timeout; do
-  command -v "$tool" >/dev/null || die "$tool not found (scripts/install-deps.sh installs them)"
-done
+need_tools curl python3 sqlite3 psql pgrep timeout pgbench
+bench_binary booking_load booking_sqlite_baseline
 BENCH_DIR=$(dirname "$KEYUAN_BIN")/bench
-if [[ ! -x $KEYUAN_BIN || ! -x $BENCH_DIR/booking_load || ! -x $BENCH_DIR/booking_sqlite_baseline ]]; then
-  say "building keyuan and the bench programs in $ROOT/build-bench (Release)"
-  cmake -S "$ROOT" -B "$ROOT/build-bench" -G Ninja -DKEYUAN_TESTS=OFF -DCMAKE_BUILD_TYPE=Release >/dev/null
-  cmake --build "$ROOT/build-bench" --target keyuan booking_load booking_sqlite_baseline
-  KEYUAN_BIN=$ROOT/build-bench/keyuan
-  BENCH_DIR=$ROOT/build-bench/bench
-fi
-NCPU=$(nproc)
-CLK_TCK=$(getconf CLK_TCK)
-OUT=${OUT_DIR:-$(mktemp -d /tmp/keyuan-bench-booking.XXXXXX)}
-mkdir -p "$OUT"
-say "logs and raw outputs in $OUT"
-BUILD_TYPE=$(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$(dirname "$KEYUAN_BIN")/CMakeCache.txt" 2>/dev/null || true)
-KEYUAN_REV="binary built $(date -u -r "$KEYUAN_BIN" +%Y-%m-%dT%H:%MZ), tree at $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-if [[ -n $(git -C "$ROOT" status --porcelain -- src 2>/dev/null || true) ]]; then KEYUAN_REV+=" + uncommitted src changes"; fi
-# Private copies, so that a rebuild during the benchmark changes nothing.
-cp "$KEYUAN_BIN" "$OUT/keyuan"
+bench_out "logs and raw outputs"
+# Private copies, as of keyuan, so that a rebuild during the benchmark changes nothing.
 cp "$BENCH_DIR/booking_load" "$BENCH_DIR/booking_sqlite_baseline" "$OUT/"
-KEYUAN=$OUT/keyuan
 LOAD=$OUT/booking_load
 
 # The first minute (UTC) of tomorrow in Asia/Shanghai: every phase's slots count from it.
 NOW_MIN=$(($(date +%s) / 60))
 BASE_MINUTE=$((((NOW_MIN + 480) / 1440 + 1) * 1440 - 480))
 
-load1() { cut -d' ' -f1 /proc/loadavg; }
-
 # Runs "$@" in the foreground; sets OTHER (% of the machine used by processes other than keyuan,
-# PostgreSQL and the command) and LOAD_BEFORE.
-OTHER="" LOAD_BEFORE=""
+# PostgreSQL and the command), OURS_CPU (CPU seconds of keyuan, PostgreSQL and the command) and
+# LOAD_BEFORE.
+OTHER="" OURS_CPU="" LOAD_BEFORE=""
 measure() {
   local c0 c1 s0 s1 w0 w1 t0 t1 rc=0
   wait_quiet
@@ -150,6 +126,7 @@ measure() {
   c1=$(proc_counters) s1=$(tree_jiffies "${KPID[@]}" "$(pg_postmaster)") w1=$CHILDREN_MS t1=$(date +%s%N)
   OTHER=$(awk -v c="$((c1 - c0))" -v s="$((s1 - s0))" -v w="$((w1 - w0))" -v hz="$CLK_TCK" -v ns="$((t1 - t0))" \
     -v n="$NCPU" 'BEGIN { o = (c / hz - s / hz - w / 1000) / (ns / 1e9 * n) * 100; if (o < 0) o = 0; printf "%.0f", o }')
+  OURS_CPU=$(awk -v s="$((s1 - s0))" -v w="$((w1 - w0))" -v hz="$CLK_TCK" 'BEGIN { printf "%.2f", s / hz + w / 1000 }')
   return "$rc"
 }
 
@@ -266,11 +243,15 @@ VERDICTS=()
 WARNINGS=()
 
 row() {  # engine label file
-  local f=$3 okp
+  local f=$3 okp cpu
   okp=$(val "$f" p99_ok_ms)
   [[ $okp == — ]] || okp+=" ms"
-  ROWS+=("| $1 | $2 | $(printf '%.0f' "$(val "$f" ok_per_s)") | $(printf '%.0f' "$(val "$f" answers_per_s)") | $(awk -v s="$(val "$f" conflict_share)" 'BEGIN {printf "%.0f%%", s * 100}') | $(val "$f" p99_all_ms) ms | $okp | $(val "$f" other) / $(val "$f" net_errors) | $LOAD_BEFORE | $OTHER% |")
-  say "  $2: $(val "$f" ok_per_s) bookings/s, $(val "$f" answers_per_s) answers/s, 409 share $(val "$f" conflict_share), p99 $(val "$f" p99_all_ms) ms (201s: $okp), other $(val "$f" other), network errors $(val "$f" net_errors) (load $LOAD_BEFORE, other CPU $OTHER%)"
+  # CPU per answer (keyuan, the database and the load generator): what other work on the machine
+  # moves least, where the rates it slows down.
+  cpu=$(awk -v c="$OURS_CPU" -v s="$(val "$f" seconds)" -v r="$(val "$f" answers_per_s)" \
+    'BEGIN {printf "%.2f", (s * r > 0) ? c * 1000 / (s * r) : 0}')
+  ROWS+=("| $1 | $2 | $(printf '%.0f' "$(val "$f" ok_per_s)") | $(printf '%.0f' "$(val "$f" answers_per_s)") | $(awk -v s="$(val "$f" conflict_share)" 'BEGIN {printf "%.0f%%", s * 100}') | $(val "$f" p99_all_ms) ms | $okp | $(val "$f" other) / $(val "$f" net_errors) | $cpu ms | $LOAD_BEFORE | $OTHER% |")
+  say "  $2: $(val "$f" ok_per_s) bookings/s, $(val "$f" answers_per_s) answers/s, 409 share $(val "$f" conflict_share), p99 $(val "$f" p99_all_ms) ms (201s: $okp), other $(val "$f" other), network errors $(val "$f" net_errors), CPU $cpu ms per answer (load $LOAD_BEFORE, other CPU $OTHER%)"
 }
 
 run_load() {  # dir days out duration [extra flags]
@@ -464,8 +445,8 @@ for engine in $ENGINES; do run_engine "$engine"; done
   echo "Command: bench/booking/run.sh (DURATION=$DURATION CLIENTS=$CLIENTS INSTRUMENTS=$INSTRUMENTS ENGINES=\"$ENGINES\" KILLS=$KILLS KILL_RUN=$KILL_RUN HOT_SHARE=$HOT_SHARE SCALE=$SCALE SQLITE_THREADS=$SQLITE_THREADS POOL_SIZE=$POOL_SIZE PG_CLIENTS=$PG_CLIENTS)"
   echo "Machine: $NCPU CPUs, $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo), Linux $(uname -r); keyuan $KEYUAN_REV${BUILD_TYPE:+ ($BUILD_TYPE)}; $(pgbench --version)"
   echo
-  echo "| engine | client | successful bookings/s | answers/s | 409 share | p99 (all) | p99 (201) | other / network errors | load before | other CPU |"
-  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| engine | client | successful bookings/s | answers/s | 409 share | p99 (all) | p99 (201) | other / network errors | CPU per answer | load before | other CPU |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   printf '%s\n' "${ROWS[@]}"
   echo
   echo "| engine | live bookings at the end | overlapping |"

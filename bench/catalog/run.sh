@@ -47,6 +47,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BENCH=catalog
 # shellcheck source=bench/lib/measure.sh
 source "$ROOT/bench/lib/measure.sh"
 HERE=$ROOT/bench/catalog
@@ -69,12 +70,6 @@ WORKERS=${WORKERS:-}
 TARGET_P99_MS=10
 TARGET_DEMO_S=120
 
-die() {
-  echo "bench/catalog: $*" >&2
-  exit 1
-}
-say() { echo "bench/catalog: $*"; }
-
 # ---------------------------------------------------------------- process bookkeeping
 # Only processes started here are ever signalled, and only by their recorded ids.
 KEYUAN_PID=""
@@ -96,33 +91,10 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # ---------------------------------------------------------------- preparation
-for tool in wrk curl python3 sqlite3 psql pgrep timeout; do
-  command -v "$tool" >/dev/null || die "$tool not found (scripts/install-deps.sh installs them)"
-done
-if [[ ! -x $KEYUAN_BIN ]]; then
-  say "building keyuan in $ROOT/build-bench"
-  cmake -S "$ROOT" -B "$ROOT/build-bench" -G Ninja -DKEYUAN_TESTS=OFF -DCMAKE_BUILD_TYPE=Release >/dev/null
-  cmake --build "$ROOT/build-bench" --target keyuan
-  KEYUAN_BIN=$ROOT/build-bench/keyuan
-fi
-NCPU=$(nproc)
-CLK_TCK=$(getconf CLK_TCK)
-OUT=${OUT_DIR:-$(mktemp -d /tmp/keyuan-bench-catalog.XXXXXX)}
-mkdir -p "$OUT"
-say "raw outputs, logs and plans in $OUT"
-BUILD_TYPE=$(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$(dirname "$KEYUAN_BIN")/CMakeCache.txt" 2>/dev/null || true)
-KEYUAN_REV="binary built $(date -u -r "$KEYUAN_BIN" +%Y-%m-%dT%H:%MZ), tree at $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-if [[ -n $(git -C "$ROOT" status --porcelain -- src 2>/dev/null || true) ]]; then KEYUAN_REV+=" + uncommitted src changes"; fi
-# A private copy, so that a rebuild of build-bench/ during the benchmark changes nothing.
-cp "$KEYUAN_BIN" "$OUT/keyuan"
-KEYUAN=$OUT/keyuan
-
-load1() { cut -d' ' -f1 /proc/loadavg; }
-
-# Waits (QUIET_WAIT seconds at most) for two seconds in a row with the machine less than
-# QUIET_PERCENT busy, so that a measurement does not start in the middle of someone's build.
-QUIET_WAIT=${QUIET_WAIT:-30}
-QUIET_PERCENT=${QUIET_PERCENT:-20}
+need_tools wrk curl python3 sqlite3 psql pgrep timeout
+# shellcheck disable=SC2119  # keyuan alone, no bench program
+bench_binary
+bench_out "raw outputs, logs and plans"
 
 # ---------------------------------------------------------------- CPU accounting
 

@@ -1,7 +1,64 @@
-# Shared by bench/*/run.sh (sourced): process and CPU bookkeeping for measurements on a machine
-# that other work may share. Uses the caller's OUT (a scratch folder), PG_DIR (a PostgreSQL
-# server of tests/pg_server.sh, or empty), QUIET_WAIT and QUIET_PERCENT.
+# Shared by bench/*/run.sh (sourced): the preamble every script starts with (messages, tools,
+# the binary measured, the scratch folder) and process and CPU bookkeeping for measurements on a
+# machine that other work may share. Uses the caller's ROOT (the repository), BENCH (its name,
+# for messages and the scratch folder), KEYUAN_BIN, OUT_DIR, OUT (the scratch folder, set by
+# bench_out) and PG_DIR (a PostgreSQL server of tests/pg_server.sh, or empty).
 # shellcheck shell=bash
+
+# Before each measurement wait_quiet waits up to QUIET_WAIT seconds for the machine to be less
+# than QUIET_PERCENT busy.
+QUIET_WAIT=${QUIET_WAIT:-30}
+QUIET_PERCENT=${QUIET_PERCENT:-20}
+# shellcheck disable=SC2034  # read by the scripts that source this
+NCPU=$(nproc)
+# shellcheck disable=SC2034
+CLK_TCK=$(getconf CLK_TCK)
+
+die() {
+  echo "bench/$BENCH: $*" >&2
+  exit 1
+}
+say() { echo "bench/$BENCH: $*"; }
+load1() { cut -d' ' -f1 /proc/loadavg; }
+
+need_tools() {  # tool...: dies naming the first one missing
+  local tool
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || die "$tool not found (scripts/install-deps.sh installs them)"
+  done
+}
+
+# Builds keyuan and the bench programs named (Release, tests off, in ROOT/build-bench) unless
+# KEYUAN_BIN and the programs (in the bench/ folder beside it) exist; KEYUAN_BIN is then the
+# one built.
+bench_binary() {  # program...
+  local program missing=0
+  [[ -x $KEYUAN_BIN ]] || missing=1
+  for program in "$@"; do [[ -x $(dirname "$KEYUAN_BIN")/bench/$program ]] || missing=1; done
+  ((missing)) || return 0
+  say "building keyuan${1:+ and the bench programs} in $ROOT/build-bench (Release)"
+  cmake -S "$ROOT" -B "$ROOT/build-bench" -G Ninja -DKEYUAN_TESTS=OFF -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$ROOT/build-bench" --target keyuan "$@"
+  KEYUAN_BIN=$ROOT/build-bench/keyuan
+}
+
+# Makes OUT (OUT_DIR, or a new folder in /tmp), describes the binary measured (BUILD_TYPE,
+# KEYUAN_REV: when it was built and the tree it was built from) and copies it there (KEYUAN), so
+# that a rebuild during the benchmark changes nothing.
+bench_out() {  # what OUT holds, for the message
+  OUT=${OUT_DIR:-$(mktemp -d "/tmp/keyuan-bench-$BENCH.XXXXXX")}
+  mkdir -p "$OUT"
+  say "$1 in $OUT"
+  # shellcheck disable=SC2034  # read by the scripts that source this
+  BUILD_TYPE=$(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$(dirname "$KEYUAN_BIN")/CMakeCache.txt" 2>/dev/null || true)
+  KEYUAN_REV="binary built $(date -u -r "$KEYUAN_BIN" +%Y-%m-%dT%H:%MZ), tree at $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  if [[ -n $(git -C "$ROOT" status --porcelain -- src 2>/dev/null || true) ]]; then
+    KEYUAN_REV+=" + uncommitted src changes"
+  fi
+  cp "$KEYUAN_BIN" "$OUT/keyuan"
+  # shellcheck disable=SC2034
+  KEYUAN=$OUT/keyuan
+}
 
 stop_pid() {  # TERM, wait up to 10 s, then KILL
   local pid=$1 i

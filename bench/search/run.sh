@@ -36,6 +36,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BENCH=search
 # shellcheck source=bench/lib/measure.sh
 source "$ROOT/bench/lib/measure.sh"
 HERE=$ROOT/bench/search
@@ -59,12 +60,6 @@ POOL=8
 TARGET_P99_MS=30
 TARGET_RATIO=10
 
-die() {
-  echo "bench/search: $*" >&2
-  exit 1
-}
-say() { echo "bench/search: $*"; }
-
 # ---------------------------------------------------------------- process bookkeeping
 declare -A PID=() URL=()
 WRK_PID=""
@@ -87,35 +82,15 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # ---------------------------------------------------------------- preparation
-for tool in wrk curl python3 sqlite3 psql pgrep timeout g++ pkg-config; do
-  command -v "$tool" >/dev/null || die "$tool not found (scripts/install-deps.sh installs them)"
-done
-if [[ ! -x $KEYUAN_BIN ]]; then
-  say "building keyuan in $ROOT/build-bench"
-  cmake -S "$ROOT" -B "$ROOT/build-bench" -G Ninja -DKEYUAN_TESTS=OFF -DCMAKE_BUILD_TYPE=Release >/dev/null
-  cmake --build "$ROOT/build-bench" --target keyuan
-  KEYUAN_BIN=$ROOT/build-bench/keyuan
-fi
-NCPU=$(nproc)
-CLK_TCK=$(getconf CLK_TCK)
-OUT=${OUT_DIR:-$(mktemp -d /tmp/keyuan-bench-search.XXXXXX)}
+need_tools wrk curl python3 sqlite3 psql pgrep timeout g++ pkg-config
+# shellcheck disable=SC2119  # keyuan alone, no bench program
+bench_binary
+bench_out "raw outputs and logs"
 mkdir -p "$OUT/raw"
-say "raw outputs and logs in $OUT"
-cp "$KEYUAN_BIN" "$OUT/keyuan"
-KEYUAN=$OUT/keyuan
-KEYUAN_REV="binary built $(date -u -r "$KEYUAN_BIN" +%Y-%m-%dT%H:%MZ), tree at $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-if [[ -n $(git -C "$ROOT" status --porcelain -- src 2>/dev/null || true) ]]; then KEYUAN_REV+=" + uncommitted src changes"; fi
-BUILD_TYPE=$(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$(dirname "$KEYUAN_BIN")/CMakeCache.txt" 2>/dev/null || true)
 # shellcheck disable=SC2046
 g++ -std=c++20 -O2 -o "$OUT/baseline_server" "$HERE/baseline_server.cpp" $(pkg-config --cflags --libs sqlite3 libpq) \
   -pthread || die "cannot compile baseline_server.cpp"
 
-load1() { cut -d' ' -f1 /proc/loadavg; }
-
-# Waits (QUIET_WAIT seconds at most) for two seconds in a row with the machine less than
-# QUIET_PERCENT busy, so that a measurement does not start in the middle of someone's build.
-QUIET_WAIT=${QUIET_WAIT:-30}
-QUIET_PERCENT=${QUIET_PERCENT:-20}
 now_s() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now_s)" 'BEGIN {printf "%.1f\n", b - a}'; }
 mib() { awk -v b="$1" 'BEGIN {printf "%.0f MiB\n", b / 1048576}'; }

@@ -69,11 +69,13 @@ Event FromRow(const store::Row& r) {
 }  // namespace
 
 void Record(store::Session& s, const Actor& actor, const Entry& entry) {
-    if (s.engine() == store::Engine::kPostgres) {
-        // One chain: appenders take turns. SQLite's single writer already serialises them.
-        s.Query("SELECT pg_advisory_xact_lock(7253002)");
-    }
-    store::Rows last = s.Query("SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1");
+    constexpr std::string_view kLast = "SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1";
+    // One chain: appenders take turns. SQLite's single writer already serialises them; on
+    // PostgreSQL the lock and the read of the last hash go in one round trip, the read taking
+    // its snapshot only once the lock is held (so it sees the previous holder's record).
+    store::Rows last = s.engine() == store::Engine::kPostgres
+                           ? s.QueryAfter("SELECT pg_advisory_xact_lock(7253002)", kLast)
+                           : s.Query(kLast);
     std::string prev = last.empty() ? std::string(kGenesis) : std::string(last.front().Text(0));
     Event e;
     e.at = clock::NowUtc();

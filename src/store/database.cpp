@@ -30,6 +30,9 @@ public:
         CheckOneSelect(sql);
         inner_.ExecScript(sql);
     }
+    Rows QueryAfter(std::string_view, std::string_view) override {
+        throw std::logic_error("ReadStatement runs one statement; use Read for more");
+    }
 
 private:
     // Without a READ ONLY transaction around it, nothing else would stop a write.

@@ -34,6 +34,14 @@ public:
     virtual Rows Query(std::string_view sql, std::span<const Param> params) = 0;
     /// Runs a script of several statements without parameters (migrations).
     virtual void ExecScript(std::string_view sql) = 0;
+    /// Runs `before` (statements without parameters whose rows are not wanted), then `sql` (one
+    /// statement without parameters), and returns the rows of `sql`. PostgreSQL sends them in one
+    /// round trip; each statement still takes its own snapshot under READ COMMITTED, after the
+    /// ones before it have finished (so `sql` sees what a lock taken in `before` waited for).
+    virtual Rows QueryAfter(std::string_view before, std::string_view sql) {
+        ExecScript(before);
+        return Query(sql);
+    }
 
     Rows Query(std::string_view sql, std::initializer_list<Param> params = {}) {
         return Query(sql, std::span<const Param>(params.begin(), params.size()));

@@ -244,6 +244,39 @@ TEST_P(StoreTest, ReconnectsAConnectionTheServerKilled) {
     ASSERT_NO_THROW(
         one->ReadStatement([&](Session& s) { answered_by = s.Query("SELECT pg_backend_pid()").front().Int(0); }));
     EXPECT_NE(answered_by, pid);
+
+    // So does a transaction, whose BEGIN goes out with its first statement (prepared already).
+    pid = answered_by;
+    db_->Read([&](Session& s) { s.Query("SELECT pg_terminate_backend($1, 5000)", {pid}); });
+    ASSERT_NO_THROW(answered_by = backend_pid());
+    EXPECT_NE(answered_by, pid);
+    pid = answered_by;
+    db_->Read([&](Session& s) { s.Query("SELECT pg_terminate_backend($1, 5000)", {pid}); });
+    ASSERT_NO_THROW(one->Write([&](Session& s) { answered_by = s.Query("SELECT pg_backend_pid()").front().Int(0); }));
+    EXPECT_NE(answered_by, pid);
+}
+
+// PostgreSQL only: several statements in one round trip (QueryAfter) each see what committed
+// before they started, so a lock taken by the first holds back the read of the second.
+TEST_P(StoreTest, QueryAfterReadsOnlyOnceTheLockIsHeld) {
+    if (GetParam() != Engine::kPostgres) GTEST_SKIP() << "PostgreSQL only";
+    std::string t = CreateTable("after_lock", "n BIGINT NOT NULL");
+    std::atomic<bool> locked{false};
+    std::int64_t seen = -1;
+    std::thread holder([&] {
+        db_->Write([&](Session& s) {
+            s.Query("SELECT pg_advisory_xact_lock(7253099)");
+            locked = true;
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+            s.Execute("INSERT INTO " + t + " (n) VALUES (1)");
+        });
+    });
+    while (!locked) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    db_->Write([&](Session& s) {
+        seen = s.QueryAfter("SELECT pg_advisory_xact_lock(7253099)", "SELECT COUNT(*) FROM " + t).front().Int(0);
+    });
+    holder.join();
+    EXPECT_EQ(seen, 1);
 }
 
 // PostgreSQL only: after a statement fails, PostgreSQL refuses the rest of the transaction, so a

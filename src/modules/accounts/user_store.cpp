@@ -59,6 +59,15 @@ std::vector<Role> LoadRoles(store::Session& s, std::int64_t user_id) {
     return roles;
 }
 
+std::vector<Role> RolesIn(const store::Rows& rows, std::size_t column) {
+    std::vector<Role> roles;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (rows[i].IsNull(column)) continue;
+        if (auto role = ParseRole(rows[i].Text(column))) roles.push_back(*role);
+    }
+    return roles;
+}
+
 std::optional<UserRecord> LoadUserById(store::Session& s, std::int64_t id) {
     return LoadOne(s, "WHERE u.id = $1", id);
 }

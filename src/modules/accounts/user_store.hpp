@@ -49,6 +49,11 @@ std::optional<UserRecord> LoadUserById(store::Session& s, std::int64_t id);
 std::optional<UserRecord> LoadUserByUsername(store::Session& s, std::string_view username);
 /// Loads the roles of a user.
 std::vector<Role> LoadRoles(store::Session& s, std::int64_t user_id);
+/// The SQL that joins a user's roles to a query answering one row per role (NULL: no role),
+/// ordered as LoadRoles orders them; RolesIn reads them back from `column` of those rows.
+inline constexpr std::string_view kJoinRoles = " LEFT JOIN user_roles r ON r.user_id = u.id ";
+inline constexpr std::string_view kByRole = " ORDER BY r.role";
+std::vector<Role> RolesIn(const store::Rows& rows, std::size_t column);
 /// Inserts a user and its roles; returns the id.
 std::int64_t InsertUser(store::Session& s, const UserRecord& user);
 /// Replaces a user's roles.

@@ -7,6 +7,8 @@
 
 #include "core/log.hpp"
 #include "store/errors.hpp"
+#include "store/postgres/pipeline.hpp"
+#include "store/postgres/result_rows.hpp"
 
 namespace keyuan::store::postgres {
 namespace {
@@ -105,55 +107,6 @@ void OnNotice(void* /*arg*/, const PGresult* notice) {
                {{"message", primary ? primary : ""}});
 }
 
-constexpr Oid kByteaOid = 17;
-
-int HexDigit(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-/// bytea in text results is "\x" and hex (the default bytea_output): cells hold the bytes
-/// themselves, as SQLite's do.
-std::string DecodeBytea(const char* text, std::size_t length) {
-    if (length < 2 || text[0] != '\\' || text[1] != 'x') throw DbError("unexpected bytea format", "XX000", false);
-    std::string out;
-    out.reserve((length - 2) / 2);
-    for (std::size_t i = 2; i + 1 < length; i += 2) {
-        int hi = HexDigit(text[i]), lo = HexDigit(text[i + 1]);
-        if (hi < 0 || lo < 0) throw DbError("malformed bytea", "XX000", false);
-        out.push_back(static_cast<char>(hi * 16 + lo));
-    }
-    return out;
-}
-
-Rows ToRows(PGresult* result) {
-    int columns = PQnfields(result);
-    int count = PQntuples(result);
-    std::vector<std::string> names;
-    names.reserve(static_cast<std::size_t>(columns));
-    for (int c = 0; c < columns; ++c) names.emplace_back(PQfname(result, c));
-    Rows rows(std::move(names));
-    for (int r = 0; r < count; ++r) {
-        for (int c = 0; c < columns; ++c) {
-            if (PQgetisnull(result, r, c)) {
-                rows.AppendCell(std::nullopt);
-                continue;
-            }
-            auto length = static_cast<std::size_t>(PQgetlength(result, r, c));
-            if (PQftype(result, c) == kByteaOid) {
-                rows.AppendCell(DecodeBytea(PQgetvalue(result, r, c), length));
-            } else {
-                rows.AppendCell(std::string(PQgetvalue(result, r, c), length));
-            }
-        }
-    }
-    const char* affected = PQcmdTuples(result);
-    if (*affected != '\0') rows.set_affected(std::strtoll(affected, nullptr, 10));
-    return rows;
-}
-
 }  // namespace
 
 void Connection::Deleter::operator()(pg_conn* conn) const {
@@ -198,31 +151,107 @@ const std::string& Connection::Prepare(std::string_view sql) {
     return statements_.emplace(std::move(text), std::move(name)).first->second;
 }
 
-Rows Connection::Query(std::string_view sql, std::span<const Param> params) {
-    const std::string& name = Prepare(sql);
-    std::vector<std::string> texts;
-    texts.reserve(params.size());  // never reallocates, so the pointers in `values` stay valid
-    std::vector<const char*> values(params.size(), nullptr);
-    for (std::size_t i = 0; i < params.size(); ++i) {
-        if (params[i].kind() != Param::Kind::kNull) values[i] = texts.emplace_back(params[i].ToText()).c_str();
+namespace {
+
+// Parameters as the text libpq sends; nullptr for NULL.
+struct TextParams {
+    explicit TextParams(std::span<const Param> params) : values(params.size(), nullptr) {
+        texts.reserve(params.size());  // never reallocates, so the pointers in `values` stay valid
+        for (std::size_t i = 0; i < params.size(); ++i) {
+            if (params[i].kind() != Param::Kind::kNull) values[i] = texts.emplace_back(params[i].ToText()).c_str();
+        }
     }
-    Result result(PQexecPrepared(conn_.get(), name.c_str(), static_cast<int>(params.size()), values.data(), nullptr,
-                                 nullptr, /*resultFormat=*/0));
+    int count() const { return static_cast<int>(values.size()); }
+    std::vector<std::string> texts;
+    std::vector<const char*> values;
+};
+
+bool Succeeded(const PGresult* result) {
+    ExecStatusType status = PQresultStatus(result);
+    return status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK || status == PGRES_EMPTY_QUERY;
+}
+
+}  // namespace
+
+void Connection::BeginWithFirstStatement(std::string begin) {
+    begin_ = std::move(begin);
+}
+
+template <typename Send>
+Rows Connection::First(Send send) {
+    std::string begin = std::move(begin_);
+    begin_.clear();
+    bool begun = false;  // set by `send` once BEGIN has answered
+    try {
+        return send(begin, begun);
+    } catch (const ConnectionError&) {
+        // Lost before BEGIN answered: as ExecFirst, once more on a fresh connection. Lost
+        // after it, the statement may have run (and died uncommitted): the caller decides.
+        if (begun) throw;
+        EnsureUsable();
+        return send(begin, begun);
+    }
+}
+
+Rows Connection::Query(std::string_view sql, std::span<const Param> params) {
+    if (begin_.empty()) return QueryNow(sql, params);
+    return First([&](const std::string& begin, bool& begun) {
+        // A statement new to this connection is prepared first (once), with its BEGIN on its own.
+        if (statements_.find(sql) == statements_.end()) {
+            SimpleQuery(begin, begin);
+            begun = true;
+            return QueryNow(sql, params);
+        }
+        const std::string& name = Prepare(sql);
+        TextParams texts(params);
+        BeginAndFirst results =
+            SendBeginAndPrepared(conn_.get(), begin.c_str(), name.c_str(), texts.count(), texts.values.data());
+        if (!results.begin || PQresultStatus(results.begin.get()) != PGRES_COMMAND_OK) {
+            ThrowError(results.begin.get(), begin);
+        }
+        begun = true;
+        if (!results.first || !Succeeded(results.first.get())) ThrowError(results.first.get(), sql);
+        return ToRows(results.first.get());
+    });
+}
+
+Rows Connection::QueryNow(std::string_view sql, std::span<const Param> params) {
+    const std::string& name = Prepare(sql);
+    TextParams texts(params);
+    Result result(PQexecPrepared(conn_.get(), name.c_str(), texts.count(), texts.values.data(), nullptr, nullptr,
+                                 /*resultFormat=*/0));
     ExecStatusType status = PQresultStatus(result.get());
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) ThrowError(result.get(), sql);
     return ToRows(result.get());
 }
 
-void Connection::Exec(std::string_view sql) {
-    std::string text(sql);
+Rows Connection::SimpleQuery(const std::string& text, std::string_view sql) {
     Result result(PQexec(conn_.get(), text.c_str()));
-    ExecStatusType status = PQresultStatus(result.get());
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY) {
-        ThrowError(result.get(), sql);
+    if (!Succeeded(result.get())) ThrowError(result.get(), sql);
+    return ToRows(result.get());
+}
+
+void Connection::Exec(std::string_view sql) {
+    ExecRows(sql);
+}
+
+Rows Connection::ExecRows(std::string_view sql) {
+    if (!begin_.empty()) {
+        // Rare as a transaction's first statement (migrations): BEGIN goes on its own.
+        First([&](const std::string& begin, bool& begun) {
+            Rows answer = SimpleQuery(begin, begin);
+            begun = true;
+            return answer;
+        });
     }
+    return SimpleQuery(std::string(sql), sql);
 }
 
 void Connection::Commit() {
+    if (!begin_.empty()) {  // no statement ran: there is nothing to commit
+        begin_.clear();
+        return;
+    }
     // COMMIT never left: nothing can have been committed.
     if (!Alive()) throw ConnectionError("lost the connection to PostgreSQL at " + where_ + " before COMMIT");
     Result result(PQexec(conn_.get(), "COMMIT"));
@@ -241,6 +270,7 @@ void Connection::Commit() {
 }
 
 void Connection::Rollback() {
+    begin_.clear();
     // A broken connection needs no ROLLBACK: the server ends its transaction when the socket closes.
     if (!Alive() || PQtransactionStatus(conn_.get()) == PQTRANS_IDLE) return;
     Result result(PQexec(conn_.get(), "ROLLBACK"));
@@ -251,6 +281,7 @@ void Connection::Rollback() {
 }
 
 void Connection::EnsureUsable() {
+    begin_.clear();
     if (Alive() && PQtransactionStatus(conn_.get()) == PQTRANS_IDLE) return;
     // Prepared statements and session settings do not survive the reconnect.
     statements_.clear();

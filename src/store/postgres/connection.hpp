@@ -28,11 +28,20 @@ public:
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
 
+    /// Opens a transaction with `begin` (BEGIN ISOLATION LEVEL …) when its first statement runs,
+    /// in the same round trip (pipeline mode). If the connection is found lost before BEGIN
+    /// answered (a server that closed it while it sat idle shows it only then), it is reset and
+    /// both are sent once more, as a BEGIN on its own would be. A transaction that ends before
+    /// any statement ran costs no round trip at all.
+    void BeginWithFirstStatement(std::string begin);
     /// Runs one statement with $1…$N parameters, preparing it on first use on this connection.
     /// Throws DbError or a subclass chosen by SQLSTATE.
     Rows Query(std::string_view sql, std::span<const Param> params);
     /// Runs one or more statements without parameters (simple query protocol).
     void Exec(std::string_view sql);
+    /// The same, in one round trip, returning the rows of the last statement (libpq keeps only
+    /// the last result; an earlier statement that fails stops the rest and is thrown).
+    Rows ExecRows(std::string_view sql);
     /// Commits the open transaction. Throws CommitInDoubtError if the connection breaks while
     /// COMMIT is under way, and DbError if the server rolled back instead.
     void Commit();
@@ -51,6 +60,14 @@ private:
     bool Alive() const;
     void Configure();
     const std::string& Prepare(std::string_view sql);
+    Rows QueryNow(std::string_view sql, std::span<const Param> params);
+    Rows QueryAfterBegin(std::string_view sql, std::span<const Param> params);
+    Rows SimpleQuery(const std::string& text, std::string_view sql);
+    /// Runs `send(begin, begun)`, which sends the pending BEGIN with the transaction's first
+    /// statement and sets `begun` once BEGIN has answered; once more on a fresh connection if
+    /// the connection was lost before that.
+    template <typename Send>
+    Rows First(Send send);
     [[noreturn]] void ThrowError(const pg_result* result, std::string_view sql);
 
     std::unique_ptr<pg_conn, Deleter> conn_;
@@ -59,6 +76,8 @@ private:
     /// SQL text → name of its prepared statement on this connection ("s1", "s2" …).
     std::map<std::string, std::string, std::less<>> statements_;
     std::int64_t next_statement_ = 1;
+    /// The BEGIN not sent yet (BeginWithFirstStatement), or "".
+    std::string begin_;
 };
 
 }  // namespace keyuan::store::postgres

@@ -78,6 +78,9 @@ public:
     Engine engine() const override { return Engine::kPostgres; }
     Rows Query(std::string_view sql, std::span<const Param> params) override { return conn_.Query(sql, params); }
     void ExecScript(std::string_view sql) override { conn_.Exec(sql); }
+    Rows QueryAfter(std::string_view before, std::string_view sql) override {
+        return conn_.ExecRows(std::string(before) + ";\n" + std::string(sql));
+    }
 
 private:
     Connection& conn_;
@@ -100,7 +103,10 @@ void ExecFirst(Connection& conn, const char* sql) {
 // and rethrows if either throws.
 template <typename Finish>
 void RunTransaction(Connection& conn, const char* begin, const std::function<void(Session&)>& fn, Finish finish) {
-    ExecFirst(conn, begin);
+    // BEGIN goes out with the first statement: one round trip fewer per transaction. Like
+    // ExecFirst, that statement is sent again once on a fresh connection if this one was lost.
+    conn.EnsureUsable();
+    conn.BeginWithFirstStatement(begin);
     try {
         PgSession session(conn);
         fn(session);
