@@ -5,8 +5,15 @@
 // server answers; with mail off nothing is queued or sent.
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <boost/json.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <functional>
+#include <iterator>
 
 #include "core/clock.hpp"
 #include "support/catalog_fixture.hpp"
@@ -42,20 +49,50 @@ json::object MessageTo(const std::vector<json::object>& messages, const std::str
     return {};
 }
 
+/// The process's stderr (fd 2, where the in-process server logs) written to a file while it
+/// lives, readable as it grows: gtest's CaptureStderr gives its text only at the end, and
+/// capturing again loses what is written in between.
+class StderrFile {
+public:
+    StderrFile() : path_(std::filesystem::temp_directory_path() / ("keyuan-mail-log-" + std::to_string(::getpid()))) {
+        std::fflush(stderr);
+        saved_ = ::dup(2);
+        int fd = ::open(path_.c_str(), O_CREAT | O_TRUNC | O_WRONLY, 0600);
+        ::dup2(fd, 2);
+        ::close(fd);
+    }
+    ~StderrFile() {
+        std::fflush(stderr);
+        ::dup2(saved_, 2);
+        ::close(saved_);
+        std::filesystem::remove(path_);
+    }
+    StderrFile(const StderrFile&) = delete;
+    StderrFile& operator=(const StderrFile&) = delete;
+
+    std::string Text() const {
+        std::ifstream in(path_, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    }
+
+private:
+    std::filesystem::path path_;
+    int saved_ = -1;
+};
+
 /// Does `act`, then waits until `done` holds, with what the server wrote to stderr since `act` in `log`
 /// as it grows: the job logs its outcome after the rows and messages it leaves, so a test that checks
 /// the log must wait for the line, not only for the message.
 bool WaitWatchingTheLog(const std::function<void()>& act, const std::function<bool()>& done, std::string& log) {
-    ::testing::internal::CaptureStderr();
+    StderrFile captured;
     act();
     bool happened = WaitUntil(
         [&] {
-            log += ::testing::internal::GetCapturedStderr();
-            ::testing::internal::CaptureStderr();
+            log = captured.Text();
             return done();
         },
         seconds(20));
-    log += ::testing::internal::GetCapturedStderr();
+    log = captured.Text();
     return happened;
 }
 
