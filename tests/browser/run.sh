@@ -64,6 +64,9 @@ create_user() { # username role [extra flags…]
 
 create_user operator1 operator
 
+# The log exists before the server starts: the loop below reads it at once, and the background
+# server may not have opened it yet.
+: >"$WORK/server.log"
 "$KEYUAN_BINARY" serve --db "$DB" --listen 127.0.0.1:0 --web "$WEB_DIST" --config "$CONFIG" --no-access-log \
   2>"$WORK/server.log" &
 SERVER_PID=$!
