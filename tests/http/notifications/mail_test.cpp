@@ -5,7 +5,10 @@
 // server answers; with mail off nothing is queued or sent.
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 #include <boost/json.hpp>
 
@@ -14,6 +17,7 @@
 #include <fstream>
 #include <functional>
 #include <iterator>
+#include <stdexcept>
 
 #include "core/clock.hpp"
 #include "support/catalog_fixture.hpp"
@@ -201,10 +205,45 @@ protected:
     }
 };
 
+/// A loopback port held bound but not listening: a connection to it is refused at once, and no
+/// other test's server can take it meanwhile (a port that was merely free once may be taken by one,
+/// which then accepts the mailer's connection and never answers). Release() lets the sink have it.
+class RefusingPort {
+public:
+    RefusingPort() {
+        fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof address;
+        if (fd_ < 0 || ::bind(fd_, reinterpret_cast<sockaddr*>(&address), length) != 0 ||
+            ::getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
+            throw std::runtime_error("cannot hold a loopback port");
+        }
+        port_ = ntohs(address.sin_port);
+    }
+    ~RefusingPort() { Release(); }
+    RefusingPort(const RefusingPort&) = delete;
+    RefusingPort& operator=(const RefusingPort&) = delete;
+
+    std::uint16_t port() const { return port_; }
+    void Release() {
+        if (fd_ >= 0) ::close(fd_);
+        fd_ = -1;
+    }
+
+private:
+    int fd_ = -1;
+    std::uint16_t port_ = 0;
+};
+
 class MailRetryTest : public OneClientSuite<MailRetryTest> {
 public:
-    static std::string Config() { return MailConfig(smtp_port_); }
-    static inline std::uint16_t smtp_port_ = FreeLoopbackPort();  // nobody listens there at first
+    static std::string Config() { return MailConfig(held_.port()); }
+
+protected:
+    static inline RefusingPort held_;  // nobody listens there at first
+    static inline std::uint16_t smtp_port_ = held_.port();
 };
 
 TEST_F(MailRetryTest, AnUnreachableServerLeavesTheErrorAndTheMessageGoesLater) {
@@ -224,6 +263,7 @@ TEST_F(MailRetryTest, AnUnreachableServerLeavesTheErrorAndTheMessageGoesLater) {
 
     std::unique_ptr<SmtpSink> sink;
     try {
+        held_.Release();
         sink = SmtpSink::Start(smtp_port_);
     } catch (const std::exception& e) {
         FAIL() << e.what();
