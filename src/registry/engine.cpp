@@ -119,12 +119,8 @@ std::optional<StoredResource> ResourceEngine::Load(store::Session& s, std::int64
 std::vector<StoredResource> ResourceEngine::LoadMany(store::Session& s, const std::vector<std::int64_t>& ids,
                                                      std::int64_t* generation) const {
     if (ids.empty()) return {};
-    std::vector<store::Param> params;
-    std::string in;
-    for (std::int64_t id : ids) {
-        params.emplace_back(id);
-        in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
-    }
+    std::vector<store::Param> params(ids.begin(), ids.end());
+    std::string in = store::Placeholders(1, ids.size());
     std::string generation_col = generation ? std::string(", ") + search::kChangeGenerationSubquery : "";
     store::Rows rows = s.Query(columns_ + generation_col + from_ + " WHERE t.id IN (" + in + ")", params);
     std::map<std::int64_t, StoredResource> by_id;

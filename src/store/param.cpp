@@ -29,4 +29,10 @@ std::string Param::ToText() const {
     return {};
 }
 
+std::string Placeholders(std::size_t first, std::size_t count) {
+    std::string out;
+    for (std::size_t i = 0; i < count; ++i) out += (i ? ", $" : "$") + std::to_string(first + i);
+    return out;
+}
+
 }  // namespace keyuan::store

@@ -49,4 +49,7 @@ private:
     std::string text_;
 };
 
+/// "$first, $first+1, …" for `count` parameters: the inside of an IN list.
+std::string Placeholders(std::size_t first, std::size_t count);
+
 }  // namespace keyuan::store

@@ -19,18 +19,14 @@ constexpr int kMostColleagues = 20;
 std::map<std::int64_t, PersonName> NamesOf(store::Session& s, const std::vector<std::int64_t>& user_ids) {
     std::map<std::int64_t, PersonName> names;
     if (user_ids.empty()) return names;
-    std::string in;
     std::vector<store::Param> params;
     for (std::int64_t id : user_ids) {
-        if (names.contains(id)) continue;
-        names[id] = {};
-        params.emplace_back(id);
-        in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
+        if (names.try_emplace(id).second) params.emplace_back(id);  // each id once
     }
     store::Rows rows = s.Query(
         "SELECT u.id, u.display_name, COALESCE(o.name, '') FROM users u LEFT JOIN organizations o ON o.id = u.org_id "
         "WHERE u.id IN (" +
-            in + ")",
+            store::Placeholders(1, params.size()) + ")",
         params);
     for (std::size_t i = 0; i < rows.size(); ++i) {
         names[rows[i].Int(0)] = PersonName{std::string(rows[i].Text(1)), std::string(rows[i].Text(2))};

@@ -29,7 +29,7 @@ std::map<std::int64_t, json::object> RatingsOf(store::Session& s, std::string_vi
     std::vector<store::Param> params = {std::string(kind)};
     params.insert(params.end(), ids.begin(), ids.end());
     store::Rows rows = s.Query(std::string(kRatingBySourceSelect) + " WHERE d.source_kind = $1 AND d.source_id IN (" +
-                                   Placeholders(2, ids.size()) + ")",
+                                   store::Placeholders(2, ids.size()) + ")",
                                params);
     for (std::size_t i = 0; i < rows.size(); ++i) out.emplace(rows[i].Int(11), RatingJson(rows[i]));
     return out;

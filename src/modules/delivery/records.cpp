@@ -70,7 +70,7 @@ std::map<std::int64_t, json::object> DeliveriesOf(store::Session& s, std::string
     std::vector<store::Param> params = {std::string(kind)};
     params.insert(params.end(), ids.begin(), ids.end());
     store::Rows rows = s.Query(std::string(kDeliverySelect) + " WHERE d.source_kind = $1 AND d.source_id IN (" +
-                                   Placeholders(2, ids.size()) + ")",
+                                   store::Placeholders(2, ids.size()) + ")",
                                params);
     for (std::size_t i = 0; i < rows.size(); ++i) out.emplace(rows[i].Int(2), DeliveryJson(rows[i]));
     return out;

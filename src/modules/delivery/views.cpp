@@ -52,12 +52,6 @@ json::object RatingJson(const store::Row& r) {
                         {"version", r.Int(9)}};
 }
 
-std::string Placeholders(std::size_t first, std::size_t count) {
-    std::string out;
-    for (std::size_t i = 0; i < count; ++i) out += (i ? ", $" : "$") + std::to_string(first + i);
-    return out;
-}
-
 std::string_view LevelName(int score) {
     switch (score) {
         case 5: return "very_satisfied";

@@ -26,9 +26,6 @@ inline constexpr std::string_view kRatingBySourceSelect =
 #undef KEYUAN_RATING_COLUMNS
 boost::json::object RatingJson(const store::Row& row);
 
-/// "$first, $first+1, …" for `count` parameters: the inside of an IN list.
-std::string Placeholders(std::size_t first, std::size_t count);
-
 /// The national platform's five levels: 5 very_satisfied, 4 satisfied, 3 fair, 2 dissatisfied, 1 very_poor.
 std::string_view LevelName(int score);
 

@@ -102,12 +102,11 @@ json::object StoreAttachment(store::Session& s, const Actor& actor, std::int64_t
 std::map<std::int64_t, json::array> AttachmentsOf(store::Session& s, const std::vector<std::int64_t>& order_ids) {
     std::map<std::int64_t, json::array> out;
     if (order_ids.empty()) return out;
-    std::string in;
-    for (std::int64_t id : order_ids) in += (in.empty() ? "" : ",") + std::to_string(id);
     store::Rows rows = s.Query(
         "SELECT order_id, id, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at "
         "FROM order_attachments WHERE order_id IN (" +
-        in + ") ORDER BY order_id, id");
+            store::Placeholders(1, order_ids.size()) + ") ORDER BY order_id, id",
+        std::vector<store::Param>(order_ids.begin(), order_ids.end()));
     for (std::size_t i = 0; i < rows.size(); ++i) {
         store::Row r = rows[i];
         out[r.Int(0)].push_back(json::object{{"id", std::to_string(r.Int(1))},
