@@ -186,10 +186,6 @@ private:
                         "rated_by", "rated_at", "reply", "replied_by", "replied_at"}};
 };
 
-std::int64_t NextId(store::Session& s, const char* table) {
-    return s.Query(std::string("SELECT COALESCE(MAX(id), 0) + 1 FROM ") + table).front().Int(0);
-}
-
 }  // namespace
 
 void AddActivity(store::Session& s, Random& rng, Date as_of, std::int64_t most_resources) {
@@ -229,13 +225,7 @@ void AddActivity(store::Session& s, Random& rng, Date as_of, std::int64_t most_r
     for (const Resource& instrument : instruments) maker.BookInstrument(instrument);
     for (const Resource& service : services) maker.OrderService(service);
     maker.Insert(s);
-    if (s.engine() == store::Engine::kPostgres) {
-        for (const char* t : {"bookings", "service_orders", "deliveries", "ratings"}) {
-            std::string table(t);
-            s.Query("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), (SELECT MAX(id) FROM " + table +
-                    "))");
-        }
-    }
+    for (const char* table : {"bookings", "service_orders", "deliveries", "ratings"}) ResetIdSequence(s, table);
 }
 
 }  // namespace keyuan::demo

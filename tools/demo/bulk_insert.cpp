@@ -53,4 +53,13 @@ void InsertRows(store::Session& session, const TableRows& rows) {
     }
 }
 
+std::int64_t NextId(store::Session& session, const std::string& table) {
+    return session.Query("SELECT COALESCE(MAX(id), 0) + 1 FROM " + table).front().Int(0);
+}
+
+void ResetIdSequence(store::Session& session, const std::string& table) {
+    if (session.engine() != store::Engine::kPostgres) return;
+    session.Query("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), (SELECT MAX(id) FROM " + table + "))");
+}
+
 }  // namespace keyuan::demo

@@ -35,4 +35,12 @@ private:
 /// Inserts every row, in batches; throws store::DbError subclasses.
 void InsertRows(store::Session& session, const TableRows& rows);
 
+/// One past the largest id of `table`: the generator gives ids itself, so rows refer to each other
+/// without a query.
+std::int64_t NextId(store::Session& session, const std::string& table);
+
+/// PostgreSQL's identity sequences do not see explicit ids: moves `table`'s past the largest one
+/// (nothing to do on SQLite).
+void ResetIdSequence(store::Session& session, const std::string& table);
+
 }  // namespace keyuan::demo

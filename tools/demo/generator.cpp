@@ -45,17 +45,13 @@ constexpr std::array<IdTable, 7> kIdTables = {{{"organizations", &DemoCounts::or
 IdStart NextIds(store::Session& s) {
     IdStart next;
     for (const IdTable& t : kIdTables) {
-        next.*t.next = s.Query("SELECT COALESCE(MAX(id), 0) + 1 FROM " + std::string(t.name)).front().Int(0);
+        next.*t.next = NextId(s, t.name);
     }
     return next;
 }
 
-/// PostgreSQL's identity sequences do not see explicit ids; move each past the largest one.
 void ResetSequences(store::Session& s) {
-    for (const IdTable& table : kIdTables) {
-        std::string t(table.name);
-        s.Query("SELECT setval(pg_get_serial_sequence('" + t + "', 'id'), (SELECT MAX(id) FROM " + t + "))");
-    }
+    for (const IdTable& table : kIdTables) ResetIdSequence(s, table.name);
 }
 
 /// How many labs each organisation has, and instruments and services each lab has.
