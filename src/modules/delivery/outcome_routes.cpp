@@ -18,10 +18,8 @@ namespace {
 /// Whether the lifecycle's "complete" leaves `state`: a delivery is recorded only then, so an
 /// object in another state answers the lifecycle's own 409 before its record is looked at.
 bool Completes(const workflow::Workflow& lifecycle, const std::string& state) {
-    for (const workflow::Transition& t : lifecycle.definition().transitions) {
-        if (t.action == "complete") return std::ranges::find(t.from, state) != t.from.end();
-    }
-    return false;
+    const workflow::Transition* complete = lifecycle.definition().FindTransition("complete");
+    return complete && std::ranges::find(complete->from, state) != complete->from.end();
 }
 
 }  // namespace
