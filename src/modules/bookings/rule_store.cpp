@@ -81,10 +81,18 @@ std::optional<StoredRules> LoadRules(store::Session& s, std::int64_t instrument_
 
 std::optional<InstrumentRef> LoadInstrumentAndRules(store::Session& s, std::int64_t id,
                                                     std::optional<StoredRules>& rules) {
+    // Two transactions inserting overlapping bookings each put their index entry in first and
+    // then wait for the other's to end: PostgreSQL's exclusion constraints deadlock so (its manual
+    // says as much), and under a crowd the retries ran out (CI saw it). Taking the instrument's
+    // row first makes them queue instead; the constraint still decides, and the weekly limit is
+    // added up with the previous writer's booking in view. The lock is NO KEY UPDATE, which the
+    // foreign-key checks of other tables do not wait for. SQLite has a single writer already.
+    bool lock = s.engine() == store::Engine::kPostgres;
     store::Rows rows = s.Query(
         std::string("SELECT i.id, i.org_id, i.name, i.status, i.open_status, r.instrument_id, ") + kRuleColumns +
             " FROM instruments i LEFT JOIN booking_rules r ON r.instrument_id = i.id "
-            "WHERE i.id = $1",
+            "WHERE i.id = $1" +
+            (lock ? " FOR NO KEY UPDATE OF i" : ""),
         {id});
     rules.reset();
     if (rows.empty()) return std::nullopt;

@@ -30,7 +30,9 @@ struct InstrumentRef {
 std::optional<InstrumentRef> LoadInstrument(store::Session& s, std::int64_t id);
 std::optional<StoredRules> LoadRules(store::Session& s, std::int64_t instrument_id);
 /// Both of the above in one query (a booking needs both): the instrument, and its rules into
-/// `rules` (nullopt when it has none, or when there is no such instrument).
+/// `rules` (nullopt when it has none, or when there is no such instrument). For writers of
+/// bookings only: on PostgreSQL it locks the instrument's row until the transaction ends, so the
+/// bookings of one instrument are written in turn (see the .cpp).
 std::optional<InstrumentRef> LoadInstrumentAndRules(store::Session& s, std::int64_t id,
                                                     std::optional<StoredRules>& rules);
 /// Inserts or replaces the rules; returns the new version. The caller checked the expected version.
