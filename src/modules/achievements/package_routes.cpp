@@ -8,6 +8,7 @@
 //   PUT    /api/v1/achievement-packages/{id}/items   {achievement_ids: [...]}, If-Match
 //   GET    /api/v1/achievement-packages/{id}/export?format=csv|xlsx
 //   POST   …/{id}/publish, …/{id}/withdraw, GET …/{id}/steps, …/{id}/actions (workflow routes)
+#include <functional>
 #include <set>
 
 #include "changes/change_record.hpp"
@@ -89,6 +90,27 @@ std::vector<std::int64_t> ReadItems(store::Session& s, const Package& p, const j
     return ids;
 }
 
+/// A change of a package by its editor: in one transaction, the package read and authorised, the
+/// body's expected version (If-Match or "version"; the one read otherwise), `change`, then the change
+/// record and the package as it is now.
+http::Response ChangePackage(
+    store::Database& db, const access::Policy& policy, Request& r, const std::string& event,
+    const std::function<void(store::Session&, const Package&, json::object& body, std::int64_t version)>& change) {
+    std::int64_t id = http::PathId(r);
+    policy.RequireAction(r.caller.get(), "achievement_package.update");
+    json::object answer;
+    db.Write([&](store::Session& s) {
+        Package p = Editable(s, policy, r.caller.get(), id);
+        json::object body = http::ParseJsonObject(r);
+        std::optional<std::int64_t> expected = http::ExpectedVersion(r, body);
+        change(s, p, body, expected.value_or(p.version));
+        Package after = *LoadPackage(s, id);
+        Record(s, r.ToActor(), after, event);
+        answer = PackageJson(s, after);
+    });
+    return http::JsonResponse(200, answer);
+}
+
 void AddWriteRoutes(modules::ModuleContext& context) {
     store::Database& db = context.db;
     const access::Policy& policy = context.policy;
@@ -122,56 +144,38 @@ void AddWriteRoutes(modules::ModuleContext& context) {
     });
 
     context.router.Patch(std::string(kBase) + "/{id}", [&db, &policy](Request& r) {
-        std::int64_t id = http::PathId(r);
-        policy.RequireAction(r.caller.get(), "achievement_package.update");
-        json::object answer;
-        db.Write([&](store::Session& s) {
-            Package p = Editable(s, policy, r.caller.get(), id);
-            json::object body = http::ParseJsonObject(r);
-            std::optional<std::int64_t> expected = http::ExpectedVersion(r, body);
-            http::JsonReader reader(body);
-            auto title = reader.String("title", {.max_chars = 100, .min_chars = 1});
-            auto field = reader.String("field", {.max_chars = 50});
-            auto description = reader.String("description", {.max_chars = 2000});
-            reader.Raw("version");
-            reader.Finish();
-            store::UpdateGuarded(s,
-                                 {.table = "achievement_packages", .id = id, .version = expected.value_or(p.version)},
-                                 "title = $1, field = $2, description = $3, updated_at = $4",
-                                 {title.value_or(p.title), field.value_or(p.field), description.value_or(p.description),
-                                  clock::NowUtc()});
-            Package after = *LoadPackage(s, id);
-            Record(s, r.ToActor(), after, "updated");
-            answer = PackageJson(s, after);
-        });
-        return http::JsonResponse(200, answer);
+        return ChangePackage(db, policy, r, "updated",
+                             [](store::Session& s, const Package& p, json::object& body, std::int64_t version) {
+                                 http::JsonReader reader(body);
+                                 auto title = reader.String("title", {.max_chars = 100, .min_chars = 1});
+                                 auto field = reader.String("field", {.max_chars = 50});
+                                 auto description = reader.String("description", {.max_chars = 2000});
+                                 reader.Raw("version");
+                                 reader.Finish();
+                                 store::UpdateGuarded(s,
+                                                      {.table = "achievement_packages", .id = p.id, .version = version},
+                                                      "title = $1, field = $2, description = $3, updated_at = $4",
+                                                      {title.value_or(p.title), field.value_or(p.field),
+                                                       description.value_or(p.description), clock::NowUtc()});
+                             });
     });
 
     context.router.Put(std::string(kBase) + "/{id}/items", [&db, &policy](Request& r) {
-        std::int64_t id = http::PathId(r);
-        policy.RequireAction(r.caller.get(), "achievement_package.update");
-        json::object answer;
-        db.Write([&](store::Session& s) {
-            Package p = Editable(s, policy, r.caller.get(), id);
-            json::object body = http::ParseJsonObject(r);
-            std::optional<std::int64_t> expected = http::ExpectedVersion(r, body);
-            body.erase("version");
-            std::vector<std::int64_t> ids = ReadItems(s, p, body);
-            store::UpdateGuarded(s,
-                                 {.table = "achievement_packages", .id = id, .version = expected.value_or(p.version)},
-                                 "updated_at = $1", {clock::NowUtc()});
-            s.Execute("DELETE FROM achievement_package_items WHERE package_id = $1", {id});
-            for (std::size_t i = 0; i < ids.size(); ++i) {
-                s.Execute(
-                    "INSERT INTO achievement_package_items (package_id, achievement_id, position) "
-                    "VALUES ($1, $2, $3)",
-                    {id, ids[i], static_cast<std::int64_t>(i)});
-            }
-            Package after = *LoadPackage(s, id);
-            Record(s, r.ToActor(), after, "items_changed");
-            answer = PackageJson(s, after);
-        });
-        return http::JsonResponse(200, answer);
+        return ChangePackage(db, policy, r, "items_changed",
+                             [](store::Session& s, const Package& p, json::object& body, std::int64_t version) {
+                                 body.erase("version");
+                                 std::vector<std::int64_t> ids = ReadItems(s, p, body);
+                                 store::UpdateGuarded(s,
+                                                      {.table = "achievement_packages", .id = p.id, .version = version},
+                                                      "updated_at = $1", {clock::NowUtc()});
+                                 s.Execute("DELETE FROM achievement_package_items WHERE package_id = $1", {p.id});
+                                 for (std::size_t i = 0; i < ids.size(); ++i) {
+                                     s.Execute(
+                                         "INSERT INTO achievement_package_items (package_id, achievement_id, "
+                                         "position) VALUES ($1, $2, $3)",
+                                         {p.id, ids[i], static_cast<std::int64_t>(i)});
+                                 }
+                             });
     });
 }
 
