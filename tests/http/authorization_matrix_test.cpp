@@ -115,6 +115,14 @@ protected:
                                        create("talents", json::object{{"name", "矩阵用人才 B"}}, world_.org_b)};
         objects_["/api/v1/teams"] = {create("teams", json::object{{"name", "矩阵用团队"}}, world_.org_a),
                                      create("teams", json::object{{"name", "矩阵用团队 B"}}, world_.org_b)};
+        auto package = [&](Session& as, const char* title) {
+            HttpResponse r = as.Post("/api/v1/achievement-packages", Body({{"title", title}}));
+            EXPECT_EQ(r.status, 201) << r.body;
+            return Str(r.Json(), "id");
+        };
+        // The department reviewer's own (edu) inside, the operator's outside every department.
+        objects_["/api/v1/achievement-packages"] = {package(*sessions_["department_reviewer"], "矩阵用成果包"),
+                                                    package(op, "矩阵用成果包 B")};
         objects_["/api/v1/finance-products"] = {
             create("finance-products", FinanceProductBody("矩阵用金融产品"), world_.org_a),
             create("finance-products", FinanceProductBody("矩阵用金融产品 B"), world_.org_b)};

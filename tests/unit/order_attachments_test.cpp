@@ -2,6 +2,7 @@
 // and the download header.
 #include <gtest/gtest.h>
 
+#include "http/content_disposition.hpp"
 #include "modules/orders/attachments.hpp"
 
 namespace keyuan::orders {
@@ -36,9 +37,10 @@ TEST(OrderAttachments, FileNamesLoseFoldersControlsAndHeaderBreakers) {
 }
 
 TEST(OrderAttachments, TheDownloadHeaderCarriesAnAsciiFallbackAndTheRealName) {
-    EXPECT_EQ(ContentDisposition("报告 1.pdf"),
+    EXPECT_EQ(http::AttachmentDisposition("报告 1.pdf"),
               "attachment; filename=\"_______1.pdf\"; filename*=UTF-8''%E6%8A%A5%E5%91%8A%201.pdf");
-    EXPECT_EQ(ContentDisposition("report.pdf"), "attachment; filename=\"report.pdf\"; filename*=UTF-8''report.pdf");
+    EXPECT_EQ(http::AttachmentDisposition("report.pdf"),
+              "attachment; filename=\"report.pdf\"; filename*=UTF-8''report.pdf");
 }
 
 }  // namespace

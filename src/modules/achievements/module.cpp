@@ -1,9 +1,13 @@
 #include "modules/achievements/module.hpp"
 
 #include "modules/achievements/module_parts.hpp"
+#include "modules/achievements/packages.hpp"
 #include "modules/achievements/specs.hpp"
 #include "modules/catalog/settings.hpp"
 #include "registry/routes.hpp"
+#include "workflow/workflow.hpp"
+
+#include <memory>
 
 namespace keyuan::achievements {
 
@@ -16,6 +20,9 @@ void Register(modules::ModuleContext& context) {
     DeclareContactPermissions(context.policy);
     RegisterContactRoutes(context, talents);
     RegisterStatisticsRoutes(context);
+    DeclarePackagePermissions(context.policy);
+    auto& packages = context.Keep(std::make_unique<workflow::Workflow>(PackageDefinition(), context.policy));
+    RegisterPackageRoutes(context, packages);
 }
 
 }  // namespace keyuan::achievements

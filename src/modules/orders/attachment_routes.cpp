@@ -2,6 +2,7 @@
 // descriptions, the provider its test reports); whoever may read the order downloads them.
 //   POST /api/v1/orders/{id}/attachments?name=报告.pdf   body: the file's bytes (≤ 10 MiB)
 //   GET  /api/v1/orders/{id}/attachments/{attachment_id}
+#include "http/content_disposition.hpp"
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "modules/orders/attachments.hpp"
@@ -67,7 +68,7 @@ void RegisterAttachmentRoutes(modules::ModuleContext& context) {
         response.content_type = file->content_type;
         response.body = std::move(file->bytes);
         // Always a download, never rendered in the platform's origin.
-        response.SetHeader("content-disposition", ContentDisposition(file->file_name));
+        response.SetHeader("content-disposition", http::AttachmentDisposition(file->file_name));
         response.SetHeader("x-content-type-options", "nosniff");
         response.SetHeader("cache-control", "private, no-store");
         response.SetHeader("etag", "\"" + file->sha256 + "\"");

@@ -46,24 +46,6 @@ std::optional<std::string> CleanFileName(std::string_view name) {
     return out;
 }
 
-std::string ContentDisposition(std::string_view file_name) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string ascii, encoded;
-    for (unsigned char c : file_name) {
-        bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-                     c == '-' || c == '_';
-        ascii.push_back(plain ? static_cast<char>(c) : '_');
-        if (plain) {
-            encoded.push_back(static_cast<char>(c));
-        } else {
-            encoded += '%';
-            encoded.push_back(kHex[c >> 4]);
-            encoded.push_back(kHex[c & 15]);
-        }
-    }
-    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
-}
-
 json::object StoreAttachment(store::Session& s, const Actor& actor, std::int64_t order_id, const std::string& file_name,
                              std::string_view content_type, const std::string& bytes) {
     // One conditional update takes the place: of many uploads racing for the last one, exactly

@@ -30,9 +30,6 @@ std::optional<std::string_view> SniffAttachment(std::string_view bytes);
 /// folders, no control characters, at most 120 characters. nullopt when nothing is left.
 std::optional<std::string> CleanFileName(std::string_view name);
 
-/// `attachment; filename="…"; filename*=UTF-8''…`: an ASCII fallback and the real name.
-std::string ContentDisposition(std::string_view file_name);
-
 /// Stores a file of an order (checked by the caller: who may, type, size); throws ApiError 409
 /// when the order has kMaxAttachmentsPerOrder files already. Returns its JSON.
 boost::json::object StoreAttachment(store::Session& s, const Actor& actor, std::int64_t order_id,
