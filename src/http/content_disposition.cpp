@@ -2,7 +2,7 @@
 
 namespace keyuan::http {
 
-std::string AttachmentDisposition(std::string_view file_name) {
+std::string AttachmentDisposition(std::string_view file_name, std::string_view ascii_name) {
     static constexpr char kHex[] = "0123456789ABCDEF";
     std::string ascii, encoded;
     for (unsigned char c : file_name) {
@@ -17,6 +17,7 @@ std::string AttachmentDisposition(std::string_view file_name) {
             encoded.push_back(kHex[c & 15]);
         }
     }
+    if (!ascii_name.empty()) ascii = ascii_name;
     return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
 }
 

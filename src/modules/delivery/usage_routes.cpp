@@ -4,9 +4,9 @@
 // as the client (side=client: what it consumed from every provider), and may not name another
 // organisation (403); operators read all, or one organisation with org_id (unknown: 422).
 #include <algorithm>
-#include <cctype>
 
 #include "core/clock.hpp"
+#include "http/content_disposition.hpp"
 #include "http/json.hpp"
 #include "modules/delivery/usage_export.hpp"
 #include "modules/delivery/usage_routes.hpp"
@@ -16,20 +16,6 @@ namespace keyuan::delivery {
 using http::Request;
 
 namespace {
-
-/// "attachment" with the ASCII name, and the Chinese one for browsers that read RFC 6266's filename*.
-std::string Disposition(const std::string& name, const std::string& extension) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string chinese = "使用统计" + name.substr(name.find('-')) + "." + extension, encoded;
-    for (unsigned char c : chinese) {
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_') {
-            encoded += static_cast<char>(c);
-        } else {
-            encoded += {'%', kHex[c >> 4], kHex[c & 15]};
-        }
-    }
-    return "attachment; filename=\"" + name + "." + extension + "\"; filename*=UTF-8''" + encoded;
-}
 
 /// The query with its scope decided: a caller without the all-scope reads its own organisation.
 UsageQuery Scoped(const access::Policy& policy, const Caller* caller, UsageQuery query) {
@@ -76,7 +62,10 @@ void RegisterUsageRoutes(modules::ModuleContext& context) {
             response.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
             response.body = exchange::ToXlsx(UsageSheet(report));
         }
-        response.SetHeader("content-disposition", Disposition(name, query.format));
+        // The Chinese name for browsers that read RFC 6266's filename*, the English one for the rest.
+        std::string file = name + "." + query.format;
+        response.SetHeader("content-disposition",
+                           http::AttachmentDisposition("使用统计" + file.substr(file.find('-')), file));
         return response;
     });
 }
