@@ -95,6 +95,12 @@ search::SearchDocument Build(store::Session& s, const Layout& layout, const stor
     if (auto it = v.find(search.price); it != v.end() && it->second.kind() == store::Param::Kind::kInt) {
         d.price_fen = it->second.int_value();
     }
+    if (const LinkSpec* link = search.status_link.empty() ? nullptr : FindLink(spec, search.status_link)) {
+        store::Rows statuses = s.Query("SELECT " + link->target_column + " FROM " + link->table + " WHERE " +
+                                           link->owner_column + " = $1 ORDER BY " + link->target_column,
+                                       {d.id});
+        for (std::size_t i = 0; i < statuses.size(); ++i) d.statuses.emplace_back(statuses[i].Text(0));
+    }
     json::object display;
     for (const std::string& name : search.display) {
         const FieldSpec* f = FindField(spec, name);

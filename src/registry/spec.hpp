@@ -106,6 +106,7 @@ struct SearchSpec {
     std::string district;
     std::string open_status;
     std::string price;
+    std::string status_link;           // a link whose targets are the document's statuses ("" if none)
     bool district_from_org = false;    // a NULL district falls back to the organisation's
     std::vector<std::string> display;  // shown on the result card, in this order
     /// The odd ones (a thumbnail, accreditations valid today): adds to the document and its

@@ -24,10 +24,12 @@ struct SearchDocument {
     std::string open_status;
     std::vector<std::string> accreditations;  // "cnas", "cma" (valid ones)
     std::optional<std::int64_t> price_fen;
+    std::vector<std::string> statuses;  // an achievement's transformation statuses, "1" … "5"
     std::string updated_at;
     std::string display_json;  // fields shown in a result, stored with the document
 };
 
+/// Every field is part of the result cache's key (query.cpp CacheKey): a new one must be added there.
 struct SearchQuery {
     std::string text;
     std::vector<std::string> types;
@@ -37,6 +39,7 @@ struct SearchQuery {
     std::string class_code;
     std::string open_status;
     std::string accreditation;  // cnas | cma | any
+    std::string status;         // one of the document's statuses
     std::optional<std::int64_t> price_min_fen, price_max_fen;
     std::string sort = "relevance";  // relevance | newest | price | -price
     int offset = 0;

@@ -94,6 +94,12 @@ void SearchIndex::Put(const SearchDocument& d) {
     }
     for (std::int64_t h : d.hitech_industries) doc.add_boolean_term("XH" + std::to_string(h));
     for (const std::string& a : d.accreditations) doc.add_boolean_term("XA" + a);
+    std::string statuses;
+    for (const std::string& status : d.statuses) {
+        doc.add_boolean_term("XZ" + status);
+        statuses += (statuses.empty() ? "" : ",") + status;
+    }
+    if (!statuses.empty()) doc.add_value(kStatuses, statuses);
     doc.add_value(kType, d.type);
     doc.add_value(kDistrict, d.district_code);
     doc.add_value(kClass, d.class_code);

@@ -17,7 +17,7 @@
 namespace keyuan::search {
 
 /// Bump when documents change shape: every index built before is then rebuilt.
-inline constexpr int kIndexSchemaVersion = 2;
+inline constexpr int kIndexSchemaVersion = 3;
 
 class Indexer {
 public:

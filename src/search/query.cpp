@@ -22,9 +22,11 @@ constexpr Xapian::doccount kFacetSample = 300;
 constexpr Xapian::doccount kExactTotalUpTo = 2000;  // counting matches without facets is cheap
 constexpr std::size_t kFacetValues = 30;
 
-constexpr std::pair<const char*, Slot> kFacets[] = {{"type", kType},         {"district_code", kDistrict},
-                                                    {"class_code", kClass},  {"open_status", kOpenStatus},
-                                                    {"industry", kIndustry}, {"accreditation", kAccreditation}};
+constexpr std::pair<const char*, Slot> kFacets[] = {
+    {"type", kType},         {"district_code", kDistrict},      {"class_code", kClass}, {"open_status", kOpenStatus},
+    {"industry", kIndustry}, {"accreditation", kAccreditation}, {"org_id", kOrg},       {"status", kStatuses}};
+// Slots holding several values joined by commas: each value counts on its own.
+constexpr Slot kListSlots[] = {kStatuses};
 
 /// Parses `folded` with `flags`. Text whose operators do not parse (unbalanced quotes, a lone
 /// NOT …) is taken as words: first without the operator flags, then, since some text still
@@ -72,6 +74,7 @@ Xapian::Query Filters(const SearchQuery& q) {
     if (!q.district_code.empty()) all.emplace_back("XD" + q.district_code);
     if (!q.class_code.empty()) all.emplace_back("XC" + q.class_code);
     if (!q.open_status.empty()) all.emplace_back("XS" + q.open_status);
+    if (!q.status.empty()) all.emplace_back("XZ" + q.status);
     if (q.org_id) all.emplace_back("XO" + std::to_string(*q.org_id));
     if (q.accreditation == "any") {
         all.push_back(AnyOf("XA", {"cnas", "cma"}));
@@ -106,14 +109,26 @@ std::map<std::string, FacetCounts> CountFacets(const Xapian::Database& db, const
     std::sort(ids.begin(), ids.end());
     std::map<std::string, FacetCounts> out;
     for (const auto& [name, slot] : kFacets) {
+        bool list = std::find(std::begin(kListSlots), std::end(kListSlots), slot) != std::end(kListSlots);
         std::unordered_map<std::string, std::int64_t> counts;
         Xapian::ValueIterator value = db.valuestream_begin(slot);
         for (Xapian::docid id : ids) {
             if (value == db.valuestream_end(slot)) break;
             value.skip_to(id);
-            if (value != db.valuestream_end(slot) && value.get_docid() == id) ++counts[*value];
+            if (value == db.valuestream_end(slot) || value.get_docid() != id) continue;
+            if (!list) {
+                ++counts[*value];
+                continue;
+            }
+            std::string joined = *value;
+            for (std::size_t start = 0; start < joined.size();) {
+                std::size_t comma = std::min(joined.find(',', start), joined.size());
+                ++counts[joined.substr(start, comma - start)];
+                start = comma + 1;
+            }
         }
-        out[name] = TopValues(counts);
+        // A facet no matched document has (statuses among instruments) is left out.
+        if (!counts.empty() || !list) out[name] = TopValues(counts);
     }
     return out;
 }
@@ -231,7 +246,7 @@ std::string CacheKey(const SearchQuery& q, const std::string& folded) {
     add(std::to_string(q.types.size()));
     for (const std::string& type : q.types) add(type);
     for (const std::string* field :
-         {&q.industry, &q.district_code, &q.class_code, &q.open_status, &q.accreditation, &q.sort}) {
+         {&q.industry, &q.district_code, &q.class_code, &q.open_status, &q.accreditation, &q.status, &q.sort}) {
         add(*field);
     }
     add_number(q.org_id);

@@ -21,7 +21,8 @@ enum Slot : Xapian::valueno {
     kOrg = 8,
     kBody = 9,
     kTitle = 10,
-    kId = 11,  // "type:id", so a hit is identified without reading its term list
+    kId = 11,        // "type:id", so a hit is identified without reading its term list
+    kStatuses = 12,  // several values joined by commas (an achievement's transformation statuses)
 };
 
 /// A reader for the calling thread, brought up to the latest commit (Xapian handles are not

@@ -51,7 +51,9 @@ registry::ResourceSpec AchievementSpec() {
     spec.reader_roles = {};
     spec.text_columns = {"name", "description", "remarks"};
     spec.search = registry::SearchSpec{.title = {"name"},
-                                       .body = {"description", "remarks", "programme", "org_name"},
+                                       .body = {"keywords", "description", "remarks", "programme", "org_name"},
+                                       .class_code = "class",
+                                       .status_link = "statuses",
                                        .display = {"name", "class", "org_name", "registration_no"}};
     spec.on_approve = [](store::Session& s, std::int64_t id, const registry::Values&) {
         GiveRegistrationNumber(s, id, clock::TodayShanghai());

@@ -49,6 +49,8 @@ SearchQuery ReadQuery(const Request& r) {
     q.district_code = r.Query("district").value_or(r.Query("district_code").value_or(""));
     q.class_code = r.Query("class_code").value_or("");
     q.open_status = r.Query("open_status").value_or("");
+    q.status = r.Query("status").value_or("");
+    if (q.status.size() > 20) errors.Add("status", "状态过长", "Status too long");
     q.accreditation = r.Query("accreditation").value_or("");
     if (!q.accreditation.empty() && q.accreditation != "cnas" && q.accreditation != "cma" && q.accreditation != "any") {
         errors.Add("accreditation", "须为 cnas、cma 或 any", "Must be cnas, cma or any");

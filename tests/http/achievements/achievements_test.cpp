@@ -78,6 +78,45 @@ TEST_F(AchievementsTest, AnApprovedAchievementHasItsRegistrationNumberAndIsFound
     EXPECT_TRUE(IsError(edit, 422, "validation_failed")) << edit.body;
 }
 
+TEST_F(AchievementsTest, SearchOffersAchievementsWithTheirOwnFacetsAndFilters) {
+    json::object body = AchievementBody("微流控芯片检测平台");
+    body["class"] = "development_industrialization";
+    body["statuses"] = json::array{"1", "3"};
+    body["industry_codes"] = json::array{"3581"};
+    body["keywords"] = json::array{"液滴数字PCR"};
+    std::string id = CreateApproved(As("unit_a"), As("reviewer_edu"), "achievements", body);
+    auto search = [&](const std::string& query) {
+        HttpResponse r = Visitor().Get("/api/v1/search?type=achievement&" + query);
+        EXPECT_EQ(r.status, 200) << r.body;
+        return r.Json();
+    };
+    // Found by a keyword (which is in no other field), simplified or traditional.
+    ASSERT_TRUE(WaitUntil([&] { return Searched("type=achievement&q=" + UrlEncode("液滴数字"), id); }, 5s));
+    EXPECT_TRUE(Searched("type=achievement&q=" + UrlEncode("微流控芯片檢測"), id)) << "traditional";
+    json::value found = search("q=" + UrlEncode("微流控芯片"));
+    auto facet = [&](const char* name) {
+        std::map<std::string, std::int64_t> out;
+        if (!found.at("facets").as_object().contains(name)) return out;
+        for (const json::value& v : found.at("facets").at(name).as_array())
+            out[Str(v, "value")] = v.at("count").as_int64();
+        return out;
+    };
+    EXPECT_EQ(facet("class_code")["development_industrialization"], 1) << found;
+    EXPECT_EQ(facet("status")["1"], 1) << found;
+    EXPECT_EQ(facet("status")["3"], 1) << found;
+    EXPECT_EQ(facet("status").count("2"), 0u) << found;
+    EXPECT_EQ(facet("industry")["35"], 1) << found;
+    std::string org_a = Str(As("unit_a").Get("/api/v1/me").Json(), "org_id");
+    EXPECT_EQ(facet("org_id")[org_a], 1) << found;
+    // The filters: each one that fits finds it, each one that does not leaves it out.
+    EXPECT_TRUE(Searched("type=achievement&status=3&q=" + UrlEncode("微流控"), id));
+    EXPECT_FALSE(Searched("type=achievement&status=2&q=" + UrlEncode("微流控"), id));
+    EXPECT_TRUE(Searched("type=achievement&class_code=development_industrialization&industry=358", id));
+    EXPECT_FALSE(Searched("type=achievement&class_code=basic_research&q=" + UrlEncode("微流控"), id));
+    EXPECT_TRUE(Searched("type=achievement&org_id=" + org_a + "&q=" + UrlEncode("微流控"), id));
+    EXPECT_TRUE(IsError(Visitor().Get("/api/v1/search?status=" + std::string(30, '1')), 422, "validation_failed"));
+}
+
 TEST_F(AchievementsTest, ConcurrentApprovalsNeverShareARegistrationNumber) {
     std::vector<std::string> ids;
     for (int i = 0; i < 12; ++i) {
