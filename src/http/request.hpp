@@ -44,6 +44,12 @@ public:
 
     /// Who made the request, for audit records.
     Actor ToActor() const { return Actor{caller.get(), remote_address, request_id}; }
+    /// The signed-in caller; a visitor gets 401 (for routes open to anyone signed in, whose
+    /// finer checks are on the objects).
+    const Caller& SignedIn() const {
+        if (!caller) throw ApiError(Error::Unauthenticated());
+        return *caller;
+    }
 
     /// The header's value, or "" when absent. `lower_name` must be lower case.
     std::string_view HeaderValue(std::string_view lower_name) const;

@@ -17,13 +17,8 @@ using http::Response;
 
 namespace {
 
-const Caller& RequireCaller(const Request& r) {
-    if (!r.caller) throw ApiError(Error::Unauthenticated());
-    return *r.caller;
-}
-
 const Caller& RequireSession(const Request& r) {
-    const Caller& caller = RequireCaller(r);
+    const Caller& caller = r.SignedIn();
     if (caller.via != Caller::Via::kSession) {
         throw ApiError(
             Error::Make(ErrorCode::kForbidden, "此操作须在浏览器会话中进行", "This needs a browser session"));
@@ -89,7 +84,7 @@ void AddSessionRoutes(http::Router& router, AccountService& service) {
         return response;
     });
     router.Get("/api/v1/me", [&service](Request& r) {
-        const Caller& caller = RequireCaller(r);
+        const Caller& caller = r.SignedIn();
         json::object out = UserToJson(service.Me(caller));
         out["second_factor_passed"] = caller.mfa_passed;
         return http::JsonResponse(200, out);
@@ -125,7 +120,7 @@ void AddSessionRoutes(http::Router& router, AccountService& service) {
 void AddTokenRoutes(http::Router& router, AccountService& service) {
     router.Get("/api/v1/tokens", [&service](Request& r) {
         json::array items;
-        for (const TokenView& t : service.ListTokens(RequireCaller(r))) items.push_back(TokenToJson(t));
+        for (const TokenView& t : service.ListTokens(r.SignedIn())) items.push_back(TokenToJson(t));
         return http::JsonResponse(200, json::object{{"items", std::move(items)}});
     });
     router.Post("/api/v1/tokens", [&service](Request& r) {
@@ -143,7 +138,7 @@ void AddTokenRoutes(http::Router& router, AccountService& service) {
         return response;
     });
     router.Delete("/api/v1/tokens/{id}", [&service](Request& r) {
-        service.RevokeToken(RequireCaller(r), http::PathId(r), r.ToActor());
+        service.RevokeToken(r.SignedIn(), http::PathId(r), r.ToActor());
         Response response;
         response.status = 204;
         return response;

@@ -82,7 +82,7 @@ void RegisterBookingRoutes(modules::ModuleContext& context, const workflow::Work
 
     context.router.Get("/api/v1/bookings/{id}", [&db, &policy](Request& r) {
         std::int64_t id = http::PathId(r);
-        if (!r.caller) throw ApiError(Error::Unauthenticated());
+        r.SignedIn();
         json::object answer;
         db.Read([&](store::Session& s) {
             std::optional<Booking> booking = LoadBooking(s, id);

@@ -55,8 +55,8 @@ void RegisterFeedRoutes(modules::ModuleContext& context) {
     access::Policy& policy = context.policy;
 
     context.router.Post("/api/v1/me/calendar-feed", [&db](Request& r) {
-        if (!r.caller) throw ApiError(Error::Unauthenticated());
-        return http::JsonResponse(200, json::object{{"url", ResetToken(db, r.ToActor(), "user", r.caller->user_id)}});
+        const Caller& caller = r.SignedIn();
+        return http::JsonResponse(200, json::object{{"url", ResetToken(db, r.ToActor(), "user", caller.user_id)}});
     });
 
     context.router.Post("/api/v1/instruments/{id}/calendar-feed", [&db, &policy](Request& r) {

@@ -43,7 +43,7 @@ void Register(modules::ModuleContext& context) {
 
     // Every signed-in user has an inbox: no grant, the caller's own rows only.
     context.router.Get("/api/v1/notifications", [&db](Request& r) {
-        if (!r.caller) throw ApiError(Error::Unauthenticated());
+        r.SignedIn();
         http::Paging paging = http::ParsePaging(r);
         std::string unread_only = r.Query("unread").value_or("false");
         if (unread_only != "true" && unread_only != "false") {
@@ -79,7 +79,7 @@ void Register(modules::ModuleContext& context) {
 
     context.router.Post("/api/v1/notifications/{id}/read", [&db](Request& r) {
         std::int64_t id = http::PathId(r);
-        if (!r.caller) throw ApiError(Error::Unauthenticated());
+        r.SignedIn();
         db.Write([&](store::Session& s) {
             // Another user's message is not there for the caller: 404, never 403.
             if (s.Query("SELECT 1 FROM notifications WHERE id = $1 AND user_id = $2", {id, r.caller->user_id})
@@ -92,7 +92,7 @@ void Register(modules::ModuleContext& context) {
     });
 
     context.router.Post("/api/v1/notifications/read-all", [&db](Request& r) {
-        if (!r.caller) throw ApiError(Error::Unauthenticated());
+        r.SignedIn();
         std::int64_t marked = 0;
         db.Write([&](store::Session& s) {
             marked = s.Execute("UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL",
