@@ -27,6 +27,13 @@
 #      PostgreSQL: pgbench -M prepared with PG_CLIENTS connections (keyuan's two pools together)
 #      and a custom script, the INSERT with the exclusion constraint live (ON CONFLICT DO NOTHING,
 #      since pgbench aborts a client on any error; successes are counted in the table afterwards);
+#   5b. on PostgreSQL, a second baseline (SAME_WORK=1, the default): pgbench doing what keyuan's
+#      booking does in the database, statement for statement: the token's caller, the instrument
+#      and its rules locked, the booking, the notifications of the unit's admins and the version
+#      snapshot (one statement with data-modifying CTEs), the audit chain's lock, last hash and
+#      record (hash by sha256() in SQL), COMMIT; a refused booking asks which slot is taken, as
+#      keyuan does to name it. It says how much of the gap to the one-INSERT baseline is the
+#      database's work per booking and how much keyuan's own;
 #   6. crash loop: KILLS times, book for KILL_RUN seconds, SIGKILL a keyuan process at a random
 #      moment in the middle (on PostgreSQL one of the two, in turn), restart it, and check that
 #      every booking it acknowledged with 201 is in the database ("acknowledged lost");
@@ -40,7 +47,7 @@
 # waits up to QUIET_WAIT seconds for a quiet machine before measuring, but does not repeat runs.
 #
 # Knobs (environment): DURATION=60, CLIENTS=256, INSTRUMENTS=1000, ENGINES="sqlite postgres",
-# KILLS=10, KILL_RUN=4, WARMUP=5, HOT_SHARE=0.2, SCALE=city (small has only ~450 bookable
+# KILLS=10, KILL_RUN=4, SAME_WORK=1, WARMUP=5, HOT_SHARE=0.2, SCALE=city (small has only ~450 bookable
 # instruments), SQLITE_THREADS=4, POOL_SIZE=8 (keyuan's database.pool_size), PG_CLIENTS=2*POOL_SIZE,
 # QUIET_WAIT=30 and QUIET_PERCENT=20 (bench/lib/measure.sh), INDEX_DIR (a search index of the same
 # demo, built already), KEYUAN_BIN (default build-bench/keyuan, Release, built if missing, with
@@ -66,12 +73,13 @@ SCALE=${SCALE:-city}
 SQLITE_THREADS=${SQLITE_THREADS:-4}
 POOL_SIZE=${POOL_SIZE:-8}
 PG_CLIENTS=${PG_CLIENTS:-$((2 * POOL_SIZE))}
+SAME_WORK=${SAME_WORK:-1}
 INDEX_DIR=${INDEX_DIR:-}
 KEYUAN_BIN=${KEYUAN_BIN:-$ROOT/build-bench/keyuan}
 TARGET_SQLITE_RATE=1500
 TARGET_SHARE=50
 # Days after tomorrow each phase books in (the hot slots are tomorrow 00:00).
-WARM_DAYS="1 20" RUN_DAYS="21 130" BASE_DAYS="131 240" CRASH_DAYS="241 350"
+WARM_DAYS="1 20" RUN_DAYS="21 130" BASE_DAYS="131 240" SAME_DAYS="241 300" CRASH_DAYS="301 365"
 
 # ---------------------------------------------------------------- process bookkeeping
 # Only processes started here are ever signalled, and only by their recorded ids.
@@ -284,34 +292,34 @@ sqlite_baseline() {  # dir db
     --day-from "${BASE_DAYS% *}" --day-to "${BASE_DAYS#* }" --seed 13 >"$1/baseline.txt" 2>"$1/baseline.txt.err"
 }
 
-pgbench_baseline() {  # dir url
-  local dir=$1 url=$2 ids users
-  ids=$(paste -sd, "$dir/instruments.txt")
-  users=$(paste -sd, "$dir/users.txt")
-  # The time format without a colon, which pgbench would read as a variable.
-  local fmt="'YYYY-MM-DD\"T\"HH24' || chr(58) || 'MI' || chr(58) || 'SS\"Z\"'"
-  cat >"$dir/pgbench.sql" <<EOF
-\\set k random(1, $INSTRUMENTS)
-\\set u random(1, $(wc -l <"$dir/users.txt"))
-\\set hot random(1, 1000)
-\\set day random(${BASE_DAYS% *}, ${BASE_DAYS#* })
-\\set hour random(0, 23)
-\\set start CASE WHEN :hot <= $(awk -v s="$HOT_SHARE" 'BEGIN {printf "%d", s * 1000}') THEN $BASE_MINUTE ELSE $BASE_MINUTE + :day * 1440 + :hour * 60 END
-WITH p AS (SELECT CAST(:start AS bigint) AS s, CAST(:k AS integer) AS k, CAST(:u AS integer) AS u, $fmt AS f) INSERT INTO bookings (instrument_id, org_id, client_org_id, user_id, booked_by, status, start_minute, end_minute, starts_at, ends_at, created_at, updated_at) SELECT i.id, i.org_id, u.org_id, u.id, u.id, 'approved', p.s, p.s + 60, to_char(to_timestamp(p.s * 60) AT TIME ZONE 'UTC', p.f), to_char(to_timestamp((p.s + 60) * 60) AT TIME ZONE 'UTC', p.f), to_char(now() AT TIME ZONE 'UTC', p.f), to_char(now() AT TIME ZONE 'UTC', p.f) FROM p, instruments i, users u WHERE i.id = ('{$ids}'::bigint[])[p.k] AND u.id = ('{$users}'::bigint[])[p.u] ON CONFLICT DO NOTHING;
+# The slot a pgbench client asks for, as booking_load draws it: HOT_SHARE of them the hot slot.
+pgbench_slot() {  # dir days
+  cat <<EOF
+\set k random(1, $INSTRUMENTS)
+\set u random(1, $(wc -l <"$1/users.txt"))
+\set hot random(1, 1000)
+\set day random(${2% *}, ${2#* })
+\set hour random(0, 23)
+\set start CASE WHEN :hot <= $(awk -v s="$HOT_SHARE" 'BEGIN {printf "%d", s * 1000}') THEN $BASE_MINUTE ELSE $BASE_MINUTE + :day * 1440 + :hour * 60 END
 EOF
-  local lo=$((BASE_MINUTE + ${BASE_DAYS% *} * 1440)) hi=$((BASE_MINUTE + (${BASE_DAYS#* } + 1) * 1440))
+}
+
+# Runs pgbench with the script $dir/$name.sql for DURATION seconds and writes the same key=value
+# lines as the other programs to $dir/$name.txt (successes counted in the table afterwards).
+pgbench_run() {  # dir url name days
+  local dir=$1 url=$2 name=$3 days=$4
+  local lo=$((BASE_MINUTE + ${days% *} * 1440)) hi=$((BASE_MINUTE + (${days#* } + 1) * 1440))
   local window="SELECT COUNT(*) FROM bookings WHERE start_minute >= $lo AND start_minute < $hi"
   local before after t0 t1
   before=$(sql postgres "$url" "$window")
-  rm -rf "$dir/pgbench-log"
-  mkdir -p "$dir/pgbench-log"
+  rm -rf "$dir/$name-log"
+  mkdir -p "$dir/$name-log"
   t0=$(date +%s%N)
-  (cd "$dir/pgbench-log" && pgbench -n -M prepared -c "$PG_CLIENTS" -j 2 -T "$DURATION" -f "$dir/pgbench.sql" -l \
-    --log-prefix=tx "$url" >"$dir/pgbench.out" 2>&1) || { tail "$dir/pgbench.out" >&2; return 1; }
+  (cd "$dir/$name-log" && pgbench -n -M prepared -c "$PG_CLIENTS" -j 2 -T "$DURATION" -f "$dir/$name.sql" -l \
+    --log-prefix=tx "$url" >"$dir/$name.out" 2>&1) || { tail "$dir/$name.out" >&2; return 1; }
   t1=$(date +%s%N)
   after=$(sql postgres "$url" "$window")
-  # The same key=value lines as the other two programs.
-  cat "$dir"/pgbench-log/tx.* | awk -v ok="$((after - before))" -v ns="$((t1 - t0))" '
+  cat "$dir/$name-log"/tx.* | awk -v ok="$((after - before))" -v ns="$((t1 - t0))" '
     { lat[NR] = $3 }
     END {
       n = NR; s = ns / 1e9
@@ -320,11 +328,55 @@ EOF
       cmd = "sort -n"
       for (i = 1; i <= n; i++) print lat[i] | cmd
       close(cmd)
-    }' >"$dir/baseline.tmp"
+    }' >"$dir/$name.tmp"
   # Percentiles from the sorted latencies (µs) that follow the summary lines.
   awk -F= 'NF == 2 {print; next} {v[++n] = $1} END {
       printf "p50_all_ms=%.2f\np99_all_ms=%.2f\np50_ok_ms=—\np99_ok_ms=—\n", v[int(n * 0.5 + 0.5)] / 1000, v[int(n * 0.99 + 0.5)] / 1000 }' \
-    "$dir/baseline.tmp" >"$dir/baseline.txt"
+    "$dir/$name.tmp" >"$dir/$name.txt"
+}
+
+# The time format without a colon, which pgbench would read as a variable.
+PG_TIME_FORMAT="'YYYY-MM-DD\"T\"HH24' || chr(58) || 'MI' || chr(58) || 'SS\"Z\"'"
+
+pgbench_baseline() {  # dir url: the booking as one INSERT (the issue's baseline)
+  local dir=$1 url=$2 ids users
+  ids=$(paste -sd, "$dir/instruments.txt")
+  users=$(paste -sd, "$dir/users.txt")
+  {
+    pgbench_slot "$dir" "$BASE_DAYS"
+    cat <<EOF
+WITH p AS (SELECT CAST(:start AS bigint) AS s, CAST(:k AS integer) AS k, CAST(:u AS integer) AS u, $PG_TIME_FORMAT AS f) INSERT INTO bookings (instrument_id, org_id, client_org_id, user_id, booked_by, status, start_minute, end_minute, starts_at, ends_at, created_at, updated_at) SELECT i.id, i.org_id, u.org_id, u.id, u.id, 'approved', p.s, p.s + 60, to_char(to_timestamp(p.s * 60) AT TIME ZONE 'UTC', p.f), to_char(to_timestamp((p.s + 60) * 60) AT TIME ZONE 'UTC', p.f), to_char(now() AT TIME ZONE 'UTC', p.f), to_char(now() AT TIME ZONE 'UTC', p.f) FROM p, instruments i, users u WHERE i.id = ('{$ids}'::bigint[])[p.k] AND u.id = ('{$users}'::bigint[])[p.u] ON CONFLICT DO NOTHING;
+EOF
+  } >"$dir/pgbench.sql"
+  pgbench_run "$dir" "$url" pgbench "$BASE_DAYS" && cp "$dir/pgbench.txt" "$dir/baseline.txt"
+}
+
+# What keyuan's booking does in the database, statement for statement (see the header, 5b).
+pgbench_same_work() {  # dir url
+  local dir=$1 url=$2 ids users
+  ids=$(paste -sd, "$dir/instruments.txt")
+  users=$(paste -sd, "$dir/users.txt")
+  local now="to_char(now() AT TIME ZONE 'UTC', $PG_TIME_FORMAT)"
+  # The booking's JSON as keyuan stores it in the notification, the version snapshot and the audit record.
+  local doc="json_build_object('id', b.id::text, 'instrument_id', b.instrument_id::text, 'org_id', b.org_id::text, 'client_org_id', b.client_org_id::text, 'user_id', b.user_id::text, 'booked_by', b.booked_by::text, 'series_id', NULL, 'status', b.status, 'version', 1, 'starts_at', b.starts_at, 'ends_at', b.ends_at, 'minutes', 60, 'purpose', b.purpose, 'samples', b.samples, 'reason', '', 'created_at', b.created_at, 'updated_at', b.updated_at)::text"
+  {
+    pgbench_slot "$dir" "$SAME_DAYS"
+    cat <<EOF
+SELECT t.id, t.user_id, t.expires_at, t.revoked_at, t.last_used_at, u.username, u.org_id, COALESCE(u.department_code, ''), COALESCE(u.district_code, ''), u.disabled, r.role FROM api_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN user_roles r ON r.user_id = u.id WHERE t.user_id = ('{$users}'::bigint[])[:u] ORDER BY r.role;
+BEGIN;
+SELECT i.id, i.org_id, i.name, i.status, i.open_status, r.* FROM instruments i LEFT JOIN booking_rules r ON r.instrument_id = i.id WHERE i.id = ('{$ids}'::bigint[])[:k] FOR NO KEY UPDATE OF i;
+WITH p AS (SELECT CAST(:start AS bigint) AS s, $PG_TIME_FORMAT AS f), b AS (INSERT INTO bookings (instrument_id, org_id, client_org_id, user_id, booked_by, status, start_minute, end_minute, starts_at, ends_at, purpose, samples, created_at, updated_at) SELECT i.id, i.org_id, u.org_id, u.id, u.id, 'approved', p.s, p.s + 60, to_char(to_timestamp(p.s * 60) AT TIME ZONE 'UTC', p.f), to_char(to_timestamp((p.s + 60) * 60) AT TIME ZONE 'UTC', p.f), '', 0, $now, $now FROM p, instruments i, users u WHERE i.id = ('{$ids}'::bigint[])[:k] AND u.id = ('{$users}'::bigint[])[:u] ON CONFLICT DO NOTHING RETURNING *), j AS (SELECT b.id, b.org_id, b.user_id, $doc AS doc FROM b), n AS (INSERT INTO notifications (user_id, kind, params, created_at) SELECT u.id, 'booking_booked', j.doc, $now FROM j JOIN users u ON u.org_id = j.org_id JOIN user_roles ur ON ur.user_id = u.id WHERE u.disabled = 0 AND ur.role = 'unit_admin'), v AS (INSERT INTO object_versions (object_type, object_id, version, data_json, changed_by, changed_at) SELECT 'booking', j.id, 1, j.doc, j.user_id, $now FROM j) SELECT COUNT(*) AS inserted, COALESCE(MAX(j.id), 0) AS bid FROM j \gset
+\if :inserted
+SELECT pg_advisory_xact_lock(7253002);
+INSERT INTO audit_events (at, actor_user_id, actor_username, actor_role, ip, request_id, event_type, object_type, object_id, result, before_json, after_json, detail, prev_hash, hash) SELECT $now, u.id, u.username, 'enterprise_user', '127.0.0.1', 'bench', 'booking.created', 'booking', b.id::text, 'ok', NULL, $doc, '', COALESCE(l.hash, ''), encode(sha256(convert_to(COALESCE(l.hash, '') || b.id::text || $doc, 'UTF8')), 'hex') FROM bookings b JOIN users u ON u.id = b.user_id LEFT JOIN (SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1) l ON true WHERE b.id = :bid;
+COMMIT;
+\else
+ROLLBACK;
+SELECT b.id, b.instrument_id, i.name, b.org_id, b.client_org_id, b.user_id, b.booked_by, b.series_id, b.status, b.version, b.start_minute, b.end_minute, b.purpose, b.samples, b.reason, b.created_at, b.updated_at FROM bookings b JOIN instruments i ON i.id = b.instrument_id WHERE b.instrument_id = ('{$ids}'::bigint[])[:k] AND b.status IN ('requested', 'approved') AND b.start_minute < :start + 60 AND b.start_minute > :start - 1440 AND b.end_minute > :start ORDER BY b.start_minute LIMIT 1;
+\endif
+EOF
+  } >"$dir/pgbench-same.sql"
+  pgbench_run "$dir" "$url" pgbench-same "$SAME_DAYS"
 }
 
 measure_baseline() {  # engine url dir
@@ -337,6 +389,14 @@ measure_baseline() {  # engine url dir
     postgres)
       measure pgbench_baseline "$dir" "$url" || die "pgbench failed (see $dir/pgbench.out)"
       row "$engine" "direct SQL: pgbench, $PG_CLIENTS connections" "$dir/baseline.txt"
+      if [[ $SAME_WORK == 1 ]]; then
+        measure pgbench_same_work "$dir" "$url" || die "pgbench failed (see $dir/pgbench-same.out)"
+        row "$engine" "direct SQL, keyuan's statements: pgbench, $PG_CLIENTS connections" "$dir/pgbench-same.txt"
+        local same k
+        k=$(val "$dir/keyuan.txt" ok_per_s)
+        same=$(awk -v k="$k" -v b="$(val "$dir/pgbench-same.txt" ok_per_s)" 'BEGIN {printf "%.0f", (b > 0) ? 100 * k / b : 0}')
+        VERDICTS+=("$engine: keyuan books at $same% of the rate of its own statements sent straight to the database (not a target; where the gap is)")
+      fi
       ;;
   esac
   local k b share verdict
