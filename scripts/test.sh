@@ -10,9 +10,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/install-deps.sh
+# Each step says when it starts and how long the run has taken so far (CI's budget is per run).
+STARTED=$(date +%s)
+step() { printf '\n== %s (%s UTC, %d min in)\n' "$*" "$(date -u +%H:%M:%S)" $((($(date +%s) - STARTED) / 60)) >&2; }
 
-step() { printf '\n== %s\n' "$*" >&2; }
+step "install the dependencies (Debian packages)"
+scripts/install-deps.sh
 
 step "format check and module boundaries"
 scripts/check-format.sh
@@ -55,3 +58,5 @@ if [[ ${KEYUAN_SKIP_TSAN:-0} != 1 ]]; then
   step "concurrency, slow-client and edge tests under ThreadSanitizer, both engines"
   ctest --preset tsan
 fi
+
+step "all tests passed"
