@@ -3,7 +3,7 @@
 // experts or an agency, each scores the class's criteria once, the result is the weighted average and
 // shows on the achievement where the achievement is visible; a patent pre-filing assessment of an
 // invention disclosure; bad input named field by field; who may read; one of 20 concurrent
-// identical scorings wins.
+// identical scorings wins, and concurrent scorings of different assignees all count.
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -287,7 +287,7 @@ TEST_F(EvaluationsTest, OnlyTheUnitItsAssigneesAndTheOperatorReadARequest) {
     EXPECT_NE(criteria.body.find("开辟新领域"), std::string::npos);
 }
 
-TEST_F(EvaluationsTest, OfTwentyConcurrentIdenticalScoringsByOneAssigneeOneWins) {
+TEST_F(EvaluationsTest, OfTwentyConcurrentIdenticalScoringsByOneAssigneeOneWinsAndTheLastTwoBothCount) {
     std::string achievement = CreateApproved(As("unit_a"), As("reviewer_edu"), "achievements",
                                              AchievementOf("并发评分的成果", "development_industrialization"));
     std::string id = Ask({{"achievement_id", achievement}});
@@ -305,6 +305,15 @@ TEST_F(EvaluationsTest, OfTwentyConcurrentIdenticalScoringsByOneAssigneeOneWins)
     for (const json::value& a : request.at("assignees").as_array()) scored += a.at("scored").as_bool() ? 1 : 0;
     EXPECT_EQ(scored, 1);
     EXPECT_EQ(Str(request, "status"), "assigned");
+
+    // The last two assignees at once: both scorings count, and whichever comes last moves it on.
+    std::vector<RaceRequest> last_two;
+    for (const char* name : {"expert_2", "expert_4"}) {
+        last_two.push_back({&User(name), "POST", Path(id, "/scores"), Scores("development_industrialization", 81), {}});
+    }
+    std::map<int, int> both = Count(Race(Port(), last_two));
+    EXPECT_EQ(both[200], 2);
+    EXPECT_EQ(Str(As("operator").Get(Path(id)).Json(), "status"), "scored");
 }
 
 }  // namespace
