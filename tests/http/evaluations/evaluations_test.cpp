@@ -41,6 +41,7 @@ public:
         CatalogSuite<EvaluationsTest>::CreateUsers();
         for (const char* name : {"expert_1", "expert_2", "expert_3", "expert_4"}) AddUser(name, "expert");
         AddUser("agency", "evaluation_agency");
+        ids_["expert_of_a"] = CreateReadyUser(Db(), "expert_of_a", "expert", {"--org", world_.org_a});
         ids_["company"] = Str(As("company").login.Json().at("user"), "id");
     }
     static void ReleaseSessions() {
@@ -225,6 +226,9 @@ TEST_F(EvaluationsTest, BadInputIsRefusedFieldByField) {
     HttpResponse outsider = AssignExperts(id, {"expert_1", "expert_2", "company"});
     EXPECT_TRUE(IsError(outsider, 422, "validation_failed"));
     EXPECT_NE(outsider.body.find(ids_.at("company")), std::string::npos) << outsider.body;
+    HttpResponse own = AssignExperts(id, {"expert_1", "expert_2", "expert_of_a"});
+    EXPECT_TRUE(IsError(own, 422, "validation_failed")) << "no one evaluates their own unit's work";
+    EXPECT_NE(own.body.find(ids_.at("expert_of_a")), std::string::npos) << own.body;
     HttpResponse twice = AssignExperts(id, {"expert_1", "expert_2", "expert_2"});
     EXPECT_TRUE(IsError(twice, 422, "validation_failed"));
     HttpResponse not_agency = As("operator").Post(Path(id, "/assign"), Body({{"agency_user_id", ids_.at("expert_1")}}));
