@@ -7,6 +7,7 @@
 #include "modules/bookings/module.hpp"
 #include "modules/catalog/module.hpp"
 #include "modules/delivery/module.hpp"
+#include "modules/evaluations/module.hpp"
 #include "modules/media/module.hpp"
 #include "modules/notifications/module.hpp"
 #include "modules/orders/module.hpp"
@@ -28,6 +29,7 @@ std::span<const modules::Module> AllModules() {
         {"bookings", bookings::Register},
         {"orders", orders::Register},
         {"achievements", achievements::Register},
+        {"evaluations", evaluations::Register},
         {"search", search::Register, search::Declare},
         {"idempotency", system::RegisterIdempotency},
         {"openapi", system::RegisterOpenApi},

@@ -1,6 +1,7 @@
 #include "core/id.hpp"
 
 #include <charconv>
+#include <set>
 
 namespace keyuan {
 
@@ -17,6 +18,18 @@ std::optional<std::int64_t> ParseId(std::string_view text) {
     std::optional<std::int64_t> value = ParseInt64(text);
     if (!value || *value < 1) return std::nullopt;
     return value;
+}
+
+std::vector<std::int64_t> ParseIdList(const std::vector<std::string>& texts,
+                                      const std::function<bool(std::int64_t)>& fits, std::string& bad) {
+    std::vector<std::int64_t> ids;
+    std::set<std::int64_t> seen;
+    for (const std::string& text : texts) {
+        std::optional<std::int64_t> id = ParseId(text);
+        if (!id || !seen.insert(*id).second || !fits(*id)) bad += (bad.empty() ? "" : ", ") + text;
+        if (id) ids.push_back(*id);
+    }
+    return ids;
 }
 
 }  // namespace keyuan

@@ -22,6 +22,9 @@ struct RouteHooks {
     std::function<bool(const Caller*, const Subject&)> visible;
     /// Actions beyond the transitions that the caller may perform now (e.g. "update").
     std::function<std::vector<std::string>(const Caller*, const Subject&)> extra_actions;
+    /// Transitions whose POST …/{id}/{action} the kind adds itself, because they carry data
+    /// (an evaluation's assignees, its conclusion) and run the transition in the same transaction.
+    std::vector<std::string> own_routes;
 };
 
 /// Adds the routes above. `workflow` and `db` must outlive the router.

@@ -111,6 +111,13 @@ protected:
                                  {"industry_codes", json::array{"3825"}}};
         objects_["/api/v1/achievements"] = {create("achievements", achievement, world_.org_a),
                                             create("achievements", achievement, world_.org_b)};
+        auto evaluation = [&](Session& unit, const std::string& achievement_id) {
+            HttpResponse r = unit.Post("/api/v1/evaluations", Body({{"achievement_id", achievement_id}}));
+            EXPECT_EQ(r.status, 201) << r.body;
+            return Str(r.Json(), "id");
+        };
+        objects_["/api/v1/evaluations"] = {evaluation(As("unit_a"), objects_["/api/v1/achievements"].first),
+                                           evaluation(As("unit_b"), objects_["/api/v1/achievements"].second)};
         objects_["/api/v1/talents"] = {create("talents", json::object{{"name", "矩阵用人才"}}, world_.org_a),
                                        create("talents", json::object{{"name", "矩阵用人才 B"}}, world_.org_b)};
         objects_["/api/v1/teams"] = {create("teams", json::object{{"name", "矩阵用团队"}}, world_.org_a),

@@ -9,7 +9,6 @@
 //   GET    /api/v1/achievement-packages/{id}/export?format=csv|xlsx
 //   POST   …/{id}/publish, …/{id}/withdraw, GET …/{id}/steps, …/{id}/actions (workflow routes)
 #include <functional>
-#include <set>
 
 #include "changes/change_record.hpp"
 #include "core/clock.hpp"
@@ -64,22 +63,17 @@ std::vector<std::int64_t> ReadItems(store::Session& s, const Package& p, const j
     http::JsonReader reader(body);
     auto texts = reader.StringList("achievement_ids", true, kMostPackageItems, 20);
     reader.Finish();
-    std::vector<std::int64_t> ids;
-    std::set<std::int64_t> seen;
     std::string bad;
-    for (const std::string& text : *texts) {
-        std::optional<std::int64_t> id = ParseId(text);
-        bool fits = id && seen.insert(*id).second;
-        if (fits) {
+    std::vector<std::int64_t> ids = ParseIdList(
+        *texts,
+        [&](std::int64_t id) {
             store::Rows row = s.Query(
                 "SELECT o.department_code FROM achievements a JOIN organizations o ON o.id = a.org_id "
                 "WHERE a.id = $1 AND a.status = 'approved' AND a.secret = 0",
-                {*id});
-            fits = !row.empty() && (!p.department_code || row[0].Text(0) == *p.department_code);
-        }
-        if (!fits) bad += (bad.empty() ? "" : ", ") + text;
-        if (id) ids.push_back(*id);
-    }
+                {id});
+            return !row.empty() && (!p.department_code || row[0].Text(0) == *p.department_code);
+        },
+        bad);
     if (!bad.empty()) {
         throw ApiError(Error::Validation({{"achievement_ids",
                                            {"须为已审核通过、非涉密（部门清单须为本部门单位）且不重复的成果：" + bad,

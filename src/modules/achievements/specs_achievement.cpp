@@ -32,6 +32,11 @@ registry::ResourceSpec AchievementSpec() {
         {.name = "description", .type = registry::FieldType::kLongText, .max_chars = 5000},
         {.name = "lab_id", .type = registry::FieldType::kRef, .ref_table = "labs", .filter = true},
         {.name = "registration_no", .max_chars = 12, .filter = true, .derived = true},
+        // The latest completed evaluation (src/modules/evaluations writes them): as visible as the achievement.
+        {.name = "evaluation_method", .max_chars = 40, .derived = true},
+        {.name = "evaluation_score", .type = registry::FieldType::kInt, .derived = true},
+        {.name = "evaluation_level", .max_chars = 20, .derived = true},
+        {.name = "evaluation_completed_at", .max_chars = 40, .derived = true},
     };
     for (registry::FieldSpec f : registry::ContactFields()) spec.fields.push_back(f);
     registry::LinkSpec industries = registry::IndustryLink("achievement_industries", "achievement_id", false);
