@@ -34,7 +34,11 @@ export const packagesApi = {
   create: (body: Record<string, unknown>) => api.post<AchievementPackage>('/achievement-packages', body),
   setItems: (id: string, version: number, ids: string[]) =>
     api.put<AchievementPackage>(`${packagePath(id)}/items`, { achievement_ids: ids }, ifMatch(version)),
-  act: (id: string, action: 'publish' | 'withdraw') => api.post<AchievementPackage>(`${packagePath(id)}/${action}`, {}),
+  /** A step of the lifecycle; answers the package as it is then (the step's own answer is its state). */
+  act: async (id: string, action: 'publish' | 'withdraw') => {
+    await api.post(`${packagePath(id)}/${action}`, {})
+    return api.get<AchievementPackage>(packagePath(id))
+  },
   /** The download (a plain GET with the session cookie: a link fetches it). */
   exportUrl: (id: string, format: 'csv' | 'xlsx') => `/api/v1${packagePath(id)}/export${buildQuery({ format })}`,
 }

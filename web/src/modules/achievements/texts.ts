@@ -99,6 +99,8 @@ const zh = {
       contact: '联系方式',
       secretHint: '涉密成果不会在平台公开、统计或导出，仅本单位和平台运营可见',
       noOptions: '本单位暂无可选项',
+      readonly: '该登记正在审核中或已发布，暂不能修改。',
+      industryHint: '根据名称和简介推荐 GB/T 4754-2017 行业小类',
     },
     review: { title: '成果审核', subtitle: '待审核的成果、人才和研发团队', empty: '暂无待审核的登记' },
     packages: {
@@ -264,6 +266,8 @@ export const achievementsTexts = defineTexts(zh, {
       contact: 'Contact',
       secretHint: 'A secret achievement is never published, counted or exported; only your unit and the operator see it',
       noOptions: 'Nothing to choose in your unit yet',
+      readonly: 'This registration is under review or published and cannot be changed now.',
+      industryHint: 'Suggests GB/T 4754-2017 classes from the name and summary',
     },
     review: { title: 'Achievement review', subtitle: 'Achievements, talents and teams awaiting review', empty: 'Nothing awaits review' },
     packages: {
