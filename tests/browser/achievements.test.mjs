@@ -214,7 +214,7 @@ test('the operator builds and publishes a package, a visitor reads and exports i
   })
 })
 
-test("a talent's contact is masked for a visitor and revealed to an enterprise user", async () => {
+test("a talent's and a team's contact is masked for a visitor and revealed to an enterprise user", async () => {
   const unit = await apiSession('unit1')
   const created = await unit('POST', '/talents', {
     name: '李明远',
@@ -226,7 +226,13 @@ test("a talent's contact is masked for a visitor and revealed to an enterprise u
   assert.equal(created.status, 201, JSON.stringify(created.body))
   const id = created.body.id
   assert.equal((await unit('POST', `/talents/${id}/submit`, {})).status, 200)
-  assert.equal((await (await apiSession('reviewer1'))('POST', `/talents/${id}/approve`, {})).status, 200)
+  const reviewer = await apiSession('reviewer1')
+  assert.equal((await reviewer('POST', `/talents/${id}/approve`, {})).status, 200)
+  const team = await unit('POST', '/teams', { name: '钙钛矿光伏研发团队', lead_talent_id: id, member_ids: [id] })
+  assert.equal(team.status, 201, JSON.stringify(team.body))
+  const teamId = team.body.id
+  assert.equal((await unit('POST', `/teams/${teamId}/submit`, {})).status, 200)
+  assert.equal((await reviewer('POST', `/teams/${teamId}/approve`, {})).status, 200)
   await withBrowser(async (page) => {
     await page.goto(`${BASE_URL}/talents/${id}`)
     const phone = page.locator('[data-test=contact-phone]')
@@ -234,6 +240,11 @@ test("a talent's contact is masked for a visitor and revealed to an enterprise u
     assert.ok(!(await textOf(phone)).includes('13812345678'))
     await page.locator('[data-test=show-contact]').click()
     await page.locator('[data-test=contact-sign-in]').waitFor()
+
+    // The team's page names its lead and members; its contact is the lead's, masked as well.
+    await page.goto(`${BASE_URL}/teams/${teamId}`)
+    await page.locator('[data-test=team-member]', { hasText: '李明远' }).waitFor()
+    assert.ok(!(await textOf(page.locator('[data-test=contact-phone]'))).includes('13812345678'))
 
     await login(page, 'company1')
     await page.goto(`${BASE_URL}/talents/${id}`)
