@@ -3,6 +3,9 @@
 import type { RouteRecordRaw } from 'vue-router'
 import { addTexts, type Texts } from '@/shared/i18n'
 import { sharedTexts } from '@/shared/texts'
+import { achievementsRoutes } from '@/modules/achievements/routes'
+import { achievementsTexts } from '@/modules/achievements/texts'
+import { addAchievementsPanels } from '@/modules/achievements/panels'
 import { accountsRoutes } from '@/modules/accounts/routes'
 import { accountsTexts } from '@/modules/accounts/texts'
 import { bookingsRoutes } from '@/modules/bookings/routes'
@@ -37,6 +40,7 @@ export const moduleRoutes: RouteRecordRaw[] = [
   ...deliveryRoutes,
   ...notificationsRoutes,
   ...securityRoutes,
+  ...achievementsRoutes,
 ]
 
 export const moduleTexts: Record<string, Texts> = {
@@ -52,6 +56,7 @@ export const moduleTexts: Record<string, Texts> = {
   delivery: deliveryTexts,
   notifications: notificationsTexts,
   security: securityTexts,
+  achievements: achievementsTexts,
 }
 
 let textsAdded = false
@@ -63,4 +68,5 @@ export function addModuleTexts(): void {
   addBookingsPanels()
   addOrdersPanels()
   addNotificationsPanels()
+  addAchievementsPanels()
 }

@@ -5,6 +5,26 @@
 
 namespace keyuan::achievements {
 
+namespace {
+
+/// ?transformation=1…5 (achievements with that status) or =transformed (any of 1–3): the public
+/// list's filter by seed 000's statuses, as the link table's (code) index answers it.
+std::string TransformationFilter(std::string_view name, const std::string& value, std::vector<store::Param>& params) {
+    if (name != "transformation") return "";
+    std::string codes;
+    if (value == "transformed") {
+        codes = "IN ('1', '2', '3')";
+    } else if (value.size() == 1 && value[0] >= '1' && value[0] <= '5') {
+        params.emplace_back(value);
+        codes = "= $" + std::to_string(params.size());
+    } else {
+        return "";  // an unknown value is refused like an unknown filter
+    }
+    return "t.id IN (SELECT x.achievement_id FROM achievement_statuses x WHERE x.code " + codes + ")";
+}
+
+}  // namespace
+
 registry::ResourceSpec AchievementSpec() {
     registry::ResourceSpec spec{.kind = "achievement", .collection = "achievements", .table = "achievements"};
     spec.fields = {
@@ -50,6 +70,7 @@ registry::ResourceSpec AchievementSpec() {
                                                  .max_target_chars = 1,
                                                  .unknown_zh = "转化情况须为 1–5：",
                                                  .unknown_en = "A transformation status is 1 to 5: "}};
+    spec.extra_filter = TransformationFilter;
     spec.is_public = "t.secret = 0";
     // A secret achievement is read by its unit, the department that reviews it, and the operator:
     // not by district officers, who read the catalog's drafts.

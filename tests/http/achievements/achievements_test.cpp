@@ -67,6 +67,10 @@ TEST_F(AchievementsTest, AnApprovedAchievementHasItsRegistrationNumberAndIsFound
 
     EXPECT_TRUE(Listed("visitor", "industry=3825", id));
     EXPECT_TRUE(Listed("visitor", "q=" + UrlEncode("钙钛矿"), id));
+    // By seed 000's statuses: one of its own, any of 1–3 ("transformed"), not one it lacks.
+    EXPECT_TRUE(Listed("visitor", "transformation=2", id));
+    EXPECT_TRUE(Listed("visitor", "transformation=transformed", id));
+    EXPECT_FALSE(Listed("visitor", "transformation=5", id));
     EXPECT_TRUE(WaitUntil([&] { return Searched("type=achievement&q=" + UrlEncode("钙钛矿"), id); }, 5s));
     // Traditional characters find it too.
     EXPECT_TRUE(Searched("type=achievement&q=" + UrlEncode("疊層電池"), id));

@@ -4,8 +4,8 @@
 import { defineAsyncComponent, type Component } from 'vue'
 
 /** instrument-detail and instrument-manage panels get the prop `instrumentId`, service-detail
- * `serviceId`; header-tools none. */
-export type ExtensionPoint = 'instrument-detail' | 'instrument-manage' | 'service-detail' | 'header-tools'
+ * `serviceId`; header-tools and header-nav (a menu in the header's navigation) none. */
+export type ExtensionPoint = 'instrument-detail' | 'instrument-manage' | 'service-detail' | 'header-tools' | 'header-nav'
 
 const panels = new Map<ExtensionPoint, Component[]>()
 

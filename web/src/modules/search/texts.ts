@@ -18,6 +18,9 @@ const zh = {
       lab: '实验室',
       service: '服务',
       finance_product: '金融产品',
+      achievement: '科技成果',
+      talent: '科技人才',
+      team: '研发团队',
     },
     facets: {
       district_code: '所在区',
@@ -59,6 +62,9 @@ export const searchTexts = defineTexts(zh, {
       lab: 'Lab',
       service: 'Service',
       finance_product: 'Finance product',
+      achievement: 'Achievement',
+      talent: 'Talent',
+      team: 'R&D team',
     },
     facets: {
       district_code: 'District',
