@@ -117,6 +117,18 @@ test('a secret achievement never reaches a visitor: list, search, page, package,
     const open = page.locator('[data-test=result]', { hasText: '公开的量子密钥分发装置' })
     await untilShown(page, `${BASE_URL}/?q=${encodeURIComponent('量子密钥分发')}`, open)
     assert.equal(await page.getByText(SECRET_NAME).count(), 0)
+    // The achievements tab offers their own facets: class and transformation status, each counted
+    // without the secret one (one public achievement matches).
+    await page.getByRole('tab', { name: '科技成果' }).click()
+    await page.waitForURL(/type=achievement/)
+    const status = page.locator('[data-test=facet-status-1]')
+    await status.waitFor()
+    assert.match(await status.innerText(), /1 — [\s\S]*\b1$/)
+    await page.locator('[data-test=facet-class_code-development_industrialization]', { hasText: '1' }).waitFor()
+    await status.click()
+    await page.waitForURL(/status=1/)
+    await open.waitFor()
+    assert.equal(await page.getByText(SECRET_NAME).count(), 0)
 
     // The library's list.
     await page.goto(`${BASE_URL}/achievements?q=${encodeURIComponent('量子密钥')}`)

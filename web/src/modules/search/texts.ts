@@ -12,6 +12,9 @@ const zh = {
       lab: '实验室',
       service: '服务',
       finance_product: '金融产品',
+      achievement: '科技成果',
+      talent: '科技人才',
+      team: '研发团队',
     },
     type: {
       instrument: '仪器设施',
@@ -25,6 +28,8 @@ const zh = {
     facets: {
       district_code: '所在区',
       class_code: '仪器分类',
+      achievement_class: '成果类别',
+      status: '转化情况',
       open_status: '开放状态',
       industry: '行业',
       accreditation: '资质',
@@ -56,6 +61,9 @@ export const searchTexts = defineTexts(zh, {
       lab: 'Labs',
       service: 'Services',
       finance_product: 'Finance products',
+      achievement: 'Achievements',
+      talent: 'Talents',
+      team: 'R&D teams',
     },
     type: {
       instrument: 'Instrument',
@@ -69,6 +77,8 @@ export const searchTexts = defineTexts(zh, {
     facets: {
       district_code: 'District',
       class_code: 'Instrument class',
+      achievement_class: 'Achievement class',
+      status: 'Transformation',
       open_status: 'Open status',
       industry: 'Industry',
       accreditation: 'Accreditation',
