@@ -46,7 +46,7 @@ KEYUAN_BIN=${KEYUAN_BIN:-$ROOT/build-bench/keyuan}
 SQLITE_DB=${SQLITE_DB:-}
 INDEX_DIR=${INDEX_DIR:-}
 KEEP_DATA=${KEEP_DATA:-0}
-GROUPS="class status industry organization department year"
+GROUPINGS="class status industry organization department year"
 TARGET_MS=200
 
 # ---------------------------------------------------------------- process bookkeeping
@@ -181,7 +181,7 @@ run_engine() {  # engine
   total=$(sql "$engine" "$url" "SELECT COUNT(*) FROM achievements")
   say "$engine: $total achievements, $(sql "$engine" "$url" "SELECT COUNT(*) FROM achievements WHERE status = 'approved' AND secret = 0") public, $(sql "$engine" "$url" "SELECT COUNT(*) FROM talents") talents"
   start_keyuan "$engine" "$url" "$dir"
-  for g in $GROUPS; do
+  for g in $GROUPINGS; do
     local path="/api/v1/achievements/statistics?group=$g" i
     curl -sf -o "$dir/$g.json" "$BASE_URL$path" || die "$engine: $path does not answer 200"
     for ((i = 0; i < WARMUP; i++)); do curl -sf -o /dev/null "$BASE_URL$path"; done
