@@ -94,8 +94,11 @@ void CountAchievement(store::Session& s, std::int64_t id, int sign) {
     AddTo(s, delta);
 }
 
-CountsDrift RecountAchievements(store::Session& s) {
-    std::map<Key, Count> counted, stored;
+namespace {
+
+/// Every counter as the library's rows in `s` give it.
+std::map<Key, Count> CountLibrary(store::Session& s) {
+    std::map<Key, Count> counted;
     for (const Dimension& d : kDimensions) {
         // The total is one group, none when there is nothing to count (PostgreSQL groups by no constant).
         bool total = std::string_view(d.name) == "total";
@@ -106,6 +109,12 @@ CountsDrift RecountAchievements(store::Session& s) {
             counted[{d.name, std::string(rows[i].Text(0))}] = {rows[i].Int(1), rows[i].Int(2)};
         }
     }
+    return counted;
+}
+
+/// Compares the stored counters with `counted` and, where they differ, replaces them.
+CountsDrift Replace(store::Session& s, const std::map<Key, Count>& counted) {
+    std::map<Key, Count> stored;
     store::Rows rows = s.Query("SELECT dimension, key, count, transformed FROM achievement_counts");
     for (std::size_t i = 0; i < rows.size(); ++i) {
         store::Row r = rows[i];
@@ -140,6 +149,32 @@ CountsDrift RecountAchievements(store::Session& s) {
         }
     }
     AddTo(s, batch);
+    return drift;
+}
+
+std::int64_t ChangeGeneration(store::Session& s) {
+    return s.Query("SELECT value FROM change_counter WHERE id = 1").front().Int(0);
+}
+
+}  // namespace
+
+CountsDrift RecountAchievements(store::Session& s) {
+    return Replace(s, CountLibrary(s));
+}
+
+CountsDrift RecountAchievements(store::Database& db) {
+    // Counted in a read snapshot, so that writers do not wait for the scans (seconds at national
+    // scale, and SQLite has one writer); kept if nothing changed before the write transaction
+    // (every change bumps the change counter in its own transaction), counted again in it if not.
+    std::map<Key, Count> counted;
+    std::int64_t generation = 0;
+    db.Read([&](store::Session& s) {
+        generation = ChangeGeneration(s);
+        counted = CountLibrary(s);
+    });
+    CountsDrift drift;
+    db.Write(
+        [&](store::Session& s) { drift = Replace(s, ChangeGeneration(s) == generation ? counted : CountLibrary(s)); });
     return drift;
 }
 

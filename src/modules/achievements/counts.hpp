@@ -26,8 +26,11 @@ struct CountsDrift {
     std::vector<std::string> examples;
 };
 
-/// Counts the library again from its rows and replaces the counters with the result. The demo
-/// generator fills the counters so; the nightly job logs the drift (none expected).
+/// Counts the library again from its rows within `s` and replaces the counters that differ. The
+/// demo generator fills the counters so.
 CountsDrift RecountAchievements(store::Session& s);
+/// The same for the nightly job, which logs the drift (none expected): counted in a read
+/// transaction, replaced in a short write transaction unless something changed in between.
+CountsDrift RecountAchievements(store::Database& db);
 
 }  // namespace keyuan::achievements

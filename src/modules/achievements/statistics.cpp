@@ -86,8 +86,7 @@ void RegisterStatisticsRoutes(modules::ModuleContext& context) {
 void AddRecountJob(modules::ModuleContext& context) {
     store::Database& db = context.db;
     context.scheduler.Add({.name = "achievements.recount", .every_seconds = 24 * 3600, .run = [&db] {
-                               CountsDrift drift;
-                               db.Write([&](store::Session& s) { drift = RecountAchievements(s); });
+                               CountsDrift drift = RecountAchievements(db);
                                if (drift.wrong == 0) return;
                                std::string examples;
                                for (const std::string& e : drift.examples)
