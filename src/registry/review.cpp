@@ -43,6 +43,15 @@ workflow::Definition ReviewDefinition(const ResourceEngine& engine) {
             engine.spec().on_approve(step.session, step.before.id, engine.Load(step.session, step.before.id)->values);
         };
     }
+    workflow::Transition withdraw{.action = "withdraw",
+                                  .from = {"draft", "returned", "submitted", "approved"},
+                                  .to = "withdrawn",
+                                  .who = Owners(spec)};
+    if (spec.on_unpublish) {
+        withdraw.effect = [&engine](workflow::StepContext& step) {
+            if (step.before.state == "approved") engine.spec().on_unpublish(step.session, step.before.id);
+        };
+    }
     return workflow::Definition{
         .kind = spec.kind,
         .table = spec.table,
@@ -57,10 +66,7 @@ workflow::Definition ReviewDefinition(const ResourceEngine& engine) {
                          .permission = "review",
                          .reason_required = true,
                          .keeps_reason = true},
-                        {.action = "withdraw",
-                         .from = {"draft", "returned", "submitted", "approved"},
-                         .to = "withdrawn",
-                         .who = Owners(spec)}},
+                        withdraw},
         .reason_column = "review_reason",
         .load = [&engine](store::Session& s, std::int64_t id) -> std::optional<workflow::Subject> {
             std::optional<StoredResource> r = engine.Load(s, id);

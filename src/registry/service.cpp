@@ -113,6 +113,7 @@ json::object ResourceEngine::Update(const Caller* caller, std::int64_t id, const
         Values values = ReadValues(s, body, false, &*before, &links, &org_id, caller);
         // A change to a published resource takes it back to draft: it is reviewed again.
         std::string status = before->status == "approved" ? "draft" : before->status;
+        if (before->status == "approved" && spec_.on_unpublish) spec_.on_unpublish(s, id);
         std::vector<store::Param> params = {status, clock::NowUtc()};
         std::string sets = "status = $1, updated_at = $2";
         for (auto& [name, value] : values) {

@@ -135,6 +135,9 @@ struct ResourceSpec {
     std::function<void(store::Session& s, std::int64_t id, const Values& stored)> on_submit;
     /// Runs when the reviewer approves it, in the same transaction (e.g. gives a registration number).
     std::function<void(store::Session& s, std::int64_t id, const Values& stored)> on_approve;
+    /// Runs when an approved one stops being approved (withdrawn, or changed and so back to draft),
+    /// in the same transaction and before its row changes (e.g. takes it out of counters).
+    std::function<void(store::Session& s, std::int64_t id)> on_unpublish;
     /// Extra filters: ?name=value → SQL condition on alias t (returns "" if not applicable).
     std::function<std::string(std::string_view name, const std::string& value, std::vector<store::Param>& params)>
         extra_filter;

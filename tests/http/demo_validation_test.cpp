@@ -16,13 +16,13 @@ namespace {
 
 using testing::CommandResult;
 
-/// The message of the std::logic_error that checking `rows` throws; "" when it passes.
-std::string Refusal(store::Database& db, const TableRows& rows) {
+/// The message of the std::logic_error that checking `rows` (with `links`) throws; "" when it passes.
+std::string Refusal(store::Database& db, const TableRows& rows, const LinkRows& links = {}) {
     RowChecks checks(db);
     std::string message;
     db.Read([&](store::Session& s) {
         try {
-            checks.Check(s, rows);
+            checks.Check(s, rows, links);
         } catch (const std::logic_error& e) {
             message = e.what();
         }
@@ -66,6 +66,46 @@ TEST(DemoValidation, AResourceTheApiWouldRefuseIsABugInTheGenerator) {
     EXPECT_NE(refusal.find("labs row 3"), std::string::npos) << refusal;
     EXPECT_NE(refusal.find("org_id"), std::string::npos) << refusal;
     EXPECT_NE(refusal.find("kind"), std::string::npos) << refusal;
+}
+
+TEST(DemoValidation, AnAchievementIsCheckedWithItsLinkRows) {
+    std::string url = testing::MigratedDatabaseUrl();
+    if (url.empty()) GTEST_SKIP() << "PostgreSQL not configured";
+    auto db = store::Open(url);
+    const std::string first17 = "12110000400000000";
+    TableRows orgs("organizations", {"id", "name", "credit_code", "kind", "district_code", "is_sme", "contacts",
+                                     "created_at", "updated_at"});
+    orgs.Add({1, "北京测试大学", first17 + catalog::CreditCodeCheckCharacter(first17), "university", "110101", false,
+              "[]", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z"});
+    db->Write([&](store::Session& s) { InsertRows(s, orgs); });
+    TableRows achievements("achievements", {"id", "org_id", "name", "class", "funding"});
+    achievements.Add({5, 1, "测试成果", "applied_research", "fiscal"});
+    TableRows statuses("achievement_statuses", {"achievement_id", "code"});
+    TableRows industries("achievement_industries", {"achievement_id", "code"});
+
+    // Without link rows: at least one status and one industry code are missing.
+    std::string refusal = Refusal(*db, achievements);
+    EXPECT_NE(refusal.find("achievements row 5"), std::string::npos) << refusal;
+    EXPECT_NE(refusal.find("statuses"), std::string::npos) << refusal;
+    EXPECT_NE(refusal.find("industry_codes"), std::string::npos) << refusal;
+    // With them, it passes; a status outside 1–5 is named.
+    statuses.Add({5, "2"});
+    industries.Add({5, "3825"});
+    LinkRows links = {{"statuses", &statuses}, {"industry_codes", &industries}};
+    EXPECT_EQ(Refusal(*db, achievements, links), "");
+    statuses.Add({5, "7"});
+    refusal = Refusal(*db, achievements, links);
+    EXPECT_NE(refusal.find("statuses"), std::string::npos) << refusal;
+    EXPECT_EQ(refusal.find("industry_codes"), std::string::npos) << refusal;
+
+    // A team's members, given with their roles, must be talents.
+    TableRows teams("teams", {"id", "org_id", "name"});
+    teams.Add({9, 1, "测试团队"});
+    TableRows members("team_members", {"team_id", "talent_id", "role"});
+    members.Add({9, 424242, "负责人"});
+    refusal = Refusal(*db, teams, {{"member_ids", &members}});
+    EXPECT_NE(refusal.find("teams row 9"), std::string::npos) << refusal;
+    EXPECT_NE(refusal.find("member"), std::string::npos) << refusal;
 }
 
 }  // namespace

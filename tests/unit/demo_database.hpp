@@ -1,6 +1,6 @@
 #pragma once
-// Shared by the demo generator's tests (demo_test.cpp, demo_seed_test.cpp): a migrated SQLite
-// database in a temporary file, and reading one value or every cell of a query.
+// Shared by the demo generator's tests (demo_test.cpp, demo_seed_test.cpp, demo_achievements_test.cpp): a
+// migrated SQLite database in a temporary file, reading one value or every cell of a query, and the small catalog.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -42,5 +42,25 @@ inline std::vector<std::vector<std::string>> Cells(store::Database& db, const st
     });
     return out;
 }
+
+/// One small catalog shared by a suite's read-only cases: generating it once keeps the suite fast.
+class DemoSmall : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        database_ = new TempDatabase("small");
+        db_ = &**database_;
+        Result<DemoSummary> result = GenerateDemo(*db_, DemoOptions{});
+        ASSERT_TRUE(result.ok());
+        summary_ = result.value();
+    }
+    static void TearDownTestSuite() {
+        delete database_;
+        database_ = nullptr;
+        db_ = nullptr;
+    }
+    static inline TempDatabase* database_ = nullptr;
+    static inline store::Database* db_ = nullptr;
+    static inline DemoSummary summary_;
+};
 
 }  // namespace keyuan::demo

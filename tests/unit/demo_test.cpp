@@ -6,26 +6,6 @@
 namespace keyuan::demo {
 namespace {
 
-// One small catalog shared by the read-only cases: generating it once keeps the suite fast.
-class DemoSmall : public ::testing::Test {
-protected:
-    static void SetUpTestSuite() {
-        database_ = new TempDatabase("small");
-        db_ = &**database_;
-        Result<DemoSummary> result = GenerateDemo(*db_, DemoOptions{});
-        ASSERT_TRUE(result.ok());
-        summary_ = result.value();
-    }
-    static void TearDownTestSuite() {
-        delete database_;
-        database_ = nullptr;
-        db_ = nullptr;
-    }
-    static inline TempDatabase* database_ = nullptr;
-    static inline store::Database* db_ = nullptr;
-    static inline DemoSummary summary_;
-};
-
 TEST_F(DemoSmall, ProducesTheSmallScaleCounts) {
     EXPECT_EQ(summary_.counts.organizations, 60);
     EXPECT_EQ(summary_.counts.bases, 6);
@@ -42,7 +22,8 @@ TEST_F(DemoSmall, ProducesTheSmallScaleCounts) {
     // Every lab has instruments and services, and every registration is queued for search.
     EXPECT_EQ(Scalar(*db_, "SELECT COUNT(*) FROM labs WHERE id NOT IN (SELECT lab_id FROM instruments)"), 0);
     EXPECT_EQ(Scalar(*db_, "SELECT COUNT(*) FROM labs WHERE id NOT IN (SELECT lab_id FROM services)"), 0);
-    EXPECT_EQ(Scalar(*db_, "SELECT COUNT(*) FROM search_outbox"), 150 + 600 + 1000 + 25);
+    EXPECT_EQ(Scalar(*db_, "SELECT COUNT(*) FROM search_outbox"),
+              150 + 600 + 1000 + 25 + 400 + 150 + summary_.counts.teams);
 }
 
 TEST_F(DemoSmall, EveryCreditCodeIsValidAndUnique) {

@@ -18,7 +18,10 @@ std::vector<std::pair<const char*, std::int64_t>> Rows(const DemoCounts& c) {
             {"labs", c.labs},
             {"instruments", c.instruments},
             {"services", c.services},
-            {"finance products", c.finance_products}};
+            {"finance products", c.finance_products},
+            {"talents", c.talents},
+            {"teams", c.teams},
+            {"achievements", c.achievements}};
 }
 
 }  // namespace
@@ -33,9 +36,12 @@ std::optional<std::uint64_t> ParseSeed(std::string_view text) {
 std::function<void(const DemoCounts&, const DemoCounts&)> TerminalProgress() {
     if (!::isatty(STDERR_FILENO)) return {};
     return [](const DemoCounts& done, const DemoCounts& planned) {
-        int percent = planned.services > 0 ? static_cast<int>(100 * done.services / planned.services) : 100;
+        // Services and achievements are the bulk of the rows, written in that order.
+        std::int64_t total = planned.services + planned.achievements;
+        int percent = total > 0 ? static_cast<int>(100 * (done.services + done.achievements) / total) : 100;
         std::cerr << "\rkeyuan demo: " << percent << "% (" << done.labs << " labs, " << done.instruments
-                  << " instruments, " << done.services << " services)" << (percent >= 100 ? "\n" : "") << std::flush;
+                  << " instruments, " << done.services << " services, " << done.achievements << " achievements)"
+                  << (percent >= 100 ? "\n" : "") << std::flush;
     };
 }
 

@@ -15,6 +15,7 @@
 #include "tools/demo/organizations.hpp"
 #include "tools/demo/plan.hpp"
 #include "tools/demo/resources.hpp"
+#include "tools/demo/results.hpp"
 #include "tools/demo/users.hpp"
 #include "tools/demo/validation.hpp"
 #include "workflow/deadlines.hpp"
@@ -34,13 +35,16 @@ struct IdTable {
     const char* name;
     std::int64_t DemoCounts::*next;
 };
-constexpr std::array<IdTable, 7> kIdTables = {{{"organizations", &DemoCounts::organizations},
-                                               {"users", &DemoCounts::users},
-                                               {"bases", &DemoCounts::bases},
-                                               {"labs", &DemoCounts::labs},
-                                               {"instruments", &DemoCounts::instruments},
-                                               {"services", &DemoCounts::services},
-                                               {"finance_products", &DemoCounts::finance_products}}};
+constexpr std::array<IdTable, 10> kIdTables = {{{"organizations", &DemoCounts::organizations},
+                                                {"users", &DemoCounts::users},
+                                                {"bases", &DemoCounts::bases},
+                                                {"labs", &DemoCounts::labs},
+                                                {"instruments", &DemoCounts::instruments},
+                                                {"services", &DemoCounts::services},
+                                                {"finance_products", &DemoCounts::finance_products},
+                                                {"talents", &DemoCounts::talents},
+                                                {"teams", &DemoCounts::teams},
+                                                {"achievements", &DemoCounts::achievements}}};
 
 IdStart NextIds(store::Session& s) {
     IdStart next;
@@ -158,7 +162,10 @@ Result<DemoSummary> GenerateDemo(store::Database& db, const DemoOptions& options
                        static_cast<std::int64_t>(plan.lab_owner.size()),
                        size.instruments,
                        size.services,
-                       static_cast<std::int64_t>(finance.size())};
+                       static_cast<std::int64_t>(finance.size()),
+                       size.talents,
+                       0,  // teams: as the talents fall
+                       size.achievements};
     // Every organisation and resource passes its module's validation before it is written.
     RowChecks checks(db);
     db.Write([&](store::Session& s) {
@@ -169,11 +176,13 @@ Result<DemoSummary> GenerateDemo(store::Database& db, const DemoOptions& options
         InsertRows(s, finance_outbox);
     });
     DemoCounts done = planned;
-    done.labs = done.instruments = done.services = 0;
+    done.labs = done.instruments = done.services = done.talents = done.achievements = 0;
     if (options.progress) options.progress(done, planned);
     WriteResources(db, checks, rng, calendar, options, orgs, plan, ids, now, done, planned);
     db.Write([&now](store::Session& s) { AddBookingRules(s, now); });
     db.Write([&](store::Session& s) { AddActivity(s, rng, options.as_of, kMostResourcesWithActivity); });
+    // The achievement library last, so that it changes none of the rows above.
+    WriteResults(db, checks, rng, options, orgs, ids, now, done, planned);
     if (db.engine() == store::Engine::kPostgres) db.Write(ResetSequences);
     std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
     return DemoSummary{done, elapsed.count()};

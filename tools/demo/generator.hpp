@@ -38,6 +38,9 @@ struct DemoCounts {
     std::int64_t instruments = 0;
     std::int64_t services = 0;
     std::int64_t finance_products = 0;
+    std::int64_t talents = 0;
+    std::int64_t teams = 0;
+    std::int64_t achievements = 0;
 };
 
 struct DemoOptions {

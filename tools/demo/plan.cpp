@@ -8,9 +8,9 @@ namespace keyuan::demo {
 
 ScaleSize SizeOf(Scale scale) {
     switch (scale) {
-        case Scale::kSmall: return {60, 150, 600, 1000, 25, 6};
-        case Scale::kCity: return {5000, 20000, 100000, 200000, 200, 40};
-        case Scale::kNational: return {50000, 200000, 1000000, 2000000, 2000, 400};
+        case Scale::kSmall: return {60, 150, 600, 1000, 25, 6, 400, 150};
+        case Scale::kCity: return {5000, 20000, 100000, 200000, 200, 40, 50000, 20000};
+        case Scale::kNational: return {50000, 200000, 1000000, 2000000, 2000, 400, 500000, 200000};
     }
     return {};
 }
@@ -66,6 +66,17 @@ double LabWeight(const DemoOrg& org) {
         case OrgKind::kFinancial: return 0;
     }
     return 0;
+}
+
+double ResultWeight(const DemoOrg& org) {
+    if (!org.owns_labs || org.admin_user_id == 0) return 0;
+    switch (org.kind) {
+        case OrgKind::kUniversity: return 40;
+        case OrgKind::kInstitute: return 20;
+        case OrgKind::kHospital: return 8;
+        case OrgKind::kStateOwned: return 6;
+        default: return 1;
+    }
 }
 
 double InstrumentWeight(OrgKind kind) {

@@ -17,6 +17,8 @@ struct ScaleSize {
     int services;
     int finance_products;
     int bases;
+    int achievements;
+    int talents;  // teams follow: about one per ten talents
 };
 
 ScaleSize SizeOf(Scale scale);
@@ -33,5 +35,8 @@ std::vector<int> Allocate(Random& rng, int total, const std::vector<double>& wei
 double LabWeight(const DemoOrg& org);
 /// How many instruments a lab of this kind of organisation tends to have, relative to a firm's.
 double InstrumentWeight(OrgKind kind);
+/// How many achievements and talents an organisation of this kind tends to have, relative to a
+/// firm's; 0 for one that registers nothing (no unit administrator).
+double ResultWeight(const DemoOrg& org);
 
 }  // namespace keyuan::demo

@@ -91,7 +91,7 @@ void ResourceRows::clear() {
 void ResourceRows::Insert(store::Session& session, const RowChecks& checks) const {
     for (auto [resources, links] : {std::pair{&labs, &lab_industries}, std::pair{&instruments, &instrument_industries},
                                     std::pair{&services, &service_industries}}) {
-        checks.Insert(session, *resources, links);
+        checks.Insert(session, *resources, {{"industry_codes", links}});
         InsertRows(session, *links);
     }
     InsertRows(session, outbox);

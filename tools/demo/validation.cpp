@@ -11,6 +11,7 @@
 
 #include "access/policy.hpp"
 #include "core/error.hpp"
+#include "modules/achievements/specs.hpp"
 #include "modules/catalog/organization_input.hpp"
 #include "modules/catalog/specs.hpp"
 #include "registry/engine.hpp"
@@ -49,19 +50,26 @@ json::object Body(const TableRows& rows, std::size_t row,
     return body;
 }
 
-/// The industry links of each resource: its industry_codes, or its industries with scopes.
-std::map<std::int64_t, json::array> Links(const TableRows* links, bool with_scope) {
+/// The link rows of each resource as the API's body gives them: the targets under the link's
+/// name, or objects {target, extra…} under its detail name when it has one (industries with
+/// their scopes, team members with their roles).
+std::map<std::int64_t, json::array> Links(const registry::LinkSpec& link, const TableRows& rows) {
     std::map<std::int64_t, json::array> out;
-    if (!links) return out;
-    std::size_t width = links->columns().size();
-    for (std::size_t r = 0; r < links->size(); ++r) {
-        const store::Param* row = &links->values()[r * width];
-        if (with_scope) {
-            out[row[0].int_value()].push_back(
-                json::object{{"code", row[1].text_value()}, {"scope", row[2].text_value()}});
-        } else {
-            out[row[0].int_value()].push_back(json::value(row[1].text_value()));
+    std::size_t width = rows.columns().size();
+    auto text = [](const store::Param& v) {
+        return v.kind() == store::Param::Kind::kInt ? std::to_string(v.int_value()) : v.text_value();
+    };
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const store::Param* row = &rows.values()[r * width];
+        if (link.detail_name.empty()) {
+            out[row[0].int_value()].push_back(json::value(text(row[1])));
+            continue;
         }
+        json::object item{{link.target_column, text(row[1])}};
+        for (std::size_t k = 0; k < link.extra_columns.size() && k + 2 < width; ++k) {
+            item[link.extra_columns[k]] = text(row[k + 2]);
+        }
+        out[row[0].int_value()].push_back(std::move(item));
     }
     return out;
 }
@@ -81,14 +89,15 @@ struct RowChecks::Impl {
 
 RowChecks::RowChecks(store::Database& db) : impl_(std::make_unique<Impl>()) {
     for (registry::ResourceSpec spec :
-         {catalog::LabSpec(), catalog::InstrumentSpec(), catalog::ServiceSpec(), catalog::FinanceProductSpec()}) {
+         {catalog::LabSpec(), catalog::InstrumentSpec(), catalog::ServiceSpec(), catalog::FinanceProductSpec(),
+          achievements::AchievementSpec(), achievements::TalentSpec(), achievements::TeamSpec()}) {
         impl_->engines.push_back(std::make_unique<registry::ResourceEngine>(std::move(spec), db, impl_->policy, 0));
     }
 }
 
 RowChecks::~RowChecks() = default;
 
-void RowChecks::Check(store::Session& s, const TableRows& rows, const TableRows* links) const {
+void RowChecks::Check(store::Session& s, const TableRows& rows, const LinkRows& links) const {
     const std::vector<std::string>& columns = rows.columns();
     auto id_at = std::find(columns.begin(), columns.end(), "id") - columns.begin();
     auto id_of = [&](std::size_t row) { return rows.values()[row * columns.size() + id_at].int_value(); };
@@ -117,17 +126,18 @@ void RowChecks::Check(store::Session& s, const TableRows& rows, const TableRows*
         for (const registry::FieldSpec& f : spec.fields) {
             if (!f.derived) fields.emplace_back(f.name, f.type);
         }
-        // The industry link, given as the API takes it: codes, or {code, scope} under its detail name.
-        const registry::LinkSpec* industry = nullptr;
+        // Each link given, as the API takes it; one not given is left out of every body.
+        std::vector<std::pair<const registry::LinkSpec*, std::map<std::int64_t, json::array>>> given;
         for (const registry::LinkSpec& l : spec.links) {
-            if (l.name == "industry_codes") industry = &l;
+            if (auto it = links.find(l.name); it != links.end() && it->second)
+                given.emplace_back(&l, Links(l, *it->second));
         }
-        bool with_scope = industry && !industry->detail_name.empty();
-        std::map<std::int64_t, json::array> industries = Links(industry ? links : nullptr, with_scope);
         for (std::size_t r = 0; r < rows.size(); ++r) {
             json::object body = Body(rows, r, fields);
-            if (auto it = industries.find(id_of(r)); it != industries.end()) {
-                body[with_scope ? industry->detail_name : std::string("industry_codes")] = it->second;
+            for (const auto& [link, by_id] : given) {
+                auto it = by_id.find(id_of(r));
+                body[link->detail_name.empty() ? link->name : link->detail_name] =
+                    it == by_id.end() ? json::array() : it->second;
             }
             try {
                 engine->CheckCreate(s, body);
@@ -138,7 +148,7 @@ void RowChecks::Check(store::Session& s, const TableRows& rows, const TableRows*
     }
 }
 
-void RowChecks::Insert(store::Session& s, const TableRows& rows, const TableRows* links) const {
+void RowChecks::Insert(store::Session& s, const TableRows& rows, const LinkRows& links) const {
     Check(s, rows, links);
     InsertRows(s, rows);
 }

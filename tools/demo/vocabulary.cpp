@@ -28,10 +28,13 @@ constexpr std::array<std::string_view, kDomainCount> kDomainNames = {"新材料"
 constexpr std::array<std::string_view, kFinanceTypeCount> kFinanceTypes = {"bank", "insurer", "reinsurer", "fund",
                                                                            "guarantor"};
 constexpr std::array<std::string_view, 4> kNamePartKinds = {"university", "institute", "enterprise", "state_owned"};
-constexpr std::array<std::string_view, 13> kWordLists = {
-    "university_prefix", "university_suffix", "institute_suffix",  "district_hospital", "hospital_specialty",
-    "company_suffix",    "brand_first",       "brand_second",      "surname",           "given_name",
-    "building",          "return_reason",     "sample_requirement"};
+constexpr std::array<std::string_view, 23> kWordLists = {
+    "university_prefix", "university_suffix", "institute_suffix", "district_hospital", "hospital_specialty",
+    "company_suffix", "brand_first", "brand_second", "surname", "given_name", "building", "return_reason",
+    "sample_requirement",
+    // The achievement library (achievements.cpp, talents.cpp).
+    "result_prefix", "result_basic", "result_applied", "result_development", "programme_fiscal", "title_university",
+    "title_institute", "title_hospital", "title_firm", "team_suffix"};
 
 struct Vocabulary {
     std::vector<District> districts;

@@ -20,6 +20,7 @@ void Register(modules::ModuleContext& context) {
     DeclareContactPermissions(context.policy);
     RegisterContactRoutes(context, talents);
     RegisterStatisticsRoutes(context);
+    AddRecountJob(context);
     DeclarePackagePermissions(context.policy);
     auto& packages = context.Keep(std::make_unique<workflow::Workflow>(PackageDefinition(), context.policy));
     RegisterPackageRoutes(context, packages);

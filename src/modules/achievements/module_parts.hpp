@@ -14,5 +14,7 @@ void RegisterContactRoutes(modules::ModuleContext& context, const registry::Reso
 
 /// GET /api/v1/achievements/statistics (statistics.cpp): public counts, secret ones in none.
 void RegisterStatisticsRoutes(modules::ModuleContext& context);
+/// The nightly recount of the statistics' counters, which logs any drift it repairs (statistics.cpp).
+void AddRecountJob(modules::ModuleContext& context);
 
 }  // namespace keyuan::achievements

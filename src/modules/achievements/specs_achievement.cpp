@@ -1,4 +1,5 @@
 #include "core/clock.hpp"
+#include "modules/achievements/counts.hpp"
 #include "modules/achievements/registration_number.hpp"
 #include "modules/achievements/specs.hpp"
 #include "registry/common_fields.hpp"
@@ -83,7 +84,10 @@ registry::ResourceSpec AchievementSpec() {
                                        .display = {"name", "class", "org_name", "registration_no"}};
     spec.on_approve = [](store::Session& s, std::int64_t id, const registry::Values&) {
         GiveRegistrationNumber(s, id, clock::TodayShanghai());
+        CountAchievement(s, id, +1);  // with its number: the year is the number's
     };
+    // Before the change: what was counted is taken away as it was counted.
+    spec.on_unpublish = [](store::Session& s, std::int64_t id) { CountAchievement(s, id, -1); };
     return spec;
 }
 
