@@ -70,12 +70,6 @@ need_tools curl python3 sqlite3 psql
 bench_binary
 bench_out "logs and results"
 
-sql() {  # engine url query: rows as a|b|c
-  case $1 in
-    sqlite) sqlite3 -batch -noheader -separator '|' "${2#sqlite:}" "$3" ;;
-    postgres) psql -X -q -At -F '|' "$2" -c "$3" ;;
-  esac
-}
 
 # ---------------------------------------------------------------- the former route's SQL
 # src/modules/achievements/statistics.cpp before the counters, as it was sent.
@@ -160,24 +154,8 @@ start_keyuan() {  # engine url dir
 run_engine() {  # engine
   local engine=$1 dir=$OUT/$1 url g l0 route base total
   mkdir -p "$dir"
-  case $engine in
-    sqlite)
-      if [[ -n $SQLITE_DB ]]; then
-        url="sqlite:$SQLITE_DB"
-        say "sqlite: reusing $SQLITE_DB (demo not timed)"
-      else
-        url="sqlite:$dir/keyuan.db"
-        load_demo sqlite "$url"
-      fi
-      ;;
-    postgres)
-      PG_DIR=$OUT/pg
-      url=$("$ROOT/tests/pg_server.sh" start "$PG_DIR")
-      load_demo postgres "$url"
-      psql -X -q "$url" -c "VACUUM (ANALYZE)" >/dev/null
-      ;;
-    *) die "unknown engine '$engine' (sqlite, postgres)" ;;
-  esac
+  open_demo_database "$engine" "$dir"
+  url=$DB_URL
   total=$(sql "$engine" "$url" "SELECT COUNT(*) FROM achievements")
   say "$engine: $total achievements, $(sql "$engine" "$url" "SELECT COUNT(*) FROM achievements WHERE status = 'approved' AND secret = 0") public, $(sql "$engine" "$url" "SELECT COUNT(*) FROM talents") talents"
   start_keyuan "$engine" "$url" "$dir"

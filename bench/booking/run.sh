@@ -139,12 +139,6 @@ measure() {
 }
 
 # ---------------------------------------------------------------- databases and servers
-sql() {  # engine url query: rows as a|b|c
-  case $1 in
-    sqlite) sqlite3 -batch -noheader -separator '|' "${2#sqlite:}" "$3" ;;
-    postgres) psql -X -q -At -F '|' "$2" -c "$3" ;;
-  esac
-}
 
 start_keyuan() {  # name url dir: a keyuan on a free port, into KPID[name] and KPORT[name]
   local name=$1 url=$2 dir=$3 port="" i log skip=0 index=$INDEX

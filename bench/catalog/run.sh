@@ -135,12 +135,6 @@ measure() {
 }
 
 # ---------------------------------------------------------------- databases
-sql() {  # engine url query: rows as a|b|c
-  case $1 in
-    sqlite) sqlite3 -batch -noheader -separator '|' "${2#sqlite:}" "$3" ;;
-    postgres) psql -X -q -At -F '|' "$2" -c "$3" ;;
-  esac
-}
 
 DEMO_ROWS=()
 load_demo() {  # engine url
@@ -364,25 +358,8 @@ run_scenario() {  # engine scenario dir cache(on|off)
 run_engine() {  # engine
   local engine=$1 dir=$OUT/$1 url
   mkdir -p "$dir/raw"
-  case $engine in
-    sqlite)
-      if [[ -n $SQLITE_DB ]]; then
-        url="sqlite:$SQLITE_DB"
-        say "sqlite: reusing $SQLITE_DB (demo not timed)"
-      else
-        url="sqlite:$dir/keyuan.db"
-        load_demo sqlite "$url"
-      fi
-      ;;
-    postgres)
-      PG_DIR=$OUT/pg
-      url=$("$ROOT/tests/pg_server.sh" start "$PG_DIR")
-      load_demo postgres "$url"
-      # As a server in steady state: statistics and visibility map current, no autovacuum pending.
-      psql -X -q "$url" -c "VACUUM (ANALYZE)" >/dev/null
-      ;;
-    *) die "unknown engine '$engine' (sqlite, postgres)" ;;
-  esac
+  open_demo_database "$engine" "$dir"
+  url=$DB_URL
   say "$engine: $(sql "$engine" "$url" "SELECT COUNT(*) FROM instruments") instruments, $(sql "$engine" "$url" "SELECT COUNT(*) FROM instruments WHERE status = 'approved'") approved"
   write_paths "$engine" "$url" "$dir"
   explain "$engine" "$url" "$dir/explain.txt"

@@ -118,3 +118,38 @@ children_ms() {  # CPU time of this shell's reaped children (the load generators
     for (i = 1; i <= 2; i++) { split($i, a, "m"); sub(/s$/, "", a[2]); t += a[1] * 60 + a[2] }
     printf "%d\n", t * 1000 }' "$OUT/.times")
 }
+
+# ---------------------------------------------------------------- databases
+sql() {  # engine url query: rows as a|b|c
+  case $1 in
+    sqlite) sqlite3 -batch -noheader -separator '|' "${2#sqlite:}" "$3" ;;
+    postgres) psql -X -q -At -F '|' "$2" -c "$3" ;;
+  esac
+}
+
+# The database of `engine` for a run, its URL into DB_URL: the SQLite file SQLITE_DB when set
+# (filled already; the demo is not timed), else a new SQLite file in dir or a throw-away
+# PostgreSQL server (PG_DIR, under OUT) filled by the script's own load_demo (engine url), and on
+# PostgreSQL vacuumed and analysed, as a server in steady state is.
+DB_URL=""
+open_demo_database() {  # engine dir
+  local engine=$1 dir=$2
+  case $engine in
+    sqlite)
+      if [[ -n ${SQLITE_DB:-} ]]; then
+        DB_URL="sqlite:$SQLITE_DB"
+        say "sqlite: reusing $SQLITE_DB (demo not timed)"
+      else
+        DB_URL="sqlite:$dir/keyuan.db"
+        load_demo sqlite "$DB_URL"
+      fi
+      ;;
+    postgres)
+      PG_DIR=$OUT/pg
+      DB_URL=$("$ROOT/tests/pg_server.sh" start "$PG_DIR")
+      load_demo postgres "$DB_URL"
+      psql -X -q "$DB_URL" -c "VACUUM (ANALYZE)" >/dev/null
+      ;;
+    *) die "unknown engine '$engine' (sqlite, postgres)" ;;
+  esac
+}
