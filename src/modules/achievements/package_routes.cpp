@@ -28,6 +28,14 @@ using http::Request;
 
 namespace {
 
+/// The class as a reader of the exported sheet knows it (the three classes of seed 002).
+std::string ClassNameZh(std::string_view code) {
+    if (code == "basic_research") return "基础研究类";
+    if (code == "applied_research") return "应用研究类";
+    if (code == "development_industrialization") return "技术开发和产业化类";
+    return std::string(code);
+}
+
 constexpr const char* kBase = "/api/v1/achievement-packages";
 
 /// The package, if the caller may see it: published ones everybody, others their editors in scope.
@@ -235,7 +243,7 @@ void AddReadRoutes(modules::ModuleContext& context) {
                 const json::object& o = item.as_object();
                 sheet.rows.push_back({exchange::ExportCell::Number(++n),
                                       exchange::ExportCell::Text(std::string(o.at("name").as_string())),
-                                      exchange::ExportCell::Text(std::string(o.at("class").as_string())),
+                                      exchange::ExportCell::Text(ClassNameZh(o.at("class").as_string())),
                                       exchange::ExportCell::Text(std::string(o.at("org_name").as_string())),
                                       exchange::ExportCell::Text(std::string(o.at("registration_no").as_string()))});
             }

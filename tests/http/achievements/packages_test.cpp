@@ -74,6 +74,8 @@ TEST_F(PackagesTest, TheOperatorPublishesAThematicPackageThatAVisitorReadsAndExp
     ASSERT_EQ(csv.status, 200) << csv.body;
     EXPECT_NE(csv.body.find("光伏逆变器"), std::string::npos);
     EXPECT_NE(csv.body.find("柔性光伏组件"), std::string::npos);
+    EXPECT_NE(csv.body.find("技术开发和产业化类"), std::string::npos) << "the class by its name, not its code";
+    EXPECT_EQ(csv.body.find("development_industrialization"), std::string::npos);
     EXPECT_EQ(Visitor().Get(path + "/export?format=xlsx").status, 200);
 
     // Made secret later: out of the public view and the export at once.
