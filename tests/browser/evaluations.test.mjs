@@ -2,7 +2,8 @@
 // achievement (each missing field shown at its field), operator1 assigns three experts (two are
 // refused at the field), each expert scores every criterion once (a missing score shown at its
 // criterion; afterwards read-only), operator1 concludes, and unit1 reads the result on the request
-// and on the achievement's page. A request not yet assigned is cancelled by the unit.
+// and on the achievement's page. A request not yet assigned is cancelled by the unit; another is declined.
+// An evaluation agency (agency1), assigned alone, scores and concludes its own evaluation.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
@@ -156,4 +157,43 @@ test('a unit cancels a request before it is assigned; the operator declines anot
     await page.locator('[data-test=evaluation-status]', { hasText: '未受理' }).waitFor()
     assert.equal(await textOf(page.locator('[data-test=evaluation-reason]')), '不属于平台评价范围')
   })
+})
+
+test('an evaluation agency scores alone and concludes its own evaluation', async () => {
+  const unit = await apiSession('unit1')
+  const asked = await unit('POST', '/evaluations', {
+    subject: 'invention_disclosure',
+    title: '一种低功耗传感器的发明披露',
+    abstract: '面向物联网终端的低功耗传感器结构',
+    class: 'development_industrialization',
+  })
+  assert.equal(asked.status, 201, JSON.stringify(asked.body))
+  const id = asked.body.id
+  await withBrowser(async (page) => {
+    await login(page, 'operator1')
+    await page.goto(`${BASE_URL}/evaluations/${id}`)
+    await page.locator('[data-test=assign]').click()
+    await page.locator('[data-test=assign-agency]').click()
+    await pickOption(page, 'f-agency_user_id', 'agency1')
+    await page.locator('[data-test=assign-dialog] [data-test=assign-submit]').click()
+    await page.locator('[data-test=evaluation-status]', { hasText: '评价中' }).waitFor()
+    await logout(page)
+
+    await login(page, 'agency1')
+    await openFromMenu(page, 'evaluations-assigned', '一种低功耗传感器的发明披露')
+    // development: economic_value 35, market_test 25, user_evaluation 20, social_value 20 → 58.1 → 58
+    const given = { economic_value: 60, market_test: 50, user_evaluation: 55, social_value: 68 }
+    for (const [code, score] of Object.entries(given)) await field(page, `score-${code}`).fill(String(score))
+    await field(page, 'comment-economic_value').click()
+    await page.locator('[data-test=score-preview]', { hasText: '58' }).waitFor()
+    await page.locator('[data-test=submit-scores]').click()
+    await page.locator('[data-test=scored-notice]').waitFor()
+    // The agency concludes its own evaluation.
+    await page.locator('[data-test=complete]').click()
+    await answerPrompt(page, '市场前景有待验证', '出具结论')
+    await page.locator('[data-test=evaluation-status]', { hasText: '已完成' }).waitFor()
+    assert.equal(await textOf(page.locator('[data-test=result-level]')), '不合格')
+  })
+  const result = await unit('GET', `/evaluations/${id}`)
+  assert.equal(result.body.score, 58)
 })
