@@ -7,31 +7,14 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { BASE_URL, SCREENSHOTS, apiSession, field, login, logout, pickOption, textOf, withBrowser } from './support.mjs'
+import { BASE_URL, SCREENSHOTS, apiSession, approvedAchievement, field, login, logout, pickOption, textOf, withBrowser } from './support.mjs'
 
 const PUBLIC_NAME = '钙钛矿叠层太阳能电池制备工艺'
 const SECRET_NAME = '保密的量子密钥分发装置'
 const PACKAGE_TITLE = '新能源领域推介成果'
 
 /** Registers and approves an achievement through the API; answers its id. */
-async function approvedByApi(name, secret) {
-  const unit = await apiSession('unit1')
-  const created = await unit('POST', '/achievements', {
-    name,
-    class: 'development_industrialization',
-    funding: 'fiscal',
-    secret,
-    statuses: ['1'],
-    industry_codes: ['3825'],
-    keywords: ['量子'],
-  })
-  assert.equal(created.status, 201, JSON.stringify(created.body))
-  const id = created.body.id
-  assert.equal((await unit('POST', `/achievements/${id}/submit`, {})).status, 200)
-  const reviewer = await apiSession('reviewer1')
-  assert.equal((await reviewer('POST', `/achievements/${id}/approve`, {})).status, 200)
-  return id
-}
+const approvedByApi = (name, secret) => approvedAchievement({ name, secret, keywords: ['量子'] })
 
 /** Reloads `url` until `locator` shows (the search index follows the database within a moment). */
 async function untilShown(page, url, locator) {

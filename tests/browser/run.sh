@@ -105,6 +105,9 @@ create_user sec1 security_admin
 create_user sec2 security_admin
 create_user grantee expert
 create_user company1 enterprise --org "$COMPANY_ID"
+# Evaluators of another unit's achievements (evaluations.test.mjs).
+for e in expert1 expert2 expert3; do create_user "$e" expert; done
+create_user agency1 evaluation_agency
 
 export KEYUAN_SCREENSHOTS=${KEYUAN_SCREENSHOTS:-$(mktemp -d /tmp/keyuan-screens.XXXXXX)}
 echo "browser tests: server $KEYUAN_URL on ${KEYUAN_BROWSER_ENGINE:-sqlite}, organisation $ORG_ID, screenshots in $KEYUAN_SCREENSHOTS" >&2

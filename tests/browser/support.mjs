@@ -133,6 +133,20 @@ export async function apiSession(username) {
   }
 }
 
+/** An achievement of unit1's organisation, registered, submitted and approved (reviewer1) through
+ * the API; `fields` overrides the defaults. Answers its id. */
+export async function approvedAchievement(fields) {
+  const unit = await apiSession('unit1')
+  const body = { class: 'development_industrialization', funding: 'fiscal', secret: false, statuses: ['1'], industry_codes: ['3825'] }
+  const created = await unit('POST', '/achievements', { ...body, ...fields })
+  if (created.status !== 201) throw new Error(`achievement not created: ${JSON.stringify(created.body)}`)
+  const id = created.body.id
+  if ((await unit('POST', `/achievements/${id}/submit`, {})).status !== 200) throw new Error('achievement not submitted')
+  const reviewer = await apiSession('reviewer1')
+  if ((await reviewer('POST', `/achievements/${id}/approve`, {})).status !== 200) throw new Error('achievement not approved')
+  return id
+}
+
 /** An 18-character unified social credit code with its check character (GB 32100-2015). */
 export function creditCode(first17) {
   const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY'

@@ -6,6 +6,8 @@ import { sharedTexts } from '@/shared/texts'
 import { achievementsRoutes } from '@/modules/achievements/routes'
 import { achievementsTexts } from '@/modules/achievements/texts'
 import { addAchievementsPanels } from '@/modules/achievements/panels'
+import { evaluationsRoutes } from '@/modules/evaluations/routes'
+import { evaluationsTexts } from '@/modules/evaluations/texts'
 import { accountsRoutes } from '@/modules/accounts/routes'
 import { accountsTexts } from '@/modules/accounts/texts'
 import { bookingsRoutes } from '@/modules/bookings/routes'
@@ -41,6 +43,7 @@ export const moduleRoutes: RouteRecordRaw[] = [
   ...notificationsRoutes,
   ...securityRoutes,
   ...achievementsRoutes,
+  ...evaluationsRoutes,
 ]
 
 export const moduleTexts: Record<string, Texts> = {
@@ -57,6 +60,7 @@ export const moduleTexts: Record<string, Texts> = {
   notifications: notificationsTexts,
   security: securityTexts,
   achievements: achievementsTexts,
+  evaluations: evaluationsTexts,
 }
 
 let textsAdded = false

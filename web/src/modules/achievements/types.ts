@@ -32,6 +32,11 @@ export interface Achievement extends Registered {
   contact_name: string | null
   contact_phone: string | null
   contact_email: string | null
+  /** The latest completed evaluation (src/modules/evaluations): absent or null when none. */
+  evaluation_method?: string | null
+  evaluation_score?: number | null
+  evaluation_level?: string | null
+  evaluation_completed_at?: string | null
 }
 
 export interface Talent extends Registered {

@@ -31,3 +31,13 @@ describe('order notifications', () => {
     expect(linkOf(notice('order_cancelled'))).toBe('/orders/desk')
   })
 })
+
+describe('evaluation notifications', () => {
+  it('name the request (and the score of a completed one) and lead to its page', () => {
+    const assigned = notice('evaluation_assigned', { evaluation_id: '12', title: '钙钛矿电池', method: 'professional_review' })
+    expect(messageOf(assigned)).toBe('新的成果评价任务：钙钛矿电池')
+    expect(linkOf(assigned)).toBe('/evaluations/12')
+    const completed = notice('evaluation_completed', { evaluation_id: '12', title: '钙钛矿电池', score: 81, level: 'good' })
+    expect(messageOf(completed)).toBe('成果评价已完成：钙钛矿电池，81 分')
+  })
+})

@@ -24,11 +24,16 @@ export function messageOf(n: Notification): string {
     span: beijingSpan(n.params.starts_at, n.params.ends_at),
     service: String(n.params.service_name ?? ''),
     price: typeof n.params.quote_fen === 'number' ? formatYuan(n.params.quote_fen) : '',
+    title: String(n.params.title ?? ''),
+    score: String(n.params.score ?? ''),
   })
 }
 
 export function linkOf(n: Notification): string {
   if (n.kind.startsWith('booking_')) return FOR_PROVIDER.has(n.kind) ? '/bookings/desk' : '/bookings'
+  if (n.kind.startsWith('evaluation_') && typeof n.params.evaluation_id === 'string') {
+    return `/evaluations/${n.params.evaluation_id}`
+  }
   if (!n.kind.startsWith('order_')) return '/inbox'
   // A cancelled order: the client hears when the unit cancelled, the unit when the client did.
   const provider = FOR_PROVIDER.has(n.kind) || (n.kind === 'order_cancelled' && hasRole('unit_admin', 'operator'))

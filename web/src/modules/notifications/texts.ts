@@ -29,6 +29,8 @@ const zh = {
       order_rejected: '订单未受理：{service}',
       order_cancelled: '订单已取消：{service}',
       order_please_rate: '请评价本次服务：{service}',
+      evaluation_assigned: '新的成果评价任务：{title}',
+      evaluation_completed: '成果评价已完成：{title}，{score} 分',
     },
   },
 }
@@ -62,6 +64,8 @@ export const notificationsTexts = defineTexts(zh, {
       order_rejected: 'Order rejected: {service}',
       order_cancelled: 'Order cancelled: {service}',
       order_please_rate: 'Please rate the service: {service}',
+      evaluation_assigned: 'New evaluation to score: {title}',
+      evaluation_completed: 'Evaluation completed: {title}, {score} points',
     },
   },
 })
