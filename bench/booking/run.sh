@@ -47,7 +47,7 @@
 # waits up to QUIET_WAIT seconds for a quiet machine before measuring, but does not repeat runs.
 #
 # Knobs (environment): DURATION=60, CLIENTS=256, INSTRUMENTS=1000, ENGINES="sqlite postgres",
-# KILLS=10, KILL_RUN=4, SAME_WORK=1, WARMUP=5, HOT_SHARE=0.2, SCALE=city (small has only ~450 bookable
+# KILLS=10, KILL_RUN=4, SAME_WORK=1, SAME_WORK_CHAIN=1 (0: its audit record without the chain's lock), WARMUP=5, HOT_SHARE=0.2, SCALE=city (small has only ~450 bookable
 # instruments), SQLITE_THREADS=4, POOL_SIZE=8 (keyuan's database.pool_size), PG_CLIENTS=2*POOL_SIZE,
 # QUIET_WAIT=30 and QUIET_PERCENT=20 (bench/lib/measure.sh), INDEX_DIR (a search index of the same
 # demo, built already), KEYUAN_BIN (default build-bench/keyuan, Release, built if missing, with
@@ -74,6 +74,7 @@ SQLITE_THREADS=${SQLITE_THREADS:-4}
 POOL_SIZE=${POOL_SIZE:-8}
 PG_CLIENTS=${PG_CLIENTS:-$((2 * POOL_SIZE))}
 SAME_WORK=${SAME_WORK:-1}
+SAME_WORK_CHAIN=${SAME_WORK_CHAIN:-1}  # 0: the same statements without the audit chain's lock and last hash (an experiment)
 INDEX_DIR=${INDEX_DIR:-}
 KEYUAN_BIN=${KEYUAN_BIN:-$ROOT/build-bench/keyuan}
 TARGET_SQLITE_RATE=1500
@@ -361,8 +362,8 @@ BEGIN;
 SELECT i.id, i.org_id, i.name, i.status, i.open_status, r.* FROM instruments i LEFT JOIN booking_rules r ON r.instrument_id = i.id WHERE i.id = ('{$ids}'::bigint[])[:k] FOR NO KEY UPDATE OF i;
 WITH p AS (SELECT CAST(:start AS bigint) AS s, $PG_TIME_FORMAT AS f), b AS (INSERT INTO bookings (instrument_id, org_id, client_org_id, user_id, booked_by, status, start_minute, end_minute, starts_at, ends_at, purpose, samples, created_at, updated_at) SELECT i.id, i.org_id, u.org_id, u.id, u.id, 'approved', p.s, p.s + 60, to_char(to_timestamp(p.s * 60) AT TIME ZONE 'UTC', p.f), to_char(to_timestamp((p.s + 60) * 60) AT TIME ZONE 'UTC', p.f), '', 0, $now, $now FROM p, instruments i, users u WHERE i.id = ('{$ids}'::bigint[])[:k] AND u.id = ('{$users}'::bigint[])[:u] ON CONFLICT DO NOTHING RETURNING *), j AS (SELECT b.id, b.org_id, b.user_id, $doc AS doc FROM b), n AS (INSERT INTO notifications (user_id, kind, params, created_at) SELECT u.id, 'booking_booked', j.doc, $now FROM j JOIN users u ON u.org_id = j.org_id JOIN user_roles ur ON ur.user_id = u.id WHERE u.disabled = 0 AND ur.role = 'unit_admin'), v AS (INSERT INTO object_versions (object_type, object_id, version, data_json, changed_by, changed_at) SELECT 'booking', j.id, 1, j.doc, j.user_id, $now FROM j) SELECT COUNT(*) AS inserted, COALESCE(MAX(j.id), 0) AS bid FROM j \gset
 \if :inserted
-SELECT pg_advisory_xact_lock(7253002);
-INSERT INTO audit_events (at, actor_user_id, actor_username, actor_role, ip, request_id, event_type, object_type, object_id, result, before_json, after_json, detail, prev_hash, hash) SELECT $now, u.id, u.username, 'enterprise_user', '127.0.0.1', 'bench', 'booking.created', 'booking', b.id::text, 'ok', NULL, $doc, '', COALESCE(l.hash, ''), encode(sha256(convert_to(COALESCE(l.hash, '') || b.id::text || $doc, 'UTF8')), 'hex') FROM bookings b JOIN users u ON u.id = b.user_id LEFT JOIN (SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1) l ON true WHERE b.id = :bid;
+$([[ $SAME_WORK_CHAIN == 1 ]] && echo "SELECT pg_advisory_xact_lock(7253002);")
+INSERT INTO audit_events (at, actor_user_id, actor_username, actor_role, ip, request_id, event_type, object_type, object_id, result, before_json, after_json, detail, prev_hash, hash) SELECT $now, u.id, u.username, 'enterprise_user', '127.0.0.1', 'bench', 'booking.created', 'booking', b.id::text, 'ok', NULL, $doc, '', COALESCE(l.hash, ''), encode(sha256(convert_to(COALESCE(l.hash, '') || b.id::text || $doc, 'UTF8')), 'hex') FROM bookings b JOIN users u ON u.id = b.user_id LEFT JOIN (SELECT hash FROM audit_events WHERE $SAME_WORK_CHAIN = 1 ORDER BY id DESC LIMIT 1) l ON true WHERE b.id = :bid;
 COMMIT;
 \else
 ROLLBACK;
