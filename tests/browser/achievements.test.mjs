@@ -223,12 +223,27 @@ test("a talent's and a team's contact is masked for a visitor and revealed to an
   assert.equal((await unit('POST', `/talents/${id}/submit`, {})).status, 200)
   const reviewer = await apiSession('reviewer1')
   assert.equal((await reviewer('POST', `/talents/${id}/approve`, {})).status, 200)
-  const team = await unit('POST', '/teams', { name: '钙钛矿光伏研发团队', lead_talent_id: id, member_ids: [id] })
-  assert.equal(team.status, 201, JSON.stringify(team.body))
-  const teamId = team.body.id
-  assert.equal((await unit('POST', `/teams/${teamId}/submit`, {})).status, 200)
-  assert.equal((await reviewer('POST', `/teams/${teamId}/approve`, {})).status, 200)
   await withBrowser(async (page) => {
+    // The unit registers the team in its form, each member with a role.
+    await login(page, 'unit1')
+    await page.goto(`${BASE_URL}/achievements/mine/team/new`)
+    await field(page, 'f-name').fill('钙钛矿光伏研发团队')
+    const noDropdown = () => page.locator('.el-select-dropdown:visible').first().waitFor({ state: 'hidden' })
+    await pickOption(page, 'f-lead_talent_id', '李明远')
+    await noDropdown()
+    await pickOption(page, 'f-member_ids', '李明远')
+    await page.keyboard.press('Escape')
+    await noDropdown()
+    await field(page, 'f-member-role').fill('首席科学家')
+    await page.locator('[data-test=save-draft]').click()
+    await page.waitForURL(/\/achievements\/mine/)
+    const teams = await unit('GET', '/teams?status=all&q=' + encodeURIComponent('钙钛矿光伏研发团队'))
+    const teamId = teams.body.items[0].id
+    assert.deepEqual((await unit('GET', `/teams/${teamId}`)).body.members, [{ talent_id: id, role: '首席科学家' }])
+    assert.equal((await unit('POST', `/teams/${teamId}/submit`, {})).status, 200)
+    assert.equal((await reviewer('POST', `/teams/${teamId}/approve`, {})).status, 200)
+    await logout(page)
+
     await page.goto(`${BASE_URL}/talents/${id}`)
     const phone = page.locator('[data-test=contact-phone]')
     await phone.waitFor()
@@ -238,7 +253,7 @@ test("a talent's and a team's contact is masked for a visitor and revealed to an
 
     // The team's page names its lead and members; its contact is the lead's, masked as well.
     await page.goto(`${BASE_URL}/teams/${teamId}`)
-    await page.locator('[data-test=team-member]', { hasText: '李明远' }).waitFor()
+    await page.locator('[data-test=team-member]', { hasText: '李明远（首席科学家）' }).waitFor()
     assert.ok(!(await textOf(page.locator('[data-test=contact-phone]'))).includes('13812345678'))
 
     await login(page, 'company1')

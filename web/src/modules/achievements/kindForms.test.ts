@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { FieldSpec } from '@/shared/kinds'
-import { buildForm, parseList, requestBody, toForm, toRequest, type DescribedKind } from './kindForms'
+import { buildForm, parseList, requestBody, rolesOf, toForm, toRequest, type DescribedKind } from './kindForms'
 
 const field = (name: string, type: FieldSpec['type'], extra: Partial<FieldSpec> = {}): FieldSpec => ({
   name,
@@ -65,5 +65,16 @@ describe('registration forms from the kind description', () => {
       industry_codes: ['3825'],
       statuses: ['2', '4'],
     })
+  })
+
+  it('sends team members with their roles, once each', () => {
+    const team = { ...ACHIEVEMENT, kind: 'team', collection: 'teams', fields: [field('name', 'text')], links: [{ name: 'member_ids' }] }
+    const sections = buildForm('team', team as DescribedKind)
+    const body = requestBody(sections, { name: '光伏团队' }, { member_ids: ['7', '9'] }, rolesOf([{ talent_id: '7', role: ' 负责人 ' }]))
+    expect(body.members).toEqual([
+      { talent_id: '7', role: '负责人' },
+      { talent_id: '9', role: '' },
+    ])
+    expect(body).not.toHaveProperty('member_ids')
   })
 })

@@ -130,21 +130,36 @@ export function toRequest(spec: FieldSpec, value: FieldValue): FieldValue {
   return requestValue(spec, value)
 }
 
-/** The request body of the whole form: every placed field and every link the form draws. */
+/** The request body of the whole form: every placed field and every link the form draws. Team
+ * members go with their roles, as `members: [{talent_id, role}]` (the link's detailed form; sending
+ * `member_ids` too would name each member twice). */
 export function requestBody(
   sections: BuiltSection[],
   form: Record<string, FieldValue>,
   links: Partial<Record<LinkInput, string[]>>,
+  memberRoles: Record<string, string> = {},
 ): Record<string, unknown> {
   const body: Record<string, unknown> = {}
   for (const s of sections) {
     for (const f of s.fields) body[f.name] = toRequest(f.spec, form[f.name] ?? emptyValue(f.spec))
-    for (const l of s.links) body[l] = links[l] ?? []
+    for (const l of s.links) {
+      if (l === 'member_ids') {
+        body.members = (links.member_ids ?? []).map((id) => ({ talent_id: id, role: (memberRoles[id] ?? '').trim() }))
+      } else {
+        body[l] = links[l] ?? []
+      }
+    }
   }
   return body
+}
+
+/** The roles of a stored team's members, by talent id. */
+export function rolesOf(members: { talent_id: string; role: string }[] | undefined): Record<string, string> {
+  return Object.fromEntries((members ?? []).map((m) => [m.talent_id, m.role]))
 }
 
 /** Every name a server error may point at in a placed field or a link of any kind's form. */
 export const PLACED_NAMES: string[] = [
   ...new Set(Object.values(KIND_FORMS).flatMap((sections) => sections.flatMap((s) => [...s.fields.map((f) => f.name), ...(s.links ?? [])]))),
+  'members',
 ]

@@ -101,6 +101,8 @@ const zh = {
       noOptions: '本单位暂无可选项',
       readonly: '该登记正在审核中或已发布，暂不能修改。',
       industryHint: '根据名称和简介推荐 GB/T 4754-2017 行业小类',
+      memberRole: '{name} 的角色',
+      memberRoleHint: '如 负责人、核心成员',
     },
     review: { title: '成果审核', subtitle: '待审核的成果、人才和研发团队', empty: '暂无待审核的登记' },
     packages: {
@@ -268,6 +270,8 @@ export const achievementsTexts = defineTexts(zh, {
       noOptions: 'Nothing to choose in your unit yet',
       readonly: 'This registration is under review or published and cannot be changed now.',
       industryHint: 'Suggests GB/T 4754-2017 classes from the name and summary',
+      memberRole: 'Role of {name}',
+      memberRoleHint: 'e.g. lead, core member',
     },
     review: { title: 'Achievement review', subtitle: 'Achievements, talents and teams awaiting review', empty: 'Nothing awaits review' },
     packages: {
