@@ -182,10 +182,7 @@ run_engine() {  # engine
   fi
   stop_pid "$KEYUAN_PID"
   KEYUAN_PID=""
-  if [[ $engine == postgres ]]; then
-    "$ROOT/tests/pg_server.sh" stop "$PG_DIR"
-    PG_DIR=""
-  fi
+  close_demo_database
 }
 
 for engine in $ENGINES; do run_engine "$engine"; done
@@ -193,7 +190,7 @@ for engine in $ENGINES; do run_engine "$engine"; done
 # ---------------------------------------------------------------- report
 {
   echo "Command: bench/achievements/run.sh (SCALE=$SCALE REQUESTS=$REQUESTS WARMUP=$WARMUP BASELINE_RUNS=$BASELINE_RUNS)"
-  echo "Machine: $NCPU CPUs, $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo), Linux $(uname -r); keyuan $KEYUAN_REV${BUILD_TYPE:+ ($BUILD_TYPE)}"
+  machine_line
   echo
   if ((${#DEMO_ROWS[@]})); then
     echo "| engine | keyuan demo --scale $SCALE | load before |"

@@ -487,10 +487,7 @@ run_engine() {  # engine
   local verdict=misses
   ((n == 0)) && verdict=meets
   VERDICTS+=("$engine: $n overlapping live bookings of $live: $verdict the target of 0")
-  if [[ $engine == postgres ]]; then
-    "$ROOT/tests/pg_server.sh" stop "$PG_DIR"
-    PG_DIR=""
-  fi
+  close_demo_database
 }
 
 for engine in $ENGINES; do run_engine "$engine"; done
@@ -498,7 +495,7 @@ for engine in $ENGINES; do run_engine "$engine"; done
 # ---------------------------------------------------------------- report
 {
   echo "Command: bench/booking/run.sh (DURATION=$DURATION CLIENTS=$CLIENTS INSTRUMENTS=$INSTRUMENTS ENGINES=\"$ENGINES\" KILLS=$KILLS KILL_RUN=$KILL_RUN HOT_SHARE=$HOT_SHARE SCALE=$SCALE SQLITE_THREADS=$SQLITE_THREADS POOL_SIZE=$POOL_SIZE PG_CLIENTS=$PG_CLIENTS)"
-  echo "Machine: $NCPU CPUs, $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo), Linux $(uname -r); keyuan $KEYUAN_REV${BUILD_TYPE:+ ($BUILD_TYPE)}; $(pgbench --version)"
+  machine_line "$(pgbench --version)"
   echo
   echo "| engine | client | successful bookings/s | answers/s | 409 share | p99 (all) | p99 (201) | other / network errors | CPU per answer | load before | other CPU |"
   echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"

@@ -373,10 +373,7 @@ run_engine() {  # engine
     stop_pid "$KEYUAN_PID"
     KEYUAN_PID=""
   done
-  if [[ $engine == postgres ]]; then
-    "$ROOT/tests/pg_server.sh" stop "$PG_DIR"
-    PG_DIR=""
-  fi
+  close_demo_database
 }
 
 for engine in $ENGINES; do run_engine "$engine"; done
@@ -384,7 +381,7 @@ for engine in $ENGINES; do run_engine "$engine"; done
 # ---------------------------------------------------------------- report
 {
   echo "Command: bench/catalog/run.sh (SCALE=$SCALE DURATION=$DURATION WARMUP=$WARMUP CONNECTIONS=$CONNECTIONS THREADS=$THREADS CACHE_MODES=\"$CACHE_MODES\" CACHE_MB=$CACHE_MB)"
-  echo "Machine: $NCPU CPUs, $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo), Linux $(uname -r); keyuan $KEYUAN_REV${BUILD_TYPE:+ ($BUILD_TYPE)}; $(wrk -v 2>&1 | head -n1 | awk '{print $1, $2}')"
+  machine_line "$(wrk -v 2>&1 | head -n1 | awk '{print $1, $2}')"
   echo
   if ((${#DEMO_ROWS[@]})); then
     echo "| engine | keyuan demo --scale $SCALE | CPU (keyuan + database) | load before | other CPU | target |"

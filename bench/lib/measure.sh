@@ -153,3 +153,18 @@ open_demo_database() {  # engine dir
     *) die "unknown engine '$engine' (sqlite, postgres)" ;;
   esac
 }
+
+close_demo_database() {  # stops the run's PostgreSQL server, if one is running
+  if [[ -n $PG_DIR ]]; then
+    "$ROOT/tests/pg_server.sh" stop "$PG_DIR"
+    PG_DIR=""
+  fi
+}
+
+# ---------------------------------------------------------------- report
+machine_line() {  # extra…: the report's "Machine:" line, the tools measured beside keyuan after it
+  local line extra
+  line="Machine: $NCPU CPUs, $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo), Linux $(uname -r); keyuan $KEYUAN_REV${BUILD_TYPE:+ ($BUILD_TYPE)}"
+  for extra in "$@"; do line+="; $extra"; done
+  echo "$line"
+}

@@ -346,7 +346,7 @@ done
 # ---------------------------------------------------------------- report
 {
   echo "Command: bench/search/run.sh (SCALE=$SCALE DURATION=$DURATION WARMUP=$WARMUP ROUNDS=$ROUNDS CONNECTIONS=$CONNECTIONS THREADS=$THREADS${SEARCH_CACHE:+ SEARCH_CACHE=$SEARCH_CACHE})"
-  echo "Machine: $NCPU CPUs, $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo), Linux $(uname -r); keyuan $KEYUAN_REV${BUILD_TYPE:+ ($BUILD_TYPE)}; SQLite $(sqlite3 -version | cut -d' ' -f1); $(psql --version | awk '{print "PostgreSQL", $3}')"
+  machine_line "SQLite $(sqlite3 -version | cut -d' ' -f1)" "$(psql --version | awk '{print "PostgreSQL", $3}')"
   echo "Data: keyuan demo --scale $SCALE, $DOCS approved documents (instruments, labs, services, finance products); $(grep -vc '^#' "$HERE/queries.tsv") queries"
   echo
   echo "| engine | build | build time | size | load before |"
