@@ -5,6 +5,8 @@
 #include <map>
 #include <utility>
 
+#include "modules/achievements/vocabulary.hpp"
+
 namespace keyuan::achievements {
 namespace {
 
@@ -12,9 +14,11 @@ using Key = std::pair<std::string, std::string>;      // dimension, key
 using Count = std::pair<std::int64_t, std::int64_t>;  // count, transformed
 
 // The public achievements, and whether each is transformed, as one derived table.
-constexpr const char* kPublic =
+const std::string kPublic =
     "(SELECT a.id, a.org_id, a.class, a.registration_no, CASE WHEN EXISTS (SELECT 1 FROM achievement_statuses x "
-    "WHERE x.achievement_id = a.id AND x.code IN ('1', '2', '3')) THEN 1 ELSE 0 END AS transformed "
+    "WHERE x.achievement_id = a.id AND x.code IN " +
+    std::string(kTransformedCodesSql) +
+    ") THEN 1 ELSE 0 END AS transformed "
     "FROM achievements a WHERE a.status = 'approved' AND a.secret = 0) p";
 
 // A level-4 industry code's section (level 1), three parents up.
@@ -83,7 +87,7 @@ void CountAchievement(store::Session& s, std::int64_t id, int sign) {
     store::Rows statuses = s.Query("SELECT code FROM achievement_statuses WHERE achievement_id = $1", {id});
     for (std::size_t i = 0; i < statuses.size(); ++i) {
         std::string code(statuses[i].Text(0));
-        transformed = transformed || code == "1" || code == "2" || code == "3";
+        transformed = transformed || IsTransformedStatus(code);
         keys.emplace_back("status", std::move(code));
     }
     store::Rows sections =

@@ -3,9 +3,17 @@
 // library registered and reviewed as the catalog's kinds, with secrecy on every path and a
 // registration number given at approval.
 
+#include <array>
+#include <string_view>
+
 #include "modules/module_context.hpp"
 
 namespace keyuan::achievements {
+
+/// The three classes of seed 002, in this order: what an achievement's `class` may be (an
+/// evaluation's method follows it).
+inline constexpr std::array<std::string_view, 3> kClassCodes = {"basic_research", "applied_research",
+                                                                "development_industrialization"};
 
 void Register(modules::ModuleContext& context);
 

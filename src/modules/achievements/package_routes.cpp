@@ -19,6 +19,7 @@
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "modules/achievements/packages.hpp"
+#include "modules/achievements/vocabulary.hpp"
 #include "store/guarded_update.hpp"
 #include "workflow/routes.hpp"
 
@@ -28,12 +29,10 @@ using http::Request;
 
 namespace {
 
-/// The class as a reader of the exported sheet knows it (the three classes of seed 002).
+/// The class as a reader of the exported sheet knows it.
 std::string ClassNameZh(std::string_view code) {
-    if (code == "basic_research") return "基础研究类";
-    if (code == "applied_research") return "应用研究类";
-    if (code == "development_industrialization") return "技术开发和产业化类";
-    return std::string(code);
+    std::optional<std::size_t> index = ClassIndex(code);
+    return std::string(index ? kClassNamesZh[*index] : code);
 }
 
 constexpr const char* kBase = "/api/v1/achievement-packages";

@@ -1,14 +1,14 @@
 #include "modules/achievements/registration_number.hpp"
 
 #include "core/error.hpp"
+#include "modules/achievements/vocabulary.hpp"
 
 namespace keyuan::achievements {
 
 std::optional<char> TypeDigit(std::string_view achievement_class) {
-    if (achievement_class == "basic_research") return '1';
-    if (achievement_class == "applied_research") return '2';
-    if (achievement_class == "development_industrialization") return '3';
-    return std::nullopt;
+    std::optional<std::size_t> index = ClassIndex(achievement_class);
+    if (!index) return std::nullopt;
+    return static_cast<char>('1' + *index);  // the classes' order is the form's type digits 1–3
 }
 
 std::string RegionDigits(std::string_view district_code) {

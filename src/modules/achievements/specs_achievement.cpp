@@ -2,6 +2,7 @@
 #include "modules/achievements/counts.hpp"
 #include "modules/achievements/registration_number.hpp"
 #include "modules/achievements/specs.hpp"
+#include "modules/achievements/vocabulary.hpp"
 #include "registry/common_fields.hpp"
 
 namespace keyuan::achievements {
@@ -14,7 +15,7 @@ std::string TransformationFilter(std::string_view name, const std::string& value
     if (name != "transformation") return "";
     std::string codes;
     if (value == "transformed") {
-        codes = "IN ('1', '2', '3')";
+        codes = "IN " + std::string(kTransformedCodesSql);
     } else if (value.size() == 1 && value[0] >= '1' && value[0] <= '5') {
         params.emplace_back(value);
         codes = "= $" + std::to_string(params.size());
@@ -34,7 +35,7 @@ registry::ResourceSpec AchievementSpec() {
         {.name = "class",
          .type = registry::FieldType::kEnum,
          .required = true,
-         .choices = {"basic_research", "applied_research", "development_industrialization"},
+         .choices = {kClassCodes.begin(), kClassCodes.end()},
          .filter = true},
         {.name = "maturity",
          .type = registry::FieldType::kEnum,

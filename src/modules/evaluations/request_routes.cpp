@@ -15,6 +15,7 @@
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "http/query_params.hpp"
+#include "modules/achievements/module.hpp"
 #include "modules/evaluations/lifecycle.hpp"
 #include "modules/evaluations/module_parts.hpp"
 #include "workflow/deadlines.hpp"
@@ -26,7 +27,7 @@ using http::Request;
 
 namespace {
 
-const std::vector<std::string_view> kClasses = {"basic_research", "applied_research", "development_industrialization"};
+const std::vector<std::string_view> kClasses = {achievements::kClassCodes.begin(), achievements::kClassCodes.end()};
 
 /// What the body asks for; the achievement's class and the method are settled in the transaction.
 struct Asked {
