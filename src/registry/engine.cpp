@@ -15,13 +15,9 @@
 namespace keyuan::registry {
 namespace json = boost::json;
 
-namespace {
-
 bool IsListType(FieldType t) {
     return t == FieldType::kEnumList || t == FieldType::kStringList;
 }
-
-}  // namespace
 
 std::string ResourceEngine::PublicCondition() const {
     return spec_.is_public.empty() ? "(1 = 1)" : "(" + spec_.is_public + ")";

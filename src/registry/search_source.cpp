@@ -1,5 +1,6 @@
 #include "registry/search_source.hpp"
 
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 #include <memory>
@@ -64,10 +65,26 @@ std::string TextOf(const Values& v, const std::map<std::string, std::string, std
     return it->second.ToText();
 }
 
-std::string Joined(const Values& v, const std::map<std::string, std::string, std::less<>>& extra,
+/// The texts of `names` joined with spaces; a list field (keywords) by its items, not its JSON.
+std::string Joined(const ResourceSpec& spec, const Values& v,
+                   const std::map<std::string, std::string, std::less<>>& extra,
                    const std::vector<std::string>& names) {
     std::string out;
-    for (std::size_t i = 0; i < names.size(); ++i) out += (i ? " " : "") + TextOf(v, extra, names[i]);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        std::string text = TextOf(v, extra, names[i]);
+        const FieldSpec* f = FindField(spec, names[i]);
+        if (f && IsListType(f->type) && !text.empty()) {
+            std::error_code ec;
+            json::value list = json::parse(text, ec);
+            if (!ec && list.is_array()) {
+                text.clear();
+                for (const json::value& item : list.as_array()) {
+                    if (item.is_string()) text += (text.empty() ? "" : " ") + std::string(item.as_string());
+                }
+            }
+        }
+        out += (i ? " " : "") + text;
+    }
     return out;
 }
 
@@ -81,9 +98,9 @@ search::SearchDocument Build(store::Session& s, const Layout& layout, const stor
     d.updated_at = r.Text(3);
     std::map<std::string, std::string, std::less<>> extra;
     Values v = layout.Read(r, extra);
-    d.title = Joined(v, extra, search.title);
+    d.title = Joined(spec, v, extra, search.title);
     if (!search.label.empty()) d.label = TextOf(v, extra, search.label);
-    d.body = Joined(v, extra, search.body);
+    d.body = Joined(spec, v, extra, search.body);
     if (!search.class_code.empty()) d.class_code = TextOf(v, extra, search.class_code);
     if (!search.district.empty()) {
         auto it = v.find(search.district);

@@ -162,6 +162,8 @@ void CheckVisibility(const ResourceSpec& spec);
 
 /// Whether a field of this type is stored as an integer column.
 bool IsIntType(FieldType t);
+/// Stored as a JSON array of strings (kEnumList, kStringList).
+bool IsListType(FieldType t);
 
 /// Looks a link up by name; nullptr if the spec has none.
 const LinkSpec* FindLink(const ResourceSpec& spec, std::string_view name);

@@ -97,6 +97,13 @@ TEST_F(AchievementsTest, SearchOffersAchievementsWithTheirOwnFacetsAndFilters) {
     // Found by a keyword (which is in no other field), simplified or traditional.
     ASSERT_TRUE(WaitUntil([&] { return Searched("type=achievement&q=" + UrlEncode("液滴数字"), id); }, 5s));
     EXPECT_TRUE(Searched("type=achievement&q=" + UrlEncode("微流控芯片檢測"), id)) << "traditional";
+    // The keywords are indexed as words: the snippet shows them, never their JSON.
+    json::value by_keyword = search("q=" + UrlEncode("液滴数字"));
+    ASSERT_FALSE(by_keyword.at("items").as_array().empty()) << by_keyword;
+    std::string snippet = Str(by_keyword.at("items").as_array().front(), "snippet");
+    EXPECT_NE(snippet.find("<mark>"), std::string::npos) << snippet;
+    EXPECT_EQ(snippet.find("[&quot;"), std::string::npos) << snippet;
+    EXPECT_EQ(snippet.find("[\""), std::string::npos) << snippet;
     json::value found = search("q=" + UrlEncode("微流控芯片"));
     auto facet = [&](const char* name) {
         std::map<std::string, std::int64_t> out;
