@@ -30,8 +30,11 @@
 #   5b. on PostgreSQL, a second baseline (SAME_WORK=1, the default): pgbench doing what keyuan's
 #      booking does in the database, statement for statement: the token's caller, the instrument
 #      and its rules locked, the booking, the notifications of the unit's admins and the version
-#      snapshot (one statement with data-modifying CTEs), the audit chain's lock, last hash and
-#      record (hash by sha256() in SQL), COMMIT; a refused booking asks which slot is taken, as
+#      snapshot (one statement with data-modifying CTEs), the audit record inserted unsealed (as
+#      keyuan's server does on PostgreSQL since the sealer, docs/design/audit-sealing.md; its
+#      batch UPDATE every 50 ms is not in the script, keyuan's sealers seal these records in the
+#      crash loop), COMMIT; SAME_WORK_CHAIN=1: the former inline chain instead (the chain's lock,
+#      last hash and record hashed by sha256() in SQL); a refused booking asks which slot is taken, as
 #      keyuan does to name it. It says how much of the gap to the one-INSERT baseline is the
 #      database's work per booking and how much keyuan's own;
 #   6. crash loop: KILLS times, book for KILL_RUN seconds, SIGKILL a keyuan process at a random
@@ -47,7 +50,7 @@
 # waits up to QUIET_WAIT seconds for a quiet machine before measuring, but does not repeat runs.
 #
 # Knobs (environment): DURATION=60, CLIENTS=256, INSTRUMENTS=1000, ENGINES="sqlite postgres",
-# KILLS=10, KILL_RUN=4, SAME_WORK=1, SAME_WORK_CHAIN=1 (0: its audit record without the chain's lock), WARMUP=5, HOT_SHARE=0.2, SCALE=city (small has only ~450 bookable
+# KILLS=10, KILL_RUN=4, SAME_WORK=1, SAME_WORK_CHAIN=0 (1: the audit record chained inline under the chain's lock, as before the sealer), WARMUP=5, HOT_SHARE=0.2, SCALE=city (small has only ~450 bookable
 # instruments), SQLITE_THREADS=4, POOL_SIZE=8 (keyuan's database.pool_size), PG_CLIENTS=2*POOL_SIZE,
 # QUIET_WAIT=30 and QUIET_PERCENT=20 (bench/lib/measure.sh), INDEX_DIR (a search index of the same
 # demo, built already), KEYUAN_BIN (default build-bench/keyuan, Release, built if missing, with
@@ -74,7 +77,7 @@ SQLITE_THREADS=${SQLITE_THREADS:-4}
 POOL_SIZE=${POOL_SIZE:-8}
 PG_CLIENTS=${PG_CLIENTS:-$((2 * POOL_SIZE))}
 SAME_WORK=${SAME_WORK:-1}
-SAME_WORK_CHAIN=${SAME_WORK_CHAIN:-1}  # 0: the same statements without the audit chain's lock and last hash (an experiment)
+SAME_WORK_CHAIN=${SAME_WORK_CHAIN:-0}  # 1: the audit record chained inline under the chain's lock, as before the sealer
 INDEX_DIR=${INDEX_DIR:-}
 KEYUAN_BIN=${KEYUAN_BIN:-$ROOT/build-bench/keyuan}
 TARGET_SQLITE_RATE=1500
@@ -363,7 +366,7 @@ SELECT i.id, i.org_id, i.name, i.status, i.open_status, r.* FROM instruments i L
 WITH p AS (SELECT CAST(:start AS bigint) AS s, $PG_TIME_FORMAT AS f), b AS (INSERT INTO bookings (instrument_id, org_id, client_org_id, user_id, booked_by, status, start_minute, end_minute, starts_at, ends_at, purpose, samples, created_at, updated_at) SELECT i.id, i.org_id, u.org_id, u.id, u.id, 'approved', p.s, p.s + 60, to_char(to_timestamp(p.s * 60) AT TIME ZONE 'UTC', p.f), to_char(to_timestamp((p.s + 60) * 60) AT TIME ZONE 'UTC', p.f), '', 0, $now, $now FROM p, instruments i, users u WHERE i.id = ('{$ids}'::bigint[])[:k] AND u.id = ('{$users}'::bigint[])[:u] ON CONFLICT DO NOTHING RETURNING *), j AS (SELECT b.id, b.org_id, b.user_id, $doc AS doc FROM b), n AS (INSERT INTO notifications (user_id, kind, params, created_at) SELECT u.id, 'booking_booked', j.doc, $now FROM j JOIN users u ON u.org_id = j.org_id JOIN user_roles ur ON ur.user_id = u.id WHERE u.disabled = 0 AND ur.role = 'unit_admin'), v AS (INSERT INTO object_versions (object_type, object_id, version, data_json, changed_by, changed_at) SELECT 'booking', j.id, 1, j.doc, j.user_id, $now FROM j) SELECT COUNT(*) AS inserted, COALESCE(MAX(j.id), 0) AS bid FROM j \gset
 \if :inserted
 $([[ $SAME_WORK_CHAIN == 1 ]] && echo "SELECT pg_advisory_xact_lock(7253002);")
-INSERT INTO audit_events (at, actor_user_id, actor_username, actor_role, ip, request_id, event_type, object_type, object_id, result, before_json, after_json, detail, prev_hash, hash) SELECT $now, u.id, u.username, 'enterprise_user', '127.0.0.1', 'bench', 'booking.created', 'booking', b.id::text, 'ok', NULL, $doc, '', COALESCE(l.hash, ''), encode(sha256(convert_to(COALESCE(l.hash, '') || b.id::text || $doc, 'UTF8')), 'hex') FROM bookings b JOIN users u ON u.id = b.user_id LEFT JOIN (SELECT hash FROM audit_events WHERE $SAME_WORK_CHAIN = 1 ORDER BY id DESC LIMIT 1) l ON true WHERE b.id = :bid;
+INSERT INTO audit_events (at, actor_user_id, actor_username, actor_role, ip, request_id, event_type, object_type, object_id, result, before_json, after_json, detail, prev_hash, hash, chain_seq) SELECT $now, u.id, u.username, 'enterprise_user', '127.0.0.1', 'bench', 'booking.created', 'booking', b.id::text, 'ok', NULL, $doc, '', COALESCE(l.hash, ''), CASE WHEN $SAME_WORK_CHAIN = 1 THEN encode(sha256(convert_to(COALESCE(l.hash, '') || b.id::text || $doc, 'UTF8')), 'hex') ELSE '' END, CASE WHEN $SAME_WORK_CHAIN = 1 THEN COALESCE(l.chain_seq, 0) + 1 END FROM bookings b JOIN users u ON u.id = b.user_id LEFT JOIN (SELECT hash, chain_seq FROM audit_events WHERE $SAME_WORK_CHAIN = 1 AND chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1) l ON true WHERE b.id = :bid;
 COMMIT;
 \else
 ROLLBACK;

@@ -2,6 +2,12 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+#include <atomic>
+#include <stdexcept>
+#include <type_traits>
+#include <vector>
+
 #include "core/clock.hpp"
 
 namespace keyuan::audit {
@@ -11,12 +17,35 @@ constexpr std::string_view kGenesis = "00000000000000000000000000000000000000000
 
 constexpr std::string_view kInsert =
     "INSERT INTO audit_events (at, actor_user_id, actor_username, actor_role, ip, request_id, event_type, "
-    "object_type, object_id, result, before_json, after_json, detail, prev_hash, hash) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
+    "object_type, object_id, result, before_json, after_json, detail, prev_hash, hash, chain_seq) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)";
 
 constexpr std::string_view kColumns =
     "id, at, actor_user_id, actor_username, actor_role, ip, request_id, event_type, object_type, object_id, result, "
-    "before_json, after_json, detail, prev_hash, hash";
+    "before_json, after_json, detail, prev_hash, hash, chain_seq";
+
+/// The chain's end: the last sealed record's hash and position.
+constexpr std::string_view kLastSealed =
+    "SELECT hash, chain_seq FROM audit_events WHERE chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1";
+/// One chain: appenders and sealers take turns under this lock on PostgreSQL (SQLite's single
+/// writer serialises them already). Taken with the read of the chain's end in one round trip,
+/// the read taking its snapshot only once the lock is held (so it sees the previous holder's work).
+constexpr std::string_view kChainLock = "SELECT pg_advisory_xact_lock(7253002)";
+
+/// How many DeferredSealing objects are alive in this process.
+std::atomic<int> deferring{0};
+
+struct ChainEnd {
+    std::string hash;
+    std::int64_t seq = 0;
+};
+
+ChainEnd LockChainEnd(store::Session& s) {
+    store::Rows last =
+        s.engine() == store::Engine::kPostgres ? s.QueryAfter(kChainLock, kLastSealed) : s.Query(kLastSealed);
+    if (last.empty()) return {std::string(kGenesis), 0};
+    return {std::string(last.front().Text(0)), last.front().Int(1)};
+}
 
 /// The hash covers every field and the previous record's hash; fields are separated by a
 /// byte that cannot occur in UTF-8 text, with NULL distinct from "".
@@ -63,20 +92,36 @@ Event FromRow(const store::Row& r) {
     e.before_json = r.OptText(11);
     e.after_json = r.OptText(12);
     e.detail = r.Text(13);
+    e.sealed = r.OptInt(16).has_value();
     return e;
+}
+
+/// "{1,2,3}": a PostgreSQL array literal of values that need no quoting (numbers, hex).
+template <typename T>
+std::string ArrayLiteral(const std::vector<T>& values) {
+    std::string out = "{";
+    for (const T& v : values) {
+        if (out.size() > 1) out += ',';
+        if constexpr (std::is_arithmetic_v<T>) {
+            out += std::to_string(v);
+        } else {
+            out += v;
+        }
+    }
+    return out + "}";
 }
 
 }  // namespace
 
+DeferredSealing::DeferredSealing() {
+    deferring.fetch_add(1);
+}
+
+DeferredSealing::~DeferredSealing() {
+    deferring.fetch_sub(1);
+}
+
 void Record(store::Session& s, const Actor& actor, const Entry& entry) {
-    constexpr std::string_view kLast = "SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1";
-    // One chain: appenders take turns. SQLite's single writer already serialises them; on
-    // PostgreSQL the lock and the read of the last hash go in one round trip, the read taking
-    // its snapshot only once the lock is held (so it sees the previous holder's record).
-    store::Rows last = s.engine() == store::Engine::kPostgres
-                           ? s.QueryAfter("SELECT pg_advisory_xact_lock(7253002)", kLast)
-                           : s.Query(kLast);
-    std::string prev = last.empty() ? std::string(kGenesis) : std::string(last.front().Text(0));
     Event e;
     e.at = clock::NowUtc();
     if (actor.caller) {
@@ -95,24 +140,70 @@ void Record(store::Session& s, const Actor& actor, const Entry& entry) {
     e.before_json = entry.before_json;
     e.after_json = entry.after_json;
     e.detail = entry.detail;
-    std::string hash = ChainHash(prev, e);
+    std::string prev, hash;
+    std::optional<std::int64_t> seq;
+    if (s.engine() == store::Engine::kSqlite || deferring.load() == 0) {
+        ChainEnd end = LockChainEnd(s);
+        prev = end.hash;
+        hash = ChainHash(prev, e);
+        seq = end.seq + 1;
+    }
     s.Query(kInsert, {e.at, e.actor_user_id, e.actor_username, e.actor_role, e.ip, e.request_id, e.event_type,
-                      e.object_type, e.object_id, e.result, e.before_json, e.after_json, e.detail, prev, hash});
+                      e.object_type, e.object_id, e.result, e.before_json, e.after_json, e.detail, prev, hash, seq});
 }
 
 void RecordAlone(store::Database& db, const Actor& actor, const Entry& entry) {
     db.Write([&](store::Session& s) { Record(s, actor, entry); });
 }
 
+std::int64_t SealPending(store::Database& db, int limit) {
+    if (db.engine() != store::Engine::kPostgres) return 0;
+    constexpr std::string_view kAnyUnsealed = "SELECT 1 FROM audit_events WHERE chain_seq IS NULL LIMIT 1";
+    bool any = false;
+    db.Read([&](store::Session& s) { any = !s.Query(kAnyUnsealed).empty(); });
+    if (!any) return 0;  // the common case costs one indexed read, no lock
+    std::int64_t sealed = 0;
+    db.Write([&](store::Session& s) {
+        ChainEnd end = LockChainEnd(s);
+        store::Rows rows = s.Query(
+            "SELECT " + std::string(kColumns) + " FROM audit_events WHERE chain_seq IS NULL ORDER BY id LIMIT $1",
+            {limit});
+        std::vector<std::int64_t> ids, seqs;
+        std::vector<std::string> prevs, hashes;
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            Event e = FromRow(rows[i]);
+            std::string hash = ChainHash(end.hash, e);
+            ids.push_back(e.id);
+            seqs.push_back(++end.seq);
+            prevs.push_back(std::move(end.hash));
+            hashes.push_back(hash);
+            end.hash = std::move(hash);
+        }
+        if (ids.empty()) return;
+        // One statement for the batch; `chain_seq IS NULL` makes it a conditional write, and the
+        // table's trigger refuses any other change to a record.
+        std::int64_t changed = s.Execute(
+            "UPDATE audit_events a SET chain_seq = v.seq, prev_hash = v.prev, hash = v.hash "
+            "FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) AS v(id, seq, prev, hash) "
+            "WHERE a.id = v.id AND a.chain_seq IS NULL",
+            {ArrayLiteral(ids), ArrayLiteral(seqs), ArrayLiteral(prevs), ArrayLiteral(hashes)});
+        if (changed != static_cast<std::int64_t>(ids.size())) {
+            throw std::runtime_error("audit sealing: a record of the batch was sealed by another; rolled back");
+        }
+        sealed = changed;
+    });
+    return sealed;
+}
+
 VerifyReport Verify(store::Database& db) {
     VerifyReport report;
     std::string prev(kGenesis);
-    std::int64_t after_id = 0;
+    std::int64_t after_seq = 0;
     const std::string query =
-        "SELECT " + std::string(kColumns) + " FROM audit_events WHERE id > $1 ORDER BY id LIMIT 1000";
+        "SELECT " + std::string(kColumns) + " FROM audit_events WHERE chain_seq > $1 ORDER BY chain_seq LIMIT 1000";
     for (;;) {
         store::Rows rows;
-        db.Read([&](store::Session& s) { rows = s.Query(query, {after_id}); });
+        db.Read([&](store::Session& s) { rows = s.Query(query, {after_seq}); });
         if (rows.empty()) break;
         for (std::size_t i = 0; i < rows.size(); ++i) {
             Event e = FromRow(rows[i]);
@@ -129,10 +220,17 @@ VerifyReport Verify(store::Database& db) {
                 return report;
             }
             prev = stored_hash;
-            after_id = e.id;
+            after_seq = rows[i].Int(16);
             ++report.checked;
         }
     }
+    db.Read([&](store::Session& s) {
+        store::Rows tail = s.Query("SELECT COUNT(*), MIN(at) FROM audit_events WHERE chain_seq IS NULL");
+        report.unsealed = tail.front().Int(0);
+        if (report.unsealed == 0) return;
+        std::optional<std::int64_t> oldest = clock::ParseUtc(tail.front().Text(1));
+        if (oldest) report.oldest_unsealed_seconds = std::max<std::int64_t>(0, clock::NowUnix() - *oldest);
+    });
     return report;
 }
 

@@ -1,6 +1,7 @@
 #include <boost/json/array.hpp>
 
 #include "changes/audit.hpp"
+#include "changes/audit_sealer.hpp"
 #include "core/clock.hpp"
 #include "exchange/export_cell.hpp"
 #include "http/json.hpp"
@@ -32,7 +33,8 @@ json::object EventToJson(const Event& e) {
                         {"result", e.result},
                         {"before", Opt(e.before_json)},
                         {"after", Opt(e.after_json)},
-                        {"detail", e.detail}};
+                        {"detail", e.detail},
+                        {"sealed", e.sealed}};
 }
 
 EventFilter ReadFilter(const http::Request& r) {
@@ -59,6 +61,9 @@ EventFilter ReadFilter(const http::Request& r) {
 }  // namespace
 
 void Register(modules::ModuleContext& context) {
+    // On PostgreSQL the server's records are chained by this thread, not in the writers'
+    // transactions (changes/audit_sealer.hpp); one-shot commands keep sealing inline.
+    if (context.settings.background_work) context.Keep(std::make_unique<Sealer>(context.db)).Start();
     context.policy.Allow("audit.read", Role::kAuditAdmin, access::Scope::kAll);
     store::Database& db = context.db;
     const access::Policy& policy = context.policy;

@@ -10,6 +10,7 @@
 
 #include "modules/accounts/totp.hpp"
 #include "support/accounts_fixture.hpp"
+#include "support/wait_until.hpp"
 
 namespace keyuan::testing {
 
