@@ -461,6 +461,21 @@ overlaps() {  # engine url: live bookings that overlap an earlier one of the sam
     WHERE status IN ('requested', 'approved')) t WHERE start_minute < prev_end"
 }
 
+# The audit chain after the kills: what the killed servers left unsealed was sealed by the
+# restarted ones (on PostgreSQL; `audit seal` chains what the pgbench baseline inserted when no
+# crash loop ran), and every record's hash holds.
+audit_check() {  # engine url dir
+  local engine=$1 url=$2 dir=$3 verdict=misses
+  if [[ $engine == postgres && $SAME_WORK_CHAIN == 1 ]]; then
+    WARNINGS+=("$engine: audit chain not verified: SAME_WORK_CHAIN=1 hashed the baseline's records in SQL")
+    return
+  fi
+  "$KEYUAN_BIN" audit seal --db "$url" >"$dir/audit-seal.txt" 2>&1 || die "audit seal failed (see $dir/audit-seal.txt)"
+  "$KEYUAN_BIN" audit verify --db "$url" >"$dir/audit-verify.txt" 2>&1 && verdict=meets
+  say "$engine: $(head -1 "$dir/audit-verify.txt") ($(cat "$dir/audit-seal.txt") after the servers stopped)"
+  VERDICTS+=("$engine: $(head -1 "$dir/audit-verify.txt"): $verdict the target of an intact chain")
+}
+
 CRASH_ROWS=()
 OVERLAP_ROWS=()
 run_engine() {  # engine
@@ -490,6 +505,7 @@ run_engine() {  # engine
   local verdict=misses
   ((n == 0)) && verdict=meets
   VERDICTS+=("$engine: $n overlapping live bookings of $live: $verdict the target of 0")
+  audit_check "$engine" "$url" "$dir"
   close_demo_database
 }
 
