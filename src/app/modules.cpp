@@ -13,6 +13,7 @@
 #include "modules/orders/module.hpp"
 #include "modules/search/module.hpp"
 #include "modules/system/module.hpp"
+#include "modules/vouchers/module.hpp"
 
 namespace keyuan::app {
 
@@ -30,6 +31,7 @@ std::span<const modules::Module> AllModules() {
         {"orders", orders::Register},
         {"achievements", achievements::Register},
         {"evaluations", evaluations::Register},
+        {"vouchers", vouchers::Register, vouchers::Declare},
         {"search", search::Register, search::Declare},
         {"idempotency", system::RegisterIdempotency},
         {"openapi", system::RegisterOpenApi},

@@ -1,19 +1,18 @@
 #include "changes/audit.hpp"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <atomic>
 #include <stdexcept>
 #include <type_traits>
 #include <vector>
 
+#include "changes/chain_hash.hpp"
 #include "core/clock.hpp"
 
 namespace keyuan::audit {
 namespace {
 
-constexpr std::string_view kGenesis = "0000000000000000000000000000000000000000000000000000000000000000";
+constexpr std::string_view kGenesis = changes::kGenesisHash;
 
 constexpr std::string_view kInsert =
     "INSERT INTO audit_events (at, actor_user_id, actor_username, actor_role, ip, request_id, event_type, "
@@ -47,33 +46,12 @@ ChainEnd LockChainEnd(store::Session& s) {
     return {std::string(last.front().Text(0)), last.front().Int(1)};
 }
 
-/// The hash covers every field and the previous record's hash; fields are separated by a
-/// byte that cannot occur in UTF-8 text, with NULL distinct from "".
+/// The hash covers every field and the previous record's hash, NULL distinct from "".
 std::string ChainHash(std::string_view prev_hash, const Event& e) {
-    std::string material(prev_hash);
-    auto add = [&material](std::string_view field) {
-        material.push_back('\x1f');
-        material.append(field);
-    };
-    auto add_opt = [&](const std::optional<std::string>& field) { add(field ? "v" + *field : std::string("\x00", 1)); };
-    add(e.at);
-    add(e.actor_user_id ? std::to_string(*e.actor_user_id) : "");
-    add(e.actor_username);
-    add(e.actor_role);
-    add(e.ip);
-    add(e.request_id);
-    add(e.event_type);
-    add(e.object_type);
-    add(e.object_id);
-    add(e.result);
-    add_opt(e.before_json);
-    add_opt(e.after_json);
-    add(e.detail);
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(material.data()), material.size());
-    char hex[crypto_hash_sha256_BYTES * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-    return hex;
+    return changes::ChainHash(
+        prev_hash, {e.at, e.actor_user_id ? std::to_string(*e.actor_user_id) : "", e.actor_username, e.actor_role, e.ip,
+                    e.request_id, e.event_type, e.object_type, e.object_id, e.result,
+                    changes::OptionalField(e.before_json), changes::OptionalField(e.after_json), e.detail});
 }
 
 Event FromRow(const store::Row& r) {

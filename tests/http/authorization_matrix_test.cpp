@@ -165,6 +165,7 @@ protected:
             op, *sessions_["enterprise"], As("unit_a"), As("unit_b"), As("company"), world_.org_a, world_.org_b, Db()};
         MakeBookingObjects(actors, objects_);
         MakeOrderObjects(actors, objects_);
+        MakeVoucherObjects(actors, objects_);
     }
 
     /// The route's path with its parameter filled for the object inside (or outside) the scope.
@@ -179,6 +180,9 @@ protected:
         // A second parameter names a user (…/trained-users/{user_id}): the enterprise account.
         if (std::size_t user = rest.find("{user_id}"); user != std::string::npos)
             rest.replace(user, 9, ids_["enterprise"]);
+        // …/providers/{org_id}/…: a provider of the programme (org_a).
+        if (std::size_t org = rest.find("{org_id}"); org != std::string::npos)
+            rest.replace(org, 8, objects_["{org_id}"].first);
         // …/attachments/{attachment_id}: the file of the same order.
         if (std::size_t file = rest.find("{attachment_id}"); file != std::string::npos) {
             const auto& files = objects_["{attachment_id}"];

@@ -71,7 +71,14 @@ void RegisterBookingRoutes(modules::ModuleContext& context, const workflow::Work
         request.samples = reader.Int("samples", false, 0, 100000).value_or(0);
         request.for_user_id = ReadId(reader, "user_id", false);
         request.repeat_weeks = static_cast<int>(reader.Int("repeat_weeks", false, 0, 26).value_or(0));
+        reader.Raw("voucher_id");
+        reader.Raw("voucher_fen");
         reader.Finish();
+        request.payment = vouchers::ReadPayment(body);
+        if (request.payment && request.repeat_weeks > 0) {
+            throw ApiError(Error::Validation(
+                {{"voucher_id", {"代金券只能用于单次预约", "A voucher pays one booking, not a weekly series"}}}));
+        }
         BookingOutcome outcome = Book(db, *r.caller, r.ToActor(), request);
         if (request.repeat_weeks == 0) return http::JsonResponse(201, outcome.created.front());
         json::array items;

@@ -121,6 +121,36 @@ void GuardedWrite(store::Database& db, std::int64_t instrument_id, Span span, st
     }
 }
 
+/// What the booking will cost by the instrument's prices: per sample when it has a per-sample
+/// price and samples are given, per hour otherwise; the unit's own users pay the internal price.
+Fen EstimatedFee(const Context& c, const Booking& booking) {
+    bool internal = c.client_org_id && *c.client_org_id == c.instrument.org_id;
+    const BookingRules& r = c.rules;
+    std::optional<Fen> per_sample = internal ? r.internal_per_sample : r.external_per_sample;
+    if (per_sample && booking.samples > 0) return per_sample->Scale(booking.samples, 1);
+    std::optional<Fen> per_hour = internal ? r.internal_per_hour : r.external_per_hour;
+    return per_hour ? per_hour->Scale(booking.span.minutes(), 60) : Fen(0);
+}
+
+/// Reserves the voucher's part of the booking in its transaction (vouchers/service.hpp).
+json::object PayWithVoucher(store::Session& s, const Actor& actor, const Context& c, const Booking& booking,
+                            const vouchers::Payment& payment) {
+    Fen fee = EstimatedFee(c, booking);
+    if (!c.client_org_id || fee.fen() == 0) {
+        throw ApiError(Error::Validation({{"voucher_id",
+                                           {"该预约没有收费标准或预约人不属于登记单位，不能用券",
+                                            "A voucher pays a priced booking of a registered "
+                                            "organisation"}}}));
+    }
+    return vouchers::Reserve(s, actor, payment,
+                             {.kind = "booking",
+                              .id = booking.id,
+                              .client_org_id = *c.client_org_id,
+                              .provider_org_id = c.instrument.org_id,
+                              .service_kind = "testing",
+                              .fee = fee});
+}
+
 }  // namespace
 
 BookingOutcome Book(store::Database& db, const Caller& caller, const Actor& actor, const BookingRequest& request) {
@@ -164,6 +194,7 @@ BookingOutcome Book(store::Database& db, const Caller& caller, const Actor& acto
             if (state == "requested") StartDeadline(s, id, state);
             NoticeToProvider(s, booking, state == "requested" ? "booking_requested" : "booking_booked");
             json::object created = BookingJson(booking);
+            if (request.payment) created["voucher_use"] = PayWithVoucher(s, actor, c, booking, *request.payment);
             changes::Record(
                 s, actor,
                 {.object_type = "booking", .object_id = id, .event = "created", .snapshot = &created, .version = 1});

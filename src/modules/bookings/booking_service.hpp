@@ -12,6 +12,7 @@
 
 #include "core/caller.hpp"
 #include "modules/bookings/booking_store.hpp"
+#include "modules/vouchers/service.hpp"
 #include "store/database.hpp"
 
 namespace keyuan::bookings {
@@ -21,8 +22,9 @@ struct BookingRequest {
     Span span;
     std::string purpose;
     std::int64_t samples = 0;
-    std::optional<std::int64_t> for_user_id;  // a colleague of the same organisation
-    int repeat_weeks = 0;                     // further weekly occurrences (0: one booking)
+    std::optional<std::int64_t> for_user_id;   // a colleague of the same organisation
+    int repeat_weeks = 0;                      // further weekly occurrences (0: one booking)
+    std::optional<vouchers::Payment> payment;  // part paid with an innovation voucher (one booking only)
 };
 
 /// An occurrence of a series that was not booked, and why.

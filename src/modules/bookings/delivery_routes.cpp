@@ -5,6 +5,7 @@
 #include "modules/bookings/lifecycle.hpp"
 #include "modules/bookings/module_parts.hpp"
 #include "modules/delivery/module.hpp"
+#include "modules/vouchers/service.hpp"
 
 namespace keyuan::bookings {
 namespace json = boost::json;
@@ -27,6 +28,7 @@ json::object WithOutcome(store::Session& s, const Booking& booking) {
     json::object out = BookingJson(booking);
     out["delivery"] = delivery::DeliveryOf(s, "booking", booking.id);
     out["rating"] = delivery::RatingOf(s, "booking", booking.id);
+    out["voucher_use"] = vouchers::UseOf(s, "booking", booking.id);
     return out;
 }
 

@@ -4,6 +4,7 @@
 #include "modules/bookings/booking_store.hpp"
 #include "modules/bookings/notices.hpp"
 #include "modules/bookings/rule_store.hpp"
+#include "modules/vouchers/service.hpp"
 #include "workflow/service_sides.hpp"
 
 namespace keyuan::bookings {
@@ -33,6 +34,11 @@ void RequireDelivered(workflow::StepContext& step) {
             .empty()) {
         throw ApiError(Error::Conflict("请先登记服务记录", "Record the delivery first"));
     }
+}
+
+/// A booking that ends undelivered gives back what a voucher reserved for it.
+void ReleaseVoucher(workflow::StepContext& step) {
+    vouchers::Release(step.session, step.actor, "booking", step.before.id);
 }
 
 /// Tells the client or the provider unit about a step.
@@ -74,14 +80,17 @@ workflow::Definition BookingDefinition() {
                          .permission = "decide",
                          .reason_required = true,
                          .keeps_reason = true,
-                         .effect = workflow::Tell(TellBooking, kClient, "booking_rejected")},
+                         .effect = workflow::Tell(TellBooking, kClient, "booking_rejected", ReleaseVoucher)},
                         {.action = "cancel",
                          .from = {"requested", "approved"},
                          .to = "cancelled",
                          .who = Clients(),
                          .keeps_reason = true,
-                         .effect =
-                             workflow::Tell(TellBooking, kProvider, "booking_cancelled", KeepCancellationDeadline)},
+                         .effect = workflow::Tell(TellBooking, kProvider, "booking_cancelled",
+                                                  [](workflow::StepContext& step) {
+                                                      KeepCancellationDeadline(step);
+                                                      ReleaseVoucher(step);
+                                                  })},
                         {.action = "provider_cancel",
                          .from = {"requested", "approved"},
                          .to = "cancelled",
@@ -89,7 +98,7 @@ workflow::Definition BookingDefinition() {
                          .permission = "decide",
                          .reason_required = true,
                          .keeps_reason = true,
-                         .effect = workflow::Tell(TellBooking, kClient, "booking_cancelled")},
+                         .effect = workflow::Tell(TellBooking, kClient, "booking_cancelled", ReleaseVoucher)},
                         {.action = "complete",
                          .from = {"approved"},
                          .to = "completed",

@@ -5,6 +5,7 @@
 #include "http/json.hpp"
 #include "modules/delivery/service.hpp"
 #include "modules/delivery/views.hpp"
+#include "modules/vouchers/service.hpp"
 #include "store/errors.hpp"
 
 namespace keyuan::delivery {
@@ -51,6 +52,10 @@ json::object Record(store::Session& s, const Actor& actor, const Source& source,
         {source.kind, source.id, source.resource_kind, source.resource_id, source.provider_org_id, source.client_org_id,
          source.client_user_id, f.client_industry_code, district, internal, f.service_mode, f.minutes_used, f.samples,
          f.fee.fen(), f.note, clock::TodayShanghai(), actor.caller ? actor.caller->user_id : 0, clock::NowUtc()});
+    // A voucher that paid part of it: its reservation is consumed at most to the programme's share
+    // of the fee charged, in this transaction, and the delivery record says how much it paid.
+    Fen paid = vouchers::ConsumeOnDelivery(s, actor, source.kind, source.id, f.fee);
+    if (paid.fen() > 0) s.Execute("UPDATE deliveries SET voucher_fen = $1 WHERE id = $2", {paid.fen(), id});
     json::object record = DeliveryOf(s, source.kind, source.id).as_object();
     changes::Record(
         s, actor,

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "modules/orders/notices.hpp"
 #include "modules/orders/order_store.hpp"
+#include "modules/vouchers/service.hpp"
 #include "workflow/service_sides.hpp"
 
 namespace keyuan::orders {
@@ -28,6 +29,11 @@ void TellOrder(workflow::StepContext& step, workflow::Side side, const char* kin
 
 constexpr workflow::Side kClient = workflow::Side::kClient;
 constexpr workflow::Side kProvider = workflow::Side::kProvider;
+
+/// An order that ends undelivered gives back what a voucher reserved for it.
+void ReleaseVoucher(workflow::StepContext& step) {
+    vouchers::Release(step.session, step.actor, "order", step.before.id);
+}
 
 void RequireQuote(workflow::StepContext& step) {
     RequireColumn(step, "SELECT 1 FROM service_orders WHERE id = $1 AND quote_fen IS NOT NULL",
@@ -91,13 +97,13 @@ workflow::Definition OrderDefinition() {
                          .permission = "decide",
                          .reason_required = true,
                          .keeps_reason = true,
-                         .effect = workflow::Tell(TellOrder, kClient, "order_rejected")},
+                         .effect = workflow::Tell(TellOrder, kClient, "order_rejected", ReleaseVoucher)},
                         {.action = "cancel",
                          .from = {"requested", "quoted"},
                          .to = "cancelled",
                          .who = Clients(),
                          .keeps_reason = true,
-                         .effect = workflow::Tell(TellOrder, kProvider, "order_cancelled")},
+                         .effect = workflow::Tell(TellOrder, kProvider, "order_cancelled", ReleaseVoucher)},
                         {.action = "provider_cancel",
                          .from = {"confirmed", "in_service"},
                          .to = "cancelled",
@@ -105,7 +111,7 @@ workflow::Definition OrderDefinition() {
                          .permission = "decide",
                          .reason_required = true,
                          .keeps_reason = true,
-                         .effect = workflow::Tell(TellOrder, kClient, "order_cancelled")}},
+                         .effect = workflow::Tell(TellOrder, kClient, "order_cancelled", ReleaseVoucher)}},
         .reason_column = "reason",
         .load = [](store::Session& s, std::int64_t id) -> std::optional<workflow::Subject> {
             store::Rows rows =

@@ -29,7 +29,8 @@ void Register(modules::ModuleContext& context) {
     RegisterOrderRoutes(context, lifecycle);
     RegisterOutcomeRoutes(context, lifecycle);
     RegisterAttachmentRoutes(context);
-    workflow::RegisterRoutes(context.router, context.db, lifecycle, context.policy, "/api/v1/orders");
+    workflow::RegisterRoutes(context.router, context.db, lifecycle, context.policy, "/api/v1/orders",
+                             {.own_routes = {"confirm"}});
     // Requests to rate what was delivered: hourly, each message once (deduplicated).
     store::Database& db = context.db;
     context.scheduler.Add({.name = "orders.please_rate", .every_seconds = 3600, .run = [&db] {

@@ -13,6 +13,7 @@
 #include "modules/orders/lifecycle.hpp"
 #include "modules/orders/module_parts.hpp"
 #include "modules/orders/notices.hpp"
+#include "modules/vouchers/service.hpp"
 #include "store/guarded_update.hpp"
 #include "workflow/deadlines.hpp"
 #include "workflow/queues.hpp"
@@ -145,6 +146,43 @@ void RegisterOrderRoutes(modules::ModuleContext& context, const workflow::Workfl
                                  "quote_fen = $1, quote_days = $2, quote_note = $3", {fen, days, note});
             lifecycle.Apply(s, r.caller.get(), id, "quote", "", r.ToActor());
             answer = WithDetails(s, *LoadOrder(s, id));
+        });
+        return http::JsonResponse(200, answer);
+    });
+
+    // The client confirms the quote, optionally paying part of it with an innovation voucher:
+    // the voucher's amount is reserved in the confirmation's transaction (vouchers/service.hpp).
+    context.router.Post("/api/v1/orders/{id}/confirm", [&db, &policy, &lifecycle](Request& r) {
+        std::int64_t id = http::PathId(r);
+        json::object answer;
+        db.Write([&](store::Session& s) {
+            // The grant before the body: a caller who may never do this learns nothing more.
+            Authorized(s, policy, r.caller.get(), id, "service_order.confirm");
+            json::object body = r.body.empty() ? json::object{} : http::ParseJsonObject(r);
+            http::JsonReader reader(body);
+            std::string reason = reader.String("reason", {.max_chars = 500}).value_or("");
+            reader.Raw("voucher_id");
+            reader.Raw("voucher_fen");
+            reader.Finish();
+            std::optional<vouchers::Payment> payment = vouchers::ReadPayment(body);
+            lifecycle.Apply(s, r.caller.get(), id, "confirm", reason, r.ToActor());
+            Order order = *LoadOrder(s, id);
+            if (payment) {
+                if (!order.client_org_id) {
+                    throw ApiError(Error::Validation(
+                        {{"voucher_id",
+                          {"代金券须由登记单位使用", "A voucher is used by a registered organisation"}}}));
+                }
+                store::Rows kind = s.Query("SELECT kind FROM services WHERE id = $1", {order.service_id});
+                vouchers::Reserve(s, r.ToActor(), *payment,
+                                  {.kind = "order",
+                                   .id = id,
+                                   .client_org_id = *order.client_org_id,
+                                   .provider_org_id = order.org_id,
+                                   .service_kind = !kind.empty() && kind[0].Text(0) == "rnd" ? "rd_design" : "testing",
+                                   .fee = Fen(order.quote_fen.value_or(0))});
+            }
+            answer = WithDetails(s, order);
         });
         return http::JsonResponse(200, answer);
     });

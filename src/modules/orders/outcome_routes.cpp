@@ -5,6 +5,7 @@
 #include "modules/orders/attachments.hpp"
 #include "modules/orders/lifecycle.hpp"
 #include "modules/orders/module_parts.hpp"
+#include "modules/vouchers/service.hpp"
 
 namespace keyuan::orders {
 namespace json = boost::json;
@@ -29,6 +30,7 @@ json::object WithDetails(store::Session& s, const Order& order) {
     out["attachments"] = files.contains(order.id) ? files[order.id] : json::array();
     out["delivery"] = delivery::DeliveryOf(s, "order", order.id);
     out["rating"] = delivery::RatingOf(s, "order", order.id);
+    out["voucher_use"] = vouchers::UseOf(s, "order", order.id);
     return out;
 }
 

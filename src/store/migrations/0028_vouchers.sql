@@ -106,15 +106,15 @@ CREATE TABLE voucher_uses (
     fee_fen {{BIGINT}} NOT NULL CHECK (fee_fen > 0),  -- the fee the share was taken of
     amount_fen {{BIGINT}} NOT NULL CHECK (amount_fen > 0),
     consumed_fen {{BIGINT}} NOT NULL DEFAULT 0,
-    state TEXT NOT NULL DEFAULT 'reserved' CHECK (state IN ('reserved', 'consumed', 'released')),
+    status TEXT NOT NULL DEFAULT 'reserved' CHECK (status IN ('reserved', 'consumed', 'released')),
     version {{BIGINT}} NOT NULL DEFAULT 1,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     CHECK (consumed_fen >= 0 AND consumed_fen <= amount_fen)
 );
-CREATE UNIQUE INDEX voucher_uses_live ON voucher_uses (object_kind, object_id) WHERE state <> 'released';
+CREATE UNIQUE INDEX voucher_uses_live ON voucher_uses (object_kind, object_id) WHERE status <> 'released';
 CREATE INDEX voucher_uses_voucher ON voucher_uses (voucher_id);
-CREATE INDEX voucher_uses_provider ON voucher_uses (provider_org_id, state);
+CREATE INDEX voucher_uses_provider ON voucher_uses (provider_org_id, status);
 
 CREATE TABLE voucher_settlements (
     id {{ID}},

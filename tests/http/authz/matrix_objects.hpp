@@ -30,4 +30,10 @@ void MakeBookingObjects(const TradeActors& actors, MatrixObjects& objects);
 /// Adds "/api/v1/orders" and, for the file's own parameter, "{attachment_id}".
 void MakeOrderObjects(const TradeActors& actors, MatrixObjects& objects);
 
+/// Vouchers (voucher_objects.cpp): an open programme with org_a and org_b admitted, applications
+/// and vouchers of the enterprise account (org_a, inside) and of company (org_b, outside), a
+/// claim of each provider (unit_a's inside: company booked org_a's instrument with its voucher;
+/// unit_b's outside: the other way round), a relation; "{org_id}" is org_a.
+void MakeVoucherObjects(const TradeActors& actors, MatrixObjects& objects);
+
 }  // namespace keyuan::testing
