@@ -18,6 +18,7 @@
 #include "tools/demo/results.hpp"
 #include "tools/demo/users.hpp"
 #include "tools/demo/validation.hpp"
+#include "tools/demo/vouchers.hpp"
 #include "workflow/deadlines.hpp"
 
 namespace keyuan::demo {
@@ -183,6 +184,8 @@ Result<DemoSummary> GenerateDemo(store::Database& db, const DemoOptions& options
     db.Write([&](store::Session& s) { AddActivity(s, rng, options.as_of, kMostResourcesWithActivity); });
     // The achievement library last, so that it changes none of the rows above.
     WriteResults(db, checks, rng, options, orgs, ids, now, done, planned);
+    // The voucher programme after everything else, for the same reason.
+    AddVouchers(db, rng, options.as_of);
     if (db.engine() == store::Engine::kPostgres) db.Write(ResetSequences);
     std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
     return DemoSummary{done, elapsed.count()};

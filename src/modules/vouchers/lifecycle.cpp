@@ -8,6 +8,7 @@
 #include "modules/vouchers/ledger.hpp"
 #include "modules/vouchers/module_parts.hpp"
 #include "modules/vouchers/programme_store.hpp"
+#include "modules/vouchers/service.hpp"
 
 namespace keyuan::vouchers {
 namespace json = boost::json;
@@ -67,9 +68,7 @@ void Issue(workflow::StepContext& step) {
         "updated_at) VALUES ('', $1, $2, $3, $4, $5, $6, $7, $5) RETURNING id",
         {p.id, a.org_id, a.id, a.amount_fen, now, today.AddDays(p.use_by_days).ToString(),
          today.AddDays(p.redeem_by_days).ToString()});
-    // The number a holder quotes: the year and the voucher's id, unique by construction.
-    std::string number = "KY" + std::to_string(p.year) +
-                         std::string(8 - std::min<std::size_t>(8, std::to_string(id).size()), '0') + std::to_string(id);
+    std::string number = VoucherNumber(p.year, id);
     s.Execute("UPDATE vouchers SET number = $1 WHERE id = $2", {number, id});
     s.Execute("UPDATE voucher_applications SET voucher_id = $1 WHERE id = $2", {id, a.id});
     ledger::Post(s, step.actor,

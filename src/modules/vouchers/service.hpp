@@ -17,6 +17,9 @@
 
 namespace keyuan::vouchers {
 
+/// The number a holder quotes: "KY", the programme's year and the voucher's id in 8 digits.
+std::string VoucherNumber(int year, std::int64_t voucher_id);
+
 /// What a client asks to pay with a voucher: {voucher_id, voucher_fen} in the step's body.
 struct Payment {
     std::int64_t voucher_id = 0;

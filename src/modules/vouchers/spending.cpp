@@ -72,6 +72,11 @@ void Move(store::Session& s, const Actor& actor, const LiveUse& use, std::string
 
 }  // namespace
 
+std::string VoucherNumber(int year, std::int64_t voucher_id) {
+    std::string serial = std::to_string(voucher_id);
+    return "KY" + std::to_string(year) + std::string(8 - std::min<std::size_t>(8, serial.size()), '0') + serial;
+}
+
 std::optional<Payment> ReadPayment(const json::object& body) {
     bool has_id = body.contains("voucher_id"), has_fen = body.contains("voucher_fen");
     if (!has_id && !has_fen) return std::nullopt;
