@@ -10,6 +10,8 @@
 
 #include "changes/change_record.hpp"
 #include "core/id.hpp"
+#include "exchange/export_table.hpp"
+#include "http/content_disposition.hpp"
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "http/query_params.hpp"
@@ -92,6 +94,15 @@ json::object Report(store::Session& s, const Programme& p) {
                  "JOIN organizations o ON o.id = u.client_org_id LEFT JOIN districts d ON d.code = o.district_code "
                  "WHERE v.programme_id = $1 AND u.status = 'consumed' GROUP BY o.district_code, d.name ORDER BY 4 DESC",
              p.id)},
+        {"by_industry",
+         Grouped(s,
+                 "SELECT COALESCE(d.client_industry_code, ''), COALESCE(i.name, ''), COUNT(*), "
+                 "CAST(SUM(u.consumed_fen) AS BIGINT)" +
+                     by_use +
+                     "JOIN deliveries d ON d.source_kind = u.object_kind AND d.source_id = u.object_id LEFT JOIN "
+                     "industry_codes i ON i.code = d.client_industry_code WHERE v.programme_id = $1 AND u.status = "
+                     "'consumed' GROUP BY d.client_industry_code, i.name ORDER BY 4 DESC LIMIT 50",
+                 p.id)},
         {"providers",
          Grouped(
              s,
@@ -102,22 +113,67 @@ json::object Report(store::Session& s, const Programme& p) {
     return out;
 }
 
+/// The report as one sheet: the programme's totals, then each grouping's rows, money in yuan.
+exchange::ExportSheet ReportSheet(const json::object& report) {
+    exchange::ExportSheet sheet{.name = "创新券报表", .header = {"类别", "代码", "名称", "笔数", "金额（元）"}};
+    auto yuan = [](std::int64_t fen) { return exchange::ExportCell::Number(static_cast<double>(fen) / 100.0, 2); };
+    using exchange::ExportCell;
+    const std::vector<std::pair<const char*, const char*>> totals = {
+        {"budget_fen", "预算"},         {"issued_fen", "已发放"},       {"available_fen", "可用余额"},
+        {"reserved_fen", "已预留"},     {"earned_fen", "已服务待兑付"}, {"claimed_fen", "已申请兑付"},
+        {"paid_fen", "已结算"},         {"expired_fen", "过期收回"},    {"refused_fen", "兑付不予通过"},
+        {"budget_left_fen", "预算结余"}};
+    for (const auto& [key, name] : totals) {
+        sheet.rows.push_back({ExportCell::Text("汇总"), ExportCell::Text(key), ExportCell::Text(name),
+                              ExportCell::Text(""), yuan(report.at(key).as_int64())});
+    }
+    const std::vector<std::pair<const char*, const char*>> groups = {{"by_kind", "服务类别"},
+                                                                     {"by_district", "企业所在区"},
+                                                                     {"by_industry", "企业所属行业"},
+                                                                     {"providers", "服务机构"}};
+    for (const auto& [key, name] : groups) {
+        for (const json::value& row : report.at(key).as_array()) {
+            const json::object& o = row.as_object();
+            sheet.rows.push_back({ExportCell::Text(name), ExportCell::Text(std::string(o.at("key").as_string())),
+                                  ExportCell::Text(std::string(o.at("name").as_string())),
+                                  ExportCell::Number(static_cast<double>(o.at("count").as_int64())),
+                                  yuan(o.at("amount_fen").as_int64())});
+        }
+    }
+    return sheet;
+}
+
 }  // namespace
 
 void RegisterReportRoutes(modules::ModuleContext& context) {
     store::Database& db = context.db;
     const access::Policy& policy = context.policy;
 
+    // ?format=json (default) | csv | xlsx
     context.router.Get("/api/v1/voucher-programmes/{id}/report", [&db, &policy](Request& r) {
         policy.RequireAction(r.caller.get(), "voucher.oversee");
         std::int64_t id = http::PathId(r);
+        std::string format = r.Query("format").value_or("json");
+        if (format != "json" && format != "csv" && format != "xlsx") {
+            throw ApiError(
+                Error::Validation({{"format", {"格式须为 json、csv 或 xlsx", "format: json, csv or xlsx"}}}));
+        }
         json::object answer;
         db.Read([&](store::Session& s) {
             std::optional<Programme> p = LoadProgramme(s, id);
             if (!p) throw ApiError(Error::NotFound());
             answer = Report(s, *p);
         });
-        return http::JsonResponse(200, answer);
+        if (format == "json") return http::JsonResponse(200, answer);
+        http::Response response;
+        exchange::ExportSheet sheet = ReportSheet(answer);
+        response.content_type = format == "csv" ? "text/csv; charset=utf-8"
+                                                : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        response.body = format == "csv" ? exchange::ToCsv(sheet) : exchange::ToXlsx(sheet);
+        std::string file = "voucher-report-" + std::to_string(id) + "." + format;
+        response.SetHeader("content-disposition",
+                           http::AttachmentDisposition("创新券报表-" + std::to_string(id) + "." + format, file));
+        return response;
     });
 
     context.router.Get("/api/v1/voucher-ledger", [&db, &policy](Request& r) {

@@ -94,6 +94,13 @@ TEST_F(VouchersTest, ApplyBookPayHalfDeliverClaimSettleAndTheReportAgreesWithThe
     EXPECT_EQ(after.at("budget_left_fen").as_int64() + after.at("issued_fen").as_int64() -
                   after.at("expired_fen").as_int64() - after.at("refused_fen").as_int64(),
               100'000'000);
+    EXPECT_EQ(after.at("by_industry").as_array().size(), 1u);  // the delivery named no industry: one group ""
+    HttpResponse csv = As("bureau_1").Get("/api/v1/voucher-programmes/" + programme_ + "/report?format=csv");
+    ASSERT_EQ(csv.status, 200);
+    EXPECT_NE(csv.body.find("已结算"), std::string::npos);
+    EXPECT_NE(csv.body.find("北京示范大学"), std::string::npos);  // the provider's row
+    EXPECT_TRUE(IsError(As("bureau_1").Get("/api/v1/voucher-programmes/" + programme_ + "/report?format=pdf"), 422,
+                        "validation_failed"));
     HttpResponse verified = As("bureau_1").Get("/api/v1/voucher-ledger/verify");
     ASSERT_EQ(verified.status, 200);
     EXPECT_TRUE(verified.Json().at("ok").as_bool()) << verified.body;
