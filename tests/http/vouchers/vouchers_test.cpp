@@ -186,6 +186,74 @@ TEST_F(VouchersTest, AnApplicationFailingCriteriaNamesEachAndCoApprovalNeedsTheF
                         "conflict"));  // issued is final
 }
 
+TEST_F(VouchersTest, AboveTheCapPerOrderAfterExpiryOrAtAProviderOutsideTheProgrammeIsRefused) {
+    // A second programme, so that this firm's cap has room for a voucher above the cap per order.
+    std::string second = OpenProgramme("创新券测试方案二");
+    ASSERT_EQ(As("operator")
+                  .Post("/api/v1/voucher-programmes/" + second + "/providers", Body({{"org_id", world_.org_a}}))
+                  .status,
+              201);
+    HttpResponse applied = As("company").Post("/api/v1/voucher-applications", Body(ApplicationBody(second, 8'000'000)));
+    ASSERT_EQ(applied.status, 201) << applied.body;
+    std::string application = Str(applied.Json(), "id");
+    ASSERT_EQ(Act(As("operator"), "voucher-applications", application, "recommend").status, 200);
+    ASSERT_EQ(Act(As("bureau_1"), "voucher-applications", application, "co_approve").status, 200);
+    std::string voucher = Str(As("company").Get("/api/v1/voucher-applications/" + application).Json(), "voucher_id");
+
+    // An order quoted at 20 万元: half is 10 万, above the cap per order of 5 万.
+    std::string service = CreateApproved(As("unit_a"), As("reviewer_edu"), "services",
+                                         With(ServiceBody("中试放大研发", 100000), {{"kind", "rnd"}}));
+    auto quoted = [&] {
+        HttpResponse created =
+            As("company").Post("/api/v1/orders", Body({{"service_id", service}, {"requirements", "中试工艺设计"}}));
+        std::string id = Str(created.Json(), "id");
+        EXPECT_EQ(
+            As("unit_a")
+                .Post("/api/v1/orders/" + id + "/quotation", Body({{"quote_fen", 20'000'000}, {"quote_days", 30}}))
+                .status,
+            200);
+        return id;
+    };
+    std::string order = quoted();
+    HttpResponse capped = As("company").Post("/api/v1/orders/" + order + "/confirm",
+                                             Body({{"voucher_id", voucher}, {"voucher_fen", 6'000'000}}));
+    EXPECT_TRUE(IsError(capped, 422, "validation_failed")) << capped.body;
+    EXPECT_NE(capped.body.find("单笔上限"), std::string::npos) << capped.body;
+    EXPECT_EQ(Str(As("company").Get("/api/v1/orders/" + order).Json(), "status"), "quoted");  // nothing half-done
+    HttpResponse paid = As("company").Post("/api/v1/orders/" + order + "/confirm",
+                                           Body({{"voucher_id", voucher}, {"voucher_fen", 5'000'000}}));
+    ASSERT_EQ(paid.status, 200) << paid.body;
+    EXPECT_EQ(Str(paid.Json().at("voucher_use"), "service_kind"), "rd_design");
+
+    // At a provider the programme has not admitted (org_b's own instrument).
+    std::string elsewhere =
+        CreateApproved(As("unit_b"), As("reviewer_health"), "instruments", InstrumentBody("激光共聚焦显微镜"));
+    ASSERT_EQ(As("unit_b")
+                  .Send("PUT", "/api/v1/instruments/" + elsewhere + "/booking-rules",
+                        Body({{"weekdays", "1234567"},
+                              {"working_days_only", false},
+                              {"approval_required", false},
+                              {"external_fen_per_hour", 20000},
+                              {"internal_fen_per_hour", 20000}}))
+                  .status,
+              200);
+    std::string day = ShanghaiDate(12);
+    HttpResponse outside = As("company").Post("/api/v1/bookings", Body({{"instrument_id", elsewhere},
+                                                                        {"starts_at", day + "T09:30:00+08:00"},
+                                                                        {"ends_at", day + "T10:30:00+08:00"},
+                                                                        {"voucher_id", voucher},
+                                                                        {"voucher_fen", 5000}}));
+    EXPECT_TRUE(IsError(outside, 422, "validation_failed")) << outside.body;
+    EXPECT_NE(outside.body.find("服务机构名录"), std::string::npos) << outside.body;
+
+    // After its use-by date.
+    ASSERT_EQ(RunSql(Db(), "UPDATE vouchers SET use_by = '2020-01-01' WHERE id = " + voucher).exit_code, 0);
+    HttpResponse expired = As("company").Post("/api/v1/orders/" + quoted() + "/confirm",
+                                              Body({{"voucher_id", voucher}, {"voucher_fen", 1000}}));
+    EXPECT_TRUE(IsError(expired, 422, "validation_failed")) << expired.body;
+    EXPECT_NE(expired.body.find("到期"), std::string::npos) << expired.body;
+}
+
 TEST_F(VouchersTest, ACorrectionIsANewMovementWithItsReasonAndTheLedgerCannotBeEdited) {
     std::string voucher = IssuedVoucher(10'000);
     json::object move{{"programme_id", programme_},
