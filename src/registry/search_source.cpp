@@ -88,7 +88,45 @@ std::string Joined(const ResourceSpec& spec, const Values& v,
     return out;
 }
 
-search::SearchDocument Build(store::Session& s, const Layout& layout, const store::Row& r) {
+/// What a page of documents links to, read for the page's id range in one query per link
+/// (statuses, industry codes with their scope phrases, the high-tech industries of those codes)
+/// rather than once per document: an index rebuild reads a table in pages of hundreds.
+struct Linked {
+    std::map<std::int64_t, std::vector<std::string>> statuses;
+    std::map<std::int64_t, std::vector<std::pair<std::string, std::string>>> codes;
+    std::map<std::int64_t, std::vector<std::int64_t>> hitech;
+};
+
+Linked LoadLinked(store::Session& s, const Layout& layout, std::int64_t first_id, std::int64_t last_id) {
+    const ResourceSpec& spec = layout.spec;
+    const SearchSpec& search = *spec.search;
+    Linked out;
+    if (const LinkSpec* link = search.status_link.empty() ? nullptr : FindLink(spec, search.status_link)) {
+        store::Rows rows =
+            s.Query("SELECT " + link->owner_column + ", " + link->target_column + " FROM " + link->table + " WHERE " +
+                        link->owner_column + " BETWEEN $1 AND $2 ORDER BY 1, 2",
+                    {first_id, last_id});
+        for (std::size_t i = 0; i < rows.size(); ++i) out.statuses[rows[i].Int(0)].emplace_back(rows[i].Text(1));
+    }
+    if (const LinkSpec* link = FindLink(spec, "industry_codes")) {
+        std::string scope = link->extra_columns.empty() ? "''" : link->extra_columns.front();
+        store::Rows codes = s.Query("SELECT " + link->owner_column + ", code, " + scope + " FROM " + link->table +
+                                        " WHERE " + link->owner_column + " BETWEEN $1 AND $2 ORDER BY 1, 2",
+                                    {first_id, last_id});
+        for (std::size_t i = 0; i < codes.size(); ++i) {
+            out.codes[codes[i].Int(0)].emplace_back(codes[i].Text(1), codes[i].Text(2));
+        }
+        store::Rows hitech =
+            s.Query("SELECT DISTINCT l." + link->owner_column + ", x.industry_id FROM hitech_subcategories x JOIN " +
+                        link->table + " l ON l.code = x.code WHERE l." + link->owner_column +
+                        " BETWEEN $1 AND $2 ORDER BY 1, 2",
+                    {first_id, last_id});
+        for (std::size_t i = 0; i < hitech.size(); ++i) out.hitech[hitech[i].Int(0)].push_back(hitech[i].Int(1));
+    }
+    return out;
+}
+
+search::SearchDocument Build(const Layout& layout, const store::Row& r, const Linked& linked) {
     const ResourceSpec& spec = layout.spec;
     const SearchSpec& search = *spec.search;
     search::SearchDocument d;
@@ -112,12 +150,7 @@ search::SearchDocument Build(store::Session& s, const Layout& layout, const stor
     if (auto it = v.find(search.price); it != v.end() && it->second.kind() == store::Param::Kind::kInt) {
         d.price_fen = it->second.int_value();
     }
-    if (const LinkSpec* link = search.status_link.empty() ? nullptr : FindLink(spec, search.status_link)) {
-        store::Rows statuses = s.Query("SELECT " + link->target_column + " FROM " + link->table + " WHERE " +
-                                           link->owner_column + " = $1 ORDER BY " + link->target_column,
-                                       {d.id});
-        for (std::size_t i = 0; i < statuses.size(); ++i) d.statuses.emplace_back(statuses[i].Text(0));
-    }
+    if (auto it = linked.statuses.find(d.id); it != linked.statuses.end()) d.statuses = it->second;
     json::object display;
     for (const std::string& name : search.display) {
         const FieldSpec* f = FindField(spec, name);
@@ -133,23 +166,13 @@ search::SearchDocument Build(store::Session& s, const Layout& layout, const stor
     if (search.extra) search.extra(v, d, display);
     d.display_json = json::serialize(display);
     // Industry codes are a facet of their own; their scope phrases (labs) are searched as body.
-    if (const LinkSpec* link = FindLink(spec, "industry_codes")) {
-        std::string scope = link->extra_columns.empty() ? "''" : link->extra_columns.front();
-        store::Rows codes = s.Query(
-            "SELECT code, " + scope + " FROM " + link->table + " WHERE " + link->owner_column + " = $1 ORDER BY code",
-            {d.id});
-        for (std::size_t i = 0; i < codes.size(); ++i) {
-            d.industry_codes.emplace_back(codes[i].Text(0));
-            d.body += " " + std::string(codes[i].Text(1));
-        }
-        if (!d.industry_codes.empty()) {
-            store::Rows hitech =
-                s.Query("SELECT DISTINCT x.industry_id FROM hitech_subcategories x JOIN " + link->table +
-                            " l ON l.code = x.code WHERE l." + link->owner_column + " = $1",
-                        {d.id});
-            for (std::size_t i = 0; i < hitech.size(); ++i) d.hitech_industries.push_back(hitech[i].Int(0));
+    if (auto it = linked.codes.find(d.id); it != linked.codes.end()) {
+        for (const auto& [code, scope] : it->second) {
+            d.industry_codes.push_back(code);
+            d.body += " " + scope;
         }
     }
+    if (auto it = linked.hitech.find(d.id); it != linked.hitech.end()) d.hitech_industries = it->second;
     return d;
 }
 
@@ -161,12 +184,14 @@ search::Source SearchSourceOf(const ResourceSpec& spec) {
     source.load = [layout](store::Session& s, std::int64_t id) -> std::optional<search::SearchDocument> {
         store::Rows rows = s.Query(layout->select + " AND t.id = $1", {id});
         if (rows.empty()) return std::nullopt;
-        return Build(s, *layout, rows.front());
+        return Build(*layout, rows.front(), LoadLinked(s, *layout, id, id));
     };
     source.load_after = [layout](store::Session& s, std::int64_t after_id, int limit) {
         std::vector<search::SearchDocument> out;
         store::Rows rows = s.Query(layout->select + " AND t.id > $1 ORDER BY t.id LIMIT $2", {after_id, limit});
-        for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(Build(s, *layout, rows[i]));
+        if (rows.empty()) return out;
+        Linked linked = LoadLinked(s, *layout, rows[0].Int(0), rows[rows.size() - 1].Int(0));
+        for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(Build(*layout, rows[i], linked));
         return out;
     };
     source.owned_by = [table = spec.table](store::Session& s, std::int64_t org_id) {
