@@ -66,14 +66,13 @@ row() {  # engine label file
   say "  $2: $(val "$f" ok_per_s) spends/s, $(val "$f" cancels_per_s) cancels/s, refused share $(val "$f" conflict_share), p99 $(val "$f" p99_all_ms) ms, other $(val "$f" other) $(grep '^status_' "$f" | paste -sd' ' -), network errors $(val "$f" net_errors), CPU $cpu ms per answer (load $LOAD_BEFORE, other CPU $OTHER%)"
 }
 
-measure_keyuan() {  # engine url dir hours name
-  local engine=$1 url=$2 dir=$3 hours=$4 name=$5 label="keyuan"
+measure_keyuan() {  # engine url dir
+  local engine=$1 url=$2 dir=$3 name=keyuan label="keyuan"
   servers "$engine" "$url" "$dir"
   [[ $engine == postgres ]] && label="keyuan ×2"
-  [[ $name == keyuan-serializable ]] && label+=" at SERIALIZABLE (the database's default)"
   say "$engine: measuring $label (${DURATION} s, $CLIENTS clients)"
   spend_load "$dir" "$WARM_HOURS" "$dir/$name-warmup.txt" "$WARMUP" || die "$engine: warm-up failed"
-  measure spend_load "$dir" "$hours" "$dir/$name.txt" "$DURATION" --acked "$dir/acked-$name.txt" ||
+  measure spend_load "$dir" "$RUN_HOURS" "$dir/$name.txt" "$DURATION" --acked "$dir/acked-$name.txt" ||
     die "$engine: load failed (see $dir/$name.txt.err)"
   row "$engine" "$label, $CLIENTS clients" "$dir/$name.txt"
   stop_all_keyuan
