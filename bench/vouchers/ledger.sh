@@ -60,7 +60,9 @@ national_ledger() {  # engine url dir
   ((per10m < LEDGER_TARGET_S)) && [[ $verdict == passed ]] && target=meets
   # Below a million movements the process's start dominates: no extrapolation.
   (($(val "$dir/ledger-gen.txt" movements) < 900000)) && target="not judged against"
-  VERDICTS+=("$engine: vouchers verify of $(val "$dir/ledger-gen.txt" movements) movements $verdict in $verify_s s (≈ $per10m s per 10 million): $target the target of 10 million in under ${LEDGER_TARGET_S} s$( ((LEDGER_MOVEMENTS < LEDGER_TARGET_MOVEMENTS)) && echo ' (extrapolated: run LEDGER_MOVEMENTS=10000000 to measure it)')")
+  local note=""
+  ((LEDGER_MOVEMENTS < LEDGER_TARGET_MOVEMENTS)) && note=" (extrapolated: run LEDGER_MOVEMENTS=10000000 to measure it)"
+  VERDICTS+=("$engine: vouchers verify of $(val "$dir/ledger-gen.txt" movements) movements $verdict in $verify_s s (≈ $per10m s per 10 million): $target the target of 10 million in under ${LEDGER_TARGET_S} s$note")
   [[ $engine == sqlite ]] && rm -f "${lurl#sqlite:}"*
   return 0
 }

@@ -93,6 +93,19 @@ after_run_check() {  # engine url dir when
   ledger_ok "$1" "$2" "$3" && verdict=meets
   say "$1: $4: $LEDGER_SAID"
   VERDICTS+=("$1: $4: $LEDGER_SAID: $verdict the target (verify passes, nothing below zero)")
+  drain_check "$@"
+}
+
+# Each drain voucher, spent by several clients at once and never given back, covers exactly
+# DRAIN_FEN / SPEND_FEN spends: that many uses live, nothing left available.
+drain_check() {  # engine url dir when
+  local ids wrong verdict=misses
+  ids=$(awk '$2 == 1 {print $1}' "$3/vouchers.txt" | paste -sd, -)
+  wrong=$(sql "$1" "$2" "SELECT COUNT(*) FROM vouchers v WHERE v.id IN ($ids) AND ((SELECT COUNT(*) FROM voucher_uses u
+    WHERE u.voucher_id = v.id AND u.status = 'reserved') <> $((DRAIN_FEN / SPEND_FEN)) OR (SELECT balance_fen FROM
+    ledger_balances WHERE account = 'voucher:' || v.id || ':available') <> $((DRAIN_FEN % SPEND_FEN)))")
+  ((wrong == 0)) && verdict=meets
+  VERDICTS+=("$1: $4: $wrong of $(tr ',' '\n' <<<"$ids" | wc -l) drain vouchers with other than $((DRAIN_FEN / SPEND_FEN)) spends and nothing left: $verdict the target (0)")
 }
 
 # shellcheck source=bench/vouchers/baselines.sh
@@ -133,5 +146,6 @@ crash_loop() {  # engine url dir
   acked=$(wc -l <"$dir/acked-crash.txt") cancelled=$(wc -l <"$dir/cancelled-crash.txt")
   CRASH_ROWS+=("| $engine | $KILLS | $acked | $lost | $cancelled | $unreleased | passed $verify_ok of $KILLS |")
   ((lost == 0 && unreleased == 0 && verify_ok == KILLS)) && verdict=meets
+  drain_check "$engine" "$url" "$dir" "after the crash loop"
   VERDICTS+=("$engine: after $KILLS SIGKILLs: $lost of $acked acknowledged spends lost, $unreleased of $cancelled acknowledged cancellations not released, verify passed $verify_ok of $KILLS times: $verdict the target (0, 0, every time)")
 }
