@@ -2,7 +2,7 @@
 # Voucher benchmark (issue 15): spends per second through keyuan's API, the same database work
 # sent straight to the database, a crash loop, and the verification of a national-scale ledger.
 #
-#   bench/vouchers/run.sh                                   # small sizes, about 10 minutes
+#   bench/vouchers/run.sh                                   # small sizes, about 5 minutes
 #   DURATION=60 KILLS=10 LEDGER_MOVEMENTS=10000000 bench/vouchers/run.sh   # the full sizes
 #
 # For each engine it
