@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "../lib/client.hpp"
 #include "slots.hpp"
 
 namespace asio = boost::asio;
@@ -55,13 +56,6 @@ struct Shared {
     std::vector<std::string> acked;
 };
 
-tcp::endpoint ParseEndpoint(const std::string& text) {
-    std::size_t colon = text.rfind(':');
-    if (colon == std::string::npos) throw std::runtime_error("--target wants HOST:PORT, got " + text);
-    return {asio::ip::make_address(text.substr(0, colon)),
-            static_cast<unsigned short>(std::stoi(text.substr(colon + 1)))};
-}
-
 Options Parse(int argc, char** argv) {
     Options o;
     for (int i = 1; i < argc; ++i) {
@@ -75,7 +69,7 @@ Options Parse(int argc, char** argv) {
         if (o.run.Take(flag, v))
             continue;
         else if (flag == "--target")
-            o.targets.push_back(ParseEndpoint(v));
+            o.targets.push_back(bench::ParseEndpoint(v));
         else if (flag == "--tokens")
             o.tokens = bench::ReadLines(v);
         else if (flag == "--clients")
@@ -89,20 +83,6 @@ Options Parse(int argc, char** argv) {
         throw std::runtime_error("--target, --tokens, --instruments and --base-minute are required");
     }
     return o;
-}
-
-asio::awaitable<void> Pause(std::chrono::milliseconds ms) {
-    asio::steady_timer timer(co_await asio::this_coro::executor, ms);
-    boost::system::error_code ec;
-    co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
-}
-
-/// The booking id in a 201 answer ("id" is the first member keyuan writes).
-std::string IdOf(const std::string& body) {
-    std::size_t at = body.find("\"id\":\"");
-    if (at == std::string::npos) return {};
-    at += 6;
-    return body.substr(at, body.find('"', at) - at);
 }
 
 asio::awaitable<void> Client(int index, Shared& sh) {
@@ -129,7 +109,7 @@ asio::awaitable<void> Client(int index, Shared& sh) {
             if (ec) {
                 ++sh.tally.net_errors;
                 stream.close();
-                co_await Pause(std::chrono::milliseconds(20));
+                co_await bench::Pause(std::chrono::milliseconds(20));
                 continue;
             }
             stream.socket().set_option(tcp::no_delay(true));
@@ -155,7 +135,7 @@ asio::awaitable<void> Client(int index, Shared& sh) {
             stream.close();
             buffer.clear();
             connected = false;
-            co_await Pause(std::chrono::milliseconds(20));
+            co_await bench::Pause(std::chrono::milliseconds(20));
             continue;
         }
         auto us = std::chrono::duration_cast<std::chrono::microseconds>(t1 - t0).count();
@@ -165,7 +145,7 @@ asio::awaitable<void> Client(int index, Shared& sh) {
         if (code == 201) {
             ++sh.tally.ok;
             sh.tally.latency_ok.push_back(us);
-            sh.acked.push_back(IdOf(res.body()));
+            sh.acked.push_back(bench::IdOf(res.body()));
         } else if (code == 409) {
             ++sh.tally.conflict;
         } else {

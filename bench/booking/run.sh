@@ -86,17 +86,8 @@ TARGET_SHARE=50
 WARM_DAYS="1 20" RUN_DAYS="21 130" BASE_DAYS="131 240" SAME_DAYS="241 300" CRASH_DAYS="301 365"
 
 # ---------------------------------------------------------------- process bookkeeping
-# Only processes started here are ever signalled, and only by their recorded ids.
-declare -A KPID=() KPORT=()
-PG_DIR=""
-
-
-stop_all_keyuan() {
-  local name
-  for name in "${!KPID[@]}"; do stop_pid "${KPID[$name]}"; done
-  KPID=()
-  KPORT=()
-}
+# shellcheck source=bench/lib/servers.sh
+source "$ROOT/bench/lib/servers.sh"
 
 cleanup() {
   local rc=$?
@@ -122,61 +113,6 @@ LOAD=$OUT/booking_load
 # The first minute (UTC) of tomorrow in Asia/Shanghai: every phase's slots count from it.
 NOW_MIN=$(($(date +%s) / 60))
 BASE_MINUTE=$((((NOW_MIN + 480) / 1440 + 1) * 1440 - 480))
-
-# Runs "$@" in the foreground; sets OTHER (% of the machine used by processes other than keyuan,
-# PostgreSQL and the command), OURS_CPU (CPU seconds of keyuan, PostgreSQL and the command) and
-# LOAD_BEFORE.
-OTHER="" OURS_CPU="" LOAD_BEFORE=""
-measure() {
-  local c0 c1 s0 s1 w0 w1 t0 t1 rc=0
-  wait_quiet
-  LOAD_BEFORE=$(load1)
-  children_ms
-  c0=$(proc_counters) s0=$(tree_jiffies "${KPID[@]}" "$(pg_postmaster)") w0=$CHILDREN_MS t0=$(date +%s%N)
-  "$@" || rc=$?
-  children_ms
-  c1=$(proc_counters) s1=$(tree_jiffies "${KPID[@]}" "$(pg_postmaster)") w1=$CHILDREN_MS t1=$(date +%s%N)
-  OTHER=$(awk -v c="$((c1 - c0))" -v s="$((s1 - s0))" -v w="$((w1 - w0))" -v hz="$CLK_TCK" -v ns="$((t1 - t0))" \
-    -v n="$NCPU" 'BEGIN { o = (c / hz - s / hz - w / 1000) / (ns / 1e9 * n) * 100; if (o < 0) o = 0; printf "%.0f", o }')
-  OURS_CPU=$(awk -v s="$((s1 - s0))" -v w="$((w1 - w0))" -v hz="$CLK_TCK" 'BEGIN { printf "%.2f", s / hz + w / 1000 }')
-  return "$rc"
-}
-
-# ---------------------------------------------------------------- databases and servers
-
-start_keyuan() {  # name url dir: a keyuan on a free port, into KPID[name] and KPORT[name]
-  local name=$1 url=$2 dir=$3 port="" i log skip=0 index=$INDEX
-  log=$dir/keyuan-$name.log
-  # A search index belongs to one process (Xapian's write lock): the second keyuan gets a copy.
-  if [[ $name == b ]]; then
-    index=$OUT/index-b
-    [[ -d $index ]] || cp -r "$INDEX" "$index"
-  fi
-  # A restart appends to the same log: look only at what this start writes.
-  [[ -f $log ]] && skip=$(wc -l <"$log")
-  printf '[server]\naccess_log = false\n[database]\npool_size = %d\n' "$POOL_SIZE" >"$dir/keyuan.toml"
-  "$KEYUAN" serve --db "$url" --listen 127.0.0.1:0 --no-access-log --index "$index" --config "$dir/keyuan.toml" \
-    >>"$log" 2>&1 &
-  KPID[$name]=$!
-  for ((i = 0; i < 300; i++)); do
-    port=$(tail -n +$((skip + 1)) "$log" 2>/dev/null | sed -n 's/.*"msg":"listening".*"port":\([0-9][0-9]*\).*/\1/p' | tail -n1 || true)
-    [[ -n $port ]] && break
-    kill -0 "${KPID[$name]}" 2>/dev/null || { tail -n 20 "$log" >&2; die "keyuan $name exited at startup"; }
-    sleep 0.1
-  done
-  [[ -n $port ]] || die "keyuan $name did not start listening (see $log)"
-  KPORT[$name]=$port
-  for ((i = 0; i < 150; i++)); do
-    curl -sf -o /dev/null --max-time 2 "http://127.0.0.1:$port/api/v1/health" && return 0
-    sleep 0.1
-  done
-  die "keyuan $name does not answer (see $log)"
-}
-
-targets() {  # --target flags for every running keyuan
-  local name
-  for name in $(printf '%s\n' "${!KPORT[@]}" | sort); do printf -- '--target 127.0.0.1:%s ' "${KPORT[$name]}"; done
-}
 
 # ---------------------------------------------------------------- setup
 INDEX=""
@@ -435,14 +371,8 @@ crash_loop() {  # engine url dir
   for ((k = 1; k <= KILLS; k++)); do
     victim=${names[$(((k - 1) % ${#names[@]}))]}
     run_load "$dir" "$CRASH_DAYS" "$dir/crash-$k.txt" "$KILL_RUN" --seed $((100 + k)) --acked "$dir/acked-crash.txt" &
-    local load_pid=$!
-    # Somewhere in the middle of the run: between 25 % and 75 % of it.
-    pause=$(awk -v r="$RANDOM" -v d="$KILL_RUN" 'BEGIN {printf "%.2f", d * (0.25 + 0.5 * r / 32767)}')
-    sleep "$pause"
-    kill -KILL "${KPID[$victim]}"
-    wait "${KPID[$victim]}" 2>/dev/null || true
-    wait "$load_pid" || die "$engine: load failed in crash run $k (see $dir/crash-$k.txt.err)"
-    start_keyuan "$victim" "$url" "$dir"
+    kill_mid_run "$victim" "$url" "$dir" "$KILL_RUN" $! || die "$engine: load failed in crash run $k (see $dir/crash-$k.txt.err)"
+    pause=$KILLED_AFTER
     acked=$(wc -l <"$dir/acked-crash.txt")
     lost=$(lost_count "$engine" "$url" "$dir/acked-crash.txt")
     say "  crash $k: SIGKILL to keyuan $victim after ${pause} s of $KILL_RUN; restarted; $acked acknowledged so far, acknowledged lost: $lost"
