@@ -125,4 +125,7 @@ export interface NewBooking {
   repeat_weeks?: number
   /** A colleague of the same organisation to book for (the caller by default). */
   user_id?: string
+  /** Part of the fee paid with an innovation voucher (a single booking only). */
+  voucher_id?: string
+  voucher_fen?: number
 }
