@@ -159,6 +159,7 @@ test('apply, approve, book paying half with the voucher, deliver, claim, approve
     await fillNumber(page, 'f-voucher_fen', 300.01)
     await page.locator('[data-test=booking-submit]').click()
     await page.locator('[data-field=voucher_fen].is-error', { hasText: '50%' }).waitFor()
+    await page.waitForTimeout(400) // the message zooms in
     await page.screenshot({ path: join(SCREENSHOTS, 'voucher-booking.png'), fullPage: true })
     await fillNumber(page, 'f-voucher_fen', 300)
     await page.locator('[data-test=booking-submit]').click()
@@ -227,6 +228,45 @@ test('apply, approve, book paying half with the voucher, deliver, claim, approve
   })
 })
 
+test('a large application is recommended by the operator and co-approved by the finance bureau', async () => {
+  const company = await apiSession('company1')
+  const programmes = (await company('GET', '/voucher-programmes?status=open')).body.items
+  const programme = programmes.find((p) => p.name === PROGRAMME)
+  const applied = await company('POST', '/voucher-applications', {
+    programme_id: programme.id,
+    amount_fen: 6000000, // 60,000 元: at or above the co-approval amount of 50,000 元
+    staff: 35,
+    revenue_fen: 800000000,
+    registered_capital_fen: 500000000,
+    founded_on: '2019-03-01',
+    purpose: '中试验证',
+  })
+  assert.equal(applied.status, 201, JSON.stringify(applied.body))
+  await withBrowser(async (page) => {
+    await login(page, 'operator1')
+    await openMenu(page, 'review')
+    const row = page.locator('[data-test=application-queue] .el-table__row', { hasText: '60,000.00 元' })
+    await row.locator('[data-test=app-recommend]').waitFor()
+    assert.equal(await row.locator('[data-test=app-approve]').count(), 0, 'the operator alone cannot approve it')
+    await row.locator('[data-test=app-recommend]').click()
+    await row.waitFor({ state: 'detached' })
+    await logout(page)
+
+    await login(page, 'finance1')
+    await openMenu(page, 'review')
+    const queued = page.locator('[data-test=application-queue] .el-table__row', { hasText: '60,000.00 元' })
+    await queued.locator('[data-test=application-status]', { hasText: '待联审' }).waitFor()
+    await page.screenshot({ path: join(SCREENSHOTS, 'voucher-co-approval.png'), fullPage: true })
+    await queued.locator('[data-test=app-co_approve]').click()
+    await queued.waitFor({ state: 'detached' })
+    await page.locator('[data-test=application-scope]').getByText('全部').click()
+    await page
+      .locator('[data-test=application-queue] .el-table__row', { hasText: '60,000.00 元' })
+      .locator('[data-test=application-status]', { hasText: '已发券' })
+      .waitFor()
+  })
+})
+
 test('every voucher page fits a 390 px screen', async () => {
   const pages = {
     company1: ['/vouchers'],
@@ -245,6 +285,17 @@ test('every voucher page fits a 390 px screen', async () => {
           await assertNoOverflow(page, `${user} ${path}`)
           const name = `voucher-${user}${path.replaceAll('/', '-')}-390.png`
           await page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true })
+        }
+        if (user === 'company1') {
+          // A voucher's details fill the phone's screen.
+          await page.goto(`${BASE_URL}/vouchers`)
+          await page.locator('[data-test=voucher-details]').first().click()
+          await page.locator('[data-test=voucher-uses]').waitFor()
+          await page.waitForTimeout(400) // the drawer slides in
+          await assertNoOverflow(page, 'the voucher drawer')
+          await page.screenshot({ path: join(SCREENSHOTS, 'voucher-details-390.png'), fullPage: true })
+          await page.keyboard.press('Escape')
+          await page.locator('[data-test=voucher-drawer]').waitFor({ state: 'hidden' })
         }
         await logout(page)
       }

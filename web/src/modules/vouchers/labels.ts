@@ -1,6 +1,6 @@
 // What the voucher pages say about a programme and the colours of states.
 import { t } from '@/shared/i18n'
-import type { Programme } from '@/modules/vouchers/types'
+import type { Application, ApplicationAction, Programme } from '@/modules/vouchers/types'
 import { money } from '@/modules/vouchers/money'
 
 type Tag = 'info' | 'warning' | 'primary' | 'success' | 'danger'
@@ -31,4 +31,20 @@ export function rulesLines(p: Programme): string[] {
   lines.push(t('vch.rules.validity', { use: p.use_by_days, redeem: p.redeem_by_days }))
   lines.push(t('vch.rules.kinds', { kinds: p.kinds.map((k) => t(`vch.kind.${k}`)).join('、') }))
   return lines
+}
+
+const REVIEW_STEPS: ApplicationAction[] = ['approve', 'recommend', 'co_approve', 'reject']
+
+/** The review buttons of an application: the server's allowed_actions, less the one its amount
+ * rules out. allowed_actions lists both approve and recommend to the operator whatever the amount,
+ * but approving at or above the co-approval amount is refused (409): it goes to the finance bureau
+ * by recommend; below it the operator approves alone. */
+export function reviewSteps(a: Pick<Application, 'allowed_actions' | 'amount_fen'>, coApprovalFen: number | undefined): ApplicationAction[] {
+  return REVIEW_STEPS.filter((s) => {
+    if (!a.allowed_actions.includes(s)) return false
+    if (coApprovalFen === undefined) return true
+    if (s === 'approve') return a.amount_fen < coApprovalFen
+    if (s === 'recommend') return a.amount_fen >= coApprovalFen
+    return true
+  })
 }
