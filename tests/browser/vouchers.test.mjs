@@ -125,6 +125,7 @@ test('apply, approve, book paying half with the voucher, deliver, claim, approve
     await field(page, 'f-purpose').fill('新材料微观结构检测')
     await apply.locator('[data-test=apply-dialog-save]').click()
     await apply.locator('[data-field=staff].is-error').waitFor()
+    await page.waitForTimeout(400) // the message zooms in
     await page.screenshot({ path: join(SCREENSHOTS, 'voucher-apply.png'), fullPage: true })
     await fillNumber(page, 'f-staff', 35)
     await apply.locator('[data-test=apply-dialog-save]').click()
@@ -184,6 +185,7 @@ test('apply, approve, book paying half with the voucher, deliver, claim, approve
     await field(page, 'delivery-fee').fill('600')
     await page.locator('[data-test=delivery-save]').click()
     await desk.getByText('已完成').waitFor()
+    await desk.locator('[data-test=row-voucher]', { hasText: '创新券支付 300.00 元（已使用）' }).waitFor()
     await openMenu(page, 'redemption')
     const use = page.locator('[data-test=uses-to-claim] .el-table__row').first()
     assert.match(await textOf(use.locator('[data-test=use-consumed]')), /300\.00 元/)
