@@ -269,6 +269,79 @@ test('a large application is recommended by the operator and co-approved by the 
   })
 })
 
+test('a quotation is confirmed paying part with a voucher; a related provider is refused at the voucher', async () => {
+  const SERVICE = '合金成分检测（创新券）'
+  const unit = await apiSession('unit1')
+  const reviewer = await apiSession('reviewer1')
+  const company = await apiSession('company1')
+  const service = await unit('POST', '/services', {
+    name: SERVICE,
+    kind: 'test',
+    field: '化学分析',
+    content: '合金中主量元素的定量分析',
+    price_fen: 50000,
+    price_unit: 'per_sample',
+    district_code: '110108',
+  })
+  assert.equal(service.status, 201, JSON.stringify(service.body))
+  assert.equal((await unit('POST', `/services/${service.body.id}/submit`)).status, 200)
+  assert.equal((await reviewer('POST', `/services/${service.body.id}/approve`)).status, 200)
+  const order = await company('POST', '/orders', { service_id: service.body.id, requirements: '检测两份合金样品', samples: 2, sample_description: '铝合金' })
+  assert.equal(order.status, 201, JSON.stringify(order.body))
+  const quoted = await unit('POST', `/orders/${order.body.id}/quotation`, { quote_fen: 100000, quote_days: 5 })
+  assert.equal(quoted.status, 200, JSON.stringify(quoted.body))
+
+  await withBrowser(async (page) => {
+    // The operator records that the company is a shareholder's relation of the provider.
+    await login(page, 'operator1')
+    await openMenu(page, 'relations')
+    await pickOption(page, 'relation-a', '北京示范大学', '示范大学')
+    await pickOption(page, 'relation-b', COMPANY, '示范科技')
+    await pickOption(page, 'relation-kind', '参股')
+    await field(page, 'relation-note').fill('持股 30%')
+    await page.locator('[data-test=relation-add]').click()
+    const relation = page.locator('[data-test=relation-list] .el-table__row', { hasText: COMPANY })
+    await relation.waitFor()
+    await page.screenshot({ path: join(SCREENSHOTS, 'voucher-relations.png'), fullPage: true })
+    await logout(page)
+
+    // The company confirms the quotation paying half with a voucher: refused, the relation named.
+    await login(page, 'company1')
+    await page.locator('[data-test=nav-orders]').click()
+    const row = page.locator('[data-test=order-table] .el-table__row', { hasText: SERVICE })
+    await row.locator('[data-test=act-confirm]').click()
+    const dialog = page.locator('[data-test=confirm-dialog]')
+    await dialog.locator('[data-test=confirm-quote]', { hasText: '1,000.00 元' }).waitFor()
+    await dialog.locator('[data-test=use-voucher]').click()
+    await dialog.locator('[data-test=voucher-max]', { hasText: '500.00 元' }).waitFor()
+    await dialog.locator('[data-test=confirm-dialog-save]').click()
+    await dialog.locator('[data-field=voucher_id].is-error', { hasText: '关联关系' }).waitFor()
+    await page.waitForTimeout(400) // the message zooms in
+    await page.screenshot({ path: join(SCREENSHOTS, 'voucher-order-confirm.png'), fullPage: true })
+    await dialog.locator('.el-dialog__headerbtn').click()
+    await logout(page)
+
+    // The relation ends; the same confirmation goes through.
+    await login(page, 'operator1')
+    await openMenu(page, 'relations')
+    await page.locator('[data-test=relation-list] .el-table__row', { hasText: COMPANY }).locator('[data-test=relation-remove]').click()
+    await page.locator('.el-message-box').getByRole('button', { name: '解除' }).click()
+    await page.locator('[data-test=relation-list] .el-table__row', { hasText: COMPANY }).waitFor({ state: 'detached' })
+    await logout(page)
+
+    await login(page, 'company1')
+    await page.locator('[data-test=nav-orders]').click()
+    await row.locator('[data-test=act-confirm]').click()
+    await dialog.locator('[data-test=use-voucher]').click()
+    await dialog.locator('[data-test=voucher-max]', { hasText: '500.00 元' }).waitFor()
+    await dialog.locator('[data-test=confirm-dialog-save]').click()
+    await row.getByText('已确认').waitFor()
+    const confirmed = (await company('GET', `/orders/${order.body.id}`)).body
+    assert.equal(confirmed.voucher_use.status, 'reserved')
+    assert.equal(confirmed.voucher_use.amount_fen, 50000)
+  })
+})
+
 test('every voucher page fits a 390 px screen', async () => {
   const pages = {
     company1: ['/vouchers'],
