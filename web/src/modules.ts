@@ -33,6 +33,7 @@ import { securityRoutes } from '@/modules/security/routes'
 import { securityTexts } from '@/modules/security/texts'
 import { vouchersRoutes } from '@/modules/vouchers/routes'
 import { vouchersTexts } from '@/modules/vouchers/texts'
+import { vouchersOverseerTexts } from '@/modules/vouchers/overseerTexts'
 import { addVouchersPanels } from '@/modules/vouchers/panels'
 
 export const moduleRoutes: RouteRecordRaw[] = [
@@ -66,6 +67,7 @@ export const moduleTexts: Record<string, Texts> = {
   achievements: achievementsTexts,
   evaluations: evaluationsTexts,
   vouchers: vouchersTexts,
+  vouchersOverseer: vouchersOverseerTexts,
 }
 
 let textsAdded = false
