@@ -91,7 +91,10 @@ test('a company orders a service, the lab quotes, serves and reports, the compan
     await page.locator('[data-test=inbox-bell]').click()
     await page.locator('[data-test=inbox-item]', { hasText: `订单已报价：${NAME}，1,200.50 元` }).click()
     await page.waitForURL(/\/orders$/)
+    // An enterprise confirms in a dialog where a voucher may pay part (vouchers.test.mjs); none here.
     await row(page).locator('[data-test=act-confirm]').click()
+    await page.locator('[data-test=confirm-quote]', { hasText: '1,200.50 元' }).waitFor()
+    await page.locator('[data-test=confirm-dialog-save]').click()
     await row(page).getByText('已确认').waitFor()
     assert.equal(await row(page).locator('[data-test=act-cancel]').count(), 0, 'too late to cancel')
     await page.screenshot({ path: join(SCREENSHOTS, 'my-orders.png'), fullPage: true })

@@ -31,6 +31,10 @@ import { searchRoutes } from '@/modules/search/routes'
 import { searchTexts } from '@/modules/search/texts'
 import { securityRoutes } from '@/modules/security/routes'
 import { securityTexts } from '@/modules/security/texts'
+import { vouchersRoutes } from '@/modules/vouchers/routes'
+import { vouchersTexts } from '@/modules/vouchers/texts'
+import { vouchersOverseerTexts } from '@/modules/vouchers/overseerTexts'
+import { addVouchersPanels } from '@/modules/vouchers/panels'
 
 export const moduleRoutes: RouteRecordRaw[] = [
   ...searchRoutes,
@@ -44,6 +48,7 @@ export const moduleRoutes: RouteRecordRaw[] = [
   ...securityRoutes,
   ...achievementsRoutes,
   ...evaluationsRoutes,
+  ...vouchersRoutes,
 ]
 
 export const moduleTexts: Record<string, Texts> = {
@@ -61,6 +66,8 @@ export const moduleTexts: Record<string, Texts> = {
   security: securityTexts,
   achievements: achievementsTexts,
   evaluations: evaluationsTexts,
+  vouchers: vouchersTexts,
+  vouchersOverseer: vouchersOverseerTexts,
 }
 
 let textsAdded = false
@@ -73,4 +80,5 @@ export function addModuleTexts(): void {
   addOrdersPanels()
   addNotificationsPanels()
   addAchievementsPanels()
+  addVouchersPanels()
 }

@@ -1,5 +1,6 @@
 // The values the bookings API sends (src/modules/bookings on the server). Times are RFC 3339 in
 // UTC ("…Z"); the UI shows them in Beijing time (time.ts).
+import type { VoucherUse } from '@/modules/vouchers/types'
 
 export type SlotState = 'free' | 'taken' | 'past'
 
@@ -63,6 +64,8 @@ export interface Delivery {
   service_mode: ServiceMode
   client_industry_code?: string | null
   note?: string
+  /** What an innovation voucher paid of the fee (the server's answer only). */
+  voucher_fen?: number
 }
 
 export interface Rating {
@@ -101,6 +104,8 @@ export interface Booking {
   allowed_actions?: BookingAction[]
   /** Only GET /bookings/{id} carries these two (null until recorded). */
   delivery?: Delivery | null
+  /** The part an innovation voucher pays (vouchers module), null without one. */
+  voucher_use?: Pick<VoucherUse, 'status' | 'amount_fen' | 'consumed_fen'> | null
   rating?: Rating | null
 }
 
@@ -125,4 +130,7 @@ export interface NewBooking {
   repeat_weeks?: number
   /** A colleague of the same organisation to book for (the caller by default). */
   user_id?: string
+  /** Part of the fee paid with an innovation voucher (a single booking only). */
+  voucher_id?: string
+  voucher_fen?: number
 }

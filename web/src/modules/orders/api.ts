@@ -22,6 +22,9 @@ export const ordersApi = {
   quote: (id: string, body: Quotation) => api.post<Order>(`${order(id)}/quotation`, body),
   act: (id: string, action: OrderAction, reason?: string) =>
     api.post<Order>(`${order(id)}/${action}`, reason === undefined ? {} : { reason }),
+  /** The client accepts the quotation, paying part with a voucher when one is given. */
+  confirm: (id: string, voucher?: { voucher_id: string; voucher_fen: number }) =>
+    api.post<Order>(`${order(id)}/confirm`, voucher ?? {}),
   recordDelivery: (id: string, body: Delivery) => api.post<Order>(`${order(id)}/delivery`, body),
   rate: (id: string, score: number, comment: string) => api.post(`${order(id)}/rating`, { score, comment }),
   /** The file's bytes as they are; the server recognises the type by its content. */

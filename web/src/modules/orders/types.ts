@@ -1,6 +1,7 @@
 // The values the orders API sends (src/modules/orders on the server). Money is in fen (分),
 // shown in 元; times are RFC 3339 in UTC.
 import type { Delivery, Rating } from '@/modules/bookings/types'
+import type { VoucherUse } from '@/modules/vouchers/types'
 
 export type OrderStatus = 'requested' | 'quoted' | 'confirmed' | 'in_service' | 'completed' | 'rejected' | 'cancelled'
 export const ORDER_STATES: OrderStatus[] = ['requested', 'quoted', 'confirmed', 'in_service', 'completed', 'rejected', 'cancelled']
@@ -41,6 +42,8 @@ export interface Order {
   allowed_actions?: OrderAction[]
   attachments?: Attachment[]
   delivery?: (Delivery & { delivered_on?: string }) | null
+  /** The part an innovation voucher pays (vouchers module), null without one. */
+  voucher_use?: Pick<VoucherUse, 'status' | 'amount_fen' | 'consumed_fen'> | null
   rating?: Rating | null
 }
 
