@@ -7,6 +7,7 @@
 #include "modules/bookings/lifecycle.hpp"
 #include "modules/bookings/module_parts.hpp"
 #include "modules/delivery/service.hpp"
+#include "modules/vouchers/service.hpp"
 #include "workflow/queues.hpp"
 
 namespace keyuan::bookings {
@@ -51,6 +52,7 @@ json::object ListBookings(store::Database& db, const access::Policy& policy, con
         for (const Booking& b : bookings) ids.push_back(b.id);
         std::map<std::int64_t, json::object> deliveries = delivery::DeliveriesOf(s, "booking", ids);
         std::map<std::int64_t, json::object> ratings = delivery::RatingsOf(s, "booking", ids);
+        std::map<std::int64_t, json::object> uses = vouchers::UsesOf(s, "booking", ids);
         // Who is served and who booked, by name: the provider's desk needs it, one query for the page.
         std::vector<std::int64_t> people;
         for (const Booking& b : bookings) people.insert(people.end(), {b.user_id, b.booked_by});
@@ -67,6 +69,8 @@ json::object ListBookings(store::Database& db, const access::Policy& policy, con
                                       .scope = BookingScope(b.org_id, b.user_id, b.booked_by)};
             for (const std::string& a : lifecycle.AllowedActions(caller, subject)) actions.push_back(json::string(a));
             item["allowed_actions"] = std::move(actions);
+            auto u = uses.find(b.id);
+            item["voucher_use"] = u == uses.end() ? json::value(nullptr) : json::value(std::move(u->second));
             auto d = deliveries.find(b.id);
             item["delivery"] = d == deliveries.end() ? json::value(nullptr) : json::value(d->second);
             auto rt = ratings.find(b.id);

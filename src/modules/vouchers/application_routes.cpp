@@ -110,7 +110,14 @@ json::object WithActions(store::Session& s, const workflow::Workflow& lifecycle,
     json::object out = ApplicationJson(s, a);
     json::array actions;
     workflow::Subject subject{.id = a.id, .state = a.status, .version = a.version, .scope = ScopeOf(a)};
-    for (const std::string& action : lifecycle.AllowedActions(caller, subject)) actions.emplace_back(action);
+    // approve and recommend are the same decision on either side of the co-approval amount: offer
+    // the one that applies.
+    std::optional<Programme> p = LoadProgramme(s, a.programme_id);
+    bool co_approved = p && a.amount_fen >= p->co_approval_fen;
+    for (const std::string& action : lifecycle.AllowedActions(caller, subject)) {
+        if ((action == "approve" && co_approved) || (action == "recommend" && !co_approved)) continue;
+        actions.emplace_back(action);
+    }
     out["allowed_actions"] = std::move(actions);
     return out;
 }

@@ -8,8 +8,10 @@
 #include <boost/json/object.hpp>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/caller.hpp"
 #include "core/money.hpp"
@@ -56,5 +58,8 @@ void Release(store::Session& s, const Actor& actor, std::string_view kind, std::
 
 /// The payable's live voucher use (reserved or consumed) as the API shows it; null when none.
 boost::json::value UseOf(store::Session& s, std::string_view kind, std::int64_t id);
+/// The same for a page of payables of one kind, by payable id (those without a use are absent).
+std::map<std::int64_t, boost::json::object> UsesOf(store::Session& s, std::string_view kind,
+                                                   const std::vector<std::int64_t>& ids);
 
 }  // namespace keyuan::vouchers

@@ -11,6 +11,7 @@
 #include "modules/vouchers/service.hpp"
 #include "modules/vouchers/voucher_store.hpp"
 #include "store/guarded_update.hpp"
+#include "store/param.hpp"
 
 namespace keyuan::vouchers {
 namespace json = boost::json;
@@ -32,6 +33,15 @@ std::optional<std::string> RelationBetween(store::Session& s, std::int64_t a, st
         {a, b});
     if (rows.empty()) return std::nullopt;
     return std::string(rows.front().Text(0));
+}
+
+/// A relation's name in Chinese, for the refusal.
+std::string RelationName(std::string_view kind) {
+    if (kind == "same_organization") return "同一单位";
+    if (kind == "parent") return "母子公司";
+    if (kind == "shareholder") return "持股关系";
+    if (kind == "same_representative") return "同一法定代表人";
+    return std::string(kind);
 }
 
 struct LiveUse {
@@ -117,7 +127,7 @@ json::object Reserve(store::Session& s, const Actor& actor, const Payment& payme
         Refuse("voucher_id", "服务单位已被暂停：" + admitted->reason, "The provider is suspended: " + admitted->reason);
     }
     if (auto relation = RelationBetween(s, payable.client_org_id, payable.provider_org_id)) {
-        Refuse("voucher_id", "服务单位与用券企业存在关联关系（" + *relation + "），不能兑付",
+        Refuse("voucher_id", "服务单位与用券企业存在关联关系（" + RelationName(*relation) + "），不能兑付",
                "The provider is a related party of the client (" + *relation + ")");
     }
     std::int64_t share = payable.fee.Scale(p.share_percent, 100).fen();
@@ -170,6 +180,21 @@ void Release(store::Session& s, const Actor& actor, std::string_view kind, std::
     store::UpdateGuarded(s, {.table = "voucher_uses", .id = use->id, .version = use->version, .status = "reserved"},
                          "status = 'released', updated_at = $1", {clock::NowUtc()});
     Move(s, actor, *use, ledger::Available(use->voucher_id), use->amount_fen, "release");
+}
+
+std::map<std::int64_t, json::object> UsesOf(store::Session& s, std::string_view kind,
+                                            const std::vector<std::int64_t>& ids) {
+    std::map<std::int64_t, json::object> out;
+    if (ids.empty()) return out;
+    std::vector<store::Param> params = {std::string(kind)};
+    params.insert(params.end(), ids.begin(), ids.end());
+    store::Rows rows = s.Query(
+        "SELECT object_id, id FROM voucher_uses WHERE object_kind = $1 AND status <> 'released' "
+        "AND object_id IN (" +
+            store::Placeholders(2, ids.size()) + ")",
+        params);
+    for (std::size_t i = 0; i < rows.size(); ++i) out[rows[i].Int(0)] = UseJson(s, rows[i].Int(1));
+    return out;
 }
 
 json::value UseOf(store::Session& s, std::string_view kind, std::int64_t id) {

@@ -36,6 +36,12 @@ TEST_F(VouchersTest, ApplyBookPayHalfDeliverClaimSettleAndTheReportAgreesWithThe
     ASSERT_EQ(booked.status, 201) << booked.body;
     std::string booking = Str(booked.Json(), "id");
     EXPECT_EQ(Str(booked.Json().at("voucher_use"), "status"), "reserved");
+    bool listed = false;  // the client's list shows the voucher's part too
+    json::value list = As("company").Get("/api/v1/bookings?page_size=100").Json();
+    for (const json::value& item : list.at("items").as_array()) {
+        if (Str(item, "id") == booking) listed = Str(item.at("voucher_use"), "status") == "reserved";
+    }
+    EXPECT_TRUE(listed);
     v = Voucher(voucher);
     EXPECT_EQ(v.at("available_fen").as_int64(), 1'970'000);
     EXPECT_EQ(v.at("reserved_fen").as_int64(), 30000);
@@ -154,7 +160,7 @@ TEST_F(VouchersTest, ARelatedProviderCannotRedeemAndTheRelationIsNamed) {
     ASSERT_EQ(related.status, 201) << related.body;
     HttpResponse refused = BookWith(voucher, 10000, 10, "09:00", "11:00");
     EXPECT_TRUE(IsError(refused, 422, "validation_failed")) << refused.body;
-    EXPECT_NE(refused.body.find("shareholder"), std::string::npos) << refused.body;
+    EXPECT_NE(refused.body.find("持股关系"), std::string::npos) << refused.body;
     EXPECT_EQ(Voucher(voucher).at("available_fen").as_int64(), 50'000);  // nothing reserved, no booking half-made
     ASSERT_EQ(As("operator").Send("DELETE", "/api/v1/organization-relations/" + Str(related.Json(), "id"), "").status,
               204);
@@ -174,6 +180,8 @@ TEST_F(VouchersTest, AnApplicationFailingCriteriaNamesEachAndCoApprovalNeedsTheF
     HttpResponse big = As("company").Post("/api/v1/voucher-applications", Body(ApplicationBody(programme_, 6'000'000)));
     ASSERT_EQ(big.status, 201) << big.body;
     std::string id = Str(big.Json(), "id");
+    json::value offered = As("operator").Get("/api/v1/voucher-applications/" + id).Json().at("allowed_actions");
+    EXPECT_EQ(json::serialize(offered), R"(["recommend","reject"])");  // not approve: at or above co-approval
     EXPECT_TRUE(IsError(Act(As("operator"), "voucher-applications", id, "approve"), 409, "conflict"));
     EXPECT_TRUE(
         IsError(Act(As("bureau_1"), "voucher-applications", id, "co_approve"), 409, "conflict"));  // not reviewed
