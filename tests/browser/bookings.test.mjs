@@ -7,35 +7,12 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { BASE_URL, SCREENSHOTS, apiSession, beijingDate, field, login, logout, runSql, textOf, withBrowser } from './support.mjs'
+import { BASE_URL, SCREENSHOTS, approvedInstrument, beijingDate, field, login, logout, runSql, textOf, withBrowser } from './support.mjs'
 
 const NAME = '激光共聚焦显微镜'
 
-/** An approved instrument of unit1's, set up through the API. */
-async function approvedInstrument() {
-  const unit = await apiSession('unit1')
-  const reviewer = await apiSession('reviewer1')
-  const created = await unit('POST', '/instruments', {
-    name: NAME,
-    class_code: '0101',
-    model: 'BOOK-LSM-980',
-    manufacturer: 'Zeiss',
-    original_value_fen: 260000000,
-    purchase_date: beijingDate(-60),
-    acceptance_date: beijingDate(-30),
-    district_code: '110108',
-    open_status: 'open',
-    industry_codes: ['7320'],
-  })
-  assert.equal(created.status, 201, JSON.stringify(created.body))
-  const id = created.body.id
-  assert.equal((await unit('POST', `/instruments/${id}/submit`)).status, 200)
-  assert.equal((await reviewer('POST', `/instruments/${id}/approve`)).status, 200)
-  return id
-}
-
 test('a company books two hours, the lab approves and goes to record the delivery', async () => {
-  const id = await approvedInstrument()
+  const id = await approvedInstrument(NAME, 'BOOK-LSM-980')
   // Tomorrow in Beijing, open every day from 08:30 in hour-long slots: 09:30–11:30 is two slots.
   const day = beijingDate(1)
   const nextWeek = new Date(`${day}T00:00:00Z`).getUTCDay() === 1 // tomorrow starts a new week

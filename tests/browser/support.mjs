@@ -1,4 +1,5 @@
 // Shared helpers: Debian's Chromium in a fresh profile, logging in through the UI, dates.
+import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -231,4 +232,27 @@ function storedZip(entries) {
   end.writeUInt32LE(directory.length, 12)
   end.writeUInt32LE(offset, 16)
   return Buffer.concat([...locals, directory, end])
+}
+
+/** An approved instrument of unit1's named `name`, set up through the API (submitted, approved by reviewer1). */
+export async function approvedInstrument(name, model) {
+  const unit = await apiSession('unit1')
+  const reviewer = await apiSession('reviewer1')
+  const created = await unit('POST', '/instruments', {
+    name,
+    class_code: '0101',
+    model,
+    manufacturer: 'Zeiss',
+    original_value_fen: 260000000,
+    purchase_date: beijingDate(-60),
+    acceptance_date: beijingDate(-30),
+    district_code: '110108',
+    open_status: 'open',
+    industry_codes: ['7320'],
+  })
+  assert.equal(created.status, 201, JSON.stringify(created.body))
+  const id = created.body.id
+  assert.equal((await unit('POST', `/instruments/${id}/submit`)).status, 200)
+  assert.equal((await reviewer('POST', `/instruments/${id}/approve`)).status, 200)
+  return id
 }

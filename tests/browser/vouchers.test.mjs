@@ -9,7 +9,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { BASE_URL, SCREENSHOTS, apiSession, beijingDate, field, login, logout, pickOption, runSql, textOf, withBrowser } from './support.mjs'
+import { BASE_URL, SCREENSHOTS, apiSession, approvedInstrument, beijingDate, field, login, logout, pickOption, runSql, textOf, withBrowser } from './support.mjs'
 
 const NAME = '场发射扫描电镜（创新券）'
 const PROGRAMME = '科技创新券（浏览器测试）'
@@ -18,23 +18,7 @@ const COMPANY = '北京示范科技有限公司'
 /** An approved instrument of unit1's, bookable every day 08:00–20:00 at 300 元 an hour, no approval. */
 async function pricedInstrument() {
   const unit = await apiSession('unit1')
-  const reviewer = await apiSession('reviewer1')
-  const created = await unit('POST', '/instruments', {
-    name: NAME,
-    class_code: '0101',
-    model: 'VCH-SEM-1',
-    manufacturer: 'Hitachi',
-    original_value_fen: 350000000,
-    purchase_date: beijingDate(-90),
-    acceptance_date: beijingDate(-60),
-    district_code: '110108',
-    open_status: 'open',
-    industry_codes: ['7320'],
-  })
-  assert.equal(created.status, 201, JSON.stringify(created.body))
-  const id = created.body.id
-  assert.equal((await unit('POST', `/instruments/${id}/submit`)).status, 200)
-  assert.equal((await reviewer('POST', `/instruments/${id}/approve`)).status, 200)
+  const id = await approvedInstrument(NAME, 'VCH-SEM-1')
   const rules = await unit('PUT', `/instruments/${id}/booking-rules`, {
     weekdays: '1234567',
     working_days_only: false,
