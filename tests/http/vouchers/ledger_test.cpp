@@ -1,5 +1,5 @@
 // The voucher ledger on a database of the test's own, for each engine (issue 15, "The ledger" and
-// "Concurrency"): of 40 concurrent spends against a balance that covers 5, exactly 5 win, at READ
+// "Concurrency"): of 100 concurrent spends against a balance that covers 5, exactly 5 win, at READ
 // COMMITTED and at SERIALIZABLE, and no balance goes below zero; `verify` names an edited balance,
 // an edited or removed movement; expiry returns the unused value to the budget once.
 #include <gtest/gtest.h>
@@ -79,12 +79,12 @@ protected:
     }
     bool Postgres() const { return db_->engine() == store::Engine::kPostgres; }
 
-    /// 40 threads each reserving 1,000 fen of the 5,000 at once; how many won.
+    /// 100 threads each reserving 1,000 fen of the 5,000 at once; how many won.
     int Race(store::Isolation isolation) {
         std::atomic<int> won{0}, refused{0};
         std::atomic<bool> go{false};
         std::vector<std::thread> threads;
-        for (int i = 0; i < 40; ++i) {
+        for (int i = 0; i < 100; ++i) {
             threads.emplace_back([&] {
                 while (!go.load()) std::this_thread::yield();
                 try {
@@ -101,7 +101,7 @@ protected:
         }
         go = true;
         for (std::thread& t : threads) t.join();
-        EXPECT_EQ(won + refused, 40);
+        EXPECT_EQ(won + refused, 100);
         return won.load();
     }
 
@@ -111,14 +111,14 @@ protected:
     std::int64_t programme_ = 0, voucher_ = 0;
 };
 
-TEST_F(VoucherLedgerTest, OfFortyConcurrentSpendsExactlyTheFiveTheBalanceCoversWinAtReadCommitted) {
+TEST_F(VoucherLedgerTest, OfAHundredConcurrentSpendsExactlyTheFiveTheBalanceCoversWinAtReadCommitted) {
     EXPECT_EQ(Race(store::Isolation::kReadCommitted), 5);
     EXPECT_EQ(Balance(ledger::Available(voucher_)), 0);
     EXPECT_EQ(Balance(ledger::Reserved(voucher_)), 5000);
     EXPECT_TRUE(ledger::Verify(*db_).ok()) << ledger::Verify(*db_).problem;
 }
 
-TEST_F(VoucherLedgerTest, OfFortyConcurrentSpendsExactlyTheFiveTheBalanceCoversWinAtSerializable) {
+TEST_F(VoucherLedgerTest, OfAHundredConcurrentSpendsExactlyTheFiveTheBalanceCoversWinAtSerializable) {
     EXPECT_EQ(Race(store::Isolation::kSerializable), 5);
     EXPECT_EQ(Balance(ledger::Available(voucher_)), 0);
     EXPECT_EQ(Balance(ledger::Reserved(voucher_)), 5000);
