@@ -23,6 +23,14 @@ bool IsFunding(std::string_view account) {
     return account.starts_with("funding:");
 }
 
+/// Adds `delta` to the account's balance, creating it on first use.
+void AddToBalance(store::Session& s, const std::string& account, std::int64_t delta) {
+    s.Execute(
+        "INSERT INTO ledger_balances (account, balance_fen) VALUES ($1, $2) "
+        "ON CONFLICT (account) DO UPDATE SET balance_fen = ledger_balances.balance_fen + excluded.balance_fen",
+        {account, delta});
+}
+
 }  // namespace
 
 std::string Funding() {
@@ -54,19 +62,13 @@ void Post(store::Session& s, const Actor& actor, const Movement& m, const Error&
         s.engine() == store::Engine::kPostgres ? s.QueryAfter(kChainLock, kLastHash) : s.Query(kLastHash);
     std::string prev = last.empty() ? std::string(changes::kGenesisHash) : std::string(last.front().Text(0));
     if (IsFunding(m.from)) {
-        s.Execute(
-            "INSERT INTO ledger_balances (account, balance_fen) VALUES ($1, $2) "
-            "ON CONFLICT (account) DO UPDATE SET balance_fen = ledger_balances.balance_fen + excluded.balance_fen",
-            {m.from, -m.amount_fen});
+        AddToBalance(s, m.from, -m.amount_fen);
     } else if (s.Execute("UPDATE ledger_balances SET balance_fen = balance_fen - $1 WHERE account = $2 AND "
                          "balance_fen >= $1",
                          {m.amount_fen, m.from}) != 1) {
         throw ApiError(when_short);
     }
-    s.Execute(
-        "INSERT INTO ledger_balances (account, balance_fen) VALUES ($1, $2) "
-        "ON CONFLICT (account) DO UPDATE SET balance_fen = ledger_balances.balance_fen + excluded.balance_fen",
-        {m.to, m.amount_fen});
+    AddToBalance(s, m.to, m.amount_fen);
     std::string at = clock::NowUtc();
     std::string actor_id = actor.caller ? std::to_string(actor.caller->user_id) : "";
     std::optional<std::int64_t> actor_user;

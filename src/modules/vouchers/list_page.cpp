@@ -17,12 +17,13 @@ bool ScopeToOwnOrganization(const access::Policy& policy, const Caller* caller, 
 
 json::object ListPage(store::Database& db, const std::string& from, workflow::Conditions& where,
                       const http::Paging& paging,
-                      const std::function<json::object(store::Session&, std::int64_t)>& show) {
+                      const std::function<json::object(store::Session&, std::int64_t)>& show,
+                      const std::string& order) {
     json::array items;
     std::int64_t total = 0;
     db.Read([&](store::Session& s) {
         total = s.Query("SELECT COUNT(*) FROM " + from + where.where(), where.params()).front().Int(0);
-        std::string page = " ORDER BY 1 DESC LIMIT " + where.Param(paging.page_size) + " OFFSET " +
+        std::string page = " ORDER BY " + order + " LIMIT " + where.Param(paging.page_size) + " OFFSET " +
                            where.Param(static_cast<std::int64_t>(paging.page - 1) * paging.page_size);
         // The table's alias is the word after its name: "vouchers v" → v.id.
         std::string alias = from.substr(from.rfind(' ') + 1);

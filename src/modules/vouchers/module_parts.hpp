@@ -36,10 +36,11 @@ bool Oversees(const access::Policy& policy, const Caller* caller);
 bool ScopeToOwnOrganization(const access::Policy& policy, const Caller* caller, std::string_view action,
                             std::string_view column, workflow::Conditions& where);
 
-/// One page of a list, newest first: the count and the ids of `from` ("vouchers v") under
-/// `where`, each shown by `show` (list_page.cpp).
+/// One page of a list: the count and the ids of `from` ("vouchers v") under `where` in `order`
+/// (newest first by default), each shown by `show` (list_page.cpp).
 boost::json::object ListPage(store::Database& db, const std::string& from, workflow::Conditions& where,
                              const http::Paging& paging,
-                             const std::function<boost::json::object(store::Session&, std::int64_t)>& show);
+                             const std::function<boost::json::object(store::Session&, std::int64_t)>& show,
+                             const std::string& order = "1 DESC");
 
 }  // namespace keyuan::vouchers

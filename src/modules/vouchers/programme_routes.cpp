@@ -166,42 +166,26 @@ void RegisterProgrammeRoutes(modules::ModuleContext& context) {
     context.router.Get(kBase, [&db, &policy](Request& r) {
         http::Paging paging = http::ParsePaging(r);
         FieldErrors errors;
-        std::string where = " WHERE 1=1";
-        std::vector<store::Param> params;
+        workflow::Conditions where;
         if (auto year = r.Query("year")) {
-            auto y = ParseId(*year);
-            if (!y)
+            if (auto y = ParseId(*year))
+                where.And("p.year = " + where.Param(*y));
+            else
                 errors.Add("year", "年份无效", "Not a year");
-            else {
-                params.emplace_back(*y);
-                where += " AND year = $" + std::to_string(params.size());
-            }
         }
         if (auto status = r.Query("status")) {
             if (*status != "draft" && *status != "open" && *status != "closed") {
                 errors.Add("status", "状态须为 draft、open 或 closed", "status: draft, open or closed");
             }
-            params.emplace_back(*status);
-            where += " AND status = $" + std::to_string(params.size());
+            where.And("p.status = " + where.Param(*status));
         }
         errors.ThrowIfAny();
-        if (!Oversees(policy, r.caller.get())) where += " AND status <> 'draft'";
-        json::array items;
-        std::int64_t total = 0;
-        db.Read([&](store::Session& s) {
-            total = s.Query("SELECT COUNT(*) FROM voucher_programmes" + where, params).front().Int(0);
-            std::vector<store::Param> paged = params;
-            paged.emplace_back(paging.page_size);
-            paged.emplace_back(static_cast<std::int64_t>(paging.page - 1) * paging.page_size);
-            store::Rows rows =
-                s.Query("SELECT id FROM voucher_programmes" + where + " ORDER BY year DESC, id DESC LIMIT $" +
-                            std::to_string(paged.size() - 1) + " OFFSET $" + std::to_string(paged.size()),
-                        paged);
-            for (std::size_t i = 0; i < rows.size(); ++i) {
-                items.push_back(ProgrammeJson(s, *LoadProgramme(s, rows[i].Int(0)), true));
-            }
-        });
-        return http::JsonResponse(200, http::PageEnvelope(std::move(items), total, paging));
+        if (!Oversees(policy, r.caller.get())) where.And("p.status <> 'draft'");
+        return http::JsonResponse(
+            200, ListPage(
+                     db, "voucher_programmes p", where, paging,
+                     [](store::Session& s, std::int64_t id) { return ProgrammeJson(s, *LoadProgramme(s, id), true); },
+                     "p.year DESC, p.id DESC"));
     });
 
     context.router.Get(std::string(kBase) + "/{id}", [&db, &policy](Request& r) {

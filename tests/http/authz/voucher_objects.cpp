@@ -1,6 +1,7 @@
 #include <boost/json.hpp>
 
 #include "http/authz/matrix_objects.hpp"
+#include "http/vouchers/vouchers_fixture.hpp"
 
 namespace keyuan::testing {
 namespace json = boost::json;
@@ -16,20 +17,7 @@ std::string Id(const HttpResponse& r, int status) {
 
 void MakeVoucherObjects(const TradeActors& a, MatrixObjects& objects) {
     Session& op = a.op;
-    json::object programme{{"year", 2026},
-                           {"name", "矩阵用创新券方案"},
-                           {"budget_fen", 10'000'000},
-                           {"share_percent", 50},
-                           {"cap_per_enterprise_fen", 1'000'000},
-                           {"cap_per_order_fen", 500'000},
-                           {"co_approval_fen", 900'000},
-                           {"use_by_days", 365},
-                           {"redeem_by_days", 400},
-                           {"max_staff", 100},
-                           {"max_revenue_fen", 1'000'000'000},
-                           {"max_registered_capital_fen", 1'000'000'000},
-                           {"kinds", json::array{"testing"}}};
-    std::string id = Id(op.Post("/api/v1/voucher-programmes", Body(programme)), 201);
+    std::string id = Id(op.Post("/api/v1/voucher-programmes", Body(ProgrammeBody("矩阵用创新券方案"))), 201);
     EXPECT_EQ(op.Post("/api/v1/voucher-programmes/" + id + "/open", "{}").status, 200);
     for (const std::string& org : {a.org_a, a.org_b}) {
         EXPECT_EQ(op.Post("/api/v1/voucher-programmes/" + id + "/providers", Body({{"org_id", org}})).status, 201);
