@@ -3,6 +3,7 @@
 
 #include "modules/accounts/module.hpp"
 #include "modules/achievements/module.hpp"
+#include "modules/assessment/module.hpp"
 #include "modules/audit/module.hpp"
 #include "modules/bookings/module.hpp"
 #include "modules/catalog/module.hpp"
@@ -32,6 +33,7 @@ std::span<const modules::Module> AllModules() {
         {"achievements", achievements::Register},
         {"evaluations", evaluations::Register},
         {"vouchers", vouchers::Register, vouchers::Declare},
+        {"assessment", assessment::Register, assessment::Declare},
         {"search", search::Register, search::Declare},
         {"idempotency", system::RegisterIdempotency},
         {"openapi", system::RegisterOpenApi},
