@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 #include <numeric>
 
@@ -104,7 +105,12 @@ TEST(AssessmentScoring, TheWhatIfValueEarnsThePointsAndNoLessWould) {
             std::optional<double> v = ValueForPoints(i, want);
             ASSERT_TRUE(v) << want;
             EXPECT_GE(PointsCenti(i, *v), want) << i.rule.kind << " " << want;
-            if (i.rule.kind != "steps") EXPECT_LT(PointsCenti(i, *v - 0.01 * (*v + 1)), want) << i.rule.kind;
+            if (i.rule.kind != "steps") {
+                // One hundredth of a point less of value earns less: the value is the least, to rounding.
+                double span = i.rule.kind == "linear" ? i.rule.target : i.rule.full - i.rule.zero;
+                EXPECT_LT(PointsCenti(i, *v - span / static_cast<double>(i.weight_centi) - 0.0002), want)
+                    << i.rule.kind;
+            }
         }
         EXPECT_FALSE(ValueForPoints(i, i.weight_centi + 1));
     }

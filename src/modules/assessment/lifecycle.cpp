@@ -60,9 +60,9 @@ void RecordRecommender(workflow::StepContext& step) {
 /// The second person approves; one approved plan per cycle.
 void Approve(workflow::StepContext& step) {
     store::Session& s = step.session;
-    store::Row plan =
-        s.Query("SELECT recommended_by, cycle_id FROM assessment_subsidy_plans WHERE id = $1", {step.before.id})
-            .front();
+    store::Rows rows =
+        s.Query("SELECT recommended_by, cycle_id FROM assessment_subsidy_plans WHERE id = $1", {step.before.id});
+    store::Row plan = rows.front();  // a Row points into its Rows: keep them
     if (plan.OptInt(0) == step.actor.caller->user_id) {
         throw ApiError(Rule("批准须由推荐人以外的人员办理", "The approval needs a second person, not the recommender"));
     }

@@ -117,7 +117,7 @@ json::object WhatIf(const Scheme& scheme, const Result& r) {
             std::int64_t headroom = i.weight_centi - have;
             json::value needed = nullptr;
             if (next && headroom > 0 && headroom >= next->min_centi - r.score_centi) {
-                needed = Number(ValueForPoints(i, have + (next->min_centi - r.score_centi)));
+                if (std::optional<double> v = ValueForPoints(i, have + (next->min_centi - r.score_centi))) needed = *v;
             }
             options.push_back(json::object{{"indicator", i.code},
                                            {"name", i.name},
@@ -130,10 +130,33 @@ json::object WhatIf(const Scheme& scheme, const Result& r) {
                                            {"gain_points", Centi(headroom)}});
         }
     }
+    // Together: the indicators with the most room first, until the gap is closed.
+    json::array together;
+    if (next) {
+        std::vector<const Indicator*> by_room;
+        for (const Group& g : scheme.groups) {
+            for (const Indicator& i : g.indicators) by_room.push_back(&i);
+        }
+        std::stable_sort(by_room.begin(), by_room.end(), [&](const Indicator* a, const Indicator* b) {
+            return a->weight_centi - points[a->code] > b->weight_centi - points[b->code];
+        });
+        std::int64_t gap = next->min_centi - r.score_centi;
+        for (const Indicator* i : by_room) {
+            std::int64_t room = i->weight_centi - points[i->code];
+            if (gap <= 0 || room <= 0) break;
+            std::int64_t take = std::min(room, gap);
+            std::optional<double> v = ValueForPoints(*i, points[i->code] + take);
+            if (!v) continue;
+            gap -= take;
+            together.push_back(json::object{{"indicator", i->code}, {"measure", i->measure}, {"needed_value", *v}});
+        }
+        if (gap > 0) together.clear();  // not reachable by the records at all
+    }
     return json::object{{"score", Centi(r.score_centi)},
                         {"grade", grade},
                         {"next_grade", NextGradeJson(scheme, r.score_centi)},
-                        {"options", std::move(options)}};
+                        {"options", std::move(options)},
+                        {"together", std::move(together)}};
 }
 
 /// The score with some measures given other values (a hypothesis; nothing is stored).

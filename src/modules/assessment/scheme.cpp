@@ -310,14 +310,18 @@ std::optional<double> ValueForPoints(const Indicator& indicator, std::int64_t po
     if (points_centi <= 0) return 0.0;
     if (points_centi > indicator.weight_centi) return std::nullopt;
     const Rule& r = indicator.rule;
-    // Half a hundredth below rounds up to the points, so the share may be that much less.
-    double share = (static_cast<double>(points_centi) - 0.5) / static_cast<double>(indicator.weight_centi);
-    if (r.kind == "linear") return share * r.target;
-    if (r.kind == "range") return r.zero + share * (r.full - r.zero);
-    for (const Step& s : r.steps) {
-        if (std::llround(s.share * static_cast<double>(indicator.weight_centi)) >= points_centi) return s.min;
+    if (r.kind == "steps") {
+        for (const Step& s : r.steps) {
+            if (std::llround(s.share * static_cast<double>(indicator.weight_centi)) >= points_centi) return s.min;
+        }
+        return std::nullopt;
     }
-    return std::nullopt;
+    double share = static_cast<double>(points_centi) / static_cast<double>(indicator.weight_centi);
+    double value = r.kind == "linear" ? share * r.target : r.zero + share * (r.full - r.zero);
+    // Rounded up to four decimals (as shown), and past any floating-point shortfall of the points.
+    value = std::ceil(value * 10000.0) / 10000.0;
+    for (int i = 0; i < 8 && PointsCenti(indicator, value) < points_centi; ++i) value += 0.0001;
+    return value;
 }
 
 const std::vector<std::string>& GradeNames() {
