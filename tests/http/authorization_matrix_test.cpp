@@ -166,6 +166,7 @@ protected:
         MakeBookingObjects(actors, objects_);
         MakeOrderObjects(actors, objects_);
         MakeVoucherObjects(actors, objects_);
+        MakeAssessmentObjects(actors, objects_);
     }
 
     /// The route's path with its parameter filled for the object inside (or outside) the scope.

@@ -211,14 +211,16 @@ void RegisterRecordRoutes(modules::ModuleContext& context, const Lifecycles& lif
     const Lifecycles& l = lifecycles;
 
     context.router.Get("/api/v1/assessment-results/{id}/records", [&db, &policy](Request& r) {
+        policy.RequireAction(r.caller.get(), "assessment.read");
         std::int64_t id = http::PathId(r);
         http::Paging paging = http::ParsePaging(r, 50);
         std::string code = r.Query("measure").value_or("");
         const Measure* m = FindMeasure(code);
-        if (!m) throw ApiError(Error::Validation({{"measure", {"未知的度量", "Unknown measure"}}}));
         json::object answer;
         db.Read([&](store::Session& s) {
-            answer = RecordsOf(s, ReadableResult(s, policy, r.caller.get(), id), *m, paging);
+            Result result = ReadableResult(s, policy, r.caller.get(), id);  // 404 outside the scope, first
+            if (!m) throw ApiError(Error::Validation({{"measure", {"未知的度量", "Unknown measure"}}}));
+            answer = RecordsOf(s, result, *m, paging);
         });
         return http::JsonResponse(200, answer);
     });

@@ -225,17 +225,18 @@ void RegisterRectificationRoutes(modules::ModuleContext& context, const Lifecycl
         return http::JsonResponse(201, answer);
     });
 
-    // Filing carries the unit's report, so it runs the transition in the same transaction.
-    context.router.Post(std::string(kBase) + "/{id}/file", [&db, &policy, &l](Request& r) {
+    // Filing carries the unit's report, so it runs the transition in the same transaction (the
+    // transition first: grant, scope and state answer before the report is judged).
+    context.router.Post(std::string(kBase) + "/{id}/file", [&db, &l](Request& r) {
         std::int64_t id = http::PathId(r);
         json::object body = http::ParseJsonObject(r);
-        http::JsonReader reader(body);
-        std::string report =
-            reader.String("report", {.required = true, .max_chars = 5000, .min_chars = 10}).value_or("");
-        reader.Finish();
         json::object answer;
         db.Write([&](store::Session& s) {
             l.rectification.Apply(s, r.caller.get(), id, "file", "", r.ToActor());
+            http::JsonReader reader(body);
+            std::string report =
+                reader.String("report", {.required = true, .max_chars = 5000, .min_chars = 10}).value_or("");
+            reader.Finish();
             s.Execute("UPDATE assessment_rectifications SET report = $1, filed_at = $2 WHERE id = $3",
                       {report, clock::NowUtc(), id});
             answer = RectificationJson(s, l, r.caller.get(), id);

@@ -364,15 +364,16 @@ void RegisterResultRoutes(modules::ModuleContext& context, const Lifecycles& lif
         std::int64_t id = http::PathId(r);
         policy.RequireAction(r.caller.get(), "assessment.explain");
         json::object body = http::ParseJsonObject(r);
-        http::JsonReader reader(body);
-        std::optional<std::string> indicator = reader.String("indicator", {.max_chars = 40});
-        std::string text = reader.String("text", {.required = true, .max_chars = 2000, .min_chars = 2}).value_or("");
-        reader.Finish();
         json::object answer;
         db.Write([&](store::Session& s) {
             std::optional<Result> result = LoadResult(s, id);
             if (!result) throw ApiError(Error::NotFound());
             policy.Authorize(r.caller.get(), "assessment.explain", result->Scope());
+            http::JsonReader reader(body);
+            std::optional<std::string> indicator = reader.String("indicator", {.max_chars = 40});
+            std::string text =
+                reader.String("text", {.required = true, .max_chars = 2000, .min_chars = 2}).value_or("");
+            reader.Finish();
             Cycle cycle = RequireCycle(s, result->cycle_id);
             if (cycle.status != "review" && cycle.status != "evaluation") {
                 throw ApiError(
@@ -409,20 +410,21 @@ void RegisterResultRoutes(modules::ModuleContext& context, const Lifecycles& lif
         policy.RequireAction(r.caller.get(), "assessment.evaluate");
         std::optional<std::int64_t> expected = http::IfMatchVersion(r);
         json::object body = http::ParseJsonObject(r);
-        http::JsonReader reader(body);
-        std::string code = reader.String("indicator", {.required = true, .max_chars = 40}).value_or("");
-        std::string reason = reader.String("reason", {.required = true, .max_chars = 500, .min_chars = 2}).value_or("");
-        const json::value* raw = reader.Raw("points");
-        if (!raw || !raw->is_number() || !std::isfinite(raw->to_number<double>())) {
-            reader.errors().Add("points", "须为数字", "Must be a number");
-        }
-        reader.Finish();
-        std::int64_t points_centi = std::llround(raw->to_number<double>() * 100.0);
         json::object answer;
         db.Write([&](store::Session& s) {
             std::optional<Result> result = LoadResult(s, id);
             if (!result) throw ApiError(Error::NotFound());
             policy.Authorize(r.caller.get(), "assessment.evaluate", result->Scope());
+            http::JsonReader reader(body);
+            std::string code = reader.String("indicator", {.required = true, .max_chars = 40}).value_or("");
+            std::string reason =
+                reader.String("reason", {.required = true, .max_chars = 500, .min_chars = 2}).value_or("");
+            const json::value* raw = reader.Raw("points");
+            if (!raw || !raw->is_number() || !std::isfinite(raw->to_number<double>())) {
+                reader.errors().Add("points", "须为数字", "Must be a number");
+            }
+            reader.Finish();
+            std::int64_t points_centi = std::llround(raw->to_number<double>() * 100.0);
             Cycle cycle = RequireCycle(s, result->cycle_id);
             Scheme scheme = cycle.scheme();
             const Indicator* indicator = scheme.FindIndicator(code);

@@ -3,6 +3,11 @@
 #include <boost/json.hpp>
 
 namespace keyuan::testing {
+
+std::string CreatedId(const HttpResponse& r, int status) {
+    EXPECT_EQ(r.status, status) << r.body;
+    return r.status == status ? Str(r.Json(), "id") : "";
+}
 namespace json = boost::json;
 
 /// A booking of an org_a instrument by the enterprise account (inside), and one of an org_b

@@ -25,6 +25,9 @@ struct TradeActors {
 /// Path prefix ("/api/v1/bookings") → (inside id, outside id).
 using MatrixObjects = std::map<std::string, std::pair<std::string, std::string>>;
 
+/// The created object's id when the answer has `status` ("" and a test failure otherwise).
+std::string CreatedId(const HttpResponse& r, int status);
+
 void MakeBookingObjects(const TradeActors& actors, MatrixObjects& objects);
 
 /// Adds "/api/v1/orders" and, for the file's own parameter, "{attachment_id}".
@@ -35,5 +38,9 @@ void MakeOrderObjects(const TradeActors& actors, MatrixObjects& objects);
 /// claim of each provider (unit_a's inside: company booked org_a's instrument with its voucher;
 /// unit_b's outside: the other way round), a relation; "{org_id}" is org_a.
 void MakeVoucherObjects(const TradeActors& actors, MatrixObjects& objects);
+
+/// The assessment (assessment_objects.cpp): an open cycle with results of org_a (inside) and org_b
+/// (outside), a published one with a subsidy plan, and a rectification of each organisation.
+void MakeAssessmentObjects(const TradeActors& actors, MatrixObjects& objects);
 
 }  // namespace keyuan::testing

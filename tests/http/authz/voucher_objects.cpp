@@ -6,18 +6,9 @@
 namespace keyuan::testing {
 namespace json = boost::json;
 
-namespace {
-
-std::string Id(const HttpResponse& r, int status) {
-    EXPECT_EQ(r.status, status) << r.body;
-    return r.status == status ? Str(r.Json(), "id") : "";
-}
-
-}  // namespace
-
 void MakeVoucherObjects(const TradeActors& a, MatrixObjects& objects) {
     Session& op = a.op;
-    std::string id = Id(op.Post("/api/v1/voucher-programmes", Body(ProgrammeBody("矩阵用创新券方案"))), 201);
+    std::string id = CreatedId(op.Post("/api/v1/voucher-programmes", Body(ProgrammeBody("矩阵用创新券方案"))), 201);
     EXPECT_EQ(op.Post("/api/v1/voucher-programmes/" + id + "/open", "{}").status, 200);
     for (const std::string& org : {a.org_a, a.org_b}) {
         EXPECT_EQ(op.Post("/api/v1/voucher-programmes/" + id + "/providers", Body({{"org_id", org}})).status, 201);
@@ -26,13 +17,13 @@ void MakeVoucherObjects(const TradeActors& a, MatrixObjects& objects) {
     objects["{org_id}"] = {a.org_a, a.org_a};
 
     auto apply = [&](Session& as, std::int64_t fen) {
-        return Id(as.Post("/api/v1/voucher-applications", Body({{"programme_id", id},
-                                                                {"amount_fen", fen},
-                                                                {"staff", 20},
-                                                                {"revenue_fen", 1000},
-                                                                {"registered_capital_fen", 1000},
-                                                                {"founded_on", "2020-01-01"}})),
-                  201);
+        return CreatedId(as.Post("/api/v1/voucher-applications", Body({{"programme_id", id},
+                                                                       {"amount_fen", fen},
+                                                                       {"staff", 20},
+                                                                       {"revenue_fen", 1000},
+                                                                       {"registered_capital_fen", 1000},
+                                                                       {"founded_on", "2020-01-01"}})),
+                         201);
     };
     objects["/api/v1/voucher-applications"] = {apply(a.enterprise, 1000), apply(a.company, 1000)};
     auto voucher = [&](Session& as) {
@@ -61,7 +52,7 @@ void MakeVoucherObjects(const TradeActors& a, MatrixObjects& objects) {
                                                                     {"ends_at", day + "T10:30:00+08:00"},
                                                                     {"voucher_id", voucher_id},
                                                                     {"voucher_fen", 5000}}));
-        std::string booking = Id(booked, 201);
+        std::string booking = CreatedId(booked, 201);
         RunSql(a.db,
                "UPDATE bookings SET start_minute = start_minute - 20160, end_minute = end_minute - 20160 WHERE id = " +
                    booking);
@@ -71,12 +62,12 @@ void MakeVoucherObjects(const TradeActors& a, MatrixObjects& objects) {
                       .status,
                   200);
         std::string use = Str(booked.Json().at("voucher_use"), "id");
-        return Id(provider.Post("/api/v1/voucher-claims", Body({{"use_id", use}, {"invoice_no", "INV-M-" + booking}})),
-                  201);
+        return CreatedId(
+            provider.Post("/api/v1/voucher-claims", Body({{"use_id", use}, {"invoice_no", "INV-M-" + booking}})), 201);
     };
     objects["/api/v1/voucher-claims"] = {claim(a.company, outside_voucher, a.unit_a, a.org_a),
                                          claim(a.enterprise, inside_voucher, a.unit_b, a.org_b)};
-    std::string relation = Id(
+    std::string relation = CreatedId(
         op.Post("/api/v1/organization-relations", Body({{"org_a", a.org_a}, {"org_b", a.org_b}, {"kind", "parent"}})),
         201);
     objects["/api/v1/organization-relations"] = {relation, relation};
