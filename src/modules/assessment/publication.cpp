@@ -151,6 +151,7 @@ json::object PublicPage(store::Session& s, const Request& r) {
     }
     if (auto dept = r.Query("department_code")) where.And("p.department_code = " + where.Param(*dept));
     if (auto q = r.Query("q")) {
+        if (q->size() > 200) errors.Add("q", "过长", "Too long");
         where.And("LOWER(p.org_name) LIKE " + where.Param(http::LikeContains(*q)) + std::string(http::kLikeEscape));
     }
     errors.ThrowIfAny();

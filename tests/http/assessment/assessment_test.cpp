@@ -4,6 +4,8 @@
 // unit rectifies, a correction is a new revision, subsidies are allocated within the budget and
 // approved by two people — and every figure traces back to the records behind it.
 #include "http/assessment/assessment_fixture.hpp"
+#include "modules/assessment/module_parts.hpp"
+#include "store/database.hpp"
 #include "support/race.hpp"
 
 namespace keyuan::testing {
@@ -410,6 +412,16 @@ TEST_F(AssessmentTest, OverdueRectificationsAreListedForTheirDepartment) {
         << json::serialize(overdue);
     EXPECT_FALSE(HasId(ListIds(As("reviewer_health").Get("/api/v1/rectifications?overdue=1")), rid));
     EXPECT_TRUE(HasId(ListIds(As("reviewer_edu").Get("/api/v1/rectifications/overdue")), rid));
+    // The daily job tells the unit once per deadline.
+    std::unique_ptr<store::Database> db = store::Open(Db());
+    EXPECT_GE(assessment::NotifyOverdueRectifications(*db), 1);
+    EXPECT_EQ(assessment::NotifyOverdueRectifications(*db), 0);
+    json::value inbox = As("unit_a").Get("/api/v1/notifications?page_size=100").Json();
+    int told = 0;
+    for (const json::value& n : inbox.at("items").as_array()) {
+        if (Str(n, "kind") == "assessment_rectification_overdue") ++told;
+    }
+    EXPECT_EQ(told, 1) << json::serialize(inbox);
 }
 
 }  // namespace
