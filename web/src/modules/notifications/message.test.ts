@@ -41,3 +41,15 @@ describe('evaluation notifications', () => {
     expect(messageOf(completed)).toBe('成果评价已完成：钙钛矿电池，81 分')
   })
 })
+
+describe('assessment notifications', () => {
+  it('name the year, the deadline or the amount and lead to the score card or the rectifications', () => {
+    const opened = notice('assessment_opened', { year: 2026, result_id: '31' })
+    expect(messageOf(opened)).toBe('2026 年度开放共享评价已开启：请核对本单位的计算结果')
+    expect(linkOf(opened)).toBe('/assessment/results/31')
+    const overdue = notice('assessment_rectification_overdue', { rectification_id: '4', due_on: '2027-06-30' })
+    expect(messageOf(overdue)).toBe('整改已逾期（期限 2027-06-30）：请尽快提交整改报告')
+    expect(linkOf(overdue)).toBe('/rectifications')
+    expect(messageOf(notice('assessment_subsidy_approved', { amount_fen: 3_000_000 }))).toBe('开放共享后补贴已批准：30,000.00 元')
+  })
+})

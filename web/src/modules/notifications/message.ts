@@ -26,6 +26,9 @@ export function messageOf(n: Notification): string {
     price: typeof n.params.quote_fen === 'number' ? formatYuan(n.params.quote_fen) : '',
     title: String(n.params.title ?? ''),
     score: String(n.params.score ?? ''),
+    year: String(n.params.year ?? ''),
+    due: String(n.params.due_on ?? ''),
+    amount: typeof n.params.amount_fen === 'number' ? formatYuan(n.params.amount_fen) : '',
   })
 }
 
@@ -34,6 +37,10 @@ export function linkOf(n: Notification): string {
   if (n.kind.startsWith('evaluation_') && typeof n.params.evaluation_id === 'string') {
     return `/evaluations/${n.params.evaluation_id}`
   }
+  if (n.kind === 'assessment_opened' && typeof n.params.result_id === 'string') {
+    return `/assessment/results/${n.params.result_id}`
+  }
+  if (n.kind.startsWith('assessment_rectification')) return '/rectifications'
   if (!n.kind.startsWith('order_')) return '/inbox'
   // A cancelled order: the client hears when the unit cancelled, the unit when the client did.
   const provider = FOR_PROVIDER.has(n.kind) || (n.kind === 'order_cancelled' && hasRole('unit_admin', 'operator'))

@@ -31,6 +31,10 @@ const zh = {
       order_please_rate: '请评价本次服务：{service}',
       evaluation_assigned: '新的成果评价任务：{title}',
       evaluation_completed: '成果评价已完成：{title}，{score} 分',
+      assessment_opened: '{year} 年度开放共享评价已开启：请核对本单位的计算结果',
+      assessment_rectification: '{year} 年度开放共享评价：本单位须限期整改',
+      assessment_rectification_overdue: '整改已逾期（期限 {due}）：请尽快提交整改报告',
+      assessment_subsidy_approved: '开放共享后补贴已批准：{amount} 元',
     },
   },
 }
@@ -66,6 +70,10 @@ export const notificationsTexts = defineTexts(zh, {
       order_please_rate: 'Please rate the service: {service}',
       evaluation_assigned: 'New evaluation to score: {title}',
       evaluation_completed: 'Evaluation completed: {title}, {score} points',
+      assessment_opened: 'The {year} open-sharing assessment is open: please check your computed figures',
+      assessment_rectification: '{year} open-sharing assessment: your unit must rectify by a deadline',
+      assessment_rectification_overdue: 'Rectification overdue (due {due}): please file your report',
+      assessment_subsidy_approved: 'Open-sharing post-subsidy approved: {amount} yuan',
     },
   },
 })
