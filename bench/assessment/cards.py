@@ -1,0 +1,27 @@
+#!/usr/bin/env python3
+"""Score-card latency: GET /api/v1/assessment-results/{id} for random results, one keep-alive client.
+
+    cards.py PORT TOKEN IDS_FILE COUNT  →  prints "p50_ms p99_ms max_ms errors"
+"""
+import http.client
+import random
+import sys
+import time
+
+port, token, ids_file, count = int(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4])
+ids = [line.strip() for line in open(ids_file) if line.strip()]
+random.seed(16)
+conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+headers = {"Authorization": "Bearer " + token}
+times, errors = [], 0
+for _ in range(count):
+    target = "/api/v1/assessment-results/" + random.choice(ids)
+    start = time.perf_counter()
+    conn.request("GET", target, headers=headers)
+    response = conn.getresponse()
+    body = response.read()
+    times.append((time.perf_counter() - start) * 1000)
+    if response.status != 200 or b'"groups"' not in body:
+        errors += 1
+times.sort()
+print(f"{times[len(times) // 2]:.2f} {times[int(len(times) * 0.99)]:.2f} {times[-1]:.2f} {errors}")

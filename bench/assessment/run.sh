@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Assessment benchmark (issue 16): a whole year's evaluation computed by keyuan at national scale,
+# against the same figures as one hand-written SQL query per indicator, and one unit's score card.
+#
+#   bench/assessment/run.sh                 # SCALE=0.05: 2,500 units, 50,000 instruments, 1M records
+#   SCALE=1 bench/assessment/run.sh         # the issue's size: 50,000 units, 1,000,000 instruments,
+#                                           # 20 million booking, order and delivery records
+# For each engine it
+#   1. fills a new database (a SQLite file, or a throw-away PostgreSQL 15 of tests/pg_server.sh) with
+#      `keyuan demo --scale small` (reference data, accounts) and then bench/assessment/generate.py's
+#      rows of the year 2025 (timed, not part of the comparison); PostgreSQL is vacuumed and analysed;
+#   2. the baseline: bench/assessment/baseline.sql, the figures by hand, one query per indicator, run
+#      by sqlite3 / psql (wall time of the whole file);
+#   3. keyuan: `keyuan assessment compute --year 2025` (a first computation: every unit's figures,
+#      scores, ranks and grades written), then again (a recomputation while units review: upserts);
+#   4. a keyuan server and COUNT score cards of random units as the operator (one keep-alive client,
+#      bench/assessment/cards.py): p50, p99, max.
+# Knobs: SCALE=0.05 ENGINES="sqlite postgres" COUNT=2000 KEYUAN_BIN (default build-bench/keyuan,
+# Release, built if missing) OUT_DIR, QUIET_WAIT / QUIET_PERCENT (bench/lib/measure.sh).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BENCH=assessment
+# shellcheck source=bench/lib/measure.sh
+source "$ROOT/bench/lib/measure.sh"
+SCALE=${SCALE:-0.05}
+ENGINES=${ENGINES:-sqlite postgres}
+COUNT=${COUNT:-2000}
+POOL_SIZE=${POOL_SIZE:-8}
+KEYUAN_BIN=${KEYUAN_BIN:-$ROOT/build-bench/keyuan}
+# shellcheck source=bench/lib/servers.sh
+source "$ROOT/bench/lib/servers.sh"
+INDEX=""
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  stop_all_keyuan
+  if [[ -n $PG_DIR ]]; then "$ROOT/tests/pg_server.sh" stop "$PG_DIR" || true; fi
+  if [[ -n ${OUT:-} ]]; then rm -f "$OUT"/*/keyuan.db* 2>/dev/null || true; fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+need_tools python3 sqlite3 psql
+bench_binary
+bench_out "logs and raw outputs"
+
+seconds_of() {  # command…: runs it, prints its wall seconds
+  local t0 t1
+  t0=$(date +%s%N)
+  "$@" >/dev/null
+  t1=$(date +%s%N)
+  awk -v ns="$((t1 - t0))" 'BEGIN { printf "%.1f", ns / 1e9 }'
+}
+
+fill() {  # engine url
+  python3 "$ROOT/bench/assessment/generate.py" "$1" "$SCALE" >"$OUT/$1/fill.sql"
+  case $1 in
+    sqlite) sqlite3 "${2#sqlite:}" <"$OUT/$1/fill.sql" ;;
+    postgres) psql -X -q -v ON_ERROR_STOP=1 "$2" -f "$OUT/$1/fill.sql" ;;
+  esac
+}
+
+baseline() {  # engine url
+  case $1 in
+    sqlite) sqlite3 "${2#sqlite:}" <"$ROOT/bench/assessment/baseline.sql" ;;
+    postgres) psql -X -q -At -v ON_ERROR_STOP=1 "$2" -f "$ROOT/bench/assessment/baseline.sql" ;;
+  esac
+}
+
+GENERATED="" ROWS=()
+load_demo() {  # engine url (open_demo_database calls it)
+  "$KEYUAN" demo --db "$2" --scale small >"$OUT/$1/demo.log" 2>&1 || die "$1: demo failed (see $OUT/$1/demo.log)"
+  # The search index of the demo, before the generated rows (which write no search outbox), so that
+  # the measured server does not index a million instruments meanwhile.
+  "$KEYUAN" index rebuild --db "$2" --index "$OUT/$1/index" >"$OUT/$1/index.log" 2>&1 || die "$1: index rebuild failed"
+  GENERATED=$(seconds_of fill "$1" "$2")
+}
+
+run_engine() {  # engine
+  local engine=$1 dir=$OUT/$1 first again base units records cards port token
+  mkdir -p "$dir"
+  open_demo_database "$engine" "$dir"
+  records=$(sql "$engine" "$DB_URL" "SELECT (SELECT COUNT(*) FROM bookings) + (SELECT COUNT(*) FROM service_orders) + (SELECT COUNT(*) FROM deliveries)")
+  say "$engine: filled in ${GENERATED} s ($records booking, order and delivery records)"
+  wait_quiet
+  base=$(seconds_of baseline "$engine" "$DB_URL")
+  wait_quiet
+  first=$(seconds_of "$KEYUAN" assessment compute --db "$DB_URL" --year 2025)
+  again=$(seconds_of "$KEYUAN" assessment compute --db "$DB_URL" --year 2025)
+  units=$(sql "$engine" "$DB_URL" "SELECT COUNT(*) FROM assessment_results r JOIN assessment_cycles c ON c.id = r.cycle_id WHERE c.year = 2025")
+  sql "$engine" "$DB_URL" "SELECT r.id FROM assessment_results r JOIN assessment_cycles c ON c.id = r.cycle_id WHERE c.year = 2025" >"$dir/ids"
+  INDEX=$dir/index
+  start_keyuan a "$DB_URL" "$dir"
+  port=${KPORT[a]}
+  token=$("$KEYUAN" token create --db "$DB_URL" --username demo_operator --days 1 2>>"$dir/token.log")
+  python3 "$ROOT/bench/assessment/cards.py" "$port" "$token" "$dir/ids" 200 >/dev/null  # warm-up
+  cards=$(python3 "$ROOT/bench/assessment/cards.py" "$port" "$token" "$dir/ids" "$COUNT")
+  stop_all_keyuan
+  read -r p50 p99 max errors <<<"$cards"
+  ROWS+=("| $engine | $units | $records | $GENERATED s | $base s | $first s | $again s | $p50 / $p99 / $max ms | $errors |")
+  say "$engine: baseline $base s, keyuan $first s (again $again s), score card p50 $p50 ms p99 $p99 ms"
+  close_demo_database
+}
+
+for engine in $ENGINES; do run_engine "$engine"; done
+
+{
+  echo "Command: SCALE=$SCALE bench/assessment/run.sh (ENGINES=\"$ENGINES\" COUNT=$COUNT), $(date -u +%Y-%m-%dT%H:%MZ)"
+  machine_line "$(sqlite3 --version | cut -d' ' -f1-2)" "$(psql --version)"
+  echo
+  echo "| engine | units assessed | booking, order and delivery records | fill (not compared) | baseline: one SQL query per indicator | keyuan assessment compute | again (recompute) | score card p50 / p99 / max | card errors |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+  printf '%s\n' "${ROWS[@]}"
+} | tee "$OUT/results.md"
