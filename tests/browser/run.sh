@@ -110,6 +110,8 @@ for e in expert1 expert2 expert3; do create_user "$e" expert; done
 create_user agency1 evaluation_agency
 # The finance bureau of the innovation vouchers (vouchers.test.mjs).
 create_user finance1 finance_reviewer
+# The second person of the finance bureau, who approves what finance1 recommends (assessment.test.mjs).
+create_user finance2 finance_reviewer
 
 export KEYUAN_SCREENSHOTS=${KEYUAN_SCREENSHOTS:-$(mktemp -d /tmp/keyuan-screens.XXXXXX)}
 echo "browser tests: server $KEYUAN_URL on ${KEYUAN_BROWSER_ENGINE:-sqlite}, organisation $ORG_ID, screenshots in $KEYUAN_SCREENSHOTS" >&2

@@ -35,6 +35,9 @@ import { vouchersRoutes } from '@/modules/vouchers/routes'
 import { vouchersTexts } from '@/modules/vouchers/texts'
 import { vouchersOverseerTexts } from '@/modules/vouchers/overseerTexts'
 import { addVouchersPanels } from '@/modules/vouchers/panels'
+import { assessmentRoutes } from '@/modules/assessment/routes'
+import { assessmentTexts } from '@/modules/assessment/texts'
+import { addAssessmentPanels } from '@/modules/assessment/panels'
 
 export const moduleRoutes: RouteRecordRaw[] = [
   ...searchRoutes,
@@ -49,6 +52,7 @@ export const moduleRoutes: RouteRecordRaw[] = [
   ...achievementsRoutes,
   ...evaluationsRoutes,
   ...vouchersRoutes,
+  ...assessmentRoutes,
 ]
 
 export const moduleTexts: Record<string, Texts> = {
@@ -68,6 +72,7 @@ export const moduleTexts: Record<string, Texts> = {
   evaluations: evaluationsTexts,
   vouchers: vouchersTexts,
   vouchersOverseer: vouchersOverseerTexts,
+  assessment: assessmentTexts,
 }
 
 let textsAdded = false
@@ -81,4 +86,5 @@ export function addModuleTexts(): void {
   addNotificationsPanels()
   addAchievementsPanels()
   addVouchersPanels()
+  addAssessmentPanels()
 }

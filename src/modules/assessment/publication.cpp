@@ -202,6 +202,13 @@ json::object PublicPage(store::Session& s, const Request& r) {
     }
     json::object answer = http::PageEnvelope(std::move(items), total, paging);
     for (auto& [k, v] : page) answer[k] = v;
+    // How many units have each grade in this revision (the whole of it, whatever the filters).
+    json::object counts{{"excellent", 0}, {"good", 0}, {"pass", 0}, {"poor", 0}};
+    store::Rows grades =
+        s.Query("SELECT grade, COUNT(*) FROM assessment_published_rows WHERE publication_id = $1 GROUP BY grade",
+                {publication});
+    for (std::size_t i = 0; i < grades.size(); ++i) counts[grades[i].Text(0)] = grades[i].Int(1);
+    answer["counts"] = std::move(counts);
     answer["revision"] = pubs[*chosen].Int(1);
     answer["published_at"] = pubs[*chosen].Text(2);
     return answer;

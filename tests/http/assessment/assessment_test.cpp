@@ -169,6 +169,7 @@ TEST_F(AssessmentTest, AYearRunsEndToEndAndEveryFigureTracesBackToItsRecords) {
     json::value published = Visitor().Get("/api/v1/public/assessment-results?year=2026").Json();
     ASSERT_EQ(published.at("items").as_array().size(), 2u) << json::serialize(published);
     EXPECT_EQ(published.at("revision").as_int64(), 1);
+    EXPECT_EQ(published.at("counts").at("poor").as_int64(), 1);
     json::object first = published.at("items").as_array()[0].as_object();
     json::object second = published.at("items").as_array()[1].as_object();
     EXPECT_EQ(Str(first, "org_id"), world_.org_a);
