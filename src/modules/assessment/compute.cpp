@@ -54,26 +54,32 @@ std::string InstrumentsSql(const std::string& open_minutes) {
            "WHERE i.status = 'approved' AND i.original_value_fen >= $1 GROUP BY i.org_id";
 }
 
-// Pass 2: the period's deliveries by provider, every delivery figure at once. Instrument time
-// counts for instruments in scope only (the per-instrument denominators are those).
-constexpr const char* kDeliveriesSql =
-    "SELECT d.provider_org_id, COUNT(*), SUM(CASE WHEN d.internal = 0 THEN 1 ELSE 0 END), "
-    "SUM(CASE WHEN i.id IS NOT NULL THEN d.minutes_used ELSE 0 END), "
-    "SUM(CASE WHEN i.id IS NOT NULL AND d.internal = 0 THEN d.minutes_used ELSE 0 END), "
-    "SUM(CASE WHEN d.internal = 1 THEN d.fee_fen ELSE 0 END), SUM(CASE WHEN d.internal = 0 THEN d.fee_fen ELSE 0 END), "
-    "SUM(d.voucher_fen), "
-    "SUM(CASE WHEN EXISTS (SELECT 1 FROM hitech_subcategories h WHERE h.code = d.client_industry_code) THEN 1 ELSE 0 "
-    "END) "
-    "FROM deliveries d LEFT JOIN instruments i ON d.resource_kind = 'instrument' AND i.id = d.resource_id "
-    "AND i.original_value_fen >= $3 "
-    "WHERE d.delivered_on >= $1 AND d.delivered_on <= $2 GROUP BY d.provider_org_id";
+// Pass 2: the period's deliveries by provider, every delivery figure and the ratings at once.
+// Instrument time counts for instruments in scope only (the per-instrument denominators are
+// those). deliveries_provider covers every column read here in provider order (migration 0030),
+// so the pass reads one index in order and groups as it goes; each delivery's rating is a probe of
+// the ratings' unique index (a separate pass over the ratings read the deliveries at random).
+std::string DeliveriesSql(store::Engine engine) {
+    // SQLite's planner, without fresh statistics, may walk another index at random: name it.
+    std::string from =
+        engine == store::Engine::kSqlite ? "deliveries d INDEXED BY deliveries_provider" : "deliveries d";
+    return "SELECT d.provider_org_id, COUNT(*), SUM(CASE WHEN d.internal = 0 THEN 1 ELSE 0 END), "
+           "SUM(CASE WHEN i.id IS NOT NULL THEN d.minutes_used ELSE 0 END), "
+           "SUM(CASE WHEN i.id IS NOT NULL AND d.internal = 0 THEN d.minutes_used ELSE 0 END), "
+           "SUM(CASE WHEN d.internal = 1 THEN d.fee_fen ELSE 0 END), SUM(CASE WHEN d.internal = 0 THEN d.fee_fen ELSE "
+           "0 END), "
+           "SUM(d.voucher_fen), "
+           "SUM(CASE WHEN EXISTS (SELECT 1 FROM hitech_subcategories h WHERE h.code = d.client_industry_code) THEN 1 "
+           "ELSE 0 "
+           "END), COUNT(rt.score), COALESCE(SUM(rt.score), 0) "
+           "FROM " +
+           from +
+           " LEFT JOIN instruments i ON d.resource_kind = 'instrument' AND i.id = d.resource_id "
+           "AND i.original_value_fen >= $3 LEFT JOIN ratings rt ON rt.delivery_id = d.id "
+           "WHERE d.delivered_on >= $1 AND d.delivered_on <= $2 GROUP BY d.provider_org_id";
+}
 
-// Pass 3: ratings of the period's deliveries.
-constexpr const char* kRatingsSql =
-    "SELECT d.provider_org_id, COUNT(*), SUM(r.score) FROM ratings r JOIN deliveries d ON d.id = r.delivery_id "
-    "WHERE d.delivered_on >= $1 AND d.delivered_on <= $2 GROUP BY d.provider_org_id";
-
-// Pass 4: labs (mapped to a high-tech industry code or not) and service products.
+// Pass 3: labs (mapped to a high-tech industry code or not) and service products.
 constexpr const char* kLabsSql =
     "SELECT l.org_id, COUNT(*), SUM(CASE WHEN EXISTS (SELECT 1 FROM lab_industries li JOIN hitech_subcategories h "
     "ON h.code = li.code WHERE li.lab_id = l.id) THEN 1 ELSE 0 END) FROM labs l WHERE l.status = 'approved' "
@@ -126,7 +132,7 @@ std::vector<UnitFigures> ReadFigures(store::Session& s, const Scheme& scheme, co
         auto it = at.find(org);
         return it == at.end() ? nullptr : &units[it->second].figures;
     };
-    rows = s.Query(kDeliveriesSql, {from, to, scheme.min_original_value_fen});
+    rows = s.Query(DeliveriesSql(s.engine()), {from, to, scheme.min_original_value_fen});
     for (std::size_t i = 0; i < rows.size(); ++i) {
         Figures* f = find(rows[i].Int(0));
         if (!f) continue;  // a provider without instruments in scope is not assessed
@@ -138,13 +144,8 @@ std::vector<UnitFigures> ReadFigures(store::Session& s, const Scheme& scheme, co
         f->external_fee_fen = rows[i].Int(6);
         f->voucher_fen = rows[i].Int(7);
         f->hitech_deliveries = rows[i].Int(8);
-    }
-    rows = s.Query(kRatingsSql, {from, to});
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        if (Figures* f = find(rows[i].Int(0))) {
-            f->ratings = rows[i].Int(1);
-            f->rating_sum = rows[i].Int(2);
-        }
+        f->ratings = rows[i].Int(9);
+        f->rating_sum = rows[i].Int(10);
     }
     rows = s.Query(kLabsSql);
     for (std::size_t i = 0; i < rows.size(); ++i) {
