@@ -72,10 +72,10 @@ need_tools python3 sqlite3 psql
 bench_binary
 bench_out "logs and raw outputs"
 
-seconds_of() {  # command…: runs it, prints its wall seconds
+seconds_of() {  # command…: runs it (its output appended to SECONDS_LOG, if set), prints its wall seconds
   local t0 t1
   t0=$(date +%s%N)
-  "$@" >/dev/null
+  "$@" >>"${SECONDS_LOG:-/dev/null}"
   t1=$(date +%s%N)
   awk -v ns="$((t1 - t0))" 'BEGIN { printf "%.1f", ns / 1e9 }'
 }
@@ -118,8 +118,10 @@ run_engine() {  # engine
   wait_quiet
   base=$(seconds_of baseline "$engine" "$DB_URL")
   wait_quiet
-  first=$(seconds_of "$KEYUAN" assessment compute --db "$DB_URL" --year 2025)
-  again=$(seconds_of "$KEYUAN" assessment compute --db "$DB_URL" --year 2025)
+  # keyuan's own line (units, seconds, and the seconds of its phases: figures, scoring, writing) into compute.json
+  first=$(SECONDS_LOG=$dir/compute.json seconds_of "$KEYUAN" assessment compute --db "$DB_URL" --year 2025)
+  again=$(SECONDS_LOG=$dir/compute.json seconds_of "$KEYUAN" assessment compute --db "$DB_URL" --year 2025)
+  say "$engine: keyuan's phases: $(tr '\n' ' ' <"$dir/compute.json")"
   read -r checked compared mismatches < <(python3 "$ROOT/bench/assessment/check.py" "$engine" "$DB_URL" 50 2>"$dir/check.log") || true
   say "$engine: figures of ${checked:-0} units recounted by hand: ${compared:-0} compared, ${mismatches:-?} differ (see $dir/check.log)"
   units=$(sql "$engine" "$DB_URL" "SELECT COUNT(*) FROM assessment_results r JOIN assessment_cycles c ON c.id = r.cycle_id WHERE c.year = 2025")
