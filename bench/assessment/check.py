@@ -5,8 +5,8 @@ the year 2025 (assessment_results.figures) of a sample of units and compares the
     check.py ENGINE URL [UNITS]  →  prints "units figures mismatches"; the mismatches on stderr;
                                     exit 1 when one figure differs or no unit was checked
 
-ENGINE: sqlite | postgres (URL as keyuan takes it). The sample: the largest generated unit, then
-every (N/UNITS)-th result, so that owners of many and of few instruments are both in it.
+ENGINE: sqlite | postgres (URL as keyuan takes it). The sample: every (N/UNITS)-th result in order of
+unit id, from the first: demo units, and generated ones from the largest owners (low ids) to the smallest.
 """
 import json
 import subprocess
