@@ -100,7 +100,7 @@ SELECT {BASE} + value - 1, {now} FROM {series(INSTRUMENTS)} WHERE value % 3 = 0;
 w(f"""INSERT INTO labs (id, org_id, name, kind, open_status, status, created_at, updated_at)
 SELECT {BASE} + value - 1, {BASE} + {h('value', 613)} % {UNITS}, '基准实验室' || {text('value')}, 'key_lab', 'open',
   'approved', {now}, {now} FROM {series(LABS)};""")
-# Half the labs name an industry: a high-tech one for a fifth of all labs.
+# Half the labs name an industry: a high-tech one for a tenth of all labs.
 w(f"""INSERT INTO lab_industries (lab_id, code)
 SELECT {BASE} + value - 1, CASE WHEN value % 5 = 0 THEN {pick('bench_hitech', 'value')} ELSE {pick('bench_industry', 'value')} END
 FROM {series(LABS)} WHERE value % 2 = 0;""")
