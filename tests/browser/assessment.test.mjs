@@ -268,10 +268,22 @@ test("the operator records a rectification by hand: the unit found by name, its 
     const text = await textOf(row)
     assert.ok(text.includes('仪器未开通在线预约') && text.includes('未按时登记新购仪器'), text)
     assert.ok(text.includes(due), `${text} has no ${due}`)
+    await page.screenshot({ path: join(SCREENSHOTS, 'assessment-rectification-manual.png'), fullPage: true })
     // The state filter comes from the URL as well: none accepted in that year.
     await pickOption(page, 'rect-filter-status', '已通过')
     await page.waitForURL(/status=accepted/)
     await page.locator('[data-test=rect-list] .el-table__empty-text').waitFor()
-    await page.screenshot({ path: join(SCREENSHOTS, 'assessment-rectification-manual.png'), fullPage: true })
   })
+
+  // On a phone: the filters wrap, the table scrolls in its box.
+  await withBrowser(
+    async (page) => {
+      await login(page, 'operator1')
+      await page.goto(`${BASE_URL}/rectifications?cycle_id=${created.body.id}`)
+      await page.locator('[data-test=rect-list] .el-table__row', { hasText: '北京示范大学' }).waitFor()
+      await assertNoOverflow(page, 'rectifications')
+      await page.screenshot({ path: join(SCREENSHOTS, 'assessment-rectifications-390.png'), fullPage: true })
+    },
+    { width: 390, height: 844 },
+  )
 })
