@@ -279,6 +279,13 @@ test("the operator records a rectification by hand: the unit found by name, its 
   await withBrowser(
     async (page) => {
       await login(page, 'operator1')
+      // From the board: the published year's rectifications, only that year's.
+      await page.goto(`${BASE_URL}/assessment`)
+      const published = page.locator('[data-test=cycle]', { has: page.locator('[data-test=cycle-year]', { hasText: String(YEAR) }) })
+      await published.locator('[data-test=cycle-rectifications]').click()
+      await page.waitForURL(/\/rectifications\?cycle_id=/)
+      await page.locator('[data-test=rect-list]').waitFor()
+      assert.equal(await page.locator('[data-test=rect-list] .el-table__row', { hasText: String(YEAR - 1) }).count(), 0)
       await page.goto(`${BASE_URL}/rectifications?cycle_id=${created.body.id}`)
       await page.locator('[data-test=rect-list] .el-table__row', { hasText: '北京示范大学' }).waitFor()
       await assertNoOverflow(page, 'rectifications')
