@@ -56,8 +56,9 @@ export const publicApi = {
 
 export const rectificationsApi = {
   list: (query: Record<string, string | number | undefined>) => api.get<Page<Rectification>>('/rectifications', query),
-  create: (cycleId: string, orgId: string, reasons: string[]) =>
-    api.post<Rectification>('/rectifications', { cycle_id: cycleId, org_id: orgId, reasons }),
+  /** A rectification recorded by hand; without due_on the deadline is the scheme's working days. */
+  create: (body: { cycle_id: string; org_id: string; reasons: string[]; due_on?: string }) =>
+    api.post<Rectification>('/rectifications', body),
   file: (r: string, report: string) => api.post<Rectification>(`/rectifications/${id(r)}/file`, { report }),
   /** accept, or return with a reason. */
   check: (r: string, action: 'accept' | 'return', reason?: string) =>
