@@ -6,7 +6,7 @@
 // files its rectification and reviewer1 accepts it; the operator allocates the subsidies and two
 // people of the finance bureau recommend and approve. Then the pages at 390 px: nothing wider.
 // A second test records a rectification by hand in another year's cycle, the unit found by name.
-import { test } from 'node:test'
+import { after, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
 import {
@@ -23,6 +23,15 @@ import {
   textOf,
   withBrowser,
 } from './support.mjs'
+
+// The year notifies unit1 and the others (opened, rectification, subsidy): the tests that follow
+// (bookings) count their inbox from a clean state, as before this file ran.
+after(async () => {
+  for (const user of ['unit1', 'reviewer1', 'operator1', 'finance1', 'finance2']) {
+    const call = await apiSession(user)
+    assert.ok((await call('POST', '/notifications/read-all')).status < 300)
+  }
+})
 
 const YEAR = 2024
 
