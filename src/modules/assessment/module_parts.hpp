@@ -7,6 +7,7 @@
 #include "core/caller.hpp"
 #include "modules/assessment/cycle_store.hpp"
 #include "modules/module_context.hpp"
+#include "workflow/queues.hpp"
 #include "workflow/workflow.hpp"
 
 namespace keyuan::assessment {
@@ -41,6 +42,11 @@ void RegisterPublicationRoutes(modules::ModuleContext& context);
 void RegisterRectificationRoutes(modules::ModuleContext& context, const Lifecycles& lifecycles);
 /// Subsidy plans (subsidy_routes.cpp).
 void RegisterSubsidyRoutes(modules::ModuleContext& context, const Lifecycles& lifecycles);
+
+/// A list's scope for `action`: everything for a caller granted it on all; else the rows of the
+/// caller's department, or of its organisation (`alias`.department_code / `alias`.org_id); 403 otherwise.
+void ScopeToCaller(const access::Policy& policy, const Caller* caller, std::string_view action, std::string_view alias,
+                   workflow::Conditions& where);
 
 /// The result, 404 when it does not exist or the caller may not read it.
 Result ReadableResult(store::Session& s, const access::Policy& policy, const Caller* caller, std::int64_t id);

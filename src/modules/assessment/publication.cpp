@@ -232,12 +232,7 @@ void Publish(store::Session& s, const Cycle& cycle, const Actor& actor, std::int
     rows.reserve(results.size());
     for (std::size_t i = 0; i < results.size(); ++i) {
         store::Row r = results[i];
-        json::array groups;
-        Points points = PointsFrom(json::parse(r.Text(6)).as_object());
-        for (const Group& g : scheme.groups) {
-            groups.push_back(json::object{
-                {"code", g.code}, {"name", g.name}, {"name_en", g.name_en}, {"points", Centi(GroupTotal(g, points))}});
-        }
+        json::array groups = GroupsJson(scheme, PointsFrom(json::parse(r.Text(6)).as_object()));
         rows.push_back({r.Int(0), std::string(r.Text(1)), r.OptText(2), r.Int(3), r.OptText(4).value_or("poor"),
                         r.OptInt(5).value_or(0), json::serialize(groups)});
     }

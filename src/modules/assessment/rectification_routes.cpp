@@ -73,20 +73,6 @@ access::ObjectScope ScopeOf(store::Session& s, std::int64_t id) {
     return access::ObjectScope{.org_id = rows.front().Int(0), .department_code = std::string(rows.front().Text(1))};
 }
 
-void ScopeList(const access::Policy& policy, const Caller* caller, workflow::Conditions& where) {
-    if (policy.Allows(caller, "rectification.read", access::ObjectScope{})) return;
-    policy.RequireAction(caller, "rectification.read");
-    if (!caller->department_code.empty() &&
-        policy.Allows(caller, "rectification.read", access::ObjectScope{.department_code = caller->department_code})) {
-        where.And("r.department_code = " + where.Param(caller->department_code));
-    } else if (caller->org_id &&
-               policy.Allows(caller, "rectification.read", access::ObjectScope{.org_id = caller->org_id})) {
-        where.And("r.org_id = " + where.Param(*caller->org_id));
-    } else {
-        throw ApiError(Error::Forbidden());
-    }
-}
-
 }  // namespace
 
 std::int64_t NotifyOverdueRectifications(store::Database& db) {
@@ -121,7 +107,7 @@ void RegisterRectificationRoutes(modules::ModuleContext& context, const Lifecycl
         http::Paging paging = http::ParsePaging(r, 50);
         FieldErrors errors;
         workflow::Conditions where;
-        ScopeList(policy, r.caller.get(), where);
+        ScopeToCaller(policy, r.caller.get(), "rectification.read", "r", where);
         if (auto cycle = http::QueryId(r, "cycle_id", errors)) where.And("r.cycle_id = " + where.Param(*cycle));
         if (auto status = r.Query("status")) {
             if (*status != "required" && *status != "filed" && *status != "accepted" && *status != "returned") {

@@ -36,21 +36,6 @@ json::value Number(std::optional<double> v) {
     return std::round(*v * 10000.0) / 10000.0;
 }
 
-json::object RuleJson(const Rule& rule) {
-    json::object out{{"kind", rule.kind}};
-    if (rule.kind == "linear") out["target"] = rule.target;
-    if (rule.kind == "range") {
-        out["zero"] = rule.zero;
-        out["full"] = rule.full;
-    }
-    if (rule.kind == "steps") {
-        json::array steps;
-        for (const Step& s : rule.steps) steps.push_back(json::object{{"min", s.min}, {"share", s.share}});
-        out["steps"] = std::move(steps);
-    }
-    return out;
-}
-
 json::object Adjustments(store::Session& s, std::int64_t result_id, json::array& list) {
     store::Rows rows = s.Query(
         "SELECT a.indicator, a.from_centi, a.to_centi, a.reason, a.kind, a.revision, COALESCE(u.display_name, "
@@ -193,27 +178,13 @@ json::object WhatIfValues(const Scheme& scheme, const Result& r, const json::obj
         {"score", Centi(score)}, {"grade", GradeOf(scheme, score)}, {"indicators", std::move(indicators)}};
 }
 
-void ScopeResults(const access::Policy& policy, const Caller* caller, workflow::Conditions& where) {
-    if (policy.Allows(caller, "assessment.read", access::ObjectScope{})) return;
-    policy.RequireAction(caller, "assessment.read");
-    if (!caller->department_code.empty() &&
-        policy.Allows(caller, "assessment.read", access::ObjectScope{.department_code = caller->department_code})) {
-        where.And("r.department_code = " + where.Param(caller->department_code));
-    } else if (caller->org_id &&
-               policy.Allows(caller, "assessment.read", access::ObjectScope{.org_id = caller->org_id})) {
-        where.And("r.org_id = " + where.Param(*caller->org_id));
-    } else {
-        throw ApiError(Error::Forbidden());
-    }
-}
-
 json::object ResultsPage(store::Database& db, const access::Policy& policy, Request& r) {
     std::int64_t cycle_id = http::PathId(r);
     http::Paging paging = http::ParsePaging(r, 50);
     FieldErrors errors;
     workflow::Conditions where;
     where.And("r.cycle_id = " + where.Param(cycle_id));
-    ScopeResults(policy, r.caller.get(), where);
+    ScopeToCaller(policy, r.caller.get(), "assessment.read", "r", where);
     if (auto grade = r.Query("grade")) {
         const auto& names = GradeNames();
         if (std::find(names.begin(), names.end(), *grade) == names.end()) {

@@ -243,28 +243,32 @@ Scheme ParseScheme(const json::value& value, const std::string& prefix) {
     return scheme;
 }
 
+json::object RuleJson(const Rule& rule) {
+    json::object out{{"kind", rule.kind}};
+    if (rule.kind == "linear") out["target"] = rule.target;
+    if (rule.kind == "range") {
+        out["zero"] = rule.zero;
+        out["full"] = rule.full;
+    }
+    if (rule.kind == "steps") {
+        json::array steps;
+        for (const Step& s : rule.steps) steps.push_back(json::object{{"min", s.min}, {"share", s.share}});
+        out["steps"] = std::move(steps);
+    }
+    return out;
+}
+
 json::object SchemeJson(const Scheme& scheme) {
     json::array groups;
     for (const Group& g : scheme.groups) {
         json::array indicators;
         for (const Indicator& i : g.indicators) {
-            json::object rule{{"kind", i.rule.kind}};
-            if (i.rule.kind == "linear") rule["target"] = i.rule.target;
-            if (i.rule.kind == "range") {
-                rule["zero"] = i.rule.zero;
-                rule["full"] = i.rule.full;
-            }
-            if (i.rule.kind == "steps") {
-                json::array steps;
-                for (const Step& s : i.rule.steps) steps.push_back(json::object{{"min", s.min}, {"share", s.share}});
-                rule["steps"] = std::move(steps);
-            }
             indicators.push_back(json::object{{"code", i.code},
                                               {"name", i.name},
                                               {"name_en", i.name_en},
                                               {"measure", i.measure},
                                               {"weight", Centi(i.weight_centi)},
-                                              {"rule", std::move(rule)}});
+                                              {"rule", RuleJson(i.rule)}});
         }
         groups.push_back(json::object{
             {"code", g.code}, {"name", g.name}, {"name_en", g.name_en}, {"indicators", std::move(indicators)}});

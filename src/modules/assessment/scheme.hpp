@@ -59,6 +59,8 @@ struct Scheme {
 /// path under `prefix` ("scheme.groups[1].indicators[0].weight").
 Scheme ParseScheme(const boost::json::value& value, const std::string& prefix = "scheme");
 boost::json::object SchemeJson(const Scheme& scheme);
+/// One rule as the scheme writes it ({kind, target} …).
+boost::json::object RuleJson(const Rule& rule);
 
 /// The national default (default_scheme.cpp), with its sources.
 const boost::json::object& DefaultSchemeJson();
