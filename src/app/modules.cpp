@@ -2,6 +2,7 @@
 #include "app/modules.hpp"
 
 #include "modules/accounts/module.hpp"
+#include "modules/annual_reports/module.hpp"
 #include "modules/achievements/module.hpp"
 #include "modules/assessment/module.hpp"
 #include "modules/audit/module.hpp"
@@ -34,6 +35,7 @@ std::span<const modules::Module> AllModules() {
         {"evaluations", evaluations::Register},
         {"vouchers", vouchers::Register, vouchers::Declare},
         {"assessment", assessment::Register, assessment::Declare},
+        {"annual_reports", annual_reports::Register},
         {"search", search::Register, search::Declare},
         {"idempotency", system::RegisterIdempotency},
         {"openapi", system::RegisterOpenApi},
