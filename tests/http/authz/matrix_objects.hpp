@@ -43,4 +43,8 @@ void MakeVoucherObjects(const TradeActors& actors, MatrixObjects& objects);
 /// (outside), a published one with a subsidy plan, and a rectification of each organisation.
 void MakeAssessmentObjects(const TradeActors& actors, MatrixObjects& objects);
 
+/// Annual reports (annual_report_objects.cpp): a 2024 draft of org_a (inside) and of org_b (outside);
+/// the year 2024 for the deadlines.
+void MakeAnnualReportObjects(const TradeActors& actors, MatrixObjects& objects);
+
 }  // namespace keyuan::testing
