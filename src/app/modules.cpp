@@ -2,8 +2,8 @@
 #include "app/modules.hpp"
 
 #include "modules/accounts/module.hpp"
-#include "modules/annual_reports/module.hpp"
 #include "modules/achievements/module.hpp"
+#include "modules/annual_reports/module.hpp"
 #include "modules/assessment/module.hpp"
 #include "modules/audit/module.hpp"
 #include "modules/bookings/module.hpp"

@@ -51,11 +51,13 @@ TEST(AnnualReportRules, DueDatesFallOnWorkingDaysAndRemindersCountWorkingDaysBac
     EXPECT_EQ(EffectiveDue(D("2026-03-31"), c).ToString(), "2026-03-31");
     EXPECT_EQ(EffectiveDue(D("2026-05-01"), c).ToString(), "2026-05-06");  // the holiday, then the weekend
     EXPECT_EQ(EffectiveDue(D("2026-05-09"), c).ToString(), "2026-05-09");  // a Saturday worked
-    // 30 April: 3 working days back skips nothing; 14 back skips Qingming's Monday (6 April).
+    // 30 April: 3 working days back is Monday 27 April (the weekend skipped), 14 back Friday 10 April;
+    // from 20 April, 14 back skips Qingming's Monday (6 April).
     EXPECT_EQ(WorkingDaysBefore(D("2026-04-30"), 3, c).ToString(), "2026-04-27");
-    EXPECT_EQ(WorkingDaysBefore(D("2026-04-30"), 14, c).ToString(), "2026-04-09");
-    EXPECT_FALSE(ReminderMark(D("2026-04-08"), D("2026-04-30"), c));
-    EXPECT_EQ(ReminderMark(D("2026-04-09"), D("2026-04-30"), c), "t14");
+    EXPECT_EQ(WorkingDaysBefore(D("2026-04-30"), 14, c).ToString(), "2026-04-10");
+    EXPECT_EQ(WorkingDaysBefore(D("2026-04-20"), 14, c).ToString(), "2026-03-30");
+    EXPECT_FALSE(ReminderMark(D("2026-04-09"), D("2026-04-30"), c));
+    EXPECT_EQ(ReminderMark(D("2026-04-10"), D("2026-04-30"), c), "t14");
     EXPECT_EQ(ReminderMark(D("2026-04-26"), D("2026-04-30"), c), "t14");
     EXPECT_EQ(ReminderMark(D("2026-04-27"), D("2026-04-30"), c), "t3");
     EXPECT_EQ(ReminderMark(D("2026-04-30"), D("2026-04-30"), c), "t3");
@@ -70,10 +72,9 @@ TEST(AnnualReportRules, TheContentsReaderNamesEveryBadFieldByItsPath) {
         "offices": [{"name": "中心", "kind": "lab"}], "pledge": true, "extra": 1})")
                                 .as_object(),
                             errors);
-    EXPECT_EQ(Fields(errors),
-              (std::vector<std::string>{"contracts[1].mode", "contracts[1].amount_fen", "contracts[2]",
-                                        "tech_contracts.service.count", "tech_contracts.other", "offices[0].kind",
-                                        "extra"}));
+    EXPECT_EQ(Fields(errors), (std::vector<std::string>{"contracts[1].mode", "contracts[1].amount_fen", "contracts[2]",
+                                                        "tech_contracts.service.count", "tech_contracts.other",
+                                                        "offices[0].kind", "extra"}));
     EXPECT_EQ(c.contracts.size(), 2u);
     EXPECT_EQ(c.contracts[0].amount_fen, 100);
     EXPECT_TRUE(c.pledge);
@@ -83,7 +84,7 @@ TEST(AnnualReportRules, ASubmissionNeedsThePledgeTheNarrativeAndConfirmedRows) {
     Content c;
     c.contracts.push_back(ContractRow{.source = "platform", .confirmed = false});
     EXPECT_EQ(Fields(SubmitProblems(c)), (std::vector<std::string>{"contracts[0].mode", "contracts[0].confirmed",
-                                                                    "narrative.work_done", "pledge"}));
+                                                                   "narrative.work_done", "pledge"}));
     c.contracts[0].mode = "transfer";
     c.contracts[0].confirmed = true;
     c.work_done = "全年工作";

@@ -20,7 +20,9 @@ public:
     Fields(const json::object& object, std::string path, FieldErrors& errors)
         : object_(object), path_(std::move(path)), errors_(errors) {}
 
-    std::string At(std::string_view key) const { return path_.empty() ? std::string(key) : path_ + "." + std::string(key); }
+    std::string At(std::string_view key) const {
+        return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
+    }
 
     const json::value* Take(std::string_view key) {
         seen_.insert(std::string(key));
@@ -36,9 +38,11 @@ public:
             return 0;
         }
         std::int64_t n = v->is_int64() ? v->as_int64() : -1;
-        if (v->is_uint64() && v->as_uint64() <= static_cast<std::uint64_t>(max)) n = static_cast<std::int64_t>(v->as_uint64());
+        if (v->is_uint64() && v->as_uint64() <= static_cast<std::uint64_t>(max))
+            n = static_cast<std::int64_t>(v->as_uint64());
         if (n < 0) {
-            errors_.Add(At(key), v->is_uint64() ? "数值过大" : "不能为负数", v->is_uint64() ? "Too large" : "Must not be negative");
+            errors_.Add(At(key), v->is_uint64() ? "数值过大" : "不能为负数",
+                        v->is_uint64() ? "Too large" : "Must not be negative");
             return 0;
         }
         if (n > max) {
@@ -113,7 +117,8 @@ public:
             return nullptr;
         }
         if (v->as_array().size() > max_items) {
-            errors_.Add(At(key), "最多 " + std::to_string(max_items) + " 行", "At most " + std::to_string(max_items) + " rows");
+            errors_.Add(At(key), "最多 " + std::to_string(max_items) + " 行",
+                        "At most " + std::to_string(max_items) + " rows");
             return nullptr;
         }
         return &v->as_array();
@@ -166,7 +171,8 @@ ContractRow ReadContract(Fields& f) {
     row.source = f.Enum("source", {"platform", "manual"}, false).value_or("manual");
     const json::value* confirmed = f.Take("confirmed");
     row.confirmed = true;
-    if (confirmed && !confirmed->is_bool()) f.errors().Add(f.At("confirmed"), "须为 true 或 false", "Must be true or false");
+    if (confirmed && !confirmed->is_bool())
+        f.errors().Add(f.At("confirmed"), "须为 true 或 false", "Must be true or false");
     if (confirmed && confirmed->is_bool()) row.confirmed = confirmed->as_bool();
     if (row.mode && *row.mode != "investment" && row.equity_bp != 0) {
         f.errors().Add(f.At("equity_bp"), "仅作价投资填写股权比例", "An equity share only for an investment");
@@ -231,31 +237,31 @@ Content ReadContent(const json::object& body, FieldErrors& errors) {
 json::object ContentJson(const Content& c) {
     json::array contracts;
     for (const ContractRow& r : c.contracts) {
-        contracts.push_back(json::object{
-            {"mode", r.mode ? json::value(*r.mode) : json::value(nullptr)},
-            {"achievement_id", r.achievement_id ? json::value(std::to_string(*r.achievement_id)) : json::value(nullptr)},
-            {"counterpart", r.counterpart},
-            {"amount_fen", r.amount_fen},
-            {"received_fen", r.received_fen},
-            {"equity_bp", r.equity_bp},
-            {"source", r.source},
-            {"confirmed", r.confirmed}});
+        contracts.push_back(
+            json::object{{"mode", r.mode ? json::value(*r.mode) : json::value(nullptr)},
+                         {"achievement_id",
+                          r.achievement_id ? json::value(std::to_string(*r.achievement_id)) : json::value(nullptr)},
+                         {"counterpart", r.counterpart},
+                         {"amount_fen", r.amount_fen},
+                         {"received_fen", r.received_fen},
+                         {"equity_bp", r.equity_bp},
+                         {"source", r.source},
+                         {"confirmed", r.confirmed}});
     }
     auto total = [](const TechTotal& t) { return json::object{{"count", t.count}, {"amount_fen", t.amount_fen}}; };
     json::array spinoffs, offices;
-    for (const Spinoff& s : c.spinoffs) spinoffs.push_back(json::object{{"name", s.name}, {"credit_code", s.credit_code}});
+    for (const Spinoff& s : c.spinoffs)
+        spinoffs.push_back(json::object{{"name", s.name}, {"credit_code", s.credit_code}});
     for (const Office& o : c.offices) offices.push_back(json::object{{"name", o.name}, {"kind", o.kind}});
     return json::object{
         {"contracts", std::move(contracts)},
-        {"tech_contracts",
-         json::object{{"development", total(c.development)},
-                      {"consulting", total(c.consulting)},
-                      {"service", total(c.service)}}},
+        {"tech_contracts", json::object{{"development", total(c.development)},
+                                        {"consulting", total(c.consulting)},
+                                        {"service", total(c.service)}}},
         {"income", json::object{{"unit_fen", c.income_unit_fen}, {"staff_fen", c.income_staff_fen}}},
         {"rewards",
-         json::object{{"cash_fen", c.reward_cash_fen},
-                      {"equity_fen", c.reward_equity_fen},
-                      {"headcount", c.reward_headcount}}},
+         json::object{
+             {"cash_fen", c.reward_cash_fen}, {"equity_fen", c.reward_equity_fen}, {"headcount", c.reward_headcount}}},
         {"spinoffs", std::move(spinoffs)},
         {"offices", std::move(offices)},
         {"narrative", json::object{{"work_done", c.work_done}, {"problems", c.problems}, {"policy", c.policy}}},

@@ -10,8 +10,8 @@
 #include "core/id.hpp"
 #include "http/json.hpp"
 #include "modules/annual_reports/filing_status.hpp"
-#include "modules/annual_reports/report_store.hpp"
 #include "modules/annual_reports/module_parts.hpp"
+#include "modules/annual_reports/report_store.hpp"
 #include "workflow/deadlines.hpp"
 
 namespace keyuan::annual_reports {
@@ -43,15 +43,15 @@ json::array Late(const std::vector<Pending>& pending, const char* level, Date du
     json::array items;
     if (today <= due) return items;
     for (const Pending& p : pending) {
-        items.push_back(json::object{
-            {"level", level},
-            {"org_id", std::to_string(p.org_id)},
-            {"org_name", p.org_name},
-            {"department_code", p.department_code},
-            {"report_id", p.report_id ? json::value(std::to_string(*p.report_id)) : json::value(nullptr)},
-            {"status", p.status.empty() ? json::value(nullptr) : json::value(p.status)},
-            {"due_on", due.ToString()},
-            {"days_late", today.days() - due.days()}});
+        items.push_back(
+            json::object{{"level", level},
+                         {"org_id", std::to_string(p.org_id)},
+                         {"org_name", p.org_name},
+                         {"department_code", p.department_code},
+                         {"report_id", p.report_id ? json::value(std::to_string(*p.report_id)) : json::value(nullptr)},
+                         {"status", p.status.empty() ? json::value(nullptr) : json::value(p.status)},
+                         {"due_on", due.ToString()},
+                         {"days_late", today.days() - due.days()}});
     }
     return items;
 }
@@ -68,7 +68,8 @@ void RegisterDeadlineRoutes(modules::ModuleContext& context) {
         std::optional<std::int64_t> year = QueryYear(r, "year", true, errors);
         errors.ThrowIfAny();
         json::object answer;
-        db.Read([&](store::Session& s) { answer = DeadlinesJson(*year, DueDates(s, *year, workflow::LoadCalendar(s))); });
+        db.Read(
+            [&](store::Session& s) { answer = DeadlinesJson(*year, DueDates(s, *year, workflow::LoadCalendar(s))); });
         return http::JsonResponse(200, answer);
     });
 
@@ -98,7 +99,8 @@ void RegisterDeadlineRoutes(modules::ModuleContext& context) {
             Deadlines before = LoadDeadlines(s, *year);
             s.Execute(
                 "INSERT INTO annual_report_deadlines (year, unit_due_on, department_due_on, updated_by, updated_at) "
-                "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (year) DO UPDATE SET unit_due_on = $2, department_due_on = $3, "
+                "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (year) DO UPDATE SET unit_due_on = $2, department_due_on = "
+                "$3, "
                 "updated_by = $4, updated_at = $5",
                 {*year, *unit, *department, r.caller->user_id, now});
             // Reminders of the old dates no longer apply: the new ones go out on their own days.
@@ -108,8 +110,8 @@ void RegisterDeadlineRoutes(modules::ModuleContext& context) {
                             {.object_type = "annual_report_deadlines",
                              .object_id = *year,
                              .event = "set",
-                             .before_json = json::serialize(json::object{{"unit_due_on", before.unit_due_on},
-                                                                         {"department_due_on", before.department_due_on}}),
+                             .before_json = json::serialize(json::object{
+                                 {"unit_due_on", before.unit_due_on}, {"department_due_on", before.department_due_on}}),
                              .after_json = json::serialize(answer)});
         });
         return http::JsonResponse(200, answer);

@@ -50,7 +50,8 @@ std::vector<Pending> UnitsNotFiled(store::Session& s, std::int64_t year, const s
 std::vector<Pending> ReportsNotForwarded(store::Session& s, std::int64_t year,
                                          const std::optional<std::string>& department) {
     std::string sql =
-        "SELECT o.id, o.name, COALESCE(r.department_code, ''), r.id, r.status FROM annual_reports r JOIN organizations o "
+        "SELECT o.id, o.name, COALESCE(r.department_code, ''), r.id, r.status FROM annual_reports r JOIN organizations "
+        "o "
         "ON o.id = r.org_id WHERE r.year = $1 AND r.status IN ('submitted', 'accepted')";
     if (department) return Read(s.Query(sql + " AND r.department_code = $2 ORDER BY r.id", {year, *department}));
     return Read(s.Query(sql + " ORDER BY r.id", {year}));

@@ -31,8 +31,9 @@ void Forward(workflow::StepContext& step) {
 /// The unit learns that its report came back, and why.
 void TellUnit(workflow::StepContext& step) {
     Report r = *LoadReport(step.session, step.before.id);
-    notifications::NotifyUnit(step.session, r.org_id, "annual_report_returned",
-                              json::object{{"report_id", std::to_string(r.id)}, {"year", r.year}, {"reason", step.reason}});
+    notifications::NotifyUnit(
+        step.session, r.org_id, "annual_report_returned",
+        json::object{{"report_id", std::to_string(r.id)}, {"year", r.year}, {"reason", step.reason}});
 }
 
 }  // namespace
@@ -45,34 +46,31 @@ workflow::Definition ReportDefinition() {
         .table = "annual_reports",
         .initial = "draft",
         .states = {{"draft"}, {"submitted"}, {"accepted"}, {"returned"}, {"forwarded"}},
-        .transitions = {{.action = "submit",
-                         .from = {"draft", "returned"},
-                         .to = "submitted",
-                         .who = unit,
-                         .effect = Submit},
-                        {.action = "accept", .from = {"submitted"}, .to = "accepted", .who = department, .permission = "review"},
-                        {.action = "return",
-                         .from = {"submitted", "accepted"},
-                         .to = "returned",
-                         .who = department,
-                         .permission = "review",
-                         .reason_required = true,
-                         .keeps_reason = true,
-                         .effect = TellUnit},
-                        {.action = "forward", .from = {"accepted"}, .to = "forwarded", .who = department, .effect = Forward},
-                        {.action = "reopen",
-                         .from = {"accepted", "forwarded"},
-                         .to = "returned",
-                         .who = {{Role::kOperator, kAll}},
-                         .reason_required = true,
-                         .keeps_reason = true,
-                         .event = "reopened",
-                         .effect = TellUnit}},
+        .transitions =
+            {{.action = "submit", .from = {"draft", "returned"}, .to = "submitted", .who = unit, .effect = Submit},
+             {.action = "accept", .from = {"submitted"}, .to = "accepted", .who = department, .permission = "review"},
+             {.action = "return",
+              .from = {"submitted", "accepted"},
+              .to = "returned",
+              .who = department,
+              .permission = "review",
+              .reason_required = true,
+              .keeps_reason = true,
+              .effect = TellUnit},
+             {.action = "forward", .from = {"accepted"}, .to = "forwarded", .who = department, .effect = Forward},
+             {.action = "reopen",
+              .from = {"accepted", "forwarded"},
+              .to = "returned",
+              .who = {{Role::kOperator, kAll}},
+              .reason_required = true,
+              .keeps_reason = true,
+              .event = "reopened",
+              .effect = TellUnit}},
         .reason_column = "reason",
-        .load =
-            [](store::Session& s, std::int64_t id) -> std::optional<workflow::Subject> {
+        .load = [](store::Session& s, std::int64_t id) -> std::optional<workflow::Subject> {
             store::Rows rows = s.Query(
-                "SELECT status, version, org_id, COALESCE(department_code, '') FROM annual_reports WHERE id = $1", {id});
+                "SELECT status, version, org_id, COALESCE(department_code, '') FROM annual_reports WHERE id = $1",
+                {id});
             if (rows.empty()) return std::nullopt;
             store::Row r = rows.front();
             return workflow::Subject{

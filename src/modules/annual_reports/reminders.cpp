@@ -57,7 +57,8 @@ std::int64_t RemindDepartments(store::Session& s, std::int64_t year, Date due, c
             "WHERE u.department_code = $1 AND u.disabled = 0",
             {department});
         for (std::size_t i = 0; i < reviewers.size(); ++i) {
-            notifications::Notify(s, reviewers[i].Int(0), "annual_report_due", Params(year, "department", mark, due, count));
+            notifications::Notify(s, reviewers[i].Int(0), "annual_report_forward_due",
+                                  Params(year, "department", mark, due, count));
         }
         ++notified;
     }
@@ -74,8 +75,8 @@ std::int64_t SendReminders(store::Database& db) {
         WorkingCalendar calendar = workflow::LoadCalendar(s);
         // The year just ended, and any year whose (moved) window is still open.
         std::set<std::int64_t> years = {today.Year() - 1};
-        store::Rows open = s.Query("SELECT year FROM annual_report_deadlines WHERE department_due_on >= $1",
-                                   {today.ToString()});
+        store::Rows open =
+            s.Query("SELECT year FROM annual_report_deadlines WHERE department_due_on >= $1", {today.ToString()});
         for (std::size_t i = 0; i < open.size(); ++i) years.insert(open[i].Int(0));
         for (std::int64_t year : years) {
             if (year >= today.Year()) continue;

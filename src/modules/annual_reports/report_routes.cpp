@@ -96,7 +96,8 @@ void RegisterReportRoutes(modules::ModuleContext& context, const workflow::Workf
             std::string page = " ORDER BY r.year DESC, r.id DESC LIMIT " + where.Param(paging.page_size) + " OFFSET " +
                                where.Param(static_cast<std::int64_t>(paging.page - 1) * paging.page_size);
             store::Rows ids = s.Query("SELECT r.id FROM annual_reports r" + where.where() + page, where.params());
-            for (std::size_t i = 0; i < ids.size(); ++i) items.push_back(Present(s, policy, l, r.caller.get(), ids[i].Int(0)));
+            for (std::size_t i = 0; i < ids.size(); ++i)
+                items.push_back(Present(s, policy, l, r.caller.get(), ids[i].Int(0)));
         });
         return http::JsonResponse(200, http::PageEnvelope(std::move(items), total, paging));
     });
@@ -123,13 +124,17 @@ void RegisterReportRoutes(modules::ModuleContext& context, const workflow::Workf
             }
             std::string now = clock::NowUtc();
             std::int64_t id = s.InsertReturningId(
-                "INSERT INTO annual_reports (org_id, department_code, year, content, created_by, created_at, updated_at) "
+                "INSERT INTO annual_reports (org_id, department_code, year, content, created_by, created_at, "
+                "updated_at) "
                 "SELECT id, department_code, $1, '{}', $2, $3, $3 FROM organizations WHERE id = $4 RETURNING id",
                 {*year, r.caller->user_id, now, org_id});
             WriteContent(s, id, org_id, prefill ? Prefill(s, org_id, *year) : Content{});
             answer = Present(s, policy, l, r.caller.get(), id);
             changes::Record(s, r.ToActor(),
-                            {.object_type = "annual_report", .object_id = id, .event = "created", .snapshot = &answer,
+                            {.object_type = "annual_report",
+                             .object_id = id,
+                             .event = "created",
+                             .snapshot = &answer,
                              .version = 1});
         });
         return http::JsonResponse(201, answer);
@@ -173,7 +178,8 @@ void RegisterReportRoutes(modules::ModuleContext& context, const workflow::Workf
         json::object answer;
         db.Write([&](store::Session& s) {
             Report before = ReportFor(s, policy, r.caller.get(), id, "annual_report.file");
-            if (before.status != "draft" && before.status != "returned") throw ApiError(workflow::WrongState(before.status));
+            if (before.status != "draft" && before.status != "returned")
+                throw ApiError(workflow::WrongState(before.status));
             FieldErrors errors;
             Content content = ReadContent(body, errors);
             errors.ThrowIfAny();

@@ -63,7 +63,8 @@ void WriteContent(store::Session& s, std::int64_t id, std::int64_t org_id, const
     FieldErrors errors;
     for (std::size_t i = 0; i < c.contracts.size(); ++i) {
         if (!c.contracts[i].achievement_id) continue;
-        store::Rows a = s.Query("SELECT org_id, secret FROM achievements WHERE id = $1", {*c.contracts[i].achievement_id});
+        store::Rows a =
+            s.Query("SELECT org_id, secret FROM achievements WHERE id = $1", {*c.contracts[i].achievement_id});
         if (a.empty() || a.front().Int(0) != org_id || a.front().Int(1) != 0) {
             errors.Add("contracts[" + std::to_string(i) + "].achievement_id", "不是本单位可填报的成果",
                        "Not an achievement of this unit that may be reported");

@@ -72,7 +72,8 @@ constexpr const char* kGroupColumns =
     "COUNT(*), SUM(CASE WHEN r.status IN ('submitted', 'accepted', 'forwarded') THEN 1 ELSE 0 END), "
     "COALESCE(SUM(CASE WHEN r.status IN ('submitted', 'accepted', 'forwarded') THEN r.reward_cash_fen ELSE 0 END), 0), "
     "COALESCE(SUM(CASE WHEN r.status IN ('submitted', 'accepted', 'forwarded') THEN r.reward_equity_fen ELSE 0 END), "
-    "0), COALESCE(SUM(CASE WHEN r.status IN ('submitted', 'accepted', 'forwarded') THEN r.tech_amount_fen ELSE 0 END), 0)";
+    "0), COALESCE(SUM(CASE WHEN r.status IN ('submitted', 'accepted', 'forwarded') THEN r.tech_amount_fen ELSE 0 END), "
+    "0)";
 
 json::object Statistics(store::Session& s, const Range& range) {
     std::vector<store::Param> p;
@@ -103,10 +104,10 @@ json::object Statistics(store::Session& s, const Range& range) {
                             where + " AND " + kFiled,
                         p)
                        .front();
-    json::object totals{{"reports_filed", t.Int(0)},   {"tech_count", t.Int(1)},        {"tech_amount_fen", t.Int(2)},
-                        {"income_unit_fen", t.Int(3)}, {"income_staff_fen", t.Int(4)},  {"reward_cash_fen", t.Int(5)},
+    json::object totals{{"reports_filed", t.Int(0)},     {"tech_count", t.Int(1)},       {"tech_amount_fen", t.Int(2)},
+                        {"income_unit_fen", t.Int(3)},   {"income_staff_fen", t.Int(4)}, {"reward_cash_fen", t.Int(5)},
                         {"reward_equity_fen", t.Int(6)}, {"reward_headcount", t.Int(7)}, {"spinoffs", t.Int(8)},
-                        {"offices", t.Int(9)},         {"contracts", std::move(modes)}};
+                        {"offices", t.Int(9)},           {"contracts", std::move(modes)}};
 
     auto groups = [&](const std::string& key, const std::string& join, const std::string& label) {
         json::array out;
@@ -147,12 +148,12 @@ exchange::ExportSheet Sheet(store::Session& s, const Range& range) {
     auto mode_sum = [](const char* mode, const char* column) {
         return std::string("COALESCE((SELECT SUM(c.") + column +
                ") FROM annual_report_contracts c LEFT JOIN achievements a ON a.id = c.achievement_id WHERE c.report_id "
-               "= r.id AND " + kPublicRows + (mode ? std::string(" AND c.mode = '") + mode + "'" : std::string()) +
-               "), 0)";
+               "= r.id AND " +
+               kPublicRows + (mode ? std::string(" AND c.mode = '") + mode + "'" : std::string()) + "), 0)";
     };
     store::Rows rows = s.Query(
-        "SELECT r.year, o.name, COALESCE(r.department_code, ''), r.status, " + mode_sum("transfer", "amount_fen") + ", " +
-            mode_sum("license", "amount_fen") + ", " + mode_sum("investment", "amount_fen") + ", " +
+        "SELECT r.year, o.name, COALESCE(r.department_code, ''), r.status, " + mode_sum("transfer", "amount_fen") +
+            ", " + mode_sum("license", "amount_fen") + ", " + mode_sum("investment", "amount_fen") + ", " +
             mode_sum(nullptr, "received_fen") +
             ", r.tech_count, r.tech_amount_fen, r.income_unit_fen, r.income_staff_fen, r.reward_cash_fen, "
             "r.reward_equity_fen, r.reward_headcount, r.spinoff_count FROM annual_reports r JOIN organizations o ON "
@@ -160,10 +161,9 @@ exchange::ExportSheet Sheet(store::Session& s, const Range& range) {
             where + " ORDER BY r.year, r.department_code, o.name LIMIT 100000",
         p);
     for (std::size_t i = 0; i < rows.size(); ++i) {
-        std::vector<ExportCell> row = {ExportCell::Number(static_cast<double>(rows[i].Int(0))),
-                                       ExportCell::Text(std::string(rows[i].Text(1))),
-                                       ExportCell::Text(std::string(rows[i].Text(2))),
-                                       ExportCell::Text(std::string(rows[i].Text(3)))};
+        std::vector<ExportCell> row = {
+            ExportCell::Number(static_cast<double>(rows[i].Int(0))), ExportCell::Text(std::string(rows[i].Text(1))),
+            ExportCell::Text(std::string(rows[i].Text(2))), ExportCell::Text(std::string(rows[i].Text(3)))};
         for (std::size_t c = 4; c < 16; ++c) {
             bool money = c != 8 && c != 14 && c != 15;
             std::int64_t v = rows[i].Int(c);

@@ -23,12 +23,9 @@ public:
         CreateReadyUser(Base::Db(), "expert_1", "expert");
         expert_ = std::make_unique<Session>(LogIn(Base::Port(), "expert_1"));
         auto achievement = [](const std::string& name, bool secret, const char* status) {
-            json::object body{{"name", name},
-                              {"class", "applied_research"},
-                              {"funding", "fiscal"},
-                              {"secret", secret},
-                              {"statuses", json::array{status}},
-                              {"industry_codes", json::array{"3825"}}};
+            json::object body{
+                {"name", name},     {"class", "applied_research"},     {"funding", "fiscal"},
+                {"secret", secret}, {"statuses", json::array{status}}, {"industry_codes", json::array{"3825"}}};
             return CreateApproved(Base::As("unit_a"), Base::As("reviewer_edu"), "achievements", body);
         };
         transferred_ = achievement("钙钛矿叠层电池制备工艺", false, "2");
@@ -54,30 +51,31 @@ protected:
     /// Contents a unit can submit: one confirmed contract of each mode, totals, rewards, narrative, pledge.
     static json::object GoodContent(const std::string& achievement_id) {
         return json::object{
-            {"contracts",
-             json::array{json::object{{"mode", "transfer"},
-                                      {"achievement_id", achievement_id},
-                                      {"counterpart", "北京光伏科技有限公司"},
-                                      {"amount_fen", 500'000'000},
-                                      {"received_fen", 200'000'000},
-                                      {"source", "platform"},
-                                      {"confirmed", true}},
-                         json::object{{"mode", "license"}, {"counterpart", "天津新材料有限公司"},
-                                      {"amount_fen", 80'000'000}, {"received_fen", 80'000'000}},
-                         json::object{{"mode", "investment"}, {"counterpart", "示范科技（北京）有限公司"},
-                                      {"amount_fen", 1'000'000'000}, {"equity_bp", 2500}}}},
-            {"tech_contracts",
-             json::object{{"development", json::object{{"count", 12}, {"amount_fen", 300'000'000}}},
-                          {"consulting", json::object{{"count", 3}, {"amount_fen", 9'000'000}}},
-                          {"service", json::object{{"count", 20}, {"amount_fen", 40'000'000}}}}},
+            {"contracts", json::array{json::object{{"mode", "transfer"},
+                                                   {"achievement_id", achievement_id},
+                                                   {"counterpart", "北京光伏科技有限公司"},
+                                                   {"amount_fen", 500'000'000},
+                                                   {"received_fen", 200'000'000},
+                                                   {"source", "platform"},
+                                                   {"confirmed", true}},
+                                      json::object{{"mode", "license"},
+                                                   {"counterpart", "天津新材料有限公司"},
+                                                   {"amount_fen", 80'000'000},
+                                                   {"received_fen", 80'000'000}},
+                                      json::object{{"mode", "investment"},
+                                                   {"counterpart", "示范科技（北京）有限公司"},
+                                                   {"amount_fen", 1'000'000'000},
+                                                   {"equity_bp", 2500}}}},
+            {"tech_contracts", json::object{{"development", json::object{{"count", 12}, {"amount_fen", 300'000'000}}},
+                                            {"consulting", json::object{{"count", 3}, {"amount_fen", 9'000'000}}},
+                                            {"service", json::object{{"count", 20}, {"amount_fen", 40'000'000}}}}},
             {"income", json::object{{"unit_fen", 84'000'000}, {"staff_fen", 196'000'000}}},
             {"rewards", json::object{{"cash_fen", 196'000'000}, {"equity_fen", 700'000'000}, {"headcount", 14}}},
             {"spinoffs", json::array{json::object{{"name", "示范科技（北京）有限公司"}}}},
             {"offices", json::array{json::object{{"name", "技术转移中心"}, {"kind", "office"}}}},
-            {"narrative",
-             json::object{{"work_done", "全年完成成果转化合同 3 项，技术开发合同 12 项。"},
-                          {"problems", "中试资金不足。"},
-                          {"policy", "落实 70% 以上收益奖励科研人员的政策。"}}},
+            {"narrative", json::object{{"work_done", "全年完成成果转化合同 3 项，技术开发合同 12 项。"},
+                                       {"problems", "中试资金不足。"},
+                                       {"policy", "落实 70% 以上收益奖励科研人员的政策。"}}},
             {"pledge", true}};
     }
 

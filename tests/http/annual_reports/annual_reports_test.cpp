@@ -45,7 +45,7 @@ TEST_F(AnnualReportsTest, AYearRunsFromTheUnitThroughItsDepartmentToTheCity) {
     // Submitting the pre-filled draft as it is: every missing piece named.
     HttpResponse early = Step("unit_a", id, "submit");
     EXPECT_EQ(ErrorFields(early), (std::vector<std::string>{"contracts[0].mode", "contracts[0].confirmed",
-                                                             "narrative.work_done", "pledge"}))
+                                                            "narrative.work_done", "pledge"}))
         << early.body;
     ASSERT_EQ(Save("unit_a", id, GoodContent(transferred_)).status, 200);
     // The department cannot act on a draft; another department does not see it.
@@ -83,7 +83,8 @@ TEST_F(AnnualReportsTest, AYearRunsFromTheUnitThroughItsDepartmentToTheCity) {
     EXPECT_EQ(audit.size(), 1u + 2u + 5u) << json::serialize(audit);  // created, 2 updates, 5 steps
 
     // Lists follow the scope.
-    EXPECT_TRUE(HasId(ListIds(As("reviewer_edu").Get("/api/v1/annual-reports?year=" + std::to_string(LastYear()))), id));
+    EXPECT_TRUE(
+        HasId(ListIds(As("reviewer_edu").Get("/api/v1/annual-reports?year=" + std::to_string(LastYear()))), id));
     EXPECT_FALSE(HasId(ListIds(As("reviewer_health").Get("/api/v1/annual-reports")), id));
     EXPECT_FALSE(HasId(ListIds(As("unit_b").Get("/api/v1/annual-reports")), id));
     EXPECT_TRUE(HasId(ListIds(As("operator").Get("/api/v1/annual-reports?status=forwarded")), id));
@@ -148,10 +149,9 @@ TEST_F(AnnualReportsTest, BadInputIsRefusedNamingEveryField) {
     // Negative and oversized amounts, a wrong mode, another unit's achievement, unknown fields, a pledge
     // that is not a boolean, an equity share on a transfer: each named by its path.
     json::object bad{
-        {"contracts",
-         json::array{json::object{{"mode", "transfer"}, {"amount_fen", -1}},
-                     json::object{{"mode", "sale"}, {"received_fen", 1'000'000'000'000'000'000}},
-                     json::object{{"mode", "transfer"}, {"equity_bp", 10001}, {"colour", "red"}}}},
+        {"contracts", json::array{json::object{{"mode", "transfer"}, {"amount_fen", -1}},
+                                  json::object{{"mode", "sale"}, {"received_fen", 1'000'000'000'000'000'000}},
+                                  json::object{{"mode", "transfer"}, {"equity_bp", 10001}, {"colour", "red"}}}},
         {"income", json::object{{"unit_fen", 1.5}}},
         {"rewards", json::object{{"headcount", -3}}},
         {"spinoffs", json::array{json::object{{"name", ""}}}},
@@ -166,7 +166,8 @@ TEST_F(AnnualReportsTest, BadInputIsRefusedNamingEveryField) {
         << refused.body;
     json::object rows(json::object{{"contracts", json::array(501, json::object{{"mode", "license"}})}});
     EXPECT_EQ(ErrorFields(Save("unit_b", id, rows)), std::vector<std::string>{"contracts"});
-    json::object foreign{{"contracts", json::array{json::object{{"mode", "transfer"}, {"achievement_id", transferred_}}}}};
+    json::object foreign{
+        {"contracts", json::array{json::object{{"mode", "transfer"}, {"achievement_id", transferred_}}}}};
     EXPECT_EQ(ErrorFields(Save("unit_b", id, foreign)), std::vector<std::string>{"contracts[0].achievement_id"});
     // Another unit's report: not there for it; a stale version: 409.
     EXPECT_EQ(Save("unit_a", id, json::object{}).status, 404);
@@ -184,7 +185,8 @@ TEST_F(AnnualReportsTest, OfTwoConcurrentSubmissionsExactlyOneWins) {
     std::string id = Str(created.Json(), "id");
     ASSERT_EQ(Save("unit_b", id, GoodContent("")).status, 200);
     std::string path = "/api/v1/annual-reports/" + id + "/submit";
-    std::vector<int> statuses = Race(Port(), {{&As("unit_b"), "POST", path, "{}"}, {&As("unit_b"), "POST", path, "{}"}});
+    std::vector<int> statuses =
+        Race(Port(), {{&As("unit_b"), "POST", path, "{}"}, {&As("unit_b"), "POST", path, "{}"}});
     std::map<int, int> counted = Count(statuses);
     EXPECT_EQ(counted[200], 1);
     EXPECT_EQ(counted[409], 1);

@@ -28,7 +28,8 @@ protected:
         json::value inbox = As(who).Get("/api/v1/notifications?page_size=100").Json();
         std::vector<json::object> out;
         for (const json::value& m : inbox.at("items").as_array()) {
-            if (Str(m, "kind") == "annual_report_due") out.push_back(m.at("params").as_object());
+            if (Str(m, "kind") == "annual_report_due" || Str(m, "kind") == "annual_report_forward_due")
+                out.push_back(m.at("params").as_object());
         }
         return out;
     }
@@ -105,11 +106,13 @@ TEST_F(AnnualReportDeadlinesTest, RemindersGoOnceBeforeEachDeadlineAndLateUnitsA
                         Body({{"unit_due_on", "2026-05-23"}, {"department_due_on", "2026-06-20"}}))
                   .status,
               403);
-    HttpResponse bad = As("operator").Send("PUT", "/api/v1/annual-reports/deadlines/2025",
-                                           Body({{"unit_due_on", "2027-05-23"}, {"department_due_on", "2026-01-20"}}));
+    HttpResponse bad = As("operator")
+                           .Send("PUT", "/api/v1/annual-reports/deadlines/2025",
+                                 Body({{"unit_due_on", "2027-05-23"}, {"department_due_on", "2026-01-20"}}));
     EXPECT_EQ(ErrorFields(bad), (std::vector<std::string>{"unit_due_on", "department_due_on"})) << bad.body;
-    HttpResponse moved = As("operator").Send("PUT", "/api/v1/annual-reports/deadlines/2025",
-                                             Body({{"unit_due_on", "2026-05-23"}, {"department_due_on", "2026-06-20"}}));
+    HttpResponse moved = As("operator")
+                             .Send("PUT", "/api/v1/annual-reports/deadlines/2025",
+                                   Body({{"unit_due_on", "2026-05-23"}, {"department_due_on", "2026-06-20"}}));
     ASSERT_EQ(moved.status, 200) << moved.body;
     EXPECT_EQ(Str(moved.Json(), "unit_effective_on"), "2026-05-25");
     EXPECT_EQ(Str(moved.Json(), "department_effective_on"), "2026-06-22");
