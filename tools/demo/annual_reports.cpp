@@ -20,13 +20,19 @@ constexpr std::array<const char*, 10> kStates = {"draft",     "forwarded", "forw
 annual_reports::Content DemoContent(std::size_t k, bool filed) {
     std::int64_t scale = static_cast<std::int64_t>(k % 4 + 1);
     annual_reports::Content c;
-    c.contracts.push_back({.mode = "transfer", .counterpart = "北京某新材料有限公司", .amount_fen = 120'000'000 * scale,
+    c.contracts.push_back({.mode = "transfer",
+                           .counterpart = "北京某新材料有限公司",
+                           .amount_fen = 120'000'000 * scale,
                            .received_fen = 60'000'000 * scale});
-    c.contracts.push_back({.mode = "license", .counterpart = "天津某医疗器械有限公司", .amount_fen = 30'000'000 * scale,
+    c.contracts.push_back({.mode = "license",
+                           .counterpart = "天津某医疗器械有限公司",
+                           .amount_fen = 30'000'000 * scale,
                            .received_fen = 30'000'000 * scale});
     if (k % 3 == 1) {
-        c.contracts.push_back({.mode = "investment", .counterpart = "某科技（北京）有限公司",
-                               .amount_fen = 500'000'000 * scale, .equity_bp = 2000});
+        c.contracts.push_back({.mode = "investment",
+                               .counterpart = "某科技（北京）有限公司",
+                               .amount_fen = 500'000'000 * scale,
+                               .equity_bp = 2000});
         c.spinoffs.push_back({.name = "某科技（北京）有限公司", .credit_code = ""});
     }
     c.development = {.count = 10 * scale, .amount_fen = 200'000'000 * scale};

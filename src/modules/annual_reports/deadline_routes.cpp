@@ -99,9 +99,9 @@ void RegisterDeadlineRoutes(modules::ModuleContext& context) {
             Deadlines before = LoadDeadlines(s, *year);
             s.Execute(
                 "INSERT INTO annual_report_deadlines (year, unit_due_on, department_due_on, updated_by, updated_at) "
-                "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (year) DO UPDATE SET unit_due_on = $2, department_due_on = "
-                "$3, "
-                "updated_by = $4, updated_at = $5",
+                "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (year) DO UPDATE SET unit_due_on = excluded.unit_due_on, "
+                "department_due_on = excluded.department_due_on, updated_by = excluded.updated_by, "
+                "updated_at = excluded.updated_at",
                 {*year, *unit, *department, r.caller->user_id, now});
             // Reminders of the old dates no longer apply: the new ones go out on their own days.
             s.Execute("DELETE FROM annual_report_reminders WHERE year = $1", {*year});

@@ -123,11 +123,14 @@ void RegisterReportRoutes(modules::ModuleContext& context, const workflow::Workf
                     {{"year", {"本单位该年度的报告已存在", "The unit has a report for this year already"}}}));
             }
             std::string now = clock::NowUtc();
+            std::optional<std::string> department =
+                s.Query("SELECT department_code FROM organizations WHERE id = $1", {org_id}).front().OptText(0);
             std::int64_t id = s.InsertReturningId(
                 "INSERT INTO annual_reports (org_id, department_code, year, content, created_by, created_at, "
                 "updated_at) "
-                "SELECT id, department_code, $1, '{}', $2, $3, $3 FROM organizations WHERE id = $4 RETURNING id",
-                {*year, r.caller->user_id, now, org_id});
+                "VALUES ($1, $2, $3, '{}', $4, $5, $5) RETURNING id",
+                {org_id, department ? store::Param(*department) : store::Param(nullptr), *year, r.caller->user_id,
+                 now});
             WriteContent(s, id, org_id, prefill ? Prefill(s, org_id, *year) : Content{});
             answer = Present(s, policy, l, r.caller.get(), id);
             changes::Record(s, r.ToActor(),

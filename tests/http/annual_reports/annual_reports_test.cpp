@@ -14,7 +14,7 @@ class AnnualReportsTest : public AnnualReportSuite<AnnualReportsTest> {
 protected:
     static int ThisYear() { return std::stoi(clock::TodayShanghai().substr(0, 4)); }
     static int LastYear() { return ThisYear() - 1; }
-    static int Count(const std::string& who, const std::string& kind) {
+    static int Inbox(const std::string& who, const std::string& kind) {
         json::value inbox = As(who).Get("/api/v1/notifications?page_size=100").Json();
         int n = 0;
         for (const json::value& m : inbox.at("items").as_array()) n += Str(m, "kind") == kind;
@@ -58,7 +58,7 @@ TEST_F(AnnualReportsTest, AYearRunsFromTheUnitThroughItsDepartmentToTheCity) {
     EXPECT_EQ(ErrorFields(Step("reviewer_edu", id, "return")), std::vector<std::string>{"reason"});
     EXPECT_EQ(Step("reviewer_health", id, "return", R"({"reason":"越权退回"})").status, 404);
     ASSERT_EQ(Step("reviewer_edu", id, "return", R"({"reason":"许可合同金额与到账不符，请核对"})").status, 200);
-    EXPECT_EQ(Count("unit_a", "annual_report_returned"), 1);
+    EXPECT_EQ(Inbox("unit_a", "annual_report_returned"), 1);
     json::object returned = As("unit_a").Get("/api/v1/annual-reports/" + id).Json().as_object();
     EXPECT_EQ(Str(returned, "status"), "returned");
     EXPECT_EQ(Str(returned, "reason"), "许可合同金额与到账不符，请核对");
@@ -121,7 +121,7 @@ TEST_F(AnnualReportsTest, AYearRunsFromTheUnitThroughItsDepartmentToTheCity) {
     EXPECT_EQ(Step("reviewer_edu", id, "reopen", R"({"reason":"复核"})").status, 403);
     ASSERT_EQ(Step("operator", id, "reopen", R"({"reason":"市级复核发现股权比例有误"})").status, 200);
     EXPECT_EQ(Str(As("unit_a").Get("/api/v1/annual-reports/" + id).Json(), "status"), "returned");
-    EXPECT_EQ(Count("unit_a", "annual_report_returned"), 2);
+    EXPECT_EQ(Inbox("unit_a", "annual_report_returned"), 2);
 }
 
 TEST_F(AnnualReportsTest, BadInputIsRefusedNamingEveryField) {
