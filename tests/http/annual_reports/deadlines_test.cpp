@@ -2,6 +2,7 @@
 // reminders at T−14 and T−3 working days before the units' and the departments' dates, each sent once;
 // the overdue lists after them, by department; the operator moving a year's dates, a date on a
 // holiday falling due on the next working day.
+#include "core/date.hpp"
 #include "http/annual_reports/annual_reports_fixture.hpp"
 #include "modules/annual_reports/module_parts.hpp"
 #include "store/database.hpp"
