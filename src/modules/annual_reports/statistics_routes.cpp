@@ -95,15 +95,15 @@ json::object Statistics(store::Session& s, const Range& range) {
         modes[contracts[i].Text(0)] = json::object{
             {"count", contracts[i].Int(1)}, {"amount_fen", contracts[i].Int(2)}, {"received_fen", contracts[i].Int(3)}};
     }
-    store::Row t = s.Query(
-                        "SELECT COUNT(*), COALESCE(SUM(r.tech_count), 0), COALESCE(SUM(r.tech_amount_fen), 0), "
-                        "COALESCE(SUM(r.income_unit_fen), 0), COALESCE(SUM(r.income_staff_fen), 0), "
-                        "COALESCE(SUM(r.reward_cash_fen), 0), COALESCE(SUM(r.reward_equity_fen), 0), "
-                        "COALESCE(SUM(r.reward_headcount), 0), COALESCE(SUM(r.spinoff_count), 0), "
-                        "COALESCE(SUM(r.office_count), 0) FROM annual_reports r" +
-                            where + " AND " + kFiled,
-                        p)
-                       .front();
+    store::Rows sums = s.Query(
+        "SELECT COUNT(*), COALESCE(SUM(r.tech_count), 0), COALESCE(SUM(r.tech_amount_fen), 0), "
+        "COALESCE(SUM(r.income_unit_fen), 0), COALESCE(SUM(r.income_staff_fen), 0), "
+        "COALESCE(SUM(r.reward_cash_fen), 0), COALESCE(SUM(r.reward_equity_fen), 0), "
+        "COALESCE(SUM(r.reward_headcount), 0), COALESCE(SUM(r.spinoff_count), 0), "
+        "COALESCE(SUM(r.office_count), 0) FROM annual_reports r" +
+            where + " AND " + kFiled,
+        p);
+    store::Row t = sums.front();  // a Row points into its Rows: keep them
     json::object totals{{"reports_filed", t.Int(0)},     {"tech_count", t.Int(1)},       {"tech_amount_fen", t.Int(2)},
                         {"income_unit_fen", t.Int(3)},   {"income_staff_fen", t.Int(4)}, {"reward_cash_fen", t.Int(5)},
                         {"reward_equity_fen", t.Int(6)}, {"reward_headcount", t.Int(7)}, {"spinoffs", t.Int(8)},

@@ -27,7 +27,8 @@ TEST_F(AnnualReportsTest, AYearRunsFromTheUnitThroughItsDepartmentToTheCity) {
     HttpResponse prefill = As("unit_a").Get("/api/v1/annual-reports/prefill?org_id=" + world_.org_a +
                                             "&year=" + std::to_string(LastYear()));
     ASSERT_EQ(prefill.status, 200) << prefill.body;
-    const json::array& rows = prefill.Json().at("contracts").as_array();
+    json::value prefilled = prefill.Json();
+    const json::array& rows = prefilled.at("contracts").as_array();
     ASSERT_EQ(rows.size(), 1u) << prefill.body;
     EXPECT_EQ(Str(rows[0], "achievement_id"), transferred_);
     EXPECT_EQ(Str(rows[0], "source"), "platform");
