@@ -12,6 +12,8 @@
 #include "modules/media/module.hpp"
 #include "modules/notifications/module.hpp"
 #include "modules/orders/module.hpp"
+#include "modules/panels/module.hpp"
+#include "modules/purchase_checks/module.hpp"
 #include "modules/search/module.hpp"
 #include "modules/system/module.hpp"
 #include "modules/vouchers/module.hpp"
@@ -27,6 +29,7 @@ std::span<const modules::Module> AllModules() {
         {"media", media::Register, media::Declare},
         {"catalog", catalog::Register, catalog::Declare},
         {"notifications", notifications::Register, notifications::Declare},
+        {"panels", panels::Register},
         {"delivery", delivery::Register},
         {"bookings", bookings::Register},
         {"orders", orders::Register},
@@ -34,6 +37,7 @@ std::span<const modules::Module> AllModules() {
         {"evaluations", evaluations::Register},
         {"vouchers", vouchers::Register, vouchers::Declare},
         {"assessment", assessment::Register, assessment::Declare},
+        {"purchase_checks", purchase_checks::Register},
         {"search", search::Register, search::Declare},
         {"idempotency", system::RegisterIdempotency},
         {"openapi", system::RegisterOpenApi},
