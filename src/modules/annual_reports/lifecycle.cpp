@@ -38,6 +38,18 @@ void TellUnit(workflow::StepContext& step) {
 
 }  // namespace
 
+std::optional<workflow::Subject> LoadReportSubject(store::Session& s, std::int64_t id) {
+    store::Rows rows = s.Query(
+        "SELECT status, version, org_id, COALESCE(department_code, '') FROM annual_reports WHERE id = $1", {id});
+    if (rows.empty()) return std::nullopt;
+    store::Row r = rows.front();
+    return workflow::Subject{
+        .id = id,
+        .state = std::string(r.Text(0)),
+        .version = r.Int(1),
+        .scope = access::ObjectScope{.org_id = r.Int(2), .department_code = std::string(r.Text(3))}};
+}
+
 workflow::Definition ReportDefinition() {
     std::vector<workflow::Grant> unit = {{Role::kUnitAdmin, kOrganization}};
     std::vector<workflow::Grant> department = {{Role::kDepartmentReviewer, kDepartment}};
@@ -67,18 +79,7 @@ workflow::Definition ReportDefinition() {
               .event = "reopened",
               .effect = TellUnit}},
         .reason_column = "reason",
-        .load = [](store::Session& s, std::int64_t id) -> std::optional<workflow::Subject> {
-            store::Rows rows = s.Query(
-                "SELECT status, version, org_id, COALESCE(department_code, '') FROM annual_reports WHERE id = $1",
-                {id});
-            if (rows.empty()) return std::nullopt;
-            store::Row r = rows.front();
-            return workflow::Subject{
-                .id = id,
-                .state = std::string(r.Text(0)),
-                .version = r.Int(1),
-                .scope = access::ObjectScope{.org_id = r.Int(2), .department_code = std::string(r.Text(3))}};
-        },
+        .load = LoadReportSubject,
         .present = [](store::Session& s, std::int64_t id) { return ReportJson(*LoadReport(s, id), {}); }};
 }
 
@@ -87,6 +88,7 @@ void DeclarePermissions(access::Policy& policy) {
     policy.Allow("annual_report.read", Role::kDepartmentReviewer, kDepartment);
     policy.Allow("annual_report.read", Role::kOperator, kAll);
     policy.Allow("annual_report.file", Role::kUnitAdmin, kOrganization);
+    policy.Allow("annual_report.attach", Role::kUnitAdmin, kOrganization);  // the stamped PDF, the signed pledge
     policy.Allow("annual_report.monitor", Role::kDepartmentReviewer, kDepartment);
     policy.Allow("annual_report.monitor", Role::kOperator, kAll);
     policy.Allow("annual_report.deadlines", Role::kOperator, kAll);

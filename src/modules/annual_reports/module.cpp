@@ -4,6 +4,7 @@
 
 #include "core/log.hpp"
 #include "modules/annual_reports/module_parts.hpp"
+#include "modules/attachments/service.hpp"
 #include "workflow/routes.hpp"
 
 namespace keyuan::annual_reports {
@@ -17,6 +18,13 @@ void Register(modules::ModuleContext& context) {
     RegisterStatisticsRoutes(context);
     // submit, accept, return, forward, reopen; actions and steps.
     workflow::RegisterRoutes(context.router, context.db, lifecycle, context.policy, "/api/v1/annual-reports");
+    // The stamped PDF of the report and the signed pledge (承诺书), added while the unit may edit.
+    attachments::RegisterAttachments(context, {.kind = "annual_report",
+                                               .route = "/api/v1/annual-reports",
+                                               .purposes = {"report_pdf", "pledge", "other"},
+                                               .max_files = 10,
+                                               .upload_states = {"draft", "returned"},
+                                               .load = LoadReportSubject});
     store::Database& db = context.db;
     context.scheduler.Add({.name = "annual_reports.reminders", .every_seconds = 3600, .run = [&db] {
                                if (std::int64_t n = SendReminders(db))

@@ -13,9 +13,12 @@
 namespace keyuan::annual_reports {
 
 /// Grants beyond the workflow's: annual_report.read (unit: own; department: its units; operator: all),
-/// annual_report.file (unit admins), annual_report.monitor (overdue lists, statistics, exports:
-/// departments and operators), annual_report.deadlines (operators).
+/// annual_report.file and annual_report.attach (unit admins), annual_report.monitor (overdue lists, statistics,
+/// exports: departments and operators), annual_report.deadlines (operators).
 void DeclarePermissions(access::Policy& policy);
+
+/// The report as the workflow and the attachments see it: state, version, scope; nullopt when absent.
+std::optional<workflow::Subject> LoadReportSubject(store::Session& s, std::int64_t id);
 
 /// draft → submitted → accepted → forwarded; returned by the department; reopened by the operator.
 workflow::Definition ReportDefinition();

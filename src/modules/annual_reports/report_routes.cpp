@@ -20,6 +20,7 @@
 #include "modules/annual_reports/module_parts.hpp"
 #include "modules/annual_reports/report_store.hpp"
 #include "modules/annual_reports/rules.hpp"
+#include "modules/attachments/service.hpp"
 #include "store/guarded_update.hpp"
 
 namespace keyuan::annual_reports {
@@ -40,7 +41,9 @@ json::object Present(store::Session& s, const access::Policy& policy, const work
     if ((r.status == "draft" || r.status == "returned") && policy.Allows(caller, "annual_report.file", r.scope())) {
         actions.push_back(json::value("update"));
     }
-    return ReportJson(r, actions);
+    json::object answer = ReportJson(r, actions);
+    answer["files"] = attachments::FilesOf(s, "annual_report", id);
+    return answer;
 }
 
 /// The organisation a unit files for: the caller's, approved and of a kind that files.

@@ -49,11 +49,22 @@ TEST_F(AnnualReportsTest, AYearRunsFromTheUnitThroughItsDepartmentToTheCity) {
                                                             "narrative.work_done", "pledge"}))
         << early.body;
     ASSERT_EQ(Save("unit_a", id, GoodContent(transferred_)).status, 200);
+    // The stamped PDF of the report and the signed pledge travel with it (another unit's report: 404).
+    auto upload = [&](const std::string& who, const std::string& query) {
+        return As(who).Send("POST", "/api/v1/annual-reports/" + id + "/attachments?" + query, "%PDF-1.7 stamped",
+                            {{"Content-Type", "application/octet-stream"}});
+    };
+    EXPECT_EQ(upload("unit_a", "name=" + UrlEncode("年度报告（盖章）.pdf") + "&purpose=report_pdf").status, 201);
+    EXPECT_EQ(upload("unit_a", "name=" + UrlEncode("承诺书.pdf") + "&purpose=pledge").status, 201);
+    EXPECT_EQ(upload("unit_a", "name=x.pdf&purpose=lunch").status, 422);
+    EXPECT_EQ(upload("unit_b", "name=x.pdf&purpose=pledge").status, 404);
+    EXPECT_EQ(As("reviewer_edu").Get("/api/v1/annual-reports/" + id).Json().at("files").as_array().size(), 2u);
     // The department cannot act on a draft; another department does not see it.
     EXPECT_EQ(Step("reviewer_edu", id, "accept").status, 409);
     EXPECT_EQ(Step("reviewer_health", id, "accept").status, 404);
     ASSERT_EQ(Step("unit_a", id, "submit").status, 200);
     EXPECT_EQ(Save("unit_a", id, GoodContent(transferred_)).status, 409) << "not editable once submitted";
+    EXPECT_EQ(upload("unit_a", "name=late.pdf&purpose=other").status, 409);
 
     // Returned with a reason (required), the unit is told, corrects and submits again.
     EXPECT_EQ(ErrorFields(Step("reviewer_edu", id, "return")), std::vector<std::string>{"reason"});
@@ -81,7 +92,7 @@ TEST_F(AnnualReportsTest, AYearRunsFromTheUnitThroughItsDepartmentToTheCity) {
     for (const json::value& s : steps.at("items").as_array()) actions.push_back(Str(s, "action"));
     EXPECT_EQ(actions, (std::vector<std::string>{"submit", "return", "submit", "accept", "forward"}));
     json::array audit = AuditEvents(As("auditor"), "object_type=annual_report&object_id=" + id + "&page_size=100");
-    EXPECT_EQ(audit.size(), 1u + 2u + 5u) << json::serialize(audit);  // created, 2 updates, 5 steps
+    EXPECT_EQ(audit.size(), 1u + 2u + 2u + 5u) << json::serialize(audit);  // created, 2 updates, 2 files, 5 steps
 
     // Lists follow the scope.
     EXPECT_TRUE(
