@@ -1,9 +1,10 @@
 // The annual transformation report in the web UI (issue 17 C11), the year of "Done means": unit1
 // files last year's report — the achievement it registered is pre-filled and marked, a submission
-// without the pledge is refused naming what is missing, the unit confirms the row, adds a licence
-// and submits; reviewer1 (its department) returns it with a reason, accepts the corrected one and
-// forwards it to the city; the operator sees the year's deadlines, the statistics with the chart and
-// the export. Then the pages at 390 px: nothing wider than the window.
+// without the pledge is refused naming what is missing, the unit confirms the row, adds a licence,
+// uploads the stamped PDF and the signed pledge and submits; reviewer1 (its department) returns it
+// with a reason, accepts the corrected one and forwards it to the city; the operator sees the year's
+// deadlines, the statistics with the chart and the export. Then the pages at 390 px: nothing wider
+// than the window.
 import { after, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
@@ -62,6 +63,12 @@ test('a year: the unit files, the department returns, accepts and forwards, the 
     await typeNumber(page, 'ar-reward-headcount', 14)
     await field(page, 'ar-work-done').fill('全年完成成果转化合同 2 项，技术开发合同 12 项。')
     await page.locator('[data-test=ar-pledge]').click()
+    // The stamped report as PDF, and the signed pledge.
+    await page.locator('[data-test=ar-file-input]').setInputFiles({ name: '年度报告（盖章）.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7 stamped') })
+    await page.locator('[data-test=ar-file]', { hasText: '年度报告（盖章）.pdf' }).waitFor()
+    await pickOption(page, 'ar-file-purpose', '承诺书')
+    await page.locator('[data-test=ar-file-input]').setInputFiles({ name: '承诺书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7 pledge') })
+    await page.locator('[data-test=ar-file]', { hasText: '承诺书.pdf' }).waitFor()
     assert.match(await textOf(page.locator('[data-test=ar-totals]')), /5,000,000\.00/)
     await page.screenshot({ path: join(SCREENSHOTS, 'annual-report-form.png'), fullPage: true })
     await page.locator('[data-test=ar-submit]').click()

@@ -1,7 +1,7 @@
 // The calls of annual transformation reports: reports and their steps, the pre-fill, the year's
 // deadlines, the overdue list, statistics and the export.
 import { api, type Page } from '@/shared/api'
-import type { Content, Deadlines, Overdue, Report, Statistics } from '@/modules/annual-reports/types'
+import type { Content, Deadlines, FilePurpose, Overdue, Report, ReportFile, Statistics } from '@/modules/annual-reports/types'
 
 const id = encodeURIComponent
 const base = '/annual-reports'
@@ -19,5 +19,13 @@ export const reportsApi = {
     api.put<Deadlines>(`${base}/deadlines/${year}`, { unit_due_on, department_due_on }),
   overdue: (year: number) => api.get<Overdue>(`${base}/overdue`, { year }),
   statistics: (query: Record<string, string | number | undefined>) => api.get<Statistics>(`${base}/statistics`, query),
+  /** The file's bytes as they are; the server recognises the type by its content. */
+  upload: (r: string, file: File, purpose: FilePurpose) =>
+    api.post<ReportFile>(`${base}/${id(r)}/attachments`, undefined, {
+      query: { name: file.name, purpose },
+      raw: { data: file, contentType: file.type || 'application/octet-stream' },
+    }),
+  remove: (r: string, fileId: string) => api.delete<void>(`${base}/${id(r)}/attachments/${id(fileId)}`),
+  downloadUrl: (r: string, fileId: string) => `/api/v1${base}/${id(r)}/attachments/${id(fileId)}`,
   exportUrl: (year: number, format: 'xlsx' | 'csv') => `/api/v1${base}/export?year=${year}&format=${format}`,
 }

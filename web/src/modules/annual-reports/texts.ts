@@ -87,6 +87,16 @@ const zh = {
       reasonPrompt: '请填写理由',
       done: '已办理',
     },
+    files: {
+      title: '附件：盖章报告与承诺书',
+      hint: '上传盖章的年度报告 PDF 和签章的诚信承诺书；单个文件不超过 10 MB，支持 PDF、图片、Word、Excel',
+      purpose: { report_pdf: '盖章报告', pledge: '承诺书', other: '其他' },
+      upload: '上传',
+      none: '尚无附件',
+      remove: '删除',
+      tooLarge: '文件超过 10 MB',
+      uploaded: '已上传 {name}',
+    },
     stats: {
       title: '年度报告统计',
       deadlines: '{year} 年度截止日期',
@@ -202,6 +212,16 @@ const en: typeof zh = {
       confirmStep: 'Do you want to {action}?',
       reasonPrompt: 'Please give the reason',
       done: 'Done',
+    },
+    files: {
+      title: 'Files: stamped report and pledge',
+      hint: 'Upload the stamped report as PDF and the signed integrity pledge; 10 MB a file at most, PDF, images, Word or Excel',
+      purpose: { report_pdf: 'Stamped report', pledge: 'Pledge', other: 'Other' },
+      upload: 'Upload',
+      none: 'No files yet',
+      remove: 'Remove',
+      tooLarge: 'The file is larger than 10 MB',
+      uploaded: '{name} uploaded',
     },
     stats: {
       title: 'Annual report statistics',

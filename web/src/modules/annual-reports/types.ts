@@ -29,6 +29,17 @@ export interface Content {
   pledge: boolean
 }
 
+export type FilePurpose = 'report_pdf' | 'pledge' | 'other'
+
+export interface ReportFile {
+  id: string
+  purpose: FilePurpose
+  file_name: string
+  content_type: string
+  size_bytes: number
+  uploaded_at: string
+}
+
 export interface Report {
   id: string
   org_id: string
@@ -44,6 +55,7 @@ export interface Report {
   created_at: string
   updated_at: string
   allowed_actions: string[]
+  files: ReportFile[]
 }
 
 export interface Deadlines {
