@@ -146,6 +146,11 @@ TEST_F(AnnualReportsTest, BadInputIsRefusedNamingEveryField) {
               std::vector<std::string>{"year"});
     EXPECT_EQ(ErrorFields(As("unit_b").Post("/api/v1/annual-reports", Body({{"yaer", 2024}}))),
               (std::vector<std::string>{"year", "yaer"}));
+    // A unit admin of a bank: its organisation files no report.
+    CreateReadyUser(Db(), "unit_fin", "unit_admin", {"--org", world_.org_fin});
+    Session bank = LogIn(Port(), "unit_fin");
+    EXPECT_EQ(ErrorFields(bank.Post("/api/v1/annual-reports", Body({{"year", 2024}}))),
+              std::vector<std::string>{"org_id"});
     EXPECT_TRUE(IsError(As("expert").Post("/api/v1/annual-reports", Body({{"year", 2024}})), 403, "forbidden"));
     EXPECT_TRUE(IsError(As("company").Post("/api/v1/annual-reports", Body({{"year", 2024}})), 403, "forbidden"));
     EXPECT_EQ(As("expert").Get("/api/v1/annual-reports").status, 403);
