@@ -139,9 +139,10 @@ std::vector<Candidate> ReadCandidates(store::Session& s, const Planned& p, const
     // Nearest first, so that the cap never drops the unit's own or its district's.
     store::Rows rows = s.Query(
         "SELECT i.id, i.org_id, o.name, COALESCE(i.district_code, ''), i.class_code, i.name, i.model, i.manufacturer, "
-        "i.technical_indicators, i.open_status, CASE WHEN i.booking_rules <> '' THEN 1 ELSE 0 END, "
+        "i.technical_indicators, i.open_status, CASE WHEN br.instrument_id IS NULL THEN 0 ELSE 1 END, "
         "CASE WHEN i.org_id = $2 THEN 0 WHEN i.district_code = $3 THEN 1 ELSE 2 END AS tier "
-        "FROM instruments i JOIN organizations o ON o.id = i.org_id WHERE i.status = 'approved' AND " +
+        "FROM instruments i JOIN organizations o ON o.id = i.org_id LEFT JOIN booking_rules br ON br.instrument_id = i.id "
+        "WHERE i.status = 'approved' AND " +
             classes + " ORDER BY tier, i.id LIMIT $4",
         {p.class_code, p.org_id, p.district_code, kCandidatesRead});
     out.reserve(rows.size());
