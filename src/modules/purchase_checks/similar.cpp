@@ -136,15 +136,18 @@ namespace {
 std::vector<Candidate> ReadCandidates(store::Session& s, const Planned& p, const std::string& classes) {
     std::vector<Candidate> out;
     std::vector<std::uint64_t> planned = Bigrams(p.name + " " + p.model + " " + p.key_specs);
-    // Nearest first, so that the cap never drops the unit's own or its district's.
+    // Nearest first, and within a tier the same model and maker first, so that the cap never drops
+    // the unit's own, nor an instrument of the same model; the text's likeness ranks what was read.
     store::Rows rows = s.Query(
         "SELECT i.id, i.org_id, o.name, COALESCE(i.district_code, ''), i.class_code, i.name, i.model, i.manufacturer, "
         "i.technical_indicators, i.open_status, CASE WHEN br.instrument_id IS NULL THEN 0 ELSE 1 END, "
         "CASE WHEN i.org_id = $2 THEN 0 WHEN i.district_code = $3 THEN 1 ELSE 2 END AS tier "
         "FROM instruments i JOIN organizations o ON o.id = i.org_id LEFT JOIN booking_rules br ON br.instrument_id = i.id "
         "WHERE i.status = 'approved' AND " +
-            classes + " ORDER BY tier, i.id LIMIT $4",
-        {p.class_code, p.org_id, p.district_code, kCandidatesRead});
+            classes +
+            " ORDER BY tier, CASE WHEN $5 <> '' AND LOWER(i.model) = LOWER($5) THEN 0 ELSE 1 END, "
+            "CASE WHEN $6 <> '' AND LOWER(i.manufacturer) = LOWER($6) THEN 0 ELSE 1 END, i.id LIMIT $4",
+        {p.class_code, p.org_id, p.district_code, kCandidatesRead, p.model, p.manufacturer});
     out.reserve(rows.size());
     for (std::size_t i = 0; i < rows.size(); ++i) {
         store::Row r = rows[i];
