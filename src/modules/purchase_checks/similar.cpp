@@ -41,9 +41,12 @@ int Overlap(const std::vector<std::uint64_t>& x, const std::vector<std::uint64_t
     std::size_t shared = 0;
     auto a = x.begin(), b = y.begin();
     while (a != x.end() && b != y.end()) {
-        if (*a < *b) ++a;
-        else if (*b < *a) ++b;
-        else ++shared, ++a, ++b;
+        if (*a < *b)
+            ++a;
+        else if (*b < *a)
+            ++b;
+        else
+            ++shared, ++a, ++b;
     }
     return static_cast<int>(shared * 100 / std::min(x.size(), y.size()));
 }
@@ -142,7 +145,8 @@ std::vector<Candidate> ReadCandidates(store::Session& s, const Planned& p, const
         "SELECT i.id, i.org_id, o.name, COALESCE(i.district_code, ''), i.class_code, i.name, i.model, i.manufacturer, "
         "i.technical_indicators, i.open_status, CASE WHEN br.instrument_id IS NULL THEN 0 ELSE 1 END, "
         "CASE WHEN i.org_id = $2 THEN 0 WHEN i.district_code = $3 THEN 1 ELSE 2 END AS tier "
-        "FROM instruments i JOIN organizations o ON o.id = i.org_id LEFT JOIN booking_rules br ON br.instrument_id = i.id "
+        "FROM instruments i JOIN organizations o ON o.id = i.org_id LEFT JOIN booking_rules br ON br.instrument_id = "
+        "i.id "
         "WHERE i.status = 'approved' AND " +
             classes +
             " ORDER BY tier, CASE WHEN $5 <> '' AND LOWER(i.model) = LOWER($5) THEN 0 ELSE 1 END, "

@@ -282,5 +282,37 @@ TEST_F(PurchaseChecksTest, AnOptionalCheckIsDecidedWithoutAPanelAndOneOfManySubm
     EXPECT_EQ(decided_counts[409], 7);
 }
 
+// The deadlines on the server's own clock: a submitted check is due for review in 10 working days,
+// one in review for a decision in 20; past them it is on the department's overdue list, and only
+// there (another department's reviewer does not see it).
+class PurchaseCheckDeadlinesTest : public CatalogSuite<PurchaseCheckDeadlinesTest> {
+public:
+    static constexpr bool kInProcess = true;
+};
+
+TEST_F(PurchaseCheckDeadlinesTest, ASubmittedCheckIsOverdueAfterTenWorkingDaysAndLeavesTheListWhenReviewed) {
+    HttpResponse created = As("unit_a").Post(kBase, Body(CheckBody("逾期查重的离心机", 5000000)));
+    ASSERT_EQ(created.status, 201) << created.body;
+    std::string id = Str(created.Json(), "id");
+    ASSERT_EQ(Act(As("unit_a"), "purchase-checks", id, "submit").status, 200);
+    // Sessions end after idle days on this clock too: each look is a fresh login.
+    auto overdue = [&](const std::string& name) {
+        Session as = LogIn(Port(), name);
+        return ListIds(as.Get(kBase + "/overdue"));
+    };
+    EXPECT_FALSE(HasId(overdue("reviewer_edu"), id));
+    ServerClock().Advance(9 * 86400);  // nine calendar days: at most seven working days
+    EXPECT_FALSE(HasId(overdue("reviewer_edu"), id));
+    ServerClock().Advance(14 * 86400);  // 23 days: more than ten working days, whatever the holidays
+    EXPECT_TRUE(HasId(overdue("reviewer_edu"), id));
+    EXPECT_TRUE(HasId(overdue("operator"), id));
+    EXPECT_FALSE(HasId(overdue("reviewer_health"), id)) << "another department's";
+    Session reviewer = LogIn(Port(), "reviewer_edu");
+    ASSERT_EQ(Act(reviewer, "purchase-checks", id, "start_review").status, 200);
+    EXPECT_FALSE(HasId(overdue("reviewer_edu"), id)) << "in review, due in 20 working days from now";
+    ServerClock().Advance(35 * 86400);
+    EXPECT_TRUE(HasId(overdue("reviewer_edu"), id));
+}
+
 }  // namespace
 }  // namespace keyuan::testing
