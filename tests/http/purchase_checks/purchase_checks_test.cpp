@@ -102,6 +102,8 @@ TEST_F(PurchaseChecksTest, ARequiredCheckRunsFromTheUnitThroughThePanelToTheLink
     std::string own = CreateApproved(As("unit_a"), As("reviewer_edu"), "instruments", InstrumentBody("本校质谱仪"));
     std::string far = CreateApproved(As("unit_b"), As("reviewer_health"), "instruments",
                                      With(InstrumentBody("朝阳质谱仪"), {{"district_code", "110105"}}));
+    json::object rules{{"weekdays", "12345"}, {"opens_at", "08:30"}, {"closes_at", "17:30"}};
+    ASSERT_EQ(As("unit_a").Send("PUT", "/api/v1/instruments/" + own + "/booking-rules", Body(rules)).status, 200);
     std::string id = Create(CheckBody("高分辨质谱仪", 300000000));
     HttpResponse created = As("unit_a").Get(Path(id));
     ASSERT_EQ(created.status, 200) << created.body;
@@ -120,6 +122,8 @@ TEST_F(PurchaseChecksTest, ARequiredCheckRunsFromTheUnitThroughThePanelToTheLink
     EXPECT_EQ(Str(first, "tier"), "unit");
     EXPECT_GE(first.at("likeness").as_int64(), 70) << "same class, model and maker";
     EXPECT_FALSE(first.at("saturated").as_bool());
+    EXPECT_TRUE(first.at("bookable").as_bool()) << "it takes bookings online";
+    EXPECT_FALSE(listed.at("items").as_array().back().at("bookable").as_bool());
 
     // Three quotes are required above the threshold: named, and nothing moves.
     HttpResponse refused = Act(As("unit_a"), "purchase-checks", id, "submit");
@@ -276,6 +280,38 @@ TEST_F(PurchaseChecksTest, AnOptionalCheckIsDecidedWithoutAPanelAndOneOfManySubm
     std::map<int, int> decided_counts = Count(Race(Port(), decisions));
     EXPECT_EQ(decided_counts[200], 1);
     EXPECT_EQ(decided_counts[409], 7);
+}
+
+// The deadlines on the server's own clock: a submitted check is due for review in 10 working days,
+// one in review for a decision in 20; past them it is on the department's overdue list, and only
+// there (another department's reviewer does not see it).
+class PurchaseCheckDeadlinesTest : public CatalogSuite<PurchaseCheckDeadlinesTest> {
+public:
+    static constexpr bool kInProcess = true;
+};
+
+TEST_F(PurchaseCheckDeadlinesTest, ASubmittedCheckIsOverdueAfterTenWorkingDaysAndLeavesTheListWhenReviewed) {
+    HttpResponse created = As("unit_a").Post(kBase, Body(CheckBody("逾期查重的离心机", 5000000)));
+    ASSERT_EQ(created.status, 201) << created.body;
+    std::string id = Str(created.Json(), "id");
+    ASSERT_EQ(Act(As("unit_a"), "purchase-checks", id, "submit").status, 200);
+    // Sessions end after idle days on this clock too: each look is a fresh login.
+    auto overdue = [&](const std::string& name) {
+        Session as = LogIn(Port(), name);
+        return ListIds(as.Get(kBase + "/overdue"));
+    };
+    EXPECT_FALSE(HasId(overdue("reviewer_edu"), id));
+    ServerClock().Advance(9 * 86400);  // nine calendar days: at most seven working days
+    EXPECT_FALSE(HasId(overdue("reviewer_edu"), id));
+    ServerClock().Advance(14 * 86400);  // 23 days: more than ten working days, whatever the holidays
+    EXPECT_TRUE(HasId(overdue("reviewer_edu"), id));
+    EXPECT_TRUE(HasId(overdue("operator"), id));
+    EXPECT_FALSE(HasId(overdue("reviewer_health"), id)) << "another department's";
+    Session reviewer = LogIn(Port(), "reviewer_edu");
+    ASSERT_EQ(Act(reviewer, "purchase-checks", id, "start_review").status, 200);
+    EXPECT_FALSE(HasId(overdue("reviewer_edu"), id)) << "in review, due in 20 working days from now";
+    ServerClock().Advance(35 * 86400);
+    EXPECT_TRUE(HasId(overdue("reviewer_edu"), id));
 }
 
 }  // namespace
