@@ -3,6 +3,7 @@
 
 #include "modules/accounts/module.hpp"
 #include "modules/achievements/module.hpp"
+#include "modules/annual_reports/module.hpp"
 #include "modules/assessment/module.hpp"
 #include "modules/audit/module.hpp"
 #include "modules/bookings/module.hpp"
@@ -38,6 +39,7 @@ std::span<const modules::Module> AllModules() {
         {"vouchers", vouchers::Register, vouchers::Declare},
         {"assessment", assessment::Register, assessment::Declare},
         {"purchase_checks", purchase_checks::Register},
+        {"annual_reports", annual_reports::Register},
         {"search", search::Register, search::Declare},
         {"idempotency", system::RegisterIdempotency},
         {"openapi", system::RegisterOpenApi},

@@ -175,6 +175,7 @@ protected:
         MakeVoucherObjects(actors, objects_);
         MakeAssessmentObjects(actors, objects_);
         MakePurchaseCheckObjects(actors, objects_);
+        MakeAnnualReportObjects(actors, objects_);
     }
 
     /// The route's path with its parameter filled for the object inside (or outside) the scope.

@@ -11,6 +11,7 @@
 #include "access/crypto.hpp"
 #include "core/clock.hpp"
 #include "tools/demo/activity.hpp"
+#include "tools/demo/annual_reports.hpp"
 #include "tools/demo/assessment.hpp"
 #include "tools/demo/bases_and_finance.hpp"
 #include "tools/demo/organizations.hpp"
@@ -190,6 +191,7 @@ Result<DemoSummary> GenerateDemo(store::Database& db, const DemoOptions& options
     AddVouchers(db, rng, options.as_of);
     AddAssessmentCycle(db, options.as_of);
     AddPurchaseChecks(db);
+    AddAnnualReports(db, options.as_of);
     if (db.engine() == store::Engine::kPostgres) db.Write(ResetSequences);
     std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
     return DemoSummary{done, elapsed.count()};

@@ -48,4 +48,9 @@ void MakeAssessmentObjects(const TradeActors& actors, MatrixObjects& objects);
 /// matrix's expert on its panel) and of unit_b (outside), a file of each ("<collection> {attachment_id}").
 void MakePurchaseCheckObjects(const TradeActors& actors, MatrixObjects& objects);
 
+/// Annual reports (annual_report_objects.cpp): a 2024 draft of org_a (inside) and of org_b (outside), a
+/// stamped PDF of each ("<collection> {attachment_id}");
+/// the year 2024 for the deadlines.
+void MakeAnnualReportObjects(const TradeActors& actors, MatrixObjects& objects);
+
 }  // namespace keyuan::testing

@@ -35,6 +35,9 @@ const zh = {
       assessment_rectification: '{year} 年度开放共享评价：本单位须限期整改',
       assessment_rectification_overdue: '整改已逾期（期限 {due}）：请尽快提交整改报告',
       assessment_subsidy_approved: '开放共享后补贴已批准：{amount} 元',
+      annual_report_due: '{year} 年度科技成果转化年度报告 {due} 截止，本单位尚未提交',
+      annual_report_forward_due: '{year} 年度科技成果转化年度报告 {due} 前须报送，尚有 {count} 份未报送',
+      annual_report_returned: '{year} 年度科技成果转化年度报告被退回：{reason}',
     },
   },
 }
@@ -74,6 +77,9 @@ export const notificationsTexts = defineTexts(zh, {
       assessment_rectification: '{year} open-sharing assessment: your unit must rectify by a deadline',
       assessment_rectification_overdue: 'Rectification overdue (due {due}): please file your report',
       assessment_subsidy_approved: 'Open-sharing post-subsidy approved: {amount} yuan',
+      annual_report_due: 'The {year} annual transformation report is due on {due}; your unit has not submitted it',
+      annual_report_forward_due: 'The {year} annual transformation reports must be forwarded by {due}; {count} are waiting',
+      annual_report_returned: 'Your {year} annual transformation report was returned: {reason}',
     },
   },
 })
