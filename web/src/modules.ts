@@ -38,6 +38,13 @@ import { addVouchersPanels } from '@/modules/vouchers/panels'
 import { assessmentRoutes } from '@/modules/assessment/routes'
 import { assessmentTexts } from '@/modules/assessment/texts'
 import { addAssessmentPanels } from '@/modules/assessment/panels'
+import { panelsRoutes } from '@/modules/panels/routes'
+import { panelsTexts } from '@/modules/panels/texts'
+import { addPanelsPanels } from '@/modules/panels/panels'
+import { attachmentsTexts } from '@/modules/attachments/texts'
+import { purchaseChecksRoutes } from '@/modules/purchase-checks/routes'
+import { purchaseChecksTexts } from '@/modules/purchase-checks/texts'
+import { addPurchaseChecksPanels } from '@/modules/purchase-checks/panels'
 
 export const moduleRoutes: RouteRecordRaw[] = [
   ...searchRoutes,
@@ -53,6 +60,8 @@ export const moduleRoutes: RouteRecordRaw[] = [
   ...evaluationsRoutes,
   ...vouchersRoutes,
   ...assessmentRoutes,
+  ...panelsRoutes,
+  ...purchaseChecksRoutes,
 ]
 
 export const moduleTexts: Record<string, Texts> = {
@@ -73,6 +82,9 @@ export const moduleTexts: Record<string, Texts> = {
   vouchers: vouchersTexts,
   vouchersOverseer: vouchersOverseerTexts,
   assessment: assessmentTexts,
+  panels: panelsTexts,
+  attachments: attachmentsTexts,
+  purchaseChecks: purchaseChecksTexts,
 }
 
 let textsAdded = false
@@ -87,4 +99,6 @@ export function addModuleTexts(): void {
   addAchievementsPanels()
   addVouchersPanels()
   addAssessmentPanels()
+  addPurchaseChecksPanels()
+  addPanelsPanels()
 }

@@ -35,6 +35,9 @@ const zh = {
       assessment_rectification: '{year} 年度开放共享评价：本单位须限期整改',
       assessment_rectification_overdue: '整改已逾期（期限 {due}）：请尽快提交整改报告',
       assessment_subsidy_approved: '开放共享后补贴已批准：{amount} 元',
+      expert_assigned: '新的评审任务：{title}',
+      purchase_check_decided: '购置查重已有决定：{name}，{status}',
+      purchase_check_returned: '购置查重被退回：{name}，理由：{reason}',
     },
   },
 }
@@ -74,6 +77,9 @@ export const notificationsTexts = defineTexts(zh, {
       assessment_rectification: '{year} open-sharing assessment: your unit must rectify by a deadline',
       assessment_rectification_overdue: 'Rectification overdue (due {due}): please file your report',
       assessment_subsidy_approved: 'Open-sharing post-subsidy approved: {amount} yuan',
+      expert_assigned: 'New review assigned to you: {title}',
+      purchase_check_decided: 'Purchase check decided: {name}, {status}',
+      purchase_check_returned: 'Purchase check returned: {name}; reason: {reason}',
     },
   },
 })
