@@ -14,6 +14,7 @@ import {
   SCREENSHOTS,
   apiSession,
   approvedInstrument,
+  assertNoOverflow,
   beijingDate,
   field,
   login,
@@ -65,19 +66,6 @@ async function cycleStep(page, action, button) {
   return cycle
 }
 
-/** The page is no wider than the window (tables scroll in their own boxes). */
-async function assertNoOverflow(page, what) {
-  const [wide, culprit] = await page.evaluate(() => {
-    const clips = (e) => {
-      for (let a = e.parentElement; a && a !== document.documentElement; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true
-      return false
-    }
-    const past = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !clips(e))
-    const outer = past.find((e) => !past.includes(e.parentElement))
-    return [document.documentElement.scrollWidth, outer ? `${outer.tagName}.${outer.className}` : '']
-  })
-  assert.ok(wide <= (await page.evaluate(() => window.innerWidth)), `${what}: ${wide}px wide (${culprit})`)
-}
 
 test('a year: open, review and explain, adjust and confirm, publish, rectify, allocate and approve subsidies', async () => {
   await aYearOfRecords()

@@ -256,3 +256,17 @@ export async function approvedInstrument(name, model) {
   assert.equal((await reviewer('POST', `/instruments/${id}/approve`)).status, 200)
   return id
 }
+
+/** The page is no wider than the window (tables scroll in their own boxes). */
+export async function assertNoOverflow(page, what) {
+  const [wide, culprit] = await page.evaluate(() => {
+    const clips = (e) => {
+      for (let a = e.parentElement; a && a !== document.documentElement; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true
+      return false
+    }
+    const past = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !clips(e))
+    const outer = past.find((e) => !past.includes(e.parentElement))
+    return [document.documentElement.scrollWidth, outer ? `${outer.tagName}.${outer.className}` : '']
+  })
+  assert.ok(wide <= (await page.evaluate(() => window.innerWidth)), `${what}: ${wide}px wide (${culprit})`)
+}
