@@ -4,10 +4,19 @@
 // expert of unit1's own organisation, assigns three others and starts the review, and cannot decide
 // before they have scored; each expert scores from 我的评审任务; reviewer1 recommends the purchase
 // with the rules' basis; unit1 reads the decision and the opinions, numbered. The pages at 390 px.
-import { test } from 'node:test'
+import { after, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { BASE_URL, SCREENSHOTS, approvedInstrument, assertNoOverflow, field, login, logout, pickOption, runSql, textOf, withBrowser } from './support.mjs'
+import { BASE_URL, SCREENSHOTS, apiSession, approvedInstrument, assertNoOverflow, field, login, logout, pickOption, runSql, textOf, withBrowser } from './support.mjs'
+
+// Decisions, returns and assignments notify unit1, reviewer1 and the experts: the tests after this one
+// count inboxes from a clean state.
+after(async () => {
+  for (const user of ['unit1', 'reviewer1', 'pcexpert1', 'pcexpert2', 'pcexpert3']) {
+    const call = await apiSession(user)
+    assert.ok((await call('POST', '/notifications/read-all')).status < 300)
+  }
+})
 
 const NAME = '场发射扫描电子显微镜（购置查重）'
 const EXPERTS = { pcexpert1: [36, 26, 27], pcexpert2: [32, 24, 25], pcexpert3: [30, 22, 20] }
@@ -76,6 +85,22 @@ test('a unit files a required check, the department assigns three experts, they 
     await page.locator('[data-test=pc-name]', { hasText: NAME }).waitFor()
     assert.equal(await textOf(page.locator('[data-test=pc-state]')), '草稿')
     assert.match(await textOf(page.locator('[data-test=pc-budget-shown]')), /3,200,000\.00 元/)
+
+    // Editing a copy someone changed since (another tab, through the API): refused, not overwritten.
+    const checkId = new URL(page.url()).pathname.split('/').pop()
+    await page.locator('[data-test=pc-edit]').click()
+    await field(page, 'pc-discipline').fill('材料科学')
+    const unit = await apiSession('unit1')
+    const version = (await unit('GET', `/purchase-checks/${checkId}`)).body.version
+    const other = await unit('PATCH', `/purchase-checks/${checkId}`, { purpose: '纳米材料与器件表征', version })
+    assert.equal(other.status, 200, JSON.stringify(other.body))
+    await page.locator('[data-test=pc-save]').click()
+    assert.match(await textOf(page.locator('[data-test=pc-form-error]')), /已被他人修改/)
+    await page.reload()
+    await field(page, 'pc-discipline').fill('材料科学')
+    await page.locator('[data-test=pc-save]').click()
+    await page.locator('[data-test=pc-name]', { hasText: NAME }).waitFor()
+    assert.match(await textOf(page.locator('[data-test=pc-facts]')), /材料科学.*纳米材料与器件表征|纳米材料与器件表征.*材料科学/)
 
     // The similar instruments, live: unit1's own microscope, of its own unit, saturated.
     const own = page.locator('[data-test=pc-similar-table] .el-table__row', { hasText: '场发射扫描电镜（查重对照）' })
@@ -158,6 +183,33 @@ test('a unit files a required check, the department assigns three experts, they 
     assert.match(await textOf(page.locator('[data-test=panel-opinion]').first()), /购置必要/)
     await page.locator('[data-test=pc-link-form]').waitFor()
     await page.screenshot({ path: join(SCREENSHOTS, 'purchase-check-decided-1366.png'), fullPage: true })
+  })
+})
+
+test('the department returns a check with a reason; the unit reads it on the page and from its inbox', async () => {
+  const unit = await apiSession('unit1')
+  const created = await unit('POST', '/purchase-checks', { name: '台式X射线衍射仪（退回）', class_code: '0101', budget_fen: 50_000_000, funding_source: 'own' })
+  assert.equal(created.status, 201, JSON.stringify(created.body))
+  const id = created.body.id
+  assert.equal((await unit('POST', `/purchase-checks/${id}/submit`, {})).status, 200)
+  await withBrowser(async (page) => {
+    await login(page, 'reviewer1')
+    await page.goto(`${BASE_URL}/purchase-checks/${id}`)
+    await page.locator('[data-test=pc-required]', { hasText: '自愿备案' }).waitFor()
+    await page.locator('[data-test=pc-action-return]').click()
+    await page.locator('.el-message-box input').fill('请补充用途与开放共享计划')
+    await confirmBox(page)
+    await page.locator('[data-test=pc-state]', { hasText: '已退回' }).waitFor()
+    await logout(page)
+    await login(page, 'unit1')
+    await page.goto(`${BASE_URL}/inbox`)
+    await page.getByText('购置查重被退回：台式X射线衍射仪（退回），理由：请补充用途与开放共享计划').click()
+    await page.locator('[data-test=pc-name]', { hasText: '台式X射线衍射仪（退回）' }).waitFor()
+    assert.match(await textOf(page.locator('[data-test=pc-reason]')), /请补充用途与开放共享计划/)
+    // Returned: the unit edits and may submit again, or withdraw.
+    await page.locator('[data-test=pc-edit]').waitFor()
+    await page.locator('[data-test=pc-action-submit]').waitFor()
+    await page.locator('[data-test=pc-action-withdraw]').waitFor()
   })
 })
 
