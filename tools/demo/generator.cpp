@@ -15,6 +15,7 @@
 #include "tools/demo/bases_and_finance.hpp"
 #include "tools/demo/organizations.hpp"
 #include "tools/demo/plan.hpp"
+#include "tools/demo/purchase_checks.hpp"
 #include "tools/demo/resources.hpp"
 #include "tools/demo/results.hpp"
 #include "tools/demo/users.hpp"
@@ -188,6 +189,7 @@ Result<DemoSummary> GenerateDemo(store::Database& db, const DemoOptions& options
     // The voucher programme after everything else, for the same reason.
     AddVouchers(db, rng, options.as_of);
     AddAssessmentCycle(db, options.as_of);
+    AddPurchaseChecks(db);
     if (db.engine() == store::Engine::kPostgres) db.Write(ResetSequences);
     std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
     return DemoSummary{done, elapsed.count()};

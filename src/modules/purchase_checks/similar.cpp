@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
-#include <set>
 
 #include "core/clock.hpp"
 #include "core/utf8.hpp"
@@ -15,18 +14,38 @@ namespace json = boost::json;
 
 namespace {
 
-std::set<std::pair<long, long>> Bigrams(const std::string& text) {
-    std::vector<long> points;
+/// The text's character bigrams as sorted, distinct 64-bit keys (two code points each), ASCII
+/// letters folded to lower case, spaces and ASCII punctuation left out.
+std::vector<std::uint64_t> Bigrams(std::string_view text) {
+    std::vector<std::uint64_t> out;
+    std::uint64_t previous = 0;
+    bool have_previous = false;
     std::size_t i = 0;
     while (i < text.size()) {
         long cp = utf8::NextCodePoint(text, i);
         if (cp < 0) break;
-        if (cp < 128 && !std::isalnum(static_cast<int>(cp))) continue;  // spaces and punctuation
-        points.push_back(cp < 128 ? std::tolower(static_cast<int>(cp)) : cp);
+        if (cp < 128 && !std::isalnum(static_cast<int>(cp))) continue;
+        std::uint64_t point = static_cast<std::uint64_t>(cp < 128 ? std::tolower(static_cast<int>(cp)) : cp);
+        if (have_previous) out.push_back(previous << 32 | point);
+        previous = point;
+        have_previous = true;
     }
-    std::set<std::pair<long, long>> out;
-    for (std::size_t k = 1; k < points.size(); ++k) out.emplace(points[k - 1], points[k]);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
+}
+
+/// 0–100: the share of the shorter set found in the other.
+int Overlap(const std::vector<std::uint64_t>& x, const std::vector<std::uint64_t>& y) {
+    if (x.empty() || y.empty()) return 0;
+    std::size_t shared = 0;
+    auto a = x.begin(), b = y.begin();
+    while (a != x.end() && b != y.end()) {
+        if (*a < *b) ++a;
+        else if (*b < *a) ++b;
+        else ++shared, ++a, ++b;
+    }
+    return static_cast<int>(shared * 100 / std::min(x.size(), y.size()));
 }
 
 bool SameText(std::string_view a, std::string_view b) {
@@ -47,13 +66,13 @@ struct Candidate {
 
 constexpr const char* kTierNames[] = {"unit", "district", "city"};
 
-/// Same class 30, same model 25, same maker 15, and up to 30 for the overlap of the texts.
-int Likeness(const Planned& p, const Candidate& c, const std::string& specs) {
+/// Same class 30, same model 25, same maker 15, and up to 30 for the overlap of the texts
+/// (`planned`: the bigrams of the plan's name, model and specifications, made once per list).
+int Likeness(const Planned& p, const std::vector<std::uint64_t>& planned, const Candidate& c, std::string_view specs) {
     int points = c.class_code == p.class_code ? 30 : 0;
     if (SameText(p.model, c.model)) points += 25;
     if (SameText(p.manufacturer, c.manufacturer)) points += 15;
-    points +=
-        BigramOverlap(p.name + " " + p.model + " " + p.key_specs, c.name + " " + c.model + " " + specs) * 30 / 100;
+    points += Overlap(planned, Bigrams(c.name + " " + c.model + " " + std::string(specs))) * 30 / 100;
     return points;
 }
 
@@ -94,12 +113,7 @@ void AddUse(store::Session& s, std::vector<Candidate>& shown, int year) {
 }  // namespace
 
 int BigramOverlap(const std::string& a, const std::string& b) {
-    std::set<std::pair<long, long>> x = Bigrams(a), y = Bigrams(b);
-    if (x.empty() || y.empty()) return 0;
-    if (x.size() > y.size()) std::swap(x, y);
-    std::size_t shared = 0;
-    for (const auto& g : x) shared += y.count(g);
-    return static_cast<int>(shared * 100 / x.size());
+    return Overlap(Bigrams(a), Bigrams(b));
 }
 
 Planned PlannedOf(store::Session& s, std::int64_t check_id) {
@@ -117,20 +131,24 @@ Planned PlannedOf(store::Session& s, std::int64_t check_id) {
                    .key_specs = std::string(r.Text(6))};
 }
 
-json::array SimilarInstruments(store::Session& s, const Planned& p, const Settings& settings, int year) {
-    // The class and its siblings (one parent): a planned "液相色谱仪" also meets the unit's
-    // "液相色谱-质谱联用仪". Nearest first, so that the cap never drops the unit's own.
+namespace {
+
+std::vector<Candidate> ReadCandidates(store::Session& s, const Planned& p, const std::string& classes) {
+    std::vector<Candidate> out;
+    std::vector<std::uint64_t> planned = Bigrams(p.name + " " + p.model + " " + p.key_specs);
+    // Nearest first, and within a tier the same model and maker first, so that the cap never drops
+    // the unit's own, nor an instrument of the same model; the text's likeness ranks what was read.
     store::Rows rows = s.Query(
         "SELECT i.id, i.org_id, o.name, COALESCE(i.district_code, ''), i.class_code, i.name, i.model, i.manufacturer, "
-        "i.technical_indicators, i.open_status, CASE WHEN i.booking_rules <> '' THEN 1 ELSE 0 END, "
+        "i.technical_indicators, i.open_status, CASE WHEN br.instrument_id IS NULL THEN 0 ELSE 1 END, "
         "CASE WHEN i.org_id = $2 THEN 0 WHEN i.district_code = $3 THEN 1 ELSE 2 END AS tier "
-        "FROM instruments i JOIN organizations o ON o.id = i.org_id WHERE i.status = 'approved' AND (i.class_code = $1 "
-        "OR i.class_code IN (SELECT c.code FROM instrument_classes c JOIN instrument_classes me ON me.code = $1 "
-        "WHERE me.parent_code IS NOT NULL AND c.parent_code = me.parent_code)) "
-        "ORDER BY tier, CASE WHEN i.class_code = $1 THEN 0 ELSE 1 END, i.id LIMIT $4",
-        {p.class_code, p.org_id, p.district_code, kCandidatesRead});
-    std::vector<Candidate> all;
-    all.reserve(rows.size());
+        "FROM instruments i JOIN organizations o ON o.id = i.org_id LEFT JOIN booking_rules br ON br.instrument_id = i.id "
+        "WHERE i.status = 'approved' AND " +
+            classes +
+            " ORDER BY tier, CASE WHEN $5 <> '' AND LOWER(i.model) = LOWER($5) THEN 0 ELSE 1 END, "
+            "CASE WHEN $6 <> '' AND LOWER(i.manufacturer) = LOWER($6) THEN 0 ELSE 1 END, i.id LIMIT $4",
+        {p.class_code, p.org_id, p.district_code, kCandidatesRead, p.model, p.manufacturer});
+    out.reserve(rows.size());
     for (std::size_t i = 0; i < rows.size(); ++i) {
         store::Row r = rows[i];
         Candidate c{.id = r.Int(0),
@@ -144,8 +162,24 @@ json::array SimilarInstruments(store::Session& s, const Planned& p, const Settin
                     .open_status = std::string(r.Text(9)),
                     .bookable = r.Int(10) != 0,
                     .tier = static_cast<int>(r.Int(11))};
-        c.likeness = Likeness(p, c, std::string(r.Text(8)));
-        all.push_back(std::move(c));
+        c.likeness = Likeness(p, planned, c, r.Text(8));
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+}  // namespace
+
+json::array SimilarInstruments(store::Session& s, const Planned& p, const Settings& settings, int year) {
+    std::vector<Candidate> all = ReadCandidates(s, p, "i.class_code = $1");
+    // A thin class also meets its siblings under one parent: a planned "液相色谱仪" then finds the
+    // unit's "液相色谱-质谱联用仪".
+    if (all.size() < static_cast<std::size_t>(kSimilarShown)) {
+        std::vector<Candidate> more = ReadCandidates(
+            s, p,
+            "i.class_code IN (SELECT c.code FROM instrument_classes c JOIN instrument_classes me ON me.code = $1 "
+            "WHERE me.parent_code IS NOT NULL AND c.parent_code = me.parent_code AND c.code <> me.code)");
+        all.insert(all.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
     }
     std::stable_sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
         return a.tier != b.tier ? a.tier < b.tier : a.likeness > b.likeness;

@@ -21,7 +21,7 @@ struct Planned {
 Planned PlannedOf(store::Session& s, std::int64_t check_id);
 
 inline constexpr int kSimilarShown = 20;
-inline constexpr int kCandidatesRead = 5000;  // of one class and its siblings, nearest first
+inline constexpr int kCandidatesRead = 1000;  // of the class (or its siblings), nearest first
 
 /// [{instrument_id, name, org_id, org_name, district_code, class_code, model, manufacturer, tier
 /// (unit | district | city), likeness (0–100), open_status, bookable, effective_hours,

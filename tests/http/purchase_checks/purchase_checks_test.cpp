@@ -102,6 +102,8 @@ TEST_F(PurchaseChecksTest, ARequiredCheckRunsFromTheUnitThroughThePanelToTheLink
     std::string own = CreateApproved(As("unit_a"), As("reviewer_edu"), "instruments", InstrumentBody("本校质谱仪"));
     std::string far = CreateApproved(As("unit_b"), As("reviewer_health"), "instruments",
                                      With(InstrumentBody("朝阳质谱仪"), {{"district_code", "110105"}}));
+    json::object rules{{"weekdays", "12345"}, {"opens_at", "08:30"}, {"closes_at", "17:30"}};
+    ASSERT_EQ(As("unit_a").Send("PUT", "/api/v1/instruments/" + own + "/booking-rules", Body(rules)).status, 200);
     std::string id = Create(CheckBody("高分辨质谱仪", 300000000));
     HttpResponse created = As("unit_a").Get(Path(id));
     ASSERT_EQ(created.status, 200) << created.body;
@@ -120,6 +122,8 @@ TEST_F(PurchaseChecksTest, ARequiredCheckRunsFromTheUnitThroughThePanelToTheLink
     EXPECT_EQ(Str(first, "tier"), "unit");
     EXPECT_GE(first.at("likeness").as_int64(), 70) << "same class, model and maker";
     EXPECT_FALSE(first.at("saturated").as_bool());
+    EXPECT_TRUE(first.at("bookable").as_bool()) << "it takes bookings online";
+    EXPECT_FALSE(listed.at("items").as_array().back().at("bookable").as_bool());
 
     // Three quotes are required above the threshold: named, and nothing moves.
     HttpResponse refused = Act(As("unit_a"), "purchase-checks", id, "submit");
