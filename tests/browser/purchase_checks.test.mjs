@@ -23,7 +23,7 @@ const EXPERTS = { pcexpert1: [36, 26, 27], pcexpert2: [32, 24, 25], pcexpert3: [
 
 /** unit1's own electron microscope, used 1,300 hours last year: saturated at the default 1,200. */
 async function aSaturatedInstrument() {
-  const id = await approvedInstrument('场发射扫描电镜（查重对照）', 'SIGMA 300')
+  const id = await approvedInstrument('热场发射扫描电子显微镜（查重对照）', 'SIGMA 300')
   const lastYear = new Date().getFullYear() - 1
   const user = (name) => `(SELECT id FROM users WHERE username = '${name}')`
   const org = `(SELECT org_id FROM users WHERE username = 'unit1')`
@@ -103,7 +103,7 @@ test('a unit files a required check, the department assigns three experts, they 
     assert.match(await textOf(page.locator('[data-test=pc-facts]')), /材料科学.*纳米材料与器件表征|纳米材料与器件表征.*材料科学/)
 
     // The similar instruments, live: unit1's own microscope, of its own unit, saturated.
-    const own = page.locator('[data-test=pc-similar-table] .el-table__row', { hasText: '场发射扫描电镜（查重对照）' })
+    const own = page.locator('[data-test=pc-similar-table] .el-table__row', { hasText: '热场发射扫描电子显微镜（查重对照）' })
     assert.match(await textOf(own), /本单位/)
     assert.match(await textOf(own), /1,300/)
     await own.locator('[data-test=pc-saturated]').waitFor()
