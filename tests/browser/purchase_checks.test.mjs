@@ -213,7 +213,9 @@ test('the department returns a check with a reason; the unit reads it on the pag
     await logout(page)
     await login(page, 'unit1')
     await page.goto(`${BASE_URL}/inbox`)
-    await page.getByText('购置查重被退回：台式X射线衍射仪（退回），理由：请补充用途与开放共享计划').click()
+    const notice = page.locator('[data-test=inbox-item]', { hasText: '购置查重被退回：台式X射线衍射仪（退回）' })
+    assert.match(await textOf(notice), /理由：请补充用途与开放共享计划/)
+    await notice.click()
     await page.locator('[data-test=pc-name]', { hasText: '台式X射线衍射仪（退回）' }).waitFor()
     assert.match(await textOf(page.locator('[data-test=pc-reason]')), /请补充用途与开放共享计划/)
     // Returned: the unit edits and may submit again, or withdraw.

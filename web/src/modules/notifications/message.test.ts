@@ -63,12 +63,13 @@ describe('issue 17 notifications', () => {
     expect(linkOf(notice('expert_assigned', { kind: 'unknown', subject_id: '4', title: 'x' }))).toBe('/expert-assignments')
   })
 
-  it('tell the unit the decision in words and the reason of a return, and lead to the check', () => {
+  it('tell the unit the decision in words and of a return, and lead to the check', () => {
     const decided = notice('purchase_check_decided', { check_id: '5', name: '高分辨质谱仪', status: 'sharing_advised' })
     expect(messageOf(decided)).toBe('购置查重已有决定：高分辨质谱仪，建议共享现有仪器')
     expect(linkOf(decided)).toBe('/purchase-checks/5')
     const returned = notice('purchase_check_returned', { check_id: '5', name: '高分辨质谱仪', reason: '缺少报价' })
-    expect(messageOf(returned)).toBe('购置查重被退回：高分辨质谱仪，理由：缺少报价')
+    // The reason is shown under the sentence by the inbox (inbox.reason), not in it.
+    expect(messageOf(returned)).toBe('购置查重被退回：高分辨质谱仪')
     expect(linkOf(returned)).toBe('/purchase-checks/5')
   })
 })

@@ -31,7 +31,6 @@ export function messageOf(n: Notification): string {
     due: String(n.params.due_on ?? ''),
     amount: typeof n.params.amount_fen === 'number' ? formatYuan(n.params.amount_fen) : '',
     name: String(n.params.name ?? ''),
-    reason: String(n.params.reason ?? ''),
     status: typeof n.params.status === 'string' && has(`pc.status.${n.params.status}`) ? t(`pc.status.${n.params.status}`) : String(n.params.status ?? ''),
   })
 }

@@ -37,7 +37,7 @@ const zh = {
       assessment_subsidy_approved: '开放共享后补贴已批准：{amount} 元',
       expert_assigned: '新的评审任务：{title}',
       purchase_check_decided: '购置查重已有决定：{name}，{status}',
-      purchase_check_returned: '购置查重被退回：{name}，理由：{reason}',
+      purchase_check_returned: '购置查重被退回：{name}',
     },
   },
 }
@@ -79,7 +79,7 @@ export const notificationsTexts = defineTexts(zh, {
       assessment_subsidy_approved: 'Open-sharing post-subsidy approved: {amount} yuan',
       expert_assigned: 'New review assigned to you: {title}',
       purchase_check_decided: 'Purchase check decided: {name}, {status}',
-      purchase_check_returned: 'Purchase check returned: {name}; reason: {reason}',
+      purchase_check_returned: 'Purchase check returned: {name}',
     },
   },
 })
