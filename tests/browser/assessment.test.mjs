@@ -16,6 +16,7 @@ import {
   SCREENSHOTS,
   apiSession,
   approvedInstrument,
+  assertNoOverflow,
   beijingDate,
   field,
   login,

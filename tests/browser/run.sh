@@ -112,6 +112,10 @@ create_user agency1 evaluation_agency
 create_user finance1 finance_reviewer
 # The second person of the finance bureau, who approves what finance1 recommends (assessment.test.mjs).
 create_user finance2 finance_reviewer
+# The panel of a purchase check (purchase_checks.test.mjs): three experts of no organisation, and
+# one of unit1's organisation, whom the panel must never offer (a conflict of interest).
+for e in pcexpert1 pcexpert2 pcexpert3; do create_user "$e" expert; done
+create_user pcexpert_own expert --org "$ORG_ID"
 
 export KEYUAN_SCREENSHOTS=${KEYUAN_SCREENSHOTS:-$(mktemp -d /tmp/keyuan-screens.XXXXXX)}
 echo "browser tests: server $KEYUAN_URL on ${KEYUAN_BROWSER_ENGINE:-sqlite}, organisation $ORG_ID, screenshots in $KEYUAN_SCREENSHOTS" >&2

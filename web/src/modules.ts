@@ -41,6 +41,13 @@ import { addAssessmentPanels } from '@/modules/assessment/panels'
 import { annualReportsRoutes } from '@/modules/annual-reports/routes'
 import { annualReportsTexts } from '@/modules/annual-reports/texts'
 import { addAnnualReportsPanels } from '@/modules/annual-reports/panels'
+import { panelsRoutes } from '@/modules/panels/routes'
+import { panelsTexts } from '@/modules/panels/texts'
+import { addPanelsPanels } from '@/modules/panels/panels'
+import { attachmentsTexts } from '@/modules/attachments/texts'
+import { purchaseChecksRoutes } from '@/modules/purchase-checks/routes'
+import { purchaseChecksTexts } from '@/modules/purchase-checks/texts'
+import { addPurchaseChecksPanels } from '@/modules/purchase-checks/panels'
 
 export const moduleRoutes: RouteRecordRaw[] = [
   ...searchRoutes,
@@ -57,6 +64,8 @@ export const moduleRoutes: RouteRecordRaw[] = [
   ...vouchersRoutes,
   ...assessmentRoutes,
   ...annualReportsRoutes,
+  ...panelsRoutes,
+  ...purchaseChecksRoutes,
 ]
 
 export const moduleTexts: Record<string, Texts> = {
@@ -78,6 +87,9 @@ export const moduleTexts: Record<string, Texts> = {
   vouchersOverseer: vouchersOverseerTexts,
   assessment: assessmentTexts,
   annualReports: annualReportsTexts,
+  panels: panelsTexts,
+  attachments: attachmentsTexts,
+  purchaseChecks: purchaseChecksTexts,
 }
 
 let textsAdded = false
@@ -93,4 +105,6 @@ export function addModuleTexts(): void {
   addVouchersPanels()
   addAssessmentPanels()
   addAnnualReportsPanels()
+  addPurchaseChecksPanels()
+  addPanelsPanels()
 }

@@ -66,3 +66,23 @@ describe('annual report notifications', () => {
     expect(linkOf(returned)).toBe('/annual-reports/7')
   })
 })
+
+describe('issue 17 notifications', () => {
+  it("lead an expert to the subject's page, or to the list for a kind this UI does not know", () => {
+    const assigned = notice('expert_assigned', { kind: 'purchase_check', subject_id: '9', title: '高分辨质谱仪' })
+    expect(messageOf(assigned)).toBe('新的评审任务：高分辨质谱仪')
+    expect(linkOf(assigned)).toBe('/purchase-checks/9')
+    expect(linkOf(notice('expert_assigned', { kind: 'annual_report', subject_id: '4', title: '年报' }))).toBe('/annual-reports/4')
+    expect(linkOf(notice('expert_assigned', { kind: 'unknown', subject_id: '4', title: 'x' }))).toBe('/expert-assignments')
+  })
+
+  it('tell the unit the decision in words and of a return, and lead to the check', () => {
+    const decided = notice('purchase_check_decided', { check_id: '5', name: '高分辨质谱仪', status: 'sharing_advised' })
+    expect(messageOf(decided)).toBe('购置查重已有决定：高分辨质谱仪，建议共享现有仪器')
+    expect(linkOf(decided)).toBe('/purchase-checks/5')
+    const returned = notice('purchase_check_returned', { check_id: '5', name: '高分辨质谱仪', reason: '缺少报价' })
+    // The reason is shown under the sentence by the inbox (inbox.reason), not in it.
+    expect(messageOf(returned)).toBe('购置查重被退回：高分辨质谱仪')
+    expect(linkOf(returned)).toBe('/purchase-checks/5')
+  })
+})

@@ -3,6 +3,7 @@ import { has, t } from '@/shared/i18n'
 import { hasRole } from '@/shared/session'
 import { formatYuan } from '@/shared/reference'
 import type { Notification } from '@/modules/notifications/types'
+import { subjectLink } from '@/modules/panels/kinds'
 
 // Sent to the unit that provides the time or the service; the rest go to the client, except
 // order_cancelled, which goes to whichever side did not cancel.
@@ -31,6 +32,8 @@ export function messageOf(n: Notification): string {
     amount: typeof n.params.amount_fen === 'number' ? formatYuan(n.params.amount_fen) : '',
     count: String(n.params.count ?? ''),
     reason: String(n.params.reason ?? ''),
+    name: String(n.params.name ?? ''),
+    status: typeof n.params.status === 'string' && has(`pc.status.${n.params.status}`) ? t(`pc.status.${n.params.status}`) : String(n.params.status ?? ''),
   })
 }
 
@@ -45,6 +48,11 @@ export function linkOf(n: Notification): string {
   if (n.kind.startsWith('assessment_rectification')) return '/rectifications'
   if (n.kind === 'annual_report_returned' && typeof n.params.report_id === 'string') return `/annual-reports/${n.params.report_id}`
   if (n.kind.startsWith('annual_report_')) return '/annual-reports'
+  if (n.kind === 'expert_assigned') {
+    const link = typeof n.params.kind === 'string' && typeof n.params.subject_id === 'string' ? subjectLink(n.params.kind, n.params.subject_id) : null
+    return link ?? '/expert-assignments'
+  }
+  if (n.kind.startsWith('purchase_check_') && typeof n.params.check_id === 'string') return `/purchase-checks/${n.params.check_id}`
   if (!n.kind.startsWith('order_')) return '/inbox'
   // A cancelled order: the client hears when the unit cancelled, the unit when the client did.
   const provider = FOR_PROVIDER.has(n.kind) || (n.kind === 'order_cancelled' && hasRole('unit_admin', 'operator'))

@@ -38,6 +38,9 @@ const zh = {
       annual_report_due: '{year} 年度科技成果转化年度报告 {due} 截止，本单位尚未提交',
       annual_report_forward_due: '{year} 年度科技成果转化年度报告 {due} 前须报送，尚有 {count} 份未报送',
       annual_report_returned: '{year} 年度科技成果转化年度报告被退回：{reason}',
+      expert_assigned: '新的评审任务：{title}',
+      purchase_check_decided: '购置查重已有决定：{name}，{status}',
+      purchase_check_returned: '购置查重被退回：{name}',
     },
   },
 }
@@ -80,6 +83,9 @@ export const notificationsTexts = defineTexts(zh, {
       annual_report_due: 'The {year} annual transformation report is due on {due}; your unit has not submitted it',
       annual_report_forward_due: 'The {year} annual transformation reports must be forwarded by {due}; {count} are waiting',
       annual_report_returned: 'Your {year} annual transformation report was returned: {reason}',
+      expert_assigned: 'New review assigned to you: {title}',
+      purchase_check_decided: 'Purchase check decided: {name}, {status}',
+      purchase_check_returned: 'Purchase check returned: {name}',
     },
   },
 })
