@@ -14,6 +14,7 @@
 #include "modules/orders/module.hpp"
 #include "modules/search/module.hpp"
 #include "modules/system/module.hpp"
+#include "modules/tech_platforms/module.hpp"
 #include "modules/vouchers/module.hpp"
 
 namespace keyuan::app {
@@ -34,6 +35,7 @@ std::span<const modules::Module> AllModules() {
         {"evaluations", evaluations::Register},
         {"vouchers", vouchers::Register, vouchers::Declare},
         {"assessment", assessment::Register, assessment::Declare},
+        {"tech_platforms", tech_platforms::Register},
         {"search", search::Register, search::Declare},
         {"idempotency", system::RegisterIdempotency},
         {"openapi", system::RegisterOpenApi},
