@@ -167,6 +167,7 @@ protected:
         MakeOrderObjects(actors, objects_);
         MakeVoucherObjects(actors, objects_);
         MakeAssessmentObjects(actors, objects_);
+        MakeTechPlatformObjects(actors, objects_);
     }
 
     /// The route's path with its parameter filled for the object inside (or outside) the scope.

@@ -43,4 +43,8 @@ void MakeVoucherObjects(const TradeActors& actors, MatrixObjects& objects);
 /// (outside), a published one with a subsidy plan, and a rectification of each organisation.
 void MakeAssessmentObjects(const TradeActors& actors, MatrixObjects& objects);
 
+/// Common technology platforms (tech_platform_objects.cpp): an admitted platform of each unit with a
+/// valid label (org_a's inside) and its 2025 assessment.
+void MakeTechPlatformObjects(const TradeActors& actors, MatrixObjects& objects);
+
 }  // namespace keyuan::testing
