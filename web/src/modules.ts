@@ -38,6 +38,9 @@ import { addVouchersPanels } from '@/modules/vouchers/panels'
 import { assessmentRoutes } from '@/modules/assessment/routes'
 import { assessmentTexts } from '@/modules/assessment/texts'
 import { addAssessmentPanels } from '@/modules/assessment/panels'
+import { techPlatformsRoutes } from '@/modules/tech-platforms/routes'
+import { techPlatformsTexts } from '@/modules/tech-platforms/texts'
+import { addTechPlatformsPanels } from '@/modules/tech-platforms/panels'
 
 export const moduleRoutes: RouteRecordRaw[] = [
   ...searchRoutes,
@@ -53,6 +56,7 @@ export const moduleRoutes: RouteRecordRaw[] = [
   ...evaluationsRoutes,
   ...vouchersRoutes,
   ...assessmentRoutes,
+  ...techPlatformsRoutes,
 ]
 
 export const moduleTexts: Record<string, Texts> = {
@@ -73,6 +77,7 @@ export const moduleTexts: Record<string, Texts> = {
   vouchers: vouchersTexts,
   vouchersOverseer: vouchersOverseerTexts,
   assessment: assessmentTexts,
+  techPlatforms: techPlatformsTexts,
 }
 
 let textsAdded = false
@@ -87,4 +92,5 @@ export function addModuleTexts(): void {
   addAchievementsPanels()
   addVouchersPanels()
   addAssessmentPanels()
+  addTechPlatformsPanels()
 }

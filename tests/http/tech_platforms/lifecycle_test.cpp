@@ -77,8 +77,9 @@ TEST_F(TechPlatformLifecycleTest, FromPlanToLabelToTheFirstYearlyAssessmentThenR
 
     // The first yearly assessment: figures from the unit's records, a self-report, the panel, rectify.
     int year = std::stoi(today.substr(0, 4));
-    HttpResponse opened = As("operator").Post("/api/v1/tech-platform-assessments",
-                                              Body({{"platform_id", id}, {"year", year}, {"due_on", ShanghaiDate(30)}}));
+    HttpResponse opened = As("operator")
+                              .Post("/api/v1/tech-platform-assessments",
+                                    Body({{"platform_id", id}, {"year", year}, {"due_on", ShanghaiDate(30)}}));
     ASSERT_EQ(opened.status, 201) << opened.body;
     std::string assessment = Str(opened.Json(), "id");
     json::value figures = opened.Json().at("figures");
@@ -127,9 +128,8 @@ TEST_F(TechPlatformLifecycleTest, FromPlanToLabelToTheFirstYearlyAssessmentThenR
     // After the end: expired, notified, gone from the public list.
     Pass(90);
     ServerClock().Advance(3601);
-    EXPECT_TRUE(WaitUntil(
-        [&] { return Str(As("operator").Get(Path(id)).Json().at("label"), "status") == "expired"; },
-        std::chrono::seconds(10)));
+    EXPECT_TRUE(WaitUntil([&] { return Str(As("operator").Get(Path(id)).Json().at("label"), "status") == "expired"; },
+                          std::chrono::seconds(10)));
     EXPECT_TRUE(InboxHas("unit_a", "tech_platform_label_expired"));
     EXPECT_FALSE(HasId(PublicIds(), id));
     HttpResponse steps = As("operator").Get(Path(id, "/steps"));

@@ -62,7 +62,8 @@ TEST_F(TechPlatformRefusalsTest, NoPanelWithoutTheDistrictsRecommendationAndOnly
     HttpResponse bad_check = Step("operator", id, "site-check", {{"result", "maybe"}});
     EXPECT_TRUE(IsError(bad_check, 422, "validation_failed"));
     EXPECT_TRUE(Names(bad_check, "result") && Names(bad_check, "findings")) << bad_check.body;
-    EXPECT_TRUE(IsError(Step("unit_a", id, "site-check", {{"result", "pass"}, {"findings", "自查"}}), 403, "forbidden"));
+    EXPECT_TRUE(
+        IsError(Step("unit_a", id, "site-check", {{"result", "pass"}, {"findings", "自查"}}), 403, "forbidden"));
     HttpResponse failed = Step("operator", id, "site-check", {{"result", "fail"}, {"findings", "场地不具备条件"}});
     ASSERT_EQ(failed.status, 200) << failed.body;
     EXPECT_EQ(Str(failed.Json(), "status"), "rejected");
@@ -74,9 +75,9 @@ TEST_F(TechPlatformRefusalsTest, OfTwoConcurrentDecisionsExactlyOneWins) {
     std::string id = InPanel("并发决定平台");
     std::vector<RaceRequest> requests;
     for (int i = 0; i < 6; ++i) {
-        requests.push_back(i % 2 ? RaceRequest{&As("operator"), "POST", Path(id, "/admit"), "{}"}
-                                 : RaceRequest{&As("operator"), "POST", Path(id, "/reject"),
-                                               Body({{"reason", "专家论证未通过"}})});
+        requests.push_back(
+            i % 2 ? RaceRequest{&As("operator"), "POST", Path(id, "/admit"), "{}"}
+                  : RaceRequest{&As("operator"), "POST", Path(id, "/reject"), Body({{"reason", "专家论证未通过"}})});
     }
     std::map<int, int> counts = Count(Race(Port(), requests));
     EXPECT_EQ(counts[200], 1);
@@ -87,27 +88,29 @@ TEST_F(TechPlatformRefusalsTest, OfTwoConcurrentDecisionsExactlyOneWins) {
 
 TEST_F(TechPlatformRefusalsTest, AssessmentsOnlyForALabelAndItsYears) {
     std::string pending = InPanel("评审中平台");
-    HttpResponse no_label = As("operator").Post("/api/v1/tech-platform-assessments",
-                                                Body({{"platform_id", pending}, {"year", 2026}}));
+    HttpResponse no_label =
+        As("operator").Post("/api/v1/tech-platform-assessments", Body({{"platform_id", pending}, {"year", 2026}}));
     EXPECT_TRUE(IsError(no_label, 422, "validation_failed"));
     EXPECT_TRUE(Names(no_label, "platform_id")) << no_label.body;
 
     std::string id = InPanel("已纳入平台");
     ASSERT_EQ(Step("operator", id, "admit").status, 200);
     int year = std::stoi(ShanghaiDate().substr(0, 4));
-    HttpResponse bad = As("operator").Post("/api/v1/tech-platform-assessments",
-                                           Body({{"platform_id", id}, {"year", year + 1}, {"due_on", "2026-02-30"}}));
+    HttpResponse bad = As("operator")
+                           .Post("/api/v1/tech-platform-assessments",
+                                 Body({{"platform_id", id}, {"year", year + 1}, {"due_on", "2026-02-30"}}));
     EXPECT_TRUE(IsError(bad, 422, "validation_failed"));
     EXPECT_TRUE(Names(bad, "year") && Names(bad, "due_on")) << bad.body;
-    EXPECT_TRUE(IsError(As("unit_a").Post("/api/v1/tech-platform-assessments", Body({{"platform_id", id}, {"year", year}})),
-                        403, "forbidden"));
+    EXPECT_TRUE(
+        IsError(As("unit_a").Post("/api/v1/tech-platform-assessments", Body({{"platform_id", id}, {"year", year}})),
+                403, "forbidden"));
     HttpResponse opened =
         As("operator").Post("/api/v1/tech-platform-assessments", Body({{"platform_id", id}, {"year", year}}));
     ASSERT_EQ(opened.status, 201) << opened.body;
     std::string path = "/api/v1/tech-platform-assessments/" + Str(opened.Json(), "id");
-    EXPECT_TRUE(IsError(As("operator").Post("/api/v1/tech-platform-assessments",
-                                            Body({{"platform_id", id}, {"year", year}})),
-                        409, "conflict"));
+    EXPECT_TRUE(
+        IsError(As("operator").Post("/api/v1/tech-platform-assessments", Body({{"platform_id", id}, {"year", year}})),
+                409, "conflict"));
     HttpResponse early = As("operator").Post(path + "/not_submitted", "{}");
     EXPECT_TRUE(IsError(early, 422, "validation_failed")) << early.body;
     EXPECT_TRUE(Names(early, "due_on"));

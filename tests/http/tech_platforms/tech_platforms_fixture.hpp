@@ -28,7 +28,8 @@ public:
     static void SetUpTestSuite() {
         Base::SetUpTestSuite();
         instrument_a_ = CreateApproved(As("unit_a"), As("reviewer_edu"), "instruments", InstrumentBody("中试验证平台"));
-        instrument_b_ = CreateApproved(As("unit_b"), As("reviewer_health"), "instruments", InstrumentBody("基因测序仪"));
+        instrument_b_ =
+            CreateApproved(As("unit_b"), As("reviewer_health"), "instruments", InstrumentBody("基因测序仪"));
         HttpResponse tree = Base::Visitor().Get("/api/v1/industries");
         for (const json::value& item : tree.Json().at("items").as_array()) {
             if (Str(item, "name") == "人工智能") field_ai_ = Str(item, "id");
