@@ -112,6 +112,8 @@ create_user agency1 evaluation_agency
 create_user finance1 finance_reviewer
 # The second person of the finance bureau, who approves what finance1 recommends (assessment.test.mjs).
 create_user finance2 finance_reviewer
+# The district officer of 海淀区, who recommends the unit's platform (tech_platforms.test.mjs).
+create_user district1 district_officer --district 110108
 
 export KEYUAN_SCREENSHOTS=${KEYUAN_SCREENSHOTS:-$(mktemp -d /tmp/keyuan-screens.XXXXXX)}
 echo "browser tests: server $KEYUAN_URL on ${KEYUAN_BROWSER_ENGINE:-sqlite}, organisation $ORG_ID, screenshots in $KEYUAN_SCREENSHOTS" >&2
