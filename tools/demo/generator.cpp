@@ -12,6 +12,7 @@
 #include "core/clock.hpp"
 #include "tools/demo/activity.hpp"
 #include "tools/demo/assessment.hpp"
+#include "tools/demo/tech_platforms.hpp"
 #include "tools/demo/bases_and_finance.hpp"
 #include "tools/demo/organizations.hpp"
 #include "tools/demo/plan.hpp"
@@ -188,6 +189,7 @@ Result<DemoSummary> GenerateDemo(store::Database& db, const DemoOptions& options
     // The voucher programme after everything else, for the same reason.
     AddVouchers(db, rng, options.as_of);
     AddAssessmentCycle(db, options.as_of);
+    AddTechPlatforms(db, options.as_of);
     if (db.engine() == store::Engine::kPostgres) db.Write(ResetSequences);
     std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
     return DemoSummary{done, elapsed.count()};
