@@ -28,6 +28,7 @@ CREATE TABLE tech_platforms (
     label_valid_until TEXT,                                          -- 3 years later
     label_status TEXT,                                               -- valid | expired | removed
     renewal_notified INTEGER NOT NULL DEFAULT 0,
+    panel_summary TEXT,                                              -- JSON: the panel's averages at the decision
     created_by {{BIGINT}} NOT NULL REFERENCES users (id),
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
@@ -70,6 +71,7 @@ CREATE TABLE tech_platform_assessments (
     outcome TEXT,                                                    -- continue | rectify | remove | not_submitted
     rectify_due_on TEXT,
     decided_at TEXT,
+    panel_summary TEXT,                                              -- JSON: the experts' averages at the decision
     created_by {{BIGINT}} NOT NULL REFERENCES users (id),
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
