@@ -26,18 +26,19 @@ constexpr DemoPlatform kInReview{"智能传感共性技术平台", "智能装备
 std::int64_t InsertPlatform(store::Session& s, const DemoPlatform& p, std::int64_t org, const std::string& district,
                             std::int64_t user, const std::string& now) {
     std::string field(p.field);
-    std::int64_t id = s.Query(
-                           "INSERT INTO tech_platforms (org_id, district_code, field_id, name, positioning, goals, tasks, "
-                           "support_measures, organisation, mechanism, site, team, openness, plan_version, status, "
-                           "created_by, created_at, updated_at) SELECT $1, $2, id, $3, $4, "
-                           "'三年内服务企业 200 家，形成 5 项共性技术成果', '共性技术研发、检测验证、中试放大', "
-                           "'牵头单位每年投入 1500 万元，区级配套支持', '理事会领导下的主任负责制，设学术委员会', "
-                           "'企业会员制，市场化收费，收入反哺平台运营', '实验与中试场地 2800 平方米', "
-                           "'技术团队 36 人，运营团队 9 人', '仪器设备与研发成果对外开放共享', 1, $5, $6, $7, $7 "
-                           "FROM hitech_industries WHERE name = $8 RETURNING id",
-                           {org, district, p.name, p.positioning, p.status, user, now, field})
-                         .front()
-                         .Int(0);
+    std::int64_t id =
+        s.Query(
+             "INSERT INTO tech_platforms (org_id, district_code, field_id, name, positioning, goals, tasks, "
+             "support_measures, organisation, mechanism, site, team, openness, plan_version, status, "
+             "created_by, created_at, updated_at) SELECT $1, $2, id, $3, $4, "
+             "'三年内服务企业 200 家，形成 5 项共性技术成果', '共性技术研发、检测验证、中试放大', "
+             "'牵头单位每年投入 1500 万元，区级配套支持', '理事会领导下的主任负责制，设学术委员会', "
+             "'企业会员制，市场化收费，收入反哺平台运营', '实验与中试场地 2800 平方米', "
+             "'技术团队 36 人，运营团队 9 人', '仪器设备与研发成果对外开放共享', 1, $5, $6, $7, $7 "
+             "FROM hitech_industries WHERE name = $8 RETURNING id",
+             {org, district, p.name, p.positioning, p.status, user, now, field})
+            .front()
+            .Int(0);
     s.Execute(
         "INSERT INTO tech_platform_plans (platform_id, plan_version, plan, created_by, created_at) VALUES ($1, 1, $2, "
         "$3, $4)",
@@ -79,12 +80,13 @@ void AddTechPlatforms(store::Database& db, Date as_of) {
                                  {"start_panel", "site_checked", "panel"},
                                  {"admit", "panel", "admitted"}};
         for (const auto& step : path) Step(s, admitted, step[0], step[1], step[2], now);
-        json::object figures{{"instruments", 0},           {"open_instruments", 0}, {"platform_instruments", 0},
-                             {"deliveries", 0},            {"external_deliveries", 0}, {"revenue_fen", 0},
+        json::object figures{{"instruments", 0},   {"open_instruments", 0},    {"platform_instruments", 0},
+                             {"deliveries", 0},    {"external_deliveries", 0}, {"revenue_fen", 0},
                              {"service_orders", 0}};
         s.Execute(
             "INSERT INTO tech_platform_assessments (platform_id, org_id, district_code, year, due_on, status, figures, "
-            "self_report, reported_at, outcome, decided_at, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, "
+            "self_report, reported_at, outcome, decided_at, created_by, created_at, updated_at) VALUES ($1, $2, $3, "
+            "$4, "
             "$5, 'continued', $6, '年度对外服务 86 次，支撑企业新产品 4 项', $7, 'continue', $7, $8, $7, $7)",
             {admitted, org, district, last_year, std::to_string(as_of.Year()) + "-01-31", json::serialize(figures), now,
              user});

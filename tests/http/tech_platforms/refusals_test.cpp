@@ -3,8 +3,8 @@
 // the district officer of another district (404), another unit (404), a role without the step (403),
 // a bad site check, assessments of a platform without a label or a year outside it, "not
 // submitted" before the due date; and of two concurrent decisions exactly one wins.
+#include "http/tech_platforms/tech_platforms_fixture.hpp"
 #include "support/race.hpp"
-#include "tech_platforms/tech_platforms_fixture.hpp"
 
 namespace keyuan::testing {
 namespace {

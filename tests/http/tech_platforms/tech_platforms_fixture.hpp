@@ -31,7 +31,8 @@ public:
         instrument_b_ =
             CreateApproved(As("unit_b"), As("reviewer_health"), "instruments", InstrumentBody("基因测序仪"));
         HttpResponse tree = Base::Visitor().Get("/api/v1/industries");
-        for (const json::value& item : tree.Json().at("items").as_array()) {
+        json::value industries = tree.Json();  // kept: the loop below reads into it
+        for (const json::value& item : industries.at("items").as_array()) {
             if (Str(item, "name") == "人工智能") field_ai_ = Str(item, "id");
         }
         ASSERT_FALSE(field_ai_.empty()) << tree.body;
