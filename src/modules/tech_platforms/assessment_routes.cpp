@@ -158,13 +158,15 @@ void RegisterAssessmentRoutes(modules::ModuleContext& context, const workflow::W
 
     context.router.Post(base + "/{id}/report", [&db, &policy, &lifecycle](Request& r) {
         std::int64_t id = http::PathId(r);
+        policy.RequireAction(r.caller.get(), "tech_platform_assessment.report");
         json::object body = http::ParseJsonObject(r);
-        http::JsonReader reader(body);
-        auto report = reader.String("self_report", {.required = true, .max_chars = 20000, .min_chars = 1});
-        reader.Finish();
         json::object answer;
         db.Write([&](store::Session& s) {
+            // The scope before the body: outside it a 404, whatever was sent.
             TechAssessment a = Authorized(s, policy, r.caller.get(), id, "tech_platform_assessment.report");
+            http::JsonReader reader(body);
+            auto report = reader.String("self_report", {.required = true, .max_chars = 20000, .min_chars = 1});
+            reader.Finish();
             // The figures as of the filing: what the unit saw when it wrote its report.
             std::string figures = json::serialize(ComputeFigures(s, a.platform_id, a.org_id, a.year));
             s.Execute(
@@ -177,14 +179,15 @@ void RegisterAssessmentRoutes(modules::ModuleContext& context, const workflow::W
 
     context.router.Post(base + "/{id}/rectify", [&db, &policy, &lifecycle](Request& r) {
         std::int64_t id = http::PathId(r);
+        policy.RequireAction(r.caller.get(), "tech_platform_assessment.decide");
         json::object body = http::ParseJsonObject(r);
-        http::JsonReader reader(body);
-        auto days = reader.Int("due_working_days", true, 5, 120);
-        auto reason = reader.String("reason", {.required = true, .max_chars = 500, .min_chars = 1});
-        reader.Finish();
         json::object answer;
         db.Write([&](store::Session& s) {
             TechAssessment a = Authorized(s, policy, r.caller.get(), id, "tech_platform_assessment.decide");
+            http::JsonReader reader(body);
+            auto days = reader.Int("due_working_days", true, 5, 120);
+            auto reason = reader.String("reason", {.required = true, .max_chars = 500, .min_chars = 1});
+            reader.Finish();
             Date today = *Date::Parse(clock::TodayShanghai());
             std::string due = workflow::LoadCalendar(s).AddWorkingDays(today, static_cast<int>(*days)).ToString();
             s.Execute(

@@ -23,13 +23,13 @@ void AddSiteCheck(modules::ModuleContext& context, const workflow::Workflow& lif
         std::int64_t id = http::PathId(r);
         policy.RequireAction(r.caller.get(), "tech_platform.site_check");
         json::object body = http::ParseJsonObject(r);
-        http::JsonReader reader(body);
-        auto result = reader.Enum("result", true, {"pass", "fail"});
-        auto findings = reader.String("findings", {.required = true, .max_chars = 4000, .min_chars = 1});
-        reader.Finish();
         json::object answer;
         db.Write([&](store::Session& s) {
             AuthorizedPlatform(s, policy, r.caller.get(), id, "tech_platform.site_check");
+            http::JsonReader reader(body);
+            auto result = reader.Enum("result", true, {"pass", "fail"});
+            auto findings = reader.String("findings", {.required = true, .max_chars = 4000, .min_chars = 1});
+            reader.Finish();
             s.Execute(
                 "UPDATE tech_platforms SET site_check_result = $1, site_check_findings = $2, site_checked_at = $3 "
                 "WHERE id = $4",
