@@ -3,6 +3,7 @@
 
 #include "modules/accounts/module.hpp"
 #include "modules/achievements/module.hpp"
+#include "modules/annual_reports/module.hpp"
 #include "modules/assessment/module.hpp"
 #include "modules/audit/module.hpp"
 #include "modules/bookings/module.hpp"
@@ -12,6 +13,8 @@
 #include "modules/media/module.hpp"
 #include "modules/notifications/module.hpp"
 #include "modules/orders/module.hpp"
+#include "modules/panels/module.hpp"
+#include "modules/purchase_checks/module.hpp"
 #include "modules/search/module.hpp"
 #include "modules/system/module.hpp"
 #include "modules/tech_platforms/module.hpp"
@@ -28,6 +31,7 @@ std::span<const modules::Module> AllModules() {
         {"media", media::Register, media::Declare},
         {"catalog", catalog::Register, catalog::Declare},
         {"notifications", notifications::Register, notifications::Declare},
+        {"panels", panels::Register},
         {"delivery", delivery::Register},
         {"bookings", bookings::Register},
         {"orders", orders::Register},
@@ -35,6 +39,8 @@ std::span<const modules::Module> AllModules() {
         {"evaluations", evaluations::Register},
         {"vouchers", vouchers::Register, vouchers::Declare},
         {"assessment", assessment::Register, assessment::Declare},
+        {"purchase_checks", purchase_checks::Register},
+        {"annual_reports", annual_reports::Register},
         {"tech_platforms", tech_platforms::Register},
         {"search", search::Register, search::Declare},
         {"idempotency", system::RegisterIdempotency},

@@ -11,6 +11,8 @@ import assert from 'node:assert/strict'
 import { join } from 'node:path'
 import {
   BASE_URL,
+  assertNoOverflow,
+  confirmBox,
   SCREENSHOTS,
   apiSession,
   approvedInstrument,
@@ -53,30 +55,12 @@ async function aYearOfRecords() {
   for (const sql of rows) runSql(sql)
 }
 
-async function confirmBox(page, button) {
-  await page.locator('.el-message-box').getByRole('button', { name: button }).click()
-}
-
 async function cycleStep(page, action, button) {
   await page.goto(`${BASE_URL}/assessment`)
   const cycle = page.locator('[data-test=cycle]', { has: page.locator('[data-test=cycle-year]', { hasText: String(YEAR) }) })
   await cycle.locator(`[data-test=cycle-${action}]`).click()
   await confirmBox(page, button)
   return cycle
-}
-
-/** The page is no wider than the window (tables scroll in their own boxes). */
-async function assertNoOverflow(page, what) {
-  const [wide, culprit] = await page.evaluate(() => {
-    const clips = (e) => {
-      for (let a = e.parentElement; a && a !== document.documentElement; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true
-      return false
-    }
-    const past = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !clips(e))
-    const outer = past.find((e) => !past.includes(e.parentElement))
-    return [document.documentElement.scrollWidth, outer ? `${outer.tagName}.${outer.className}` : '']
-  })
-  assert.ok(wide <= (await page.evaluate(() => window.innerWidth)), `${what}: ${wide}px wide (${culprit})`)
 }
 
 test('a year: open, review and explain, adjust and confirm, publish, rectify, allocate and approve subsidies', async () => {

@@ -256,3 +256,22 @@ export async function approvedInstrument(name, model) {
   assert.equal((await reviewer('POST', `/instruments/${id}/approve`)).status, 200)
   return id
 }
+
+/** Clicks `button` in the open message box (a confirmation or a prompt). */
+export async function confirmBox(page, button) {
+  await page.locator('.el-message-box').getByRole('button', { name: button }).click()
+}
+
+/** Fails when the page is wider than the window (tables scroll in their own boxes). */
+export async function assertNoOverflow(page, what) {
+  const [wide, culprit] = await page.evaluate(() => {
+    const clips = (e) => {
+      for (let a = e.parentElement; a && a !== document.documentElement; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true
+      return false
+    }
+    const past = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !clips(e))
+    const outer = past.find((e) => !past.includes(e.parentElement))
+    return [document.documentElement.scrollWidth, outer ? `${outer.tagName}.${outer.className}` : '']
+  })
+  assert.ok(wide <= (await page.evaluate(() => window.innerWidth)), `${what}: ${wide}px wide (${culprit})`)
+}

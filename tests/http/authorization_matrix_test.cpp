@@ -161,12 +161,21 @@ protected:
         std::string url = Str(photo.Json(), "url");
         std::string name = url.substr(url.rfind('/') + 1);
         objects_["/api/v1/media"] = {name, name};
-        TradeActors actors{
-            op, *sessions_["enterprise"], As("unit_a"), As("unit_b"), As("company"), world_.org_a, world_.org_b, Db()};
+        TradeActors actors{op,
+                           *sessions_["enterprise"],
+                           As("unit_a"),
+                           As("unit_b"),
+                           As("company"),
+                           world_.org_a,
+                           world_.org_b,
+                           Db(),
+                           ids_["expert"]};
         MakeBookingObjects(actors, objects_);
         MakeOrderObjects(actors, objects_);
         MakeVoucherObjects(actors, objects_);
         MakeAssessmentObjects(actors, objects_);
+        MakePurchaseCheckObjects(actors, objects_);
+        MakeAnnualReportObjects(actors, objects_);
         MakeTechPlatformObjects(actors, objects_);
     }
 
@@ -185,9 +194,10 @@ protected:
         // …/providers/{org_id}/…: a provider of the programme (org_a).
         if (std::size_t org = rest.find("{org_id}"); org != std::string::npos)
             rest.replace(org, 8, objects_["{org_id}"].first);
-        // …/attachments/{attachment_id}: the file of the same order.
+        // …/attachments/{attachment_id}: the file of the same object (a service order's by default).
         if (std::size_t file = rest.find("{attachment_id}"); file != std::string::npos) {
-            const auto& files = objects_["{attachment_id}"];
+            auto own = objects_.find(collection + " {attachment_id}");
+            const auto& files = own != objects_.end() ? own->second : objects_["{attachment_id}"];
             rest.replace(file, 15, inside ? files.first : files.second);
         }
         return collection + "/" + (inside ? it->second.first : it->second.second) + rest;

@@ -11,10 +11,12 @@
 #include "access/crypto.hpp"
 #include "core/clock.hpp"
 #include "tools/demo/activity.hpp"
+#include "tools/demo/annual_reports.hpp"
 #include "tools/demo/assessment.hpp"
 #include "tools/demo/bases_and_finance.hpp"
 #include "tools/demo/organizations.hpp"
 #include "tools/demo/plan.hpp"
+#include "tools/demo/purchase_checks.hpp"
 #include "tools/demo/resources.hpp"
 #include "tools/demo/results.hpp"
 #include "tools/demo/tech_platforms.hpp"
@@ -189,6 +191,8 @@ Result<DemoSummary> GenerateDemo(store::Database& db, const DemoOptions& options
     // The voucher programme after everything else, for the same reason.
     AddVouchers(db, rng, options.as_of);
     AddAssessmentCycle(db, options.as_of);
+    AddPurchaseChecks(db);
+    AddAnnualReports(db, options.as_of);
     AddTechPlatforms(db, options.as_of);
     if (db.engine() == store::Engine::kPostgres) db.Write(ResetSequences);
     std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;

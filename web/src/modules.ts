@@ -38,6 +38,9 @@ import { addVouchersPanels } from '@/modules/vouchers/panels'
 import { assessmentRoutes } from '@/modules/assessment/routes'
 import { assessmentTexts } from '@/modules/assessment/texts'
 import { addAssessmentPanels } from '@/modules/assessment/panels'
+import { annualReportsRoutes } from '@/modules/annual-reports/routes'
+import { annualReportsTexts } from '@/modules/annual-reports/texts'
+import { addAnnualReportsPanels } from '@/modules/annual-reports/panels'
 import { techPlatformsRoutes } from '@/modules/tech-platforms/routes'
 import { techPlatformsTexts } from '@/modules/tech-platforms/texts'
 import { addTechPlatformsPanels } from '@/modules/tech-platforms/panels'
@@ -56,6 +59,7 @@ export const moduleRoutes: RouteRecordRaw[] = [
   ...evaluationsRoutes,
   ...vouchersRoutes,
   ...assessmentRoutes,
+  ...annualReportsRoutes,
   ...techPlatformsRoutes,
 ]
 
@@ -77,6 +81,7 @@ export const moduleTexts: Record<string, Texts> = {
   vouchers: vouchersTexts,
   vouchersOverseer: vouchersOverseerTexts,
   assessment: assessmentTexts,
+  annualReports: annualReportsTexts,
   techPlatforms: techPlatformsTexts,
 }
 
@@ -92,5 +97,6 @@ export function addModuleTexts(): void {
   addAchievementsPanels()
   addVouchersPanels()
   addAssessmentPanels()
+  addAnnualReportsPanels()
   addTechPlatformsPanels()
 }

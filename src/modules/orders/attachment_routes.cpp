@@ -2,7 +2,6 @@
 // descriptions, the provider its test reports); whoever may read the order downloads them.
 //   POST /api/v1/orders/{id}/attachments?name=报告.pdf   body: the file's bytes (≤ 10 MiB)
 //   GET  /api/v1/orders/{id}/attachments/{attachment_id}
-#include "http/content_disposition.hpp"
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "modules/orders/attachments.hpp"
@@ -33,12 +32,12 @@ void RegisterAttachmentRoutes(modules::ModuleContext& context) {
                     throw ApiError(workflow::WrongState(order.status));
             };
             db.Read(check);
-            std::optional<std::string> name = CleanFileName(r.Query("name").value_or(""));
+            std::optional<std::string> name = attachments::CleanFileName(r.Query("name").value_or(""));
             if (!name) {
                 throw ApiError(Error::Validation(
                     {{"name", {"请在 name 参数中给出文件名", "name: the file's name, without folders"}}}));
             }
-            std::optional<std::string_view> type = SniffAttachment(r.body);
+            std::optional<std::string_view> type = attachments::SniffFileType(r.body);
             if (!type) {
                 throw ApiError(Error::Make(ErrorCode::kUnsupportedMediaType,
                                            "附件须为 PDF、PNG、JPEG、XLSX 或 DOCX 文件",
@@ -63,16 +62,7 @@ void RegisterAttachmentRoutes(modules::ModuleContext& context) {
             file = LoadAttachment(s, id, attachment_id);
         });
         if (!file) throw ApiError(Error::NotFound());
-        http::Response response;
-        response.status = 200;
-        response.content_type = file->content_type;
-        response.body = std::move(file->bytes);
-        // Always a download, never rendered in the platform's origin.
-        response.SetHeader("content-disposition", http::AttachmentDisposition(file->file_name));
-        response.SetHeader("x-content-type-options", "nosniff");
-        response.SetHeader("cache-control", "private, no-store");
-        response.SetHeader("etag", "\"" + file->sha256 + "\"");
-        return response;
+        return attachments::DownloadResponse(file->file_name, file->content_type, file->sha256, std::move(file->bytes));
     });
 }
 

@@ -15,20 +15,13 @@
 #include <vector>
 
 #include "core/caller.hpp"
+#include "modules/attachments/service.hpp"
 #include "store/database.hpp"
 
 namespace keyuan::orders {
 
-inline constexpr std::size_t kMaxAttachmentBytes = 10 * 1024 * 1024;
+inline constexpr std::size_t kMaxAttachmentBytes = attachments::kMaxFileBytes;
 inline constexpr std::int64_t kMaxAttachmentsPerOrder = 10;
-
-/// The content type of a file we accept, from its first bytes (and, for Office files, the
-/// names inside the zip); nullopt for anything else.
-std::optional<std::string_view> SniffAttachment(std::string_view bytes);
-
-/// A file name as given by the client, cleaned for storage and for Content-Disposition: no
-/// folders, no control characters, at most 120 characters. nullopt when nothing is left.
-std::optional<std::string> CleanFileName(std::string_view name);
 
 /// Stores a file of an order (checked by the caller: who may, type, size); throws ApiError 409
 /// when the order has kMaxAttachmentsPerOrder files already. Returns its JSON.

@@ -20,6 +20,7 @@ struct TradeActors {
     Session& unit_b;
     Session& company;
     std::string org_a, org_b, db;
+    std::string expert_id;  // the matrix's expert account, for panels
 };
 
 /// Path prefix ("/api/v1/bookings") → (inside id, outside id).
@@ -42,6 +43,15 @@ void MakeVoucherObjects(const TradeActors& actors, MatrixObjects& objects);
 /// The assessment (assessment_objects.cpp): an open cycle with results of org_a (inside) and org_b
 /// (outside), a published one with a subsidy plan, and a rectification of each organisation.
 void MakeAssessmentObjects(const TradeActors& actors, MatrixObjects& objects);
+
+/// Purchase checks (purchase_check_objects.cpp): a submitted check of unit_a (inside, with the
+/// matrix's expert on its panel) and of unit_b (outside), a file of each ("<collection> {attachment_id}").
+void MakePurchaseCheckObjects(const TradeActors& actors, MatrixObjects& objects);
+
+/// Annual reports (annual_report_objects.cpp): a 2024 draft of org_a (inside) and of org_b (outside), a
+/// stamped PDF of each ("<collection> {attachment_id}");
+/// the year 2024 for the deadlines.
+void MakeAnnualReportObjects(const TradeActors& actors, MatrixObjects& objects);
 
 /// Common technology platforms (tech_platform_objects.cpp): an admitted platform of each unit with a
 /// valid label (org_a's inside) and its 2025 assessment.

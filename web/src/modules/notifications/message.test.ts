@@ -53,3 +53,16 @@ describe('assessment notifications', () => {
     expect(messageOf(notice('assessment_subsidy_approved', { amount_fen: 3_000_000 }))).toBe('开放共享后补贴已批准：30,000.00 元')
   })
 })
+
+describe('annual report notifications', () => {
+  it('name the year, the due date, the count or the reason and lead to the reports or the one returned', () => {
+    const due = notice('annual_report_due', { year: 2025, level: 'unit', mark: 't14', due_on: '2026-03-31', count: 1 })
+    expect(messageOf(due)).toBe('2025 年度科技成果转化年度报告 2026-03-31 截止，本单位尚未提交')
+    expect(linkOf(due)).toBe('/annual-reports')
+    const forward = notice('annual_report_forward_due', { year: 2025, level: 'department', mark: 't3', due_on: '2026-04-30', count: 3 })
+    expect(messageOf(forward)).toBe('2025 年度科技成果转化年度报告 2026-04-30 前须报送，尚有 3 份未报送')
+    const returned = notice('annual_report_returned', { year: 2025, report_id: '7', reason: '金额不符' })
+    expect(messageOf(returned)).toBe('2025 年度科技成果转化年度报告被退回：金额不符')
+    expect(linkOf(returned)).toBe('/annual-reports/7')
+  })
+})

@@ -29,6 +29,8 @@ export function messageOf(n: Notification): string {
     year: String(n.params.year ?? ''),
     due: String(n.params.due_on ?? ''),
     amount: typeof n.params.amount_fen === 'number' ? formatYuan(n.params.amount_fen) : '',
+    count: String(n.params.count ?? ''),
+    reason: String(n.params.reason ?? ''),
   })
 }
 
@@ -41,6 +43,8 @@ export function linkOf(n: Notification): string {
     return `/assessment/results/${n.params.result_id}`
   }
   if (n.kind.startsWith('assessment_rectification')) return '/rectifications'
+  if (n.kind === 'annual_report_returned' && typeof n.params.report_id === 'string') return `/annual-reports/${n.params.report_id}`
+  if (n.kind.startsWith('annual_report_')) return '/annual-reports'
   if (!n.kind.startsWith('order_')) return '/inbox'
   // A cancelled order: the client hears when the unit cancelled, the unit when the client did.
   const provider = FOR_PROVIDER.has(n.kind) || (n.kind === 'order_cancelled' && hasRole('unit_admin', 'operator'))

@@ -1,0 +1,43 @@
+#pragma once
+// What the panel's files share: the assignments as stored, and the subject as the caller may see it.
+
+#include <boost/json/object.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "access/policy.hpp"
+#include "core/caller.hpp"
+#include "modules/panels/service.hpp"
+#include "store/database.hpp"
+
+namespace keyuan::panels {
+
+struct Assignment {
+    std::int64_t id = 0;
+    std::int64_t expert_user_id = 0;
+    std::string expert_name;
+    std::string expert_org_name;
+    std::string status;  // assigned | scored | withdrawn
+    std::optional<std::string> scores_json;
+    std::optional<std::int64_t> total;
+    std::optional<std::string> recommendation;
+    std::optional<std::string> opinion;
+    std::string assigned_at;
+    std::optional<std::string> scored_at;
+};
+
+/// Every assignment of a subject (withdrawn ones included), in the order they were made.
+std::vector<Assignment> AssignmentsOf(store::Session& s, std::string_view kind, std::int64_t id);
+
+/// The subject with its assigned experts in its scope; 404 when there is none.
+PanelSubject LoadSubject(store::Session& s, const PanelSpec& spec, std::int64_t id);
+
+bool InStates(const std::vector<std::string>& states, const std::string& state);
+
+void RegisterAssignmentRoutes(modules::ModuleContext& context, const PanelSpec& spec);
+void RegisterReviewRoutes(modules::ModuleContext& context, const PanelSpec& spec);
+
+}  // namespace keyuan::panels
