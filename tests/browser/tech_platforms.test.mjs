@@ -8,7 +8,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { BASE_URL, SCREENSHOTS, approvedInstrument, field, login, logout, pickOption, textOf, withBrowser } from './support.mjs'
+import { BASE_URL, SCREENSHOTS, apiSession, approvedInstrument, field, login, logout, pickOption, textOf, withBrowser } from './support.mjs'
 
 const NAME = '智能网联共性技术平台'
 const INSTRUMENT = '车规级芯片测试系统'
@@ -21,6 +21,21 @@ async function openPlatform(page) {
   await page.waitForURL(/\/tech-platforms/)
   await page.locator('[data-test=tp-name]', { hasText: NAME }).first().click()
   await page.locator('[data-test=tp-detail-title]', { hasText: NAME }).waitFor()
+}
+
+/** The panel through the panels service's API: operator1 assigns expert1–3, each scores every criterion. */
+async function panel(path, criteria) {
+  const op = await apiSession('operator1')
+  const users = (await op('GET', '/users?role=expert&page_size=200')).body.items
+  const ids = ['expert1', 'expert2', 'expert3'].map((name) => users.find((u) => u.username === name).id)
+  const assigned = await op('POST', `${path}/experts`, { expert_user_ids: ids })
+  assert.equal(assigned.status, 201, JSON.stringify(assigned.body))
+  for (const name of ['expert1', 'expert2', 'expert3']) {
+    const expert = await apiSession(name)
+    const scores = Object.fromEntries(criteria.map((c) => [c, 80]))
+    const r = await expert('POST', `${path}/reviews`, { scores, opinion: '论证充分，方案可行，建议支持' })
+    assert.ok(r.status < 300, JSON.stringify(r.body))
+  }
 }
 
 async function status(page, text) {
@@ -81,6 +96,8 @@ test('a platform from plan to label to its first yearly assessment, and the publ
     await openPlatform(page)
     await page.locator('[data-test=tp-start-panel]').click()
     await status(page, '专家论证')
+    const platformId = page.url().match(/tech-platforms\/(\d+)/)[1]
+    await panel(`/tech-platforms/${platformId}`, ['technology', 'industry', 'transfer', 'management'])
     await page.locator('[data-test=tp-admit]').click()
     await status(page, '已纳入')
     assert.match(await textOf(page.locator('[data-test=tp-label]')), /北京市共性技术平台.*有效/)
@@ -105,6 +122,8 @@ test('a platform from plan to label to its first yearly assessment, and the publ
     await page.goto(assessmentUrl)
     await page.locator('[data-test=tpa-start-panel]').click()
     await page.locator('[data-test=tpa-status]', { hasText: '专家评审' }).waitFor()
+    const assessmentId = page.url().match(/tech-platform-assessments\/(\d+)/)[1]
+    await panel(`/tech-platform-assessments/${assessmentId}`, ['facilities', 'teams', 'mechanism', 'rnd_services', 'industry_support'])
     await field(page, 'tpa-rectify-reason').fill('对外服务占比偏低')
     await page.locator('[data-test=tpa-rectify]').click()
     await page.locator('[data-test=tpa-status]', { hasText: '整改中' }).waitFor()

@@ -18,6 +18,7 @@
 #include "http/paging.hpp"
 #include "http/query_params.hpp"
 #include "modules/notifications/service.hpp"
+#include "modules/panels/service.hpp"
 #include "modules/tech_platforms/lifecycle.hpp"
 #include "modules/tech_platforms/module_parts.hpp"
 #include "workflow/deadlines.hpp"
@@ -98,6 +99,8 @@ json::object List(store::Database& db, const access::Policy& policy, const workf
             where.And("a.district_code = " + where.Param(caller->district_code));
         } else if (has(access::Scope::kOrganization) && caller->org_id) {
             where.And("a.org_id = " + where.Param(*caller->org_id));
+        } else if (has(access::Scope::kAssigned)) {
+            where.And(panels::AssignedCondition(kAssessmentKind, "a.id", where.Param(caller->user_id)));
         } else {
             throw ApiError(Error::Forbidden());
         }

@@ -5,6 +5,7 @@
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "modules/panels/service.hpp"
 #include "modules/tech_platforms/rules.hpp"
 
 namespace keyuan::tech_platforms {
@@ -39,29 +40,31 @@ std::optional<TechAssessment> LoadAssessment(store::Session& s, std::int64_t id)
     store::Rows rows = s.Query(kSelect, {id});
     if (rows.empty()) return std::nullopt;
     const store::Row& r = rows[0];
-    return TechAssessment{.id = r.Int(0),
-                          .platform_id = r.Int(1),
-                          .org_id = r.Int(2),
-                          .version = r.Int(3),
-                          .year = static_cast<int>(r.Int(4)),
-                          .platform_name = std::string(r.Text(5)),
-                          .org_name = std::string(r.Text(6)),
-                          .district_code = std::string(r.Text(7)),
-                          .due_on = std::string(r.Text(8)),
-                          .status = std::string(r.Text(9)),
-                          .reason = std::string(r.Text(10)),
-                          .figures = std::string(r.Text(11)),
-                          .self_report = std::string(r.Text(12)),
-                          .created_at = std::string(r.Text(13)),
-                          .updated_at = std::string(r.Text(14)),
-                          .reported_at = r.OptText(15),
-                          .outcome = r.OptText(16),
-                          .rectify_due_on = r.OptText(17),
-                          .decided_at = r.OptText(18)};
+    TechAssessment a{.id = r.Int(0),
+                     .platform_id = r.Int(1),
+                     .org_id = r.Int(2),
+                     .version = r.Int(3),
+                     .year = static_cast<int>(r.Int(4)),
+                     .platform_name = std::string(r.Text(5)),
+                     .org_name = std::string(r.Text(6)),
+                     .district_code = std::string(r.Text(7)),
+                     .due_on = std::string(r.Text(8)),
+                     .status = std::string(r.Text(9)),
+                     .reason = std::string(r.Text(10)),
+                     .figures = std::string(r.Text(11)),
+                     .self_report = std::string(r.Text(12)),
+                     .created_at = std::string(r.Text(13)),
+                     .updated_at = std::string(r.Text(14)),
+                     .reported_at = r.OptText(15),
+                     .outcome = r.OptText(16),
+                     .rectify_due_on = r.OptText(17),
+                     .decided_at = r.OptText(18)};
+    a.experts = panels::AssignedExperts(s, "tech_platform_assessment", a.id);
+    return a;
 }
 
 access::ObjectScope ScopeOf(const TechAssessment& a) {
-    return access::ObjectScope{.org_id = a.org_id, .district_code = a.district_code};
+    return access::ObjectScope{.org_id = a.org_id, .district_code = a.district_code, .assigned_user_ids = a.experts};
 }
 
 json::object ComputeFigures(store::Session& s, std::int64_t platform_id, std::int64_t org_id, int year) {

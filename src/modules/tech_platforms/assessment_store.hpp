@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "access/policy.hpp"
 #include "store/database.hpp"
@@ -19,6 +20,7 @@ struct TechAssessment {
     std::string platform_name, org_name, district_code, due_on, status, reason, figures, self_report;
     std::string created_at, updated_at;
     std::optional<std::string> reported_at, outcome, rectify_due_on, decided_at;
+    std::vector<std::int64_t> experts;  // assigned to its panel (panels service)
 };
 
 std::optional<TechAssessment> LoadAssessment(store::Session& s, std::int64_t id);

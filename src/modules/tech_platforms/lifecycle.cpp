@@ -1,7 +1,10 @@
 #include "modules/tech_platforms/lifecycle.hpp"
 
+#include <boost/json/serialize.hpp>
 #include "core/clock.hpp"
+
 #include "modules/notifications/service.hpp"
+#include "modules/panels/service.hpp"
 #include "modules/tech_platforms/assessment_store.hpp"
 #include "modules/tech_platforms/platform_store.hpp"
 #include "modules/tech_platforms/rules.hpp"
@@ -34,18 +37,29 @@ void TellUnit(workflow::StepContext& step, const char* kind) {
 
 /// Admission: the label "北京市共性技术平台" from today for three years; the unit hears of it.
 void Admit(workflow::StepContext& step) {
-    // TODO(panels): panels::RequireComplete(step.session, kKind, step.before.id) once the shared
-    // panels service lands on main.
+    // Seed 001 四(三)、(四): admission rests on the experts' argument, every one of them heard.
+    panels::RequireComplete(step.session, kKind, step.before.id, kMinExperts);
     Date today = *Date::Parse(clock::TodayShanghai());
     step.session.Execute(
-        "UPDATE tech_platforms SET label_valid_from = $1, label_valid_until = $2, label_status = 'valid' "
-        "WHERE id = $3",
-        {today.ToString(), LabelValidUntil(today).ToString(), step.before.id});
+        "UPDATE tech_platforms SET label_valid_from = $1, label_valid_until = $2, label_status = 'valid', "
+        "panel_summary = $3 WHERE id = $4",
+        {today.ToString(), LabelValidUntil(today).ToString(),
+         json::serialize(panels::Summary(step.session, kKind, step.before.id)), step.before.id});
     TellUnit(step, "tech_platform_admitted");
+}
+
+/// A decision taken from the panel keeps the experts' averages; every assigned expert has scored.
+void KeepPanel(workflow::StepContext& step) {
+    if (step.before.state != "panel") return;
+    panels::RequireComplete(step.session, kAssessmentKind, step.before.id, kMinExperts);
+    step.session.Execute(
+        "UPDATE tech_platform_assessments SET panel_summary = $1 WHERE id = $2",
+        {json::serialize(panels::Summary(step.session, kAssessmentKind, step.before.id)), step.before.id});
 }
 
 /// A removed platform leaves the system: its label ends now (seed 001 六).
 void RemoveLabel(workflow::StepContext& step) {
+    KeepPanel(step);
     TechAssessment a = *LoadAssessment(step.session, step.before.id);
     step.session.Execute("UPDATE tech_platforms SET label_status = 'removed', updated_at = $1 WHERE id = $2",
                          {clock::NowUtc(), a.platform_id});
@@ -57,6 +71,7 @@ void RemoveLabel(workflow::StepContext& step) {
 }
 
 void Continue(workflow::StepContext& step) {
+    KeepPanel(step);
     step.session.Execute("UPDATE tech_platform_assessments SET outcome = 'continue', decided_at = $1 WHERE id = $2",
                          {clock::NowUtc(), step.before.id});
 }
@@ -203,6 +218,15 @@ void DeclarePermissions(access::Policy& policy) {
         policy.Allow("tech_platform_assessment.read", role, scope);
     }
     policy.Allow("tech_platform_assessment.create", Role::kOperator, kAll);
+    // The panels service's permissions (docs/design/panels.md): the operator assigns experts and
+    // reads every opinion; an assigned expert reads the subject and gives one review.
+    for (const char* kind : {kKind, kAssessmentKind}) {
+        std::string k(kind);
+        policy.Allow(k + ".assign_experts", Role::kOperator, kAll);
+        policy.Allow(k + ".read_reviews", Role::kOperator, kAll);
+        policy.Allow(k + ".review", Role::kExpert, access::Scope::kAssigned);
+        policy.Allow(k + ".read", Role::kExpert, access::Scope::kAssigned);
+    }
 }
 
 }  // namespace keyuan::tech_platforms

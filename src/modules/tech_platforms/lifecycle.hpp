@@ -13,6 +13,8 @@ namespace keyuan::tech_platforms {
 
 inline constexpr const char* kKind = "tech_platform";
 inline constexpr const char* kAssessmentKind = "tech_platform_assessment";
+/// Seed 001 names no panel size; three, as the national purchase reviews ask at the least.
+inline constexpr int kMinExperts = 3;
 
 workflow::Definition PlatformDefinition();
 workflow::Definition AssessmentDefinition();

@@ -15,6 +15,7 @@
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "http/query_params.hpp"
+#include "modules/panels/service.hpp"
 #include "modules/tech_platforms/lifecycle.hpp"
 #include "modules/tech_platforms/module_parts.hpp"
 #include "workflow/queues.hpp"
@@ -68,8 +69,12 @@ void ReadView(const Request& r, const access::Policy& policy, workflow::Conditio
     } else if (view == "mine") {
         if (!has(access::Scope::kOrganization) || !caller->org_id) throw ApiError(Error::Forbidden());
         where.And("p.org_id = " + where.Param(*caller->org_id));
+    } else if (view == "assigned") {
+        // An expert's: the platforms whose panel they sit on.
+        if (!has(access::Scope::kAssigned)) throw ApiError(Error::Forbidden());
+        where.And(panels::AssignedCondition(kKind, "p.id", where.Param(caller->user_id)));
     } else {
-        errors.Add("view", "view 须为 mine、district 或 all", "view: mine, district or all");
+        errors.Add("view", "view 须为 mine、district、assigned 或 all", "view: mine, district, assigned or all");
     }
 }
 

@@ -5,6 +5,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "core/clock.hpp"
+#include "modules/panels/service.hpp"
 #include "modules/tech_platforms/rules.hpp"
 #include "store/guarded_update.hpp"
 
@@ -67,11 +68,15 @@ std::optional<Platform> LoadPlatform(store::Session& s, std::int64_t id) {
                .label_status = r.OptText(16)};
     int column = kFirstText;
     for (const PlanField& f : PlanFields()) p.texts[std::string(f.name)] = std::string(r.Text(column++));
+    p.experts = panels::AssignedExperts(s, "tech_platform", p.id);
     return p;
 }
 
 access::ObjectScope ScopeOf(const Platform& p) {
-    return access::ObjectScope{.owner_user_id = p.created_by, .org_id = p.org_id, .district_code = p.district_code};
+    return access::ObjectScope{.owner_user_id = p.created_by,
+                               .org_id = p.org_id,
+                               .district_code = p.district_code,
+                               .assigned_user_ids = p.experts};
 }
 
 std::int64_t InsertPlatform(store::Session& s, const Plan& plan, std::int64_t org_id, const std::string& district,

@@ -31,12 +31,13 @@ struct Platform {
     std::int64_t plan_version = 0;
     std::optional<std::string> site_check_result, site_check_findings, site_checked_at;
     std::optional<std::string> label_valid_from, label_valid_until, label_status;
+    std::vector<std::int64_t> experts;  // assigned to its panel (panels service): they read it
 
     const std::string& name() const { return texts.at("name"); }
 };
 
 std::optional<Platform> LoadPlatform(store::Session& s, std::int64_t id);
-/// Whose a platform is, for the policy: the operating unit, its district.
+/// Whose a platform is, for the policy: the operating unit, its district, its panel's experts.
 access::ObjectScope ScopeOf(const Platform& p);
 
 /// Inserts a draft for the unit; returns its id.

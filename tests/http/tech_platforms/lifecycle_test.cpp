@@ -65,7 +65,17 @@ TEST_F(TechPlatformLifecycleTest, FromPlanToLabelToTheFirstYearlyAssessmentThenR
 
     // The panel, then admission: the label for three years from today.
     ASSERT_EQ(Step("operator", id, "start_panel").status, 200);
-    // TODO(panels): experts assigned and scoring through the panels service before admission.
+    // The panel: an expert of the operating unit is refused by name; no admission before every
+    // assigned expert has scored.
+    HttpResponse conflict = Assign(Path(id), {"expert_1", "expert_of_a"});
+    EXPECT_TRUE(IsError(conflict, 422, "validation_failed")) << conflict.body;
+    ASSERT_EQ(Assign(Path(id), {"expert_1", "expert_2", "expert_3"}).status, 201);
+    EXPECT_EQ(As("expert_1").Get(Path(id)).status, 200) << "an assigned expert reads the plan";
+    EXPECT_TRUE(HasId(ListIds(As("expert_1").Get("/api/v1/tech-platforms?view=assigned")), id));
+    ASSERT_LT(Review("expert_1", Path(id), kPanelCriteria, 85).status, 300);
+    EXPECT_TRUE(IsError(Step("operator", id, "admit"), 409, "conflict")) << "two experts have not scored";
+    ASSERT_LT(Review("expert_2", Path(id), kPanelCriteria, 80).status, 300);
+    ASSERT_LT(Review("expert_3", Path(id), kPanelCriteria, 75).status, 300);
     HttpResponse admitted = Step("operator", id, "admit");
     ASSERT_EQ(admitted.status, 200) << admitted.body;
     json::value label = admitted.Json().at("label");
@@ -95,6 +105,7 @@ TEST_F(TechPlatformLifecycleTest, FromPlanToLabelToTheFirstYearlyAssessmentThenR
     ASSERT_EQ(reported.status, 200) << reported.body;
     EXPECT_EQ(Str(reported.Json(), "status"), "reported");
     ASSERT_EQ(As("operator").Post(a_path + "/start_panel", "{}").status, 200);
+    FullPanel(a_path, kAssessmentCriteria);
     HttpResponse rectify =
         As("operator").Post(a_path + "/rectify", Body({{"due_working_days", 10}, {"reason", "开放服务不足"}}));
     ASSERT_EQ(rectify.status, 200) << rectify.body;

@@ -71,8 +71,26 @@ TEST_F(TechPlatformRefusalsTest, NoPanelWithoutTheDistrictsRecommendationAndOnly
     EXPECT_TRUE(IsError(As("unit_a").Send("PATCH", Path(id), Body(Plan("改"))), 409, "conflict"));
 }
 
+TEST_F(TechPlatformRefusalsTest, ExpertsOfTheApplyingUnitAreRefusedAndOthersScoreOnlyTheirOwn) {
+    std::string id = InPanel("专家回避平台");
+    HttpResponse own = Assign(Path(id), {"expert_of_a"});
+    EXPECT_TRUE(IsError(own, 422, "validation_failed")) << own.body;
+    EXPECT_NE(own.body.find(ids_.at("expert_of_a")), std::string::npos) << "the refused expert is named: " << own.body;
+    ASSERT_EQ(Assign(Path(id), {"expert_1", "expert_2", "expert_3"}).status, 201);
+    // expert_4 sits on no panel of this platform: neither the plan nor a review of it is theirs.
+    EXPECT_TRUE(IsError(As("expert_4").Get(Path(id)), 404, "not_found"));
+    HttpResponse stranger = Review("expert_4", Path(id), kPanelCriteria, 90);
+    EXPECT_TRUE(stranger.status == 404 || stranger.status == 403) << stranger.body;
+    EXPECT_TRUE(IsError(Review("expert_1", Path(id), {"technology"}, 90), 422, "validation_failed"))
+        << "every criterion is scored";
+    EXPECT_TRUE(IsError(Step("operator", id, "admit"), 409, "conflict")) << "nobody has scored";
+    EXPECT_TRUE(IsError(As("unit_a").Post(Path(id, "/experts"), Body({{"expert_user_ids", Ids({"expert_4"})}})), 403,
+                        "forbidden"));
+}
+
 TEST_F(TechPlatformRefusalsTest, OfTwoConcurrentDecisionsExactlyOneWins) {
     std::string id = InPanel("并发决定平台");
+    FullPanel(Path(id), kPanelCriteria);
     std::vector<RaceRequest> requests;
     for (int i = 0; i < 6; ++i) {
         requests.push_back(
@@ -94,6 +112,7 @@ TEST_F(TechPlatformRefusalsTest, AssessmentsOnlyForALabelAndItsYears) {
     EXPECT_TRUE(Names(no_label, "platform_id")) << no_label.body;
 
     std::string id = InPanel("已纳入平台");
+    FullPanel(Path(id), kPanelCriteria);
     ASSERT_EQ(Step("operator", id, "admit").status, 200);
     int year = std::stoi(ShanghaiDate().substr(0, 4));
     HttpResponse bad = As("operator")

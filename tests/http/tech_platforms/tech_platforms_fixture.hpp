@@ -24,6 +24,11 @@ public:
         Base::CreateUsers();
         CreateReadyUser(Base::Db(), "officer_chaoyang", "district_officer", {"--district", "110105"});
         Base::world_.sessions.emplace("officer_chaoyang", LogIn(Base::Port(), "officer_chaoyang"));
+        for (const char* name : {"expert_1", "expert_2", "expert_3", "expert_4"}) {
+            ids_[name] = CreateReadyUser(Base::Db(), name, "expert");
+            Base::world_.sessions.emplace(name, LogIn(Base::Port(), name));
+        }
+        ids_["expert_of_a"] = CreateReadyUser(Base::Db(), "expert_of_a", "expert", {"--org", Base::world_.org_a});
     }
     static void SetUpTestSuite() {
         Base::SetUpTestSuite();
@@ -79,8 +84,37 @@ protected:
         EXPECT_EQ(Step("operator", id, "start_panel").status, 200);
         return id;
     }
+    static json::array Ids(const std::vector<std::string>& names) {
+        json::array out;
+        for (const std::string& n : names) out.push_back(json::string(ids_.at(n)));
+        return out;
+    }
+    /// The operator assigns expert_1..3 to the panel of `path` (/api/v1/tech-platforms/7).
+    static HttpResponse Assign(const std::string& path, const std::vector<std::string>& experts) {
+        return As("operator").Post(path + "/experts", Body({{"expert_user_ids", Ids(experts)}}));
+    }
+    /// `expert` scores every criterion `points`.
+    static HttpResponse Review(const std::string& expert, const std::string& path, const std::vector<std::string>& criteria,
+                               int points) {
+        json::object scores;
+        for (const std::string& c : criteria) scores[c] = points;
+        return As(expert).Post(path + "/reviews", Body({{"scores", scores}, {"opinion", "论证充分，方案可行，建议支持"}}));
+    }
+    /// Three experts assigned, each scoring: the panel complete.
+    static void FullPanel(const std::string& path, const std::vector<std::string>& criteria) {
+        HttpResponse assigned = Assign(path, {"expert_1", "expert_2", "expert_3"});
+        EXPECT_EQ(assigned.status, 201) << assigned.body;
+        for (const char* e : {"expert_1", "expert_2", "expert_3"}) {
+            HttpResponse r = Review(e, path, criteria, 80);
+            EXPECT_LT(r.status, 300) << r.body;
+        }
+    }
+    static inline const std::vector<std::string> kPanelCriteria = {"technology", "industry", "transfer", "management"};
+    static inline const std::vector<std::string> kAssessmentCriteria = {"facilities", "teams", "mechanism",
+                                                                         "rnd_services", "industry_support"};
 
     static inline std::string instrument_a_, instrument_b_, field_ai_;
+    static inline std::map<std::string, std::string> ids_;
 };
 
 }  // namespace keyuan::testing
