@@ -94,11 +94,12 @@ protected:
         return As("operator").Post(path + "/experts", Body({{"expert_user_ids", Ids(experts)}}));
     }
     /// `expert` scores every criterion `points`.
-    static HttpResponse Review(const std::string& expert, const std::string& path, const std::vector<std::string>& criteria,
-                               int points) {
+    static HttpResponse Review(const std::string& expert, const std::string& path,
+                               const std::vector<std::string>& criteria, int points) {
         json::object scores;
         for (const std::string& c : criteria) scores[c] = points;
-        return As(expert).Post(path + "/reviews", Body({{"scores", scores}, {"opinion", "论证充分，方案可行，建议支持"}}));
+        return As(expert).Post(path + "/reviews",
+                               Body({{"scores", scores}, {"opinion", "论证充分，方案可行，建议支持"}}));
     }
     /// Three experts assigned, each scoring: the panel complete.
     static void FullPanel(const std::string& path, const std::vector<std::string>& criteria) {
@@ -111,7 +112,7 @@ protected:
     }
     static inline const std::vector<std::string> kPanelCriteria = {"technology", "industry", "transfer", "management"};
     static inline const std::vector<std::string> kAssessmentCriteria = {"facilities", "teams", "mechanism",
-                                                                         "rnd_services", "industry_support"};
+                                                                        "rnd_services", "industry_support"};
 
     static inline std::string instrument_a_, instrument_b_, field_ai_;
     static inline std::map<std::string, std::string> ids_;
