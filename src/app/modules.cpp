@@ -17,6 +17,7 @@
 #include "modules/purchase_checks/module.hpp"
 #include "modules/search/module.hpp"
 #include "modules/system/module.hpp"
+#include "modules/tech_platforms/module.hpp"
 #include "modules/vouchers/module.hpp"
 
 namespace keyuan::app {
@@ -40,6 +41,7 @@ std::span<const modules::Module> AllModules() {
         {"assessment", assessment::Register, assessment::Declare},
         {"purchase_checks", purchase_checks::Register},
         {"annual_reports", annual_reports::Register},
+        {"tech_platforms", tech_platforms::Register},
         {"search", search::Register, search::Declare},
         {"idempotency", system::RegisterIdempotency},
         {"openapi", system::RegisterOpenApi},

@@ -116,6 +116,8 @@ create_user finance2 finance_reviewer
 # one of unit1's organisation, whom the panel must never offer (a conflict of interest).
 for e in pcexpert1 pcexpert2 pcexpert3; do create_user "$e" expert; done
 create_user pcexpert_own expert --org "$ORG_ID"
+# The district officer of 海淀区, who recommends the unit's platform (tech_platforms.test.mjs).
+create_user district1 district_officer --district 110108
 
 export KEYUAN_SCREENSHOTS=${KEYUAN_SCREENSHOTS:-$(mktemp -d /tmp/keyuan-screens.XXXXXX)}
 echo "browser tests: server $KEYUAN_URL on ${KEYUAN_BROWSER_ENGINE:-sqlite}, organisation $ORG_ID, screenshots in $KEYUAN_SCREENSHOTS" >&2

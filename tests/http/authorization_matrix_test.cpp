@@ -176,6 +176,7 @@ protected:
         MakeAssessmentObjects(actors, objects_);
         MakePurchaseCheckObjects(actors, objects_);
         MakeAnnualReportObjects(actors, objects_);
+        MakeTechPlatformObjects(actors, objects_);
     }
 
     /// The route's path with its parameter filled for the object inside (or outside) the scope.

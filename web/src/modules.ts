@@ -48,6 +48,9 @@ import { attachmentsTexts } from '@/modules/attachments/texts'
 import { purchaseChecksRoutes } from '@/modules/purchase-checks/routes'
 import { purchaseChecksTexts } from '@/modules/purchase-checks/texts'
 import { addPurchaseChecksPanels } from '@/modules/purchase-checks/panels'
+import { techPlatformsRoutes } from '@/modules/tech-platforms/routes'
+import { techPlatformsTexts } from '@/modules/tech-platforms/texts'
+import { addTechPlatformsPanels } from '@/modules/tech-platforms/panels'
 
 export const moduleRoutes: RouteRecordRaw[] = [
   ...searchRoutes,
@@ -66,6 +69,7 @@ export const moduleRoutes: RouteRecordRaw[] = [
   ...annualReportsRoutes,
   ...panelsRoutes,
   ...purchaseChecksRoutes,
+  ...techPlatformsRoutes,
 ]
 
 export const moduleTexts: Record<string, Texts> = {
@@ -90,6 +94,7 @@ export const moduleTexts: Record<string, Texts> = {
   panels: panelsTexts,
   attachments: attachmentsTexts,
   purchaseChecks: purchaseChecksTexts,
+  techPlatforms: techPlatformsTexts,
 }
 
 let textsAdded = false
@@ -107,4 +112,5 @@ export function addModuleTexts(): void {
   addAnnualReportsPanels()
   addPurchaseChecksPanels()
   addPanelsPanels()
+  addTechPlatformsPanels()
 }

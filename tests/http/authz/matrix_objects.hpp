@@ -53,4 +53,8 @@ void MakePurchaseCheckObjects(const TradeActors& actors, MatrixObjects& objects)
 /// the year 2024 for the deadlines.
 void MakeAnnualReportObjects(const TradeActors& actors, MatrixObjects& objects);
 
+/// Common technology platforms (tech_platform_objects.cpp): an admitted platform of each unit with a
+/// valid label (org_a's inside) and its 2025 assessment.
+void MakeTechPlatformObjects(const TradeActors& actors, MatrixObjects& objects);
+
 }  // namespace keyuan::testing
