@@ -98,6 +98,10 @@ test('a platform from plan to label to its first yearly assessment, and the publ
     await status(page, '专家论证')
     const platformId = page.url().match(/tech-platforms\/(\d+)/)[1]
     await panel(`/tech-platforms/${platformId}`, ['technology', 'industry', 'transfer', 'management'])
+    // The operator reads the panel on the page (the panels module's component): three opinions, the average.
+    await page.reload()
+    await page.locator('[data-test=panel-average]', { hasText: '320' }).waitFor()
+    assert.equal(await page.locator('[data-test=panel-opinion]').count(), 3)
     await page.locator('[data-test=tp-admit]').click()
     await status(page, '已纳入')
     assert.match(await textOf(page.locator('[data-test=tp-label]')), /北京市共性技术平台.*有效/)

@@ -3,7 +3,7 @@
 const PAGES: Record<string, string> = {
   purchase_check: '/purchase-checks',
   tech_platform: '/tech-platforms',
-  tech_platform_assessment: '/tech-platforms',
+  tech_platform_assessment: '/tech-platform-assessments',
   annual_report: '/annual-reports',
 }
 

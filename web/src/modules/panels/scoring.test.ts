@@ -57,7 +57,7 @@ describe('scoring form', () => {
 describe('links and paths', () => {
   it('links each kind to its page and nothing for an unknown kind', () => {
     expect(subjectLink('purchase_check', '12')).toBe('/purchase-checks/12')
-    expect(subjectLink('tech_platform_assessment', '3')).toBe('/tech-platforms/3')
+    expect(subjectLink('tech_platform_assessment', '3')).toBe('/tech-platform-assessments/3')
     expect(subjectLink('annual_report', '7')).toBe('/annual-reports/7')
     expect(subjectLink('something_else', '1')).toBeNull()
   })
