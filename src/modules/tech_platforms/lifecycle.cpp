@@ -218,6 +218,9 @@ void DeclarePermissions(access::Policy& policy) {
         policy.Allow("tech_platform_assessment.read", role, scope);
     }
     policy.Allow("tech_platform_assessment.create", Role::kOperator, kAll);
+    // Files of an application (attachments service): the unit its plans, the operator the minutes.
+    policy.Allow("tech_platform.attach", Role::kUnitAdmin, kOrganization);
+    policy.Allow("tech_platform.attach", Role::kOperator, kAll);
     // The panels service's permissions (docs/design/panels.md): the operator assigns experts and
     // reads every opinion; an assigned expert reads the subject and gives one review.
     for (const char* kind : {kKind, kAssessmentKind}) {

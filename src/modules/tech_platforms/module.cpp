@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "modules/attachments/service.hpp"
 #include "modules/panels/service.hpp"
 #include "modules/tech_platforms/lifecycle.hpp"
 #include "modules/tech_platforms/module_parts.hpp"
@@ -57,6 +58,24 @@ void RegisterPanels(modules::ModuleContext& context) {
                   }});
 }
 
+/// The plan's documents (the construction plan, its revision after the site check) and the records
+/// of the steps (the site check's and the panel's minutes), kept with the application; the unit adds
+/// its own while the application is with it or under review, the operator the minutes.
+void RegisterFiles(modules::ModuleContext& context) {
+    attachments::RegisterAttachments(
+        context, {.kind = kKind,
+                  .route = kBase,
+                  .purposes = {"plan", "revised_plan", "site_minutes", "panel_minutes", "other"},
+                  .max_files = 30,
+                  .upload_states = {"draft", "returned", "submitted", "district_recommended", "site_checked", "panel"},
+                  .load = [](store::Session& s, std::int64_t id) -> std::optional<workflow::Subject> {
+                      std::optional<Platform> p = LoadPlatform(s, id);
+                      if (!p) return std::nullopt;
+                      return workflow::Subject{
+                          .id = id, .state = p->status, .version = p->version, .scope = ScopeOf(*p)};
+                  }});
+}
+
 }  // namespace
 
 void Register(modules::ModuleContext& context) {
@@ -77,6 +96,7 @@ void Register(modules::ModuleContext& context) {
     workflow::RegisterRoutes(context.router, context.db, assessments, context.policy, kAssessmentBase,
                              {.own_routes = {"report", "rectify"}});
     RegisterPanels(context);
+    RegisterFiles(context);
     AddLabelJob(context);
 }
 

@@ -15,6 +15,13 @@ void MakeTechPlatformObjects(const TradeActors& a, MatrixObjects& objects) {
         return CreatedId(unit.Post("/api/v1/tech-platforms", Body(plan)), 201);
     };
     std::string in = platform(a.unit_a, "矩阵用平台"), out = platform(a.unit_b, "矩阵用平台 B");
+    // A plan file of each, uploaded while a draft (the attachments service).
+    auto file = [&](Session& unit, const std::string& id) {
+        return CreatedId(unit.Send("POST", "/api/v1/tech-platforms/" + id + "/attachments?name=plan.pdf&purpose=plan",
+                                   "%PDF-1.7 matrix", {{"Content-Type", "application/octet-stream"}}),
+                         201);
+    };
+    objects["/api/v1/tech-platforms {attachment_id}"] = {file(a.unit_a, in), file(a.unit_b, out)};
     // Admitted with a valid label without going through the steps, which need a district officer of
     // each district (the matrix has one, inside).
     CommandResult admitted = RunSql(a.db,

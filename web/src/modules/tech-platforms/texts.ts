@@ -67,6 +67,7 @@ const zh = {
       openAssessment: '开启年度考核',
     },
     siteCheck: { title: '现场核查', result: '核查结论', pass: '通过', fail: '不通过', findings: '核查意见' },
+    purposes: { plan: '建设方案', revised_plan: '修改后的建设方案', site_minutes: '现场核查记录', panel_minutes: '专家论证意见', other: '其他材料' },
     detail: {
       notFound: '平台申请不存在或无权查看',
       plan: '建设方案',
@@ -195,6 +196,7 @@ export const techPlatformsTexts = defineTexts(zh, {
       openAssessment: 'Open yearly assessment',
     },
     siteCheck: { title: 'On-site check', result: 'Result', pass: 'Pass', fail: 'Fail', findings: 'Findings' },
+    purposes: { plan: 'Construction plan', revised_plan: 'Revised plan', site_minutes: 'Site check record', panel_minutes: 'Panel opinion', other: 'Other' },
     detail: {
       notFound: 'No such application, or not yours to see',
       plan: 'Construction plan',
