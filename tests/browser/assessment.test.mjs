@@ -16,7 +16,6 @@ import {
   SCREENSHOTS,
   apiSession,
   approvedInstrument,
-  assertNoOverflow,
   beijingDate,
   field,
   login,

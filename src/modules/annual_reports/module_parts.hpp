@@ -42,7 +42,7 @@ std::int64_t SendReminders(store::Database& db);
 }  // namespace keyuan::annual_reports
 
 namespace keyuan::http {
-struct Request;
+class Request;
 }
 
 namespace keyuan::annual_reports {

@@ -49,9 +49,10 @@ Scoring ReadScoring(const PanelSpec& spec, const json::object& body) {
         errors.ThrowIfAny();
     }
     const json::object& given = raw->as_object();
-    for (const auto& [key, value] : given) {
-        bool known = std::any_of(spec.criteria.begin(), spec.criteria.end(),
-                                 [&](const Criterion& c) { return c.key == std::string_view(key); });
+    for (const json::key_value_pair& entry : given) {
+        std::string_view key = entry.key();
+        bool known =
+            std::any_of(spec.criteria.begin(), spec.criteria.end(), [key](const Criterion& c) { return c.key == key; });
         if (!known) errors.Add("scores." + std::string(key), "没有这一评审项", "Not a criterion of this review");
     }
     for (const Criterion& c : spec.criteria) {
