@@ -59,7 +59,12 @@ void ReadView(const Request& r, const access::Policy& policy, workflow::Conditio
     const Caller* caller = r.caller.get();
     std::vector<access::Scope> scopes = policy.ScopesFor(caller, "tech_platform.read");
     auto has = [&](access::Scope sc) { return std::find(scopes.begin(), scopes.end(), sc) != scopes.end(); };
-    std::string fallback = has(access::Scope::kAll) ? "all" : has(access::Scope::kDistrict) ? "district" : "mine";
+    // Each role's own list when none is asked for: an expert's is what they are assigned.
+    std::string fallback = has(access::Scope::kAll)            ? "all"
+                           : has(access::Scope::kDistrict)     ? "district"
+                           : has(access::Scope::kOrganization) ? "mine"
+                           : has(access::Scope::kAssigned)     ? "assigned"
+                                                               : "mine";
     std::string view = r.Query("view").value_or(fallback);
     if (view == "all") {
         if (!has(access::Scope::kAll)) throw ApiError(Error::Forbidden());
