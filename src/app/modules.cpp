@@ -17,6 +17,7 @@
 #include "modules/purchase_checks/module.hpp"
 #include "modules/search/module.hpp"
 #include "modules/system/module.hpp"
+#include "modules/tech_demands/module.hpp"
 #include "modules/tech_platforms/module.hpp"
 #include "modules/vouchers/module.hpp"
 
@@ -42,6 +43,7 @@ std::span<const modules::Module> AllModules() {
         {"purchase_checks", purchase_checks::Register},
         {"annual_reports", annual_reports::Register},
         {"tech_platforms", tech_platforms::Register},
+        {"tech_demands", tech_demands::Register},
         {"search", search::Register, search::Declare},
         {"idempotency", system::RegisterIdempotency},
         {"openapi", system::RegisterOpenApi},

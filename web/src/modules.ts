@@ -51,6 +51,9 @@ import { addPurchaseChecksPanels } from '@/modules/purchase-checks/panels'
 import { techPlatformsRoutes } from '@/modules/tech-platforms/routes'
 import { techPlatformsTexts } from '@/modules/tech-platforms/texts'
 import { addTechPlatformsPanels } from '@/modules/tech-platforms/panels'
+import { techDemandsRoutes } from '@/modules/tech-demands/routes'
+import { techDemandsTexts } from '@/modules/tech-demands/texts'
+import { addTechDemandsPanels } from '@/modules/tech-demands/panels'
 
 export const moduleRoutes: RouteRecordRaw[] = [
   ...searchRoutes,
@@ -70,6 +73,7 @@ export const moduleRoutes: RouteRecordRaw[] = [
   ...panelsRoutes,
   ...purchaseChecksRoutes,
   ...techPlatformsRoutes,
+  ...techDemandsRoutes,
 ]
 
 export const moduleTexts: Record<string, Texts> = {
@@ -95,6 +99,7 @@ export const moduleTexts: Record<string, Texts> = {
   attachments: attachmentsTexts,
   purchaseChecks: purchaseChecksTexts,
   techPlatforms: techPlatformsTexts,
+  techDemands: techDemandsTexts,
 }
 
 let textsAdded = false
@@ -113,4 +118,5 @@ export function addModuleTexts(): void {
   addPurchaseChecksPanels()
   addPanelsPanels()
   addTechPlatformsPanels()
+  addTechDemandsPanels()
 }

@@ -57,4 +57,9 @@ void MakeAnnualReportObjects(const TradeActors& actors, MatrixObjects& objects);
 /// valid label (org_a's inside) and its 2025 assessment.
 void MakeTechPlatformObjects(const TradeActors& actors, MatrixObjects& objects);
 
+/// Technology demands (tech_demand_objects.cpp): an approved demand of each unit (org_a's inside), the
+/// matrix's broker active with an accepted assignment on the one inside, another broker asked for the
+/// one outside.
+void MakeTechDemandObjects(const TradeActors& actors, Session& broker, MatrixObjects& objects);
+
 }  // namespace keyuan::testing
