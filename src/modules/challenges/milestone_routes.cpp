@@ -79,8 +79,9 @@ json::object Step(store::Session& s, const Request& r, const Milestone& m, const
                   const std::string& detail) {
     if (std::find(from.begin(), from.end(), m.status) == from.end()) throw ApiError(workflow::WrongState(m.status));
     params.emplace_back(clock::NowUtc());
+    std::string all_sets = sets + ", updated_at = $" + std::to_string(params.size());
     store::UpdateGuarded(s, {.table = "challenge_milestones", .id = m.id, .version = m.version, .status = m.status},
-                         sets + ", updated_at = $" + std::to_string(params.size()), std::move(params));
+                         all_sets, std::move(params));
     json::object out = MilestoneJson(*LoadMilestone(s, m.id));
     changes::Record(s, r.ToActor(),
                     {.object_type = "challenge_milestone", .object_id = m.id, .event = event, .detail = detail});
