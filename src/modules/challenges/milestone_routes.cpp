@@ -113,7 +113,7 @@ void AddSetAndList(modules::ModuleContext& context) {
 
     context.router.Get(std::string(kBase) + "/{id}/milestones", [&db, &policy](Request& r) {
         std::int64_t id = http::PathId(r);
-        if (!r.caller) throw ApiError(Error::Unauthenticated());
+        if (!policy.HasAction(r.caller.get(), kManage)) policy.RequireAction(r.caller.get(), kReport);
         json::array items;
         db.Read([&](store::Session& s) {
             VisibleChallenge(s, policy, r.caller.get(), id);

@@ -57,4 +57,9 @@ void MakeAnnualReportObjects(const TradeActors& actors, MatrixObjects& objects);
 /// valid label (org_a's inside) and its 2025 assessment.
 void MakeTechPlatformObjects(const TradeActors& actors, MatrixObjects& objects);
 
+/// Open challenges (challenge_objects.cpp): a published challenge of department edu (inside) and of
+/// health (outside), in review, each with an application (org_a's inside, with the matrix's expert on
+/// its panel; org_b's outside), a proposal file and a milestone.
+void MakeChallengeObjects(const TradeActors& actors, MatrixObjects& objects);
+
 }  // namespace keyuan::testing
