@@ -42,6 +42,7 @@ const zh = {
       titleEdit: '修改榜单',
       requirementsHint: '每行一项指标，如：探测器分辨率不低于 0.2 mm',
       splitHint: '如：签约 30%，中期 30%，验收 40%',
+      industryHint: '根据榜单名称和难题描述推荐 GB/T 4754-2017 行业小类',
       save: '保存草稿',
     },
     list: {
@@ -163,6 +164,7 @@ export const challengesTexts = defineTexts(zh, {
       titleEdit: 'Edit challenge',
       requirementsHint: 'One indicator a line, e.g. detector resolution 0.2 mm or better',
       splitHint: 'e.g. 30% at signing, 30% midway, 40% at acceptance',
+      industryHint: 'Suggested GB/T 4754-2017 classes from the title and the problem',
       save: 'Save draft',
     },
     list: {
