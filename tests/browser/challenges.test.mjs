@@ -1,8 +1,8 @@
 // Open challenges (揭榜挂帅) in the web UI (issue 18 §1, §7): operator1 writes a challenge (every missing
 // field shown at its field) and publishes it; a visitor sees it in the public list with its countdown;
 // unit1 takes the list with a proposal (its missing fields shown first) and finds it under 我的揭榜;
-// company1 applies too (API); operator1 closes it, starts the review, the experts score every
-// application (API, the panels service), operator1 chooses unit1 on the page, sets a milestone and
+// company1 applies too (API); operator1 closes it, starts the review, assigns one panel to both
+// applications at once, the experts score every application (API, the panels service), operator1 chooses unit1 on the page, sets a milestone and
 // starts the work; unit1 reports the milestone done; operator1 confirms it and accepts (验收通过).
 // Screenshots at 1366 and 390 px wide.
 import { test } from 'node:test'
@@ -32,14 +32,9 @@ async function openChallenge(page) {
   await page.locator('[data-test=ch-detail-title]', { hasText: TITLE }).waitFor()
 }
 
-/** expert1–3 on every application's panel (operator1 assigns through the API), each scoring `points`. */
-async function panels(applicationIds, points) {
-  const op = await apiSession('operator1')
-  const users = (await op('GET', '/users?role=expert&page_size=200')).body.items
-  const ids = ['expert1', 'expert2', 'expert3'].map((name) => users.find((u) => u.username === name).id)
+/** expert1–3 score every application (API, the panels service), `points` on every criterion. */
+async function scores(applicationIds, points) {
   for (const app of applicationIds) {
-    const assigned = await op('POST', `/challenge-applications/${app}/experts`, { expert_user_ids: ids })
-    assert.equal(assigned.status, 201, JSON.stringify(assigned.body))
     for (const name of ['expert1', 'expert2', 'expert3']) {
       const expert = await apiSession(name)
       const scores = { approach: points, team: points, feasibility: points, benefit: points }
@@ -122,7 +117,15 @@ test('a challenge from the publisher’s draft through applications, panel and a
     await status(page, '已截止')
     await page.locator('[data-test=ch-start-review]').click()
     await status(page, '专家评审')
-    await panels([unitApplication, other.body.id], 80)
+    // One panel for both applications, assigned once on the page; the experts score through the API.
+    await page.locator('[data-test=ch-assign-all]').click()
+    await page.locator('[data-test=ch-assign-experts]').click()
+    const dropdown = page.locator('.el-select-dropdown:visible')
+    for (const name of ['expert1', 'expert2', 'expert3']) await dropdown.getByText(name, { exact: true }).click()
+    await page.locator('[data-test=ch-assign-dialog] .el-dialog__header').click() // closes the dropdown
+    await page.locator('[data-test=ch-assign-save]').click()
+    await page.locator('[data-test=ch-assign-dialog]').waitFor({ state: 'hidden' })
+    await scores([unitApplication, other.body.id], 80)
     await page.reload()
     await page.locator('[data-test=ch-award]').click()
     const award = page.locator('[data-test=ch-award-dialog]')
