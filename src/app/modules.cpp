@@ -8,6 +8,7 @@
 #include "modules/audit/module.hpp"
 #include "modules/bookings/module.hpp"
 #include "modules/catalog/module.hpp"
+#include "modules/challenges/module.hpp"
 #include "modules/delivery/module.hpp"
 #include "modules/evaluations/module.hpp"
 #include "modules/media/module.hpp"
@@ -44,6 +45,7 @@ std::span<const modules::Module> AllModules() {
         {"annual_reports", annual_reports::Register},
         {"tech_platforms", tech_platforms::Register},
         {"tech_demands", tech_demands::Register},
+        {"challenges", challenges::Register, challenges::Declare},
         {"search", search::Register, search::Declare},
         {"idempotency", system::RegisterIdempotency},
         {"openapi", system::RegisterOpenApi},

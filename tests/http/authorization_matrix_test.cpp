@@ -178,6 +178,7 @@ protected:
         MakeAnnualReportObjects(actors, objects_);
         MakeTechPlatformObjects(actors, objects_);
         MakeTechDemandObjects(actors, *sessions_["broker"], objects_);
+        MakeChallengeObjects(actors, objects_);
     }
 
     /// The route's path with its parameter filled for the object inside (or outside) the scope.

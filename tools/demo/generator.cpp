@@ -14,6 +14,7 @@
 #include "tools/demo/annual_reports.hpp"
 #include "tools/demo/assessment.hpp"
 #include "tools/demo/bases_and_finance.hpp"
+#include "tools/demo/challenges.hpp"
 #include "tools/demo/organizations.hpp"
 #include "tools/demo/plan.hpp"
 #include "tools/demo/purchase_checks.hpp"
@@ -196,6 +197,7 @@ Result<DemoSummary> GenerateDemo(store::Database& db, const DemoOptions& options
     AddAnnualReports(db, options.as_of);
     AddTechPlatforms(db, options.as_of);
     AddTechDemands(db, options.as_of);
+    AddChallenges(db, options.as_of);
     if (db.engine() == store::Engine::kPostgres) db.Write(ResetSequences);
     std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
     return DemoSummary{done, elapsed.count()};

@@ -54,6 +54,9 @@ import { addTechPlatformsPanels } from '@/modules/tech-platforms/panels'
 import { techDemandsRoutes } from '@/modules/tech-demands/routes'
 import { techDemandsTexts } from '@/modules/tech-demands/texts'
 import { addTechDemandsPanels } from '@/modules/tech-demands/panels'
+import { challengesRoutes } from '@/modules/challenges/routes'
+import { challengesTexts } from '@/modules/challenges/texts'
+import { addChallengesPanels } from '@/modules/challenges/panels'
 
 export const moduleRoutes: RouteRecordRaw[] = [
   ...searchRoutes,
@@ -74,6 +77,7 @@ export const moduleRoutes: RouteRecordRaw[] = [
   ...purchaseChecksRoutes,
   ...techPlatformsRoutes,
   ...techDemandsRoutes,
+  ...challengesRoutes,
 ]
 
 export const moduleTexts: Record<string, Texts> = {
@@ -100,6 +104,7 @@ export const moduleTexts: Record<string, Texts> = {
   purchaseChecks: purchaseChecksTexts,
   techPlatforms: techPlatformsTexts,
   techDemands: techDemandsTexts,
+  challenges: challengesTexts,
 }
 
 let textsAdded = false
@@ -119,4 +124,5 @@ export function addModuleTexts(): void {
   addPanelsPanels()
   addTechPlatformsPanels()
   addTechDemandsPanels()
+  addChallengesPanels()
 }

@@ -62,4 +62,9 @@ void MakeTechPlatformObjects(const TradeActors& actors, MatrixObjects& objects);
 /// one outside.
 void MakeTechDemandObjects(const TradeActors& actors, Session& broker, MatrixObjects& objects);
 
+/// Open challenges (challenge_objects.cpp): a published challenge of department edu (inside) and of
+/// health (outside), in review, each with an application (org_a's inside, with the matrix's expert on
+/// its panel; org_b's outside), a proposal file and a milestone.
+void MakeChallengeObjects(const TradeActors& actors, MatrixObjects& objects);
+
 }  // namespace keyuan::testing
