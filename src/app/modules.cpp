@@ -17,6 +17,7 @@
 #include "modules/purchase_checks/module.hpp"
 #include "modules/search/module.hpp"
 #include "modules/system/module.hpp"
+#include "modules/tech_contracts/module.hpp"
 #include "modules/tech_platforms/module.hpp"
 #include "modules/vouchers/module.hpp"
 
@@ -42,6 +43,7 @@ std::span<const modules::Module> AllModules() {
         {"purchase_checks", purchase_checks::Register},
         {"annual_reports", annual_reports::Register},
         {"tech_platforms", tech_platforms::Register},
+        {"tech_contracts", tech_contracts::Register, tech_contracts::Declare},
         {"search", search::Register, search::Declare},
         {"idempotency", system::RegisterIdempotency},
         {"openapi", system::RegisterOpenApi},
