@@ -177,6 +177,7 @@ protected:
         MakePurchaseCheckObjects(actors, objects_);
         MakeAnnualReportObjects(actors, objects_);
         MakeTechPlatformObjects(actors, objects_);
+        MakeTechContractObjects(actors, objects_);
     }
 
     /// The route's path with its parameter filled for the object inside (or outside) the scope.

@@ -24,8 +24,7 @@ void CheckType(store::Session& s, ContractInput& in, const std::set<std::string>
                    "Unknown contract type");
         return;
     }
-    store::Rows row =
-        s.Query("SELECT id FROM contract_types WHERE type = $1 AND subtype = $2", {in.type, in.subtype});
+    store::Rows row = s.Query("SELECT id FROM contract_types WHERE type = $1 AND subtype = $2", {in.type, in.subtype});
     if (!row.empty()) {
         in.contract_type_id = row[0].Int(0);
         return;
@@ -88,13 +87,13 @@ void CheckReferences(store::Session& s, ContractInput& in, const std::set<std::s
     }
 }
 
-void CheckAchievement(store::Session& s, const std::optional<std::string>& text, std::int64_t org_id,
-                      ContractInput& in, FieldErrors& errors) {
+void CheckAchievement(store::Session& s, const std::optional<std::string>& text, std::int64_t org_id, ContractInput& in,
+                      FieldErrors& errors) {
     if (!text || text->empty()) return;
     std::optional<std::int64_t> id = ParseId(*text);
-    if (!id || s.Query("SELECT 1 FROM achievements WHERE id = $1 AND org_id = $2 AND status = 'approved'",
-                       {*id, org_id})
-                   .empty()) {
+    if (!id ||
+        s.Query("SELECT 1 FROM achievements WHERE id = $1 AND org_id = $2 AND status = 'approved'", {*id, org_id})
+            .empty()) {
         errors.Add("achievement_id", "须为卖方单位已登记的科技成果", "Must be an approved achievement of the seller");
         return;
     }
@@ -148,7 +147,8 @@ ContractInput ReadContract(store::Session& s, const json::object& body, std::int
     CheckType(s, in, bad, errors);
     if (NeedsExpectations(in.type)) {
         if (!in.expected_investment_fen && !bad.contains("expected_investment_fen"))
-            errors.Add("expected_investment_fen", "技术转让、许可须填预计新增投资", "Required for transfers and licences");
+            errors.Add("expected_investment_fen", "技术转让、许可须填预计新增投资",
+                       "Required for transfers and licences");
         if (!in.expected_output_fen && !bad.contains("expected_output_fen"))
             errors.Add("expected_output_fen", "技术转让、许可须填预计新增产值", "Required for transfers and licences");
     }

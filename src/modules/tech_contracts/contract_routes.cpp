@@ -32,9 +32,9 @@ std::string DistrictOf(store::Session& s, std::int64_t org_id) {
     store::Rows rows = s.Query("SELECT COALESCE(district_code, '') FROM organizations WHERE id = $1", {org_id});
     std::string district = rows.empty() ? "" : std::string(rows[0].Text(0));
     if (district.empty()) {
-        throw ApiError(Error::Validation({{"district_code",
-                                           {"本单位未登记所在区，无法在申请人所在地登记",
-                                            "Your unit has no district: nowhere to register"}}}));
+        throw ApiError(Error::Validation(
+            {{"district_code",
+              {"本单位未登记所在区，无法在申请人所在地登记", "Your unit has no district: nowhere to register"}}}));
     }
     return district;
 }

@@ -41,10 +41,11 @@ void Accept(workflow::StepContext& step) {
 
 /// The next serial of the office's point this year, by one upsert under the row's lock.
 std::int64_t NextSerial(store::Session& s, const std::string& prefix) {
-    return s.Query(
-                "INSERT INTO tech_contract_serials (prefix, last_serial) VALUES ($1, 1) ON CONFLICT (prefix) "
-                "DO UPDATE SET last_serial = tech_contract_serials.last_serial + 1 RETURNING last_serial",
-                {prefix})
+    return s
+        .Query(
+            "INSERT INTO tech_contract_serials (prefix, last_serial) VALUES ($1, 1) ON CONFLICT (prefix) "
+            "DO UPDATE SET last_serial = tech_contract_serials.last_serial + 1 RETURNING last_serial",
+            {prefix})
         .front()
         .Int(0);
 }
@@ -59,7 +60,8 @@ void RegisterContract(workflow::StepContext& step, const std::string& layout) {
     bool office = caller && caller->Has(Role::kDistrictOfficer) && caller->district_code == c.district_code;
     std::string point = office ? PointOf(c.district_code) : std::string(kOperatorPoint);
     std::string prefix = NumberPrefix(layout, today.Year(), kBeijingRegion, point);
-    std::optional<std::string> number = FormatNumber(layout, today.Year(), kBeijingRegion, point, NextSerial(s, prefix));
+    std::optional<std::string> number =
+        FormatNumber(layout, today.Year(), kBeijingRegion, point, NextSerial(s, prefix));
     if (!number) {
         throw ApiError(Error::Conflict("本登记点本年度登记号已用完", "No registration numbers left this year"));
     }
@@ -80,16 +82,15 @@ void RegisterContract(workflow::StepContext& step, const std::string& layout) {
 }
 
 std::optional<workflow::Subject> ContractSubject(store::Session& s, std::int64_t id) {
-    store::Rows rows = s.Query(
-        "SELECT status, version, org_id, district_code, created_by FROM tech_contracts WHERE id = $1", {id});
+    store::Rows rows =
+        s.Query("SELECT status, version, org_id, district_code, created_by FROM tech_contracts WHERE id = $1", {id});
     if (rows.empty()) return std::nullopt;
     store::Row r = rows[0];
-    return workflow::Subject{.id = id,
-                             .state = std::string(r.Text(0)),
-                             .version = r.Int(1),
-                             .scope = {.owner_user_id = r.Int(4),
-                                       .org_id = r.Int(2),
-                                       .district_code = std::string(r.Text(3))}};
+    return workflow::Subject{
+        .id = id,
+        .state = std::string(r.Text(0)),
+        .version = r.Int(1),
+        .scope = {.owner_user_id = r.Int(4), .org_id = r.Int(2), .district_code = std::string(r.Text(3))}};
 }
 
 }  // namespace
@@ -102,35 +103,32 @@ workflow::Definition ContractDefinition(std::string number_layout) {
         .table = "tech_contracts",
         .initial = "draft",
         .states = {{"draft"}, {"submitted"}, {"returned"}, {"registered"}, {"refused"}},
-        .transitions = {{.action = "submit",
-                         .from = {"draft", "returned"},
-                         .to = "submitted",
-                         .who = seller,
-                         .effect = Accept},
-                        {.action = "withdraw", .from = {"submitted"}, .to = "draft", .who = seller},
-                        {.action = "register",
-                         .from = {"submitted"},
-                         .to = "registered",
-                         .who = office,
-                         .permission = "decide",
-                         .effect = [layout = std::move(number_layout)](
-                                       workflow::StepContext& step) { RegisterContract(step, layout); }},
-                        {.action = "return",
-                         .from = {"submitted"},
-                         .to = "returned",
-                         .who = office,
-                         .permission = "decide",
-                         .reason_required = true,
-                         .keeps_reason = true,
-                         .effect = [](workflow::StepContext& s) { TellUnit(s, "tech_contract_returned"); }},
-                        {.action = "refuse",
-                         .from = {"submitted"},
-                         .to = "refused",
-                         .who = office,
-                         .permission = "decide",
-                         .reason_required = true,
-                         .keeps_reason = true,
-                         .effect = [](workflow::StepContext& s) { TellUnit(s, "tech_contract_refused"); }}},
+        .transitions =
+            {{.action = "submit", .from = {"draft", "returned"}, .to = "submitted", .who = seller, .effect = Accept},
+             {.action = "withdraw", .from = {"submitted"}, .to = "draft", .who = seller},
+             {.action = "register",
+              .from = {"submitted"},
+              .to = "registered",
+              .who = office,
+              .permission = "decide",
+              .effect =
+                  [layout = std::move(number_layout)](workflow::StepContext& step) { RegisterContract(step, layout); }},
+             {.action = "return",
+              .from = {"submitted"},
+              .to = "returned",
+              .who = office,
+              .permission = "decide",
+              .reason_required = true,
+              .keeps_reason = true,
+              .effect = [](workflow::StepContext& s) { TellUnit(s, "tech_contract_returned"); }},
+             {.action = "refuse",
+              .from = {"submitted"},
+              .to = "refused",
+              .who = office,
+              .permission = "decide",
+              .reason_required = true,
+              .keeps_reason = true,
+              .effect = [](workflow::StepContext& s) { TellUnit(s, "tech_contract_refused"); }}},
         .reason_column = "reason",
         .load = ContractSubject,
         .present = [](store::Session& s, std::int64_t id) { return ContractJson(*LoadContract(s, id)); }};

@@ -34,15 +34,16 @@ json::object ReferenceJson(store::Session& s) {
     return json::object{
         {"types", Rows(s, "SELECT id, type, subtype, legal_basis FROM contract_types ORDER BY id",
                        {"id", "type", "subtype", "legal_basis"})},
-        {"fields", Rows(s, "SELECT code, name_zh, name_en FROM tech_fields ORDER BY position",
-                        {"code", "name_zh", "name_en"})},
-        {"ip_types", Rows(s, "SELECT code, name_zh, name_en FROM tech_ip_types ORDER BY position",
-                          {"code", "name_zh", "name_en"})},
+        {"fields",
+         Rows(s, "SELECT code, name_zh, name_en FROM tech_fields ORDER BY position", {"code", "name_zh", "name_en"})},
+        {"ip_types",
+         Rows(s, "SELECT code, name_zh, name_en FROM tech_ip_types ORDER BY position", {"code", "name_zh", "name_en"})},
         {"entity_types", Rows(s, "SELECT code, name_zh, name_en, class FROM tech_entity_types ORDER BY code",
                               {"code", "name_zh", "name_en", "class"})},
         {"provinces", Rows(s, "SELECT code, name_zh, name_en, short_name FROM tech_provinces ORDER BY code",
                            {"code", "name_zh", "name_en", "short_name"})},
-        {"districts", Rows(s, "SELECT code, name, name_en FROM districts ORDER BY code", {"code", "name_zh", "name_en"})}};
+        {"districts",
+         Rows(s, "SELECT code, name, name_en FROM districts ORDER BY code", {"code", "name_zh", "name_en"})}};
 }
 
 std::map<std::string, KeyName> RegionNames(store::Session& s) {

@@ -37,7 +37,8 @@ Decision ReadDecision(store::Session& s, const json::object& body, const Contrac
             s.Query("SELECT 1 FROM achievements WHERE id = $1 AND org_id = $2 AND status = 'approved'",
                     {*d.achievement_id, c.org_id})
                 .empty()) {
-            errors.Add("achievement_id", "须为卖方单位已登记的科技成果", "Must be an approved achievement of the seller");
+            errors.Add("achievement_id", "须为卖方单位已登记的科技成果",
+                       "Must be an approved achievement of the seller");
         }
     }
     errors.ThrowIfAny();

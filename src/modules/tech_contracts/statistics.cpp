@@ -60,9 +60,10 @@ std::vector<TallyRow> GroupedTallies(store::Session& s, const std::string& group
 }
 
 TallySums Totals(store::Session& s, const MonthRange& range) {
-    store::Rows rows = s.Query(std::string("SELECT ") + kSums +
-                                   " FROM tech_contract_tallies WHERE dimension = 'all' AND month >= $1 AND month <= $2",
-                               {range.from, range.to});
+    store::Rows rows =
+        s.Query(std::string("SELECT ") + kSums +
+                    " FROM tech_contract_tallies WHERE dimension = 'all' AND month >= $1 AND month <= $2",
+                {range.from, range.to});
     return rows.empty() ? TallySums{} : SumsAt(rows[0], 0);
 }
 
@@ -91,8 +92,8 @@ json::object MapJson(store::Session& s, const MonthRange& range) {
                                          {"total_fen", sums.total_fen},
                                          {"tech_fen", sums.tech_fen}});
     }
-    return json::object{{"from", range.from}, {"to", range.to}, {"flows", std::move(flows)},
-                        {"districts", std::move(districts)}};
+    return json::object{
+        {"from", range.from}, {"to", range.to}, {"flows", std::move(flows)}, {"districts", std::move(districts)}};
 }
 
 }  // namespace keyuan::tech_contracts

@@ -27,9 +27,9 @@ std::string EntityClass(store::Session& s, const std::string& entity_type) {
 }  // namespace
 
 const std::vector<std::string>& TallyDimensions() {
-    static const std::vector<std::string> kDimensions = {
-        "type", "subtype", "field", "district", "seller_district", "buyer_district", "industry", "entity_type",
-        "ip_type"};
+    static const std::vector<std::string> kDimensions = {"type",     "subtype",         "field",
+                                                         "district", "seller_district", "buyer_district",
+                                                         "industry", "entity_type",     "ip_type"};
     return kDimensions;
 }
 

@@ -57,4 +57,8 @@ void MakeAnnualReportObjects(const TradeActors& actors, MatrixObjects& objects);
 /// valid label (org_a's inside) and its 2025 assessment.
 void MakeTechPlatformObjects(const TradeActors& actors, MatrixObjects& objects);
 
+/// Technology contracts (tech_contract_objects.cpp): a draft of unit_a (inside, 海淀区) and of unit_b
+/// (outside, 朝阳区), with a written text each ("<collection> {attachment_id}").
+void MakeTechContractObjects(const TradeActors& actors, MatrixObjects& objects);
+
 }  // namespace keyuan::testing

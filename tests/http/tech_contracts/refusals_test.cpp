@@ -33,9 +33,9 @@ TEST_F(TechContractRefusalsTest, EveryBadFieldIsNamedAtOnce) {
     bad_buyer["entity_type"] = "999";
     body["parties"] = json::array{Seller(), same_as_seller, bad_buyer, bad_other};
     std::set<std::string> fields = Refused(body);
-    for (const char* f : {"tech_amount_fen", "signed_on", "instalments", "parties.3.credit_code",
-                          "parties.1.credit_code", "parties.2.credit_code", "parties.2.division_code",
-                          "parties.2.entity_type"}) {
+    for (const char* f :
+         {"tech_amount_fen", "signed_on", "instalments", "parties.3.credit_code", "parties.1.credit_code",
+          "parties.2.credit_code", "parties.2.division_code", "parties.2.entity_type"}) {
         EXPECT_TRUE(fields.contains(f)) << f;
     }
 }
@@ -46,8 +46,8 @@ TEST_F(TechContractRefusalsTest, TypesAndSubTypesComeFromTheCatalog) {
     std::set<std::string> other = Refused(With(ContractBody("他类子类"), {{"subtype", "委托开发"}}));
     EXPECT_TRUE(other.contains("subtype")) << "委托开发 is a sub-type of 技术开发";
     // A transfer needs the expected investment and output (form JJ-001).
-    std::set<std::string> expectations =
-        Refused(With(ContractBody("缺预计投资"), {{"expected_investment_fen", nullptr}, {"expected_output_fen", nullptr}}));
+    std::set<std::string> expectations = Refused(
+        With(ContractBody("缺预计投资"), {{"expected_investment_fen", nullptr}, {"expected_output_fen", nullptr}}));
     EXPECT_TRUE(expectations.contains("expected_investment_fen"));
     EXPECT_TRUE(expectations.contains("expected_output_fen"));
     // A service contract without a sub-type is the type's own row.
@@ -56,7 +56,8 @@ TEST_F(TechContractRefusalsTest, TypesAndSubTypesComeFromTheCatalog) {
 }
 
 TEST_F(TechContractRefusalsTest, PartiesFieldsAndReferencesAreChecked) {
-    std::set<std::string> no_buyer = Refused(With(ContractBody("无买方"), {{"parties", json::array{Seller(), Seller()}}}));
+    std::set<std::string> no_buyer =
+        Refused(With(ContractBody("无买方"), {{"parties", json::array{Seller(), Seller()}}}));
     EXPECT_TRUE(no_buyer.contains("parties"));
     json::object abroad = Buyer("", "000000");
     abroad["country_code"] = "502";

@@ -39,20 +39,13 @@ protected:
 
     /// The seller 北京示范大学 (org_a's credit code), the buyer a Tianjin company.
     static json::object Seller() {
-        return {{"role", "seller"},
-                {"name", "北京示范大学"},
-                {"credit_code", "121100004000000014"},
-                {"entity_type", "022"},
-                {"country_code", "142"},
-                {"division_code", "110108"}};
+        return {{"role", "seller"},     {"name", "北京示范大学"}, {"credit_code", "121100004000000014"},
+                {"entity_type", "022"}, {"country_code", "142"},  {"division_code", "110108"}};
     }
-    static json::object Buyer(const std::string& credit = "91120000MA0000001Q", const std::string& division = "120000") {
-        return {{"role", "buyer"},
-                {"name", "天津示范科技有限公司"},
-                {"credit_code", credit},
-                {"entity_type", "150"},
-                {"country_code", "142"},
-                {"division_code", division}};
+    static json::object Buyer(const std::string& credit = "91120000MA0000001Q",
+                              const std::string& division = "120000") {
+        return {{"role", "buyer"},      {"name", "天津示范科技有限公司"}, {"credit_code", credit},
+                {"entity_type", "150"}, {"country_code", "142"},          {"division_code", division}};
     }
     /// A valid 技术转让/专利权转让 contract of 50万元, technology amount 45万元, paid in two instalments.
     static json::object ContractBody(const std::string& name) {
