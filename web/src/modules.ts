@@ -51,6 +51,9 @@ import { addPurchaseChecksPanels } from '@/modules/purchase-checks/panels'
 import { techPlatformsRoutes } from '@/modules/tech-platforms/routes'
 import { techPlatformsTexts } from '@/modules/tech-platforms/texts'
 import { addTechPlatformsPanels } from '@/modules/tech-platforms/panels'
+import { techContractsRoutes } from '@/modules/tech-contracts/routes'
+import { techContractsTexts } from '@/modules/tech-contracts/texts'
+import { addTechContractsPanels } from '@/modules/tech-contracts/panels'
 
 export const moduleRoutes: RouteRecordRaw[] = [
   ...searchRoutes,
@@ -70,6 +73,7 @@ export const moduleRoutes: RouteRecordRaw[] = [
   ...panelsRoutes,
   ...purchaseChecksRoutes,
   ...techPlatformsRoutes,
+  ...techContractsRoutes,
 ]
 
 export const moduleTexts: Record<string, Texts> = {
@@ -95,6 +99,7 @@ export const moduleTexts: Record<string, Texts> = {
   attachments: attachmentsTexts,
   purchaseChecks: purchaseChecksTexts,
   techPlatforms: techPlatformsTexts,
+  techContracts: techContractsTexts,
 }
 
 let textsAdded = false
@@ -113,4 +118,5 @@ export function addModuleTexts(): void {
   addPurchaseChecksPanels()
   addPanelsPanels()
   addTechPlatformsPanels()
+  addTechContractsPanels()
 }
