@@ -15,8 +15,8 @@ constexpr const char* kSelect =
     "c.project_name, c.signed_on, c.valid_from, c.valid_until, c.total_fen, c.tech_amount_fen, c.field_code, "
     "c.industry_code, c.government_plan, c.plan_name, c.expected_investment_fen, c.expected_output_fen, "
     "c.achievement_id, c.status, c.version, c.reason, c.submitted_on, c.decision_due_on, c.registration_no, "
-    "c.approved_income_fen, c.registered_on, c.registered_by, c.created_by, c.created_at, c.updated_at "
-    "FROM tech_contracts c JOIN organizations o ON o.id = c.org_id JOIN contract_types t ON t.id = c.contract_type_id "
+    "c.approved_income_fen, c.registered_on, c.registered_by, c.created_by, c.created_at, c.updated_at, f.name_zh "
+    "FROM tech_contracts c JOIN tech_fields f ON f.code = c.field_code JOIN organizations o ON o.id = c.org_id JOIN contract_types t ON t.id = c.contract_type_id "
     "LEFT JOIN districts d ON d.code = c.district_code WHERE c.id = $1";
 
 store::Param Opt(const std::optional<std::string>& v) {
@@ -120,6 +120,7 @@ std::optional<Contract> LoadContract(store::Session& s, std::int64_t id) {
     c.created_by = r.Int(30);
     c.created_at = r.Text(31);
     c.updated_at = r.Text(32);
+    c.field_name = r.Text(33);
     ReadLinks(s, c);
     return c;
 }
@@ -192,6 +193,7 @@ json::object ContractJson(const Contract& c) {
                         {"total_fen", in.total_fen},
                         {"tech_amount_fen", in.tech_amount_fen},
                         {"field_code", in.field_code},
+                        {"field_name", c.field_name},
                         {"industry_code", Value(in.industry_code)},
                         {"government_plan", in.government_plan},
                         {"plan_name", in.plan_name},

@@ -39,7 +39,7 @@ struct ContractInput {
 
 struct Contract {
     std::int64_t id = 0, org_id = 0, version = 1, created_by = 0;
-    std::string org_name, district_code, district_name, status, reason, created_at, updated_at;
+    std::string org_name, district_code, district_name, field_name, status, reason, created_at, updated_at;
     ContractInput input;
     std::optional<std::string> submitted_on, decision_due_on, registration_no, registered_on;
     std::optional<std::int64_t> approved_income_fen, registered_by;

@@ -4,6 +4,7 @@
 import { registerMap } from 'echarts/core'
 
 interface Feature {
+  id?: string
   properties: { name: string; id?: string; cp?: [number, number] }
 }
 export interface GeoMap {
@@ -26,7 +27,8 @@ export function loadMap(name: GeoMap['name']): Promise<GeoMap> {
       registerMap(name, json as never)
       const map: GeoMap = { name, centres: {}, names: {} }
       for (const f of json.features) {
-        const code = f.properties.id
+        // The province map keeps the code in its properties, Beijing's on the feature itself.
+        const code = f.properties.id ?? f.id
         if (!code) continue
         map.names[code] = f.properties.name
         if (f.properties.cp) map.centres[code] = f.properties.cp

@@ -48,6 +48,7 @@ export interface Contract extends ContractInput {
   org_name: string
   district_code: string
   district_name: string
+  field_name: string
   contract_type_id: string
   reason: string
   submitted_on: string | null
