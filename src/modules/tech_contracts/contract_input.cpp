@@ -8,6 +8,7 @@
 #include "core/clock.hpp"
 #include "core/id.hpp"
 #include "http/json.hpp"
+#include "modules/tech_contracts/link_input.hpp"
 #include "modules/tech_contracts/party_input.hpp"
 #include "modules/tech_contracts/rules.hpp"
 
@@ -102,7 +103,8 @@ void CheckAchievement(store::Session& s, const std::optional<std::string>& text,
 
 }  // namespace
 
-ContractInput ReadContract(store::Session& s, const json::object& body, std::int64_t org_id) {
+ContractInput ReadContract(store::Session& s, const json::object& body, std::int64_t org_id,
+                           std::optional<std::int64_t> filing_broker) {
     http::JsonReader reader(body);
     ContractInput in;
     in.project_name = reader.String("project_name", {.required = true, .max_chars = 200, .min_chars = 1}).value_or("");
@@ -121,6 +123,8 @@ ContractInput ReadContract(store::Session& s, const json::object& body, std::int
     in.expected_investment_fen = reader.Int("expected_investment_fen", false, 0, kMaxFen);
     in.expected_output_fen = reader.Int("expected_output_fen", false, 0, kMaxFen);
     auto achievement = reader.String("achievement_id", {.max_chars = 20});
+    auto demand = reader.String("demand_id", {.max_chars = 20});
+    auto broker = reader.String("broker_id", {.max_chars = 20});
     const json::value* parties = reader.Raw("parties");
     const json::value* instalments = reader.Raw("instalments");
     FieldErrors errors;
@@ -155,6 +159,7 @@ ContractInput ReadContract(store::Session& s, const json::object& body, std::int
     CheckReferences(s, in, bad, ip, errors);
     CheckAchievement(s, achievement, org_id, in, errors);
     in.parties = ReadParties(s, parties, errors);
+    ReadLinks(s, demand, broker, filing_broker, in, errors);
     CheckInstalments(instalments, in, total.has_value(), errors);
     errors.ThrowIfAny();
     return in;

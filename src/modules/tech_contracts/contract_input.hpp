@@ -5,6 +5,7 @@
 #include <boost/json/object.hpp>
 
 #include <cstdint>
+#include <optional>
 
 #include "modules/tech_contracts/contract_store.hpp"
 #include "store/database.hpp"
@@ -19,6 +20,8 @@ inline constexpr std::size_t kMaxInstalments = 60;
 /// Reads and checks the contract a seller organisation `org_id` files; throws ApiError (422) naming every
 /// bad field: amounts, instalments, credit codes, a buyer equal to the seller, the type and sub-type, a
 /// signing date in the future, an achievement not of the seller.
-ContractInput ReadContract(store::Session& s, const boost::json::object& body, std::int64_t org_id);
+/// `filing_broker`: the caller's broker profile when a broker files for the seller (link_input.hpp).
+ContractInput ReadContract(store::Session& s, const boost::json::object& body, std::int64_t org_id,
+                           std::optional<std::int64_t> filing_broker = std::nullopt);
 
 }  // namespace keyuan::tech_contracts

@@ -1,6 +1,7 @@
 // /api/v1/tech-contracts: the seller's filings and the registration office's queue.
-//   POST  /api/v1/tech-contracts                 form JJ-001 → 201, a draft of the caller's unit
-//   GET   /api/v1/tech-contracts?view=mine|district|all&status=&achievement_id=&page=&page_size=
+//   POST  /api/v1/tech-contracts                 form JJ-001 → 201, a draft of the caller's unit (a broker:
+//                                                of seller_org_id, for a demand assigned to them)
+//   GET   /api/v1/tech-contracts?view=mine|district|filed|all&status=&achievement_id=&page=&page_size=
 //         (the queue: status=submitted, soonest decision first)
 //   GET   /api/v1/tech-contracts/reference       types, fields, IP and legal-person types, provinces, districts
 //   GET   /api/v1/tech-contracts/{id}            with allowed_actions and the files
@@ -11,6 +12,7 @@
 
 #include "changes/change_record.hpp"
 #include "core/clock.hpp"
+#include "core/id.hpp"
 #include "http/expected_version.hpp"
 #include "http/json.hpp"
 #include "http/paging.hpp"
@@ -18,6 +20,7 @@
 #include "modules/attachments/service.hpp"
 #include "modules/tech_contracts/contract_input.hpp"
 #include "modules/tech_contracts/lifecycle.hpp"
+#include "modules/tech_contracts/link_input.hpp"
 #include "modules/tech_contracts/module_parts.hpp"
 #include "modules/tech_contracts/reference.hpp"
 #include "workflow/queues.hpp"
@@ -39,11 +42,36 @@ std::string DistrictOf(store::Session& s, std::int64_t org_id) {
     return district;
 }
 
+/// Who files: a unit admin for their own organisation, or an active broker for the seller organisation the
+/// body names (seller_org_id, taken out of the body); the broker is then the contract's broker.
+struct Filer {
+    std::int64_t org_id = 0;
+    std::optional<std::int64_t> broker_id;
+};
+
+Filer FilerOf(store::Session& s, const Caller& caller, json::object& body) {
+    const json::value* seller = body.if_contains("seller_org_id");
+    std::int64_t seller_org = 0;  // 0: not named or not an id
+    if (seller && seller->is_string()) seller_org = ParseId(seller->as_string()).value_or(0);
+    body.erase("seller_org_id");
+    if (caller.Has(Role::kUnitAdmin) && caller.org_id) return {*caller.org_id, std::nullopt};
+    std::optional<std::int64_t> broker = caller.Has(Role::kBroker) ? ActiveBrokerOf(s, caller.user_id) : std::nullopt;
+    if (!broker) throw ApiError(Error::Forbidden());
+    if (seller_org == 0 || s.Query("SELECT 1 FROM organizations WHERE id = $1", {seller_org}).empty()) {
+        throw ApiError(
+            Error::Validation({{"seller_org_id", {"经纪人须指明卖方单位", "A broker names the seller organisation"}}}));
+    }
+    return {seller_org, broker};
+}
+
 void ReadView(const Request& r, const access::Policy& policy, workflow::Conditions& where, FieldErrors& errors) {
     const Caller* caller = r.caller.get();
     std::vector<access::Scope> scopes = policy.ScopesFor(caller, "tech_contract.read");
     auto has = [&](access::Scope sc) { return std::find(scopes.begin(), scopes.end(), sc) != scopes.end(); };
-    std::string fallback = has(access::Scope::kAll) ? "all" : has(access::Scope::kDistrict) ? "district" : "mine";
+    std::string fallback = has(access::Scope::kAll)            ? "all"
+                           : has(access::Scope::kDistrict)     ? "district"
+                           : has(access::Scope::kOrganization) ? "mine"
+                                                               : "filed";
     std::string view = r.Query("view").value_or(fallback);
     if (view == "all") {
         if (!has(access::Scope::kAll)) throw ApiError(Error::Forbidden());
@@ -53,8 +81,12 @@ void ReadView(const Request& r, const access::Policy& policy, workflow::Conditio
     } else if (view == "mine") {
         if (!has(access::Scope::kOrganization) || !caller->org_id) throw ApiError(Error::Forbidden());
         where.And("c.org_id = " + where.Param(*caller->org_id));
+    } else if (view == "filed") {
+        // A broker's: the contracts they filed for sellers.
+        if (!has(access::Scope::kOwn)) throw ApiError(Error::Forbidden());
+        where.And("c.created_by = " + where.Param(caller->user_id));
     } else {
-        errors.Add("view", "view 须为 mine、district 或 all", "view: mine, district or all");
+        errors.Add("view", "view 须为 mine、district、filed 或 all", "view: mine, district, filed or all");
     }
 }
 
@@ -121,12 +153,12 @@ void RegisterContractRoutes(modules::ModuleContext& context, const workflow::Wor
 
     context.router.Post(kBase, [&db, &policy](Request& r) {
         policy.RequireAction(r.caller.get(), "tech_contract.create");
-        if (!r.caller->org_id) throw ApiError(Error::Forbidden());
         json::object body = http::ParseJsonObject(r);
         json::object created;
         db.Write([&](store::Session& s) {
-            std::int64_t org = *r.caller->org_id;
-            ContractInput in = ReadContract(s, body, org);
+            Filer filer = FilerOf(s, *r.caller, body);
+            std::int64_t org = filer.org_id;
+            ContractInput in = ReadContract(s, body, org, filer.broker_id);
             std::string district = DistrictOf(s, org);
             std::int64_t id = InsertContract(s, in, org, district, r.caller->user_id);
             created = ContractJson(*LoadContract(s, id));
@@ -174,7 +206,12 @@ void RegisterContractRoutes(modules::ModuleContext& context, const workflow::Wor
             if (expected && *expected != before.version) {
                 throw ApiError(Error::Conflict("合同已被他人修改，请刷新", "Changed by someone else; reload"));
             }
-            UpdateContract(s, before, ReadContract(s, body, before.org_id));
+            // The broker who filed it edits it as its broker; the seller's unit as the seller.
+            bool unit = r.caller->Has(Role::kUnitAdmin) && r.caller->org_id == before.org_id;
+            std::optional<std::int64_t> broker = unit ? std::nullopt : ActiveBrokerOf(s, r.caller->user_id);
+            if (!unit && !broker) throw ApiError(Error::Forbidden());
+            body.erase("seller_org_id");
+            UpdateContract(s, before, ReadContract(s, body, before.org_id, broker));
             Contract after = *LoadContract(s, id);
             answer = ContractJson(after);
             changes::Record(s, r.ToActor(),

@@ -15,9 +15,12 @@ constexpr const char* kSelect =
     "c.project_name, c.signed_on, c.valid_from, c.valid_until, c.total_fen, c.tech_amount_fen, c.field_code, "
     "c.industry_code, c.government_plan, c.plan_name, c.expected_investment_fen, c.expected_output_fen, "
     "c.achievement_id, c.status, c.version, c.reason, c.submitted_on, c.decision_due_on, c.registration_no, "
-    "c.approved_income_fen, c.registered_on, c.registered_by, c.created_by, c.created_at, c.updated_at, f.name_zh "
-    "FROM tech_contracts c JOIN tech_fields f ON f.code = c.field_code JOIN organizations o ON o.id = c.org_id JOIN contract_types t ON t.id = c.contract_type_id "
-    "LEFT JOIN districts d ON d.code = c.district_code WHERE c.id = $1";
+    "c.approved_income_fen, c.registered_on, c.registered_by, c.created_by, c.created_at, c.updated_at, f.name_zh, "
+    "c.demand_id, COALESCE(dm.title, ''), c.broker_id, COALESCE(b.name, '') "
+    "FROM tech_contracts c JOIN tech_fields f ON f.code = c.field_code JOIN organizations o ON o.id = c.org_id JOIN "
+    "contract_types t ON t.id = c.contract_type_id "
+    "LEFT JOIN districts d ON d.code = c.district_code LEFT JOIN tech_demands dm ON dm.id = c.demand_id "
+    "LEFT JOIN tech_brokers b ON b.id = c.broker_id WHERE c.id = $1";
 
 store::Param Opt(const std::optional<std::string>& v) {
     return v ? store::Param(*v) : store::Param(nullptr);
@@ -121,6 +124,10 @@ std::optional<Contract> LoadContract(store::Session& s, std::int64_t id) {
     c.created_at = r.Text(31);
     c.updated_at = r.Text(32);
     c.field_name = r.Text(33);
+    in.demand_id = r.OptInt(34);
+    c.demand_title = r.Text(35);
+    in.broker_id = r.OptInt(36);
+    c.broker_name = r.Text(37);
     ReadLinks(s, c);
     return c;
 }
@@ -137,12 +144,29 @@ std::int64_t InsertContract(store::Session& s, const ContractInput& in, std::int
              "INSERT INTO tech_contracts (org_id, district_code, contract_type_id, project_name, signed_on, "
              "valid_from, valid_until, total_fen, tech_amount_fen, field_code, industry_code, government_plan, "
              "plan_name, expected_investment_fen, expected_output_fen, achievement_id, created_by, created_at, "
-             "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, "
-             "$18) RETURNING id",
-             {org_id, district, in.contract_type_id, in.project_name, in.signed_on, Opt(in.valid_from),
-              Opt(in.valid_until), in.total_fen, in.tech_amount_fen, in.field_code, Opt(in.industry_code),
-              in.government_plan, in.plan_name, Opt(in.expected_investment_fen), Opt(in.expected_output_fen),
-              Opt(in.achievement_id), user_id, now})
+             "updated_at, demand_id, broker_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
+             "$15, "
+             "$16, $17, $18, $18, $19, $20) RETURNING id",
+             {org_id,
+              district,
+              in.contract_type_id,
+              in.project_name,
+              in.signed_on,
+              Opt(in.valid_from),
+              Opt(in.valid_until),
+              in.total_fen,
+              in.tech_amount_fen,
+              in.field_code,
+              Opt(in.industry_code),
+              in.government_plan,
+              in.plan_name,
+              Opt(in.expected_investment_fen),
+              Opt(in.expected_output_fen),
+              Opt(in.achievement_id),
+              user_id,
+              now,
+              Opt(in.demand_id),
+              Opt(in.broker_id)})
             .front()
             .Int(0);
     WriteLinks(s, id, in);
@@ -154,10 +178,13 @@ void UpdateContract(store::Session& s, const Contract& before, const ContractInp
         s, {.table = "tech_contracts", .id = before.id, .version = before.version, .status = before.status},
         "contract_type_id = $1, project_name = $2, signed_on = $3, valid_from = $4, valid_until = $5, total_fen = $6, "
         "tech_amount_fen = $7, field_code = $8, industry_code = $9, government_plan = $10, plan_name = $11, "
-        "expected_investment_fen = $12, expected_output_fen = $13, achievement_id = $14, updated_at = $15",
+        "expected_investment_fen = $12, expected_output_fen = $13, achievement_id = $14, updated_at = $15, demand_id = "
+        "$16, "
+        "broker_id = $17",
         {in.contract_type_id, in.project_name, in.signed_on, Opt(in.valid_from), Opt(in.valid_until), in.total_fen,
          in.tech_amount_fen, in.field_code, Opt(in.industry_code), in.government_plan, in.plan_name,
-         Opt(in.expected_investment_fen), Opt(in.expected_output_fen), Opt(in.achievement_id), clock::NowUtc()});
+         Opt(in.expected_investment_fen), Opt(in.expected_output_fen), Opt(in.achievement_id), clock::NowUtc(),
+         Opt(in.demand_id), Opt(in.broker_id)});
     WriteLinks(s, before.id, in);
 }
 
@@ -200,6 +227,10 @@ json::object ContractJson(const Contract& c) {
                         {"expected_investment_fen", Value(in.expected_investment_fen)},
                         {"expected_output_fen", Value(in.expected_output_fen)},
                         {"achievement_id", IdValue(in.achievement_id)},
+                        {"demand_id", IdValue(in.demand_id)},
+                        {"demand_title", c.demand_title},
+                        {"broker_id", IdValue(in.broker_id)},
+                        {"broker_name", c.broker_name},
                         {"ip_types", std::move(ip_types)},
                         {"parties", std::move(parties)},
                         {"instalments", std::move(instalments)},

@@ -31,7 +31,7 @@ struct ContractInput {
     std::int64_t total_fen = 0, tech_amount_fen = 0;
     bool government_plan = false;
     std::string plan_name;
-    std::optional<std::int64_t> expected_investment_fen, expected_output_fen, achievement_id;
+    std::optional<std::int64_t> expected_investment_fen, expected_output_fen, achievement_id, demand_id, broker_id;
     std::vector<std::string> ip_types;
     std::vector<Party> parties;
     std::vector<Instalment> instalments;
@@ -40,13 +40,15 @@ struct ContractInput {
 struct Contract {
     std::int64_t id = 0, org_id = 0, version = 1, created_by = 0;
     std::string org_name, district_code, district_name, field_name, status, reason, created_at, updated_at;
+    std::string demand_title, broker_name;  // the linked demand's title and the broker's name ("" when none)
     ContractInput input;
     std::optional<std::string> submitted_on, decision_due_on, registration_no, registered_on;
     std::optional<std::int64_t> approved_income_fen, registered_by;
 };
 
 std::optional<Contract> LoadContract(store::Session& s, std::int64_t id);
-/// Whose a contract is, for the policy: the seller organisation and its district.
+/// Whose a contract is, for the policy: the seller organisation, its district, and who filed it (a broker
+/// reads and submits what they filed).
 access::ObjectScope ScopeOf(const Contract& c);
 
 /// Inserts a draft for the seller organisation; returns its id.

@@ -97,7 +97,8 @@ std::optional<workflow::Subject> ContractSubject(store::Session& s, std::int64_t
 
 workflow::Definition ContractDefinition(std::string number_layout) {
     std::vector<workflow::Grant> office = {{Role::kDistrictOfficer, kDistrict}, {Role::kOperator, kAll}};
-    std::vector<workflow::Grant> seller = {{Role::kUnitAdmin, kOrganization}};
+    // The seller's unit, or the broker who filed it for the seller.
+    std::vector<workflow::Grant> seller = {{Role::kUnitAdmin, kOrganization}, {Role::kBroker, access::Scope::kOwn}};
     return workflow::Definition{
         .kind = kKind,
         .table = "tech_contracts",
@@ -138,6 +139,10 @@ void DeclarePermissions(access::Policy& policy) {
     policy.Allow("tech_contract.create", Role::kUnitAdmin, kOrganization);
     policy.Allow("tech_contract.update", Role::kUnitAdmin, kOrganization);
     policy.Allow("tech_contract.attach", Role::kUnitAdmin, kOrganization);
+    // A broker files for a seller (a demand assigned to them) and keeps what they filed.
+    for (const char* action :
+         {"tech_contract.create", "tech_contract.update", "tech_contract.attach", "tech_contract.read"})
+        policy.Allow(action, Role::kBroker, access::Scope::kOwn);
     for (auto [role, scope] : {std::pair{Role::kUnitAdmin, kOrganization}, std::pair{Role::kDistrictOfficer, kDistrict},
                                std::pair{Role::kOperator, kAll}}) {
         policy.Allow("tech_contract.read", role, scope);

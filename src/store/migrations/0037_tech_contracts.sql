@@ -108,6 +108,8 @@ CREATE TABLE tech_contracts (
     expected_investment_fen {{BIGINT}},                                -- transfers and licences
     expected_output_fen {{BIGINT}},
     achievement_id {{BIGINT}} REFERENCES achievements (id),
+    demand_id {{BIGINT}} REFERENCES tech_demands (id),               -- the demand it answers (0035)
+    broker_id {{BIGINT}} REFERENCES tech_brokers (id),               -- the broker who brokered it
     status TEXT NOT NULL DEFAULT 'draft',
     version {{BIGINT}} NOT NULL DEFAULT 1,
     reason TEXT NOT NULL DEFAULT '',
@@ -127,6 +129,8 @@ CREATE INDEX tech_contracts_district ON tech_contracts (district_code, status, i
 CREATE INDEX tech_contracts_status ON tech_contracts (status, registered_on);
 CREATE INDEX tech_contracts_achievement ON tech_contracts (achievement_id);
 CREATE INDEX tech_contracts_submitted ON tech_contracts (submitted_on);
+CREATE INDEX tech_contracts_demand ON tech_contracts (demand_id);
+CREATE INDEX tech_contracts_broker ON tech_contracts (broker_id);
 CREATE UNIQUE INDEX tech_contracts_registration_no ON tech_contracts (registration_no);
 
 CREATE TABLE tech_contract_parties (

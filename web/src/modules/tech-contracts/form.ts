@@ -25,6 +25,9 @@ export interface ContractForm {
   expected_investment: string
   expected_output: string
   achievement_id: string
+  demand_id: string
+  broker_id: string
+  seller_org_id: string
   parties: PartyForm[]
   instalments: InstalmentForm[]
 }
@@ -32,7 +35,7 @@ export interface ContractForm {
 export const TOP_FIELDS = [
   'project_name', 'type', 'subtype', 'signed_on', 'valid_from', 'valid_until', 'total_fen', 'tech_amount_fen',
   'field_code', 'industry_code', 'ip_types', 'government_plan', 'plan_name', 'expected_investment_fen',
-  'expected_output_fen', 'achievement_id', 'parties', 'instalments',
+  'expected_output_fen', 'achievement_id', 'demand_id', 'broker_id', 'seller_org_id', 'parties', 'instalments',
 ] as const
 const PARTY_FIELDS = ['role', 'name', 'credit_code', 'entity_type', 'country_code', 'division_code']
 
@@ -53,7 +56,7 @@ export function emptyForm(): ContractForm {
   return {
     project_name: '', type: '技术开发', subtype: '委托开发', signed_on: '', valid_from: '', valid_until: '',
     total: '', tech_amount: '', field_code: '', industry_code: '', ip_types: [], government_plan: false, plan_name: '',
-    expected_investment: '', expected_output: '', achievement_id: '',
+    expected_investment: '', expected_output: '', achievement_id: '', demand_id: '', broker_id: '', seller_org_id: '',
     parties: [emptyParty('seller'), emptyParty('buyer')], instalments: [{ due_on: '', amount: '' }],
   }
 }
@@ -65,7 +68,8 @@ export function formOf(c: Contract): ContractForm {
     tech_amount: toYuanText(c.tech_amount_fen), field_code: c.field_code, industry_code: c.industry_code ?? '',
     ip_types: [...c.ip_types], government_plan: c.government_plan, plan_name: c.plan_name,
     expected_investment: toYuanText(c.expected_investment_fen), expected_output: toYuanText(c.expected_output_fen),
-    achievement_id: c.achievement_id ?? '', parties: c.parties.map((p) => ({ ...p })),
+    achievement_id: c.achievement_id ?? '', demand_id: c.demand_id ?? '', broker_id: c.broker_id ?? '',
+    seller_org_id: '', parties: c.parties.map((p) => ({ ...p })),
     instalments: c.instalments.map((i) => ({ due_on: i.due_on, amount: toYuanText(i.amount_fen) })),
   }
 }
@@ -84,6 +88,8 @@ export function bodyOf(f: ContractForm): ContractInput {
     industry_code: f.industry_code.trim() || undefined, ip_types: f.ip_types, government_plan: f.government_plan,
     plan_name: f.plan_name.trim(), expected_investment_fen: optional(f.expected_investment),
     expected_output_fen: optional(f.expected_output), achievement_id: f.achievement_id.trim() || undefined,
+    demand_id: f.demand_id.trim() || undefined, broker_id: f.broker_id.trim() || undefined,
+    seller_org_id: f.seller_org_id.trim() || undefined,
     parties: f.parties.map((p) => ({ ...p, name: p.name.trim(), credit_code: p.credit_code.trim().toUpperCase() })),
     instalments: f.instalments.map((i) => ({ due_on: i.due_on, amount_fen: fen(i.amount) })),
   }

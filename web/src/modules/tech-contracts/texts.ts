@@ -4,10 +4,11 @@ import { defineTexts } from '@/shared/i18n'
 const zh = {
   tc: {
     nav: { menu: '技术市场', contracts: '技术合同登记', statistics: '技术合同统计', map: '技术交易地图', monitor: '技术市场监测' },
-    views: { mine: '我的技术合同', district: '本区登记受理', all: '技术合同（全部）' },
+    views: { mine: '我的技术合同', district: '本区登记受理', filed: '我经纪的合同', all: '技术合同（全部）' },
     subtitle: {
       mine: '卖方（技术开发方、转让方、许可方、咨询服务方）在合同成立后申请认定登记',
       district: '本区卖方提交的合同：30 日内认定登记、退回补正或不予登记',
+      filed: '为受托需求的卖方代为申请登记的合同',
       all: '全市技术合同认定登记',
     },
     status: { draft: '草稿', submitted: '待登记', returned: '已退回', registered: '已登记', refused: '未予登记' },
@@ -28,6 +29,10 @@ const zh = {
       expected_investment_fen: '预计新增投资（元）',
       expected_output_fen: '预计新增产值（元）',
       achievement_id: '关联科技成果',
+      demand_id: '关联技术需求编号',
+      broker_id: '技术经纪人编号',
+      seller_org_id: '卖方单位编号（经纪人代办）',
+      broker_name: '技术经纪人',
       parties: '当事人',
       instalments: '分期付款',
       org_name: '卖方单位',
@@ -144,10 +149,11 @@ const zh = {
 export const techContractsTexts = defineTexts(zh, {
   tc: {
     nav: { menu: 'Tech market', contracts: 'Contract registration', statistics: 'Contract statistics', map: 'Transaction map', monitor: 'Market monitor' },
-    views: { mine: 'My technology contracts', district: 'District registrations', all: 'All technology contracts' },
+    views: { mine: 'My technology contracts', district: 'District registrations', filed: 'Contracts I brokered', all: 'All technology contracts' },
     subtitle: {
       mine: 'The seller (developer, transferor, licensor, consultant or service provider) files once the contract is formed',
       district: "Contracts of your district's sellers: register, return or refuse within 30 days",
+      filed: 'Filed for the sellers of the demands assigned to you',
       all: 'Technology contract registration in Beijing',
     },
     status: { draft: 'Draft', submitted: 'Awaiting registration', returned: 'Returned', registered: 'Registered', refused: 'Not registered' },
@@ -168,6 +174,10 @@ export const techContractsTexts = defineTexts(zh, {
       expected_investment_fen: 'Expected new investment (CNY)',
       expected_output_fen: 'Expected new output (CNY)',
       achievement_id: 'Linked achievement',
+      demand_id: 'Linked demand id',
+      broker_id: 'Broker id',
+      seller_org_id: 'Seller organisation id (brokers)',
+      broker_name: 'Technology broker',
       parties: 'Parties',
       instalments: 'Instalments',
       org_name: 'Seller',

@@ -2,7 +2,7 @@
 // (docs/design/tech-contracts.md).
 
 export type ContractStatus = 'draft' | 'submitted' | 'returned' | 'registered' | 'refused'
-export type ContractView = 'mine' | 'district' | 'all'
+export type ContractView = 'mine' | 'district' | 'filed' | 'all'
 export type PartyRole = 'seller' | 'buyer' | 'other'
 
 export interface Party {
@@ -36,6 +36,10 @@ export interface ContractInput {
   expected_investment_fen?: number
   expected_output_fen?: number
   achievement_id?: string
+  demand_id?: string
+  broker_id?: string
+  /** A broker filing for a seller names its organisation. */
+  seller_org_id?: string
   parties: Party[]
   instalments: Instalment[]
 }
@@ -49,6 +53,8 @@ export interface Contract extends ContractInput {
   district_code: string
   district_name: string
   field_name: string
+  demand_title: string
+  broker_name: string
   contract_type_id: string
   reason: string
   submitted_on: string | null

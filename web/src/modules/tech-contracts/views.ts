@@ -9,6 +9,7 @@ export function viewsOfCaller(): ContractView[] {
   if (hasRole('operator')) out.push('all')
   if (hasRole('district_officer')) out.push('district')
   if (hasRole('unit_admin')) out.push('mine')
+  if (hasRole('broker')) out.push('filed')
   return out
 }
 
