@@ -19,6 +19,7 @@
 #include "tools/demo/purchase_checks.hpp"
 #include "tools/demo/resources.hpp"
 #include "tools/demo/results.hpp"
+#include "tools/demo/tech_contracts.hpp"
 #include "tools/demo/tech_platforms.hpp"
 #include "tools/demo/users.hpp"
 #include "tools/demo/validation.hpp"
@@ -194,6 +195,7 @@ Result<DemoSummary> GenerateDemo(store::Database& db, const DemoOptions& options
     AddPurchaseChecks(db);
     AddAnnualReports(db, options.as_of);
     AddTechPlatforms(db, options.as_of);
+    AddTechContracts(db, rng, options.as_of);
     if (db.engine() == store::Engine::kPostgres) db.Write(ResetSequences);
     std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
     return DemoSummary{done, elapsed.count()};

@@ -45,8 +45,14 @@ void Register(modules::ModuleContext& context) {
     RegisterMonitorRoutes(context);
 }
 
+int RecountCommand(const modules::CommandCall& call);  // commands.cpp
+
 void Declare(modules::Declarations& declarations) {
     declarations.settings.push_back(TechContractSettingsReader());
+    declarations.commands.push_back({{"tech-contracts", "recount"},
+                                     "count the technology market's statistics again from the registered contracts",
+                                     {},
+                                     RecountCommand});
 }
 
 }  // namespace keyuan::tech_contracts
