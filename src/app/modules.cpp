@@ -19,6 +19,7 @@
 #include "modules/search/module.hpp"
 #include "modules/system/module.hpp"
 #include "modules/tech_demands/module.hpp"
+#include "modules/tech_contracts/module.hpp"
 #include "modules/tech_platforms/module.hpp"
 #include "modules/vouchers/module.hpp"
 
@@ -46,6 +47,7 @@ std::span<const modules::Module> AllModules() {
         {"tech_platforms", tech_platforms::Register},
         {"tech_demands", tech_demands::Register},
         {"challenges", challenges::Register, challenges::Declare},
+        {"tech_contracts", tech_contracts::Register, tech_contracts::Declare},
         {"search", search::Register, search::Declare},
         {"idempotency", system::RegisterIdempotency},
         {"openapi", system::RegisterOpenApi},

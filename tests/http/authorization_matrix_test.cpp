@@ -179,6 +179,7 @@ protected:
         MakeTechPlatformObjects(actors, objects_);
         MakeTechDemandObjects(actors, *sessions_["broker"], objects_);
         MakeChallengeObjects(actors, objects_);
+        MakeTechContractObjects(actors, objects_);
     }
 
     /// The route's path with its parameter filled for the object inside (or outside) the scope.

@@ -21,6 +21,7 @@
 #include "tools/demo/resources.hpp"
 #include "tools/demo/results.hpp"
 #include "tools/demo/tech_demands.hpp"
+#include "tools/demo/tech_contracts.hpp"
 #include "tools/demo/tech_platforms.hpp"
 #include "tools/demo/users.hpp"
 #include "tools/demo/validation.hpp"
@@ -198,6 +199,7 @@ Result<DemoSummary> GenerateDemo(store::Database& db, const DemoOptions& options
     AddTechPlatforms(db, options.as_of);
     AddTechDemands(db, options.as_of);
     AddChallenges(db, options.as_of);
+    AddTechContracts(db, rng, options.as_of);
     if (db.engine() == store::Engine::kPostgres) db.Write(ResetSequences);
     std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
     return DemoSummary{done, elapsed.count()};

@@ -57,6 +57,9 @@ import { addTechDemandsPanels } from '@/modules/tech-demands/panels'
 import { challengesRoutes } from '@/modules/challenges/routes'
 import { challengesTexts } from '@/modules/challenges/texts'
 import { addChallengesPanels } from '@/modules/challenges/panels'
+import { techContractsRoutes } from '@/modules/tech-contracts/routes'
+import { techContractsTexts } from '@/modules/tech-contracts/texts'
+import { addTechContractsPanels } from '@/modules/tech-contracts/panels'
 
 export const moduleRoutes: RouteRecordRaw[] = [
   ...searchRoutes,
@@ -78,6 +81,7 @@ export const moduleRoutes: RouteRecordRaw[] = [
   ...techPlatformsRoutes,
   ...techDemandsRoutes,
   ...challengesRoutes,
+  ...techContractsRoutes,
 ]
 
 export const moduleTexts: Record<string, Texts> = {
@@ -105,6 +109,7 @@ export const moduleTexts: Record<string, Texts> = {
   techPlatforms: techPlatformsTexts,
   techDemands: techDemandsTexts,
   challenges: challengesTexts,
+  techContracts: techContractsTexts,
 }
 
 let textsAdded = false
@@ -125,4 +130,5 @@ export function addModuleTexts(): void {
   addTechPlatformsPanels()
   addTechDemandsPanels()
   addChallengesPanels()
+  addTechContractsPanels()
 }

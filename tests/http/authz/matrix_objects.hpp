@@ -66,5 +66,8 @@ void MakeTechDemandObjects(const TradeActors& actors, Session& broker, MatrixObj
 /// health (outside), in review, each with an application (org_a's inside, with the matrix's expert on
 /// its panel; org_b's outside), a proposal file and a milestone.
 void MakeChallengeObjects(const TradeActors& actors, MatrixObjects& objects);
+/// Technology contracts (tech_contract_objects.cpp): a draft of unit_a (inside, 海淀区) and of unit_b
+/// (outside, 朝阳区), with a written text each ("<collection> {attachment_id}").
+void MakeTechContractObjects(const TradeActors& actors, MatrixObjects& objects);
 
 }  // namespace keyuan::testing
