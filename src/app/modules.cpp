@@ -11,6 +11,7 @@
 #include "modules/challenges/module.hpp"
 #include "modules/delivery/module.hpp"
 #include "modules/evaluations/module.hpp"
+#include "modules/matching/module.hpp"
 #include "modules/media/module.hpp"
 #include "modules/notifications/module.hpp"
 #include "modules/orders/module.hpp"
@@ -18,8 +19,8 @@
 #include "modules/purchase_checks/module.hpp"
 #include "modules/search/module.hpp"
 #include "modules/system/module.hpp"
-#include "modules/tech_demands/module.hpp"
 #include "modules/tech_contracts/module.hpp"
+#include "modules/tech_demands/module.hpp"
 #include "modules/tech_platforms/module.hpp"
 #include "modules/vouchers/module.hpp"
 
@@ -49,6 +50,7 @@ std::span<const modules::Module> AllModules() {
         {"challenges", challenges::Register, challenges::Declare},
         {"tech_contracts", tech_contracts::Register, tech_contracts::Declare},
         {"search", search::Register, search::Declare},
+        {"matching", matching::Register},  // after search: it reads the index search offers
         {"idempotency", system::RegisterIdempotency},
         {"openapi", system::RegisterOpenApi},
     };

@@ -111,6 +111,11 @@ protected:
                                  {"industry_codes", json::array{"3825"}}};
         objects_["/api/v1/achievements"] = {create("achievements", achievement, world_.org_a),
                                             create("achievements", achievement, world_.org_b)};
+        // A public achievement (approved, in the search index): the suggestion matching's routes name.
+        json::object suggested = achievement;
+        suggested["org_id"] = world_.org_b;
+        std::string target = CreateApproved(op, op, "achievements", suggested);
+        objects_["{target_id}"] = {target, target};
         auto evaluation = [&](Session& unit, const std::string& achievement_id) {
             HttpResponse r = unit.Post("/api/v1/evaluations", Body({{"achievement_id", achievement_id}}));
             EXPECT_EQ(r.status, 201) << r.body;
@@ -197,6 +202,10 @@ protected:
         // …/providers/{org_id}/…: a provider of the programme (org_a).
         if (std::size_t org = rest.find("{org_id}"); org != std::string::npos)
             rest.replace(org, 8, objects_["{org_id}"].first);
+        // …/matches/{type}/{target_id}: a suggestion, a public achievement (matching).
+        if (std::size_t type = rest.find("{type}"); type != std::string::npos) rest.replace(type, 6, "achievement");
+        if (std::size_t target = rest.find("{target_id}"); target != std::string::npos)
+            rest.replace(target, 11, objects_["{target_id}"].first);
         // …/attachments/{attachment_id}: the file of the same object (a service order's by default).
         if (std::size_t file = rest.find("{attachment_id}"); file != std::string::npos) {
             auto own = objects_.find(collection + " {attachment_id}");

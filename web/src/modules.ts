@@ -60,6 +60,9 @@ import { addChallengesPanels } from '@/modules/challenges/panels'
 import { techContractsRoutes } from '@/modules/tech-contracts/routes'
 import { techContractsTexts } from '@/modules/tech-contracts/texts'
 import { addTechContractsPanels } from '@/modules/tech-contracts/panels'
+import { matchingRoutes } from '@/modules/matching/routes'
+import { matchingTexts } from '@/modules/matching/texts'
+import { addMatchingPanels } from '@/modules/matching/panels'
 
 export const moduleRoutes: RouteRecordRaw[] = [
   ...searchRoutes,
@@ -82,6 +85,7 @@ export const moduleRoutes: RouteRecordRaw[] = [
   ...techDemandsRoutes,
   ...challengesRoutes,
   ...techContractsRoutes,
+  ...matchingRoutes,
 ]
 
 export const moduleTexts: Record<string, Texts> = {
@@ -110,6 +114,7 @@ export const moduleTexts: Record<string, Texts> = {
   techDemands: techDemandsTexts,
   challenges: challengesTexts,
   techContracts: techContractsTexts,
+  matching: matchingTexts,
 }
 
 let textsAdded = false
@@ -131,4 +136,5 @@ export function addModuleTexts(): void {
   addTechDemandsPanels()
   addChallengesPanels()
   addTechContractsPanels()
+  addMatchingPanels()
 }

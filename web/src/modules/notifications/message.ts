@@ -52,6 +52,7 @@ export function linkOf(n: Notification): string {
     const link = typeof n.params.kind === 'string' && typeof n.params.subject_id === 'string' ? subjectLink(n.params.kind, n.params.subject_id) : null
     return link ?? '/expert-assignments'
   }
+  if (n.kind === 'match_contact' && typeof n.params.demand_id === 'string') return `/tech-demands/${n.params.demand_id}`
   if (n.kind.startsWith('purchase_check_') && typeof n.params.check_id === 'string') return `/purchase-checks/${n.params.check_id}`
   if (n.kind === 'tech_broker_assignment_requested') return '/tech-brokers/workbench'
   if (!n.kind.startsWith('order_')) return '/inbox'
