@@ -72,8 +72,9 @@ void Start(workflow::StepContext& step) {
     }
     for (const Application& a : ApplicationsOf(step.session, step.before.id)) {
         if (a.status != "chosen") continue;
-        notifications::NotifyUnit(step.session, a.org_id, "challenge_started",
-                                  json::object{{"challenge_id", std::to_string(step.before.id)}});
+        notifications::NotifyUnit(
+            step.session, a.org_id, "challenge_started",
+            json::object{{"challenge_id", std::to_string(step.before.id)}, {"title", a.challenge_title}});
     }
 }
 

@@ -73,6 +73,14 @@ Milestone Authorized(store::Session& s, const access::Policy& policy, const Call
     return *m;
 }
 
+/// What the chosen unit's inbox says of a milestone (web: inbox.kinds.challenge_milestone_*).
+json::object Notice(const Milestone& m, const std::string& reason) {
+    return json::object{{"challenge_id", std::to_string(m.challenge_id)},
+                        {"milestone_id", std::to_string(m.id)},
+                        {"name", m.title},
+                        {"reason", reason}};
+}
+
 /// One step of a milestone: a conditional write from the states it leaves, audited.
 json::object Step(store::Session& s, const Request& r, const Milestone& m, const std::vector<std::string>& from,
                   const std::string& sets, std::vector<store::Param> params, const std::string& event,
@@ -154,8 +162,7 @@ void AddSteps(modules::ModuleContext& context) {
             Milestone m = Authorized(s, policy, r.caller.get(), id, kManage);
             answer = Step(s, r, m, {"reported"}, "status = 'confirmed', confirmed_at = $1", {clock::NowUtc()},
                           "confirmed", "");
-            notifications::NotifyUnit(s, m.org_id, "challenge_milestone_confirmed",
-                                      json::object{{"milestone_id", std::to_string(id)}, {"title", m.title}});
+            notifications::NotifyUnit(s, m.org_id, "challenge_milestone_confirmed", Notice(m, ""));
         });
         return http::JsonResponse(200, answer);
     });
@@ -172,8 +179,7 @@ void AddSteps(modules::ModuleContext& context) {
             reader.Finish();
             answer =
                 Step(s, r, m, {"reported"}, "status = 'rejected', reject_reason = $1", {*reason}, "rejected", *reason);
-            notifications::NotifyUnit(s, m.org_id, "challenge_milestone_rejected",
-                                      json::object{{"milestone_id", std::to_string(id)}, {"title", m.title}});
+            notifications::NotifyUnit(s, m.org_id, "challenge_milestone_rejected", Notice(m, *reason));
         });
         return http::JsonResponse(200, answer);
     });

@@ -91,6 +91,9 @@ TEST_F(ChallengeLifecycleTest, FromDraftThroughApplicationsPanelAwardAndMileston
     EXPECT_EQ(Str(awarded.Json(), "award_reason"), "综合评分最高");
     EXPECT_EQ(Str(As("unit_a").Get(AppPath(app_a)).Json(), "status"), "chosen");
     EXPECT_EQ(Str(As("unit_b").Get(AppPath(app_b)).Json(), "status"), "not_chosen");
+    EXPECT_NE(As("unit_a").Get("/api/v1/notifications?page_size=200").body.find("challenge_chosen"), std::string::npos);
+    EXPECT_NE(As("unit_b").Get("/api/v1/notifications?page_size=200").body.find("challenge_not_chosen"),
+              std::string::npos);
     HttpResponse opinions = As("unit_b").Get(AppPath(app_b, "/reviews"));
     EXPECT_EQ(opinions.status, 200) << "once decided, the applicant reads the opinions: " << opinions.body;
 

@@ -74,6 +74,8 @@ describe('issue 17 notifications', () => {
     expect(linkOf(assigned)).toBe('/purchase-checks/9')
     expect(linkOf(notice('expert_assigned', { kind: 'annual_report', subject_id: '4', title: '年报' }))).toBe('/annual-reports/4')
     expect(linkOf(notice('expert_assigned', { kind: 'unknown', subject_id: '4', title: 'x' }))).toBe('/expert-assignments')
+    expect(linkOf(notice('expert_assigned', { kind: 'challenge_application', subject_id: '5', title: '揭榜' }))).toBe('/challenge-applications/5')
+    expect(linkOf(notice('challenge_chosen', { challenge_id: '3', title: '揭榜' }))).toBe('/challenges/3')
   })
 
   it('tell the unit the decision in words and of a return, and lead to the check', () => {

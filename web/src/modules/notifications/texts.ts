@@ -51,6 +51,11 @@ const zh = {
       tech_platform_renewal_due: '平台标牌将于 {until} 到期：{name}，请重新申请',
       tech_broker_assignment_requested: '有企业委托您处理技术需求：{title}',
       tech_platform_label_expired: '平台标牌已到期：{name}',
+      challenge_chosen: '本单位入选揭榜方：{title}',
+      challenge_not_chosen: '本单位未入选揭榜方：{title}',
+      challenge_started: '任务书已签订，开始攻关：{title}',
+      challenge_milestone_confirmed: '里程碑已确认完成：{name}',
+      challenge_milestone_rejected: '里程碑被退回：{name}，{reason}',
     },
   },
 }
@@ -106,6 +111,11 @@ export const notificationsTexts = defineTexts(zh, {
       tech_platform_renewal_due: 'The platform label ends on {until}: {name}; please re-apply',
       tech_broker_assignment_requested: 'An enterprise asks you to handle a technology demand: {title}',
       tech_platform_label_expired: 'The platform label has expired: {name}',
+      challenge_chosen: 'Your organisation was chosen for the challenge: {title}',
+      challenge_not_chosen: 'Your organisation was not chosen for the challenge: {title}',
+      challenge_started: 'Task agreement signed, work starts: {title}',
+      challenge_milestone_confirmed: 'Milestone confirmed: {name}',
+      challenge_milestone_rejected: 'Milestone returned: {name}, {reason}',
     },
   },
 })

@@ -5,6 +5,7 @@ const PAGES: Record<string, string> = {
   tech_platform: '/tech-platforms',
   tech_platform_assessment: '/tech-platform-assessments',
   annual_report: '/annual-reports',
+  challenge_application: '/challenge-applications',
 }
 
 /** The page of a subject; null for a kind this UI does not know. */
