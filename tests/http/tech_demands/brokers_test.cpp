@@ -71,6 +71,11 @@ TEST_F(TechBrokersTest, TheAssignedBrokerAcceptsReadsTheContactAndRecordsWorkOth
     HttpResponse accepted = OnAssignment("broker_1", assignment, "accept");
     ASSERT_EQ(accepted.status, 200) << accepted.body;
     EXPECT_EQ(Str(accepted.Json(), "status"), "accepted");
+    // The broker was told of the request, the owner who asked hears the answer.
+    EXPECT_NE(As("broker_1").Get("/api/v1/notifications?page_size=200").body.find("tech_broker_assignment_requested"),
+              std::string::npos);
+    EXPECT_NE(As("company_a").Get("/api/v1/notifications?page_size=200").body.find("tech_broker_assignment_accepted"),
+              std::string::npos);
 
     bench = As("broker_1").Get("/api/v1/tech-brokers/me/demands");
     EXPECT_NE(bench.body.find("13812345678"), std::string::npos) << "whole while handling it: " << bench.body;
