@@ -150,4 +150,13 @@ bool HasId(const std::vector<std::string>& ids, const std::string& id) {
     return std::find(ids.begin(), ids.end(), id) != ids.end();
 }
 
+std::map<std::string, std::int64_t> FacetCounts(const boost::json::value& found, const std::string& name) {
+    std::map<std::string, std::int64_t> out;
+    if (!found.at("facets").as_object().contains(name)) return out;
+    for (const boost::json::value& v : found.at("facets").at(name).as_array()) {
+        out[Str(v, "value")] = v.at("count").as_int64();
+    }
+    return out;
+}
+
 }  // namespace keyuan::testing

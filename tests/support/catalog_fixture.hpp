@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
 
 #include <cstdint>
 #include <map>
@@ -66,6 +67,9 @@ std::vector<std::string> ListIds(const HttpResponse& r);
 
 /// Whether `ids` holds `id`.
 bool HasId(const std::vector<std::string>& ids, const std::string& id);
+
+/// A search answer's facet `name` as value → count (empty when the answer has none).
+std::map<std::string, std::int64_t> FacetCounts(const boost::json::value& found, const std::string& name);
 
 /// One server and one catalog world per test suite.
 template <typename Suite>

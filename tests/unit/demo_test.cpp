@@ -22,8 +22,13 @@ TEST_F(DemoSmall, ProducesTheSmallScaleCounts) {
     // Every lab has instruments and services, and every registration is queued for search.
     EXPECT_EQ(Scalar(*db_, "SELECT COUNT(*) FROM labs WHERE id NOT IN (SELECT lab_id FROM instruments)"), 0);
     EXPECT_EQ(Scalar(*db_, "SELECT COUNT(*) FROM labs WHERE id NOT IN (SELECT lab_id FROM services)"), 0);
-    EXPECT_EQ(Scalar(*db_, "SELECT COUNT(*) FROM search_outbox"),
+    EXPECT_EQ(Scalar(*db_, "SELECT COUNT(*) FROM search_outbox WHERE object_type <> 'tech_demand'"),
               150 + 600 + 1000 + 25 + 400 + 150 + summary_.counts.teams);
+    // The technology market's published demands (tools/demo/tech_demands.cpp), one per district.
+    EXPECT_EQ(Scalar(*db_, "SELECT COUNT(*) FROM search_outbox WHERE object_type = 'tech_demand'"), 6);
+    EXPECT_EQ(Scalar(*db_, "SELECT COUNT(DISTINCT district_code) FROM tech_demands WHERE status = 'approved'"), 6);
+    EXPECT_EQ(Scalar(*db_, "SELECT COUNT(*) FROM tech_brokers WHERE status = 'active'"), 2);
+    EXPECT_EQ(Scalar(*db_, "SELECT COUNT(*) FROM tech_broker_assignments WHERE status = 'accepted'"), 1);
 }
 
 TEST_F(DemoSmall, EveryCreditCodeIsValidAndUnique) {

@@ -119,7 +119,7 @@ void AddTechDemands(store::Database& db, Date as_of) {
             s.Query(
                  "INSERT INTO tech_broker_assignments (demand_id, broker_id, status, requested_by, created_at, "
                  "updated_at) VALUES ($1, $2, 'accepted', $3, $4, $4) RETURNING id",
-                 {ids[0], broker, user, now})
+                 {ids[0], broker, user, as_of.ToString() + "T01:00:00Z"})
                 .front()
                 .Int(0);
         s.Execute("UPDATE tech_demands SET active_brokers = 1 WHERE id = $1", {ids[0]});

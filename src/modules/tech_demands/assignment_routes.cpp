@@ -147,14 +147,13 @@ void RegisterAssignmentRoutes(modules::ModuleContext& context, const registry::R
             std::string where = "a.broker_id = $1" + std::string(status.empty() ? "" : " AND a.status = $2");
             std::vector<store::Param> params = {me->id};
             if (!status.empty()) params.emplace_back(status);
-            std::vector<Assignment> all = LoadAssignments(s, where, params);
-            total = static_cast<std::int64_t>(all.size());
-            std::size_t first = static_cast<std::size_t>(paging.page - 1) * paging.page_size;
-            for (std::size_t i = first; i < all.size() && i < first + paging.page_size; ++i) {
-                json::object item = WithActions(assignments, r.caller.get(), all[i]);
-                registry::StoredResource d = *demands.Load(s, all[i].demand_id);
+            total = s.Query("SELECT COUNT(*) FROM tech_broker_assignments a WHERE " + where, params).front().Int(0);
+            std::int64_t offset = static_cast<std::int64_t>(paging.page - 1) * paging.page_size;
+            for (const Assignment& a : LoadAssignments(s, where, params, paging.page_size, offset)) {
+                json::object item = WithActions(assignments, r.caller.get(), a);
+                registry::StoredResource d = *demands.Load(s, a.demand_id);
                 // The contact is whole while the broker handles the demand; masked as for anyone otherwise.
-                item["demand"] = all[i].status == "accepted" ? demands.ToJson(d) : demands.ToJsonFor(r.caller.get(), d);
+                item["demand"] = a.status == "accepted" ? demands.ToJson(d) : demands.ToJsonFor(r.caller.get(), d);
                 items.push_back(std::move(item));
             }
         });

@@ -7,7 +7,8 @@ namespace {
 
 constexpr const char* kSelect =
     "SELECT a.id, a.demand_id, a.broker_id, a.status, a.reason, a.version, a.created_at, a.updated_at, d.title, "
-    "d.org_id, COALESCE(o.department_code, ''), COALESCE(o.district_code, ''), b.user_id, b.name, b.level "
+    "d.org_id, COALESCE(o.department_code, ''), COALESCE(o.district_code, ''), b.user_id, b.name, b.level, "
+    "a.requested_by "
     "FROM tech_broker_assignments a JOIN tech_demands d ON d.id = a.demand_id "
     "JOIN organizations o ON o.id = d.org_id JOIN tech_brokers b ON b.id = a.broker_id ";
 
@@ -28,6 +29,7 @@ Assignment Read(const store::Row& r) {
     a.broker_user_id = r.Int(12);
     a.broker_name = r.Text(13);
     a.broker_level = r.Text(14);
+    a.requested_by = r.Int(15);
     return a;
 }
 
@@ -39,9 +41,15 @@ std::optional<Assignment> LoadAssignment(store::Session& s, std::int64_t id) {
     return Read(rows[0]);
 }
 
-std::vector<Assignment> LoadAssignments(store::Session& s, const std::string& where,
-                                        const std::vector<store::Param>& params) {
-    store::Rows rows = s.Query(std::string(kSelect) + "WHERE " + where + " ORDER BY a.id DESC", params);
+std::vector<Assignment> LoadAssignments(store::Session& s, const std::string& where, std::vector<store::Param> params,
+                                        std::optional<std::int64_t> limit, std::int64_t offset) {
+    std::string page;
+    if (limit) {
+        params.emplace_back(*limit);
+        params.emplace_back(offset);
+        page = " LIMIT $" + std::to_string(params.size() - 1) + " OFFSET $" + std::to_string(params.size());
+    }
+    store::Rows rows = s.Query(std::string(kSelect) + "WHERE " + where + " ORDER BY a.id DESC" + page, params);
     std::vector<Assignment> out;
     for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(Read(rows[i]));
     return out;

@@ -26,12 +26,14 @@ struct Assignment {
     std::string org_department, org_district;
     std::int64_t broker_user_id = 0;
     std::string broker_name, broker_level;
+    std::int64_t requested_by = 0;  // the demand's owner who asked
 };
 
 std::optional<Assignment> LoadAssignment(store::Session& s, std::int64_t id);
-/// Assignments matching `where` (on alias a; its parameters `params`), newest first.
-std::vector<Assignment> LoadAssignments(store::Session& s, const std::string& where,
-                                        const std::vector<store::Param>& params);
+/// Assignments matching `where` (on alias a; its parameters `params`), newest first; with `limit`,
+/// that many from `offset` on.
+std::vector<Assignment> LoadAssignments(store::Session& s, const std::string& where, std::vector<store::Param> params,
+                                        std::optional<std::int64_t> limit = std::nullopt, std::int64_t offset = 0);
 /// The accepted assignment of the broker user on the demand, if any.
 std::optional<Assignment> AcceptedAssignment(store::Session& s, std::int64_t demand_id, std::int64_t user_id);
 

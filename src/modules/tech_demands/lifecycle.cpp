@@ -1,11 +1,15 @@
 #include "modules/tech_demands/lifecycle.hpp"
 
+#include <boost/json/object.hpp>
+
 #include "core/clock.hpp"
+#include "modules/notifications/service.hpp"
 #include "modules/tech_demands/assignment_store.hpp"
 #include "modules/tech_demands/broker_store.hpp"
 #include "modules/tech_demands/vocabulary.hpp"
 
 namespace keyuan::tech_demands {
+namespace json = boost::json;
 
 namespace {
 
@@ -28,6 +32,17 @@ void Release(workflow::StepContext& step) {
     ReleaseSlot(step.session, LoadAssignment(step.session, step.before.id)->demand_id);
 }
 
+/// The owner who asked hears the broker's answer (accepted or declined, with the reason).
+void TellAsker(workflow::StepContext& step) {
+    Assignment a = *LoadAssignment(step.session, step.before.id);
+    json::object params{{"assignment_id", std::to_string(a.id)},
+                        {"demand_id", std::to_string(a.demand_id)},
+                        {"title", a.demand_title},
+                        {"broker", a.broker_name}};
+    if (!step.reason.empty()) params["reason"] = step.reason;
+    notifications::Notify(step.session, a.requested_by, "tech_broker_assignment_" + step.transition.to, params);
+}
+
 /// A broker suspended or with a lapsed qualification since the request does not take it up.
 void RequireActiveBroker(workflow::StepContext& step) {
     Assignment a = *LoadAssignment(step.session, step.before.id);
@@ -37,6 +52,7 @@ void RequireActiveBroker(workflow::StepContext& step) {
                                            {"经纪人未处于有效状态（已暂停或资格过期）",
                                             "The broker is not active (suspended or qualification lapsed)"}}}));
     }
+    TellAsker(step);
 }
 
 /// Activation checks the qualification is still valid: a lapsed certificate is renewed first.
@@ -79,7 +95,11 @@ workflow::Definition AssignmentDefinition() {
                          .who = broker,
                          .reason_required = true,
                          .keeps_reason = true,
-                         .effect = Release},
+                         .effect =
+                             [](workflow::StepContext& step) {
+                                 Release(step);
+                                 TellAsker(step);
+                             }},
                         {.action = "end",
                          .from = {"requested", "accepted"},
                          .to = "ended",

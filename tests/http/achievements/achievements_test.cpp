@@ -105,13 +105,7 @@ TEST_F(AchievementsTest, SearchOffersAchievementsWithTheirOwnFacetsAndFilters) {
     EXPECT_EQ(snippet.find("[&quot;"), std::string::npos) << snippet;
     EXPECT_EQ(snippet.find("[\""), std::string::npos) << snippet;
     json::value found = search("q=" + UrlEncode("微流控芯片"));
-    auto facet = [&](const char* name) {
-        std::map<std::string, std::int64_t> out;
-        if (!found.at("facets").as_object().contains(name)) return out;
-        for (const json::value& v : found.at("facets").at(name).as_array())
-            out[Str(v, "value")] = v.at("count").as_int64();
-        return out;
-    };
+    auto facet = [&](const char* name) { return FacetCounts(found, name); };
     EXPECT_EQ(facet("class_code")["development_industrialization"], 1) << found;
     EXPECT_EQ(facet("status")["1"], 1) << found;
     EXPECT_EQ(facet("status")["3"], 1) << found;

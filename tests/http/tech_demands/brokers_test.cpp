@@ -47,7 +47,10 @@ TEST_F(TechBrokersTest, ABrokerRegistersIsActivatedAndListedByFieldAndDistrict) 
     HttpResponse shown = Visitor().Get("/api/v1/tech-brokers/" + id);
     EXPECT_EQ(Str(shown.Json(), "phone"), "139****1111") << "masked for visitors";
 
-    // A changed qualification is checked again: the profile goes back to pending.
+    // An edit of a version read before another is refused; a changed qualification is checked again.
+    HttpResponse stale =
+        As("broker_3").Send("PATCH", "/api/v1/tech-brokers/me", Body(BrokerBody("broker_3")), {{"If-Match", "\"1\""}});
+    EXPECT_TRUE(IsError(stale, 409, "conflict")) << stale.body;
     json::object renewed = BrokerBody("broker_3");
     renewed["level"] = "senior";
     HttpResponse changed = As("broker_3").Send("PATCH", "/api/v1/tech-brokers/me", Body(renewed));
@@ -71,12 +74,24 @@ TEST_F(TechBrokersTest, TheAssignedBrokerAcceptsReadsTheContactAndRecordsWorkOth
     HttpResponse accepted = OnAssignment("broker_1", assignment, "accept");
     ASSERT_EQ(accepted.status, 200) << accepted.body;
     EXPECT_EQ(Str(accepted.Json(), "status"), "accepted");
+    // The broker was told of the request, the owner who asked hears the answer.
+    EXPECT_NE(As("broker_1").Get("/api/v1/notifications?page_size=200").body.find("tech_broker_assignment_requested"),
+              std::string::npos);
+    EXPECT_NE(As("company_a").Get("/api/v1/notifications?page_size=200").body.find("tech_broker_assignment_accepted"),
+              std::string::npos);
 
     bench = As("broker_1").Get("/api/v1/tech-brokers/me/demands");
     EXPECT_NE(bench.body.find("13812345678"), std::string::npos) << "whole while handling it: " << bench.body;
     HttpResponse contact = As("broker_1").Get("/api/v1/tech-demands/" + demand + "/contact");
     ASSERT_EQ(contact.status, 200) << contact.body;
     EXPECT_EQ(Str(contact.Json(), "contact_email"), "wang.gong@example.cn");
+    // A bad entry names every bad field: a date in the future, an unknown kind, a note over 2000 characters.
+    HttpResponse bad =
+        As("broker_1")
+            .Post("/api/v1/tech-demands/" + demand + "/work-logs",
+                  Body({{"work_date", ShanghaiDate(1)}, {"kind", "lunch"}, {"note", std::string(2001, 'x')}}));
+    EXPECT_TRUE(IsError(bad, 422, "validation_failed")) << bad.body;
+    EXPECT_EQ(ErrorFields(bad), (std::vector<std::string>{"kind", "note", "work_date"})) << bad.body;
     HttpResponse logged =
         As("broker_1")
             .Post("/api/v1/tech-demands/" + demand + "/work-logs", Body(Work("visit", "走访企业，了解逆变器散热瓶颈")));

@@ -79,13 +79,7 @@ TEST_F(TechDemandsTest, SearchFindsDemandsWithTheirFacetsInSimplifiedAndTraditio
     ASSERT_TRUE(WaitUntil([&] { return Searched("type=tech_demand&q=" + UrlEncode("固态电池"), id); }, 5s));
     EXPECT_TRUE(Searched("type=tech_demand&q=" + UrlEncode("固態電池電解質"), id)) << "traditional";
     json::value found = Search("type=tech_demand&q=" + UrlEncode("固态电池电解质"));
-    auto facet = [&](const char* name) {
-        std::map<std::string, std::int64_t> out;
-        if (!found.at("facets").as_object().contains(name)) return out;
-        for (const json::value& v : found.at("facets").at(name).as_array())
-            out[Str(v, "value")] = v.at("count").as_int64();
-        return out;
-    };
+    auto facet = [&](const char* name) { return FacetCounts(found, name); };
     EXPECT_EQ(facet("type")["tech_demand"], 1) << found;
     EXPECT_EQ(facet("status")["licence"], 1) << "the cooperation forms: " << found;
     EXPECT_EQ(facet("status")["joint_lab"], 1) << found;

@@ -56,6 +56,7 @@ export function linkOf(n: Notification): string {
   if (n.kind.startsWith('purchase_check_') && typeof n.params.check_id === 'string') return `/purchase-checks/${n.params.check_id}`
   if (n.kind === 'tech_broker_assignment_requested') return '/tech-brokers/workbench'
   if (n.kind.startsWith('challenge_') && typeof n.params.challenge_id === 'string') return `/challenges/${n.params.challenge_id}`
+  if (n.kind.startsWith('tech_broker_assignment_') && typeof n.params.demand_id === 'string') return `/tech-demands/${n.params.demand_id}`
   if (!n.kind.startsWith('order_')) return '/inbox'
   // A cancelled order: the client hears when the unit cancelled, the unit when the client did.
   const provider = FOR_PROVIDER.has(n.kind) || (n.kind === 'order_cancelled' && hasRole('unit_admin', 'operator'))

@@ -78,7 +78,7 @@ const zh = {
     desk: { title: '我的需求 / 需求审核', subtitle: '发布单位管理本单位需求；审核人员审核辖区内提交的需求', empty: '暂无需求' },
     reason: { title: '请填写原因', placeholder: '原因（必填）', required: '请填写原因' },
     done: '已完成',
-    formPage: { createTitle: '发布技术需求', editTitle: '编辑技术需求', basic: '基本信息', links: '行业与合作方式', contact: '联系方式', hint: '预算以元为单位；截止日期不得早于今天' },
+    formPage: { createTitle: '发布技术需求', editTitle: '编辑技术需求', basic: '基本信息', links: '行业与合作方式', contact: '联系方式', hint: '预算以元为单位；截止日期不得早于今天', industryHint: '根据需求名称和描述推荐 GB/T 4754-2017 行业小类，至少一项' },
     brokers: {
       title: '技术经纪人',
       subtitle: '已启用、资格有效的技术经纪人',
@@ -186,7 +186,7 @@ const en: typeof zh = {
     desk: { title: 'My demands / review', subtitle: "Publishers manage their unit's demands; reviewers review those submitted in their scope", empty: 'No demands' },
     reason: { title: 'Give a reason', placeholder: 'Reason (required)', required: 'A reason is required' },
     done: 'Done',
-    formPage: { createTitle: 'Publish a technology demand', editTitle: 'Edit the technology demand', basic: 'Basics', links: 'Industries and cooperation', contact: 'Contact', hint: 'Budgets in yuan; the deadline cannot be in the past' },
+    formPage: { createTitle: 'Publish a technology demand', editTitle: 'Edit the technology demand', basic: 'Basics', links: 'Industries and cooperation', contact: 'Contact', hint: 'Budgets in yuan; the deadline cannot be in the past', industryHint: 'Suggested from the title and description (GB/T 4754-2017 subclasses); at least one' },
     brokers: {
       title: 'Technology brokers',
       subtitle: 'Active brokers with a valid qualification',
