@@ -86,7 +86,8 @@ test('a demand matched to an achievement, brokered, contracted, registered and c
     await logout(page)
 
     await login(page, 'unit1')
-    await page.goto(`${BASE_URL}/tech-market/matching-demands`)
+    await page.locator('[data-test=nav-tech-market]').click()
+    await page.locator('[data-test=nav-td-matching]').click()
     await page.locator('[data-test=matching-demand-title]', { hasText: DEMAND }).waitFor()
     await page.screenshot({ path: join(SCREENSHOTS, 'matching-provider-1366.png'), fullPage: true })
     await logout(page)
