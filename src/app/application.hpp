@@ -48,6 +48,7 @@ private:
     std::optional<http::StaticFiles> web_;
     modules::Settings settings_;
     std::vector<std::shared_ptr<void>> kept_;     // what the modules keep alive (services, engines)
+    modules::Services services_;                  // what modules offer each other (point into kept_)
     std::unique_ptr<jobs::Scheduler> scheduler_;  // after kept_: destroyed, and stopped, first
 };
 

@@ -8,6 +8,7 @@
 #include "modules/audit/module.hpp"
 #include "modules/bookings/module.hpp"
 #include "modules/catalog/module.hpp"
+#include "modules/challenges/module.hpp"
 #include "modules/delivery/module.hpp"
 #include "modules/evaluations/module.hpp"
 #include "modules/media/module.hpp"
@@ -17,6 +18,7 @@
 #include "modules/purchase_checks/module.hpp"
 #include "modules/search/module.hpp"
 #include "modules/system/module.hpp"
+#include "modules/tech_demands/module.hpp"
 #include "modules/tech_contracts/module.hpp"
 #include "modules/tech_platforms/module.hpp"
 #include "modules/vouchers/module.hpp"
@@ -43,6 +45,8 @@ std::span<const modules::Module> AllModules() {
         {"purchase_checks", purchase_checks::Register},
         {"annual_reports", annual_reports::Register},
         {"tech_platforms", tech_platforms::Register},
+        {"tech_demands", tech_demands::Register},
+        {"challenges", challenges::Register, challenges::Declare},
         {"tech_contracts", tech_contracts::Register, tech_contracts::Declare},
         {"search", search::Register, search::Declare},
         {"idempotency", system::RegisterIdempotency},

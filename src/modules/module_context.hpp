@@ -20,6 +20,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <typeindex>
 #include <vector>
 
 #include "access/policy.hpp"
@@ -89,6 +90,26 @@ struct Declarations {
     std::vector<SettingsReader> settings;  // each reads the module's section of the configuration
 };
 
+/// Objects a module offers to the modules registered after it, one per type: the search module
+/// offers its indexer, which matching reads. A module finds one by type (null when the offering
+/// module is absent, as in a test that registers one module alone), so no module names another's
+/// internals.
+class Services {
+public:
+    template <typename T>
+    void Offer(T& service) {
+        services_[typeid(T)] = &service;
+    }
+    template <typename T>
+    T* Find() const {
+        auto it = services_.find(typeid(T));
+        return it == services_.end() ? nullptr : static_cast<T*>(it->second);
+    }
+
+private:
+    std::map<std::type_index, void*> services_;
+};
+
 struct ModuleContext {
     http::Router& router;
     store::Database& db;
@@ -99,6 +120,7 @@ struct ModuleContext {
     jobs::Scheduler& scheduler;
     std::vector<std::shared_ptr<void>>& kept;
     const Declarations& declarations;  // every module's, for routes and jobs that need them
+    Services& services;                // offered by the modules registered earlier
 
     /// Keeps `object` alive as long as the application (services, engines the routes use) and
     /// returns it.

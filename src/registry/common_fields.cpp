@@ -2,11 +2,11 @@
 
 namespace keyuan::registry {
 
-std::vector<FieldSpec> ContactFields() {
+std::vector<FieldSpec> ContactFields(Visibility personal) {
     return {{.name = "contact_name", .max_chars = 50},
             // Personal data (PIPL): whole for signed-in users, who may book or ask; masked for visitors.
-            {.name = "contact_phone", .max_chars = 30, .visibility = Visibility::kSignedIn, .mask = Mask::kPhone},
-            {.name = "contact_email", .max_chars = 100, .visibility = Visibility::kSignedIn, .mask = Mask::kEmail}};
+            {.name = "contact_phone", .max_chars = 30, .visibility = personal, .mask = Mask::kPhone},
+            {.name = "contact_email", .max_chars = 100, .visibility = personal, .mask = Mask::kEmail}};
 }
 
 LinkSpec IndustryLink(const std::string& table, const std::string& owner_column, bool scope) {

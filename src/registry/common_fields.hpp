@@ -12,8 +12,9 @@
 
 namespace keyuan::registry {
 
-/// Contact name, phone and e-mail; phone and e-mail are personal data, masked for visitors.
-std::vector<FieldSpec> ContactFields();
+/// Contact name, phone and e-mail; phone and e-mail are personal data, masked below `personal`
+/// (by default for visitors; kOwner keeps them with the object's readers in scope).
+std::vector<FieldSpec> ContactFields(Visibility personal = Visibility::kSignedIn);
 
 /// The link to GB/T 4754-2017 industry subclasses kept in `table` (column `owner_column`);
 /// with `scope`, each link carries a business-scope phrase (given as industries [{code, scope}]).

@@ -86,7 +86,9 @@ std::shared_ptr<const CachedAnswer> ResourceEngine::List(const Caller* caller, c
     http::Paging paging = http::ParsePaging(r);
     Query q;
     std::string status = r.Query("status").value_or("approved");
-    if (std::find(kStatuses.begin(), kStatuses.end(), status) == kStatuses.end()) {
+    bool extra = std::any_of(spec_.extra_states.begin(), spec_.extra_states.end(),
+                             [&](const workflow::State& st) { return st.name == status; });
+    if (!extra && std::find(kStatuses.begin(), kStatuses.end(), status) == kStatuses.end()) {
         throw ApiError(Error::Validation({{"status", {"未知状态：" + status, "Unknown status: " + status}}}));
     }
     if (status != "approved") {

@@ -52,7 +52,7 @@ workflow::Definition ReviewDefinition(const ResourceEngine& engine) {
             if (step.before.state == "approved") engine.spec().on_unpublish(step.session, step.before.id);
         };
     }
-    return workflow::Definition{
+    workflow::Definition definition{
         .kind = spec.kind,
         .table = spec.table,
         .initial = "draft",
@@ -81,6 +81,9 @@ workflow::Definition ReviewDefinition(const ResourceEngine& engine) {
             },
         .present = [&engine](store::Session& s, std::int64_t id) { return engine.ToJson(*engine.Load(s, id)); },
         .index = true};
+    for (const workflow::State& state : spec.extra_states) definition.states.push_back(state);
+    for (const workflow::Transition& t : spec.extra_transitions) definition.transitions.push_back(t);
+    return definition;
 }
 
 }  // namespace keyuan::registry

@@ -106,7 +106,8 @@ json::object ResourceEngine::Update(const Caller* caller, std::int64_t id, const
             throw ApiError(
                 Error::Conflict("数据已被他人修改，请刷新后重试", "Changed by someone else; reload and retry"));
         }
-        if (before->status == "submitted" || before->status == "withdrawn")
+        // Under review, withdrawn, or in a state of the kind's own (a closed demand): not edited.
+        if (before->status != "draft" && before->status != "returned" && before->status != "approved")
             throw ApiError(workflow::WrongState(before->status));
         Links links;
         std::optional<std::int64_t> org_id;

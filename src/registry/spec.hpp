@@ -22,6 +22,7 @@
 #include "core/role.hpp"
 #include "search/document.hpp"
 #include "store/database.hpp"
+#include "workflow/definition.hpp"
 
 namespace keyuan::registry {
 
@@ -153,6 +154,11 @@ struct ResourceSpec {
     /// Roles that read unpublished (and non-public) objects in their scope besides owners and
     /// reviewers: the district's officers follow what their district's units register.
     std::vector<std::pair<Role, access::Scope>> reader_roles = {{Role::kDistrictOfficer, access::Scope::kDistrict}};
+    /// States beyond the review's five, with the transitions into and out of them (a demand's
+    /// `closed`), appended to the review workflow. An object in such a state is not edited, and
+    /// lists take it as ?status=.
+    std::vector<workflow::State> extra_states;
+    std::vector<workflow::Transition> extra_transitions;
 };
 
 const char* VisibilityName(Visibility v);

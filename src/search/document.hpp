@@ -46,6 +46,32 @@ struct SearchQuery {
     int limit = 20;
 };
 
+/// "More like this": documents sharing the most telling words of a long text (a technology
+/// demand), for matching. Unlike SearchQuery, any word may match; the rarest weigh most.
+struct SimilarQuery {
+    std::string text;
+    std::vector<std::string> types;           // empty: every type
+    std::vector<std::string> industry_codes;  // also take documents of these codes (or their 2–3 digit parents)
+    std::string exclude_type;                 // leave out one document (the demand itself)
+    std::int64_t exclude_id = 0;
+    int limit = 100;
+    int terms = 40;  // the text's most telling terms kept (Xapian's elite set)
+};
+
+/// A candidate with what the scoring needs to explain it.
+struct SimilarHit {
+    std::string type;
+    std::int64_t id = 0;
+    std::string title;
+    double text_weight = 0;                   // BM25 of the shared terms; 0 for an industry-only candidate
+    std::vector<std::string> shared_terms;    // the query's terms it holds, heaviest first
+    std::vector<std::string> industry_codes;  // its own 4-digit codes
+    std::string district_code;
+    std::int64_t org_id = 0;
+    std::string display_json;
+    std::string body;  // only from OfOrganization
+};
+
 struct SearchHit {
     std::string type;
     std::int64_t id = 0;

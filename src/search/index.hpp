@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,12 @@ public:
     /// The answer to `query`, from the cache when the index has not changed since it was computed
     /// (shared, not copied: a cached answer is read by many requests at once).
     std::shared_ptr<const SearchResult> Search(const SearchQuery& query);
+    /// Candidates for matching: by the text's telling terms, then by industry (search/similar.cpp).
+    std::vector<SimilarHit> Similar(const SimilarQuery& query);
+    /// One document as a candidate, if the index holds it (public and current).
+    std::optional<SimilarHit> Find(const std::string& type, std::int64_t id);
+    /// An organisation's documents of `types`, newest first, with their text (`body`).
+    std::vector<SimilarHit> OfOrganization(std::int64_t org_id, const std::vector<std::string>& types, int limit);
     /// Titles starting with or containing `prefix`, best first.
     std::vector<std::string> Suggest(const std::string& prefix, int limit);
 

@@ -118,6 +118,8 @@ for e in pcexpert1 pcexpert2 pcexpert3; do create_user "$e" expert; done
 create_user pcexpert_own expert --org "$ORG_ID"
 # The district officer of 海淀区, who recommends the unit's platform (tech_platforms.test.mjs).
 create_user district1 district_officer --district 110108
+# A technology broker who registers a profile and handles company1's demand (tech_demands.test.mjs).
+create_user broker1 broker
 
 export KEYUAN_SCREENSHOTS=${KEYUAN_SCREENSHOTS:-$(mktemp -d /tmp/keyuan-screens.XXXXXX)}
 echo "browser tests: server $KEYUAN_URL on ${KEYUAN_BROWSER_ENGINE:-sqlite}, organisation $ORG_ID, screenshots in $KEYUAN_SCREENSHOTS" >&2

@@ -177,6 +177,8 @@ protected:
         MakePurchaseCheckObjects(actors, objects_);
         MakeAnnualReportObjects(actors, objects_);
         MakeTechPlatformObjects(actors, objects_);
+        MakeTechDemandObjects(actors, *sessions_["broker"], objects_);
+        MakeChallengeObjects(actors, objects_);
         MakeTechContractObjects(actors, objects_);
     }
 

@@ -36,6 +36,9 @@ public:
             v[std::string(username) + "_id"] = CreateReadyUser(Db(), username, role);
             world_.sessions.emplace(username, LogIn(Port(), username));
         }
+        // tech_demands: a broker account without a profile yet.
+        v["broker_id"] = CreateReadyUser(Db(), "broker", "broker");
+        world_.sessions.emplace("broker", LogIn(Port(), "broker"));
         Session& unit = As("unit_a");
         Session& reviewer = As("reviewer_edu");
         v["instrument_draft"] = CreateResource(unit, "instruments", InstrumentBody("案例用草稿仪器"));

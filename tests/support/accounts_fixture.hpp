@@ -59,10 +59,17 @@ protected:
     static void SetUpTestSuite() {
         suite_ = StartSuiteServer(::testing::UnitTest::GetInstance()->current_test_suite()->name(), Suite::Config(),
                                   Suite::kInProcess);
-        if (suite_) Suite::CreateUsers();
+        if (!suite_) return;
+        try {
+            Suite::CreateUsers();
+        } catch (...) {
+            ReportDeadServer("while the suite was set up");
+            throw;
+        }
     }
     static void TearDownTestSuite() {
         if (suite_) Suite::ReleaseSessions();
+        if (suite_) ReportDeadServer("at the end of the suite");
         suite_.reset();
     }
     void SetUp() override {
@@ -74,6 +81,17 @@ protected:
     static FixedClock& ServerClock() { return suite_->in_process->clock(); }
 
     static inline std::unique_ptr<SuiteServer> suite_;
+
+private:
+    /// A subprocess server that is gone is a failure of its own, with its exit status and log,
+    /// so that "connection refused" in some test says why.
+    static void ReportDeadServer(const char* when) {
+        // exit_code() stays -1 for a server a test stopped on purpose.
+        if (!suite_->server || suite_->server->Running() || suite_->server->exit_code() == -1) return;
+        ADD_FAILURE() << "the suite's keyuan server exited " << when << " with status " << suite_->server->exit_code()
+                      << "; its log:\n"
+                      << suite_->server->Log();
+    }
 };
 
 /// The [security] section most suites use: no second factor, no practical per-IP login

@@ -161,6 +161,9 @@ std::unique_ptr<TestServer> TestServer::Start(const std::string& db_url, const s
         [&] {
             log = server->Log();
             at = log.find("\"msg\":\"listening\"");
+            // Only a whole line: a read may land between the bytes of a line that crosses a page,
+            // and a port cut short ("port":5 of "port":51085) is somebody else's port.
+            if (at != std::string::npos && log.find('\n', at) == std::string::npos) at = std::string::npos;
             return at != std::string::npos || !server->Running();
         },
         std::chrono::seconds(60));

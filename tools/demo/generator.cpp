@@ -14,11 +14,13 @@
 #include "tools/demo/annual_reports.hpp"
 #include "tools/demo/assessment.hpp"
 #include "tools/demo/bases_and_finance.hpp"
+#include "tools/demo/challenges.hpp"
 #include "tools/demo/organizations.hpp"
 #include "tools/demo/plan.hpp"
 #include "tools/demo/purchase_checks.hpp"
 #include "tools/demo/resources.hpp"
 #include "tools/demo/results.hpp"
+#include "tools/demo/tech_demands.hpp"
 #include "tools/demo/tech_contracts.hpp"
 #include "tools/demo/tech_platforms.hpp"
 #include "tools/demo/users.hpp"
@@ -195,6 +197,8 @@ Result<DemoSummary> GenerateDemo(store::Database& db, const DemoOptions& options
     AddPurchaseChecks(db);
     AddAnnualReports(db, options.as_of);
     AddTechPlatforms(db, options.as_of);
+    AddTechDemands(db, options.as_of);
+    AddChallenges(db, options.as_of);
     AddTechContracts(db, rng, options.as_of);
     if (db.engine() == store::Engine::kPostgres) db.Write(ResetSequences);
     std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;

@@ -51,6 +51,12 @@ import { addPurchaseChecksPanels } from '@/modules/purchase-checks/panels'
 import { techPlatformsRoutes } from '@/modules/tech-platforms/routes'
 import { techPlatformsTexts } from '@/modules/tech-platforms/texts'
 import { addTechPlatformsPanels } from '@/modules/tech-platforms/panels'
+import { techDemandsRoutes } from '@/modules/tech-demands/routes'
+import { techDemandsTexts } from '@/modules/tech-demands/texts'
+import { addTechDemandsPanels } from '@/modules/tech-demands/panels'
+import { challengesRoutes } from '@/modules/challenges/routes'
+import { challengesTexts } from '@/modules/challenges/texts'
+import { addChallengesPanels } from '@/modules/challenges/panels'
 import { techContractsRoutes } from '@/modules/tech-contracts/routes'
 import { techContractsTexts } from '@/modules/tech-contracts/texts'
 import { addTechContractsPanels } from '@/modules/tech-contracts/panels'
@@ -73,6 +79,8 @@ export const moduleRoutes: RouteRecordRaw[] = [
   ...panelsRoutes,
   ...purchaseChecksRoutes,
   ...techPlatformsRoutes,
+  ...techDemandsRoutes,
+  ...challengesRoutes,
   ...techContractsRoutes,
 ]
 
@@ -99,6 +107,8 @@ export const moduleTexts: Record<string, Texts> = {
   attachments: attachmentsTexts,
   purchaseChecks: purchaseChecksTexts,
   techPlatforms: techPlatformsTexts,
+  techDemands: techDemandsTexts,
+  challenges: challengesTexts,
   techContracts: techContractsTexts,
 }
 
@@ -118,5 +128,7 @@ export function addModuleTexts(): void {
   addPurchaseChecksPanels()
   addPanelsPanels()
   addTechPlatformsPanels()
+  addTechDemandsPanels()
+  addChallengesPanels()
   addTechContractsPanels()
 }

@@ -114,6 +114,7 @@ void Register(modules::ModuleContext& context) {
     if (context.settings.background_work) module.indexer->Start();
     context.policy.Allow("search.rebuild", Role::kOperator, access::Scope::kAll);
     Indexer& indexer = *module.indexer;
+    context.services.Offer(indexer);  // matching reads the index through it
     IndustrySuggester& suggester = *module.suggester;
     const access::Policy& policy = context.policy;
 

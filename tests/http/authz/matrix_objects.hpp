@@ -57,6 +57,15 @@ void MakeAnnualReportObjects(const TradeActors& actors, MatrixObjects& objects);
 /// valid label (org_a's inside) and its 2025 assessment.
 void MakeTechPlatformObjects(const TradeActors& actors, MatrixObjects& objects);
 
+/// Technology demands (tech_demand_objects.cpp): an approved demand of each unit (org_a's inside), the
+/// matrix's broker active with an accepted assignment on the one inside, another broker asked for the
+/// one outside.
+void MakeTechDemandObjects(const TradeActors& actors, Session& broker, MatrixObjects& objects);
+
+/// Open challenges (challenge_objects.cpp): a published challenge of department edu (inside) and of
+/// health (outside), in review, each with an application (org_a's inside, with the matrix's expert on
+/// its panel; org_b's outside), a proposal file and a milestone.
+void MakeChallengeObjects(const TradeActors& actors, MatrixObjects& objects);
 /// Technology contracts (tech_contract_objects.cpp): a draft of unit_a (inside, 海淀区) and of unit_b
 /// (outside, 朝阳区), with a written text each ("<collection> {attachment_id}").
 void MakeTechContractObjects(const TradeActors& actors, MatrixObjects& objects);

@@ -61,8 +61,8 @@ protected:
                 "id",
                 {org_});
         });
-        modules::ModuleContext context{router_,   *db_,       policy_, middleware_,  "test",
-                                       settings_, scheduler_, kept_,   declarations_};
+        modules::ModuleContext context{router_,   *db_,       policy_, middleware_,   "test",
+                                       settings_, scheduler_, kept_,   declarations_, services_};
         engine_ = RegisterResource(context, NoteSpec(), 1 << 20);
     }
 
@@ -88,6 +88,7 @@ protected:
     jobs::Scheduler scheduler_{clock::Current()};
     std::vector<std::shared_ptr<void>> kept_;
     modules::Declarations declarations_;
+    modules::Services services_;
     std::unique_ptr<ResourceEngine> engine_;
     std::int64_t org_ = 0, public_ = 0, secret_ = 0;
 };

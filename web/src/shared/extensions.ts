@@ -4,8 +4,15 @@
 import { defineAsyncComponent, type Component } from 'vue'
 
 /** instrument-detail and instrument-manage panels get the prop `instrumentId`, service-detail
- * `serviceId`; header-tools and header-nav (a menu in the header's navigation) none. */
-export type ExtensionPoint = 'instrument-detail' | 'instrument-manage' | 'service-detail' | 'header-tools' | 'header-nav'
+ * `serviceId`, tech-demand-detail `demandId` (matching's suggestions on a demand's page);
+ * header-tools and header-nav (a menu in the header's navigation) none. */
+export type ExtensionPoint =
+  | 'instrument-detail'
+  | 'instrument-manage'
+  | 'service-detail'
+  | 'header-tools'
+  | 'header-nav'
+  | 'tech-demand-detail'
 
 const panels = new Map<ExtensionPoint, Component[]>()
 

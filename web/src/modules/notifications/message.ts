@@ -53,6 +53,7 @@ export function linkOf(n: Notification): string {
     return link ?? '/expert-assignments'
   }
   if (n.kind.startsWith('purchase_check_') && typeof n.params.check_id === 'string') return `/purchase-checks/${n.params.check_id}`
+  if (n.kind === 'tech_broker_assignment_requested') return '/tech-brokers/workbench'
   if (!n.kind.startsWith('order_')) return '/inbox'
   // A cancelled order: the client hears when the unit cancelled, the unit when the client did.
   const provider = FOR_PROVIDER.has(n.kind) || (n.kind === 'order_cancelled' && hasRole('unit_admin', 'operator'))

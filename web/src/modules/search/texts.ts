@@ -15,6 +15,7 @@ const zh = {
       achievement: '科技成果',
       talent: '科技人才',
       team: '研发团队',
+      challenge: '揭榜挂帅',
     },
     type: {
       instrument: '仪器设施',
@@ -24,6 +25,7 @@ const zh = {
       achievement: '科技成果',
       talent: '科技人才',
       team: '研发团队',
+      challenge: '揭榜挂帅',
     },
     facets: {
       district_code: '所在区',
@@ -64,6 +66,7 @@ export const searchTexts = defineTexts(zh, {
       achievement: 'Achievements',
       talent: 'Talents',
       team: 'R&D teams',
+      challenge: 'Open challenges',
     },
     type: {
       instrument: 'Instrument',
@@ -73,6 +76,7 @@ export const searchTexts = defineTexts(zh, {
       achievement: 'Achievement',
       talent: 'Talent',
       team: 'R&D team',
+      challenge: 'Open challenge',
     },
     facets: {
       district_code: 'District',

@@ -1,0 +1,6 @@
+// The 技术市场 menu in the header's navigation.
+import { addPanel } from '@/shared/extensions'
+
+export function addTechDemandsPanels(): void {
+  addPanel('header-nav', () => import('./components/TechMarketMenu.vue'))
+}
