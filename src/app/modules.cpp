@@ -18,8 +18,8 @@
 #include "modules/purchase_checks/module.hpp"
 #include "modules/search/module.hpp"
 #include "modules/system/module.hpp"
-#include "modules/tech_demands/module.hpp"
 #include "modules/tech_contracts/module.hpp"
+#include "modules/tech_demands/module.hpp"
 #include "modules/tech_platforms/module.hpp"
 #include "modules/vouchers/module.hpp"
 
