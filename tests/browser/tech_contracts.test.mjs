@@ -14,8 +14,17 @@ async function status(page, text) {
   await page.locator('[data-test=tc-detail-status]', { hasText: text }).waitFor()
 }
 
+/** Picks a division in a party's filterable select: typed, then the one visible option (another party's
+ * dropdown may still be closing). */
+async function pickDivision(page, testId, text) {
+  await page.locator(`[data-test=${testId}]`).click()
+  await page.keyboard.type(text)
+  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
+  await page.keyboard.press('Escape')
+}
+
 async function openContract(page) {
-  await page.locator('[data-test=nav-tech-market]').click()
+  await page.locator('[data-test=nav-tech-trade]').click()
   await page.locator('[data-test=nav-tc-contracts]').click()
   await page.waitForURL(/\/tech-contracts/)
   await page.locator('[data-test=tc-name]', { hasText: NAME }).first().click()
@@ -35,7 +44,7 @@ test('a contract filed, registered with its number, counted in the statistics, o
   const achievementId = await approvedAchievement({ name: '固态电池电解质制备方法', statuses: ['4'] })
   await withBrowser(async (page) => {
     await login(page, 'unit1')
-    await page.locator('[data-test=nav-tech-market]').click()
+    await page.locator('[data-test=nav-tech-trade]').click()
     await page.locator('[data-test=nav-tc-contracts]').click()
     await page.locator('[data-test=tc-title]', { hasText: '我的技术合同' }).waitFor()
     await page.locator('[data-test=tc-new]').click()
@@ -55,10 +64,10 @@ test('a contract filed, registered with its number, counted in the statistics, o
     await pickOption(page, 'f-achievement_id', '固态电池电解质制备方法')
     await field(page, 'p-0-name').fill('北京示范大学')
     await field(page, 'p-0-credit_code').fill('121100004000000014')
-    await pickOption(page, 'p-0-division_code', '海淀区')
+    await pickDivision(page, 'p-0-division_code', '海淀')
     await field(page, 'p-1-name').fill('天津新能源科技有限公司')
     await field(page, 'p-1-credit_code').fill('91120000MA0000001Q')
-    await pickOption(page, 'p-1-division_code', '天津')
+    await pickDivision(page, 'p-1-division_code', '天津')
     await fillDateIn(page, 'i-0-due_on', beijingDate(30))
     await field(page, 'i-0-amount').fill('300000')
     await page.locator('[data-test=tc-add-instalment]').click()

@@ -53,7 +53,9 @@ std::string TallyAggregateSql(const std::string& dimension) {
            " AS k, substr(c.registered_on, 1, 7) AS m, COUNT(*) AS n, SUM(c.total_fen) AS total, "
            "SUM(c.tech_amount_fen) AS tech, SUM(CASE WHEN c.total_fen >= 1000000000 THEN 1 ELSE 0 END) AS major_n, "
            "SUM(CASE WHEN c.total_fen >= 1000000000 THEN c.total_fen ELSE 0 END) AS major_total" +
-           from + " WHERE c.status = 'registered' GROUP BY " + key + ", substr(c.registered_on, 1, 7)";
+           from + " WHERE c.status = 'registered' GROUP BY " +
+           // PostgreSQL refuses a constant in GROUP BY: "all" groups by month alone.
+           (dimension == "all" ? std::string() : key + ", ") + "substr(c.registered_on, 1, 7)";
 }
 
 std::int64_t RebuildTallies(store::Session& s) {

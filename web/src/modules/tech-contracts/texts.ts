@@ -3,7 +3,7 @@ import { defineTexts } from '@/shared/i18n'
 
 const zh = {
   tc: {
-    nav: { menu: '技术市场', contracts: '技术合同登记', statistics: '技术合同统计', map: '技术交易地图', monitor: '技术市场监测' },
+    nav: { menu: '技术交易', contracts: '技术合同登记', statistics: '技术合同统计', map: '技术交易地图', monitor: '技术市场监测' },
     views: { mine: '我的技术合同', district: '本区登记受理', filed: '我经纪的合同', all: '技术合同（全部）' },
     subtitle: {
       mine: '卖方（技术开发方、转让方、许可方、咨询服务方）在合同成立后申请认定登记',
@@ -148,7 +148,7 @@ const zh = {
 
 export const techContractsTexts = defineTexts(zh, {
   tc: {
-    nav: { menu: 'Tech market', contracts: 'Contract registration', statistics: 'Contract statistics', map: 'Transaction map', monitor: 'Market monitor' },
+    nav: { menu: 'Tech transactions', contracts: 'Contract registration', statistics: 'Contract statistics', map: 'Transaction map', monitor: 'Market monitor' },
     views: { mine: 'My technology contracts', district: 'District registrations', filed: 'Contracts I brokered', all: 'All technology contracts' },
     subtitle: {
       mine: 'The seller (developer, transferor, licensor, consultant or service provider) files once the contract is formed',
