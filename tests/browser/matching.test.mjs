@@ -2,7 +2,7 @@
 // registers an achievement; company1 publishes a demand that district1 approves; on the demand's
 // page company1 sees the achievement first among the suggestions with its reasons, saves it and
 // contacts the university; unit1 finds the demand among those it could answer and the message in
-// its inbox; broker1 takes the demand up; unit1 files the contract with the demand, the achievement
+// its inbox; broker2 takes the demand up; unit1 files the contract with the demand, the achievement
 // and the broker, district1 registers it on the contract's page; the contract shows its number and
 // broker, the statistics count it, the map draws it, and the achievement is no longer research
 // only. Set-up that other tests already drive through pages goes over the API. Screenshots at 1366
@@ -36,7 +36,7 @@ async function publishedDemand() {
 }
 
 async function activeBroker() {
-  const broker = await apiSession('broker1')
+  const broker = await apiSession('broker2')
   let profile = await broker('GET', '/tech-brokers/me')
   if (profile.status !== 200) {
     profile = await broker('POST', '/tech-brokers', {
@@ -99,7 +99,7 @@ test('a demand matched to an achievement, brokered, contracted, registered and c
   const company = await apiSession('company1')
   const asked = await company('POST', `/tech-demands/${demand}/brokers`, { broker_id: broker })
   assert.equal(asked.status, 201, JSON.stringify(asked.body))
-  const brokerSession = await apiSession('broker1')
+  const brokerSession = await apiSession('broker2')
   assert.equal((await brokerSession('POST', `/tech-broker-assignments/${asked.body.id}/accept`, {})).status, 200)
   const unit = await apiSession('unit1')
   const filed = await unit('POST', '/tech-contracts', {

@@ -120,6 +120,8 @@ create_user pcexpert_own expert --org "$ORG_ID"
 create_user district1 district_officer --district 110108
 # A technology broker who registers a profile and handles company1's demand (tech_demands.test.mjs).
 create_user broker1 broker
+# The broker of the market's end-to-end test (matching.test.mjs), apart from broker1's profile steps.
+create_user broker2 broker
 
 export KEYUAN_SCREENSHOTS=${KEYUAN_SCREENSHOTS:-$(mktemp -d /tmp/keyuan-screens.XXXXXX)}
 echo "browser tests: server $KEYUAN_URL on ${KEYUAN_BROWSER_ENGINE:-sqlite}, organisation $ORG_ID, screenshots in $KEYUAN_SCREENSHOTS" >&2

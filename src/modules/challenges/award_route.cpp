@@ -62,9 +62,11 @@ void RegisterAwardRoute(modules::ModuleContext& context, const workflow::Workflo
             auto reason = reader.String("reason", {.required = true, .max_chars = 500, .min_chars = 2});
             reader.Finish();
             if (c.status != "in_review") throw ApiError(workflow::WrongState(c.status));
-            std::vector<std::int64_t> chosen = ReadChosen(s, id, *asked);
-            // The transition first: its conditional write decides a race, its effect checks the panels.
+            // The transition first: its conditional write decides a race (a loser is a 409, not a 422 for
+            // applications the winner has just decided), its effect checks the panels. Bad ids then throw and
+            // take the transition back with the transaction.
             lifecycle.Apply(s, r.caller.get(), id, "award", *reason, r.ToActor());
+            std::vector<std::int64_t> chosen = ReadChosen(s, id, *asked);
             std::string now = clock::NowUtc();
             for (const Application& a : ApplicationsOf(s, id)) {
                 if (a.status != "submitted") continue;
