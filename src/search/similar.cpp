@@ -111,7 +111,8 @@ std::vector<SimilarHit> SearchIndex::Similar(const SimilarQuery& q) {
         Xapian::MSet mset = enquire.get_mset(0, limit);
         std::unordered_map<std::string, Xapian::doccount> frequency;
         for (const Xapian::Query& term : terms) {
-            for (auto t = term.get_terms_begin(); t != term.get_terms_end(); ++t) frequency.emplace(*t, mset.get_termfreq(*t));
+            for (auto t = term.get_terms_begin(); t != term.get_terms_end(); ++t)
+                frequency.emplace(*t, mset.get_termfreq(*t));
         }
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             SimilarHit hit = Describe(it.get_document());
