@@ -82,7 +82,11 @@ SimilarHit Describe(const Xapian::Document& doc) {
 /// the sort's comparisons was most of a request's time.
 std::vector<std::string> SharedTerms(Xapian::Enquire& enquire, const Xapian::MSetIterator& it,
                                      const std::unordered_map<std::string, Xapian::doccount>& frequency) {
-    std::vector<std::string> shared(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
+    std::vector<std::string> shared;
+    // Only the text's own terms: the filters' terms (XT…, the type) match too but explain nothing.
+    for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t) {
+        if (frequency.contains(*t)) shared.push_back(*t);
+    }
     auto freq = [&frequency](const std::string& term) {
         auto f = frequency.find(term);
         return f == frequency.end() ? Xapian::doccount{0} : f->second;
