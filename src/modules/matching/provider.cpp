@@ -67,11 +67,8 @@ void RegisterProviderRoutes(modules::ModuleContext& context, search::Indexer& in
         std::set<std::int64_t> open;
         if (!candidates.empty()) {
             std::vector<store::Param> params{clock::TodayShanghai()};
-            std::string ids;
-            for (const search::SimilarHit& c : candidates) {
-                params.emplace_back(c.id);
-                ids += (ids.empty() ? "$" : ", $") + std::to_string(params.size());
-            }
+            for (const search::SimilarHit& c : candidates) params.emplace_back(c.id);
+            std::string ids = store::Placeholders(2, candidates.size());
             db.ReadStatement([&](store::Session& s) {
                 store::Rows found =
                     s.Query("SELECT id FROM tech_demands WHERE status = 'approved' AND deadline >= $1 AND org_id <> " +

@@ -5,13 +5,6 @@
 namespace keyuan::matching {
 namespace {
 
-/// "$1, $2, …" for `n` parameters after the first `offset`.
-std::string Placeholders(std::size_t n, std::size_t offset = 0) {
-    std::string out;
-    for (std::size_t i = 0; i < n; ++i) out += (i ? ", $" : "$") + std::to_string(offset + i + 1);
-    return out;
-}
-
 // Only instruments and services are delivered, and so rated (delivery module).
 bool Rated(const std::string& type) {
     return type == "instrument" || type == "service";
@@ -34,7 +27,7 @@ ProviderRecords ProviderRecords::Read(store::Session& s, const std::vector<searc
         std::vector<store::Param> params(orgs.begin(), orgs.end());
         store::Rows rows =
             s.Query("SELECT org_id, COUNT(*) FROM tech_contracts WHERE status = 'registered' AND org_id IN (" +
-                        Placeholders(params.size()) + ") GROUP BY org_id",
+                        store::Placeholders(1, params.size()) + ") GROUP BY org_id",
                     params);
         for (std::size_t i = 0; i < rows.size(); ++i) {
             store::Row row = rows[i];
