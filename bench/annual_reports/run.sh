@@ -14,25 +14,13 @@
 # OUT_DIR.
 set -euo pipefail
 
-while (($#)); do
-  case $1 in
-    --engine)
-      case ${2:-} in
-        sqlite) ENGINES=sqlite ;;
-        postgresql | postgres) ENGINES=postgres ;;
-        both) ENGINES="sqlite postgres" ;;
-        *) echo "--engine: sqlite, postgresql or both" >&2; exit 2 ;;
-      esac
-      shift 2 ;;
-    *) echo "usage: bench/annual_reports/run.sh [--engine sqlite|postgresql|both]" >&2; exit 2 ;;
-  esac
-done
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 HERE=$ROOT/bench/annual_reports
 BENCH=annual_reports
 # shellcheck source=bench/lib/measure.sh
 source "$ROOT/bench/lib/measure.sh"
+bench_options "bench/annual_reports/run.sh [--engine sqlite|postgresql|both]" "" "$@"
 UNITS=${UNITS:-3000}
 RUNS=${RUNS:-20}
 ENGINES=${ENGINES:-sqlite postgres}
@@ -41,16 +29,7 @@ KEYUAN_BIN=${KEYUAN_BIN:-$ROOT/build/keyuan}
 # shellcheck source=bench/lib/servers.sh
 source "$ROOT/bench/lib/servers.sh"
 INDEX=""
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  stop_all_keyuan
-  if [[ -n $PG_DIR ]]; then "$ROOT/tests/pg_server.sh" stop "$PG_DIR" || true; fi
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+bench_cleanup_on_exit
 
 need_tools python3 sqlite3 psql curl
 bench_out "logs and raw outputs"

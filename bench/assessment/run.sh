@@ -22,32 +22,13 @@
 # Release, built if missing) OUT_DIR, QUIET_WAIT / QUIET_PERCENT (bench/lib/measure.sh).
 set -euo pipefail
 
-while (($#)); do
-  case $1 in
-    --scale)
-      case ${2:-} in
-        ci) SCALE=0.05 ;;
-        full) SCALE=1 ;;
-        [0-9]*) SCALE=$2 ;;
-        *) echo "--scale: ci, full or a number" >&2; exit 2 ;;
-      esac
-      shift 2 ;;
-    --engine)
-      case ${2:-} in
-        sqlite) ENGINES=sqlite ;;
-        postgresql | postgres) ENGINES=postgres ;;
-        both) ENGINES="sqlite postgres" ;;
-        *) echo "--engine: sqlite, postgresql or both" >&2; exit 2 ;;
-      esac
-      shift 2 ;;
-    *) echo "usage: bench/assessment/run.sh [--scale ci|full|N] [--engine sqlite|postgresql|both]" >&2; exit 2 ;;
-  esac
-done
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BENCH=assessment
 # shellcheck source=bench/lib/measure.sh
 source "$ROOT/bench/lib/measure.sh"
+bench_options "bench/assessment/run.sh [--scale ci|full|N] [--engine sqlite|postgresql|both]" "ci full N" "$@"
+case ${SCALE_OPTION:-} in ci) SCALE=0.05 ;; full) SCALE=1 ;; ?*) SCALE=$SCALE_OPTION ;; esac
 SCALE=${SCALE:-0.05}
 ENGINES=${ENGINES:-sqlite postgres}
 COUNT=${COUNT:-2000}
@@ -56,17 +37,7 @@ KEYUAN_BIN=${KEYUAN_BIN:-$ROOT/build-bench/keyuan}
 # shellcheck source=bench/lib/servers.sh
 source "$ROOT/bench/lib/servers.sh"
 INDEX=""
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  stop_all_keyuan
-  if [[ -n $PG_DIR ]]; then "$ROOT/tests/pg_server.sh" stop "$PG_DIR" || true; fi
-  if [[ -n ${OUT:-} ]]; then rm -f "$OUT"/*/keyuan.db* 2>/dev/null || true; fi
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+bench_cleanup_on_exit '*/keyuan.db*'
 
 need_tools python3 sqlite3 psql
 bench_binary

@@ -89,17 +89,7 @@ WARM_DAYS="1 20" RUN_DAYS="21 130" BASE_DAYS="131 240" SAME_DAYS="241 300" CRASH
 # shellcheck source=bench/lib/servers.sh
 source "$ROOT/bench/lib/servers.sh"
 
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  stop_all_keyuan
-  if [[ -n $PG_DIR ]]; then "$ROOT/tests/pg_server.sh" stop "$PG_DIR" || true; fi
-  if [[ -n ${OUT:-} ]]; then rm -f "$OUT"/sqlite/keyuan.db* 2>/dev/null || true; fi
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+bench_cleanup_on_exit 'sqlite/keyuan.db*'
 
 # ---------------------------------------------------------------- preparation
 need_tools curl python3 sqlite3 psql pgrep timeout pgbench

@@ -168,3 +168,33 @@ machine_line() {  # extra…: the report's "Machine:" line, the tools measured b
   for extra in "$@"; do line+="; $extra"; done
   echo "$line"
 }
+
+# The options every run.sh takes: --engine sqlite|postgresql|both into ENGINES and, when the script
+# names its scales, --scale NAME into SCALE_OPTION (N among the names accepts a number). Anything
+# else prints the script's usage and exits 2.
+bench_options() {  # "usage" "scale names, or empty" args...
+  local usage=$1 scales=$2
+  shift 2
+  while (($#)); do
+    case $1 in
+      --engine)
+        case ${2:-} in
+          sqlite) ENGINES=sqlite ;;
+          postgresql | postgres) ENGINES=postgres ;;
+          both) ENGINES="sqlite postgres" ;;
+          *) echo "--engine: sqlite, postgresql or both" >&2; exit 2 ;;
+        esac ;;
+      --scale)
+        [[ -n $scales ]] || { echo "usage: $usage" >&2; exit 2; }
+        if [[ " $scales " == *" ${2:-} "* || (" $scales " == *" N "* && ${2:-} =~ ^[0-9]+(\.[0-9]+)?$) ]]; then
+          # shellcheck disable=SC2034  # read by the script
+          SCALE_OPTION=$2
+        else
+          echo "--scale: ${scales// /, }" >&2
+          exit 2
+        fi ;;
+      *) echo "usage: $usage" >&2; exit 2 ;;
+    esac
+    shift 2
+  done
+}

@@ -84,3 +84,25 @@ kill_mid_run() {  # name url dir seconds pid: false when the load generator fail
   start_keyuan "$1" "$2" "$3"
   return "$rc"
 }
+
+# The clean-up on exit, interrupt or termination: the keyuan servers started here, the run's
+# PostgreSQL, and the scratch files named (globs under OUT: the databases and indexes, gigabytes at
+# full scale) unless KEEP_DATA=1.
+BENCH_SCRATCH=()
+bench_cleanup_on_exit() {  # glob...
+  BENCH_SCRATCH=("$@")
+  trap bench_cleanup EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+}
+bench_cleanup() {
+  local rc=$? glob
+  trap - EXIT INT TERM
+  stop_all_keyuan
+  if [[ -n $PG_DIR ]]; then "$ROOT/tests/pg_server.sh" stop "$PG_DIR" || true; fi
+  if [[ ${KEEP_DATA:-0} != 1 && -n ${OUT:-} ]]; then
+    # shellcheck disable=SC2086  # the globs are meant to expand
+    for glob in "${BENCH_SCRATCH[@]}"; do rm -rf "$OUT"/$glob 2>/dev/null || true; done
+  fi
+  exit "$rc"
+}

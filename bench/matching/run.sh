@@ -25,24 +25,14 @@
 set -euo pipefail
 
 SCALE=ci
-while (($#)); do
-  case $1 in
-    --scale)
-      case ${2:-} in ci | city | national) SCALE=$2 ;; *) echo "--scale: ci, city or national" >&2; exit 2 ;; esac
-      shift 2 ;;
-    --engine)
-      case ${2:-} in sqlite) ENGINES=sqlite ;; postgresql | postgres) ENGINES=postgres ;; both) ENGINES="sqlite postgres" ;;
-        *) echo "--engine: sqlite, postgresql or both" >&2; exit 2 ;; esac
-      shift 2 ;;
-    *) echo "usage: bench/matching/run.sh [--scale ci|city|national] [--engine sqlite|postgresql|both]" >&2; exit 2 ;;
-  esac
-done
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BENCH=matching
 HERE=$ROOT/bench/matching
 # shellcheck source=bench/lib/measure.sh
 source "$ROOT/bench/lib/measure.sh"
+bench_options "bench/matching/run.sh [--scale ci|city|national] [--engine sqlite|postgresql|both]" "ci city national" "$@"
+if [[ -n ${SCALE_OPTION:-} ]]; then SCALE=$SCALE_OPTION; fi
 ENGINES=${ENGINES:-sqlite postgres}
 case $SCALE in ci) DEMO_SCALE=small ;; *) DEMO_SCALE=$SCALE ;; esac
 case $SCALE in ci) DEMANDS=${DEMANDS:-5000} ;; *) DEMANDS=${DEMANDS:-100000} ;; esac
@@ -54,17 +44,7 @@ KEYUAN_BIN=${KEYUAN_BIN:-$ROOT/build-bench/keyuan}
 # shellcheck source=bench/lib/servers.sh
 source "$ROOT/bench/lib/servers.sh"
 INDEX=""
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  stop_all_keyuan
-  if [[ -n $PG_DIR ]]; then "$ROOT/tests/pg_server.sh" stop "$PG_DIR" || true; fi
-  if [[ -n ${OUT:-} ]]; then rm -rf "$OUT"/*/keyuan.db* "$OUT"/*/baseline.db "$OUT"/*/index 2>/dev/null || true; fi
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+bench_cleanup_on_exit '*/keyuan.db*' '*/baseline.db' '*/index'
 
 need_tools python3 sqlite3 psql curl
 bench_binary

@@ -16,25 +16,13 @@
 # Knobs: CONTRACTS=30000 RUNS=20 ENGINES="sqlite postgres" KEYUAN_BIN (default build/keyuan) OUT_DIR.
 set -euo pipefail
 
-while (($#)); do
-  case $1 in
-    --engine)
-      case ${2:-} in
-        sqlite) ENGINES=sqlite ;;
-        postgresql | postgres) ENGINES=postgres ;;
-        both) ENGINES="sqlite postgres" ;;
-        *) echo "--engine: sqlite, postgresql or both" >&2; exit 2 ;;
-      esac
-      shift 2 ;;
-    *) echo "usage: bench/tech_market/run.sh [--engine sqlite|postgresql|both]" >&2; exit 2 ;;
-  esac
-done
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 HERE=$ROOT/bench/tech_market
 BENCH=tech_market
 # shellcheck source=bench/lib/measure.sh
 source "$ROOT/bench/lib/measure.sh"
+bench_options "bench/tech_market/run.sh [--engine sqlite|postgresql|both]" "" "$@"
 CONTRACTS=${CONTRACTS:-30000}
 RUNS=${RUNS:-20}
 ENGINES=${ENGINES:-sqlite postgres}
@@ -43,16 +31,7 @@ KEYUAN_BIN=${KEYUAN_BIN:-$ROOT/build/keyuan}
 # shellcheck source=bench/lib/servers.sh
 source "$ROOT/bench/lib/servers.sh"
 INDEX=""
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  stop_all_keyuan
-  if [[ -n $PG_DIR ]]; then "$ROOT/tests/pg_server.sh" stop "$PG_DIR" || true; fi
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+bench_cleanup_on_exit
 
 need_tools python3 sqlite3 psql curl
 bench_out "logs and raw outputs"

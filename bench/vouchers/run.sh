@@ -71,17 +71,7 @@ WARM_HOURS="24 600" RUN_HOURS="600 5000" CRASH_HOURS="5000 8700"
 # shellcheck source=bench/lib/servers.sh
 source "$ROOT/bench/lib/servers.sh"
 INDEX=""  # built by prepare, for both engines (the demo's seed is fixed)
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  stop_all_keyuan
-  if [[ -n $PG_DIR ]]; then "$ROOT/tests/pg_server.sh" stop "$PG_DIR" || true; fi
-  if [[ -n ${OUT:-} ]]; then rm -f "$OUT"/*/keyuan*.db* "$OUT"/*/ledger*.csv "$OUT"/*/balances.csv 2>/dev/null || true; fi
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+bench_cleanup_on_exit '*/keyuan*.db*' '*/ledger*.csv' '*/balances.csv'
 
 need_tools curl python3 sqlite3 psql pgrep pgbench
 bench_binary vouchers_spend_load vouchers_ledger_gen
