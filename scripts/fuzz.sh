@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET=${1:-30}
-TARGETS=(request_edge json_body csv xlsx search_query)
+TARGETS=(request_edge json_body csv xlsx search_query cells)
 
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
@@ -33,6 +33,7 @@ for target in "${TARGETS[@]}"; do
   case $target in
     search_query) max_len=1100 ;;
     xlsx) max_len=65536 ;;
+    cells) max_len=300 ;;
     *) max_len=4096 ;;
   esac
   extra=()
