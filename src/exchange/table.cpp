@@ -1,5 +1,8 @@
 #include "exchange/table.hpp"
 
+#include <algorithm>
+#include <map>
+
 #include "core/utf8.hpp"
 #include "exchange/table_builder.hpp"
 
@@ -80,6 +83,38 @@ Table ReadTable(std::string_view bytes, const TableLimits& limits) {
                          "Old .xls files are not supported; save as .xlsx or CSV");
     }
     return ReadCsv(bytes, limits);
+}
+
+}  // namespace keyuan::exchange
+
+namespace keyuan::exchange {
+
+void FillMerged(Table& table, const TableLimits& limits) {
+    std::map<int, std::size_t> index;  // spreadsheet row number → position in table.rows
+    for (std::size_t i = 0; i < table.rows.size(); ++i) index[table.rows[i].number] = i;
+    std::size_t cells = 0, bytes = 0;
+    for (const MergedRange& m : table.merged) {
+        auto top = index.find(m.first_row);
+        if (top == index.end() || m.first_column >= table.rows[top->second].cells.size()) continue;
+        const std::string value = table.rows[top->second].cells[m.first_column];
+        if (value.empty()) continue;
+        std::size_t last_column = std::min(m.last_column, limits.max_columns - 1);
+        // Only rows the table has: a row that holds nothing but a merged value is not made up.
+        for (auto it = index.lower_bound(m.first_row); it != index.end() && it->first <= m.last_row; ++it) {
+            std::vector<std::string>& row = table.rows[it->second].cells;
+            if (row.size() <= last_column) row.resize(last_column + 1);
+            for (std::size_t c = m.first_column; c <= last_column; ++c) {
+                if (!row[c].empty()) continue;
+                cells += 1;
+                bytes += value.size();
+                if (cells > limits.max_cells_seen || bytes > limits.max_table_bytes) {
+                    throw TableError("合并单元格展开后超过表格大小限制",
+                                     "Merged cells expand beyond the table's limits");
+                }
+                row[c] = value;
+            }
+        }
+    }
 }
 
 }  // namespace keyuan::exchange

@@ -16,8 +16,16 @@ struct TableRow {
     std::vector<std::string> cells;  // trimmed UTF-8; missing cells are ""
 };
 
+/// A merged region of an XLSX sheet (`<mergeCell ref="B2:B4"/>`): spreadsheet row numbers and
+/// 0-based columns, inclusive. Its value sits in the top-left cell only.
+struct MergedRange {
+    int first_row = 0, last_row = 0;
+    std::size_t first_column = 0, last_column = 0;
+};
+
 struct Table {
-    std::vector<TableRow> rows;  // non-empty rows only, in order
+    std::vector<TableRow> rows;       // non-empty rows only, in order
+    std::vector<MergedRange> merged;  // XLSX only; empty for CSV
 };
 
 struct TableLimits {
@@ -54,6 +62,12 @@ Table ReadXlsx(std::string_view bytes, const TableLimits& limits = {});
 
 /// RFC 4180 CSV in UTF-8 (with or without a byte-order mark) or GB18030/GBK.
 Table ReadCsv(std::string_view bytes, const TableLimits& limits = {});
+
+/// Repeats each merged region's value into every cell of the region on the rows the table has
+/// (seed 000's tables merge a lab's name down the rows of its industry codes): what a person
+/// sees in each row of the region is then in that row. Throws TableError past the limits'
+/// cell count.
+void FillMerged(Table& table, const TableLimits& limits = {});
 
 /// Converts GB18030 (a superset of GBK and GB2312) to UTF-8; throws TableError if the text is
 /// not valid GB18030 either.

@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 
 #include "exchange/table.hpp"
@@ -242,6 +243,24 @@ long ColumnOf(std::string_view reference) {
     return i == 0 ? -1 : column - 1;
 }
 
+/// "B2:D4" → rows 2–4, columns 1–3; a single cell "B2" is a region of one; nullopt when malformed.
+std::optional<MergedRange> MergedRangeOf(std::string_view ref) {
+    auto corner = [](std::string_view cell) -> std::optional<std::pair<int, std::size_t>> {
+        long column = ColumnOf(cell);
+        std::size_t digits = cell.find_first_of("0123456789");
+        int row = 0;
+        if (column < 0 || digits == std::string_view::npos) return std::nullopt;
+        auto [end, ec] = std::from_chars(cell.data() + digits, cell.data() + cell.size(), row);
+        if (ec != std::errc() || end != cell.data() + cell.size() || row < 1) return std::nullopt;
+        return std::pair{row, static_cast<std::size_t>(column)};
+    };
+    std::size_t colon = ref.find(':');
+    auto first = corner(ref.substr(0, colon));
+    auto last = colon == std::string_view::npos ? first : corner(ref.substr(colon + 1));
+    if (!first || !last || last->first < first->first || last->second < first->second) return std::nullopt;
+    return MergedRange{first->first, last->first, first->second, last->second};
+}
+
 }  // namespace
 
 Table ReadXlsx(std::string_view bytes, const TableLimits& limits) {
@@ -255,9 +274,17 @@ Table ReadXlsx(std::string_view bytes, const TableLimits& limits) {
     long column = 0;
     std::string type, value;
     bool in_value = false, in_cell = false;
+    std::vector<MergedRange> merged;
     XmlWalker walker;
     walker.on_start = [&](std::string_view name, const XmlWalker::Attributes& a) {
-        if (name == "row") {
+        if (name == "mergeCell") {
+            // A region Excel would not open (malformed, reversed) is left out rather than guessed.
+            if (auto range = MergedRangeOf(Attribute(a, "ref"))) merged.push_back(*range);
+            if (merged.size() > limits.max_rows) {
+                throw TableError("合并单元格区域超过 " + std::to_string(limits.max_rows) + " 个",
+                                 "More than " + std::to_string(limits.max_rows) + " merged regions");
+            }
+        } else if (name == "row") {
             row_number = RowNumber(Attribute(a, "r"), row_number);
             column = -1;
         } else if (name == "c") {
@@ -290,7 +317,9 @@ Table ReadXlsx(std::string_view bytes, const TableLimits& limits) {
         if (in_value) value.append(text);
     };
     walker.Parse(archive.Read(sheet, limit), sheet);
-    return builder.Finish();
+    Table table = builder.Finish();
+    table.merged = std::move(merged);
+    return table;
 }
 
 }  // namespace keyuan::exchange

@@ -45,7 +45,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::string archive =
         input.starts_with("PK\x03\x04") ? std::string(input) : keyuan::testing::StoredZip(Parts(input));
     try {
-        keyuan::fuzz::CheckTable(keyuan::exchange::ReadXlsx(archive, limits), limits);
+        keyuan::exchange::Table table = keyuan::exchange::ReadXlsx(archive, limits);
+        keyuan::fuzz::CheckTable(table, limits);
+        // Merged regions filled down stay within the limits too.
+        keyuan::exchange::FillMerged(table, limits);
+        keyuan::fuzz::CheckTable(table, limits);
     } catch (const keyuan::exchange::TableError&) {
     }
     return 0;

@@ -11,6 +11,10 @@
 namespace keyuan::testing {
 
 std::string MakeXlsx(const std::vector<std::vector<std::string>>& rows) {
+    return MakeXlsx(rows, {});
+}
+
+std::string MakeXlsx(const std::vector<std::vector<std::string>>& rows, const std::vector<Merge>& merges) {
     static int counter = 0;
     std::filesystem::path path =
         std::filesystem::path(::testing::TempDir()) /
@@ -29,6 +33,12 @@ std::string MakeXlsx(const std::vector<std::vector<std::string>>& rows) {
                 worksheet_write_string(sheet, row, col, cell.c_str(), nullptr);
             }
         }
+    }
+    for (const Merge& m : merges) {
+        const std::string& value = rows.at(m.first_row).at(m.first_column);
+        worksheet_merge_range(sheet, static_cast<lxw_row_t>(m.first_row), static_cast<lxw_col_t>(m.first_column),
+                              static_cast<lxw_row_t>(m.last_row), static_cast<lxw_col_t>(m.last_column), value.c_str(),
+                              nullptr);
     }
     EXPECT_EQ(workbook_close(workbook), LXW_NO_ERROR);
     std::ifstream in(path, std::ios::binary);

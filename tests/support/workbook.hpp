@@ -12,6 +12,13 @@ namespace keyuan::testing {
 /// numbers, as Excel stores a typed-in code, and empty cells are left out.
 std::string MakeXlsx(const std::vector<std::vector<std::string>>& rows);
 
+/// A region to merge, 0-based and inclusive, as Excel's 合并单元格 writes it: the value of its
+/// top-left cell of `rows`, the others blank.
+struct Merge {
+    int first_row, first_column, last_row, last_column;
+};
+std::string MakeXlsx(const std::vector<std::vector<std::string>>& rows, const std::vector<Merge>& merges);
+
 /// UTF-8 text converted to GBK.
 std::string ToGbk(const std::string& utf8);
 

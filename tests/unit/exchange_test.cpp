@@ -99,5 +99,36 @@ TEST(ExchangeCsv, BadFilesAreRefused) {
     EXPECT_THROW(ReadTable("1\n2\n3\n", few), TableError);
 }
 
+TEST(ExchangeXlsx, MergedCellsAreKeptAndFilledDownTheirRegion) {
+    // Seed 000's first table: one lab over the rows of its industry codes, the lab's name merged.
+    std::vector<std::vector<std::string>> rows = {{"开放实验室服务目录", "", "", ""},
+                                                  {"序号", "实验室名称", "行业代码", "经营范围表述"},
+                                                  {"1", "**实验室", "3921", "制造移动通信系统设备"},
+                                                  {"", "", "3962", "制造智能车载设备"},
+                                                  {"2", "**工程技术中心", "3962", "制造智能车载设备"}};
+    std::string bytes = MakeXlsx(rows, {{0, 0, 0, 3}, {2, 1, 3, 1}, {2, 0, 3, 0}});
+    Table t = ReadTable(bytes);
+    ASSERT_EQ(t.merged.size(), 3u);
+    EXPECT_EQ(t.merged[1].first_row, 3);  // spreadsheet numbering: B3:B4
+    EXPECT_EQ(t.merged[1].last_row, 4);
+    EXPECT_EQ(t.merged[1].first_column, 1u);
+    EXPECT_EQ(Cells(t, 3)[1], "");  // as stored: blank below the top-left cell
+    FillMerged(t);
+    EXPECT_EQ(Cells(t, 3), (std::vector<std::string>{"1", "**实验室", "3962", "制造智能车载设备"}));
+    EXPECT_EQ(Cells(t, 0), (std::vector<std::string>(4, "开放实验室服务目录")));
+    EXPECT_EQ(Cells(t, 4)[1], "**工程技术中心");  // outside every region: untouched
+}
+
+TEST(ExchangeXlsx, MergedRegionsCannotExpandPastTheLimits) {
+    std::vector<std::vector<std::string>> rows(30, std::vector<std::string>(4, "x"));
+    rows[0][0] = std::string(100, 'y');
+    for (auto& row : rows) row[1] = "";
+    std::string bytes = MakeXlsx(rows, {{0, 0, 29, 1}});
+    TableLimits small;
+    small.max_table_bytes = 2000;
+    Table t = ReadTable(bytes, small);
+    EXPECT_THROW(FillMerged(t, small), TableError);
+}
+
 }  // namespace
 }  // namespace keyuan::exchange
