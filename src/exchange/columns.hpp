@@ -38,7 +38,9 @@ struct Column {
     std::vector<std::string> aliases;  // other headers people use for it, either language
     CellKind kind = CellKind::kText;
     bool required = false;
-    std::vector<Choice> choices;  // kChoice
+    std::vector<Choice> choices;  // kChoice; kPrice: the units (code, 小时, hour), written to unit_key
+    std::string unit_key;         // kPrice: the field its unit fills ("price_unit")
+    std::string negotiable_code;  // kPrice: the unit code 面议 writes ("negotiable")
     int code_min = 0, code_max = 0;
     std::string example;           // the template's example row
     std::string note_zh, note_en;  // the instructions sheet
