@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Runs every test: the formatting check; the build with warnings as errors; unit, storage and
-# HTTP tests against SQLite and against a PostgreSQL server that the run starts and removes
-# itself; the web UI's type check, build and component tests; browser tests in Debian's Chromium (the
-# end-to-end booking and order flows on both engines); each libFuzzer target
-# for 30 s (scripts/fuzz.sh, Debian's clang); and the unit
-# and HTTP tests again under AddressSanitizer + UndefinedBehaviorSanitizer; the concurrency
-# suite again against a server built with ThreadSanitizer (Debian's clang).
-#   KEYUAN_SKIP_ASAN=1 / KEYUAN_SKIP_TSAN=1 skip those passes (for quick local runs; CI never sets them).
+# Runs every test: the formatting check; one build with warnings as errors and AddressSanitizer +
+# UndefinedBehaviorSanitizer (preset `ci`: the dev build's -O2 with the sanitizers, so that every
+# suite runs under them without a second build and a second pass); unit, storage, HTTP and crash
+# tests against SQLite and against a PostgreSQL server that the run starts and removes itself; the
+# web UI's type check, build and component tests; browser tests in Debian's Chromium against that
+# server (the end-to-end flows again on PostgreSQL); each libFuzzer target for 30 s
+# (scripts/fuzz.sh, Debian's clang); and the concurrency suite against a server built with
+# ThreadSanitizer (Debian's clang).
+#   KEYUAN_TEST_PRESET=dev  builds and tests without the sanitizers (quicker local runs; CI uses ci)
+#   KEYUAN_SKIP_TSAN=1      skips the ThreadSanitizer pass (local runs only; CI never sets it)
+# `ctest --preset asan` (Debug, -O0) remains for a slower, assertion-enabled sanitizer run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,12 +24,18 @@ step "format check and module boundaries"
 scripts/check-format.sh
 scripts/check-boundaries.sh
 
-step "build (warnings are errors)"
-cmake --preset dev >/dev/null
-cmake --build --preset dev
+PRESET=${KEYUAN_TEST_PRESET:-ci}
+BUILD=build$([[ $PRESET == dev ]] || echo "-$PRESET")
+# A sanitizer's report ends the process that made it: a test, or the server under a browser test.
+# (Set per command: scripts/fuzz.sh keeps its own ASAN_OPTIONS.)
+SANITIZERS=(ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1)
 
-step "tests: unit, storage and HTTP on SQLite and PostgreSQL"
-ctest --preset dev
+step "build (preset $PRESET; warnings are errors)"
+cmake --preset "$PRESET" >/dev/null
+cmake --build --preset "$PRESET"
+
+step "tests: unit, storage, HTTP and crash recovery on SQLite and PostgreSQL (preset $PRESET)"
+env "${SANITIZERS[@]}" ctest --preset "$PRESET"
 
 step "web UI: type check and build"
 (cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build)
@@ -34,22 +43,13 @@ step "web UI: component tests (Vitest)"
 (cd web && npm run test)
 
 step "browser tests (Debian's Chromium)"
-KEYUAN_BINARY=build/keyuan WEB_DIST=web/dist tests/browser/run.sh
+env "${SANITIZERS[@]}" KEYUAN_BINARY=$BUILD/keyuan WEB_DIST=web/dist tests/browser/run.sh
 step "browser tests of the end-to-end flows on PostgreSQL"
-KEYUAN_BROWSER_ENGINE=postgresql KEYUAN_BROWSER_TESTS="./bookings.test.mjs ./orders.test.mjs ./achievements.test.mjs ./evaluations.test.mjs ./vouchers.test.mjs ./assessment.test.mjs ./annual_reports.test.mjs ./purchase_checks.test.mjs ./tech_platforms.test.mjs ./tech_demands.test.mjs ./challenges.test.mjs ./tech_contracts.test.mjs ./matching.test.mjs" KEYUAN_BINARY=build/keyuan \
+env "${SANITIZERS[@]}" KEYUAN_BROWSER_ENGINE=postgresql KEYUAN_BROWSER_TESTS="./bookings.test.mjs ./orders.test.mjs ./achievements.test.mjs ./evaluations.test.mjs ./vouchers.test.mjs ./assessment.test.mjs ./annual_reports.test.mjs ./purchase_checks.test.mjs ./tech_platforms.test.mjs ./tech_demands.test.mjs ./challenges.test.mjs ./tech_contracts.test.mjs ./matching.test.mjs" KEYUAN_BINARY=$BUILD/keyuan \
   WEB_DIST=web/dist tests/browser/run.sh
 
 step "fuzzing: 30 s for each libFuzzer target (scripts/fuzz.sh 3600 for a longer run)"
 scripts/fuzz.sh 30
-
-if [[ ${KEYUAN_SKIP_ASAN:-0} != 1 ]]; then
-  step "build with AddressSanitizer + UndefinedBehaviorSanitizer"
-  cmake --preset asan >/dev/null
-  cmake --build --preset asan
-  step "tests under the sanitizers"
-  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    ctest --preset asan
-fi
 
 if [[ ${KEYUAN_SKIP_TSAN:-0} != 1 ]]; then
   step "build with ThreadSanitizer (clang): the server and the HTTP tests"
