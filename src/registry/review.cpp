@@ -47,9 +47,11 @@ workflow::Definition ReviewDefinition(const ResourceEngine& engine) {
                                   .from = {"draft", "returned", "submitted", "approved"},
                                   .to = "withdrawn",
                                   .who = Owners(spec)};
-    if (spec.on_unpublish) {
+    if (spec.on_unpublish || spec.on_withdraw) {
         withdraw.effect = [&engine](workflow::StepContext& step) {
-            if (step.before.state == "approved") engine.spec().on_unpublish(step.session, step.before.id);
+            const ResourceSpec& own = engine.spec();
+            if (own.on_unpublish && step.before.state == "approved") own.on_unpublish(step.session, step.before.id);
+            if (own.on_withdraw) own.on_withdraw(step);
         };
     }
     workflow::Definition definition{

@@ -139,6 +139,9 @@ struct ResourceSpec {
     /// Runs when an approved one stops being approved (withdrawn, or changed and so back to draft),
     /// in the same transaction and before its row changes (e.g. takes it out of counters).
     std::function<void(store::Session& s, std::int64_t id)> on_unpublish;
+    /// Runs when the owner withdraws it (from any state), in the same transaction, after
+    /// on_unpublish; the step carries the actor for what it audits (a demand ends its brokers' work).
+    std::function<void(workflow::StepContext& step)> on_withdraw;
     /// Extra filters: ?name=value → SQL condition on alias t (returns "" if not applicable).
     std::function<std::string(std::string_view name, const std::string& value, std::vector<store::Param>& params)>
         extra_filter;

@@ -26,6 +26,9 @@ struct SearchDocument {
     std::optional<std::int64_t> price_fen;
     std::vector<std::string> statuses;  // an achievement's transformation statuses, "1" … "5"
     std::string updated_at;
+    /// The last day it is offered (YYYY-MM-DD: a demand's deadline); "" : no end. Kept in the
+    /// document so that a query leaves it out the day after, with no job having to run.
+    std::string open_until;
     std::string display_json;  // fields shown in a result, stored with the document
 };
 
@@ -42,6 +45,7 @@ struct SearchQuery {
     std::string status;         // one of the document's statuses
     std::optional<std::int64_t> price_min_fen, price_max_fen;
     std::string sort = "relevance";  // relevance | newest | price | -price
+    std::string open_on;             // YYYY-MM-DD: only documents still offered that day; "" : any
     int offset = 0;
     int limit = 20;
 };
@@ -54,6 +58,7 @@ struct SimilarQuery {
     std::vector<std::string> industry_codes;  // also take documents of these codes (or their 2–3 digit parents)
     std::string exclude_type;                 // leave out one document (the demand itself)
     std::int64_t exclude_id = 0;
+    std::string open_on;  // YYYY-MM-DD: only documents still offered that day; "" : any
     int limit = 100;
     int terms = 40;  // the text's most telling terms kept (Xapian's elite set)
 };

@@ -108,6 +108,7 @@ void SearchIndex::Put(const SearchDocument& d) {
     doc.add_value(kAccreditation, AccreditationValue(d.accreditations));
     if (d.price_fen) doc.add_value(kPrice, Xapian::sortable_serialise(static_cast<double>(*d.price_fen)));
     doc.add_value(kUpdated, d.updated_at);
+    doc.add_value(kOpenUntil, d.open_until.empty() ? "9999-12-31" : d.open_until);
     doc.add_value(kOrg, std::to_string(d.org_id));
     doc.add_value(kBody, d.body.substr(0, 2000));
     doc.add_value(kTitle, d.label.empty() ? d.title : d.label);

@@ -17,7 +17,7 @@
 namespace keyuan::search {
 
 /// Bump when documents change shape: every index built before is then rebuilt.
-inline constexpr int kIndexSchemaVersion = 4;
+inline constexpr int kIndexSchemaVersion = 5;
 
 class Indexer {
 public:

@@ -87,6 +87,7 @@ Xapian::Query Filters(const SearchQuery& q) {
         all.emplace_back(Xapian::Query::OP_VALUE_RANGE, kPrice, Xapian::sortable_serialise(lo),
                          Xapian::sortable_serialise(hi));
     }
+    if (!q.open_on.empty()) all.push_back(OpenOn(q.open_on));
     return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
 }
 
@@ -245,8 +246,8 @@ std::string CacheKey(const SearchQuery& q, const std::string& folded) {
     add(folded);
     add(std::to_string(q.types.size()));
     for (const std::string& type : q.types) add(type);
-    for (const std::string* field :
-         {&q.industry, &q.district_code, &q.class_code, &q.open_status, &q.accreditation, &q.status, &q.sort}) {
+    for (const std::string* field : {&q.industry, &q.district_code, &q.class_code, &q.open_status, &q.accreditation,
+                                     &q.status, &q.sort, &q.open_on}) {
         add(*field);
     }
     add_number(q.org_id);

@@ -21,9 +21,15 @@ enum Slot : Xapian::valueno {
     kOrg = 8,
     kBody = 9,
     kTitle = 10,
-    kId = 11,        // "type:id", so a hit is identified without reading its term list
-    kStatuses = 12,  // several values joined by commas (an achievement's transformation statuses)
+    kId = 11,         // "type:id", so a hit is identified without reading its term list
+    kStatuses = 12,   // several values joined by commas (an achievement's transformation statuses)
+    kOpenUntil = 13,  // YYYY-MM-DD, "9999-12-31" when it has no end: compared as text
 };
+
+/// Documents still offered on `day` (YYYY-MM-DD): their last day is not before it.
+inline Xapian::Query OpenOn(const std::string& day) {
+    return Xapian::Query(Xapian::Query::OP_VALUE_GE, kOpenUntil, day);
+}
 
 /// A reader for the calling thread, brought up to the latest commit (Xapian handles are not
 /// shared between threads).

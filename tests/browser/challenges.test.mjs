@@ -49,7 +49,7 @@ test('a challenge from the publisher’s draft through applications, panel and a
   let unitApplication = ''
   await withBrowser(async (page) => {
     await login(page, 'operator1')
-    await page.locator('[data-test=nav-challenges]').click()
+    await page.locator('[data-test=nav-tech-market]').click()
     await page.locator('[data-test=nav-ch-manage]').click()
     await page.locator('[data-test=ch-title]', { hasText: '发榜管理' }).waitFor()
     await page.locator('[data-test=ch-new]').click()
@@ -101,7 +101,7 @@ test('a challenge from the publisher’s draft through applications, panel and a
     await dialog.locator('[data-test=ch-apply-dialog-save]').click()
     await page.locator('[data-test=cha-detail-status]', { hasText: '已揭榜' }).waitFor()
     unitApplication = page.url().match(/challenge-applications\/(\d+)/)[1]
-    await page.locator('[data-test=nav-challenges]').click()
+    await page.locator('[data-test=nav-tech-market]').click()
     await page.locator('[data-test=nav-ch-mine]').click()
     await page.locator('[data-test=cha-link]', { hasText: TITLE }).waitFor()
     await logout(page)

@@ -83,6 +83,23 @@ test('a demand matched to an achievement, brokered, contracted, registered and c
     await page.locator('[data-test=match-send]').click()
     await first.locator('[data-test=match-mark]', { hasText: '已联系' }).waitFor()
     await page.screenshot({ path: join(SCREENSHOTS, 'matching-demand-1366.png'), fullPage: true })
+    // The one 技术市场 menu, its three groups with the entries of an enterprise.
+    await page.locator('[data-test=nav-tech-market]').click()
+    for (const group of ['td', 'ch', 'tc']) await page.locator(`[data-test=nav-group-${group}]`).waitFor()
+    await page.locator('[data-test=nav-ch-mine]').waitFor()
+    assert.equal(await page.locator('[data-test=nav-ch-manage]').count(), 0, 'the publisher’s list is not an enterprise’s')
+    await page.waitForTimeout(400) // the menu fades in
+    await page.screenshot({ path: join(SCREENSHOTS, 'tech-market-menu-1366.png') })
+    await page.keyboard.press('Escape')
+    // On a phone: the card fits, nothing runs off the side.
+    await page.setViewportSize({ width: 390, height: 900 })
+    await page.reload()
+    await card.locator('[data-test=match-title]', { hasText: ACHIEVEMENT }).first().waitFor()
+    await assertNoOverflow(page, 'demand page with its matches at 390')
+    await card.scrollIntoViewIfNeeded()
+    await card.screenshot({ path: join(SCREENSHOTS, 'matching-card-390.png') })
+    await page.screenshot({ path: join(SCREENSHOTS, 'matching-demand-390.png') })
+    await page.setViewportSize({ width: 1366, height: 900 })
     await logout(page)
 
     await login(page, 'unit1')

@@ -24,7 +24,7 @@ async function pickDivision(page, testId, text) {
 }
 
 async function openContract(page) {
-  await page.locator('[data-test=nav-tech-trade]').click()
+  await page.locator('[data-test=nav-tech-market]').click()
   await page.locator('[data-test=nav-tc-contracts]').click()
   await page.waitForURL(/\/tech-contracts/)
   await page.locator('[data-test=tc-name]', { hasText: NAME }).first().click()
@@ -44,7 +44,7 @@ test('a contract filed, registered with its number, counted in the statistics, o
   const achievementId = await approvedAchievement({ name: '固态电池电解质制备方法', statuses: ['4'] })
   await withBrowser(async (page) => {
     await login(page, 'unit1')
-    await page.locator('[data-test=nav-tech-trade]').click()
+    await page.locator('[data-test=nav-tech-market]').click()
     await page.locator('[data-test=nav-tc-contracts]').click()
     await page.locator('[data-test=tc-title]', { hasText: '我的技术合同' }).waitFor()
     await page.locator('[data-test=tc-new]').click()

@@ -56,10 +56,8 @@ import { techDemandsTexts } from '@/modules/tech-demands/texts'
 import { addTechDemandsPanels } from '@/modules/tech-demands/panels'
 import { challengesRoutes } from '@/modules/challenges/routes'
 import { challengesTexts } from '@/modules/challenges/texts'
-import { addChallengesPanels } from '@/modules/challenges/panels'
 import { techContractsRoutes } from '@/modules/tech-contracts/routes'
 import { techContractsTexts } from '@/modules/tech-contracts/texts'
-import { addTechContractsPanels } from '@/modules/tech-contracts/panels'
 import { matchingRoutes } from '@/modules/matching/routes'
 import { matchingTexts } from '@/modules/matching/texts'
 import { addMatchingPanels } from '@/modules/matching/panels'
@@ -134,7 +132,5 @@ export function addModuleTexts(): void {
   addPanelsPanels()
   addTechPlatformsPanels()
   addTechDemandsPanels()
-  addChallengesPanels()
-  addTechContractsPanels()
   addMatchingPanels()
 }

@@ -5,6 +5,8 @@
 #include "modules/achievements/specs.hpp"
 #include "modules/catalog/settings.hpp"
 #include "registry/routes.hpp"
+#include "registry/search_source.hpp"
+#include "search/sources.hpp"
 #include "workflow/workflow.hpp"
 
 #include <memory>
@@ -24,6 +26,18 @@ void Register(modules::ModuleContext& context) {
     DeclarePackagePermissions(context.policy);
     auto& packages = context.Keep(std::make_unique<workflow::Workflow>(PackageDefinition(), context.policy));
     RegisterPackageRoutes(context, packages);
+}
+
+void Declare(modules::Declarations&) {
+    // One-shot commands (`index rebuild`) read the search sources without registering the
+    // modules: the kinds' sources are declared here too (Register replaces them in place).
+    search::AddSourceFactory([] {
+        std::vector<search::Source> sources;
+        for (const registry::ResourceSpec& spec : {AchievementSpec(), TalentSpec(), TeamSpec()}) {
+            if (spec.search) sources.push_back(registry::SearchSourceOf(spec));
+        }
+        return sources;
+    });
 }
 
 }  // namespace keyuan::achievements

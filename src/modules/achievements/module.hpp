@@ -16,5 +16,7 @@ inline constexpr std::array<std::string_view, 3> kClassCodes = {"basic_research"
                                                                 "development_industrialization"};
 
 void Register(modules::ModuleContext& context);
+/// The search sources of achievements, talents and teams, for one-shot commands too.
+void Declare(modules::Declarations& declarations);
 
 }  // namespace keyuan::achievements

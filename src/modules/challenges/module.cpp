@@ -21,6 +21,18 @@ std::optional<workflow::Subject> ApplicationSubject(store::Session& s, std::int6
     return workflow::Subject{.id = id, .state = state, .version = a->version, .scope = ScopeOf(*a)};
 }
 
+/// The organisations of the challenge's other applications still in the running: an expert of one
+/// of them judging a competitor is a conflict of interest (docs/design/challenges.md).
+std::vector<std::int64_t> RivalOrganizations(store::Session& s, const Application& a) {
+    store::Rows rows = s.Query(
+        "SELECT org_id FROM challenge_applications WHERE challenge_id = $1 AND id <> $2 AND status <> 'withdrawn' "
+        "ORDER BY org_id",
+        {a.challenge_id, a.id});
+    std::vector<std::int64_t> out;
+    for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(rows[i].Int(0));
+    return out;
+}
+
 /// One panel subject per application (docs/design/challenges.md): the panels service refuses experts
 /// of the applying organisation for it; the publisher asks the same experts to score every one.
 void RegisterPanel(modules::ModuleContext& context) {
@@ -41,7 +53,8 @@ void RegisterPanel(modules::ModuleContext& context) {
                                Application a = *LoadApplication(s, id);
                                return panels::PanelSubject{.subject = *subject,
                                                            .title = a.challenge_title + " — " + a.org_name,
-                                                           .applicant_org_id = a.org_id};
+                                                           .applicant_org_id = a.org_id,
+                                                           .rival_org_ids = RivalOrganizations(s, a)};
                            }});
 }
 

@@ -60,10 +60,12 @@ void RegisterProviderRoutes(modules::ModuleContext& context, search::Indexer& in
         search::SimilarQuery q{.text = profile.text,
                                .types = {"tech_demand"},
                                .industry_codes = profile.industry_codes,
+                               .open_on = clock::TodayShanghai(),
                                .limit = kCandidates,
                                .terms = 60};
         std::vector<search::SimilarHit> candidates = indexer.index()->Similar(q);
-        // The index keeps an approved demand until it is closed; one past its deadline is left out here.
+        // The index leaves out a demand past its deadline; the database has the last word (a demand
+        // closed or withdrawn a moment ago, whose removal the indexer has not applied yet).
         std::set<std::int64_t> open;
         if (!candidates.empty()) {
             std::vector<store::Param> params{clock::TodayShanghai()};

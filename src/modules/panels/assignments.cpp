@@ -32,18 +32,22 @@ std::vector<std::int64_t> CheckExperts(store::Session& s, const PanelSpec& spec,
     for (const Assignment& a : AssignmentsOf(s, spec.kind, p.subject.id)) {
         if (a.status != "withdrawn") on_panel.push_back(a.expert_user_id);
     }
-    std::string bad, conflicted, already;
+    std::string bad, conflicted, rivals, already;
     std::vector<std::int64_t> ids = ParseIdList(
         asked,
         [&](std::int64_t id) {
             store::Rows rows = s.Query(
-                "SELECT u.org_id FROM users u JOIN user_roles ur ON ur.user_id = u.id AND ur.role = 'expert' "
-                "WHERE u.id = $1 AND u.disabled = 0",
+                "SELECT u.org_id, u.display_name FROM users u JOIN user_roles ur ON ur.user_id = u.id AND ur.role = "
+                "'expert' WHERE u.id = $1 AND u.disabled = 0",
                 {id});
             if (rows.empty()) return false;
             std::string text = std::to_string(id);
-            if (!rows[0].IsNull(0) && rows[0].Int(0) == p.applicant_org_id) {
+            std::optional<std::int64_t> org = rows[0].IsNull(0) ? std::nullopt : std::optional(rows[0].Int(0));
+            if (org && *org == p.applicant_org_id) {
                 conflicted += (conflicted.empty() ? "" : ", ") + text;
+            } else if (org &&
+                       std::find(p.rival_org_ids.begin(), p.rival_org_ids.end(), *org) != p.rival_org_ids.end()) {
+                rivals += (rivals.empty() ? "" : ", ") + std::string(rows[0].Text(1)) + " (" + text + ")";
             } else if (std::find(on_panel.begin(), on_panel.end(), id) != on_panel.end()) {
                 already += (already.empty() ? "" : ", ") + text;
             }
@@ -57,6 +61,10 @@ std::vector<std::int64_t> CheckExperts(store::Session& s, const PanelSpec& spec,
     if (!conflicted.empty()) {
         errors.Add("expert_user_ids", "专家与申请单位存在利益关系（同一单位），须回避：" + conflicted,
                    "Experts of the applying organisation have a conflict of interest: " + conflicted);
+    }
+    if (!rivals.empty()) {
+        errors.Add("expert_user_ids", "专家所在单位是同一事项的其他申请单位，须回避：" + rivals,
+                   "Experts of another applicant for the same thing have a conflict of interest: " + rivals);
     }
     if (!already.empty()) errors.Add("expert_user_ids", "已在评审组中：" + already, "Already on the panel: " + already);
     if (on_panel.size() + ids.size() > static_cast<std::size_t>(spec.max_experts)) {
@@ -166,16 +174,22 @@ void RegisterAssignmentRoutes(modules::ModuleContext& context, const PanelSpec& 
         json::array items;
         db.Read([&](store::Session& s) {
             PanelSubject p = ForDecider(s, policy, r.caller.get(), spec, id);
+            // Neither the applicant's experts nor its rivals' (CheckExperts refuses both).
+            std::vector<std::int64_t> excluded = p.rival_org_ids;
+            excluded.push_back(p.applicant_org_id);
+            std::vector<store::Param> params{spec.kind, id, http::LikeContains(q)};
+            for (std::int64_t org : excluded) params.emplace_back(org);
             store::Rows rows = s.Query(
                 "SELECT u.id, u.display_name, COALESCE(o.name, ''), "
                 "(SELECT status FROM expert_assignments a WHERE a.subject_kind = $1 AND a.subject_id = $2 "
                 "AND a.expert_user_id = u.id) FROM users u JOIN user_roles ur ON ur.user_id = u.id AND ur.role = "
                 "'expert' "
                 "LEFT JOIN organizations o ON o.id = u.org_id WHERE u.disabled = 0 "
-                "AND (u.org_id IS NULL OR u.org_id <> $3) AND (LOWER(u.display_name) LIKE $4" +
-                    std::string(http::kLikeEscape) + " OR LOWER(COALESCE(o.name, '')) LIKE $4" +
+                "AND (u.org_id IS NULL OR u.org_id NOT IN (" +
+                    store::Placeholders(4, excluded.size()) + ")) AND (LOWER(u.display_name) LIKE $3" +
+                    std::string(http::kLikeEscape) + " OR LOWER(COALESCE(o.name, '')) LIKE $3" +
                     std::string(http::kLikeEscape) + ") ORDER BY u.id LIMIT 200",
-                {spec.kind, id, p.applicant_org_id, http::LikeContains(q)});
+                params);
             for (std::size_t i = 0; i < rows.size(); ++i) {
                 store::Row row = rows[i];
                 bool on_panel = !row.IsNull(3) && row.Text(3) != "withdrawn";

@@ -45,6 +45,9 @@ struct PanelSubject {
     workflow::Subject subject;
     std::string title;
     std::int64_t applicant_org_id = 0;
+    /// Other organisations whose experts are refused too: those competing with the applicant
+    /// for the same thing (a challenge's other applicants).
+    std::vector<std::int64_t> rival_org_ids;
 };
 
 struct PanelSpec {

@@ -1,6 +1,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/parse.hpp>
 
+#include "core/clock.hpp"
 #include "core/id.hpp"
 #include "core/utf8.hpp"
 #include "http/json.hpp"
@@ -63,6 +64,8 @@ SearchQuery ReadQuery(const Request& r) {
         }
     }
     q.sort = r.Query("sort").value_or("relevance");
+    // A demand past its deadline is no longer offered, from the day after (docs/design/tech-demands.md).
+    q.open_on = clock::TodayShanghai();
     if (q.sort != "relevance" && q.sort != "newest" && q.sort != "price" && q.sort != "-price") {
         errors.Add("sort", "须为 relevance、newest、price 或 -price", "Must be relevance, newest, price or -price");
     }

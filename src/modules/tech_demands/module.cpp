@@ -7,6 +7,8 @@
 #include "modules/tech_demands/module_parts.hpp"
 #include "modules/tech_demands/vocabulary.hpp"
 #include "registry/routes.hpp"
+#include "registry/search_source.hpp"
+#include "search/sources.hpp"
 #include "workflow/routes.hpp"
 
 namespace keyuan::tech_demands {
@@ -63,6 +65,17 @@ void Register(modules::ModuleContext& context) {
     RegisterWorkRoutes(context, demands);
     workflow::RegisterRoutes(context.router, context.db, brokers, context.policy, kBrokerBase);
     workflow::RegisterRoutes(context.router, context.db, assignments, context.policy, kAssignmentBase);
+}
+
+void Declare(modules::Declarations&) {
+    // One-shot commands (`index rebuild`) read the search sources without registering the
+    // modules. The spec's closing transitions need the assignments' workflow, which the document
+    // never touches: a throwaway one (policy and all) lives as long as the process.
+    search::AddSourceFactory([] {
+        static access::Policy policy;
+        static const workflow::Workflow assignments(AssignmentDefinition(), policy);
+        return std::vector<search::Source>{registry::SearchSourceOf(DemandSpec(assignments))};
+    });
 }
 
 }  // namespace keyuan::tech_demands

@@ -10,5 +10,7 @@
 namespace keyuan::tech_demands {
 
 void Register(modules::ModuleContext& context);
+/// The search source of demands (type `tech_demand`), for one-shot commands too.
+void Declare(modules::Declarations& declarations);
 
 }  // namespace keyuan::tech_demands

@@ -111,7 +111,16 @@ registry::ResourceSpec DemandSpec(const workflow::Workflow& assignments) {
         .body = {"description", "org_name", "district_code.name"},
         .district = "district_code",
         .status_link = "cooperation_forms",
-        .display = {"title", "org_name", "district_code", "deadline", "budget_min_fen", "budget_max_fen"}};
+        .display = {"title", "org_name", "district_code", "deadline", "budget_min_fen", "budget_max_fen"},
+        // Offered until its deadline: search leaves it out from the day after, no job needed.
+        .extra = [](const registry::Values& stored, search::SearchDocument& doc, boost::json::object&) {
+            doc.open_until = registry::TextOf(stored, "deadline").value_or("");
+        }};
+    // Withdrawn, as closed: the brokers' work on it ends with it (their log and contact are then 404).
+    spec.on_withdraw = [&assignments](workflow::StepContext& step) {
+        EndActiveAssignments(step.session, assignments, step.actor, "demand_id", step.before.id,
+                             "需求已撤回 / The demand was withdrawn");
+    };
     spec.extra_states = {{"closed"}};
     spec.extra_transitions = {Close(assignments, "solve", "solved"), Close(assignments, "abandon", "abandoned")};
     return spec;

@@ -157,6 +157,35 @@ TEST_F(ChallengeRefusalsTest, TheAwardNeedsACompletePanelAndOneOfConcurrentAward
     ASSERT_EQ(Step("operator", id, "terminate", {{"reason", "揭榜方放弃"}}).status, 200);
 }
 
+TEST_F(ChallengeRefusalsTest, AnExpertOfAnyApplicantIsRefusedOnTheOtherApplicationsPanels) {
+    std::string id = Published("利益回避的榜");
+    std::string app_a = Apply("unit_a", id);
+    std::string app_b = Apply("unit_b", id);
+    ASSERT_EQ(Step("operator", id, "close").status, 200);
+    ASSERT_EQ(Step("operator", id, "start_review").status, 200);
+    // expert_of_a works for org_a, which competes with org_b for this challenge: not on org_b's panel.
+    HttpResponse refused = Assign(app_b, {"expert_1", "expert_of_a"});
+    EXPECT_TRUE(IsError(refused, 422, "validation_failed")) << refused.body;
+    EXPECT_TRUE(Names(refused, "expert_user_ids")) << refused.body;
+    EXPECT_NE(refused.body.find("(" + ids_.at("expert_of_a") + ")"), std::string::npos) << "named: " << refused.body;
+    EXPECT_EQ(refused.body.find("(" + ids_.at("expert_1") + ")"), std::string::npos) << refused.body;
+    HttpResponse eligible = As("operator").Get(AppPath(app_b, "/eligible-experts"));
+    ASSERT_EQ(eligible.status, 200) << eligible.body;
+    EXPECT_EQ(eligible.body.find("\"user_id\":\"" + ids_.at("expert_of_a") + "\""), std::string::npos) << eligible.body;
+    EXPECT_NE(eligible.body.find("\"user_id\":\"" + ids_.at("expert_1") + "\",\"display_name\""), std::string::npos)
+        << "nothing was kept: " << eligible.body;
+    EXPECT_NE(eligible.body.find("\"on_panel\":false"), std::string::npos) << eligible.body;
+    EXPECT_EQ(As("operator").Get(AppPath(app_b, "/reviews")).body.find(ids_.at("expert_1")), std::string::npos);
+
+    // On a challenge org_a did not apply to, the same expert may judge org_b.
+    std::string other = Published("无利益关系的榜");
+    std::string only_b = Apply("unit_b", other);
+    ASSERT_EQ(Step("operator", other, "close").status, 200);
+    ASSERT_EQ(Step("operator", other, "start_review").status, 200);
+    HttpResponse assigned = Assign(only_b, {"expert_of_a"});
+    EXPECT_EQ(assigned.status, 201) << assigned.body;
+}
+
 TEST_F(ChallengeRefusalsTest, NobodyAppliedSoTheListFails) {
     std::string id = Published("无人揭榜");
     ASSERT_EQ(Step("operator", id, "close").status, 200);

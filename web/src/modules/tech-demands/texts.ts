@@ -3,7 +3,7 @@ import { defineTexts } from '@/shared/i18n'
 
 const zh = {
   td: {
-    nav: { menu: '技术市场', demands: '技术需求', desk: '我的需求 / 需求审核', brokers: '技术经纪人', profile: '经纪人登记', workbench: '经纪人工作台' },
+    nav: { menu: '技术市场', group: '技术需求与经纪', demands: '技术需求', desk: '我的需求 / 需求审核', brokers: '技术经纪人', profile: '经纪人登记', workbench: '经纪人工作台' },
     fields: {
       title: '需求名称',
       description: '需求描述',
@@ -111,7 +111,7 @@ const zh = {
 
 const en: typeof zh = {
   td: {
-    nav: { menu: 'Tech market', demands: 'Technology demands', desk: 'My demands / review', brokers: 'Technology brokers', profile: 'Broker profile', workbench: 'Broker workbench' },
+    nav: { menu: 'Tech market', group: 'Demands and brokers', demands: 'Technology demands', desk: 'My demands / review', brokers: 'Technology brokers', profile: 'Broker profile', workbench: 'Broker workbench' },
     fields: {
       title: 'Title',
       description: 'Description',
