@@ -41,4 +41,42 @@ bool ReadQueueView(const http::Request& r, const access::Policy& policy, const W
     return provider;
 }
 
+void ScopeList(const access::Policy& policy, const Caller* caller, std::string_view action, const ScopeColumns& columns,
+               Conditions& where) {
+    policy.RequireAction(caller, action);
+    std::vector<access::Scope> scopes = policy.ScopesFor(caller, action);
+    // Before any parameter is added: an unused one is an error on PostgreSQL.
+    if (std::find(scopes.begin(), scopes.end(), access::Scope::kAll) != scopes.end()) return;
+    std::vector<std::string> any;
+    auto equal = [&](std::string_view column, store::Param value) {
+        any.push_back(std::string(column) + " = " + where.Param(std::move(value)));
+    };
+    for (access::Scope scope : scopes) {
+        switch (scope) {
+            case access::Scope::kAll: break;
+            case access::Scope::kDepartment:
+                if (!columns.department.empty() && !caller->department_code.empty())
+                    equal(columns.department, caller->department_code);
+                break;
+            case access::Scope::kDistrict:
+                if (!columns.district.empty() && !caller->district_code.empty())
+                    equal(columns.district, caller->district_code);
+                break;
+            case access::Scope::kOrganization:
+                if (!columns.org.empty() && caller->org_id) equal(columns.org, *caller->org_id);
+                break;
+            case access::Scope::kAssigned:
+                if (columns.assigned) any.push_back(columns.assigned(where.Param(caller->user_id)));
+                break;
+            case access::Scope::kOwn:
+                if (!columns.owner.empty()) equal(columns.owner, caller->user_id);
+                break;
+        }
+    }
+    if (any.empty()) throw ApiError(Error::Forbidden());
+    std::string either;
+    for (const std::string& condition : any) either += (either.empty() ? "(" : " OR ") + condition;
+    where.And(either + ")");
+}
+
 }  // namespace keyuan::workflow

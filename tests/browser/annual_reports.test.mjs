@@ -135,6 +135,19 @@ test('a year: the unit files, the department returns, accepts and forwards, the 
       await page.locator('[data-test=ar-mode-chart] canvas').waitFor()
       await assertNoOverflow(page, 'the statistics at 390 px')
       await page.screenshot({ path: join(SCREENSHOTS, 'annual-report-statistics-390.png'), fullPage: true })
+      // In English (the page's content; the header's brand is wider than a phone in English).
+      await page.evaluate(() => localStorage.setItem('keyuan.locale', 'en'))
+      for (const [path, shot] of [
+        [`/annual-reports/statistics?year=${YEAR}`, 'annual-report-statistics-en-390.png'],
+        ['/annual-reports', 'annual-reports-en-390.png'],
+        [reportUrl.replace(BASE_URL, ''), 'annual-report-en-390.png'],
+      ]) {
+        await page.goto(`${BASE_URL}${path}`)
+        await page.locator('h1').first().waitFor()
+        await page.waitForLoadState('networkidle')
+        await assertNoOverflow(page, `${path} in English`, '.content')
+        await page.screenshot({ path: join(SCREENSHOTS, shot), fullPage: true })
+      }
     },
     { width: 390, height: 844 },
   )

@@ -8,7 +8,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { BASE_URL, SCREENSHOTS, apiSession, approvedInstrument, field, login, logout, pickOption, textOf, withBrowser } from './support.mjs'
+import { BASE_URL, SCREENSHOTS, apiSession, assertNoOverflow, approvedInstrument, field, login, logout, pickOption, textOf, withBrowser } from './support.mjs'
 
 const NAME = '智能网联共性技术平台'
 const INSTRUMENT = '车规级芯片测试系统'
@@ -152,6 +152,20 @@ test('a platform from plan to label to its first yearly assessment, and the publ
       await page.locator('[data-test=tp-name]', { hasText: NAME }).first().click()
       await page.locator('[data-test=tp-detail-title]', { hasText: NAME }).waitFor()
       await page.screenshot({ path: join(SCREENSHOTS, 'tech-platform-detail-390.png'), fullPage: true })
+      // In English (the page's content; the header's brand is wider than a phone in English).
+      const detailUrl = page.url()
+      await page.evaluate(() => localStorage.setItem('keyuan.locale', 'en'))
+      for (const [url, shot] of [
+        [detailUrl, 'tech-platform-detail-en-390.png'],
+        [`${BASE_URL}/tech-platforms`, 'tech-platforms-en-390.png'],
+        [`${BASE_URL}/public/tech-platforms`, 'tech-platforms-public-en-390.png'],
+      ]) {
+        await page.goto(url)
+        await page.locator('h1').first().waitFor()
+        await page.waitForLoadState('networkidle')
+        await assertNoOverflow(page, `${url} in English`, '.content')
+        await page.screenshot({ path: join(SCREENSHOTS, shot), fullPage: true })
+      }
     },
     { width: 390, height: 844 },
   )

@@ -94,19 +94,4 @@ void DeclarePermissions(access::Policy& policy) {
     policy.Allow("annual_report.deadlines", Role::kOperator, kAll);
 }
 
-void ScopeToCaller(const access::Policy& policy, const Caller* caller, std::string_view action, std::string_view alias,
-                   workflow::Conditions& where) {
-    if (policy.Allows(caller, action, access::ObjectScope{})) return;
-    policy.RequireAction(caller, action);
-    std::string at(alias);
-    if (!caller->department_code.empty() &&
-        policy.Allows(caller, action, access::ObjectScope{.department_code = caller->department_code})) {
-        where.And(at + ".department_code = " + where.Param(caller->department_code));
-    } else if (caller->org_id && policy.Allows(caller, action, access::ObjectScope{.org_id = caller->org_id})) {
-        where.And(at + ".org_id = " + where.Param(*caller->org_id));
-    } else {
-        throw ApiError(Error::Forbidden());
-    }
-}
-
 }  // namespace keyuan::annual_reports

@@ -30,11 +30,6 @@ void RegisterDeadlineRoutes(modules::ModuleContext& context);
 /// …/statistics and …/export (statistics_routes.cpp).
 void RegisterStatisticsRoutes(modules::ModuleContext& context);
 
-/// A list's scope for `action`: all for a caller granted it everywhere; else the rows of the caller's
-/// department or organisation (`alias`.department_code / `alias`.org_id); 403 otherwise.
-void ScopeToCaller(const access::Policy& policy, const Caller* caller, std::string_view action, std::string_view alias,
-                   workflow::Conditions& where);
-
 /// Sends the reminders due today (T−14 and T−3 working days before each deadline) that were not sent
 /// yet; returns how many reminders went out (one per unit or department told) (reminders.cpp).
 std::int64_t SendReminders(store::Database& db);

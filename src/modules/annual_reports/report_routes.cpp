@@ -81,7 +81,8 @@ void RegisterReportRoutes(modules::ModuleContext& context, const workflow::Workf
         http::Paging paging = http::ParsePaging(r, 50);
         FieldErrors errors;
         workflow::Conditions where;
-        ScopeToCaller(policy, r.caller.get(), "annual_report.read", "r", where);
+        workflow::ScopeList(policy, r.caller.get(), "annual_report.read",
+                            {.department = "r.department_code", .org = "r.org_id"}, where);
         if (auto year = QueryYear(r, "year", false, errors)) where.And("r.year = " + where.Param(*year));
         if (auto org = http::QueryId(r, "org_id", errors)) where.And("r.org_id = " + where.Param(*org));
         if (auto status = r.Query("status")) {
@@ -176,24 +177,27 @@ void RegisterReportRoutes(modules::ModuleContext& context, const workflow::Workf
     });
 
     // The whole contents at once (the form saves them all); a stale If-Match or a report no longer
-    // editable is 409.
+    // editable is 409. If-Match is required (428 without it): a save replaces everything, so one
+    // made without knowing the version would silently undo another user's save.
     context.router.Put(std::string(kBase) + "/{id}", [&db, &policy, &l](Request& r) {
         std::int64_t id = http::PathId(r);
         json::object body = http::ParseJsonObject(r);
         std::optional<std::int64_t> expected = http::IfMatchVersion(r);
         json::object answer;
+        bool unversioned = false;
         db.Write([&](store::Session& s) {
             Report before = ReportFor(s, policy, r.caller.get(), id, "annual_report.file");
             if (before.status != "draft" && before.status != "returned")
                 throw ApiError(workflow::WrongState(before.status));
+            if (!expected) {  // after the permission checks: outside the caller's scope it stays 404
+                unversioned = true;
+                return;
+            }
             FieldErrors errors;
             Content content = ReadContent(body, errors);
             errors.ThrowIfAny();
             store::UpdateGuarded(s,
-                                 {.table = "annual_reports",
-                                  .id = id,
-                                  .version = expected.value_or(before.version),
-                                  .status = before.status},
+                                 {.table = "annual_reports", .id = id, .version = *expected, .status = before.status},
                                  "updated_at = $1", {clock::NowUtc()});
             WriteContent(s, id, before.org_id, content);
             answer = Present(s, policy, l, r.caller.get(), id);
@@ -205,6 +209,15 @@ void RegisterReportRoutes(modules::ModuleContext& context, const workflow::Workf
                              .snapshot = &answer,
                              .version = before.version + 1});
         });
+        if (unversioned) {
+            // 428 Precondition Required (RFC 6585), under the code of its kin 412.
+            http::Response refused =
+                http::ErrorResponse(Error::Make(ErrorCode::kPreconditionFailed, "请在 If-Match 中给出所见的版本",
+                                                "Give the version you saw in If-Match"),
+                                    r.lang);
+            refused.status = 428;
+            return refused;
+        }
         return http::JsonResponse(200, answer);
     });
 }

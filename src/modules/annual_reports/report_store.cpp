@@ -4,8 +4,11 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include <algorithm>
+
 #include "modules/annual_reports/content_json.hpp"
 #include "modules/annual_reports/rules.hpp"
+#include "modules/tech_contracts/service.hpp"
 
 namespace keyuan::annual_reports {
 namespace json = boost::json;
@@ -91,10 +94,42 @@ void WriteContent(store::Session& s, std::int64_t id, std::int64_t org_id, const
 
 Content Prefill(store::Session& s, std::int64_t org_id, std::int64_t year) {
     Content c;
+    // Contracts the unit registered as the seller in the year (tech_contracts): transfers and
+    // licences as rows with their mode, amount and buyer; development, consulting and service
+    // contracts as the totals. Still to be confirmed by the unit, like every pre-filled row.
+    std::string y = std::to_string(year);
+    std::vector<std::int64_t> linked;  // achievements a contract row already names
+    for (const tech_contracts::RegisteredContract& k :
+         tech_contracts::RegisteredBySeller(s, org_id, y + "-01-01", y + "-12-31", 10 * kMaxContracts)) {
+        TechTotal* total = k.kind == "development"  ? &c.development
+                           : k.kind == "consulting" ? &c.consulting
+                           : k.kind == "service"    ? &c.service
+                                                    : nullptr;
+        if (total) {
+            total->count += 1;
+            total->amount_fen += k.total_fen;
+            continue;
+        }
+        if (c.contracts.size() >= kMaxContracts) continue;
+        std::optional<std::int64_t> achievement = k.achievement_id;
+        // Only the unit's own, not secret achievements may be named in a report (WriteContent).
+        if (achievement &&
+            s.Query("SELECT 1 FROM achievements WHERE id = $1 AND org_id = $2 AND secret = 0", {*achievement, org_id})
+                .empty())
+            achievement.reset();
+        if (achievement) linked.push_back(*achievement);
+        c.contracts.push_back(ContractRow{.mode = k.kind,
+                                          .achievement_id = achievement,
+                                          .counterpart = k.buyer,
+                                          .amount_fen = k.total_fen,
+                                          .source = "platform",
+                                          .confirmed = false});
+    }
     // created_at is UTC; the year ends at midnight in Beijing, 16:00 UTC on 31 December.
-    std::string end = std::to_string(year) + "-12-31T16:00:00Z";
+    std::string end = y + "-12-31T16:00:00Z";
     store::Rows rows = s.Query(kTransformed, {org_id, end});
     for (std::size_t i = 0; i < rows.size() && c.contracts.size() < kMaxContracts; ++i) {
+        if (std::find(linked.begin(), linked.end(), rows[i].Int(0)) != linked.end()) continue;
         c.contracts.push_back(ContractRow{.mode = std::nullopt,
                                           .achievement_id = rows[i].Int(0),
                                           .counterpart = "",

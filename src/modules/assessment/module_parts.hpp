@@ -43,10 +43,8 @@ void RegisterRectificationRoutes(modules::ModuleContext& context, const Lifecycl
 /// Subsidy plans (subsidy_routes.cpp).
 void RegisterSubsidyRoutes(modules::ModuleContext& context, const Lifecycles& lifecycles);
 
-/// A list's scope for `action`: everything for a caller granted it on all; else the rows of the
-/// caller's department, or of its organisation (`alias`.department_code / `alias`.org_id); 403 otherwise.
-void ScopeToCaller(const access::Policy& policy, const Caller* caller, std::string_view action, std::string_view alias,
-                   workflow::Conditions& where);
+/// Where results and rectifications (alias r) name their department and unit, for workflow::ScopeList.
+inline const workflow::ScopeColumns kListScope{.department = "r.department_code", .org = "r.org_id"};
 
 /// The result, 404 when it does not exist or the caller may not read it.
 Result ReadableResult(store::Session& s, const access::Policy& policy, const Caller* caller, std::int64_t id);

@@ -107,7 +107,7 @@ void RegisterRectificationRoutes(modules::ModuleContext& context, const Lifecycl
         http::Paging paging = http::ParsePaging(r, 50);
         FieldErrors errors;
         workflow::Conditions where;
-        ScopeToCaller(policy, r.caller.get(), "rectification.read", "r", where);
+        workflow::ScopeList(policy, r.caller.get(), "rectification.read", kListScope, where);
         if (auto cycle = http::QueryId(r, "cycle_id", errors)) where.And("r.cycle_id = " + where.Param(*cycle));
         if (auto status = r.Query("status")) {
             if (*status != "required" && *status != "filed" && *status != "accepted" && *status != "returned") {

@@ -184,7 +184,7 @@ json::object ResultsPage(store::Database& db, const access::Policy& policy, Requ
     FieldErrors errors;
     workflow::Conditions where;
     where.And("r.cycle_id = " + where.Param(cycle_id));
-    ScopeToCaller(policy, r.caller.get(), "assessment.read", "r", where);
+    workflow::ScopeList(policy, r.caller.get(), "assessment.read", kListScope, where);
     if (auto grade = r.Query("grade")) {
         const auto& names = GradeNames();
         if (std::find(names.begin(), names.end(), *grade) == names.end()) {

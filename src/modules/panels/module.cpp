@@ -54,6 +54,20 @@ std::vector<std::int64_t> AssignedExperts(store::Session& s, std::string_view ki
     return out;
 }
 
+std::map<std::int64_t, std::vector<std::int64_t>> AssignedExperts(store::Session& s, std::string_view kind,
+                                                                  const std::vector<std::int64_t>& ids) {
+    std::map<std::int64_t, std::vector<std::int64_t>> out;
+    if (ids.empty()) return out;
+    std::vector<store::Param> params = {std::string(kind)};
+    for (std::int64_t id : ids) params.emplace_back(id);
+    store::Rows rows = s.Query(
+        "SELECT subject_id, expert_user_id FROM expert_assignments WHERE subject_kind = $1 AND subject_id IN (" +
+            store::Placeholders(2, ids.size()) + ") AND status <> 'withdrawn' ORDER BY subject_id, expert_user_id",
+        params);
+    for (std::size_t i = 0; i < rows.size(); ++i) out[rows[i].Int(0)].push_back(rows[i].Int(1));
+    return out;
+}
+
 std::string AssignedCondition(std::string_view kind, std::string_view id_column, std::string_view user_placeholder) {
     // The kind is a name the code declares, never a request's text.
     return "EXISTS (SELECT 1 FROM expert_assignments ea WHERE ea.subject_kind = '" + std::string(kind) +

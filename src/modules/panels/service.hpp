@@ -21,6 +21,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -70,6 +71,9 @@ void RegisterPanel(modules::ModuleContext& context, PanelSpec spec);
 /// The experts assigned (and not withdrawn) to a subject, for the kind's own ObjectScope, so that
 /// an assigned expert may read the subject (Scope::kAssigned).
 std::vector<std::int64_t> AssignedExperts(store::Session& s, std::string_view kind, std::int64_t id);
+/// The same for a page of subjects in one query (lists): subject id → its experts (none: absent).
+std::map<std::int64_t, std::vector<std::int64_t>> AssignedExperts(store::Session& s, std::string_view kind,
+                                                                  const std::vector<std::int64_t>& ids);
 
 /// An SQL condition true for subjects the user $N is assigned to: "EXISTS (…)". For list filters.
 std::string AssignedCondition(std::string_view kind, std::string_view id_column, std::string_view user_placeholder);

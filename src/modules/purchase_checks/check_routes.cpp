@@ -27,37 +27,6 @@ using http::Request;
 
 namespace {
 
-/// Narrows the list to what the caller may read; 403 for a role that reads none.
-void ScopeList(const access::Policy& policy, const Caller* caller, workflow::Conditions& where) {
-    std::string action = std::string(kKind) + ".read";
-    policy.RequireAction(caller, action);
-    std::vector<std::string> any;
-    for (access::Scope scope : policy.ScopesFor(caller, action)) {
-        switch (scope) {
-            case access::Scope::kAll: return;
-            case access::Scope::kDepartment:
-                if (!caller->department_code.empty())
-                    any.push_back("c.department_code = " + where.Param(caller->department_code));
-                break;
-            case access::Scope::kDistrict:
-                if (!caller->district_code.empty())
-                    any.push_back("c.district_code = " + where.Param(caller->district_code));
-                break;
-            case access::Scope::kOrganization:
-                if (caller->org_id) any.push_back("c.org_id = " + where.Param(*caller->org_id));
-                break;
-            case access::Scope::kAssigned:
-                any.push_back(panels::AssignedCondition(kKind, "c.id", where.Param(caller->user_id)));
-                break;
-            case access::Scope::kOwn: any.push_back("c.created_by = " + where.Param(caller->user_id)); break;
-        }
-    }
-    if (any.empty()) throw ApiError(Error::Forbidden());
-    std::string either;
-    for (const std::string& condition : any) either += (either.empty() ? "(" : " OR ") + condition;
-    where.And(either + ")");
-}
-
 void Filter(const Request& r, workflow::Conditions& where) {
     FieldErrors errors;
     if (auto status = r.Query("status")) {
@@ -136,7 +105,14 @@ void RegisterCheckRoutes(modules::ModuleContext& context, const workflow::Workfl
     context.router.Get(kBase, [&db, &policy](Request& r) {
         http::Paging paging = http::ParsePaging(r);
         workflow::Conditions where;
-        ScopeList(policy, r.caller.get(), where);
+        workflow::ScopeList(
+            policy, r.caller.get(), std::string(kKind) + ".read",
+            {.department = "c.department_code",
+             .district = "c.district_code",
+             .org = "c.org_id",
+             .owner = "c.created_by",
+             .assigned = [](const std::string& user) { return panels::AssignedCondition(kKind, "c.id", user); }},
+            where);
         Filter(r, where);
         json::array items;
         std::int64_t total = 0;

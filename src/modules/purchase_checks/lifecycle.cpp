@@ -49,6 +49,16 @@ void Submit(workflow::StepContext& step) {
         "UPDATE purchase_checks SET required = $2, similar_snapshot = $3, submitted_at = $4, decision_basis = NULL, "
         "panel_summary = NULL, decided_by = NULL, decided_at = NULL WHERE id = $1",
         {head.id, required, json::serialize(similar), clock::NowUtc()});
+    // The department's reviewers learn of it in their inbox (its list shows it too); a unit under
+    // no department has its checks decided by the operator, who works from the list.
+    if (head.department_code.empty()) return;
+    json::object params = NoticeParams(head);
+    store::Rows reviewers = s.Query(
+        "SELECT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id AND ur.role = 'department_reviewer' "
+        "WHERE u.department_code = $1 AND u.disabled = 0 ORDER BY u.id",
+        {head.department_code});
+    for (std::size_t i = 0; i < reviewers.size(); ++i)
+        notifications::Notify(s, reviewers[i].Int(0), "purchase_check_submitted", params);
 }
 
 /// The panel complete, the basis in the direction of the decision, the summary kept.

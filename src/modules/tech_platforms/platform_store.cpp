@@ -4,6 +4,9 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include <algorithm>
+#include <map>
+
 #include "core/clock.hpp"
 #include "modules/panels/service.hpp"
 #include "modules/tech_platforms/rules.hpp"
@@ -14,8 +17,9 @@ namespace json = boost::json;
 
 namespace {
 
-// The plan's texts are columns 17.. in the order of PlanFields().
-std::string SelectPlatform() {
+// The plan's texts are columns 20.. in the order of PlanFields(); `tail` is the WHERE (alias p) and
+// what follows it.
+std::string SelectPlatform(const std::string& tail) {
     std::string sql =
         "SELECT p.id, p.org_id, o.name, p.district_code, p.previous_id, p.field_id, h.name, p.status, p.version, "
         "p.reason, p.plan_version, p.site_check_result, p.site_check_findings, p.site_checked_at, "
@@ -23,7 +27,8 @@ std::string SelectPlatform() {
     for (const PlanField& f : PlanFields()) sql += ", p." + std::string(f.name);
     return sql +
            " FROM tech_platforms p JOIN organizations o ON o.id = p.org_id "
-           "JOIN hitech_industries h ON h.id = p.field_id WHERE p.id = $1";
+           "JOIN hitech_industries h ON h.id = p.field_id" +
+           tail;
 }
 constexpr int kFirstText = 20;
 
@@ -39,13 +44,7 @@ void LinkInstruments(store::Session& s, std::int64_t id, const std::vector<std::
     }
 }
 
-}  // namespace
-
-std::optional<Platform> LoadPlatform(store::Session& s, std::int64_t id) {
-    static const std::string kSql = SelectPlatform();
-    store::Rows rows = s.Query(kSql, {id});
-    if (rows.empty()) return std::nullopt;
-    const store::Row& r = rows[0];
+Platform PlatformOf(const store::Row& r) {
     Platform p{.id = r.Int(0),
                .org_id = r.Int(1),
                .field_id = r.Int(5),
@@ -68,8 +67,51 @@ std::optional<Platform> LoadPlatform(store::Session& s, std::int64_t id) {
                .label_status = r.OptText(16)};
     int column = kFirstText;
     for (const PlanField& f : PlanFields()) p.texts[std::string(f.name)] = std::string(r.Text(column++));
+    return p;
+}
+
+json::array InstrumentJson(const store::Rows& rows, std::size_t& i, std::int64_t platform) {
+    json::array out;
+    for (; i < rows.size() && rows[i].Int(0) == platform; ++i)
+        out.push_back(json::object{{"id", std::to_string(rows[i].Int(1))}, {"name", rows[i].Text(2)}});
+    return out;
+}
+
+// The instruments of the given platforms, ordered by platform then instrument.
+store::Rows InstrumentRows(store::Session& s, const std::vector<std::int64_t>& ids) {
+    std::vector<store::Param> params(ids.begin(), ids.end());
+    return s.Query(
+        "SELECT t.platform_id, i.id, i.name FROM tech_platform_instruments t JOIN instruments i ON i.id = "
+        "t.instrument_id WHERE t.platform_id IN (" +
+            store::Placeholders(1, ids.size()) + ") ORDER BY t.platform_id, i.id",
+        params);
+}
+
+json::object PlatformBody(const Platform& p, json::array instruments);
+
+}  // namespace
+
+std::optional<Platform> LoadPlatform(store::Session& s, std::int64_t id) {
+    static const std::string kSql = SelectPlatform(" WHERE p.id = $1");
+    store::Rows rows = s.Query(kSql, {id});
+    if (rows.empty()) return std::nullopt;
+    Platform p = PlatformOf(rows[0]);
     p.experts = panels::AssignedExperts(s, "tech_platform", p.id);
     return p;
+}
+
+std::vector<Platform> LoadPlatforms(store::Session& s, const std::string& tail,
+                                    const std::vector<store::Param>& params) {
+    std::vector<Platform> out;
+    std::vector<std::int64_t> ids;
+    store::Rows rows = s.Query(SelectPlatform(tail), params);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        out.push_back(PlatformOf(rows[i]));
+        ids.push_back(out.back().id);
+    }
+    std::map<std::int64_t, std::vector<std::int64_t>> experts = panels::AssignedExperts(s, "tech_platform", ids);
+    for (Platform& p : out) p.experts = std::move(experts[p.id]);
+    return out;
 }
 
 access::ObjectScope ScopeOf(const Platform& p) {
@@ -130,14 +172,30 @@ void SavePlanVersion(store::Session& s, std::int64_t id, std::int64_t user_id) {
 }
 
 json::object PlatformJson(store::Session& s, const Platform& p) {
-    json::array instruments;
-    store::Rows rows = s.Query(
-        "SELECT i.id, i.name FROM tech_platform_instruments t JOIN instruments i ON i.id = t.instrument_id "
-        "WHERE t.platform_id = $1 ORDER BY i.id",
-        {p.id});
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        instruments.push_back(json::object{{"id", std::to_string(rows[i].Int(0))}, {"name", rows[i].Text(1)}});
+    std::size_t i = 0;
+    return PlatformBody(p, InstrumentJson(InstrumentRows(s, {p.id}), i, p.id));
+}
+
+std::vector<json::object> PlatformsJson(store::Session& s, const std::vector<Platform>& platforms) {
+    std::vector<json::object> out;
+    if (platforms.empty()) return out;
+    std::vector<std::int64_t> ids;
+    for (const Platform& p : platforms) ids.push_back(p.id);
+    std::vector<std::int64_t> sorted = ids;
+    std::sort(sorted.begin(), sorted.end());
+    store::Rows rows = InstrumentRows(s, sorted);
+    std::map<std::int64_t, json::array> instruments;
+    for (std::size_t i = 0; i < rows.size();) {
+        std::int64_t platform = rows[i].Int(0);
+        instruments[platform] = InstrumentJson(rows, i, platform);
     }
+    for (const Platform& p : platforms) out.push_back(PlatformBody(p, std::move(instruments[p.id])));
+    return out;
+}
+
+namespace {
+
+json::object PlatformBody(const Platform& p, json::array instruments) {
     json::object out{{"id", std::to_string(p.id)},
                      {"status", p.status},
                      {"version", p.version},
@@ -164,6 +222,8 @@ json::object PlatformJson(store::Session& s, const Platform& p) {
                                   : json::value(nullptr);
     return out;
 }
+
+}  // namespace
 
 json::array PlanVersions(store::Session& s, std::int64_t id) {
     store::Rows rows = s.Query(

@@ -37,6 +37,10 @@ struct Platform {
 };
 
 std::optional<Platform> LoadPlatform(store::Session& s, std::int64_t id);
+/// A page of platforms in one query (and one for their experts): `tail` is the WHERE over alias p
+/// with its ORDER BY and LIMIT; `params` its parameters.
+std::vector<Platform> LoadPlatforms(store::Session& s, const std::string& tail,
+                                    const std::vector<store::Param>& params);
 /// Whose a platform is, for the policy: the operating unit, its district, its panel's experts.
 access::ObjectScope ScopeOf(const Platform& p);
 
@@ -50,6 +54,8 @@ void SavePlanVersion(store::Session& s, std::int64_t id, std::int64_t user_id);
 
 /// The platform as the API shows it (the JSON of docs/design/tech-platforms.md).
 boost::json::object PlatformJson(store::Session& s, const Platform& p);
+/// The same for a page, the instruments of all in one query; in the order given.
+std::vector<boost::json::object> PlatformsJson(store::Session& s, const std::vector<Platform>& platforms);
 /// Every saved plan version, oldest first.
 boost::json::array PlanVersions(store::Session& s, std::int64_t id);
 

@@ -4,6 +4,8 @@
 // unit's approved services.
 #include <boost/json/array.hpp>
 
+#include <map>
+
 #include "core/clock.hpp"
 #include "http/json.hpp"
 #include "http/paging.hpp"
@@ -22,12 +24,19 @@ constexpr const char* kFrom =
     " FROM tech_platforms p JOIN organizations o ON o.id = p.org_id JOIN hitech_industries h ON h.id = p.field_id "
     "LEFT JOIN districts d ON d.code = p.district_code";
 
-json::array ServicesOf(store::Session& s, std::int64_t org_id) {
+/// The approved services (first ten by id) of each operating unit on the page, in one query.
+std::map<std::int64_t, json::array> ServicesOf(store::Session& s, const store::Rows& platforms) {
+    std::map<std::int64_t, json::array> out;
+    if (platforms.empty()) return out;
+    std::vector<store::Param> orgs;
+    for (std::size_t i = 0; i < platforms.size(); ++i) orgs.emplace_back(platforms[i].Int(7));
     store::Rows rows = s.Query(
-        "SELECT id, name FROM services WHERE org_id = $1 AND status = 'approved' ORDER BY id LIMIT 10", {org_id});
-    json::array out;
+        "SELECT org_id, id, name FROM (SELECT org_id, id, name, ROW_NUMBER() OVER (PARTITION BY org_id ORDER BY id) "
+        "AS n FROM services WHERE status = 'approved' AND org_id IN (" +
+            store::Placeholders(1, orgs.size()) + ")) x WHERE n <= 10 ORDER BY org_id, id",
+        orgs);
     for (std::size_t i = 0; i < rows.size(); ++i) {
-        out.push_back(json::object{{"id", std::to_string(rows[i].Int(0))}, {"name", rows[i].Text(1)}});
+        out[rows[i].Int(0)].push_back(json::object{{"id", std::to_string(rows[i].Int(1))}, {"name", rows[i].Text(2)}});
     }
     return out;
 }
@@ -68,6 +77,7 @@ json::object PublicList(store::Database& db, const Request& r) {
                         "p.label_valid_until") +
                 kFrom + where.where() + page,
             where.params());
+        std::map<std::int64_t, json::array> services = ServicesOf(s, rows);
         for (std::size_t i = 0; i < rows.size(); ++i) {
             const store::Row& row = rows[i];
             items.push_back(json::object{
@@ -82,7 +92,7 @@ json::object PublicList(store::Database& db, const Request& r) {
                 {"org_name", row.Text(8)},
                 {"positioning", row.Text(9)},
                 {"openness", row.Text(10)},
-                {"services", ServicesOf(s, row.Int(7))},
+                {"services", services[row.Int(7)]},
                 {"label",
                  json::object{{"title", kLabelTitle}, {"valid_from", row.Text(11)}, {"valid_until", row.Text(12)}}}});
         }

@@ -45,8 +45,12 @@ protected:
                              const std::string& body = "{}") {
         return As(who).Post("/api/v1/annual-reports/" + id + "/" + action, body);
     }
+    /// Saves with the version the caller reads now (If-Match is required; 1 when it reads nothing).
     static HttpResponse Save(const std::string& who, const std::string& id, const json::object& content) {
-        return As(who).Send("PUT", "/api/v1/annual-reports/" + id, Body(content));
+        HttpResponse current = As(who).Get("/api/v1/annual-reports/" + id);
+        std::string version = current.status == 200 ? std::to_string(current.Json().at("version").as_int64()) : "1";
+        return As(who).Send("PUT", "/api/v1/annual-reports/" + id, Body(content),
+                            {{"If-Match", "\"" + version + "\""}});
     }
     /// Contents a unit can submit: one confirmed contract of each mode, totals, rewards, narrative, pledge.
     static json::object GoodContent(const std::string& achievement_id) {

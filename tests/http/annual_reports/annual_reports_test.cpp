@@ -196,6 +196,74 @@ TEST_F(AnnualReportsTest, BadInputIsRefusedNamingEveryField) {
     EXPECT_EQ(As("unit_b").Get("/api/v1/annual-reports/overdue?year=2023").status, 403);
 }
 
+TEST_F(AnnualReportsTest, ASaveWithoutTheVersionSeenIsRefused) {
+    HttpResponse created = As("unit_b").Post("/api/v1/annual-reports", Body({{"year", 2021}, {"prefill", false}}));
+    ASSERT_EQ(created.status, 201) << created.body;
+    std::string id = Str(created.Json(), "id");
+    HttpResponse bare = As("unit_b").Send("PUT", "/api/v1/annual-reports/" + id, Body(GoodContent("")));
+    EXPECT_EQ(bare.status, 428) << bare.body;
+    EXPECT_EQ(As("unit_b").Get("/api/v1/annual-reports/" + id).Json().at("version").as_int64(), 1) << "nothing saved";
+    // Outside the caller's scope it stays 404, whatever the headers.
+    EXPECT_EQ(As("unit_a").Send("PUT", "/api/v1/annual-reports/" + id, Body(GoodContent(""))).status, 404);
+    EXPECT_EQ(Save("unit_b", id, GoodContent("")).status, 200);
+}
+
+// Contracts the unit registered as the seller (tech_contracts) pre-fill the year: transfers and
+// licences as rows with their mode, amount and buyer, development, consulting and service contracts
+// as totals; not drafts, not another year's, and a secret achievement is never named.
+TEST_F(AnnualReportsTest, RegisteredTechnologyContractsPreFillTheirYear) {
+    auto contract = [&](const std::string& type, const std::string& achievement, const std::string& status,
+                        const std::string& registered_on, std::int64_t fen, const std::string& buyer) {
+        std::string sql =
+            "INSERT INTO tech_contracts (org_id, district_code, contract_type_id, project_name, signed_on, total_fen, "
+            "tech_amount_fen, field_code, achievement_id, status, registered_on, created_by, created_at, updated_at) "
+            "VALUES (" +
+            world_.org_a + ", '110108', (SELECT MIN(id) FROM contract_types WHERE type = '" + type +
+            "'), '合同', '2024-01-05', " + std::to_string(fen) + ", " + std::to_string(fen) + ", 'new_energy', " +
+            (achievement.empty() ? "NULL" : achievement) + ", '" + status + "', " +
+            (registered_on.empty() ? "NULL" : "'" + registered_on + "'") +
+            ", (SELECT MIN(id) FROM users), '2024-01-05T00:00:00Z', '2024-01-05T00:00:00Z');"
+            "INSERT INTO tech_contract_parties (contract_id, position, role, name, credit_code, entity_type, "
+            "country_code, division_code) SELECT MAX(id), 1, 'buyer', '" +
+            buyer + "', '91110108MA00000001', '150', '142', '110108' FROM tech_contracts;";
+        CommandResult r = RunSql(Db(), sql);
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+    };
+    contract("技术转让", transferred_, "registered", "2024-03-10", 50'000'000, "北京光伏科技有限公司");
+    contract("技术许可", secret_, "registered", "2024-06-01", 8'000'000, "天津新材料有限公司");
+    contract("技术开发", "", "registered", "2024-07-01", 30'000'000, "甲公司");
+    contract("技术开发", "", "registered", "2024-12-31", 20'000'000, "乙公司");
+    contract("技术服务", "", "registered", "2024-09-01", 4'000'000, "丙公司");
+    contract("技术转让", "", "registered", "2023-12-31", 70'000'000, "去年的买方");
+    contract("技术转让", "", "draft", "", 90'000'000, "未登记的买方");
+
+    HttpResponse prefill = As("unit_a").Get("/api/v1/annual-reports/prefill?org_id=" + world_.org_a + "&year=2024");
+    ASSERT_EQ(prefill.status, 200) << prefill.body;
+    json::value content = prefill.Json();
+    const json::array& rows = content.at("contracts").as_array();
+    ASSERT_EQ(rows.size(), 2u) << prefill.body;
+    EXPECT_EQ(Str(rows[0], "mode"), "transfer");
+    EXPECT_EQ(Str(rows[0], "achievement_id"), transferred_);
+    EXPECT_EQ(Str(rows[0], "counterpart"), "北京光伏科技有限公司");
+    EXPECT_EQ(rows[0].at("amount_fen").as_int64(), 50'000'000);
+    EXPECT_EQ(Str(rows[0], "source"), "platform");
+    EXPECT_FALSE(rows[0].at("confirmed").as_bool()) << "the unit confirms";
+    EXPECT_EQ(Str(rows[1], "mode"), "license");
+    EXPECT_TRUE(rows[1].at("achievement_id").is_null()) << "a secret achievement is not named";
+    const json::value& tech = content.at("tech_contracts");
+    EXPECT_EQ(tech.at("development").at("count").as_int64(), 2);
+    EXPECT_EQ(tech.at("development").at("amount_fen").as_int64(), 50'000'000);
+    EXPECT_EQ(tech.at("service").at("count").as_int64(), 1);
+    EXPECT_EQ(tech.at("consulting").at("count").as_int64(), 0);
+
+    // A report created for the year starts from the same figures, and saves with them once confirmed.
+    HttpResponse created = As("unit_a").Post("/api/v1/annual-reports", Body({{"year", 2024}}));
+    ASSERT_EQ(created.status, 201) << created.body;
+    json::value report = created.Json();
+    EXPECT_EQ(report.at("content").at("contracts").as_array().size(), 2u);
+    EXPECT_EQ(report.at("content").at("tech_contracts").at("development").at("count").as_int64(), 2);
+}
+
 TEST_F(AnnualReportsTest, OfTwoConcurrentSubmissionsExactlyOneWins) {
     HttpResponse created = As("unit_b").Post("/api/v1/annual-reports", Body({{"year", 2022}}));
     ASSERT_EQ(created.status, 201) << created.body;

@@ -70,6 +70,14 @@ protected:
         return out;
     }
     static std::string Path(const std::string& id, const std::string& rest = "") { return kBase + "/" + id + rest; }
+    /// How many "purchase_check_submitted" notices of the check the user has in the inbox.
+    static int Submitted(Session& as, const std::string& id) {
+        json::value inbox = as.Get("/api/v1/notifications?page_size=100").Json();
+        int n = 0;
+        for (const json::value& m : inbox.at("items").as_array())
+            n += Str(m, "kind") == "purchase_check_submitted" && Str(m.at("params"), "check_id") == id;
+        return n;
+    }
     static std::string Create(const json::object& body) {
         HttpResponse r = As("unit_a").Post(kBase, Body(body));
         EXPECT_EQ(r.status, 201) << r.body;
@@ -148,6 +156,9 @@ TEST_F(PurchaseChecksTest, ARequiredCheckRunsFromTheUnitThroughThePanelToTheLink
     EXPECT_EQ(Upload(As("unit_a"), id, "name=late.pdf&purpose=quote", "%PDF-1.7").status, 409)
         << "no change once submitted";
     EXPECT_FALSE(As("unit_a").Get(Path(id, "/similar")).Json().at("frozen_at").is_null());
+    // The department's reviewers are told in their inbox; another department's are not.
+    EXPECT_EQ(Submitted(As("reviewer_edu"), id), 1);
+    EXPECT_EQ(Submitted(As("reviewer_health"), id), 0);
 
     // The panel: never an expert of the applying unit; the others are told.
     HttpResponse conflicted =
@@ -257,6 +268,7 @@ TEST_F(PurchaseChecksTest, AnOptionalCheckIsDecidedWithoutAPanelAndOneOfManySubm
     std::map<int, int> counts = Count(Race(Port(), submits));
     EXPECT_EQ(counts[200], 1);
     EXPECT_EQ(counts[409], 9);
+    EXPECT_EQ(Submitted(As("reviewer_edu"), id), 1) << "one notice for the one submission that won";
     EXPECT_FALSE(As("unit_a").Get(Path(id)).Json().at("required").as_bool());
     ASSERT_EQ(Act(As("operator"), "purchase-checks", id, "start_review").status, 200);
     HttpResponse decided =

@@ -86,5 +86,8 @@ describe('issue 17 notifications', () => {
     // The reason is shown under the sentence by the inbox (inbox.reason), not in it.
     expect(messageOf(returned)).toBe('购置查重被退回：高分辨质谱仪')
     expect(linkOf(returned)).toBe('/purchase-checks/5')
+    const submitted = notice('purchase_check_submitted', { check_id: '5', name: '高分辨质谱仪' })
+    expect(messageOf(submitted)).toBe('新的购置查重待审：高分辨质谱仪')
+    expect(linkOf(submitted)).toBe('/purchase-checks/5')
   })
 })
