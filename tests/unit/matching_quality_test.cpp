@@ -187,7 +187,10 @@ protected:
         q.text = d.title;
         q.limit = 5;
         std::vector<std::string> keys;
-        for (const search::SearchHit& hit : index_->Search(q)->items) keys.push_back(key_of_.at({hit.type, hit.id}));
+        // The result is held while its hits are read: a range-for over a member of the temporary
+        // shared_ptr would read freed memory (found by the sanitizer build).
+        auto result = index_->Search(q);
+        for (const search::SearchHit& hit : result->items) keys.push_back(key_of_.at({hit.type, hit.id}));
         return keys;
     }
 
