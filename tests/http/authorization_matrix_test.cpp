@@ -188,11 +188,14 @@ protected:
     }
 
     /// The route's path with its parameter filled for the object inside (or outside) the scope.
-    static std::optional<std::string> Fill(const std::string& pattern, bool inside) {
+    static std::optional<std::string> Fill(const std::string& pattern, bool inside, const std::string& method = "") {
         std::size_t open = pattern.find('{');
         if (open == std::string::npos) return pattern;
         std::string collection = pattern.substr(0, open - 1);
-        auto it = objects_.find(collection);
+        // A route that ends its object for others (a demand withdrawn ends its broker's access) may
+        // have objects of its own, keyed by its method and pattern; otherwise the collection's.
+        auto it = objects_.find(method + " " + pattern);
+        if (it == objects_.end()) it = objects_.find(collection);
         if (it == objects_.end()) return std::nullopt;
         std::size_t close = pattern.find('}', open);
         std::string rest = pattern.substr(close + 1);
@@ -251,7 +254,7 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAsEveryRoleInsideAndOutsideItsScope) {
     for (const std::string& route : routes) {
         std::string method = route.substr(0, route.find(' '));
         std::string pattern = route.substr(route.find(' ') + 1);
-        std::optional<std::string> in = Fill(pattern, true), out = Fill(pattern, false);
+        std::optional<std::string> in = Fill(pattern, true, method), out = Fill(pattern, false, method);
         ASSERT_TRUE(in && out) << route << ": no object for its path parameter; add one in MakeObjects";
         std::map<std::string, std::string> observed;
         for (const auto& [role, flags] : kRoles) {

@@ -20,6 +20,15 @@ void MakeTechDemandObjects(const TradeActors& a, Session& broker, MatrixObjects&
     };
     std::string in = demand(a.unit_a, "矩阵用需求"), out = demand(a.unit_b, "矩阵用需求 B");
     objects["/api/v1/tech-demands"] = {in, out};
+    // Withdrawing (also DELETE, the registry's withdraw), solving or abandoning ends the demand's
+    // broker assignments: those routes act on demands of their own (keyed by the route's method
+    // and pattern), so the broker's routes later in the run still find theirs alive.
+    std::pair<std::string, std::string> ending{demand(a.unit_a, "矩阵用需求（结束）"),
+                                               demand(a.unit_b, "矩阵用需求 B（结束）")};
+    objects["DELETE /api/v1/tech-demands/{id}"] = ending;
+    for (const char* step : {"withdraw", "solve", "abandon"}) {
+        objects[std::string("POST /api/v1/tech-demands/{id}/") + step] = ending;
+    }
     // The matrix's broker account, active, with an accepted assignment on the demand inside; another
     // broker (made in SQL: the matrix plays one account per role) asked for the demand outside.
     json::object profile{{"name", "矩阵经纪人"},
