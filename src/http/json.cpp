@@ -79,6 +79,10 @@ Response ErrorResponse(const Error& error, Lang lang) {
     return Response::Json(ErrorCodeStatus(error.code), ErrorBody(error, lang));
 }
 
+boost::json::value TextOrNull(const std::optional<std::string>& text) {
+    return text ? boost::json::value(*text) : boost::json::value(nullptr);
+}
+
 Response JsonResponse(int status, const json::value& value) {
     return Response::Json(status, json::serialize(value));
 }

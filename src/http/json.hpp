@@ -21,6 +21,9 @@ std::string ErrorBody(const Error& error, Lang lang);
 /// A complete error answer (status from the code).
 Response ErrorResponse(const Error& error, Lang lang);
 
+/// A text that may be missing, as JSON: the string, or null.
+boost::json::value TextOrNull(const std::optional<std::string>& text);
+
 /// Serialises a value as a JSON answer.
 Response JsonResponse(int status, const boost::json::value& value);
 

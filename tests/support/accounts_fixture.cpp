@@ -15,6 +15,7 @@
 #include <stdexcept>
 
 #include "core/clock.hpp"
+#include "support/test_env.hpp"
 
 extern char** environ;
 
@@ -22,13 +23,6 @@ namespace keyuan::testing {
 namespace json = boost::json;
 
 namespace {
-
-std::string ReadFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 std::string UniqueTempPath(const std::string& stem) {
     static std::atomic<int> counter{0};
@@ -42,16 +36,6 @@ bool IsSqlite(const std::string& db_url) {
 
 std::string SqlitePath(const std::string& db_url) {
     return db_url.substr(std::string("sqlite:").size());
-}
-
-std::string PgBaseUrl() {
-    if (const char* url = std::getenv("KEYUAN_TEST_PG_URL")) return url;
-    if (const char* file = std::getenv("KEYUAN_TEST_PG_URL_FILE")) {
-        std::string url = ReadFile(file);
-        while (!url.empty() && (url.back() == '\n' || url.back() == ' ')) url.pop_back();
-        return url;
-    }
-    return "";
 }
 
 }  // namespace
@@ -97,8 +81,8 @@ CommandResult RunProgram(const std::vector<std::string>& argv) {
     int status = 0;
     ::waitpid(pid, &status, 0);
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    result.out = ReadFile(out_path);
-    result.err = ReadFile(err_path);
+    result.out = ReadWholeFile(out_path);
+    result.err = ReadWholeFile(err_path);
     std::remove(out_path.c_str());
     std::remove(err_path.c_str());
     return result;
@@ -112,7 +96,7 @@ CommandResult RunSql(const std::string& db_url, const std::string& sql) {
 std::string DatabaseBytes(const std::string& db_url) {
     if (IsSqlite(db_url)) {
         std::string path = SqlitePath(db_url);
-        return ReadFile(path) + ReadFile(path + "-wal");
+        return ReadWholeFile(path) + ReadWholeFile(path + "-wal");
     }
     CommandResult dump = RunProgram({"pg_dump", "--no-owner", db_url});
     EXPECT_EQ(dump.exit_code, 0) << dump.err;
@@ -122,8 +106,8 @@ std::string DatabaseBytes(const std::string& db_url) {
 std::string CopyDatabase(const std::string& db_url) {
     if (IsSqlite(db_url)) {
         std::string path = UniqueTempPath("copy.sqlite");
-        std::ofstream(path, std::ios::binary) << ReadFile(SqlitePath(db_url));
-        std::string wal = ReadFile(SqlitePath(db_url) + "-wal");
+        std::ofstream(path, std::ios::binary) << ReadWholeFile(SqlitePath(db_url));
+        std::string wal = ReadWholeFile(SqlitePath(db_url) + "-wal");
         if (!wal.empty()) std::ofstream(path + "-wal", std::ios::binary) << wal;
         return "sqlite:" + path;
     }

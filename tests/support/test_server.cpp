@@ -16,33 +16,17 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "support/test_env.hpp"
 #include "support/wait_until.hpp"
 
 namespace keyuan::testing {
 namespace {
-
-std::string ReadFile(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 std::string TempPath(const std::string& stem) {
     static std::atomic<int> counter{0};
     const char* dir = std::getenv("TMPDIR");
     return std::string(dir ? dir : "/tmp") + "/keyuan-test-" + std::to_string(::getpid()) + "-" +
            std::to_string(counter++) + "-" + stem;
-}
-
-std::string PgBaseUrl() {
-    if (const char* url = std::getenv("KEYUAN_TEST_PG_URL")) return url;
-    if (const char* file = std::getenv("KEYUAN_TEST_PG_URL_FILE")) {
-        std::string url = ReadFile(file);
-        while (!url.empty() && (url.back() == '\n' || url.back() == ' ')) url.pop_back();
-        return url;
-    }
-    return "";
 }
 
 pid_t Spawn(const std::vector<std::string>& args, const std::vector<std::string>& env, const std::string& out_path,
@@ -111,8 +95,8 @@ CommandResult RunKeyuan(const std::vector<std::string>& args, const std::vector<
     pid_t pid = Spawn(args, env, out_path, err_path);
     CommandResult result;
     result.exit_code = WaitExit(pid);
-    result.out = ReadFile(out_path);
-    result.err = ReadFile(err_path);
+    result.out = ReadWholeFile(out_path);
+    result.err = ReadWholeFile(err_path);
     std::remove(out_path.c_str());
     std::remove(err_path.c_str());
     return result;
@@ -180,7 +164,7 @@ TestServer::~TestServer() {
 }
 
 std::string TestServer::Log() const {
-    return ReadFile(log_path_);
+    return ReadWholeFile(log_path_);
 }
 
 bool TestServer::Running() {

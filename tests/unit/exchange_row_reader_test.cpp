@@ -9,7 +9,7 @@
 namespace keyuan::exchange {
 namespace {
 
-std::vector<Column> ServiceColumns() {
+std::vector<Column> PricedServiceColumns() {
     return {
         {.key = "name", .zh = "服务项目名称", .en = "Service name", .required = true},
         {.key = "kind",
@@ -41,7 +41,7 @@ Table ServiceTable() {
 
 TEST(ExchangeRowReader, CellsBecomeTheApisBody) {
     Table t = ServiceTable();
-    auto columns = ServiceColumns();
+    auto columns = PricedServiceColumns();
     HeaderMatch m = MatchHeader(t, columns).value();
     RowBody row = ReadRow(t.rows[1], t, m, columns);
     EXPECT_TRUE(row.errors.empty());
@@ -57,7 +57,7 @@ TEST(ExchangeRowReader, CellsBecomeTheApisBody) {
 
 TEST(ExchangeRowReader, EachUnreadableCellNamesItsRowAndHeader) {
     Table t = ServiceTable();
-    auto columns = ServiceColumns();
+    auto columns = PricedServiceColumns();
     HeaderMatch m = MatchHeader(t, columns).value();
     RowBody row = ReadRow(t.rows[3], t, m, columns);
     ASSERT_EQ(row.errors.size(), 4u);
@@ -72,7 +72,7 @@ TEST(ExchangeRowReader, EachUnreadableCellNamesItsRowAndHeader) {
 
 TEST(ExchangeRowReader, ARegistryErrorIsMappedBackToItsColumn) {
     Table t = ServiceTable();
-    auto columns = ServiceColumns();
+    auto columns = PricedServiceColumns();
     HeaderMatch m = MatchHeader(t, columns).value();
     EXPECT_EQ(ColumnOfField("industry_codes.1", t, m, columns), "行业代码");
     EXPECT_EQ(ColumnOfField("price_unit", t, m, columns), "服务价格");

@@ -12,7 +12,7 @@ namespace {
 constexpr int kRegistrationWorkingDays = 30;  // as catalog/specs.cpp: register within 30 working days
 constexpr double kLateShare = 0.10;
 
-std::string_view PickOpenStatus(Random& rng) {
+std::string_view PickInstrumentOpenStatus(Random& rng) {
     double x = rng.Unit();
     return x < 0.6 ? "open" : x < 0.85 ? "partially_open" : x < 0.95 ? "internal_only" : "not_open";
 }
@@ -88,7 +88,7 @@ void ResourceMaker::AddInstrument(DemoLab& lab, ResourceRows& out) {
     std::int64_t yuan = kind.min_wan * 10000LL + rng_.Int(0, (kind.max_wan - kind.min_wan) * 100LL) * 100;
     bool imported = model.country != "中国";
     bool duty_free = imported && rng_.Chance(0.2);
-    std::string_view open_status = PickOpenStatus(rng_);
+    std::string_view open_status = PickInstrumentOpenStatus(rng_);
     std::string location = std::string(rng_.Pick(Words("building"))) + std::to_string(rng_.Int(1, 9)) +
                            std::to_string(rng_.Int(1, 30) + 100).substr(1) + "室";
     out.instruments.Add({id,

@@ -60,7 +60,7 @@ ServiceDraft RndService(Random& rng, const LabField& field) {
     return d;
 }
 
-std::string_view Remarks(Random& rng) {
+std::string_view ServiceRemarks(Random& rng) {
     double x = rng.Unit();
     if (x < 0.15) return "高校、科研院所用户九折；可使用首都科技创新券支付";
     if (x < 0.25) return "加急服务加收 50% 费用";
@@ -110,7 +110,7 @@ void ResourceMaker::AddService(DemoLab& lab, ResourceRows& out) {
                       lab.contact.name,
                       lab.contact.phone,
                       lab.contact.email,
-                      Remarks(rng_),
+                      ServiceRemarks(rng_),
                       cnas,
                       OptionalDate(cnas, lab.cnas_expiry),
                       cma,

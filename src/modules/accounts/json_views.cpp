@@ -1,15 +1,12 @@
 #include "modules/accounts/json_views.hpp"
+#include "http/json.hpp"
 
 #include <boost/json/array.hpp>
 
 namespace keyuan::accounts {
 namespace json = boost::json;
 
-namespace {
-json::value OptString(const std::optional<std::string>& v) {
-    return v ? json::value(*v) : json::value(nullptr);
-}
-}  // namespace
+namespace {}  // namespace
 
 json::object UserToJson(const UserView& u) {
     json::array roles;
@@ -34,7 +31,7 @@ json::object UserToJson(const UserView& u) {
         {"locked", u.locked},
         {"must_change_password", u.must_change_password},
         {"totp_enabled", u.totp_enabled},
-        {"last_login_at", OptString(u.last_login_at)},
+        {"last_login_at", http::TextOrNull(u.last_login_at)},
         {"created_at", u.created_at},
         {"version", u.version},
         {"pending_role_grant", std::move(pending)},
@@ -53,7 +50,7 @@ json::object RoleGrantToJson(const RoleGrantView& g) {
         {"requested_by", std::to_string(g.requested_by)},
         {"requested_at", g.requested_at},
         {"decided_by", g.decided_by ? json::value(std::to_string(*g.decided_by)) : json::value(nullptr)},
-        {"decided_at", OptString(g.decided_at)},
+        {"decided_at", http::TextOrNull(g.decided_at)},
         {"version", g.version},
     };
 }
@@ -63,9 +60,9 @@ json::object TokenToJson(const TokenView& t) {
         {"id", std::to_string(t.id)},
         {"name", t.name},
         {"created_at", t.created_at},
-        {"expires_at", OptString(t.expires_at)},
-        {"last_used_at", OptString(t.last_used_at)},
-        {"revoked_at", OptString(t.revoked_at)},
+        {"expires_at", http::TextOrNull(t.expires_at)},
+        {"last_used_at", http::TextOrNull(t.last_used_at)},
+        {"revoked_at", http::TextOrNull(t.revoked_at)},
     };
 }
 

@@ -12,7 +12,7 @@ namespace {
 constexpr std::size_t kSha1BlockSize = 64;
 constexpr std::size_t kSha1DigestSize = 20;
 
-std::string_view AsChars(const std::uint8_t* bytes, std::size_t size) {
+std::string_view BytesAsChars(const std::uint8_t* bytes, std::size_t size) {
     return {reinterpret_cast<const char*>(bytes), size};
 }
 
@@ -43,10 +43,10 @@ public:
         // Pad with 0x80 then zeros up to 56 bytes mod 64, leaving room for the 64-bit length.
         std::array<std::uint8_t, kSha1BlockSize + 8> padding{0x80};
         std::size_t padding_size = buffered_ < 56 ? 56 - buffered_ : 120 - buffered_;
-        Update(AsChars(padding.data(), padding_size));
+        Update(BytesAsChars(padding.data(), padding_size));
         std::array<std::uint8_t, 8> length{};
         for (int i = 0; i < 8; ++i) length[i] = static_cast<std::uint8_t>(bit_length >> (56 - 8 * i));
-        Update(AsChars(length.data(), length.size()));
+        Update(BytesAsChars(length.data(), length.size()));
 
         std::array<std::uint8_t, kSha1DigestSize> digest{};
         for (std::size_t i = 0; i < state_.size(); ++i) {
@@ -127,13 +127,13 @@ std::array<std::uint8_t, 20> HmacSha1(std::string_view key, std::string_view mes
     }
 
     Sha1Hasher inner;
-    inner.Update(AsChars(inner_pad.data(), inner_pad.size()));
+    inner.Update(BytesAsChars(inner_pad.data(), inner_pad.size()));
     inner.Update(message);
     const std::array<std::uint8_t, 20> inner_digest = inner.Finish();
 
     Sha1Hasher outer;
-    outer.Update(AsChars(outer_pad.data(), outer_pad.size()));
-    outer.Update(AsChars(inner_digest.data(), inner_digest.size()));
+    outer.Update(BytesAsChars(outer_pad.data(), outer_pad.size()));
+    outer.Update(BytesAsChars(inner_digest.data(), inner_digest.size()));
     return outer.Finish();
 }
 

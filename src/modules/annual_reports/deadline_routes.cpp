@@ -20,8 +20,6 @@ using http::Request;
 
 namespace {
 
-constexpr const char* kBase = "/api/v1/annual-reports";
-
 json::object DeadlinesJson(std::int64_t year, const YearDue& due) {
     return json::object{{"year", year},
                         {"unit_due_on", due.set.unit_due_on},
@@ -62,7 +60,7 @@ void RegisterDeadlineRoutes(modules::ModuleContext& context) {
     store::Database& db = context.db;
     const access::Policy& policy = context.policy;
 
-    context.router.Get(std::string(kBase) + "/deadlines", [&db, &policy](Request& r) {
+    context.router.Get(std::string(kReportsBase) + "/deadlines", [&db, &policy](Request& r) {
         policy.RequireAction(r.caller.get(), "annual_report.read");
         FieldErrors errors;
         std::optional<std::int64_t> year = QueryYear(r, "year", true, errors);
@@ -73,7 +71,7 @@ void RegisterDeadlineRoutes(modules::ModuleContext& context) {
         return http::JsonResponse(200, answer);
     });
 
-    context.router.Put(std::string(kBase) + "/deadlines/{year}", [&db, &policy](Request& r) {
+    context.router.Put(std::string(kReportsBase) + "/deadlines/{year}", [&db, &policy](Request& r) {
         policy.RequireAction(r.caller.get(), "annual_report.deadlines");
         std::optional<std::int64_t> year = ParseInt64(r.PathParam("year"));
         if (!year || *year < 2000 || *year > 2100) throw ApiError(Error::NotFound());
@@ -117,7 +115,7 @@ void RegisterDeadlineRoutes(modules::ModuleContext& context) {
         return http::JsonResponse(200, answer);
     });
 
-    context.router.Get(std::string(kBase) + "/overdue", [&db, &policy](Request& r) {
+    context.router.Get(std::string(kReportsBase) + "/overdue", [&db, &policy](Request& r) {
         std::optional<std::string> department = MonitoredDepartment(policy, r.caller.get());
         FieldErrors errors;
         std::optional<std::int64_t> year = QueryYear(r, "year", true, errors);

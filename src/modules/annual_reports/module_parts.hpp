@@ -12,6 +12,9 @@
 
 namespace keyuan::annual_reports {
 
+/// The root of every annual-report route.
+inline constexpr const char* kReportsBase = "/api/v1/annual-reports";
+
 /// Grants beyond the workflow's: annual_report.read (unit: own; department: its units; operator: all),
 /// annual_report.file and annual_report.attach (unit admins), annual_report.monitor (overdue lists, statistics,
 /// exports: departments and operators), annual_report.deadlines (operators).

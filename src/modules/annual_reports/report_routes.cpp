@@ -29,7 +29,6 @@ using http::Request;
 
 namespace {
 
-constexpr const char* kBase = "/api/v1/annual-reports";
 constexpr std::array<std::string_view, 5> kStatuses = {"draft", "submitted", "accepted", "returned", "forwarded"};
 
 json::object Present(store::Session& s, const access::Policy& policy, const workflow::Workflow& lifecycle,
@@ -77,7 +76,7 @@ void RegisterReportRoutes(modules::ModuleContext& context, const workflow::Workf
     const access::Policy& policy = context.policy;
     const workflow::Workflow& l = lifecycle;
 
-    context.router.Get(kBase, [&db, &policy, &l](Request& r) {
+    context.router.Get(kReportsBase, [&db, &policy, &l](Request& r) {
         http::Paging paging = http::ParsePaging(r, 50);
         FieldErrors errors;
         workflow::Conditions where;
@@ -106,7 +105,7 @@ void RegisterReportRoutes(modules::ModuleContext& context, const workflow::Workf
         return http::JsonResponse(200, http::PageEnvelope(std::move(items), total, paging));
     });
 
-    context.router.Post(kBase, [&db, &policy, &l](Request& r) {
+    context.router.Post(kReportsBase, [&db, &policy, &l](Request& r) {
         policy.RequireAction(r.caller.get(), "annual_report.file");
         json::object body = http::ParseJsonObject(r);
         http::JsonReader reader(body);
@@ -147,7 +146,7 @@ void RegisterReportRoutes(modules::ModuleContext& context, const workflow::Workf
         return http::JsonResponse(201, answer);
     });
 
-    context.router.Get(std::string(kBase) + "/prefill", [&db, &policy](Request& r) {
+    context.router.Get(std::string(kReportsBase) + "/prefill", [&db, &policy](Request& r) {
         FieldErrors errors;
         std::optional<std::int64_t> org = http::QueryId(r, "org_id", errors);
         std::optional<std::int64_t> year = QueryYear(r, "year", true, errors);
@@ -166,7 +165,7 @@ void RegisterReportRoutes(modules::ModuleContext& context, const workflow::Workf
         return http::JsonResponse(200, answer);
     });
 
-    context.router.Get(std::string(kBase) + "/{id}", [&db, &policy, &l](Request& r) {
+    context.router.Get(std::string(kReportsBase) + "/{id}", [&db, &policy, &l](Request& r) {
         std::int64_t id = http::PathId(r);
         json::object answer;
         db.Read([&](store::Session& s) {
@@ -179,7 +178,7 @@ void RegisterReportRoutes(modules::ModuleContext& context, const workflow::Workf
     // The whole contents at once (the form saves them all); a stale If-Match or a report no longer
     // editable is 409. If-Match is required (428 without it): a save replaces everything, so one
     // made without knowing the version would silently undo another user's save.
-    context.router.Put(std::string(kBase) + "/{id}", [&db, &policy, &l](Request& r) {
+    context.router.Put(std::string(kReportsBase) + "/{id}", [&db, &policy, &l](Request& r) {
         std::int64_t id = http::PathId(r);
         json::object body = http::ParseJsonObject(r);
         std::optional<std::int64_t> expected = http::IfMatchVersion(r);

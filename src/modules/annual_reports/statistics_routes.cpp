@@ -17,7 +17,6 @@ using http::Request;
 
 namespace {
 
-constexpr const char* kBase = "/api/v1/annual-reports";
 constexpr const char* kFiled = "r.status IN ('submitted', 'accepted', 'forwarded')";
 constexpr const char* kPublicRows = "(a.id IS NULL OR a.secret = 0)";
 
@@ -181,14 +180,14 @@ void RegisterStatisticsRoutes(modules::ModuleContext& context) {
     store::Database& db = context.db;
     const access::Policy& policy = context.policy;
 
-    context.router.Get(std::string(kBase) + "/statistics", [&db, &policy](Request& r) {
+    context.router.Get(std::string(kReportsBase) + "/statistics", [&db, &policy](Request& r) {
         Range range = ReadRange(r, policy);
         json::object answer;
         db.Read([&](store::Session& s) { answer = Statistics(s, range); });
         return http::JsonResponse(200, answer);
     });
 
-    context.router.Get(std::string(kBase) + "/export", [&db, &policy](Request& r) {
+    context.router.Get(std::string(kReportsBase) + "/export", [&db, &policy](Request& r) {
         Range range = ReadRange(r, policy);
         std::string format = r.Query("format").value_or("xlsx");
         if (format != "csv" && format != "xlsx") {

@@ -86,8 +86,6 @@ constexpr const char* kLabsSql =
     "GROUP BY l.org_id";
 constexpr const char* kServicesSql = "SELECT org_id, COUNT(*) FROM services WHERE status = 'approved' GROUP BY org_id";
 
-constexpr std::size_t kRowsPerStatement = 200;
-
 std::string ResultUpsertSql(std::size_t rows) {
     // $1 is the cycle; each row binds ten values after it.
     std::string sql =

@@ -2,6 +2,7 @@
 // Computing a cycle: every unit's figures from its records in a few set-based passes (never a
 // query per unit), scored, ranked and written in multi-row statements (docs/design/assessment.md).
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -12,6 +13,10 @@
 #include "store/database.hpp"
 
 namespace keyuan::assessment {
+
+/// Rows per multi-row INSERT: long enough to save round trips, short enough for any engine's
+/// limit on bound parameters.
+inline constexpr std::size_t kRowsPerStatement = 200;
 
 struct UnitFigures {
     std::int64_t org_id = 0;

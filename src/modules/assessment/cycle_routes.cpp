@@ -26,7 +26,7 @@ using http::Request;
 
 namespace {
 
-constexpr const char* kBase = "/api/v1/assessment-cycles";
+constexpr const char* kCyclesBase = "/api/v1/assessment-cycles";
 
 json::object Present(store::Session& s, const Lifecycles& l, const Caller* caller, const Cycle& c) {
     json::object out = CycleJson(s, c);
@@ -104,7 +104,7 @@ void RegisterCycleRoutes(modules::ModuleContext& context, const Lifecycles& life
         return http::JsonResponse(200, SchemeJson(ParseScheme(DefaultSchemeJson())));
     });
 
-    context.router.Get(kBase, [&db, &policy, &l](Request& r) {
+    context.router.Get(kCyclesBase, [&db, &policy, &l](Request& r) {
         policy.RequireAction(r.caller.get(), "assessment_cycle.read");
         http::Paging paging = http::ParsePaging(r);
         json::array items;
@@ -121,7 +121,7 @@ void RegisterCycleRoutes(modules::ModuleContext& context, const Lifecycles& life
         return http::JsonResponse(200, http::PageEnvelope(std::move(items), total, paging));
     });
 
-    context.router.Get(std::string(kBase) + "/{id}", [&db, &policy, &l](Request& r) {
+    context.router.Get(std::string(kCyclesBase) + "/{id}", [&db, &policy, &l](Request& r) {
         policy.RequireAction(r.caller.get(), "assessment_cycle.read");
         std::int64_t id = http::PathId(r);
         json::object answer;
@@ -129,7 +129,7 @@ void RegisterCycleRoutes(modules::ModuleContext& context, const Lifecycles& life
         return http::JsonResponse(200, answer);
     });
 
-    context.router.Post(kBase, [&db, &policy, &l](Request& r) {
+    context.router.Post(kCyclesBase, [&db, &policy, &l](Request& r) {
         policy.RequireAction(r.caller.get(), "assessment.manage");
         NewCycle c = ReadNewCycle(http::ParseJsonObject(r));
         json::object created;
@@ -154,7 +154,7 @@ void RegisterCycleRoutes(modules::ModuleContext& context, const Lifecycles& life
         return http::JsonResponse(201, created);
     });
 
-    context.router.Put(std::string(kBase) + "/{id}/scheme", [&db, &policy, &l](Request& r) {
+    context.router.Put(std::string(kCyclesBase) + "/{id}/scheme", [&db, &policy, &l](Request& r) {
         policy.RequireAction(r.caller.get(), "assessment.manage");
         std::int64_t id = http::PathId(r);
         std::optional<std::int64_t> expected = http::IfMatchVersion(r);
@@ -183,7 +183,7 @@ void RegisterCycleRoutes(modules::ModuleContext& context, const Lifecycles& life
         return http::JsonResponse(200, answer);
     });
 
-    context.router.Post(std::string(kBase) + "/{id}/compute", [&db, &policy, &l](Request& r) {
+    context.router.Post(std::string(kCyclesBase) + "/{id}/compute", [&db, &policy, &l](Request& r) {
         policy.RequireAction(r.caller.get(), "assessment.manage");
         std::int64_t id = http::PathId(r);
         json::object answer;

@@ -29,7 +29,6 @@ using http::Request;
 
 namespace {
 
-constexpr std::size_t kRowsPerStatement = 200;
 constexpr std::size_t kMaxCorrections = 100;
 
 void InsertPublishedRows(store::Session& s, std::int64_t publication_id,

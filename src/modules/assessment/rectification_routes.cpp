@@ -27,7 +27,7 @@ using http::Request;
 
 namespace {
 
-constexpr const char* kBase = "/api/v1/rectifications";
+constexpr const char* kRectificationsBase = "/api/v1/rectifications";
 
 json::object RectificationJson(store::Session& s, const Lifecycles& l, const Caller* caller, std::int64_t id) {
     store::Rows rows = s.Query(
@@ -103,7 +103,7 @@ void RegisterRectificationRoutes(modules::ModuleContext& context, const Lifecycl
     const access::Policy& policy = context.policy;
     const Lifecycles& l = lifecycles;
 
-    context.router.Get(kBase, [&db, &policy, &l](Request& r) {
+    context.router.Get(kRectificationsBase, [&db, &policy, &l](Request& r) {
         http::Paging paging = http::ParsePaging(r, 50);
         FieldErrors errors;
         workflow::Conditions where;
@@ -142,7 +142,7 @@ void RegisterRectificationRoutes(modules::ModuleContext& context, const Lifecycl
         return http::JsonResponse(200, http::PageEnvelope(std::move(items), total, paging));
     });
 
-    context.router.Get(std::string(kBase) + "/{id}", [&db, &policy, &l](Request& r) {
+    context.router.Get(std::string(kRectificationsBase) + "/{id}", [&db, &policy, &l](Request& r) {
         std::int64_t id = http::PathId(r);
         json::object answer;
         db.Read([&](store::Session& s) {
@@ -152,7 +152,7 @@ void RegisterRectificationRoutes(modules::ModuleContext& context, const Lifecycl
         return http::JsonResponse(200, answer);
     });
 
-    context.router.Post(kBase, [&db, &policy, &l](Request& r) {
+    context.router.Post(kRectificationsBase, [&db, &policy, &l](Request& r) {
         policy.RequireAction(r.caller.get(), "assessment.manage");
         json::object body = http::ParseJsonObject(r);
         http::JsonReader reader(body);
@@ -213,7 +213,7 @@ void RegisterRectificationRoutes(modules::ModuleContext& context, const Lifecycl
 
     // Filing carries the unit's report, so it runs the transition in the same transaction (the
     // transition first: grant, scope and state answer before the report is judged).
-    context.router.Post(std::string(kBase) + "/{id}/file", [&db, &l](Request& r) {
+    context.router.Post(std::string(kRectificationsBase) + "/{id}/file", [&db, &l](Request& r) {
         std::int64_t id = http::PathId(r);
         json::object body = http::ParseJsonObject(r);
         json::object answer;

@@ -18,6 +18,7 @@
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "modules/assessment/allocation.hpp"
+#include "modules/assessment/compute.hpp"
 #include "modules/assessment/module_parts.hpp"
 #include "store/guarded_update.hpp"
 
@@ -29,7 +30,6 @@ namespace {
 
 constexpr std::int64_t kMaxBudgetFen = 10'000'000'000'000;  // 1000 亿元
 constexpr std::size_t kMaxOverrides = 200;
-constexpr std::size_t kRowsPerStatement = 200;
 
 struct Override {
     std::int64_t org_id = 0;

@@ -15,10 +15,6 @@ namespace {
 
 constexpr int kExportLimit = 100000;
 
-json::value Opt(const std::optional<std::string>& v) {
-    return v ? json::value(*v) : json::value(nullptr);
-}
-
 json::object EventToJson(const Event& e) {
     return json::object{{"id", std::to_string(e.id)},
                         {"at", e.at},
@@ -31,8 +27,8 @@ json::object EventToJson(const Event& e) {
                         {"object_type", e.object_type},
                         {"object_id", e.object_id},
                         {"result", e.result},
-                        {"before", Opt(e.before_json)},
-                        {"after", Opt(e.after_json)},
+                        {"before", http::TextOrNull(e.before_json)},
+                        {"after", http::TextOrNull(e.after_json)},
                         {"detail", e.detail},
                         {"sealed", e.sealed}};
 }

@@ -18,7 +18,7 @@ using http::Request;
 
 namespace {
 
-const std::vector<std::string_view> kKinds = {"base", "domain_centre"};
+const std::vector<std::string_view> kBaseKinds = {"base", "domain_centre"};
 
 // Counts only what the public sees: approved labs and finance products.
 constexpr std::string_view kSelect =
@@ -28,7 +28,7 @@ constexpr std::string_view kSelect =
     "(SELECT COUNT(*) FROM finance_products f WHERE f.base_id = b.id AND f.status = 'approved') "
     "FROM bases b LEFT JOIN organizations o ON o.id = b.org_id";
 
-json::object ToJson(const store::Row& r) {
+json::object BaseJson(const store::Row& r) {
     std::int64_t target = r.Int(7), finance_count = r.Int(12);
     return json::object{
         {"id", std::to_string(r.Int(0))},
@@ -58,7 +58,7 @@ access::ObjectScope ScopeOf(const json::object& base) {
 std::optional<json::object> Load(store::Session& s, std::int64_t id) {
     store::Rows rows = s.Query(std::string(kSelect) + " WHERE b.id = $1", {id});
     if (rows.empty()) return std::nullopt;
-    return ToJson(rows.front());
+    return BaseJson(rows.front());
 }
 
 struct BaseInput {
@@ -72,7 +72,7 @@ BaseInput Read(store::Session& s, const json::object& body, bool creating) {
     http::JsonReader reader(body);
     BaseInput in;
     in.name = reader.String("name", {.required = creating, .max_chars = 100, .min_chars = 1});
-    in.kind = reader.Enum("kind", creating, kKinds);
+    in.kind = reader.Enum("kind", creating, kBaseKinds);
     in.domain = reader.String("domain", {.max_chars = 50});
     in.description = reader.String("description", {.max_chars = 2000});
     in.target = reader.Int("finance_product_target", false, 0, 1000);
@@ -129,7 +129,7 @@ void AddReadRoutes(modules::ModuleContext& context) {
                 s.Query(std::string(kSelect) + where + " ORDER BY b.kind DESC, b.id LIMIT $" +
                             std::to_string(params.size() - 1) + " OFFSET $" + std::to_string(params.size()),
                         params);
-            for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(ToJson(rows[i]));
+            for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(BaseJson(rows[i]));
         });
         return http::JsonResponse(200, http::PageEnvelope(std::move(items), total, paging));
     });

@@ -14,14 +14,14 @@ namespace json = boost::json;
 
 namespace {
 
-const std::vector<std::string_view> kKinds = {"university",
-                                              "research_institute",
-                                              "hospital",
-                                              "enterprise",
-                                              "state_owned_enterprise",
-                                              "financial_institution",
-                                              "agency",
-                                              "other"};
+const std::vector<std::string_view> kOrganizationKinds = {"university",
+                                                          "research_institute",
+                                                          "hospital",
+                                                          "enterprise",
+                                                          "state_owned_enterprise",
+                                                          "financial_institution",
+                                                          "agency",
+                                                          "other"};
 
 }  // namespace
 
@@ -30,7 +30,7 @@ OrgInput ReadOrgInput(const json::object& body, store::Session& s, bool partial)
     OrgInput in;
     in.name = reader.String("name", {.required = !partial, .max_chars = 100});
     in.credit_code = reader.String("credit_code", {.required = !partial, .max_chars = 18});
-    in.kind = reader.Enum("kind", !partial, kKinds);
+    in.kind = reader.Enum("kind", !partial, kOrganizationKinds);
     in.district_code = reader.String("district_code", {.required = !partial, .max_chars = 6});
     in.department_code = reader.String("department_code", {.max_chars = 20});
     in.address = reader.String("address", {.max_chars = 200});

@@ -25,7 +25,7 @@ constexpr std::string_view kColumns =
     "o.id, o.name, o.credit_code, o.kind, COALESCE(o.district_code, ''), COALESCE(o.department_code, ''), o.is_sme, "
     "o.contacts, o.address, o.version, o.created_at, o.updated_at";
 
-json::object ToJson(const store::Row& r, bool show_contacts) {
+json::object OrganizationJson(const store::Row& r, bool show_contacts) {
     json::value contacts = json::parse(r.Text(7));
     if (!show_contacts && contacts.is_array()) {
         for (json::value& c : contacts.as_array()) {
@@ -60,7 +60,7 @@ OrgInput ReadOrg(const Request& r, store::Database& db, bool partial) {
 std::optional<json::object> LoadOrg(store::Session& s, std::int64_t id, bool show_contacts) {
     store::Rows rows = s.Query("SELECT " + std::string(kColumns) + " FROM organizations o WHERE o.id = $1", {id});
     if (rows.empty()) return std::nullopt;
-    return ToJson(rows.front(), show_contacts);
+    return OrganizationJson(rows.front(), show_contacts);
 }
 
 /// A unit edits only how it describes itself. What it is (kind, credit code, SME status) and
@@ -157,7 +157,7 @@ void RegisterOrganizations(modules::ModuleContext& context) {
                             std::to_string(paged.size() - 1) + " OFFSET $" + std::to_string(paged.size()),
                         paged);
             for (std::size_t i = 0; i < rows.size(); ++i) {
-                items.push_back(ToJson(rows[i], SeesContacts(r.caller.get(), rows[i].Int(0))));
+                items.push_back(OrganizationJson(rows[i], SeesContacts(r.caller.get(), rows[i].Int(0))));
             }
         });
         return http::JsonResponse(200, http::PageEnvelope(std::move(items), total, paging));

@@ -11,13 +11,13 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr const char* kSelect =
+constexpr const char* kApplicationSelect =
     "SELECT a.id, a.challenge_id, a.org_id, o.name, a.status, a.approach, a.team, a.budget_fen, a.schedule, "
     "a.expected_results, a.contact_name, a.contact_phone, a.version, a.created_by, a.created_at, a.updated_at, "
     "c.title, c.status, c.department_code FROM challenge_applications a JOIN organizations o ON o.id = a.org_id "
     "JOIN challenges c ON c.id = a.challenge_id ";
 
-Application Read(store::Session& s, const store::Row& r) {
+Application ReadApplication(store::Session& s, const store::Row& r) {
     Application a{.id = r.Int(0),
                   .challenge_id = r.Int(1),
                   .org_id = r.Int(2),
@@ -44,17 +44,17 @@ Application Read(store::Session& s, const store::Row& r) {
 }  // namespace
 
 std::optional<Application> LoadApplication(store::Session& s, std::int64_t id) {
-    static const std::string kSql = std::string(kSelect) + "WHERE a.id = $1";
+    static const std::string kSql = std::string(kApplicationSelect) + "WHERE a.id = $1";
     store::Rows rows = s.Query(kSql, {id});
     if (rows.empty()) return std::nullopt;
-    return Read(s, rows[0]);
+    return ReadApplication(s, rows[0]);
 }
 
 std::vector<Application> ApplicationsOf(store::Session& s, std::int64_t challenge_id) {
-    static const std::string kSql = std::string(kSelect) + "WHERE a.challenge_id = $1 ORDER BY a.id";
+    static const std::string kSql = std::string(kApplicationSelect) + "WHERE a.challenge_id = $1 ORDER BY a.id";
     store::Rows rows = s.Query(kSql, {challenge_id});
     std::vector<Application> out;
-    for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(Read(s, rows[i]));
+    for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(ReadApplication(s, rows[i]));
     return out;
 }
 

@@ -13,7 +13,7 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr const char* kSelect =
+constexpr const char* kChallengeSelect =
     "SELECT id, title, problem, requirements, reward_fen, reward_split, application_deadline, delivery_months, "
     "department_code, publisher_org_id, contact_name, contact_phone, status, version, reason, award_reason, "
     "published_at, created_by, created_at, updated_at FROM challenges WHERE id = $1";
@@ -47,7 +47,7 @@ void LinkIndustries(store::Session& s, std::int64_t id, const std::vector<std::s
 }  // namespace
 
 std::optional<Challenge> LoadChallenge(store::Session& s, std::int64_t id) {
-    store::Rows rows = s.Query(kSelect, {id});
+    store::Rows rows = s.Query(kChallengeSelect, {id});
     if (rows.empty()) return std::nullopt;
     const store::Row& r = rows[0];
     Challenge c{.id = r.Int(0),

@@ -1,19 +1,20 @@
 #include "modules/challenges/milestone_store.hpp"
 
 #include "core/clock.hpp"
+#include "http/json.hpp"
 
 namespace keyuan::challenges {
 namespace json = boost::json;
 
 namespace {
 
-constexpr const char* kSelect =
+constexpr const char* kMilestoneSelect =
     "SELECT m.id, m.challenge_id, m.application_id, m.amount_fen, m.version, a.org_id, o.name, m.title, m.due_on, "
     "m.status, m.report_note, m.reject_reason, m.created_at, c.status, c.department_code, m.reported_at, "
     "m.confirmed_at FROM challenge_milestones m JOIN challenge_applications a ON a.id = m.application_id "
     "JOIN organizations o ON o.id = a.org_id JOIN challenges c ON c.id = m.challenge_id ";
 
-Milestone Read(const store::Row& r) {
+Milestone MilestoneOfRow(const store::Row& r) {
     return Milestone{.id = r.Int(0),
                      .challenge_id = r.Int(1),
                      .application_id = r.Int(2),
@@ -33,27 +34,23 @@ Milestone Read(const store::Row& r) {
                      .confirmed_at = r.OptText(16)};
 }
 
-json::value Opt(const std::optional<std::string>& v) {
-    return v ? json::value(*v) : json::value(nullptr);
-}
-
 }  // namespace
 
 std::optional<Milestone> LoadMilestone(store::Session& s, std::int64_t id) {
-    static const std::string kSql = std::string(kSelect) + "WHERE m.id = $1";
+    static const std::string kSql = std::string(kMilestoneSelect) + "WHERE m.id = $1";
     store::Rows rows = s.Query(kSql, {id});
     if (rows.empty()) return std::nullopt;
-    return Read(rows[0]);
+    return MilestoneOfRow(rows[0]);
 }
 
 std::vector<Milestone> MilestonesOf(store::Session& s, std::int64_t challenge_id,
                                     std::optional<std::int64_t> application_id) {
-    static const std::string kAll = std::string(kSelect) + "WHERE m.challenge_id = $1 ORDER BY m.due_on, m.id";
+    static const std::string kAll = std::string(kMilestoneSelect) + "WHERE m.challenge_id = $1 ORDER BY m.due_on, m.id";
     static const std::string kOne =
-        std::string(kSelect) + "WHERE m.challenge_id = $1 AND m.application_id = $2 ORDER BY m.due_on, m.id";
+        std::string(kMilestoneSelect) + "WHERE m.challenge_id = $1 AND m.application_id = $2 ORDER BY m.due_on, m.id";
     store::Rows rows = application_id ? s.Query(kOne, {challenge_id, *application_id}) : s.Query(kAll, {challenge_id});
     std::vector<Milestone> out;
-    for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(Read(rows[i]));
+    for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(MilestoneOfRow(rows[i]));
     return out;
 }
 
@@ -84,8 +81,8 @@ json::object MilestoneJson(const Milestone& m) {
                         {"version", m.version},
                         {"report_note", m.report_note},
                         {"reject_reason", m.reject_reason},
-                        {"reported_at", Opt(m.reported_at)},
-                        {"confirmed_at", Opt(m.confirmed_at)},
+                        {"reported_at", http::TextOrNull(m.reported_at)},
+                        {"confirmed_at", http::TextOrNull(m.confirmed_at)},
                         {"created_at", m.created_at}};
 }
 

@@ -1,4 +1,5 @@
 #include "modules/delivery/usage_export.hpp"
+#include "http/json.hpp"
 
 #include <boost/json/array.hpp>
 
@@ -6,10 +7,6 @@ namespace keyuan::delivery {
 namespace json = boost::json;
 
 namespace {
-
-json::value OptText(const std::optional<std::string>& text) {
-    return text ? json::value(*text) : json::value(nullptr);
-}
 
 json::object FiguresJson(const UsageFigures& f) {
     std::optional<double> share = f.HitechShare();
@@ -73,8 +70,8 @@ json::object UsageJson(const UsageReport& report) {
     json::array items;
     for (const UsageRow& row : report.rows) {
         json::object item = FiguresJson(row.figures);
-        item["key"] = OptText(row.key);
-        item["name"] = OptText(row.name);
+        item["key"] = http::TextOrNull(row.key);
+        item["name"] = http::TextOrNull(row.name);
         if (q.group == UsageGroup::kResource) item["resource_kind"] = row.resource_kind;
         items.push_back(std::move(item));
     }
@@ -83,7 +80,7 @@ json::object UsageJson(const UsageReport& report) {
                         {"to", q.to.ToString()},
                         {"side", q.client_side ? "client" : "provider"},
                         {"org_id", q.org_id ? json::value(std::to_string(*q.org_id)) : json::value(nullptr)},
-                        {"resource_kind", OptText(q.resource_kind)},
+                        {"resource_kind", http::TextOrNull(q.resource_kind)},
                         {"items", std::move(items)},
                         {"totals", FiguresJson(report.totals)}};
 }

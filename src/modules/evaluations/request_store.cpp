@@ -3,6 +3,7 @@
 #include <boost/json/array.hpp>
 
 #include "core/clock.hpp"
+#include "http/json.hpp"
 
 namespace keyuan::evaluations {
 namespace json = boost::json;
@@ -40,10 +41,6 @@ EvaluationRequest FromRow(const store::Row& row) {
                              .created_at = std::string(row.Text(16)),
                              .updated_at = std::string(row.Text(17)),
                              .completed_at = row.OptText(18)};
-}
-
-json::value OptionalJson(const std::optional<std::string>& v) {
-    return v ? json::value(*v) : json::value(nullptr);
 }
 
 json::array CriteriaJson(const std::vector<Criterion>& criteria) {
@@ -150,7 +147,7 @@ json::object RequestJson(store::Session& s, const EvaluationRequest& r) {
                                          {"name", a.name},
                                          {"kind", a.kind},
                                          {"scored", a.scored},
-                                         {"scored_at", OptionalJson(a.scored_at)}});
+                                         {"scored_at", http::TextOrNull(a.scored_at)}});
     }
     json::object out{{"id", std::to_string(r.id)},
                      {"subject", r.subject},
@@ -165,12 +162,12 @@ json::object RequestJson(store::Session& s, const EvaluationRequest& r) {
                      {"version", r.version},
                      {"reason", r.reason},
                      {"score", r.score ? json::value(*r.score) : nullptr},
-                     {"level", OptionalJson(r.level)},
+                     {"level", http::TextOrNull(r.level)},
                      {"conclusion", r.conclusion},
                      {"requested_by", std::to_string(r.requested_by)},
                      {"created_at", r.created_at},
                      {"updated_at", r.updated_at},
-                     {"completed_at", OptionalJson(r.completed_at)},
+                     {"completed_at", http::TextOrNull(r.completed_at)},
                      {"criteria", CriteriaJson(CriteriaOf(s, r.evaluation_class))},
                      {"assignees", std::move(assignees)}};
     // Each assignee scores alone: the scores are shown once all of them have.

@@ -87,7 +87,7 @@ void RequireAssignState(const PanelSpec& spec, const PanelSubject& p) {
     if (!InStates(spec.assign_states, p.subject.state)) throw ApiError(workflow::WrongState(p.subject.state));
 }
 
-json::object AssignmentJson(std::int64_t expert, const std::string& at) {
+json::object AddedAssignmentJson(std::int64_t expert, const std::string& at) {
     return json::object{{"expert_user_id", std::to_string(expert)}, {"status", "assigned"}, {"assigned_at", at}};
 }
 
@@ -128,7 +128,7 @@ void RegisterAssignmentRoutes(modules::ModuleContext& context, const PanelSpec& 
                 notifications::Notify(
                     s, expert, "expert_assigned",
                     json::object{{"kind", spec.kind}, {"subject_id", std::to_string(id)}, {"title", p.title}});
-                added.push_back(AssignmentJson(expert, now));
+                added.push_back(AddedAssignmentJson(expert, now));
             }
             audit::Record(s, r.ToActor(),
                           {.event_type = spec.kind + ".experts_assigned",

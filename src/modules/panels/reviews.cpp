@@ -75,7 +75,7 @@ Scoring ReadScoring(const PanelSpec& spec, const json::object& body) {
 
 /// One opinion as its reader may see it: the experts' names for deciders and the expert, a
 /// number ("专家 2") for the applicant.
-json::object AssignmentJson(const Assignment& a, bool named, std::size_t number) {
+json::object ReviewedAssignmentJson(const Assignment& a, bool named, std::size_t number) {
     json::object o{{"status", a.status}, {"assigned_at", a.assigned_at}};
     if (named) {
         o["expert_user_id"] = std::to_string(a.expert_user_id);
@@ -136,11 +136,11 @@ void RegisterReviewRoutes(modules::ModuleContext& context, const PanelSpec& spec
                 if (a.status == "withdrawn" && !decider) continue;
                 ++number;
                 if (decider) {
-                    items.push_back(AssignmentJson(a, true, number));
+                    items.push_back(ReviewedAssignmentJson(a, true, number));
                 } else if (expert && a.expert_user_id == caller->user_id) {
-                    items.push_back(AssignmentJson(a, true, number));
+                    items.push_back(ReviewedAssignmentJson(a, true, number));
                 } else if (!expert && decided && a.status == "scored") {
-                    items.push_back(AssignmentJson(a, false, number));
+                    items.push_back(ReviewedAssignmentJson(a, false, number));
                 }
             }
             // Until the decision the applicant learns only that the panel is at work.

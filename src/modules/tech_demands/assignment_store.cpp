@@ -12,7 +12,7 @@ constexpr const char* kSelect =
     "FROM tech_broker_assignments a JOIN tech_demands d ON d.id = a.demand_id "
     "JOIN organizations o ON o.id = d.org_id JOIN tech_brokers b ON b.id = a.broker_id ";
 
-Assignment Read(const store::Row& r) {
+Assignment ReadAssignment(const store::Row& r) {
     Assignment a;
     a.id = r.Int(0);
     a.demand_id = r.Int(1);
@@ -38,7 +38,7 @@ Assignment Read(const store::Row& r) {
 std::optional<Assignment> LoadAssignment(store::Session& s, std::int64_t id) {
     store::Rows rows = s.Query(std::string(kSelect) + "WHERE a.id = $1", {id});
     if (rows.empty()) return std::nullopt;
-    return Read(rows[0]);
+    return ReadAssignment(rows[0]);
 }
 
 std::vector<Assignment> LoadAssignments(store::Session& s, const std::string& where, std::vector<store::Param> params,
@@ -51,7 +51,7 @@ std::vector<Assignment> LoadAssignments(store::Session& s, const std::string& wh
     }
     store::Rows rows = s.Query(std::string(kSelect) + "WHERE " + where + " ORDER BY a.id DESC" + page, params);
     std::vector<Assignment> out;
-    for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(Read(rows[i]));
+    for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(ReadAssignment(rows[i]));
     return out;
 }
 

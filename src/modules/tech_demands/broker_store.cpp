@@ -18,7 +18,7 @@ constexpr const char* kColumns =
     "b.valid_until, b.introduction, b.phone, b.email, b.status, b.reason, b.version, b.created_at, b.updated_at "
     "FROM tech_brokers b LEFT JOIN organizations o ON o.id = b.org_id ";
 
-Broker Read(const store::Row& r) {
+Broker BrokerOfRow(const store::Row& r) {
     Broker b;
     b.id = r.Int(0);
     b.user_id = r.Int(1);
@@ -58,7 +58,7 @@ std::optional<Broker> LoadOne(store::Session& s, const std::string& where, std::
     store::Rows rows = s.Query(std::string(kColumns) + where, {key});
     if (rows.empty()) return std::nullopt;
     std::map<std::int64_t, Broker> by_id;
-    Broker b = Read(rows[0]);
+    Broker b = BrokerOfRow(rows[0]);
     by_id.emplace(b.id, std::move(b));
     LoadLinks(s, by_id);
     return std::move(by_id.begin()->second);
@@ -86,7 +86,7 @@ std::vector<Broker> LoadBrokers(store::Session& s, const std::vector<std::int64_
     store::Rows rows = s.Query(std::string(kColumns) + "WHERE b.id IN (" + in + ")", params);
     std::map<std::int64_t, Broker> by_id;
     for (std::size_t i = 0; i < rows.size(); ++i) {
-        Broker b = Read(rows[i]);
+        Broker b = BrokerOfRow(rows[i]);
         by_id.emplace(b.id, std::move(b));
     }
     LoadLinks(s, by_id);

@@ -13,8 +13,6 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr access::Scope kAll = access::Scope::kAll;
-
 std::optional<workflow::Subject> AssignmentSubject(store::Session& s, std::int64_t id) {
     std::optional<Assignment> a = LoadAssignment(s, id);
     if (!a) return std::nullopt;
@@ -106,7 +104,7 @@ workflow::Definition AssignmentDefinition() {
                          .who = {{Role::kEnterprise, access::Scope::kOrganization},
                                  {Role::kUnitAdmin, access::Scope::kOrganization},
                                  {Role::kBroker, access::Scope::kAssigned},
-                                 {Role::kOperator, kAll}},
+                                 {Role::kOperator, access::Scope::kAll}},
                          .reason_required = true,
                          .keeps_reason = true,
                          .effect = Release}},
@@ -116,7 +114,7 @@ workflow::Definition AssignmentDefinition() {
 }
 
 workflow::Definition BrokerDefinition(const workflow::Workflow& assignments) {
-    std::vector<workflow::Grant> operator_only = {{Role::kOperator, kAll}};
+    std::vector<workflow::Grant> operator_only = {{Role::kOperator, access::Scope::kAll}};
     return workflow::Definition{
         .kind = std::string(kBrokerKind),
         .table = "tech_brokers",

@@ -5,6 +5,7 @@
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "http/json.hpp"
 #include "modules/panels/service.hpp"
 #include "modules/tech_platforms/rules.hpp"
 
@@ -29,10 +30,6 @@ constexpr const char* kDeliveries =
     "FROM deliveries WHERE provider_org_id = $1 AND delivered_on >= $2 AND delivered_on <= $3";
 constexpr const char* kOrders =
     "SELECT COUNT(*) FROM service_orders WHERE org_id = $1 AND created_at >= $2 AND created_at < $3";
-
-json::value Opt(const std::optional<std::string>& v) {
-    return v ? json::value(*v) : json::value(nullptr);
-}
 
 }  // namespace
 
@@ -118,10 +115,10 @@ json::object AssessmentJson(store::Session&, const TechAssessment& a) {
                         {"reason", a.reason},
                         {"figures", json::parse(a.figures)},
                         {"self_report", a.self_report},
-                        {"reported_at", Opt(a.reported_at)},
-                        {"outcome", Opt(a.outcome)},
-                        {"rectify_due_on", Opt(a.rectify_due_on)},
-                        {"decided_at", Opt(a.decided_at)},
+                        {"reported_at", http::TextOrNull(a.reported_at)},
+                        {"outcome", http::TextOrNull(a.outcome)},
+                        {"rectify_due_on", http::TextOrNull(a.rectify_due_on)},
+                        {"decided_at", http::TextOrNull(a.decided_at)},
                         {"criteria", std::move(criteria)},
                         {"created_at", a.created_at},
                         {"updated_at", a.updated_at}};

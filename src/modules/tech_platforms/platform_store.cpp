@@ -8,6 +8,7 @@
 #include <map>
 
 #include "core/clock.hpp"
+#include "http/json.hpp"
 #include "modules/panels/service.hpp"
 #include "modules/tech_platforms/rules.hpp"
 #include "store/guarded_update.hpp"
@@ -31,10 +32,6 @@ std::string SelectPlatform(const std::string& tail) {
            tail;
 }
 constexpr int kFirstText = 20;
-
-json::value Opt(const std::optional<std::string>& v) {
-    return v ? json::value(*v) : json::value(nullptr);
-}
 
 void LinkInstruments(store::Session& s, std::int64_t id, const std::vector<std::int64_t>& instruments) {
     s.Execute("DELETE FROM tech_platform_instruments WHERE platform_id = $1", {id});
@@ -211,13 +208,14 @@ json::object PlatformBody(const Platform& p, json::array instruments) {
                      {"created_at", p.created_at},
                      {"updated_at", p.updated_at}};
     for (const auto& [name, text] : p.texts) out[name] = text;
-    out["site_check"] = p.site_check_result ? json::value(json::object{{"result", *p.site_check_result},
-                                                                       {"findings", Opt(p.site_check_findings)},
-                                                                       {"at", Opt(p.site_checked_at)}})
-                                            : json::value(nullptr);
+    out["site_check"] = p.site_check_result
+                            ? json::value(json::object{{"result", *p.site_check_result},
+                                                       {"findings", http::TextOrNull(p.site_check_findings)},
+                                                       {"at", http::TextOrNull(p.site_checked_at)}})
+                            : json::value(nullptr);
     out["label"] = p.label_status ? json::value(json::object{{"title", kLabelTitle},
-                                                             {"valid_from", Opt(p.label_valid_from)},
-                                                             {"valid_until", Opt(p.label_valid_until)},
+                                                             {"valid_from", http::TextOrNull(p.label_valid_from)},
+                                                             {"valid_until", http::TextOrNull(p.label_valid_until)},
                                                              {"status", *p.label_status}})
                                   : json::value(nullptr);
     return out;

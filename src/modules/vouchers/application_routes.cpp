@@ -28,8 +28,7 @@ using http::Request;
 
 namespace {
 
-constexpr const char* kBase = "/api/v1/voucher-applications";
-constexpr std::int64_t kMaxFen = 1'000'000'000'000;
+constexpr const char* kApplicationsBase = "/api/v1/voucher-applications";
 
 struct Asked {
     std::int64_t programme_id = 0;
@@ -128,7 +127,7 @@ void RegisterApplicationRoutes(modules::ModuleContext& context, const workflow::
     store::Database& db = context.db;
     const access::Policy& policy = context.policy;
 
-    context.router.Post(kBase, [&db, &policy](Request& r) {
+    context.router.Post(kApplicationsBase, [&db, &policy](Request& r) {
         policy.RequireAction(r.caller.get(), "voucher.hold");
         if (!r.caller->org_id) throw ApiError(Error::Forbidden());
         Asked asked = ReadAsked(http::ParseJsonObject(r));
@@ -159,7 +158,7 @@ void RegisterApplicationRoutes(modules::ModuleContext& context, const workflow::
         return http::JsonResponse(201, created);
     });
 
-    context.router.Get(kBase, [&db, &policy, &lifecycle](Request& r) {
+    context.router.Get(kApplicationsBase, [&db, &policy, &lifecycle](Request& r) {
         const Caller* caller = r.caller.get();
         workflow::Conditions where;
         ScopeToOwnOrganization(policy, caller, "voucher.hold", "a.org_id", where);
@@ -180,7 +179,7 @@ void RegisterApplicationRoutes(modules::ModuleContext& context, const workflow::
             }));
     });
 
-    context.router.Get(std::string(kBase) + "/{id}", [&db, &policy, &lifecycle](Request& r) {
+    context.router.Get(std::string(kApplicationsBase) + "/{id}", [&db, &policy, &lifecycle](Request& r) {
         std::int64_t id = http::PathId(r);
         json::object answer;
         db.Read([&](store::Session& s) {

@@ -5,7 +5,7 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr std::string_view kColumns =
+constexpr std::string_view kApplicationColumns =
     "a.id, a.programme_id, a.org_id, a.applicant_user_id, a.amount_fen, a.staff, a.revenue_fen, "
     "a.registered_capital_fen, a.founded_on, a.startup_team, a.purpose, a.status, a.reason, a.reviewed_by, "
     "a.voucher_id, a.version, a.created_at, a.updated_at";
@@ -14,7 +14,7 @@ constexpr std::string_view kColumns =
 
 std::optional<Application> LoadApplication(store::Session& s, std::int64_t id) {
     store::Rows rows =
-        s.Query("SELECT " + std::string(kColumns) + " FROM voucher_applications a WHERE a.id = $1", {id});
+        s.Query("SELECT " + std::string(kApplicationColumns) + " FROM voucher_applications a WHERE a.id = $1", {id});
     if (rows.empty()) return std::nullopt;
     const store::Row& r = rows.front();
     return Application{.id = r.Int(0),

@@ -25,8 +25,7 @@ using http::Request;
 
 namespace {
 
-constexpr const char* kBase = "/api/v1/voucher-programmes";
-constexpr std::int64_t kMaxFen = 1'000'000'000'000;  // 100 亿元: beyond any city's programme
+constexpr const char* kProgrammesBase = "/api/v1/voucher-programmes";
 
 Programme ReadProgramme(const json::object& body) {
     http::JsonReader reader(body);
@@ -141,7 +140,7 @@ void RegisterProgrammeRoutes(modules::ModuleContext& context) {
     store::Database& db = context.db;
     const access::Policy& policy = context.policy;
 
-    context.router.Post(kBase, [&db, &policy](Request& r) {
+    context.router.Post(kProgrammesBase, [&db, &policy](Request& r) {
         policy.RequireAction(r.caller.get(), "voucher.manage");
         Programme p = ReadProgramme(http::ParseJsonObject(r));
         p.created_at = clock::NowUtc();
@@ -163,7 +162,7 @@ void RegisterProgrammeRoutes(modules::ModuleContext& context) {
         return http::JsonResponse(201, created);
     });
 
-    context.router.Get(kBase, [&db, &policy](Request& r) {
+    context.router.Get(kProgrammesBase, [&db, &policy](Request& r) {
         http::Paging paging = http::ParsePaging(r);
         FieldErrors errors;
         workflow::Conditions where;
@@ -188,21 +187,21 @@ void RegisterProgrammeRoutes(modules::ModuleContext& context) {
                      "p.year DESC, p.id DESC"));
     });
 
-    context.router.Get(std::string(kBase) + "/{id}", [&db, &policy](Request& r) {
+    context.router.Get(std::string(kProgrammesBase) + "/{id}", [&db, &policy](Request& r) {
         std::int64_t id = http::PathId(r);
         json::object answer;
         db.Read([&](store::Session& s) { answer = ProgrammeJson(s, Visible(s, policy, r.caller.get(), id), true); });
         return http::JsonResponse(200, answer);
     });
 
-    context.router.Post(std::string(kBase) + "/{id}/open", [&db, &policy](Request& r) {
+    context.router.Post(std::string(kProgrammesBase) + "/{id}/open", [&db, &policy](Request& r) {
         return http::JsonResponse(200, Transition(db, policy, r, "draft", "open"));
     });
-    context.router.Post(std::string(kBase) + "/{id}/close", [&db, &policy](Request& r) {
+    context.router.Post(std::string(kProgrammesBase) + "/{id}/close", [&db, &policy](Request& r) {
         return http::JsonResponse(200, Transition(db, policy, r, "open", "closed"));
     });
 
-    context.router.Get(std::string(kBase) + "/{id}/providers", [&db, &policy](Request& r) {
+    context.router.Get(std::string(kProgrammesBase) + "/{id}/providers", [&db, &policy](Request& r) {
         std::int64_t id = http::PathId(r);
         json::object answer;
         db.Read([&](store::Session& s) {
@@ -212,7 +211,7 @@ void RegisterProgrammeRoutes(modules::ModuleContext& context) {
         return http::JsonResponse(200, answer);
     });
 
-    context.router.Post(std::string(kBase) + "/{id}/providers", [&db, &policy](Request& r) {
+    context.router.Post(std::string(kProgrammesBase) + "/{id}/providers", [&db, &policy](Request& r) {
         policy.RequireAction(r.caller.get(), "voucher.manage");
         std::int64_t id = http::PathId(r);
         json::object body = http::ParseJsonObject(r);
@@ -243,7 +242,7 @@ void RegisterProgrammeRoutes(modules::ModuleContext& context) {
         return http::JsonResponse(201, answer);
     });
 
-    context.router.Post(std::string(kBase) + "/{id}/providers/{org_id}/suspend", [&db, &policy](Request& r) {
+    context.router.Post(std::string(kProgrammesBase) + "/{id}/providers/{org_id}/suspend", [&db, &policy](Request& r) {
         policy.RequireAction(r.caller.get(), "voucher.manage");
         std::int64_t id = http::PathId(r);
         std::int64_t org_id = http::PathId(r, "org_id");

@@ -13,7 +13,7 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr std::string_view kColumns =
+constexpr std::string_view kProgrammeColumns =
     "id, year, name, budget_fen, share_percent, cap_per_enterprise_fen, cap_per_order_fen, co_approval_fen, "
     "use_by_days, redeem_by_days, max_staff, max_revenue_fen, max_registered_capital_fen, startup_teams, kinds, "
     "source, status, version, created_at, updated_at";
@@ -25,7 +25,8 @@ bool Programme::PaysFor(std::string_view kind) const {
 }
 
 std::optional<Programme> LoadProgramme(store::Session& s, std::int64_t id) {
-    store::Rows rows = s.Query("SELECT " + std::string(kColumns) + " FROM voucher_programmes WHERE id = $1", {id});
+    store::Rows rows =
+        s.Query("SELECT " + std::string(kProgrammeColumns) + " FROM voucher_programmes WHERE id = $1", {id});
     if (rows.empty()) return std::nullopt;
     const store::Row& r = rows.front();
     Programme p{.id = r.Int(0),

@@ -13,6 +13,9 @@
 
 namespace keyuan::vouchers {
 
+/// The largest amount of money any voucher input may name: 100 亿元, beyond any city's programme.
+inline constexpr std::int64_t kMaxFen = 1'000'000'000'000;
+
 /// The kinds of service a programme may pay for (seed 003 task 30): 检测检验, 研发设计, 技术解决方案, 新产品新技术.
 inline const std::vector<std::string_view> kServiceKinds = {"testing", "rd_design", "technical_solution",
                                                             "new_product"};

@@ -21,7 +21,7 @@ using http::Request;
 
 namespace {
 
-constexpr const char* kBase = "/api/v1/organization-relations";
+constexpr const char* kRelationsBase = "/api/v1/organization-relations";
 
 json::array Relations(store::Session& s, std::optional<std::int64_t> org_id) {
     std::string sql =
@@ -53,7 +53,7 @@ void RegisterRelationRoutes(modules::ModuleContext& context) {
     store::Database& db = context.db;
     const access::Policy& policy = context.policy;
 
-    context.router.Get(kBase, [&db, &policy](Request& r) {
+    context.router.Get(kRelationsBase, [&db, &policy](Request& r) {
         policy.RequireAction(r.caller.get(), "voucher.oversee");
         FieldErrors errors;
         std::optional<std::int64_t> org = http::QueryId(r, "org_id", errors);
@@ -63,7 +63,7 @@ void RegisterRelationRoutes(modules::ModuleContext& context) {
         return http::JsonResponse(200, json::object{{"items", std::move(items)}});
     });
 
-    context.router.Post(kBase, [&db, &policy](Request& r) {
+    context.router.Post(kRelationsBase, [&db, &policy](Request& r) {
         policy.RequireAction(r.caller.get(), "voucher.manage");
         json::object body = http::ParseJsonObject(r);
         http::JsonReader reader(body);
@@ -108,7 +108,7 @@ void RegisterRelationRoutes(modules::ModuleContext& context) {
         return http::JsonResponse(201, created);
     });
 
-    context.router.Delete(std::string(kBase) + "/{id}", [&db, &policy](Request& r) {
+    context.router.Delete(std::string(kRelationsBase) + "/{id}", [&db, &policy](Request& r) {
         policy.RequireAction(r.caller.get(), "voucher.manage");
         std::int64_t id = http::PathId(r);
         db.Write([&](store::Session& s) {

@@ -18,8 +18,6 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr std::int64_t kMaxFen = 1'000'000'000'000;
-
 [[noreturn]] void Refuse(const char* field, std::string zh, std::string en) {
     throw ApiError(Error::Validation({{field, {std::move(zh), std::move(en)}}}));
 }

@@ -14,7 +14,7 @@ namespace {
 
 namespace json = boost::json;
 
-json::object Achievement(const std::string& name, bool secret = false) {
+json::object PackagedAchievement(const std::string& name, bool secret = false) {
     return json::object{{"name", name},
                         {"class", "development_industrialization"},
                         {"funding", "fiscal"},
@@ -37,11 +37,12 @@ protected:
 };
 
 TEST_F(PackagesTest, TheOperatorPublishesAThematicPackageThatAVisitorReadsAndExports) {
-    std::string a = CreateApproved(As("unit_a"), As("reviewer_edu"), "achievements", Achievement("柔性光伏组件"));
-    std::string b = CreateApproved(As("unit_a"), As("reviewer_edu"), "achievements", Achievement("光伏逆变器"));
+    std::string a =
+        CreateApproved(As("unit_a"), As("reviewer_edu"), "achievements", PackagedAchievement("柔性光伏组件"));
+    std::string b = CreateApproved(As("unit_a"), As("reviewer_edu"), "achievements", PackagedAchievement("光伏逆变器"));
     std::string secret =
-        CreateApproved(As("unit_a"), As("reviewer_edu"), "achievements", Achievement("保密的光伏材料", true));
-    std::string draft = CreateResource(As("unit_a"), "achievements", Achievement("未审核的光伏成果"));
+        CreateApproved(As("unit_a"), As("reviewer_edu"), "achievements", PackagedAchievement("保密的光伏材料", true));
+    std::string draft = CreateResource(As("unit_a"), "achievements", PackagedAchievement("未审核的光伏成果"));
 
     HttpResponse created =
         As("operator")
@@ -93,9 +94,10 @@ TEST_F(PackagesTest, TheOperatorPublishesAThematicPackageThatAVisitorReadsAndExp
 }
 
 TEST_F(PackagesTest, ADepartmentBuildsPackagesOfItsOwnUnitsOnly) {
-    std::string own = CreateApproved(As("unit_a"), As("reviewer_edu"), "achievements", Achievement("教育系统成果"));
+    std::string own =
+        CreateApproved(As("unit_a"), As("reviewer_edu"), "achievements", PackagedAchievement("教育系统成果"));
     std::string other =
-        CreateApproved(As("unit_b"), As("reviewer_health"), "achievements", Achievement("卫生系统成果"));
+        CreateApproved(As("unit_b"), As("reviewer_health"), "achievements", PackagedAchievement("卫生系统成果"));
     HttpResponse created =
         As("reviewer_edu").Post("/api/v1/achievement-packages", Body({{"title", "高校成果推广清单"}}));
     ASSERT_EQ(created.status, 201) << created.body;

@@ -14,7 +14,8 @@ namespace {
 
 using namespace std::chrono_literals;
 
-json::object Achievement(const std::string& name, const std::string& description, const std::string& industry) {
+json::object MatchableAchievement(const std::string& name, const std::string& description,
+                                  const std::string& industry) {
     return json::object{{"name", name},
                         {"class", "applied_research"},
                         {"funding", "fiscal"},
@@ -32,12 +33,12 @@ public:
         TechDemandsSuite<MatchingTest>::CreateUsers();
         perovskite_ = CreateApproved(
             As("unit_b"), As("reviewer_health"), "achievements",
-            Achievement("钙钛矿光伏组件封装与湿热稳定性提升技术",
-                        "采用原子层沉积阻隔层与丁基胶边缘封装，钙钛矿组件经 1000 小时湿热老化后效率保持率超过 90%",
-                        "3825"));
+            MatchableAchievement(
+                "钙钛矿光伏组件封装与湿热稳定性提升技术",
+                "采用原子层沉积阻隔层与丁基胶边缘封装，钙钛矿组件经 1000 小时湿热老化后效率保持率超过 90%", "3825"));
         genomics_ = CreateApproved(
             As("unit_b"), As("reviewer_health"), "achievements",
-            Achievement("高通量测序数据的变异检测流程", "面向临床样本的全外显子测序变异检测与注释", "7340"));
+            MatchableAchievement("高通量测序数据的变异检测流程", "面向临床样本的全外显子测序变异检测与注释", "7340"));
         demand_ = Published(
             "钙钛矿组件封装后湿热老化效率衰减",
             {{"description", "我公司钙钛矿光伏组件在湿热老化测试中效率衰减明显，寻求组件封装与阻隔层技术合作"}});
