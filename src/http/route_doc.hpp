@@ -5,6 +5,7 @@
 // still listed, with its path parameters and the generic error answers.
 
 #include <boost/json/object.hpp>
+#include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 
 #include <string>
@@ -37,6 +38,9 @@ struct RouteDoc {
     /// The error statuses the route answers with, each with the standard error shape.
     std::vector<int> errors;
 };
+
+/// A schema written as JSON text beside a handwritten route (parsed once, at start-up).
+inline boost::json::value Schema(std::string_view json_text) { return boost::json::parse(json_text); }
 
 /// A `$ref` to a schema under #/components/schemas.
 inline boost::json::object SchemaRef(std::string_view name) {
