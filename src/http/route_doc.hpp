@@ -15,7 +15,7 @@ namespace keyuan::http {
 
 struct ParamDoc {
     std::string name;
-    std::string in = "query";   // "query", "path" or "header"
+    std::string in = "query";  // "query", "path" or "header"
     boost::json::object schema = {{"type", "string"}};
     bool required = false;
     std::string description;
@@ -40,7 +40,9 @@ struct RouteDoc {
 };
 
 /// A schema written as JSON text beside a handwritten route (parsed once, at start-up).
-inline boost::json::value Schema(std::string_view json_text) { return boost::json::parse(json_text); }
+inline boost::json::value Schema(std::string_view json_text) {
+    return boost::json::parse(json_text);
+}
 
 /// A `$ref` to a schema under #/components/schemas.
 inline boost::json::object SchemaRef(std::string_view name) {

@@ -6,8 +6,8 @@
 
 #include <cctype>
 
-#include "registry/describe.hpp"
 #include "http/router.hpp"
+#include "registry/describe.hpp"
 
 namespace keyuan::registry {
 namespace json = boost::json;
@@ -50,17 +50,20 @@ json::object FieldSchema(const FieldSpec& f) {
 
 void AddLinks(const ResourceSpec& spec, json::object& properties, bool answer) {
     for (const LinkSpec& l : spec.links) {
-        properties[l.name] = json::object{
-            {"type", "array"},
-            {"maxItems", l.max_items},
-            {"items", {{"type", "string"}, {"maxLength", l.max_target_chars}}}};
+        properties[l.name] = json::object{{"type", "array"},
+                                          {"maxItems", l.max_items},
+                                          {"items", {{"type", "string"}, {"maxLength", l.max_target_chars}}}};
         if (l.detail_name.empty()) continue;
         json::object item_props{{l.target_column, {{"type", "string"}, {"maxLength", l.max_target_chars}}}};
         for (const std::string& c : l.extra_columns) {
             item_props[c] = json::object{{"type", "string"}, {"maxLength", l.max_extra_chars}};
         }
         json::object item{{"type", "object"}, {"properties", std::move(item_props)}};
-        if (answer) item["required"] = json::array{json::string(l.target_column)};
+        if (answer) {
+            json::array required{json::string(l.target_column)};
+            for (const std::string& c : l.extra_columns) required.emplace_back(c);
+            item["required"] = std::move(required);
+        }
         properties[l.detail_name] =
             json::object{{"type", "array"}, {"maxItems", l.max_items}, {"items", std::move(item)}};
     }
@@ -82,18 +85,21 @@ json::object AnswerSchema(const ResourceEngine& e) {
                        {"updated_at", {{"type", "string"}}},
                        {"district_code", {{"type", "string"}, {"nullable", true}}},
                        {"allowed_actions", {{"type", "array"}, {"items", {{"type", "string"}}}}}};
-    json::array required = Strings(std::vector<std::string_view>{"id", "org_id", "status", "version", "created_at"});
+    json::array required = Strings(std::vector<std::string_view>{"id", "org_id", "org_name", "status", "review_reason",
+                                                                 "version", "created_at", "updated_at"});
     for (const FieldSpec& f : spec.fields) {
-        // Hidden fields come back as null (or masked text) to those below their visibility.
-        bool hidden = f.visibility != Visibility::kPublic || f.mask != Mask::kNone;
+        // Hidden fields come back as null to those below their visibility (masked ones as masked
+        // text); a required one is otherwise never null, as validation never stores it empty.
+        bool hidden = f.visibility != Visibility::kPublic && f.mask == Mask::kNone;
         json::object schema = FieldSchema(f);
-        if (hidden && schema.contains("maxLength")) schema.erase("maxLength");
-        if (IsListType(f.type)) {
-            props[f.name] = std::move(schema);
-        } else {
-            props[f.name] = Nullable(std::move(schema), true);
-        }
+        if (f.mask != Mask::kNone) schema.erase("maxLength");
+        bool nullable = !IsListType(f.type) && (!f.required || f.derived || hidden);
+        props[f.name] = Nullable(std::move(schema), nullable);
         required.emplace_back(f.name);
+    }
+    for (const LinkSpec& l : spec.links) {
+        required.emplace_back(l.name);
+        if (!l.detail_name.empty()) required.emplace_back(l.detail_name);
     }
     AddLinks(spec, props, true);
     return json::object{{"type", "object"}, {"required", std::move(required)}, {"properties", std::move(props)}};
@@ -191,7 +197,8 @@ void DescribeRoutes(http::Router& router, const ResourceEngine& e) {
                                                    {"page", {{"type", "integer"}}},
                                                    {"page_size", {{"type", "integer"}}}}}});
     std::vector<std::string> tags = {spec.collection};
-    http::ParamDoc id{.name = "id", .in = "path", .schema = {{"type", "string"}, {"pattern", "^[0-9]+$"}}, .required = true};
+    http::ParamDoc id{
+        .name = "id", .in = "path", .schema = {{"type", "string"}, {"pattern", "^[0-9]+$"}}, .required = true};
     router.Describe(http::Method::kGet, "/api/v1/kinds/" + spec.kind,
                     {.summary = "The " + spec.kind + " kind's declaration (fields, links, workflow)",
                      .tags = {"kinds"},
@@ -220,7 +227,7 @@ void DescribeRoutes(http::Router& router, const ResourceEngine& e) {
                      .params = {id, {.name = "If-Match", .in = "header", .description = "the version last seen"}},
                      .request = http::SchemaRef(name + "Patch"),
                      .response = http::SchemaRef(name),
-                     .errors = {400, 401, 403, 404, 409, 412, 422, 428}});
+                     .errors = {400, 401, 403, 404, 409, 422}});
     router.Describe(http::Method::kDelete, base + "/{id}",
                     {.summary = "Withdraw a " + spec.kind + " (never erased; its history stays)",
                      .tags = tags,

@@ -11,11 +11,13 @@ void DescribeRoutes(http::Router& router, const Workflow& workflow, const std::s
                     bool overdue) {
     const Definition& d = workflow.definition();
     std::string tag = base.substr(base.rfind('/') + 1);
-    http::ParamDoc id{.name = "id", .in = "path", .schema = {{"type", "string"}, {"pattern", "^[0-9]+$"}}, .required = true};
+    http::ParamDoc id{
+        .name = "id", .in = "path", .schema = {{"type", "string"}, {"pattern", "^[0-9]+$"}}, .required = true};
     json::array actions, states;
     for (const std::string& a : hooks.extra_action_names) actions.emplace_back(a);
     for (const Transition& t : d.transitions) {
-        if (std::find(actions.begin(), actions.end(), json::value(t.action)) == actions.end()) actions.emplace_back(t.action);
+        if (std::find(actions.begin(), actions.end(), json::value(t.action)) == actions.end())
+            actions.emplace_back(t.action);
     }
     for (const State& s : d.states) states.emplace_back(s.name);
     for (const Transition& t : d.transitions) {
@@ -37,16 +39,17 @@ void DescribeRoutes(http::Router& router, const Workflow& workflow, const std::s
                          .status = 200,
                          .errors = {400, 401, 403, 404, 409, 422}});
     }
-    router.Describe(http::Method::kGet, base + "/{id}/actions",
-                    {.summary = "What the caller may do to it now",
-                     .tags = {tag},
-                     .params = {id},
-                     .response = json::object{{"type", "object"},
-                                              {"required", {"allowed_actions"}},
-                                              {"properties",
-                                               {{"allowed_actions",
-                                                 {{"type", "array"}, {"items", {{"type", "string"}, {"enum", actions}}}}}}}},
-                     .errors = {401, 404}});
+    router.Describe(
+        http::Method::kGet, base + "/{id}/actions",
+        {.summary = "What the caller may do to it now",
+         .tags = {tag},
+         .params = {id},
+         .response = json::object{{"type", "object"},
+                                  {"required", {"allowed_actions"}},
+                                  {"properties",
+                                   {{"allowed_actions",
+                                     {{"type", "array"}, {"items", {{"type", "string"}, {"enum", actions}}}}}}}},
+         .errors = {401, 404}});
     json::object step{{"type", "object"},
                       {"required", {"action", "from", "to", "at"}},
                       {"properties",

@@ -12,10 +12,9 @@ namespace json = boost::json;
 namespace {
 
 /// Keywords that say something about the value and are checked below, or only describe it.
-const std::set<std::string, std::less<>> kKnown = {"$ref",      "type",     "nullable", "required",    "properties",
-                                                   "items",     "enum",     "maxLength", "maxItems",   "minimum",
-                                                   "maximum",   "format",   "pattern",  "description", "example",
-                                                   "additionalProperties"};
+const std::set<std::string, std::less<>> kKnown = {
+    "$ref",     "type",    "nullable", "required", "properties", "items",       "enum",    "maxLength",
+    "maxItems", "minimum", "maximum",  "format",   "pattern",    "description", "example", "additionalProperties"};
 
 std::size_t Characters(std::string_view s) {
     return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
@@ -61,7 +60,8 @@ private:
     const json::value& Resolve(std::string_view ref) {
         constexpr std::string_view prefix = "#/components/schemas/";
         if (!ref.starts_with(prefix)) throw std::logic_error("unsupported $ref " + std::string(ref));
-        const json::value* found = document_.at("components").at("schemas").as_object().if_contains(ref.substr(prefix.size()));
+        const json::value* found =
+            document_.at("components").at("schemas").as_object().if_contains(ref.substr(prefix.size()));
         if (!found) throw std::logic_error("dangling $ref " + std::string(ref));
         return *found;
     }
@@ -77,7 +77,8 @@ private:
     }
 
     void CheckString(const json::object& schema, std::string_view s, const std::string& at) {
-        if (const json::value* max = schema.if_contains("maxLength"); max && Characters(s) > max->to_number<std::size_t>()) {
+        if (const json::value* max = schema.if_contains("maxLength");
+            max && Characters(s) > max->to_number<std::size_t>()) {
             Fail(at, "longer than " + json::serialize(*max) + " characters");
         }
         if (const json::value* format = schema.if_contains("format"); format && format->as_string() == "date") {

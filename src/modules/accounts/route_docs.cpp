@@ -40,8 +40,9 @@ void DescribeRoutes(http::Router& router) {
                      .errors = {400, 401, 422, 429}});
     router.Describe(Method::kPost, "/api/v1/auth/logout",
                     {.summary = "Sign out (ends the session)", .tags = {"auth"}, .status = 204, .errors = {401, 403}});
-    router.Describe(Method::kGet, "/api/v1/me",
-                    {.summary = "The signed-in user", .tags = {"auth"}, .response = SchemaRef("User"), .errors = {401}});
+    router.Describe(
+        Method::kGet, "/api/v1/me",
+        {.summary = "The signed-in user", .tags = {"auth"}, .response = SchemaRef("User"), .errors = {401}});
     router.Describe(Method::kPost, "/api/v1/auth/password",
                     {.summary = "Change one's password (in a browser session)",
                      .tags = {"auth"},
@@ -51,13 +52,14 @@ void DescribeRoutes(http::Router& router) {
                      .response = SchemaRef("User"),
                      .status = 200,
                      .errors = {400, 401, 403, 422}});
-    http::RouteDoc code{.summary = "",
-                        .tags = {"auth"},
-                        .request = Schema(R"({"type": "object", "required": ["code"],
+    http::RouteDoc code{
+        .summary = "",
+        .tags = {"auth"},
+        .request = Schema(R"({"type": "object", "required": ["code"],
                             "properties": {"code": {"type": "string", "maxLength": 10}}})"),
-                        .response = Schema(R"({"type": "object", "properties": {"second_factor_passed": {"type": "boolean"}}})"),
-                        .status = 200,
-                        .errors = {400, 401, 403, 422, 429}};
+        .response = Schema(R"({"type": "object", "properties": {"second_factor_passed": {"type": "boolean"}}})"),
+        .status = 200,
+        .errors = {400, 401, 403, 422, 429}};
     code.summary = "Turn the second factor on with a first code";
     router.Describe(Method::kPost, "/api/v1/auth/totp/activate", code);
     code.summary = "Pass the second factor for this session";
@@ -96,15 +98,18 @@ void DescribeRoutes(http::Router& router) {
     router.Describe(Method::kGet, "/api/v1/users",
                     {.summary = "Accounts in the caller's scope",
                      .tags = {"users"},
-                     .params = {{.name = "role"}, {.name = "q"}, {.name = "org_id"},
+                     .params = {{.name = "role"},
+                                {.name = "q"},
+                                {.name = "org_id"},
                                 {.name = "page", .schema = {{"type", "integer"}}},
                                 {.name = "page_size", .schema = {{"type", "integer"}}}},
                      .response = Schema(R"({"type": "object", "required": ["items", "total"], "properties": {
                          "items": {"type": "array", "items": {"$ref": "#/components/schemas/User"}},
                          "total": {"type": "integer"}}})"),
                      .errors = {401, 403, 422}});
-    router.Describe(Method::kGet, "/api/v1/users/{id}",
-                    {.summary = "One account", .tags = {"users"}, .response = SchemaRef("User"), .errors = {401, 403, 404}});
+    router.Describe(
+        Method::kGet, "/api/v1/users/{id}",
+        {.summary = "One account", .tags = {"users"}, .response = SchemaRef("User"), .errors = {401, 403, 404}});
     router.Describe(Method::kPatch, "/api/v1/users/{id}",
                     {.summary = "Change an account (roles may wait for a second administrator: 202)",
                      .tags = {"users"},
@@ -114,7 +119,7 @@ void DescribeRoutes(http::Router& router) {
                          "phone": {"type": "string", "maxLength": 20}, "email": {"type": "string", "maxLength": 100},
                          "version": {"type": "integer", "minimum": 1}}})"),
                      .response = SchemaRef("User"),
-                     .errors = {400, 401, 403, 404, 409, 412, 422}});
+                     .errors = {400, 401, 403, 404, 409, 422}});
 }
 
 }  // namespace keyuan::accounts

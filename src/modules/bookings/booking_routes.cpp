@@ -71,29 +71,26 @@ void DescribeRoutes(http::Router& router) {
     router.AddSchema("Booking", http::Schema(kBooking));
     json::object minute{{"type", "string"}, {"maxLength", 32}, {"description", "RFC 3339, whole minutes"}};
     json::object id{{"type", "string"}, {"pattern", "^[0-9]+$"}, {"maxLength", 20}};
-    router.Describe(
-        http::Method::kPost, "/api/v1/bookings",
-        {.summary = "Book an instrument (repeat_weeks > 0: a weekly series, answered as {items, skipped})",
-         .tags = {"bookings"},
-         .request = json::object{{"type", "object"},
-                                 {"required", {"instrument_id", "starts_at", "ends_at"}},
-                                 {"properties",
-                                  {{"instrument_id", id},
-                                   {"starts_at", minute},
-                                   {"ends_at", minute},
-                                   {"purpose", {{"type", "string"}, {"maxLength", 500}}},
-                                   {"samples", {{"type", "integer"}, {"minimum", 0}, {"maximum", 100000}}},
-                                   {"user_id", id},
-                                   {"repeat_weeks", {{"type", "integer"}, {"minimum", 0}, {"maximum", 26}}},
-                                   {"voucher_id", id},
-                                   {"voucher_fen", {{"type", "integer"}, {"minimum", 0}}}}}},
-         .response = json::object{{"type", "object"}},
-         .errors = {400, 401, 403, 404, 409, 422}});
-    router.Describe(http::Method::kGet, "/api/v1/bookings/{id}",
-                    {.summary = "One booking",
+    router.Describe(http::Method::kPost, "/api/v1/bookings",
+                    {.summary = "Book an instrument (repeat_weeks > 0: a weekly series, answered as {items, skipped})",
                      .tags = {"bookings"},
-                     .response = http::SchemaRef("Booking"),
-                     .errors = {401, 404}});
+                     .request = json::object{{"type", "object"},
+                                             {"required", {"instrument_id", "starts_at", "ends_at"}},
+                                             {"properties",
+                                              {{"instrument_id", id},
+                                               {"starts_at", minute},
+                                               {"ends_at", minute},
+                                               {"purpose", {{"type", "string"}, {"maxLength", 500}}},
+                                               {"samples", {{"type", "integer"}, {"minimum", 0}, {"maximum", 100000}}},
+                                               {"user_id", id},
+                                               {"repeat_weeks", {{"type", "integer"}, {"minimum", 0}, {"maximum", 26}}},
+                                               {"voucher_id", id},
+                                               {"voucher_fen", {{"type", "integer"}, {"minimum", 0}}}}}},
+                     .response = json::object{{"type", "object"}},
+                     .errors = {400, 401, 403, 404, 409, 422}});
+    router.Describe(
+        http::Method::kGet, "/api/v1/bookings/{id}",
+        {.summary = "One booking", .tags = {"bookings"}, .response = http::SchemaRef("Booking"), .errors = {401, 404}});
     router.Describe(http::Method::kGet, "/api/v1/bookings",
                     {.summary = "The caller's bookings, or the provider's queue (?view=provider)",
                      .tags = {"bookings"},
@@ -110,17 +107,16 @@ void DescribeRoutes(http::Router& router) {
                                                {{"items", {{"type", "array"}, {"items", http::SchemaRef("Booking")}}},
                                                 {"total", {{"type", "integer"}}}}}},
                      .errors = {401, 403, 422}});
-    router.Describe(http::Method::kPatch, "/api/v1/bookings/{id}",
-                    {.summary = "Move a booking (its client only; If-Match or version)",
-                     .tags = {"bookings"},
-                     .request = json::object{{"type", "object"},
-                                             {"required", {"starts_at", "ends_at"}},
-                                             {"properties",
-                                              {{"starts_at", minute},
-                                               {"ends_at", minute},
-                                               {"version", {{"type", "integer"}}}}}},
-                     .response = http::SchemaRef("Booking"),
-                     .errors = {400, 401, 403, 404, 409, 412, 422}});
+    router.Describe(
+        http::Method::kPatch, "/api/v1/bookings/{id}",
+        {.summary = "Move a booking (its client only; If-Match or version)",
+         .tags = {"bookings"},
+         .request = json::object{{"type", "object"},
+                                 {"required", {"starts_at", "ends_at"}},
+                                 {"properties",
+                                  {{"starts_at", minute}, {"ends_at", minute}, {"version", {{"type", "integer"}}}}}},
+         .response = http::SchemaRef("Booking"),
+         .errors = {400, 401, 403, 404, 409, 422}});
 }
 
 }  // namespace

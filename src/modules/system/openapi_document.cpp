@@ -34,9 +34,8 @@ const char* ErrorMeaning(int status) {
 }
 
 json::object ErrorAnswer(int status) {
-    return json::object{
-        {"description", ErrorMeaning(status)},
-        {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
+    return json::object{{"description", ErrorMeaning(status)},
+                        {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
 }
 
 std::string Lower(std::string_view s) {
@@ -62,9 +61,8 @@ json::object Operation(http::Method method, const std::string& path, const http:
         std::string name = path.substr(at + 1, end - at - 1);
         auto given = std::find_if(d.params.begin(), d.params.end(),
                                   [&](const http::ParamDoc& p) { return p.in == "path" && p.name == name; });
-        parameters.push_back(given != d.params.end()
-                                 ? Param(*given)
-                                 : Param({.name = name, .in = "path", .required = true}));
+        parameters.push_back(given != d.params.end() ? Param(*given)
+                                                     : Param({.name = name, .in = "path", .required = true}));
         at = end;
     }
     for (const http::ParamDoc& p : d.params) {
@@ -85,10 +83,10 @@ json::object Operation(http::Method method, const std::string& path, const http:
                     {"responses", std::move(responses)}};
     if (!parameters.empty()) op["parameters"] = std::move(parameters);
     if (!d.request.is_null()) {
-        op["requestBody"] = json::object{{"required", d.request_required},
-                                         {"content", {{d.request_type, {{"schema", d.request}}}}}};
-    } else if (!doc && (method == http::Method::kPost || method == http::Method::kPatch ||
-                        method == http::Method::kPut)) {
+        op["requestBody"] =
+            json::object{{"required", d.request_required}, {"content", {{d.request_type, {{"schema", d.request}}}}}};
+    } else if (!doc &&
+               (method == http::Method::kPost || method == http::Method::kPatch || method == http::Method::kPut)) {
         op["requestBody"] = json::object{{"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}};
     }
     return op;

@@ -57,7 +57,8 @@ void RegisterOpenApi(modules::ModuleContext& context) {
         "/api/v1/openapi.json", [openapi](http::Request&) { return http::Response::Json(200, *openapi); },
         http::RouteOptions{.blocking = false});
     context.router.Describe(http::Method::kGet, "/api/v1/openapi.json",
-                            {.summary = "This document (OpenAPI 3.0)", .tags = {"system"},
+                            {.summary = "This document (OpenAPI 3.0)",
+                             .tags = {"system"},
                              .response = json::object{{"type", "object"}, {"required", {"openapi", "paths"}}}});
     *openapi = json::serialize(BuildOpenApi(context.router, embedded::ApiDocuments().front().second));
 }

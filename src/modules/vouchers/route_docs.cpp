@@ -54,20 +54,19 @@ void DescribeRoutes(http::Router& router) {
                      .params = paging,
                      .response = page,
                      .errors = {401, 403, 422}});
-    router.Describe(Method::kGet, "/api/v1/vouchers/{id}",
-                    {.summary = "One voucher with its uses",
-                     .tags = {"vouchers"},
-                     .response = object,
-                     .errors = {401, 403, 404}});
-    router.Describe(Method::kPost, "/api/v1/voucher-claims",
-                    {.summary = "The provider claims the voucher part of a completed use, with its invoice",
-                     .tags = {"vouchers"},
-                     .request = json::object{{"type", "object"},
-                                             {"required", {"use_id", "invoice_no"}},
-                                             {"properties",
-                                              {{"use_id", id}, {"invoice_no", {{"type", "string"}, {"maxLength", 40}}}}}},
-                     .response = object,
-                     .errors = {400, 401, 403, 404, 409, 422}});
+    router.Describe(
+        Method::kGet, "/api/v1/vouchers/{id}",
+        {.summary = "One voucher with its uses", .tags = {"vouchers"}, .response = object, .errors = {401, 403, 404}});
+    router.Describe(
+        Method::kPost, "/api/v1/voucher-claims",
+        {.summary = "The provider claims the voucher part of a completed use, with its invoice",
+         .tags = {"vouchers"},
+         .request =
+             json::object{{"type", "object"},
+                          {"required", {"use_id", "invoice_no"}},
+                          {"properties", {{"use_id", id}, {"invoice_no", {{"type", "string"}, {"maxLength", 40}}}}}},
+         .response = object,
+         .errors = {400, 401, 403, 404, 409, 422}});
     router.Describe(Method::kGet, "/api/v1/voucher-claims",
                     {.summary = "Claims: the provider's own, or the finance reviewers' queue",
                      .tags = {"vouchers"},

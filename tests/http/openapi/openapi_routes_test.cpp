@@ -39,9 +39,9 @@ protected:
     void SetUp() override {
         std::string url = MigratedDatabaseUrl();
         if (url.empty()) GTEST_SKIP() << "PostgreSQL not configured";
-        Result<app::Config> config = app::LoadConfig(
-            {{"db", url}, {"index", IndexDirOf(url)}, {"media", MediaDirOf(url)}},
-            [](const char*) { return std::optional<std::string>(); });
+        Result<app::Config> config =
+            app::LoadConfig({{"db", url}, {"index", IndexDirOf(url)}, {"media", MediaDirOf(url)}},
+                            [](const char*) { return std::optional<std::string>(); });
         ASSERT_TRUE(config) << config.error().message.en;
         application_ = std::make_unique<app::Application>(config.value(), store::Open(url), false);
         http::RouteMatch match = application_->router().Match(http::Method::kGet, "/api/v1/openapi.json");
@@ -125,7 +125,12 @@ TEST_F(OpenApiRoutesTest, EveryReferenceResolvesAndTheKindsHaveTheirSchemas) {
     for (const char* name : {"page", "page_size", "status", "sort", "q"}) EXPECT_TRUE(query.contains(name)) << name;
     // A transition's action is an enum of the workflow's, with its reason.
     const json::value& submit = document_.at("paths").at("/instruments/{id}/submit").at("post");
-    EXPECT_TRUE(submit.at("requestBody").at("content").at("application/json").at("schema").at("properties").as_object()
+    EXPECT_TRUE(submit.at("requestBody")
+                    .at("content")
+                    .at("application/json")
+                    .at("schema")
+                    .at("properties")
+                    .as_object()
                     .contains("reason"));
 }
 

@@ -7,15 +7,14 @@
 namespace keyuan::testing {
 namespace json = boost::json;
 
-::testing::AssertionResult Conforms(const json::value& document, const std::string& method,
-                                    const std::string& pattern, const HttpResponse& response) {
+::testing::AssertionResult Conforms(const json::value& document, const std::string& method, const std::string& pattern,
+                                    const HttpResponse& response) {
     std::string path = pattern.substr(std::string("/api/v1").size()), verb = method;
     for (char& c : verb) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     const json::value* item = document.at("paths").as_object().if_contains(path);
     const json::value* operation = item ? item->as_object().if_contains(verb) : nullptr;
     if (!operation) return ::testing::AssertionFailure() << method << " " << pattern << " is not in the document";
-    const json::value* declared =
-        operation->at("responses").as_object().if_contains(std::to_string(response.status));
+    const json::value* declared = operation->at("responses").as_object().if_contains(std::to_string(response.status));
     if (!declared) {
         return ::testing::AssertionFailure() << method << " " << pattern << " answered " << response.status
                                              << ", which the document does not list: " << response.body;

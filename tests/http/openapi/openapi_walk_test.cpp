@@ -31,7 +31,7 @@ TEST_F(OpenApiWalkTest, CatalogKindsAnswerAsTheDocumentSays) {
     std::vector<Walked> kinds = {{"instruments", "unit_a", "reviewer_edu", InstrumentBody("扫描电子显微镜")},
                                  {"services", "unit_a", "reviewer_edu", ServiceBody("材料成分检测", 50000)},
                                  {"labs", "unit_a", "reviewer_edu", LabBody("先进材料重点实验室")},
-                                 {"finance-products", "finance", "operator", FinanceProductBody("科技成果转化贷")}};
+                                 {"finance-products", "finance", "base", FinanceProductBody("科技成果转化贷")}};
     HttpClient visitor = Visitor();
     for (Walked& k : kinds) {
         SCOPED_TRACE(k.collection);
@@ -49,11 +49,11 @@ TEST_F(OpenApiWalkTest, CatalogKindsAnswerAsTheDocumentSays) {
         HttpResponse stale = owner.Send("PATCH", at, Body({{"version", 1}}));
         EXPECT_EQ(stale.status, 409) << stale.body;
         EXPECT_TRUE(Conforms(document, "PATCH", one, stale));
-        HttpResponse wrong = owner.Send("PATCH", at, R"({"name": 12})");
+        HttpResponse wrong = owner.Send("PATCH", at, R"({"name": 12, "version": 2})");
         EXPECT_EQ(wrong.status, 422) << wrong.body;
         EXPECT_TRUE(Conforms(document, "PATCH", one, wrong));
         EXPECT_TRUE(Conforms(document, "POST", base, visitor.Post(base, Body(k.body))));       // 401
-        EXPECT_TRUE(Conforms(document, "GET", one, visitor.Get(base + "/999999999")));        // 404
+        EXPECT_TRUE(Conforms(document, "GET", one, visitor.Get(base + "/999999999")));         // 404
         EXPECT_TRUE(Conforms(document, "GET", base, visitor.Get(base + "?status=nonsense")));  // 422
         EXPECT_TRUE(Conforms(document, "GET", base, visitor.Get(base + "?sort=-id")));
         for (const char* action : {"submit", "approve"}) {
