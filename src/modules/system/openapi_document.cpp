@@ -76,7 +76,7 @@ json::object Operation(http::Method method, const std::string& path, const http:
     json::object ok{{"description", d.summary.empty() ? "ok" : d.summary}};
     if (!d.response.is_null()) ok["content"] = json::object{{d.response_type, {{"schema", d.response}}}};
     json::object responses{{std::to_string(status), std::move(ok)}};
-    for (int e : doc ? d.errors : kUndescribedErrors) responses[std::to_string(e)] = ErrorAnswer(e);
+    for (int e : doc ? d.errors : kUndescribedErrors) responses[std::to_string(e)] = ErrorRef(e);
     json::object op{{"summary", d.summary.empty() ? std::string(http::MethodName(method)) + " " + path : d.summary},
                     {"operationId", Lower(http::MethodName(method)) + path},
                     {"tags", std::move(tags)},
@@ -100,6 +100,10 @@ json::value BuildOpenApi(const http::Router& router, std::string_view base) {
     json::object& schemas = root["components"].as_object()["schemas"].as_object();
     for (const auto& [name, schema] : router.Schemas()) {
         if (!schemas.contains(name)) schemas[name] = schema;
+    }
+    json::object& errors = root["components"].as_object()["responses"].emplace_object();
+    for (int status : {400, 401, 403, 404, 409, 412, 413, 415, 422, 428, 429, 503}) {
+        errors["Error" + std::to_string(status)] = ErrorAnswer(status);
     }
     json::object& paths = root["paths"].as_object();
     for (const http::Router::DescribedRoute& route : router.Described()) {

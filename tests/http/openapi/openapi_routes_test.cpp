@@ -88,7 +88,9 @@ TEST_F(OpenApiRoutesTest, EveryRouteIsInTheDocumentWithItsParameters) {
         for (int status : route.doc->errors) {
             const json::value* answer = responses.if_contains(std::to_string(status));
             ASSERT_TRUE(answer) << "error " << status;
-            EXPECT_EQ(answer->at("content").at("application/json").at("schema").at("$ref"),
+            std::string ref(answer->at("$ref").as_string());
+            const json::value& shared = document_.at("components").at("responses").at(ref.substr(ref.rfind('/') + 1));
+            EXPECT_EQ(shared.at("content").at("application/json").at("schema").at("$ref"),
                       json::value("#/components/schemas/Error"));
         }
     }
@@ -109,8 +111,14 @@ TEST_F(OpenApiRoutesTest, EveryReferenceResolvesAndTheKindsHaveTheirSchemas) {
     CollectRefs(document_, refs);
     const json::object& schemas = document_.at("components").at("schemas").as_object();
     for (const std::string& ref : refs) {
-        ASSERT_TRUE(ref.starts_with("#/components/schemas/")) << ref;
-        EXPECT_TRUE(schemas.contains(ref.substr(21))) << ref << " does not resolve";
+        const std::string responses = "#/components/responses/", prefix = "#/components/schemas/";
+        if (ref.starts_with(responses)) {
+            EXPECT_TRUE(document_.at("components").at("responses").as_object().contains(ref.substr(responses.size())))
+                << ref;
+            continue;
+        }
+        ASSERT_TRUE(ref.starts_with(prefix)) << ref;
+        EXPECT_TRUE(schemas.contains(ref.substr(prefix.size()))) << ref << " does not resolve";
     }
     // An instrument's limits come from its spec: the same numbers the validation refuses by.
     const json::object& create = schemas.at("InstrumentCreate").as_object();

@@ -19,6 +19,11 @@ namespace json = boost::json;
         return ::testing::AssertionFailure() << method << " " << pattern << " answered " << response.status
                                              << ", which the document does not list: " << response.body;
     }
+    if (const json::value* ref = declared->as_object().if_contains("$ref")) {
+        std::string name(ref->as_string());
+        declared = document.at("components").at("responses").as_object().if_contains(name.substr(name.rfind('/') + 1));
+        if (!declared) return ::testing::AssertionFailure() << "dangling " << name;
+    }
     const json::value* content = declared->as_object().if_contains("content");
     const json::value* media = content ? content->as_object().if_contains("application/json") : nullptr;
     if (!media) return ::testing::AssertionSuccess();
