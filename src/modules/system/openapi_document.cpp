@@ -33,9 +33,14 @@ const char* ErrorMeaning(int status) {
     }
 }
 
+/// An error answer, shared by every operation that may give it (#/components/responses/ErrorNNN).
 json::object ErrorAnswer(int status) {
     return json::object{{"description", ErrorMeaning(status)},
                         {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
+}
+
+json::object ErrorRef(int status) {
+    return json::object{{"$ref", "#/components/responses/Error" + std::to_string(status)}};
 }
 
 std::string Lower(std::string_view s) {

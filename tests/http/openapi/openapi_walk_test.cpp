@@ -2,6 +2,7 @@
 // catalog kind's create, get, list, patch, workflow steps and withdrawal, and the refusals
 // (401, 404, 409, 422), must have a status the document lists and a body its schema accepts;
 // every registered kind's required fields are the ones a bare POST is refused for.
+#include <iostream>
 #include <set>
 
 #include "http/catalog/catalog_helpers.hpp"
@@ -77,6 +78,7 @@ TEST_F(OpenApiWalkTest, EveryRegisteredKindIsRefusedForExactlyItsRequiredFields)
     std::vector<std::pair<std::string, std::string>> kinds = RegisteredKinds(document);
     ASSERT_GE(kinds.size(), 6u) << "the registered kinds' POSTs should name their Create schemas";
     Session& op = As("operator");
+    std::size_t refused_kinds = 0, objects = 0;
     for (const auto& [name, base] : kinds) {
         SCOPED_TRACE(base);
         // A bare body is refused for every required field the document names, and the refusal
@@ -84,6 +86,7 @@ TEST_F(OpenApiWalkTest, EveryRegisteredKindIsRefusedForExactlyItsRequiredFields)
         HttpResponse bare = op.Post(base, "{}");
         EXPECT_TRUE(Conforms(document, "POST", base, bare));
         if (bare.status != 422) continue;  // a kind the operator may not create: its grant says so (403)
+        ++refused_kinds;
         std::set<std::string> refused = FieldSet(bare), required;
         const json::object& create = document.at("components").at("schemas").at(name + "Create").as_object();
         if (const json::value* list = create.if_contains("required")) {
@@ -100,11 +103,18 @@ TEST_F(OpenApiWalkTest, EveryRegisteredKindIsRefusedForExactlyItsRequiredFields)
         json::value listed = page.Json();
         for (const json::value& item : listed.at("items").as_array()) {
             std::string at = base + "/" + Str(item, "id");
+            ++objects;
             EXPECT_TRUE(Conforms(document, "GET", base + "/{id}", op.Get(at)));
             EXPECT_TRUE(Conforms(document, "GET", base + "/{id}/actions", op.Get(at + "/actions")));
             EXPECT_TRUE(Conforms(document, "GET", base + "/{id}/steps", op.Get(at + "/steps")));
         }
     }
+    // The operator registers for any organisation: most kinds' refusals were compared, and the
+    // catalog test's objects (this suite's) were read back through every kind's list.
+    EXPECT_GE(refused_kinds, kinds.size() / 2) << refused_kinds << " of " << kinds.size();
+    EXPECT_GE(objects, 4u);
+    std::cout << "[ openapi  ] " << kinds.size() << " kinds, " << refused_kinds << " bare POSTs compared, " << objects
+              << " objects read\n";
 }
 
 }  // namespace
