@@ -73,6 +73,29 @@ TEST_F(OpenApiWalkTest, CatalogKindsAnswerAsTheDocumentSays) {
     }
 }
 
+TEST_F(OpenApiWalkTest, HandDescribedRoutesAnswerAsTheirDescriptions) {
+    const json::value document = Document();
+    HttpClient visitor = Visitor();
+    Session& unit = As("unit_a");
+    EXPECT_TRUE(Conforms(document, "POST", "/api/v1/auth/login", unit.login));
+    EXPECT_TRUE(Conforms(document, "POST", "/api/v1/auth/login",
+                         visitor.Post("/api/v1/auth/login", R"({"username": "unit_a", "password": "wrong-Pa55"})")));
+    EXPECT_TRUE(Conforms(document, "POST", "/api/v1/auth/login", visitor.Post("/api/v1/auth/login", "{}")));
+    EXPECT_TRUE(Conforms(document, "GET", "/api/v1/me", unit.Get("/api/v1/me")));
+    EXPECT_TRUE(Conforms(document, "GET", "/api/v1/me", visitor.Get("/api/v1/me")));
+    EXPECT_TRUE(Conforms(document, "GET", "/api/v1/users", As("operator").Get("/api/v1/users?page_size=5")));
+    EXPECT_TRUE(Conforms(document, "GET", "/api/v1/search", visitor.Get("/api/v1/search?q=" + UrlEncode("显微镜"))));
+    EXPECT_TRUE(Conforms(document, "GET", "/api/v1/search", visitor.Get("/api/v1/search?sort=cheapest")));
+    EXPECT_TRUE(Conforms(document, "GET", "/api/v1/search/suggest", visitor.Get("/api/v1/search/suggest?q=x")));
+    EXPECT_TRUE(Conforms(document, "GET", "/api/v1/industries/suggest",
+                         visitor.Get("/api/v1/industries/suggest?text=" + UrlEncode("原料药检测"))));
+    EXPECT_TRUE(Conforms(document, "GET", "/api/v1/orders", unit.Get("/api/v1/orders")));
+    EXPECT_TRUE(Conforms(document, "POST", "/api/v1/orders", unit.Post("/api/v1/orders", "{}")));
+    EXPECT_TRUE(Conforms(document, "GET", "/api/v1/bookings", unit.Get("/api/v1/bookings")));
+    EXPECT_TRUE(Conforms(document, "POST", "/api/v1/bookings", unit.Post("/api/v1/bookings", "{}")));
+    EXPECT_TRUE(Conforms(document, "GET", "/api/v1/vouchers", unit.Get("/api/v1/vouchers")));
+}
+
 TEST_F(OpenApiWalkTest, EveryRegisteredKindIsRefusedForExactlyItsRequiredFields) {
     const json::value document = Document();
     std::vector<std::pair<std::string, std::string>> kinds = RegisteredKinds(document);
