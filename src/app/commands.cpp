@@ -5,6 +5,7 @@
 
 #include "app/application.hpp"
 #include "app/modules.hpp"
+#include "app/openapi_command.hpp"
 #include "core/log.hpp"
 #include "http/server.hpp"
 #include "store/migrations.hpp"
@@ -191,6 +192,10 @@ std::vector<CommandSpec> AllCommands() {
          "apply database migrations and print the schema version",
          {DbFlag(), ConfigFlag()},
          MigrateCommand},
+        {{"openapi"},
+         "print the OpenAPI document of this build's routes (for web: npm run api-types)",
+         {{"db", "URL", "database to register on (default: a throw-away SQLite file)"}, ConfigFlag()},
+         OpenApiCommand},
         {{"demo"},
          "fill an empty database with reproducible demo data and one demo account per role (docs/DEMO.md)",
          {DbFlag(),

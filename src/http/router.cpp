@@ -22,7 +22,7 @@ std::vector<std::string_view> SplitPath(std::string_view path) {
 
 void Router::Add(Method method, std::string_view pattern, Handler handler, RouteOptions options) {
     if (!pattern.starts_with('/')) throw std::logic_error("route pattern must start with '/': " + std::string(pattern));
-    Route route{method, std::string(pattern), {}, std::move(handler), options};
+    Route route{method, std::string(pattern), {}, std::move(handler), options, nullptr};
     for (std::string_view part : SplitPath(pattern)) {
         bool is_param = part.size() > 2 && part.front() == '{' && part.back() == '}';
         route.segments.push_back(Segment{std::string(is_param ? part.substr(1, part.size() - 2) : part), is_param});
@@ -100,6 +100,28 @@ std::vector<std::pair<Method, std::string>> Router::Routes() const {
     std::vector<std::pair<Method, std::string>> out;
     out.reserve(routes_.size());
     for (const Route& r : routes_) out.emplace_back(r.method, r.pattern);
+    return out;
+}
+
+void Router::Describe(Method method, std::string_view pattern, RouteDoc doc) {
+    for (Route& route : routes_) {
+        if (route.method == method && route.pattern == pattern) {
+            route.doc = std::make_shared<const RouteDoc>(std::move(doc));
+            return;
+        }
+    }
+    throw std::logic_error("describing a route never added: " + std::string(MethodName(method)) + " " +
+                           std::string(pattern));
+}
+
+void Router::AddSchema(const std::string& name, boost::json::value schema) {
+    if (!schemas_.contains(name)) schemas_[name] = std::move(schema);
+}
+
+std::vector<Router::DescribedRoute> Router::Described() const {
+    std::vector<DescribedRoute> out;
+    out.reserve(routes_.size());
+    for (const Route& r : routes_) out.push_back(DescribedRoute{r.method, r.pattern, r.doc.get()});
     return out;
 }
 

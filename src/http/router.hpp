@@ -3,12 +3,14 @@
 // at start-up; lookups afterwards are read-only and thread-safe.
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "http/request.hpp"
+#include "http/route_doc.hpp"
 
 namespace keyuan::http {
 
@@ -58,6 +60,21 @@ public:
     /// Every (method, pattern), for the OpenAPI document and tests.
     std::vector<std::pair<Method, std::string>> Routes() const;
 
+    /// Attaches the OpenAPI description to a route added before (throws std::logic_error if
+    /// there is none): kept apart from RouteOptions so that matching never copies it.
+    void Describe(Method method, std::string_view pattern, RouteDoc doc);
+    /// A schema the descriptions refer to as #/components/schemas/NAME; the first one given wins.
+    void AddSchema(const std::string& name, boost::json::value schema);
+
+    struct DescribedRoute {
+        Method method;
+        std::string pattern;
+        const RouteDoc* doc;  // nullptr: not described
+    };
+    /// Every route with its description, in the order they were added.
+    std::vector<DescribedRoute> Described() const;
+    const boost::json::object& Schemas() const { return schemas_; }
+
 private:
     struct Segment {
         std::string text;
@@ -69,11 +86,13 @@ private:
         std::vector<Segment> segments;
         Handler handler;
         RouteOptions options;
+        std::shared_ptr<const RouteDoc> doc;
     };
     static bool MatchSegments(const Route& route, const std::vector<std::string_view>& parts,
                               std::vector<std::pair<std::string, std::string>>* params);
 
     std::vector<Route> routes_;
+    boost::json::object schemas_;
 };
 
 }  // namespace keyuan::http

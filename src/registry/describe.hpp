@@ -14,3 +14,18 @@ namespace keyuan::registry {
 boost::json::object DescribeKind(const ResourceEngine& engine);
 
 }  // namespace keyuan::registry
+
+namespace keyuan::http {
+class Router;
+}
+
+namespace keyuan::registry {
+
+/// The OpenAPI schema name of a kind: "finance_product" → "FinanceProduct".
+std::string SchemaName(std::string_view kind);
+
+/// Describes the kind's routes (RegisterResource's) and adds its schemas (NAME, NAMECreate,
+/// NAMEPatch, NAMEPage) to the router, from its spec and its review workflow.
+void DescribeRoutes(http::Router& router, const ResourceEngine& engine);
+
+}  // namespace keyuan::registry

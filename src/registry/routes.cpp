@@ -68,10 +68,13 @@ std::unique_ptr<ResourceEngine> RegisterResource(modules::ModuleContext& context
         context.router, context.db, e.review(), context.policy, base,
         {.visible = [&e](const Caller* caller, const workflow::Subject& s) { return e.Visible(caller, s); },
          .extra_actions = [&e](const Caller* caller,
-                               const workflow::Subject& s) { return e.AllowedActions(caller, s); }});
+                               const workflow::Subject& s) { return e.AllowedActions(caller, s); },
+         .object_schema = http::SchemaRef(SchemaName(e.spec().kind)),
+         .extra_action_names = {"update"}});
     context.router.Get(base + "/{id}/history", [&e](Request& r) {
         return http::JsonResponse(200, e.History(r.caller.get(), http::PathId(r)));
     });
+    DescribeRoutes(context.router, e);  // the OpenAPI document's, from the spec (describe_openapi.cpp)
     return engine;
 }
 

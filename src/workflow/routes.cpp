@@ -8,6 +8,7 @@
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "workflow/deadlines.hpp"
+#include "workflow/route_docs.hpp"
 
 namespace keyuan::workflow {
 namespace json = boost::json;
@@ -52,6 +53,32 @@ std::map<std::int64_t, Subject> LoadSubjects(store::Session& s, const Definition
         if (std::optional<Subject> subject = d.load(s, o.id)) out.emplace(o.id, std::move(*subject));
     }
     return out;
+}
+
+void AddOverdueRoute(http::Router& router, store::Database& db, const Workflow& workflow, const access::Policy& policy,
+                     const std::string& base, const std::set<std::string>& movers) {
+    router.Get(base + "/overdue", [&db, &workflow, &policy, movers](Request& r) {
+        const Caller* caller = r.caller.get();
+        if (!caller) throw ApiError(Error::Unauthenticated());
+        bool any = false;
+        for (const std::string& m : movers) any = any || policy.HasAction(caller, m);
+        if (!any) throw ApiError(Error::Forbidden());
+        json::array items;
+        db.Read([&](store::Session& s) {
+            Date today = *Date::Parse(clock::TodayShanghai());
+            std::vector<Overdue> overdue = ListOverdue(s, workflow.definition().kind, today, kOverdueLimit);
+            std::map<std::int64_t, Subject> subjects = LoadSubjects(s, workflow.definition(), overdue);
+            for (const Overdue& o : overdue) {
+                auto subject = subjects.find(o.id);
+                if (subject == subjects.end() || subject->second.state != o.state) continue;
+                bool mine = false;
+                for (const std::string& m : movers) mine = mine || policy.Allows(caller, m, subject->second.scope);
+                if (!mine) continue;
+                items.push_back(json::object{{"id", std::to_string(o.id)}, {"state", o.state}, {"due_on", o.due_on}});
+            }
+        });
+        return http::JsonResponse(200, json::object{{"items", std::move(items)}});
+    });
 }
 
 }  // namespace
@@ -99,29 +126,8 @@ void RegisterRoutes(http::Router& router, store::Database& db, const Workflow& w
             if (workflow.definition().FindState(from)->due_working_days) movers.insert(workflow.PolicyAction(t));
         }
     }
-    if (movers.empty()) return;
-    router.Get(base + "/overdue", [&db, &workflow, &policy, movers](Request& r) {
-        const Caller* caller = r.caller.get();
-        if (!caller) throw ApiError(Error::Unauthenticated());
-        bool any = false;
-        for (const std::string& m : movers) any = any || policy.HasAction(caller, m);
-        if (!any) throw ApiError(Error::Forbidden());
-        json::array items;
-        db.Read([&](store::Session& s) {
-            Date today = *Date::Parse(clock::TodayShanghai());
-            std::vector<Overdue> overdue = ListOverdue(s, workflow.definition().kind, today, kOverdueLimit);
-            std::map<std::int64_t, Subject> subjects = LoadSubjects(s, workflow.definition(), overdue);
-            for (const Overdue& o : overdue) {
-                auto subject = subjects.find(o.id);
-                if (subject == subjects.end() || subject->second.state != o.state) continue;
-                bool mine = false;
-                for (const std::string& m : movers) mine = mine || policy.Allows(caller, m, subject->second.scope);
-                if (!mine) continue;
-                items.push_back(json::object{{"id", std::to_string(o.id)}, {"state", o.state}, {"due_on", o.due_on}});
-            }
-        });
-        return http::JsonResponse(200, json::object{{"items", std::move(items)}});
-    });
+    if (!movers.empty()) AddOverdueRoute(router, db, workflow, policy, base, movers);
+    DescribeRoutes(router, workflow, base, hooks, !movers.empty());
 }
 
 }  // namespace keyuan::workflow

@@ -25,6 +25,10 @@ struct RouteHooks {
     /// Transitions whose POST …/{id}/{action} the kind adds itself, because they carry data
     /// (an evaluation's assignees, its conclusion) and run the transition in the same transaction.
     std::vector<std::string> own_routes;
+    /// For the OpenAPI document: the schema of the object a transition answers (null: any
+    /// object), and the names `extra_actions` may give, so that allowed_actions is an enum.
+    boost::json::value object_schema;
+    std::vector<std::string> extra_action_names;
 };
 
 /// Adds the routes above. `workflow` and `db` must outlive the router.

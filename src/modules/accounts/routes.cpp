@@ -244,6 +244,7 @@ void Register(modules::ModuleContext& context) {
     AddUserRoutes(context.router, service);
     AddColleagueRoutes(context.router, service);
     AddRoleGrantRoutes(context.router, service);
+    DescribeRoutes(context.router);
 }
 
 }  // namespace keyuan::accounts

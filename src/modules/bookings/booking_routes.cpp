@@ -54,6 +54,71 @@ json::array SkippedJson(const std::vector<Skipped>& skipped, http::Lang lang) {
     return out;
 }
 
+constexpr std::string_view kBooking = R"({"type": "object",
+  "required": ["id", "instrument_id", "org_id", "user_id", "status", "version", "starts_at", "ends_at"],
+  "properties": {
+    "id": {"type": "string", "pattern": "^[0-9]+$"}, "instrument_id": {"type": "string", "pattern": "^[0-9]+$"},
+    "instrument_name": {"type": "string"}, "org_id": {"type": "string"},
+    "client_org_id": {"type": "string", "nullable": true}, "user_id": {"type": "string"},
+    "booked_by": {"type": "string"}, "series_id": {"type": "string", "nullable": true},
+    "status": {"type": "string"}, "version": {"type": "integer"},
+    "starts_at": {"type": "string"}, "ends_at": {"type": "string"}, "minutes": {"type": "integer"},
+    "purpose": {"type": "string"}, "samples": {"type": "integer"}, "reason": {"type": "string", "nullable": true},
+    "created_at": {"type": "string"}, "updated_at": {"type": "string"}}})";
+
+/// The OpenAPI descriptions of the routes below, with the limits their readers apply.
+void DescribeRoutes(http::Router& router) {
+    router.AddSchema("Booking", http::Schema(kBooking));
+    json::object minute{{"type", "string"}, {"maxLength", 32}, {"description", "RFC 3339, whole minutes"}};
+    json::object id{{"type", "string"}, {"pattern", "^[0-9]+$"}, {"maxLength", 20}};
+    router.Describe(http::Method::kPost, "/api/v1/bookings",
+                    {.summary = "Book an instrument (repeat_weeks > 0: a weekly series, answered as {items, skipped})",
+                     .tags = {"bookings"},
+                     .request = json::object{{"type", "object"},
+                                             {"required", {"instrument_id", "starts_at", "ends_at"}},
+                                             {"properties",
+                                              {{"instrument_id", id},
+                                               {"starts_at", minute},
+                                               {"ends_at", minute},
+                                               {"purpose", {{"type", "string"}, {"maxLength", 500}}},
+                                               {"samples", {{"type", "integer"}, {"minimum", 0}, {"maximum", 100000}}},
+                                               {"user_id", id},
+                                               {"repeat_weeks", {{"type", "integer"}, {"minimum", 0}, {"maximum", 26}}},
+                                               {"voucher_id", id},
+                                               {"voucher_fen", {{"type", "integer"}, {"minimum", 0}}}}}},
+                     .response = json::object{{"type", "object"}},
+                     .errors = {400, 401, 403, 404, 409, 422}});
+    router.Describe(
+        http::Method::kGet, "/api/v1/bookings/{id}",
+        {.summary = "One booking", .tags = {"bookings"}, .response = http::SchemaRef("Booking"), .errors = {401, 404}});
+    router.Describe(http::Method::kGet, "/api/v1/bookings",
+                    {.summary = "The caller's bookings, or the provider's queue (?view=provider)",
+                     .tags = {"bookings"},
+                     .params = {{.name = "view"},
+                                {.name = "status"},
+                                {.name = "instrument_id", .schema = id},
+                                {.name = "from", .schema = {{"type", "string"}, {"format", "date"}}},
+                                {.name = "to", .schema = {{"type", "string"}, {"format", "date"}}},
+                                {.name = "page", .schema = {{"type", "integer"}}},
+                                {.name = "page_size", .schema = {{"type", "integer"}}}},
+                     .response = json::object{{"type", "object"},
+                                              {"required", {"items", "total"}},
+                                              {"properties",
+                                               {{"items", {{"type", "array"}, {"items", http::SchemaRef("Booking")}}},
+                                                {"total", {{"type", "integer"}}}}}},
+                     .errors = {401, 403, 422}});
+    router.Describe(
+        http::Method::kPatch, "/api/v1/bookings/{id}",
+        {.summary = "Move a booking (its client only; If-Match or version)",
+         .tags = {"bookings"},
+         .request = json::object{{"type", "object"},
+                                 {"required", {"starts_at", "ends_at"}},
+                                 {"properties",
+                                  {{"starts_at", minute}, {"ends_at", minute}, {"version", {{"type", "integer"}}}}}},
+         .response = http::SchemaRef("Booking"),
+         .errors = {400, 401, 403, 404, 409, 422}});
+}
+
 }  // namespace
 
 void RegisterBookingRoutes(modules::ModuleContext& context, const workflow::Workflow& lifecycle) {
@@ -124,6 +189,7 @@ void RegisterBookingRoutes(modules::ModuleContext& context, const workflow::Work
         reader.Finish();
         return http::JsonResponse(200, Reschedule(db, *r.caller, r.ToActor(), id, span, expected));
     });
+    DescribeRoutes(context.router);
 }
 
 }  // namespace keyuan::bookings

@@ -32,7 +32,8 @@ void Register(modules::ModuleContext& context) {
     RegisterBookingRoutes(context, lifecycle);
     RegisterDeliveryRoutes(context, lifecycle);
     RegisterFeedRoutes(context);
-    workflow::RegisterRoutes(context.router, context.db, lifecycle, context.policy, "/api/v1/bookings");
+    workflow::RegisterRoutes(context.router, context.db, lifecycle, context.policy, "/api/v1/bookings",
+                             {.object_schema = http::SchemaRef("Booking")});
     // Reminders the day before and requests to rate: hourly, each message once (deduplicated).
     store::Database& db = context.db;
     context.scheduler.Add({.name = "bookings.reminders", .every_seconds = 3600, .run = [&db] {

@@ -107,6 +107,67 @@ json::object ResultJson(const SearchResult& result, const SearchQuery& q) {
     return out;
 }
 
+/// The OpenAPI descriptions of the routes below: the parameters ReadQuery reads.
+void DescribeRoutes(http::Router& router) {
+    json::object text{{"type", "string"}, {"description", "at most 1000 bytes of UTF-8"}};
+    auto integer = [] { return json::object{{"type", "integer"}}; };
+    router.AddSchema("SearchResult", http::Schema(R"({"type": "object",
+        "required": ["items", "total", "page", "page_size", "facets"], "properties": {
+        "items": {"type": "array", "items": {"type": "object", "required": ["type", "id", "title"], "properties": {
+            "type": {"type": "string"}, "id": {"type": "string", "pattern": "^[0-9]+$"}, "title": {"type": "string"},
+            "snippet": {"type": "string"}, "score": {"type": "number"}}}},
+        "total": {"type": "integer"}, "total_exact": {"type": "boolean"}, "page": {"type": "integer"},
+        "page_size": {"type": "integer"}, "facets": {"type": "object"}, "facets_exact": {"type": "boolean"},
+        "did_you_mean": {"type": "string", "nullable": true}}})"));
+    router.Describe(
+        http::Method::kGet, "/api/v1/search",
+        {.summary = "Search approved resources of every indexed type, with facets",
+         .tags = {"search"},
+         .params = {{.name = "q", .schema = text},
+                    {.name = "type",
+                     .schema = {{"type", "string"}},
+                     .description = "comma-separated, each one of the indexed types"},
+                    {.name = "industry"},
+                    {.name = "district"},
+                    {.name = "class_code"},
+                    {.name = "open_status"},
+                    {.name = "status", .schema = {{"type", "string"}, {"maxLength", 20}}},
+                    {.name = "accreditation", .schema = {{"type", "string"}, {"enum", {"cnas", "cma", "any"}}}},
+                    {.name = "org_id", .schema = integer()},
+                    {.name = "price_min", .schema = integer(), .description = "fen"},
+                    {.name = "price_max", .schema = integer(), .description = "fen"},
+                    {.name = "sort",
+                     .schema = {{"type", "string"}, {"enum", {"relevance", "newest", "price", "-price"}}}},
+                    {.name = "page", .schema = integer()},
+                    {.name = "page_size", .schema = integer()}},
+         .response = http::SchemaRef("SearchResult"),
+         .errors = {422}});
+    router.Describe(http::Method::kGet, "/api/v1/search/suggest",
+                    {.summary = "Titles completing what was typed (at most 8)",
+                     .tags = {"search"},
+                     .params = {{.name = "q", .schema = text}},
+                     .response = http::Schema(R"({"type": "object", "required": ["items"], "properties": {
+                         "items": {"type": "array", "items": {"type": "string"}}}})"),
+                     .errors = {422}});
+    router.Describe(http::Method::kGet, "/api/v1/industries/suggest",
+                    {.summary = "Industry codes (GB/T 4754) that a text describes, with their high-tech industries",
+                     .tags = {"search"},
+                     .params = {{.name = "text", .schema = text, .required = true}},
+                     .response = http::Schema(R"({"type": "object", "required": ["items"], "properties": {
+                         "items": {"type": "array", "items": {"type": "object", "required": ["code", "name"],
+                         "properties": {"code": {"type": "string"}, "name": {"type": "string"},
+                         "score": {"type": "number"},
+                         "hitech_industries": {"type": "array", "items": {"type": "string"}}}}}}})"),
+                     .errors = {422}});
+    router.Describe(http::Method::kPost, "/api/v1/search/rebuild",
+                    {.summary = "Rebuild the search index from the database (operator)",
+                     .tags = {"search"},
+                     .response = http::Schema(R"({"type": "object", "required": ["documents"],
+                         "properties": {"documents": {"type": "integer"}}})"),
+                     .status = 200,
+                     .errors = {401, 403}});
+}
+
 }  // namespace
 
 void Register(modules::ModuleContext& context) {
@@ -154,6 +215,7 @@ void Register(modules::ModuleContext& context) {
         std::int64_t count = indexer.Rebuild();
         return http::JsonResponse(200, json::object{{"documents", count}});
     });
+    DescribeRoutes(context.router);
 }
 
 }  // namespace keyuan::search

@@ -1,8 +1,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
-#include <cctype>
-
+#include <memory>
 #include <span>
 #include <string_view>
 #include <utility>
@@ -10,6 +9,7 @@
 #include "http/json.hpp"
 #include "modules/system/idempotency.hpp"
 #include "modules/system/module.hpp"
+#include "modules/system/openapi_document.hpp"
 
 namespace keyuan::embedded {
 std::span<const std::pair<std::string_view, std::string_view>> ApiDocuments();
@@ -25,6 +25,8 @@ void Register(modules::ModuleContext& context) {
     context.router.Get(
         "/api/v1/health", [health](http::Request&) { return http::Response::Json(200, health); },
         http::RouteOptions{.blocking = false});
+    context.router.Describe(http::Method::kGet, "/api/v1/health",
+                            {.summary = "Liveness", .tags = {"system"}, .response = http::SchemaRef("Health")});
 
     // Readiness also checks that the database answers.
     store::Database& db = context.db;
@@ -37,60 +39,28 @@ void Register(modules::ModuleContext& context) {
         }
         return http::Response::Json(200, health);
     });
+    context.router.Describe(http::Method::kGet, "/api/v1/health/ready",
+                            {.summary = "Readiness: the database answers",
+                             .tags = {"system"},
+                             .response = http::SchemaRef("Health"),
+                             .errors = {503}});
 }
-
-namespace {
-
-json::object Operation(http::Method method, const std::string& path) {
-    json::array parameters;
-    std::size_t at = 0;
-    while ((at = path.find('{', at)) != std::string::npos) {
-        std::size_t end = path.find('}', at);
-        parameters.push_back(json::object{{"name", path.substr(at + 1, end - at - 1)},
-                                          {"in", "path"},
-                                          {"required", true},
-                                          {"schema", json::object{{"type", "string"}}}});
-        at = end;
-    }
-    json::object error{
-        {"description", "error"},
-        {"content", json::object{{"application/json",
-                                  json::object{{"schema", json::object{{"$ref", "#/components/schemas/Error"}}}}}}}};
-    std::string segment = path.substr(1, path.find('/', 1) - 1);
-    json::object op{
-        {"summary", std::string(http::MethodName(method)) + " " + path},
-        {"tags", json::array{segment}},
-        {"responses", json::object{{method == http::Method::kPost ? "201" : "200", json::object{{"description", "ok"}}},
-                                   {"4XX", error}}}};
-    if (!parameters.empty()) op["parameters"] = std::move(parameters);
-    if (method == http::Method::kPost || method == http::Method::kPatch) {
-        op["requestBody"] = json::object{{"content", json::object{{"application/json", json::object{}}}}};
-    }
-    return op;
-}
-
-}  // namespace
 
 void RegisterIdempotency(modules::ModuleContext& context) {
     context.middleware.push_back(MakeIdempotency(context.db));
 }
 
 void RegisterOpenApi(modules::ModuleContext& context) {
-    // Hand-written entries in openapi.json win; every other route is described from the
-    // router, so that no endpoint is missing from the document.
-    json::value document = json::parse(embedded::ApiDocuments().front().second);
-    json::object& paths = document.as_object()["paths"].as_object();
-    for (const auto& [method, pattern] : context.router.Routes()) {
-        std::string path = pattern.substr(std::string("/api/v1").size());
-        std::string verb(http::MethodName(method));
-        for (char& c : verb) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        json::object& item = paths[path].is_object() ? paths[path].as_object() : paths[path].emplace_object();
-        if (!item.contains(verb)) item[verb] = Operation(method, path);
-    }
-    std::string openapi = json::serialize(document);
+    // Added first, so that the document lists itself; built from every route registered so far.
+    auto openapi = std::make_shared<std::string>();
     context.router.Get(
-        "/api/v1/openapi.json", [openapi](http::Request&) { return http::Response::Json(200, openapi); },
+        "/api/v1/openapi.json", [openapi](http::Request&) { return http::Response::Json(200, *openapi); },
         http::RouteOptions{.blocking = false});
+    context.router.Describe(http::Method::kGet, "/api/v1/openapi.json",
+                            {.summary = "This document (OpenAPI 3.0)",
+                             .tags = {"system"},
+                             .response = json::object{{"type", "object"}, {"required", {"openapi", "paths"}}}});
+    *openapi = json::serialize(BuildOpenApi(context.router, embedded::ApiDocuments().front().second));
 }
 
 }  // namespace keyuan::system

@@ -22,6 +22,7 @@ void Register(modules::ModuleContext& context) {
     RegisterReportRoutes(context);
     // approve, recommend, co_approve, reject, withdraw, steps, actions and the overdue list.
     workflow::RegisterRoutes(context.router, context.db, lifecycle, context.policy, "/api/v1/voucher-applications", {});
+    DescribeRoutes(context.router);
     store::Database& db = context.db;
     context.scheduler.Add({.name = "vouchers.expire", .every_seconds = 3600, .run = [&db] {
                                if (std::int64_t n = ExpireDue(db))

@@ -43,4 +43,7 @@ boost::json::object ListPage(store::Database& db, const std::string& from, workf
                              const std::function<boost::json::object(store::Session&, std::int64_t)>& show,
                              const std::string& order = "1 DESC");
 
+/// Describes the most used routes above for the OpenAPI document (route_docs.cpp).
+void DescribeRoutes(http::Router& router);
+
 }  // namespace keyuan::vouchers

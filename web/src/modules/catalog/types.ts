@@ -1,48 +1,18 @@
 // Catalog's value types as the server sends them.
+import type { components } from '@/shared/api-types'
 import type { AllowedAction } from '@/shared/kinds'
 
-export type ReviewStatus = 'draft' | 'submitted' | 'approved' | 'returned' | 'withdrawn'
+type Schemas = components['schemas']
 
-export interface Instrument {
-  id: string
-  org_id: string
-  org_name: string
-  status: ReviewStatus
-  review_reason: string
-  version: number
-  created_at: string
-  updated_at: string
-  name: string
-  name_en: string | null
-  class_code: string
-  model: string | null
-  manufacturer: string | null
-  country: string | null
-  original_value_fen: number
-  purchase_date: string | null
-  acceptance_date: string
-  registration_due_date: string | null
-  registered_on: string | null
-  registered_late: boolean | null
-  lab_id: string | null
-  location: string | null
-  district_code: string
-  technical_indicators: string | null
-  functions: string | null
-  open_status: string
-  service_modes: string[]
-  fee_standard: string | null
-  booking_rules: string | null
-  duty_free: boolean | null
-  customs_supervision_end: string | null
-  photos: string[]
-  contact_name: string | null
-  contact_phone: string | null
-  contact_email: string | null
-  industry_codes: string[]
-  /** In a list, for a caller who may act on instruments: what they may do to this one now. */
-  allowed_actions?: AllowedAction[]
-}
+/** The review workflow's states, as the server declares them. */
+export type ReviewStatus = Schemas['Instrument']['status']
+
+/**
+ * An instrument as the server answers it (GET /api/v1/instruments/{id}): generated from its registry spec
+ * (src/shared/api-types.ts, `npm run api-types`), so that a field added or changed on the server shows here. In a
+ * list, for a caller who may act on instruments, `allowed_actions` says what they may do to this one now.
+ */
+export type Instrument = Omit<Schemas['Instrument'], 'allowed_actions'> & { allowed_actions?: AllowedAction[] }
 
 export interface IndustrySuggestion {
   code: string
