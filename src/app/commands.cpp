@@ -15,11 +15,6 @@
 namespace keyuan::app {
 namespace {
 
-std::optional<std::string> GetEnv(const char* name) {
-    const char* v = std::getenv(name);
-    return v ? std::optional<std::string>(v) : std::nullopt;
-}
-
 /// The URL without its password, for messages and logs.
 std::string RedactUrl(const std::string& url) {
     std::size_t scheme = url.find("://");
@@ -32,7 +27,7 @@ std::string RedactUrl(const std::string& url) {
 
 /// Loads the configuration or prints why not; nullopt means exit with 2.
 std::optional<Config> Configure(const Flags& flags, const char* command) {
-    Result<Config> config = LoadConfig(flags, GetEnv);
+    Result<Config> config = LoadConfig(flags, ProcessEnvironment);
     if (!config) {
         std::cerr << "keyuan " << command << ": " << config.error().message.en << "\n";
         return std::nullopt;

@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cstdio>
+#include <cstdlib>
 #include <stdexcept>
 
 #include "app/modules.hpp"
@@ -130,6 +131,11 @@ bool ParseListen(const std::string& listen, std::string& host, std::uint16_t& po
     if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size() || value > 65535) return false;
     port = static_cast<std::uint16_t>(value);
     return true;
+}
+
+std::optional<std::string> ProcessEnvironment(const char* name) {
+    const char* v = std::getenv(name);
+    return v ? std::optional<std::string>(v) : std::nullopt;
 }
 
 Result<Config> LoadConfig(const Flags& flags, const std::function<std::optional<std::string>(const char*)>& env) {

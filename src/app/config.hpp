@@ -32,6 +32,9 @@ using Flags = std::map<std::string, std::string>;
 
 /// Builds the configuration. `env` looks up an environment variable (injected for tests).
 /// Errors name the source and the bad setting in one line.
+/// The process environment as LoadConfig reads it (tests pass their own).
+std::optional<std::string> ProcessEnvironment(const char* name);
+
 Result<Config> LoadConfig(const Flags& flags, const std::function<std::optional<std::string>(const char*)>& env);
 
 /// Splits "HOST:PORT" or "[V6]:PORT"; false if malformed.

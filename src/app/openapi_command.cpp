@@ -11,14 +11,7 @@
 #include "store/migrations.hpp"
 
 namespace keyuan::app {
-namespace {
-
-std::optional<std::string> GetEnv(const char* name) {
-    const char* v = std::getenv(name);
-    return v ? std::optional<std::string>(v) : std::nullopt;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 int OpenApiCommand(const Flags& given) {
     Flags flags = given;
@@ -30,7 +23,7 @@ int OpenApiCommand(const Flags& given) {
     }
     int code = 0;
     try {
-        Result<Config> config = LoadConfig(flags, GetEnv);
+        Result<Config> config = LoadConfig(flags, ProcessEnvironment);
         if (!config) {
             std::cerr << "keyuan openapi: " << config.error().message.en << "\n";
             code = 2;

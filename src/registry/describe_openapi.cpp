@@ -14,8 +14,6 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr std::int64_t kMaxMoneyFen = 10'000'000'000'000;  // as validation.cpp
-
 json::array Strings(const auto& list) {
     json::array out;
     for (const auto& s : list) out.emplace_back(json::string(std::string_view(s)));

@@ -26,6 +26,10 @@
 
 namespace keyuan::registry {
 
+/// The largest money field a kind accepts (1,000 亿元: anything above is a typo); the OpenAPI
+/// document states the same bound.
+inline constexpr std::int64_t kMaxMoneyFen = 10'000'000'000'000;
+
 enum class FieldType {
     kText,        // single-line text
     kLongText,    // multi-line text

@@ -13,8 +13,6 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr std::int64_t kMaxMoneyFen = 10'000'000'000'000;  // 1,000 亿元: anything above is a typo
-
 /// Reads one field by its type; returns nullopt when absent or invalid (errors recorded).
 std::optional<store::Param> ReadField(http::JsonReader& reader, const FieldSpec& f, bool required) {
     switch (f.type) {
