@@ -24,6 +24,7 @@ import { deliveryTexts } from '@/modules/delivery/texts'
 import { catalogTexts } from '@/modules/catalog/texts'
 import { catalogOperatorTexts } from '@/modules/catalog/operatorTexts'
 import { serviceTexts } from '@/modules/catalog/serviceTexts'
+import { unitTexts } from '@/modules/catalog/unitTexts'
 import { ordersRoutes } from '@/modules/orders/routes'
 import { ordersTexts } from '@/modules/orders/texts'
 import { addOrdersPanels } from '@/modules/orders/panels'
@@ -93,6 +94,7 @@ export const moduleTexts: Record<string, Texts> = {
   catalog: catalogTexts,
   catalogOperator: catalogOperatorTexts,
   catalogService: serviceTexts,
+  catalogUnit: unitTexts,
   calendar: calendarTexts,
   bookings: bookingsTexts,
   orders: ordersTexts,
