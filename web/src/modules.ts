@@ -62,6 +62,8 @@ import { techContractsTexts } from '@/modules/tech-contracts/texts'
 import { matchingRoutes } from '@/modules/matching/routes'
 import { matchingTexts } from '@/modules/matching/texts'
 import { addMatchingPanels } from '@/modules/matching/panels'
+import { importsRoutes } from '@/modules/imports/routes'
+import { importsTexts } from '@/modules/imports/texts'
 
 export const moduleRoutes: RouteRecordRaw[] = [
   ...searchRoutes,
@@ -85,6 +87,7 @@ export const moduleRoutes: RouteRecordRaw[] = [
   ...challengesRoutes,
   ...techContractsRoutes,
   ...matchingRoutes,
+  ...importsRoutes,
 ]
 
 export const moduleTexts: Record<string, Texts> = {
@@ -115,6 +118,7 @@ export const moduleTexts: Record<string, Texts> = {
   challenges: challengesTexts,
   techContracts: techContractsTexts,
   matching: matchingTexts,
+  imports: importsTexts,
 }
 
 let textsAdded = false
