@@ -45,7 +45,7 @@ step "web UI: component tests (Vitest)"
 step "browser tests (Debian's Chromium)"
 env "${SANITIZERS[@]}" KEYUAN_BINARY=$BUILD/keyuan WEB_DIST=web/dist tests/browser/run.sh
 step "browser tests of the end-to-end flows on PostgreSQL"
-env "${SANITIZERS[@]}" KEYUAN_BROWSER_ENGINE=postgresql KEYUAN_BROWSER_TESTS="./bookings.test.mjs ./orders.test.mjs ./achievements.test.mjs ./evaluations.test.mjs ./vouchers.test.mjs ./assessment.test.mjs ./annual_reports.test.mjs ./purchase_checks.test.mjs ./tech_platforms.test.mjs ./tech_demands.test.mjs ./challenges.test.mjs ./tech_contracts.test.mjs ./matching.test.mjs" KEYUAN_BINARY=$BUILD/keyuan \
+env "${SANITIZERS[@]}" KEYUAN_BROWSER_ENGINE=postgresql KEYUAN_BROWSER_TESTS="./bookings.test.mjs ./orders.test.mjs ./achievements.test.mjs ./evaluations.test.mjs ./vouchers.test.mjs ./assessment.test.mjs ./annual_reports.test.mjs ./purchase_checks.test.mjs ./tech_platforms.test.mjs ./tech_demands.test.mjs ./challenges.test.mjs ./tech_contracts.test.mjs ./matching.test.mjs ./imports.test.mjs" KEYUAN_BINARY=$BUILD/keyuan \
   WEB_DIST=web/dist tests/browser/run.sh
 
 step "fuzzing: 30 s for each libFuzzer target (scripts/fuzz.sh 3600 for a longer run)"
