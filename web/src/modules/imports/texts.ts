@@ -40,7 +40,7 @@ export const importsTexts = defineTexts(
         rowsTitle: '逐行结果',
         rowsCut: '仅显示前 1000 行，完整结果请下载报告',
         download: '下载报告（XLSX，含错误说明列）',
-        fixHint: '请在原文件中改正上述行后重新上传',
+        fixHint: '请在原文件中改正下列各行后重新上传',
         failed: '导入失败',
       },
       apply: {
@@ -96,7 +96,7 @@ export const importsTexts = defineTexts(
         rowsTitle: 'Row by row',
         rowsCut: 'Only the first 1,000 rows are shown; download the report for all',
         download: 'Download the report (XLSX with an error column)',
-        fixHint: 'Correct these rows in your file and upload it again',
+        fixHint: 'Correct the rows below in your file and upload it again',
         failed: 'The import failed',
       },
       apply: {
