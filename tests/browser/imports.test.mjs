@@ -25,7 +25,9 @@ const NAMES = [...GOOD, FIXED].map((r) => r[0])
 /** The rows as a CSV in GBK, the way Chinese Excel saves "CSV (逗号分隔)". */
 function gbkCsv(dir, name, rows) {
   const utf8 = join(dir, `${name}.utf8`)
-  writeFileSync(utf8, [HEADER, ...rows].map((r) => r.join(',')).join('\r\n') + '\r\n')
+  // As Excel writes it: a cell with a comma in quotes.
+  const cell = (c) => (c.includes(',') ? `"${c}"` : c)
+  writeFileSync(utf8, [HEADER, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n')
   const gbk = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK', utf8])
   assert.notEqual(gbk.toString('utf8'), readFileSync(utf8, 'utf8'), 'the file is not UTF-8')
   const path = join(dir, `${name}.csv`)
@@ -62,6 +64,8 @@ test('a unit imports service products from a GBK CSV: refused row named, fixed, 
 
     // The file with one bad row: row 4 (the header is row 1), its column and message named.
     await check(page, bad)
+    await page.locator('details.rows summary').click()
+    await page.screenshot({ path: join(SCREENSHOTS, 'imports-report.png'), fullPage: true })
     const report = '[data-test=imp-report]'
     assert.equal(await count(page, report, 'created'), 2)
     assert.equal(await count(page, report, 'refused'), 1)
@@ -73,7 +77,6 @@ test('a unit imports service products from a GBK CSV: refused row named, fixed, 
     // All or nothing refuses to apply while a row is refused.
     await page.locator('[data-test=imp-all-or-nothing]').click()
     assert.ok(await page.locator('[data-test=imp-apply]').isDisabled())
-    await page.screenshot({ path: join(SCREENSHOTS, 'imports-report.png'), fullPage: true })
 
     // The corrected file: every row would be created; applied.
     await page.locator('[data-test=imp-again]').click()
@@ -135,7 +138,7 @@ test('the lab form refuses an empty lab at its fields, then saves a draft; the p
     await page.locator('[data-test=org-fixed]', { hasText: '121100004000000014' }).waitFor()
     await field(page, 'org-address').fill('北京市海淀区学院路 1 号')
     await page.locator('[data-test=org-save]').click()
-    await page.locator('.el-message--success').waitFor()
+    await page.locator('.el-message--success', { hasText: '单位信息已保存' }).waitFor()
   })
 })
 

@@ -35,7 +35,9 @@ export interface RunError {
   /** The column's header as the file has it. */
   column: string
   field: string
+  /** In Chinese; message_en in English. */
   message: string
+  message_en?: string
 }
 
 export interface ImportRun {
@@ -52,6 +54,6 @@ export interface ImportRun {
   rows_cut?: boolean
   errors: RunError[]
   report_url: string
-  /** Why a run failed as a whole (a file that is no table, a missing header …), when it did. */
-  message?: string
+  /** Why a run failed as a whole (a job interrupted …), when it did. */
+  failure?: string
 }
