@@ -150,6 +150,11 @@ test('the wizard, the form and the list at 390 px', async () => {
       await page.locator('[data-test=imp-template]').waitFor()
       await assertNoOverflow(page, 'the import wizard')
       await page.screenshot({ path: join(SCREENSHOTS, 'imports-wizard-390.png'), fullPage: true })
+      // In English: the wizard's own texts and the server's kind labels.
+      await page.locator('[data-test=lang-en]').click()
+      await page.locator('[data-test=imp-title]', { hasText: 'Import' }).waitFor()
+      await page.locator('[data-test=imp-template]', { hasText: 'Download the Excel template' }).waitFor()
+      await page.locator('[data-test=lang-zh]').click()
       await page.goto(`${BASE_URL}/workbench/services`)
       await page.locator('[data-test=kind-rows]').waitFor()
       await assertNoOverflow(page, 'the services list')

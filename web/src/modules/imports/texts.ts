@@ -15,8 +15,8 @@ export const importsTexts = defineTexts(
         template: '下载 Excel 模板',
         templateHint: '模板含填写说明与下拉选项；也可另存为 CSV（UTF-8 或 GBK 均可）',
         loadFailed: '无法读取可导入的类别',
-        org: '导入到单位（ID）',
-        orgHint: '运营导入时须指定单位',
+        org: '导入到单位',
+        orgHint: '输入单位名称查找',
       },
       file: {
         label: '选择文件（XLSX 或 CSV）',
@@ -71,8 +71,8 @@ export const importsTexts = defineTexts(
         template: 'Download the Excel template',
         templateHint: 'The template has instructions and drop-down lists; a CSV saved from it (UTF-8 or GBK) works too',
         loadFailed: 'Could not read the kinds that can be imported',
-        org: 'Import into organisation (ID)',
-        orgHint: 'An operator names the organisation',
+        org: 'Import into organisation',
+        orgHint: 'Type part of its name',
       },
       file: {
         label: 'Choose a file (XLSX or CSV)',
