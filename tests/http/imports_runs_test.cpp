@@ -163,6 +163,23 @@ TEST_F(ImportRunsTest, AllOrNothingWritesNoRowWhenOneIsRefused) {
     EXPECT_EQ(ImportFile(As("unit_a"), "instrument", file, "&all_or_nothing=maybe").status, 422);
 }
 
+TEST_F(ImportRunsTest, ALongFileIsWrittenInBatchesAndItsListIsCut) {
+    std::vector<std::vector<std::string>> rows = {kInstrumentHeader};
+    for (int i = 0; i < 1100; ++i) rows.push_back(InstrumentRow("批量仪器" + std::to_string(i)));
+    rows[800][2] = "many";  // spreadsheet row 801, in the second batch
+    HttpResponse run = ImportFile(As("unit_b"), "instrument", MakeXlsx(rows));
+    ASSERT_EQ(run.status, 200) << run.body.substr(0, 2000);
+    EXPECT_EQ(Counted(run, "created"), 1099);
+    EXPECT_EQ(Counted(run, "refused"), 1);
+    EXPECT_TRUE(HasError(run, "801/原值（万元）"));
+    json::value body = run.Json();
+    EXPECT_EQ(body.at("rows_total").as_int64(), 1100);
+    EXPECT_EQ(body.at("rows_done").as_int64(), 1100);
+    EXPECT_EQ(body.at("rows").as_array().size(), 1000u);
+    EXPECT_EQ(body.at("rows_cut").as_bool(), true);
+    EXPECT_EQ(InstrumentsNamed(As("operator"), "批量仪器1099"), 1);
+}
+
 TEST_F(ImportRunsTest, RunsAreListedAndReadWithinScope) {
     HttpResponse run = ImportFile(As("unit_a"), "instrument", MakeXlsx({kInstrumentHeader, InstrumentRow("范围仪器")}));
     ASSERT_EQ(run.status, 200) << run.body;

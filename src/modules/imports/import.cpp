@@ -79,7 +79,8 @@ json::object RunImport(store::Database& db, ImportKinds& kinds, const ImportRequ
                       .file_bytes = request.bytes.size(),
                       .file_sha256 = access::Sha256Hex(request.bytes),
                       .dry_run = request.dry_run,
-                      .all_or_nothing = request.all_or_nothing});
+                      .all_or_nothing = request.all_or_nothing,
+                      .rows_total = data_rows});
     try {
         ApplyContext context{.caller = caller,
                              .actor = actor,
@@ -87,12 +88,17 @@ json::object RunImport(store::Database& db, ImportKinds& kinds, const ImportRequ
                              .org_id = org,
                              .dry_run = request.dry_run,
                              .all_or_nothing = request.all_or_nothing,
-                             .column_of = [&](std::string_view field) {
-                                 std::string key(field.substr(0, field.find('.')));
-                                 std::string header = HeaderOf(key, table, match, columns);
-                                 return header.empty() ? exchange::ColumnOfField(field, table, match, columns.list)
-                                                       : header;
-                             }};
+                             .column_of =
+                                 [&](std::string_view field) {
+                                     std::string key(field.substr(0, field.find('.')));
+                                     std::string header = HeaderOf(key, table, match, columns);
+                                     return header.empty() ? exchange::ColumnOfField(field, table, match, columns.list)
+                                                           : header;
+                                 },
+                             .progress =
+                                 [run](store::Session& s, std::int64_t done) {
+                                     s.Execute("UPDATE import_runs SET rows_done = $1 WHERE id = $2", {done, run});
+                                 }};
         ApplyResult result = Apply(db, *engine, objects, context);
         std::vector<std::pair<int, std::vector<std::string>>> refused;
         std::sort(result.refused_rows.begin(), result.refused_rows.end());
