@@ -6,6 +6,7 @@
 
 #include "exchange/table.hpp"
 #include "imports_support.hpp"
+#include "support/wait_until.hpp"
 
 namespace keyuan::testing {
 namespace {
@@ -178,6 +179,26 @@ TEST_F(ImportRunsTest, ALongFileIsWrittenInBatchesAndItsListIsCut) {
     EXPECT_EQ(body.at("rows").as_array().size(), 1000u);
     EXPECT_EQ(body.at("rows_cut").as_bool(), true);
     EXPECT_EQ(InstrumentsNamed(As("operator"), "批量仪器1099"), 1);
+}
+
+TEST_F(ImportRunsTest, AFileOfMoreThan2000RowsRunsInTheBackground) {
+    std::string csv = "仪器名称,分类编码,原值（万元）,验收日期,所在区,开放状态\n";
+    for (int i = 0; i < 2100; ++i) csv += "后台仪器" + std::to_string(i) + ",1001,1,2025-06-30,海淀区,开放\n";
+    HttpResponse queued = ImportFile(As("operator"), "instrument", csv, "&org_id=" + world_.org_b, "text/csv");
+    ASSERT_EQ(queued.status, 202) << queued.body.substr(0, 2000);
+    std::string id = std::to_string(queued.Json().at("id").as_int64());
+    EXPECT_EQ(queued.Json().at("rows_total").as_int64(), 2100);
+    HttpResponse run;
+    ASSERT_TRUE(WaitUntil(
+        [&] {
+            run = As("operator").Get("/api/v1/imports/" + id);
+            return run.Json().at("status").as_string() == "done";
+        },
+        std::chrono::seconds(120)))
+        << run.body.substr(0, 2000);
+    EXPECT_EQ(Counted(run, "created"), 2100);
+    EXPECT_EQ(run.Json().at("rows_done").as_int64(), 2100);
+    EXPECT_EQ(InstrumentsNamed(As("operator"), "后台仪器2099"), 1);
 }
 
 TEST_F(ImportRunsTest, RunsAreListedAndReadWithinScope) {
