@@ -111,6 +111,12 @@ TEST_F(ImportRunsTest, DryRunStoresNothingImportCreatesDraftsReimportChangesNoth
     EXPECT_EQ(after.at("version").as_int64(), 2);
     HttpResponse history = As("unit_a").Get("/api/v1/instruments/" + id + "/history");
     EXPECT_NE(history.body.find("updated"), std::string::npos) << history.body;
+
+    // The operator's file of 编号 alone (an export re-imported) needs no credit code.
+    row[1] = "导入质谱仪甲（运营方改）";
+    HttpResponse op = ImportFile(As("operator"), "instrument", MakeXlsx({header, row}));
+    ASSERT_EQ(op.status, 200) << op.body;
+    EXPECT_EQ(Counted(op, "updated"), 1) << op.body;
 }
 
 TEST_F(ImportRunsTest, BadRowsAreRefusedAtTheirCellsAndTheReportPutsTheExplanationFirst) {

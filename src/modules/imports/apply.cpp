@@ -95,6 +95,10 @@ private:
             return org;
         }
         if (context_.org_id) return context_.org_id;
+        // An exported file's 编号 names its organisation (the operator's re-import of an export).
+        if (object.id) {
+            if (std::optional<registry::StoredResource> r = engine_.Load(s_, *object.id)) return r->org_id;
+        }
         Fail(object.row, "org_credit_code", "须填写统一社会信用代码（或在导入时选择单位）",
              "Give the organization's credit code (or choose the organization when importing)");
         return std::nullopt;
