@@ -59,6 +59,9 @@ std::string TemplateXlsx(const std::string& title_zh, const Columns& columns,
     format_set_bold(bold);
     lxw_format* wrap = workbook_add_format(workbook);
     format_set_text_wrap(wrap);
+    // Codes are text: typed into a number cell, 0101 would lose its 0.
+    lxw_format* text = workbook_add_format(workbook);
+    format_set_num_format(text, "@");
 
     const char* note_header[] = {"列名", "English", "必填", "填写方式", "说明", "示例"};
     for (lxw_col_t c = 0; c < 6; ++c) worksheet_write_string(notes, 0, c, note_header[c], bold);
@@ -69,7 +72,8 @@ std::string TemplateXlsx(const std::string& title_zh, const Columns& columns,
         auto col = static_cast<lxw_col_t>(j);
         std::string header = c.required ? c.zh + "*" : c.zh;
         worksheet_write_string(data, 0, col, header.c_str(), bold);
-        worksheet_set_column(data, col, col, c.kind == CellKind::kLongText ? 30 : 16, nullptr);
+        bool code = c.kind == CellKind::kCodes || c.key.find("code") != std::string::npos;
+        worksheet_set_column(data, col, col, c.kind == CellKind::kLongText ? 30 : 16, code ? text : nullptr);
         auto row = static_cast<lxw_row_t>(j + 1);
         std::string note = c.note_zh + (c.note_en.empty() ? "" : "\n" + c.note_en);
         worksheet_write_string(notes, row, 0, c.zh.c_str(), nullptr);

@@ -6,10 +6,12 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 
 #include "imports_support.hpp"
+#include "support/hostile_files.hpp"
 #include "support/race.hpp"
 
 namespace keyuan::testing {
@@ -130,6 +132,21 @@ TEST_F(ImportFilesTest, BrokenFilesAreRefusedNamingWhatIsWrong) {
     EXPECT_EQ(only_header.status, 422) << only_header.body;
     EXPECT_EQ(ImportFile(As("unit_a"), "spaceship", good).status, 422);
     EXPECT_EQ(InstrumentsNamed(As("operator"), "损坏文件仪器"), 0);
+}
+
+TEST_F(ImportFilesTest, HostileFilesAreRefusedQuicklyAndRecordNoRun) {
+    auto runs = [] { return As("unit_a").Get("/api/v1/imports?page_size=1").Json().at("total").as_int64(); };
+    std::int64_t before = runs();
+    for (const HostileFile& file : HostileCorpus()) {
+        auto started = std::chrono::steady_clock::now();
+        HttpResponse r =
+            ImportFile(As("unit_a"), "instrument", file.bytes, "&dry_run=true", "application/octet-stream");
+        double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        EXPECT_TRUE(r.status >= 400 && r.status < 500)
+            << file.name << " → " << r.status << " " << r.body.substr(0, 500);
+        EXPECT_LT(seconds, 10.0) << file.name;
+    }
+    EXPECT_EQ(runs(), before);  // refused before a run is recorded
 }
 
 TEST_F(ImportFilesTest, AUnitImportsForItselfOnly) {

@@ -6,6 +6,7 @@
 
 #include "exchange/table.hpp"
 #include "imports_support.hpp"
+#include "support/wait_until.hpp"
 
 namespace keyuan::testing {
 namespace {
@@ -110,6 +111,12 @@ TEST_F(ImportRunsTest, DryRunStoresNothingImportCreatesDraftsReimportChangesNoth
     EXPECT_EQ(after.at("version").as_int64(), 2);
     HttpResponse history = As("unit_a").Get("/api/v1/instruments/" + id + "/history");
     EXPECT_NE(history.body.find("updated"), std::string::npos) << history.body;
+
+    // The operator's file of 编号 alone (an export re-imported) needs no credit code.
+    row[1] = "导入质谱仪甲（运营方改）";
+    HttpResponse op = ImportFile(As("operator"), "instrument", MakeXlsx({header, row}));
+    ASSERT_EQ(op.status, 200) << op.body;
+    EXPECT_EQ(Counted(op, "updated"), 1) << op.body;
 }
 
 TEST_F(ImportRunsTest, BadRowsAreRefusedAtTheirCellsAndTheReportPutsTheExplanationFirst) {
@@ -161,6 +168,43 @@ TEST_F(ImportRunsTest, AllOrNothingWritesNoRowWhenOneIsRefused) {
     EXPECT_EQ(partial.Json().at("applied").as_bool(), true);
     EXPECT_EQ(InstrumentsNamed(As("operator"), "全有全无甲"), 1);
     EXPECT_EQ(ImportFile(As("unit_a"), "instrument", file, "&all_or_nothing=maybe").status, 422);
+}
+
+TEST_F(ImportRunsTest, ALongFileIsWrittenInBatchesAndItsListIsCut) {
+    std::vector<std::vector<std::string>> rows = {kInstrumentHeader};
+    for (int i = 0; i < 1100; ++i) rows.push_back(InstrumentRow("批量仪器" + std::to_string(i)));
+    rows[800][2] = "many";  // spreadsheet row 801, in the second batch
+    HttpResponse run = ImportFile(As("unit_b"), "instrument", MakeXlsx(rows));
+    ASSERT_EQ(run.status, 200) << run.body.substr(0, 2000);
+    EXPECT_EQ(Counted(run, "created"), 1099);
+    EXPECT_EQ(Counted(run, "refused"), 1);
+    EXPECT_TRUE(HasError(run, "801/原值（万元）"));
+    json::value body = run.Json();
+    EXPECT_EQ(body.at("rows_total").as_int64(), 1100);
+    EXPECT_EQ(body.at("rows_done").as_int64(), 1100);
+    EXPECT_EQ(body.at("rows").as_array().size(), 1000u);
+    EXPECT_EQ(body.at("rows_cut").as_bool(), true);
+    EXPECT_EQ(InstrumentsNamed(As("operator"), "批量仪器1099"), 1);
+}
+
+TEST_F(ImportRunsTest, AFileOfMoreThan2000RowsRunsInTheBackground) {
+    std::string csv = "仪器名称,分类编码,原值（万元）,验收日期,所在区,开放状态\n";
+    for (int i = 0; i < 2100; ++i) csv += "后台仪器" + std::to_string(i) + ",1001,1,2025-06-30,海淀区,开放\n";
+    HttpResponse queued = ImportFile(As("operator"), "instrument", csv, "&org_id=" + world_.org_b, "text/csv");
+    ASSERT_EQ(queued.status, 202) << queued.body.substr(0, 2000);
+    std::string id = std::to_string(queued.Json().at("id").as_int64());
+    EXPECT_EQ(queued.Json().at("rows_total").as_int64(), 2100);
+    HttpResponse run;
+    ASSERT_TRUE(WaitUntil(
+        [&] {
+            run = As("operator").Get("/api/v1/imports/" + id);
+            return run.Json().at("status").as_string() == "done";
+        },
+        std::chrono::seconds(120)))
+        << run.body.substr(0, 2000);
+    EXPECT_EQ(Counted(run, "created"), 2100);
+    EXPECT_EQ(run.Json().at("rows_done").as_int64(), 2100);
+    EXPECT_EQ(InstrumentsNamed(As("operator"), "后台仪器2099"), 1);
 }
 
 TEST_F(ImportRunsTest, RunsAreListedAndReadWithinScope) {

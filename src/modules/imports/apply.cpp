@@ -95,6 +95,10 @@ private:
             return org;
         }
         if (context_.org_id) return context_.org_id;
+        // An exported file's 编号 names its organisation (the operator's re-import of an export).
+        if (object.id) {
+            if (std::optional<registry::StoredResource> r = engine_.Load(s_, *object.id)) return r->org_id;
+        }
         Fail(object.row, "org_credit_code", "须填写统一社会信用代码（或在导入时选择单位）",
              "Give the organization's credit code (or choose the organization when importing)");
         return std::nullopt;
@@ -197,14 +201,24 @@ ApplyResult Apply(store::Database& db, registry::ResourceEngine& engine, std::ve
                   const ApplyContext& context) {
     RefuseRepeats(objects, context);
     ApplyResult result;
+    // A dry run and an all-or-nothing run are one transaction; the default commits every
+    // kBatch objects, so that a long file does not hold the database's writers back (SQLite
+    // has one) and its progress shows.
+    bool whole = context.dry_run || context.all_or_nothing;
+    std::size_t step = whole ? std::max<std::size_t>(objects.size(), 1) : kBatch;
     try {
-        db.Write([&](store::Session& s) {
-            result = ApplyResult{};
-            Writer writer(s, engine, context, result);
-            for (SheetObject& object : objects) writer.Write(object);
-            if (context.dry_run || (context.all_or_nothing && result.refused > 0)) throw RollBack{};
-            result.applied = true;
-        });
+        for (std::size_t from = 0; from < objects.size(); from += step) {
+            std::size_t to = std::min(from + step, objects.size());
+            ApplyResult::Mark mark = result.Marked();
+            db.Write([&](store::Session& s) {
+                result.Restore(mark);  // a retried transaction starts its batch again
+                Writer writer(s, engine, context, result);
+                for (std::size_t i = from; i < to; ++i) writer.Write(objects[i]);
+                if (context.progress) context.progress(s, static_cast<std::int64_t>(to));
+                if (context.dry_run || (context.all_or_nothing && result.refused > 0)) throw RollBack{};
+            });
+        }
+        result.applied = true;
     } catch (const RollBack&) {
         result.applied = false;
     }

@@ -37,7 +37,25 @@ struct ApplyResult {
     std::vector<int> refused_rows;  // every spreadsheet row of a refused object
     std::int64_t created = 0, updated = 0, unchanged = 0, refused = 0;
     bool applied = false;  // whether the changes were kept
+
+    /// Where a batch began, to start it again when its transaction is retried.
+    struct Mark {
+        std::size_t rows = 0, errors = 0, refused_rows = 0;
+        std::int64_t created = 0, updated = 0, unchanged = 0, refused = 0;
+    };
+    Mark Marked() const {
+        return {rows.size(), errors.size(), refused_rows.size(), created, updated, unchanged, refused};
+    }
+    void Restore(const Mark& m) {
+        rows.resize(m.rows);
+        errors.resize(m.errors);
+        refused_rows.resize(m.refused_rows);
+        created = m.created, updated = m.updated, unchanged = m.unchanged, refused = m.refused;
+    }
 };
+
+/// Objects written per transaction by the default mode.
+inline constexpr std::size_t kBatch = 500;
 
 struct ApplyContext {
     const Caller* caller = nullptr;
@@ -48,6 +66,8 @@ struct ApplyContext {
     bool all_or_nothing = false;
     /// The file's header for an API field path or an importer key ("" if none).
     std::function<std::string(std::string_view field)> column_of;
+    /// Called in each batch's transaction with the objects done so far (the run's progress).
+    std::function<void(store::Session& s, std::int64_t done)> progress;
 };
 
 ApplyResult Apply(store::Database& db, registry::ResourceEngine& engine, std::vector<SheetObject>& objects,

@@ -49,51 +49,66 @@ exchange::Table ReadFile(std::string_view bytes) {
 
 }  // namespace
 
-json::object RunImport(store::Database& db, ImportKinds& kinds, const ImportRequest& request, const Caller* caller,
-                       const Actor& actor) {
+std::unique_ptr<PreparedRun> PrepareImport(store::Database& db, ImportKinds& kinds, const ImportRequest& request,
+                                           const Caller* caller) {
     registry::ResourceEngine* engine = kinds.Find(request.kind);
     if (!engine) {
         std::string names;
         for (const auto& e : kinds.all()) names += (names.empty() ? "" : ", ") + e->spec().kind;
         throw ApiError(Error::Validation({{"kind", {"须为以下之一：" + names, "Must be one of: " + names}}}));
     }
-    bool is_operator = caller && caller->Has(Role::kOperator);
-    std::optional<std::int64_t> org = TargetOrg(db, kinds, request, caller, is_operator);
+    auto run = std::make_unique<PreparedRun>();
+    run->engine = engine;
+    run->is_operator = caller && caller->Has(Role::kOperator);
+    run->org = TargetOrg(db, kinds, request, caller, run->is_operator);
+    run->dry_run = request.dry_run;
+    run->all_or_nothing = request.all_or_nothing;
     const exchange::Columns& columns = engine->spec().columns;
-    exchange::Table table = ReadFile(request.bytes);
-    Result<exchange::HeaderMatch> matched = exchange::MatchHeader(table, columns.list);
+    run->table = ReadFile(request.bytes);
+    Result<exchange::HeaderMatch> matched = exchange::MatchHeader(run->table, columns.list);
     if (!matched.ok()) throw ApiError(matched.error());
-    const exchange::HeaderMatch& match = matched.value();
-    std::int64_t data_rows = static_cast<std::int64_t>(table.rows.size() - match.header_row - 1);
-    if (data_rows <= 0) throw ApiError(FileError("表头下没有数据行", "No data rows below the header"));
-    if (data_rows > static_cast<std::int64_t>(kMaxDataRows)) {
+    run->match = matched.value();
+    run->data_rows = static_cast<std::int64_t>(run->table.rows.size() - run->match.header_row - 1);
+    if (run->data_rows <= 0) throw ApiError(FileError("表头下没有数据行", "No data rows below the header"));
+    if (run->data_rows > static_cast<std::int64_t>(kMaxDataRows)) {
         throw ApiError(FileError("一次最多导入 100,000 行", "At most 100,000 rows per import"));
     }
-    std::vector<SheetObject> objects = ReadObjects(table, match, columns);
+    run->objects = ReadObjects(run->table, run->match, columns);
+    run->id = StartRun(db, {.kind = request.kind,
+                            .org_id = run->org,
+                            .user_id = caller && caller->user_id > 0 ? std::optional(caller->user_id) : std::nullopt,
+                            .file_name = request.file_name,
+                            .file_bytes = request.bytes.size(),
+                            .file_sha256 = access::Sha256Hex(request.bytes),
+                            .dry_run = request.dry_run,
+                            .all_or_nothing = request.all_or_nothing,
+                            .rows_total = run->data_rows});
+    return run;
+}
 
-    std::int64_t run =
-        StartRun(db, {.kind = request.kind,
-                      .org_id = org,
-                      .user_id = caller && caller->user_id > 0 ? std::optional(caller->user_id) : std::nullopt,
-                      .file_name = request.file_name,
-                      .file_bytes = request.bytes.size(),
-                      .file_sha256 = access::Sha256Hex(request.bytes),
-                      .dry_run = request.dry_run,
-                      .all_or_nothing = request.all_or_nothing});
+void ExecuteImport(store::Database& db, PreparedRun& run, const Caller* caller, const Actor& actor) {
+    const exchange::Table& table = run.table;
+    const exchange::HeaderMatch& match = run.match;
+    const exchange::Columns& columns = run.engine->spec().columns;
     try {
         ApplyContext context{.caller = caller,
                              .actor = actor,
-                             .is_operator = is_operator,
-                             .org_id = org,
-                             .dry_run = request.dry_run,
-                             .all_or_nothing = request.all_or_nothing,
-                             .column_of = [&](std::string_view field) {
-                                 std::string key(field.substr(0, field.find('.')));
-                                 std::string header = HeaderOf(key, table, match, columns);
-                                 return header.empty() ? exchange::ColumnOfField(field, table, match, columns.list)
-                                                       : header;
-                             }};
-        ApplyResult result = Apply(db, *engine, objects, context);
+                             .is_operator = run.is_operator,
+                             .org_id = run.org,
+                             .dry_run = run.dry_run,
+                             .all_or_nothing = run.all_or_nothing,
+                             .column_of =
+                                 [&](std::string_view field) {
+                                     std::string key(field.substr(0, field.find('.')));
+                                     std::string header = HeaderOf(key, table, match, columns);
+                                     return header.empty() ? exchange::ColumnOfField(field, table, match, columns.list)
+                                                           : header;
+                                 },
+                             .progress =
+                                 [id = run.id](store::Session& s, std::int64_t done) {
+                                     s.Execute("UPDATE import_runs SET rows_done = $1 WHERE id = $2", {done, id});
+                                 }};
+        ApplyResult result = Apply(db, *run.engine, run.objects, context);
         std::vector<std::pair<int, std::vector<std::string>>> refused;
         std::sort(result.refused_rows.begin(), result.refused_rows.end());
         for (std::size_t i = match.header_row + 1, k = 0; i < table.rows.size() && k < result.refused_rows.size();
@@ -102,13 +117,19 @@ json::object RunImport(store::Database& db, ImportKinds& kinds, const ImportRequ
             refused.emplace_back(table.rows[i].number, table.rows[i].cells);
             ++k;
         }
-        FinishRun(db, actor, run, result, data_rows, table.rows[match.header_row].cells, refused);
+        FinishRun(db, actor, run.id, result, run.data_rows, table.rows[match.header_row].cells, refused);
     } catch (...) {
-        FailRun(db, run, {"导入中断", "The import stopped"});
+        FailRun(db, run.id, {"导入中断", "The import stopped"});
         throw;
     }
+}
+
+json::object RunImport(store::Database& db, ImportKinds& kinds, const ImportRequest& request, const Caller* caller,
+                       const Actor& actor) {
+    std::unique_ptr<PreparedRun> run = PrepareImport(db, kinds, request, caller);
+    ExecuteImport(db, *run, caller, actor);
     json::object out;
-    db.Read([&](store::Session& s) { out = RunJson(s, run); });
+    db.Read([&](store::Session& s) { out = RunJson(s, run->id); });
     return out;
 }
 

@@ -11,6 +11,26 @@ ImportKinds::ImportKinds(store::Database& db) {
     }
 }
 
+ImportKinds::~ImportKinds() {
+    std::lock_guard lock(jobs_mutex_);
+    for (auto& [thread, done] : jobs_) thread.join();
+}
+
+void ImportKinds::Launch(std::function<void()> work) {
+    std::lock_guard lock(jobs_mutex_);
+    std::erase_if(jobs_, [](auto& job) {
+        if (!job.second->load()) return false;
+        job.first.join();
+        return true;
+    });
+    auto done = std::make_shared<std::atomic<bool>>(false);
+    jobs_.emplace_back(std::thread([work = std::move(work), done] {
+                           work();
+                           done->store(true);
+                       }),
+                       done);
+}
+
 registry::ResourceEngine* ImportKinds::Find(std::string_view kind) {
     for (auto& e : engines_) {
         if (e->spec().kind == kind) return e.get();

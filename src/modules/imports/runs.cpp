@@ -48,12 +48,14 @@ std::int64_t StartRun(store::Database& db, const RunStart& start) {
             id = s.InsertReturningId(
                 "INSERT INTO import_runs (kind, org_id, user_id, lock_key, file_name, file_bytes, file_sha256, "
                 "dry_run, "
-                "all_or_nothing, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'running', $10) "
+                "all_or_nothing, status, created_at, rows_total) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+                "'running', $10, "
+                "$11) "
                 "RETURNING id",
                 {start.kind, start.org_id ? store::Param(*start.org_id) : nullptr,
                  start.user_id ? store::Param(*start.user_id) : nullptr, lock_key, start.file_name,
                  static_cast<long long>(start.file_bytes), start.file_sha256, start.dry_run ? 1 : 0,
-                 start.all_or_nothing ? 1 : 0, now});
+                 start.all_or_nothing ? 1 : 0, now, start.rows_total});
         });
     } catch (const store::ConstraintError& e) {
         if (e.kind() != store::ConstraintError::Kind::kUnique) throw;

@@ -25,6 +25,7 @@ struct RunStart {
     std::string file_sha256;
     bool dry_run = false;
     bool all_or_nothing = false;
+    std::int64_t rows_total = 0;
 };
 
 /// Records a running run; ApiError (409) when the organisation (or, without one, the operator's
