@@ -4,7 +4,8 @@
 // uploads again, applies, and sees exactly its rows as drafts in its list of service products; the
 // same file again changes nothing. The lab form refuses an empty lab at its fields (the registry's
 // 422), then saves a draft; the organisation's profile saves the unit's address. Export links
-// carry the list's filters. Screenshots at 1366 and 390 px wide.
+// carry the list's filters. A file of 2,001 rows answers 202 and the page polls it to its report.
+// Screenshots at 1366 and 390 px wide.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
@@ -166,4 +167,22 @@ test('the wizard, the form and the list at 390 px', async () => {
     },
     { width: 390, height: 844 },
   )
+})
+
+test('a file of more than 2,000 rows runs as a job: the page follows it to its report', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'keyuan-import-'))
+  const rows = Array.from({ length: 2001 }, (_, i) => [`批量检测服务${i + 1}`, '测试', '新材料', '300元/样', '朝阳区', '王老师'])
+  const path = join(dir, '服务产品-大.csv')
+  writeFileSync(path, '\uFEFF' + [HEADER, ...rows].map((r) => r.join(',')).join('\r\n') + '\r\n')
+  await withBrowser(async (page) => {
+    await login(page, 'unit1')
+    await page.goto(`${BASE_URL}/workbench/imports?kind=service`)
+    await page.locator('[data-test=imp-file]').setInputFiles(path)
+    const queued = page.waitForResponse((r) => r.url().includes('/api/v1/imports?') && r.request().method() === 'POST')
+    await page.locator('[data-test=imp-check]').click()
+    assert.equal((await queued).status(), 202)
+    await page.locator('[data-test=imp-report]').waitFor({ timeout: 120_000 })
+    assert.equal(await count(page, '[data-test=imp-report]', 'created'), 2001)
+    assert.equal(await count(page, '[data-test=imp-report]', 'refused'), 0)
+  })
 })
