@@ -49,10 +49,11 @@ step "browser tests (Debian's Chromium)"
 env "${SANITIZERS[@]}" KEYUAN_BINARY=$BUILD/keyuan WEB_DIST=web/dist tests/browser/run.sh
 step "browser tests of the money and statistics flows on PostgreSQL"
 # Every API runs on both engines in the HTTP suites; in the browser, PostgreSQL repeats the flows whose pages
-# show money moved or figures counted in SQL (bookings, orders, vouchers, the yearly assessment, contracts),
+# show money moved or figures counted in SQL (bookings, orders, vouchers, the yearly assessment, contracts)
+# and the import wizard (its upserts),
 # not every page: the whole list again took nine minutes of CI's time. Add a file here when its pages read
 # an engine-specific query. KEYUAN_BROWSER_ENGINE=postgresql tests/browser/run.sh runs them all.
-env "${SANITIZERS[@]}" KEYUAN_BROWSER_ENGINE=postgresql KEYUAN_BROWSER_TESTS="./bookings.test.mjs ./orders.test.mjs ./vouchers.test.mjs ./assessment.test.mjs ./tech_contracts.test.mjs" \
+env "${SANITIZERS[@]}" KEYUAN_BROWSER_ENGINE=postgresql KEYUAN_BROWSER_TESTS="./bookings.test.mjs ./orders.test.mjs ./vouchers.test.mjs ./assessment.test.mjs ./tech_contracts.test.mjs ./imports.test.mjs" \
   KEYUAN_BINARY=$BUILD/keyuan WEB_DIST=web/dist tests/browser/run.sh
 
 step "fuzzing: 30 s for each libFuzzer target (scripts/fuzz.sh 3600 for a longer run)"

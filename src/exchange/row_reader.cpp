@@ -69,6 +69,16 @@ std::optional<Text> ReadCell(const Column& column, const std::string& cell, boos
             body[column.key] = std::move(codes);
             return std::nullopt;
         }
+        case CellKind::kChoiceList: {
+            boost::json::array codes;
+            for (const std::string& item : SplitList(cell)) {
+                auto choice = ParseChoice(item, column.choices);
+                if (!choice) return fail(choice.error());
+                codes.emplace_back(choice.value());
+            }
+            body[column.key] = std::move(codes);
+            return std::nullopt;
+        }
         case CellKind::kCodeList: {
             auto list = ParseCodeList(cell, column.code_min, column.code_max);
             if (!list) return fail(list.error());

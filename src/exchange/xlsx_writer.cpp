@@ -4,38 +4,16 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 
 #include "exchange/export_table.hpp"
+#include "exchange/temp_file.hpp"
 
 namespace keyuan::exchange {
 
 namespace {
-
-/// A unique empty file in the temporary directory, removed with this object.
-class TempFile {
-public:
-    TempFile() {
-        std::string pattern = (std::filesystem::temp_directory_path() / "keyuan-export-XXXXXX").string();
-        int fd = ::mkstemp(pattern.data());
-        if (fd < 0) throw std::runtime_error("xlsx: cannot create a temporary file");
-        ::close(fd);
-        path_ = pattern;
-    }
-    ~TempFile() {
-        std::error_code ignored;
-        std::filesystem::remove(path_, ignored);
-    }
-    TempFile(const TempFile&) = delete;
-    TempFile& operator=(const TempFile&) = delete;
-    const std::string& path() const { return path_; }
-
-private:
-    std::string path_;
-};
 
 lxw_format* DecimalsFormat(lxw_workbook* workbook, int decimals) {
     lxw_format* format = workbook_add_format(workbook);

@@ -24,6 +24,7 @@ import { deliveryTexts } from '@/modules/delivery/texts'
 import { catalogTexts } from '@/modules/catalog/texts'
 import { catalogOperatorTexts } from '@/modules/catalog/operatorTexts'
 import { serviceTexts } from '@/modules/catalog/serviceTexts'
+import { unitTexts } from '@/modules/catalog/unitTexts'
 import { ordersRoutes } from '@/modules/orders/routes'
 import { ordersTexts } from '@/modules/orders/texts'
 import { addOrdersPanels } from '@/modules/orders/panels'
@@ -61,6 +62,8 @@ import { techContractsTexts } from '@/modules/tech-contracts/texts'
 import { matchingRoutes } from '@/modules/matching/routes'
 import { matchingTexts } from '@/modules/matching/texts'
 import { addMatchingPanels } from '@/modules/matching/panels'
+import { importsRoutes } from '@/modules/imports/routes'
+import { importsTexts } from '@/modules/imports/texts'
 
 export const moduleRoutes: RouteRecordRaw[] = [
   ...searchRoutes,
@@ -84,6 +87,7 @@ export const moduleRoutes: RouteRecordRaw[] = [
   ...challengesRoutes,
   ...techContractsRoutes,
   ...matchingRoutes,
+  ...importsRoutes,
 ]
 
 export const moduleTexts: Record<string, Texts> = {
@@ -93,6 +97,7 @@ export const moduleTexts: Record<string, Texts> = {
   catalog: catalogTexts,
   catalogOperator: catalogOperatorTexts,
   catalogService: serviceTexts,
+  catalogUnit: unitTexts,
   calendar: calendarTexts,
   bookings: bookingsTexts,
   orders: ordersTexts,
@@ -113,6 +118,7 @@ export const moduleTexts: Record<string, Texts> = {
   challenges: challengesTexts,
   techContracts: techContractsTexts,
   matching: matchingTexts,
+  imports: importsTexts,
 }
 
 let textsAdded = false

@@ -60,6 +60,8 @@ const zh = {
     datePlaceholder: '选择日期',
     fixErrors: '请按提示修改标红的字段',
   },
+  // The export buttons of every registered kind's list (ExportButtons.vue).
+  exports: { label: '导出', xlsx: '导出 Excel', csv: '导出 CSV', hint: '按当前筛选条件导出全部记录' },
   notFound: {
     title: '页面不存在',
     back: '返回首页',
@@ -139,6 +141,7 @@ export const sharedTexts = defineTexts(zh, {
     datePlaceholder: 'Pick a date',
     fixErrors: 'Please correct the fields marked in red',
   },
+  exports: { label: 'Export', xlsx: 'Export Excel', csv: 'Export CSV', hint: 'Every record under the current filters' },
   notFound: {
     title: 'Page not found',
     back: 'Back to the home page',

@@ -1,29 +1,21 @@
 // The achievement library's calls to the server: the three registered kinds (list, read, create,
 // update, review steps), a talent's audited contact, packages and the public statistics.
 import { api, buildQuery, type Page } from '@/shared/api'
-import type { ReviewAction } from '@/modules/catalog/api'
+import { collectionApi } from '@/shared/collectionApi'
 import type { AchievementPackage, Kind, Registered, Statistics, StatisticsGroup } from '@/modules/achievements/types'
 
 export const COLLECTIONS: Record<Kind, string> = { achievement: 'achievements', talent: 'talents', team: 'teams' }
 
-/** The If-Match header of a change, for the version the page read. */
-const ifMatch = (version: number) => ({ headers: { 'If-Match': `"${version}"` } })
-
 export function kindApi<T extends Registered>(kind: Kind) {
-  const base = `/${COLLECTIONS[kind]}`
-  const path = (id: string) => `${base}/${encodeURIComponent(id)}`
-  return {
-    list: (query: Record<string, string | number>) => api.get<Page<T>>(base, query),
-    get: (id: string) => api.get<T>(path(id)),
-    create: (body: Record<string, unknown>) => api.post<T>(base, body),
-    update: (id: string, version: number, body: Record<string, unknown>) => api.patch<T>(path(id), body, ifMatch(version)),
-    review: (id: string, action: ReviewAction, body?: { reason: string }) => api.post(`${path(id)}/${action}`, body ?? {}),
-  }
+  return collectionApi<T>(COLLECTIONS[kind])
 }
 
 /** A talent's phone and e-mail in full: each call is an audit record on the server. */
 export const talentContact = (id: string) =>
   api.get<{ id: string; contact_phone: string; contact_email: string }>(`/talents/${encodeURIComponent(id)}/contact`)
+
+/** The If-Match header of a change, for the version the page read. */
+const ifMatch = (version: number) => ({ headers: { 'If-Match': `"${version}"` } })
 
 const packagePath = (id: string) => `/achievement-packages/${encodeURIComponent(id)}`
 

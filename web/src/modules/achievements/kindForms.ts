@@ -2,37 +2,17 @@
 // every described field that is not derived is in the form (types, limits, required and choices
 // are the server's); the placements below only order them, size them and label their choices.
 // A described field not placed here still shows, at the end of the first section.
-import { emptyValue, formValue, requestValue, type FieldValue } from '@/shared/fieldValues'
-import type { FieldSpec, KindSpec } from '@/shared/kinds'
+import type { FieldValue } from '@/shared/fieldValues'
+import { buildSections, fieldsBody, placedNames, type BuiltSection as Built, type DescribedKind, type Section as Placed } from '@/shared/describedForm'
 import type { Kind } from '@/modules/achievements/types'
 
-export interface Placement {
-  name: string
-  /** Columns out of 24 from the md breakpoint up; default 12. */
-  md?: number
-  rows?: number
-  /** Text key prefix of an enum's choice labels. */
-  labels?: string
-}
+export { parseList, toForm, toRequest, type DescribedKind, type PlacedField, type Placement } from '@/shared/describedForm'
 
 /** A link of the kind (industry codes, transformation statuses, team members): drawn by the page. */
 export type LinkInput = 'industry_codes' | 'statuses' | 'member_ids'
 
-export interface Section {
-  title: string
-  fields: Placement[]
-  links?: LinkInput[]
-}
-
-export interface PlacedField extends Placement {
-  spec: FieldSpec
-}
-
-export interface BuiltSection {
-  title: string
-  fields: PlacedField[]
-  links: LinkInput[]
-}
+export type Section = Placed<LinkInput>
+export type BuiltSection = Built<LinkInput>
 
 const CONTACT: Section = {
   title: 'ach.form.contact',
@@ -87,47 +67,9 @@ export const KIND_FORMS: Record<Kind, Section[]> = {
   ],
 }
 
-/** The links a kind's description names, as GET /kinds/<kind> gives them. */
-export type DescribedKind = KindSpec & { links?: { name: string }[] }
-
 /** The form of `kind` for its description: placed fields it describes, then the unplaced ones. */
 export function buildForm(kind: Kind, described: DescribedKind): BuiltSection[] {
-  const specs = new Map(described.fields.filter((f) => !f.derived).map((f) => [f.name, f]))
-  const links = new Set((described.links ?? []).map((l) => l.name))
-  const placed = new Set<string>()
-  const sections = KIND_FORMS[kind].map((s) => ({
-    title: s.title,
-    fields: s.fields.flatMap((p) => {
-      const spec = specs.get(p.name)
-      if (!spec) return []
-      placed.add(p.name)
-      return [{ ...p, spec }]
-    }),
-    links: (s.links ?? []).filter((l) => links.has(l)),
-  }))
-  const rest = [...specs.values()].filter((f) => !placed.has(f.name)).map((spec) => ({ name: spec.name, spec }))
-  sections[0].fields.push(...rest)
-  return sections.filter((s) => s.fields.length > 0 || s.links.length > 0)
-}
-
-/** A list typed as one line: split at commas, enumeration commas, semicolons and line breaks. */
-export function parseList(text: string): string[] {
-  return text
-    .split(/[,，、;；\n]+/)
-    .map((s) => s.trim())
-    .filter(Boolean)
-}
-
-/** What the form holds for a stored value: a string list as one line of text. */
-export function toForm(spec: FieldSpec, stored: unknown): FieldValue {
-  if (spec.type === 'string_list') return Array.isArray(stored) ? stored.map(String).join('、') : ''
-  return stored === undefined ? emptyValue(spec) : formValue(spec, stored)
-}
-
-/** What to send for the form's value: a string list's line split into its items. */
-export function toRequest(spec: FieldSpec, value: FieldValue): FieldValue {
-  if (spec.type === 'string_list') return typeof value === 'string' ? parseList(value) : (value ?? [])
-  return requestValue(spec, value)
+  return buildSections(KIND_FORMS[kind], described)
 }
 
 /** The request body of the whole form: every placed field and every link the form draws. Team
@@ -139,9 +81,8 @@ export function requestBody(
   links: Partial<Record<LinkInput, string[]>>,
   memberRoles: Record<string, string> = {},
 ): Record<string, unknown> {
-  const body: Record<string, unknown> = {}
+  const body = fieldsBody(sections, form)
   for (const s of sections) {
-    for (const f of s.fields) body[f.name] = toRequest(f.spec, form[f.name] ?? emptyValue(f.spec))
     for (const l of s.links) {
       if (l === 'member_ids') {
         body.members = (links.member_ids ?? []).map((id) => ({ talent_id: id, role: (memberRoles[id] ?? '').trim() }))
@@ -159,7 +100,4 @@ export function rolesOf(members: { talent_id: string; role: string }[] | undefin
 }
 
 /** Every name a server error may point at in a placed field or a link of any kind's form. */
-export const PLACED_NAMES: string[] = [
-  ...new Set(Object.values(KIND_FORMS).flatMap((sections) => sections.flatMap((s) => [...s.fields.map((f) => f.name), ...(s.links ?? [])]))),
-  'members',
-]
+export const PLACED_NAMES: string[] = [...placedNames(Object.values(KIND_FORMS)), 'members']
