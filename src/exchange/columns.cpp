@@ -120,7 +120,7 @@ Result<HeaderMatch> MatchHeader(const Table& table, const std::vector<Column>& c
         }
     }
     for (std::size_t j = 0; j < columns.size(); ++j) {
-        if (columns[j].required && !match.position[j]) {
+        if (columns[j].required && columns[j].default_value.empty() && !match.position[j]) {
             errors.push_back(HeaderError("缺少必填列“" + columns[j].zh + "”",
                                          "The required column \"" + columns[j].en + "\" is missing"));
         }

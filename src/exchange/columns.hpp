@@ -52,7 +52,13 @@ struct Column {
     /// (所属实验室名称 → lab_id); the importer resolves it. "" : none.
     std::string lookup_table;
     bool import_only = false;  // the importer's own (id, credit code, a lab's name): not an API field
+    /// The API value a new object gets when the file lacks the column or leaves the cell blank
+    /// (seed 000's lab table has no 实验室类型: an open lab); kOrgDistrict: the organisation's
+    /// district. A column with a default is never a missing required column.
+    std::string default_value;
 };
+
+inline constexpr std::string_view kOrgDistrict = "@org_district";
 
 /// A kind's spreadsheet, as its ResourceSpec carries it (design §1, §4): the columns, and how
 /// consecutive rows of one object (seed 000 table 1: one lab, a row per industry code) combine.

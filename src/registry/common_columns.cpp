@@ -23,8 +23,9 @@ exchange::Column DistrictColumn(bool required) {
             .required = required,
             .choices = DistrictChoices(),
             .example = "海淀区",
-            .note_zh = "北京市的区名（海淀区）或代码（110108）",
-            .note_en = "A Beijing district by name (Haidian) or code (110108)"};
+            .note_zh = "北京市的区名（海淀区）或代码（110108）；不填则为所属单位所在区",
+            .note_en = "A Beijing district by name (Haidian) or code (110108); blank: the organization's",
+            .default_value = required ? std::string(exchange::kOrgDistrict) : std::string()};
 }
 
 exchange::Column IndustryCodesColumn() {

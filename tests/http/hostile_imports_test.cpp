@@ -31,7 +31,9 @@ constexpr std::size_t kMaxBody = 20 * 1024 * 1024;
 #ifdef __SANITIZE_ADDRESS__
 constexpr long kMaxGrowthMib = 512;
 #else
-constexpr long kMaxGrowthMib = 128;
+// 128 MiB, plus the 14 MB million-row CSV that POST /api/v1/imports (20 MiB bodies since issue 19)
+// now receives whole before its 413, and the receive buffer's growth around it.
+constexpr long kMaxGrowthMib = 160;
 #endif
 
 class HostileImportsTest : public CatalogSuite<HostileImportsTest> {

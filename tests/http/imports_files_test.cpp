@@ -68,6 +68,25 @@ TEST_F(ImportFilesTest, SeedTableOneLabsWithMergedNamesAndSeveralIndustryCodes) 
     EXPECT_EQ(Counted(again, "unchanged"), 2) << again.body;
 }
 
+TEST_F(ImportFilesTest, SeedTableOneAsTheSeedHasItImportsWithTheDefaults) {
+    // Exactly the seed's columns: no type, district or open status — an open lab, open, in its unit's district.
+    std::vector<std::vector<std::string>> rows = {
+        {"序号", "实验室名称", "行业大类", "行业小类", "行业代码", "名称", "经营范围表述"},
+        {"1", "种子表实验室", "新一代信息技术", "移动通信关键设备和宽带光通信传输和接入关键设备", "3921",
+         "通信系统设备制造", "制造移动通信系统设备和宽带光通信传输和接入设备"},
+        {"2", "种子表工程技术中心", "新能源智能汽车", "智能车载设备制造", "3962", "智能车载设备制造",
+         "制造智能车载设备"}};
+    HttpResponse run = ImportFile(As("unit_b"), "lab", MakeXlsx(rows));
+    ASSERT_EQ(run.status, 200) << run.body;
+    EXPECT_EQ(Counted(run, "created"), 2) << run.body;
+    json::value body = run.Json();
+    std::string id = std::to_string(body.at("rows").as_array()[0].at("id").as_int64());
+    json::value lab = As("unit_b").Get("/api/v1/labs/" + id).Json();
+    EXPECT_EQ(lab.at("kind").as_string(), "open_lab");
+    EXPECT_EQ(lab.at("open_status").as_string(), "open");
+    EXPECT_EQ(lab.at("district_code").as_string(), "110105");  // org_b's
+}
+
 TEST_F(ImportFilesTest, SeedTableTwoAchievementsWithTransformationStatuses) {
     std::vector<std::vector<std::string>> rows = {
         {"序号", "科技成果名称", "成果类别", "经费来源", "所属行业类型", "对应的行业小类", "行业代码", "转化情况",

@@ -46,6 +46,9 @@ exchange::Column OpenStatusColumn() {
 }
 
 exchange::Columns LabColumns() {
+    // Seed 000's table lists open labs: without the column a lab is open.
+    Column open_status = OpenStatusColumn();
+    open_status.default_value = "open";
     Column industries = registry::IndustryCodesColumn();
     industries.key = "industries";  // with 经营范围表述: the lab's detailed links (ShapeLab)
     std::vector<Column> list = {
@@ -71,10 +74,11 @@ exchange::Columns LabColumns() {
                      {"enterprise_tech_center", "企业技术中心", "Enterprise technology center"},
                      {"other", "其他", "Other"}},
          .example = "开放实验室",
-         .note_zh = "开放实验室、重点实验室、工程技术研究中心、企业技术中心、其他",
-         .note_en = "Open lab, Key lab, Engineering center, Enterprise technology center, Other"},
+         .note_zh = "开放实验室、重点实验室、工程技术研究中心、企业技术中心、其他；不填为开放实验室",
+         .note_en = "Open lab, Key lab, Engineering center, Enterprise technology center, Other; blank: Open lab",
+         .default_value = "open_lab"},
         registry::DistrictColumn(true),
-        OpenStatusColumn(),
+        open_status,
         {.key = "address",
          .zh = "地址",
          .en = "Address",

@@ -45,6 +45,7 @@ public:
             }
         } else {
             object.body["org_id"] = std::to_string(*org);
+            Defaults(object, *org);
         }
         s_.Execute("SAVEPOINT import_row");
         try {
@@ -120,6 +121,19 @@ private:
                      {org, object.name});
         if (found.empty()) return std::nullopt;
         return engine_.Load(s_, found.front().Int(0));
+    }
+
+    // What a new object takes where the file says nothing (Column::default_value).
+    void Defaults(SheetObject& object, std::int64_t org) {
+        for (const exchange::Column& c : engine_.spec().columns.list) {
+            if (c.default_value.empty() || object.body.contains(c.key)) continue;
+            if (c.default_value != exchange::kOrgDistrict) {
+                object.body[c.key] = c.default_value;
+                continue;
+            }
+            store::Rows district = s_.Query("SELECT district_code FROM organizations WHERE id = $1", {org});
+            if (!district.empty() && !district.front().IsNull(0)) object.body[c.key] = district.front().Text(0);
+        }
     }
 
     void ResolveLookups(SheetObject& object, std::int64_t org) {
