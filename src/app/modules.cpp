@@ -13,6 +13,7 @@
 #include "modules/evaluations/module.hpp"
 #include "modules/matching/module.hpp"
 #include "modules/media/module.hpp"
+#include "modules/national_report/module.hpp"
 #include "modules/notifications/module.hpp"
 #include "modules/orders/module.hpp"
 #include "modules/panels/module.hpp"
@@ -51,6 +52,7 @@ std::span<const modules::Module> AllModules() {
         {"tech_contracts", tech_contracts::Register, tech_contracts::Declare},
         {"search", search::Register, search::Declare},
         {"matching", matching::Register},  // after search: it reads the index search offers
+        {"national_report", national_report::Register, national_report::Declare},
         {"idempotency", system::RegisterIdempotency},
         {"openapi", system::RegisterOpenApi},
     };
