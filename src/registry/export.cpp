@@ -17,7 +17,7 @@ using exchange::ExportCell;
 namespace {
 
 // Rows loaded and written at a time: memory holds one such page of objects, never the list.
-constexpr std::size_t kExportPage = 500;
+constexpr std::size_t kExportPage = 1000;
 
 std::string TextOf(const json::value& v) {
     if (v.is_string()) return std::string(v.get_string());
