@@ -38,6 +38,30 @@ FieldError HeaderError(std::string zh, std::string en) {
 
 }  // namespace
 
+Column IdColumn() {
+    return {.key = "id",
+            .zh = "编号",
+            .en = "ID",
+            .aliases = {"id", "系统编号"},
+            .kind = CellKind::kInteger,
+            .note_zh = "留空则新增；填写平台上已有的编号则更新该条（导出的文件已带编号）",
+            .note_en = "Blank adds a new record; an existing ID updates that record (exports carry it)",
+            .import_only = true};
+}
+
+Column CreditCodeColumn() {
+    return {.key = "org_credit_code",
+            .zh = "统一社会信用代码",
+            .en = "Organization credit code",
+            .aliases = {"信用代码", "单位统一社会信用代码", "credit code"},
+            .example = "91110108MA00000000",
+            .note_zh = "所属单位的 18 位代码；单位管理员可不填（只能导入本单位），运营方导入时必填",
+            .note_en =
+                "The owning organization's 18-character code; unit administrators may leave it blank "
+                "(their own only), the operator must give it",
+            .import_only = true};
+}
+
 std::string NormalizedHeader(std::string_view header) {
     std::string h = HalfWidth(header);
     std::erase_if(h, [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });

@@ -4,7 +4,10 @@
 // export re-imports cleanly. Here: the declaration and finding the declared columns in a file's
 // header row, in any order, by Chinese or English header or an alias.
 
+#include <boost/json/object.hpp>
+
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,9 +29,10 @@ enum class CellKind {
     kPrice,     // an amount per unit or 面议: fills the money field and its unit and negotiable fields
     kDate,
     kYesNo,
-    kChoice,    // one of `choices`
-    kCodes,     // a list of codes (industry codes): SplitList
-    kCodeList,  // small numbers in [code_min, code_max] (seed 000's 转化情况)
+    kChoice,      // one of `choices`
+    kCodes,       // a list of codes (industry codes): SplitList
+    kCodeList,    // small numbers in [code_min, code_max] (seed 000's 转化情况)
+    kChoiceList,  // a list of `choices` (an instrument's service modes), by code or label
 };
 
 struct Column {
@@ -44,7 +48,30 @@ struct Column {
     int code_min = 0, code_max = 0;
     std::string example;           // the template's example row
     std::string note_zh, note_en;  // the instructions sheet
+    /// A name looked up in this table within the row's organisation, giving its id as `key`
+    /// (所属实验室名称 → lab_id); the importer resolves it. "" : none.
+    std::string lookup_table;
+    bool import_only = false;  // the importer's own (id, credit code, a lab's name): not an API field
 };
+
+/// A kind's spreadsheet, as its ResourceSpec carries it (design §1, §4): the columns, and how
+/// consecutive rows of one object (seed 000 table 1: one lab, a row per industry code) combine.
+struct Columns {
+    std::vector<Column> list;  // empty: the kind is not imported
+    /// Consecutive rows with the same value under this key (after FillMerged) are one object;
+    /// "" : every row is one.
+    std::string group_key;
+    /// Array keys of the body that the group's rows append to (repeats dropped).
+    std::vector<std::string> accumulate;
+    /// Turns a row's body into the API's shape after reading (a lab's 行业代码 and 经营范围表述
+    /// into industries [{code, scope}]); null: the body is already the API's.
+    std::function<void(boost::json::object& body)> shape;
+};
+
+/// The columns every kind has: 编号 (updates that object) and 统一社会信用代码 (the owning
+/// organisation; the operator's imports need it).
+Column IdColumn();
+Column CreditCodeColumn();
 
 /// Where each declared column sits in a file.
 struct HeaderMatch {

@@ -49,6 +49,10 @@ public:
     const workflow::Workflow& review() const { return *review_; }
 
     boost::json::object Create(const Caller* caller, const boost::json::object& body, const Actor& actor);
+    /// Create within the caller's transaction `s` (an import's savepoint per row): the same
+    /// permission checks, validation, audit and version as Create, which wraps it.
+    boost::json::object CreateIn(store::Session& s, const Caller* caller, const boost::json::object& body,
+                                 const Actor& actor);
     /// The resource as JSON with its version.
     std::shared_ptr<const CachedAnswer> Get(const Caller* caller, std::int64_t id);
     /// A filtered page as JSON; pages of approved resources come from the public cache.
@@ -62,6 +66,10 @@ public:
     std::shared_ptr<const CachedAnswer> CachedResource(const http::Request& request) noexcept;
     boost::json::object Update(const Caller* caller, std::int64_t id, const boost::json::object& body,
                                std::optional<std::int64_t> expected_version, const Actor& actor);
+    /// Update within the caller's transaction `s`; Update wraps it.
+    boost::json::object UpdateIn(store::Session& s, const Caller* caller, std::int64_t id,
+                                 const boost::json::object& body, std::optional<std::int64_t> expected_version,
+                                 const Actor& actor);
     /// What the caller may do to the object now: "update" and the review actions allowed.
     std::vector<std::string> AllowedActions(const Caller* caller, const workflow::Subject& subject) const;
     /// Whether the caller holds any grant that could let them act on some object of this kind

@@ -6,6 +6,7 @@
 
 #include "core/clock.hpp"
 #include "http/content_disposition.hpp"
+#include "registry/export_cells.hpp"
 #include "registry/list_filter.hpp"
 
 namespace keyuan::registry {
@@ -19,74 +20,44 @@ namespace {
 // Rows loaded and written at a time: memory holds one such page of objects, never the list.
 constexpr std::size_t kExportPage = 1000;
 
-std::string TextOf(const json::value& v) {
-    if (v.is_string()) return std::string(v.get_string());
-    if (v.is_int64()) return std::to_string(v.get_int64());
-    if (v.is_bool()) return v.get_bool() ? "是" : "否";
-    return "";
-}
-
-std::string YuanText(std::int64_t fen) {
-    std::string out = std::to_string(fen / 100);
-    if (fen % 100) {
-        std::string cents = std::to_string(100 + fen % 100).substr(1);
-        if (cents.back() == '0') cents.pop_back();
-        out += "." + cents;
-    }
-    return out;
-}
-
-std::string ChoiceLabel(const Column& c, std::string_view code) {
-    for (const exchange::Choice& choice : c.choices) {
-        if (choice.code == code) return std::string(choice.zh);
-    }
-    return std::string(code);
-}
-
-/// A list cell ("2710、3921"): the list parsers split on 、 as on commas and spaces.
-std::string Joined(const json::value& v) {
-    if (!v.is_array()) return TextOf(v);
-    std::string out;
-    for (const json::value& item : v.get_array()) {
-        std::string text =
-            item.is_object() && item.get_object().contains("code") ? TextOf(item.at("code")) : TextOf(item);
-        if (text.empty()) continue;
-        if (!out.empty()) out += "、";
-        out += text;
-    }
-    return out;
-}
-
-/// The cell of `c` for an object as the caller sees it: what the import's parser reads back.
-ExportCell CellOf(const Column& c, const json::object& item) {
-    const json::value* v = item.if_contains(c.key);
-    if (!v || v->is_null()) return ExportCell::Text("");
-    switch (c.kind) {
-        case CellKind::kInteger:
-            return v->is_int64() ? ExportCell::Number(static_cast<double>(v->get_int64()))
-                                 : ExportCell::Text(TextOf(*v));
-        case CellKind::kMoney:
-            if (!v->is_int64()) return ExportCell::Text(TextOf(*v));
-            return ExportCell::Number(static_cast<double>(v->get_int64()) / 100.0, 2);
-        case CellKind::kMoneyWan:
-            // Six decimals keep every fen (1 fen = 0.000001 万元).
-            if (!v->is_int64()) return ExportCell::Text(TextOf(*v));
-            return ExportCell::Number(static_cast<double>(v->get_int64()) / 1'000'000.0, 6);
-        case CellKind::kPrice: {
-            const json::value* unit = item.if_contains(c.unit_key);
-            std::string unit_code = unit ? TextOf(*unit) : "";
-            if (!c.negotiable_code.empty() && unit_code == c.negotiable_code) return ExportCell::Text("面议");
-            if (!v->is_int64()) return ExportCell::Text("");
-            std::string price = YuanText(v->get_int64()) + "元";
-            if (!unit_code.empty()) price += "/" + ChoiceLabel(c, unit_code);
-            return ExportCell::Text(price);
+/// The names a page's objects refer to: their organisations' credit codes and each lookup
+/// column's names by id (a service's lab), one query each.
+Lookups LookupsOf(store::Session& s, const exchange::Columns& columns, const std::vector<StoredResource>& page) {
+    Lookups out;
+    auto fetch = [&](const std::string& table, const std::string& column, const std::vector<std::int64_t>& ids) {
+        if (ids.empty()) return;
+        std::string in;
+        std::vector<store::Param> params;
+        for (std::int64_t id : ids) {
+            params.emplace_back(id);
+            in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
         }
-        case CellKind::kYesNo: return ExportCell::Text(v->is_bool() ? (v->get_bool() ? "是" : "否") : TextOf(*v));
-        case CellKind::kChoice: return ExportCell::Text(ChoiceLabel(c, TextOf(*v)));
-        case CellKind::kCodes:
-        case CellKind::kCodeList: return ExportCell::Text(Joined(*v));
-        default: return ExportCell::Text(v->is_array() ? Joined(*v) : TextOf(*v));
+        store::Rows rows = s.Query("SELECT id, " + column + " FROM " + table + " WHERE id IN (" + in + ")", params);
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            out[table][std::to_string(rows[i].Int(0))] = std::string(rows[i].Text(1));
+        }
+    };
+    for (const Column& c : columns.list) {
+        if (c.key == "org_credit_code") {
+            std::vector<std::int64_t> orgs;
+            for (const StoredResource& r : page) orgs.push_back(r.org_id);
+            std::sort(orgs.begin(), orgs.end());
+            orgs.erase(std::unique(orgs.begin(), orgs.end()), orgs.end());
+            fetch("organizations", "credit_code", orgs);
+        } else if (!c.lookup_table.empty()) {
+            std::vector<std::int64_t> ids;
+            for (const StoredResource& r : page) {
+                auto v = r.values.find(c.key);
+                if (v != r.values.end() && v->second.kind() == store::Param::Kind::kInt) {
+                    ids.push_back(v->second.int_value());
+                }
+            }
+            std::sort(ids.begin(), ids.end());
+            ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+            fetch(c.lookup_table, "name", ids);
+        }
     }
+    return out;
 }
 
 CellKind KindOfField(const FieldSpec& f) {
@@ -126,14 +97,15 @@ std::optional<ExportForm> ExportFormOf(const http::Request& r) {
     return form;
 }
 
-std::vector<Column> ExportColumns(const ResourceSpec& spec) {
-    // Until the kind declares its spreadsheet: its id, fields and links under their API names.
-    std::vector<Column> columns = {{.key = "id", .zh = "编号", .en = "ID"}};
+exchange::Columns ExportColumns(const ResourceSpec& spec) {
+    if (!spec.columns.list.empty()) return spec.columns;
+    // A kind that declares no spreadsheet: its id, fields and links under their API names.
+    exchange::Columns columns{.list = {{.key = "id", .zh = "编号", .en = "ID"}}};
     for (const FieldSpec& f : spec.fields) {
-        columns.push_back({.key = f.name, .zh = f.name, .en = f.name, .kind = KindOfField(f)});
+        columns.list.push_back({.key = f.name, .zh = f.name, .en = f.name, .kind = KindOfField(f)});
     }
     for (const LinkSpec& l : spec.links) {
-        columns.push_back({.key = l.name, .zh = l.name, .en = l.name, .kind = CellKind::kCodes});
+        columns.list.push_back({.key = l.name, .zh = l.name, .en = l.name, .kind = CellKind::kCodes});
     }
     return columns;
 }
@@ -142,9 +114,9 @@ http::Response ExportList(const ResourceEngine& engine, store::Database& db, con
                           const Caller* caller, const http::Request& r, const ExportForm& form) {
     const ResourceSpec& spec = engine.spec();
     ListFilter filter = ReadListFilter(spec, policy, caller, r);
-    std::vector<Column> columns = ExportColumns(spec);
+    exchange::Columns columns = ExportColumns(spec);
     std::vector<std::string> header;
-    for (const Column& c : columns) header.push_back(c.zh);
+    for (const Column& c : columns.list) header.push_back(c.zh);
     std::unique_ptr<exchange::SheetStream> out = form.format == "csv" ? exchange::CsvStream(header, form.charset)
                                                                       : exchange::XlsxStream(spec.collection, header);
     db.Read([&](store::Session& s) {
@@ -166,12 +138,12 @@ http::Response ExportList(const ResourceEngine& engine, store::Database& db, con
             std::vector<std::int64_t> page(
                 ids.begin() + static_cast<std::ptrdiff_t>(from),
                 ids.begin() + static_cast<std::ptrdiff_t>(std::min(from + kExportPage, ids.size())));
-            for (const StoredResource& stored : engine.LoadMany(s, page)) {
-                json::object item = engine.ToJsonFor(caller, stored);
-                std::vector<ExportCell> cells;
-                cells.reserve(columns.size());
-                for (const Column& c : columns) cells.push_back(CellOf(c, item));
-                out->Row(cells);
+            std::vector<StoredResource> loaded = engine.LoadMany(s, page);
+            Lookups lookups = LookupsOf(s, columns, loaded);
+            for (const StoredResource& stored : loaded) {
+                for (const std::vector<ExportCell>& row : RowsOf(columns, engine.ToJsonFor(caller, stored), lookups)) {
+                    out->Row(row);
+                }
             }
         }
     });

@@ -28,7 +28,7 @@ struct ExportForm {
 std::optional<ExportForm> ExportFormOf(const http::Request& r);
 
 /// The kind's spreadsheet columns: its declaration, or (a kind without one) its id, fields and links.
-std::vector<exchange::Column> ExportColumns(const ResourceSpec& spec);
+exchange::Columns ExportColumns(const ResourceSpec& spec);
 
 /// The list as a file; throws ApiError like the list (401/403/422), and 422 on `rows` past the limit.
 http::Response ExportList(const ResourceEngine& engine, store::Database& db, const access::Policy& policy,

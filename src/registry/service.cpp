@@ -28,7 +28,15 @@ std::string ResourceKey(const std::string& tier, std::int64_t id) {
 json::object ResourceEngine::Create(const Caller* caller, const json::object& body, const Actor& actor) {
     policy_.RequireAction(caller, Action("create"));
     json::object out;
-    db_.Write([&](store::Session& s) {
+    db_.Write([&](store::Session& s) { out = CreateIn(s, caller, body, actor); });
+    return out;
+}
+
+json::object ResourceEngine::CreateIn(store::Session& s, const Caller* caller, const json::object& body,
+                                      const Actor& actor) {
+    policy_.RequireAction(caller, Action("create"));
+    json::object out;
+    {
         Links links;
         std::optional<std::int64_t> org_id;
         Values values = ReadValues(s, body, true, nullptr, &links, &org_id, caller);
@@ -39,7 +47,8 @@ json::object ResourceEngine::Create(const Caller* caller, const json::object& bo
         std::string columns = "org_id, status, version, created_by, created_at, updated_at";
         std::string placeholders = "$1, 'draft', 1, $2, $3, $3";
         std::vector<store::Param> params = {
-            *org_id, caller ? store::Param(static_cast<long long>(caller->user_id)) : nullptr, now};
+            *org_id, caller && caller->user_id > 0 ? store::Param(static_cast<long long>(caller->user_id)) : nullptr,
+            now};  // a command (keyuan import) acts with no user
         for (auto& [name, value] : values) {
             params.push_back(value);
             columns += ", " + name;
@@ -52,7 +61,7 @@ json::object ResourceEngine::Create(const Caller* caller, const json::object& bo
         StoredResource stored = *Load(s, id);
         out = ToJson(stored);
         RecordChange(s, actor, "created", stored, out, std::nullopt);
-    });
+    }
     return out;
 }
 
@@ -99,7 +108,16 @@ json::object ResourceEngine::Update(const Caller* caller, std::int64_t id, const
                                     std::optional<std::int64_t> expected_version, const Actor& actor) {
     policy_.RequireAction(caller, Action("update"));
     json::object out;
-    db_.Write([&](store::Session& s) {
+    db_.Write([&](store::Session& s) { out = UpdateIn(s, caller, id, body, expected_version, actor); });
+    return out;
+}
+
+json::object ResourceEngine::UpdateIn(store::Session& s, const Caller* caller, std::int64_t id,
+                                      const json::object& body, std::optional<std::int64_t> expected_version,
+                                      const Actor& actor) {
+    policy_.RequireAction(caller, Action("update"));
+    json::object out;
+    {
         std::optional<StoredResource> before = Load(s, id);
         if (!before || !policy_.Allows(caller, Action("update"), ScopeOf(*before))) throw ApiError(Error::NotFound());
         if (expected_version && *expected_version != before->version) {
@@ -126,7 +144,7 @@ json::object ResourceEngine::Update(const Caller* caller, std::int64_t id, const
         StoredResource after = *Load(s, id);
         out = ToJson(after);
         RecordChange(s, actor, "updated", after, out, json::serialize(ToJson(*before)));
-    });
+    }
     return out;
 }
 

@@ -20,6 +20,7 @@
 #include "access/policy.hpp"
 #include "core/error.hpp"
 #include "core/role.hpp"
+#include "exchange/columns.hpp"
 #include "search/document.hpp"
 #include "store/database.hpp"
 #include "workflow/definition.hpp"
@@ -162,6 +163,9 @@ struct ResourceSpec {
     /// lists take it as ?status=.
     std::vector<workflow::State> extra_states;
     std::vector<workflow::Transition> extra_transitions;
+    /// The kind's spreadsheet columns (docs/design/data-exchange.md §1): its template, import
+    /// and export. Empty: the kind is not exchanged.
+    exchange::Columns columns;
 };
 
 const char* VisibilityName(Visibility v);

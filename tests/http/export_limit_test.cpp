@@ -37,10 +37,8 @@ TEST_F(ExportLimitTest, AHundredThousandRowsExportOneMoreIsRefused) {
     HttpResponse csv = Visitor().Get("/api/v1/instruments?format=csv");
     double csv_seconds = Seconds(started);
     ASSERT_EQ(csv.status, 200) << csv.body.substr(0, 300);
-    exchange::TableLimits limits{.max_rows = 200000,
-                                  .max_columns = 200,
-                                  .max_table_bytes = 512 * 1024 * 1024,
-                                  .max_cells_seen = 20000000};
+    exchange::TableLimits limits{
+        .max_rows = 200000, .max_columns = 200, .max_table_bytes = 512 * 1024 * 1024, .max_cells_seen = 20000000};
     exchange::Table table = exchange::ReadCsv(csv.body, limits);
     EXPECT_EQ(table.rows.size(), 100001u);
     EXPECT_EQ(csv.body.find("13812345678"), std::string::npos);  // masked for visitors in every row

@@ -9,7 +9,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "exchange/row_reader.hpp"
 #include "exchange/table.hpp"
+#include "modules/catalog/columns.hpp"
 #include "support/catalog_fixture.hpp"
 #include "support/test_server.hpp"
 
@@ -47,8 +49,7 @@ protected:
         return exchange::ReadCsv(r.body);
     }
 
-    /// The template's headers when the imports module declares the kind; else the id, the
-    /// kind's fields and links by name (the export's own fallback).
+    /// The template's headers: as the imports module answers them, or as the catalog declares them.
     static std::vector<std::string> ExpectedHeader() {
         HttpResponse kinds = As("operator").Get("/api/v1/imports/kinds");
         std::vector<std::string> out;
@@ -60,10 +61,7 @@ protected:
             }
             return out;
         }
-        json::value kind = Visitor().Get("/api/v1/kinds/instrument").Json();
-        out.push_back("编号");
-        for (const json::value& f : kind.at("fields").as_array()) out.emplace_back(f.at("name").as_string());
-        for (const json::value& l : kind.at("links").as_array()) out.emplace_back(l.at("name").as_string());
+        for (const exchange::Column& c : catalog::InstrumentColumns().list) out.push_back(c.zh);
         return out;
     }
 
@@ -174,6 +172,54 @@ TEST_F(ExportListTest, BadFormsAreNamed) {
     HttpResponse list = As("operator").Get("/api/v1/instruments?format=json");
     ASSERT_EQ(list.status, 200);
     EXPECT_EQ(list.Json().at("total").as_int64(), 3);
+}
+
+/// Every exported cell reads back, through the import's own row reader and the kind's
+/// declaration, as the value the API answers for the object: the export re-imports.
+TEST_F(ExportListTest, AnExportReadsBackAsTheApiAnswers) {
+    std::string service =
+        CreateApproved(As("unit_a"), As("operator"), "services",
+                       With(ServiceBody("导出检测服务", 120050), {{"contact_phone", "+86 10 6234 5678"}}));
+    struct Kind {
+        const char* collection;
+        exchange::Columns columns;
+    };
+    for (const Kind& kind :
+         {Kind{"instruments", catalog::InstrumentColumns()}, Kind{"services", catalog::ServiceColumns()}}) {
+        for (const char* format : {"csv", "xlsx"}) {
+            HttpResponse file =
+                As("operator").Get(std::string("/api/v1/") + kind.collection + "?status=all&format=" + format);
+            ASSERT_EQ(file.status, 200) << file.body;
+            exchange::Table table = exchange::ReadTable(file.body);
+            Result<exchange::HeaderMatch> match = exchange::MatchHeader(table, kind.columns.list);
+            ASSERT_TRUE(match) << kind.collection;
+            std::size_t checked = 0;
+            for (std::size_t i = match.value().header_row + 1; i < table.rows.size(); ++i) {
+                exchange::RowBody row = exchange::ReadRow(table.rows[i], table, match.value(), kind.columns.list);
+                std::string errors;
+                for (const exchange::CellError& e : row.errors) errors += e.column + ": " + e.message.zh + "; ";
+                EXPECT_TRUE(row.errors.empty())
+                    << kind.collection << " " << format << " row " << row.row << ": " << errors;
+                std::string id = table.rows[i].cells[0];
+                HttpResponse shown = As("operator").Get(std::string("/api/v1/") + kind.collection + "/" + id);
+                ASSERT_EQ(shown.status, 200) << id;
+                json::value api = shown.Json();
+                for (const exchange::Column& c : kind.columns.list) {
+                    if (c.import_only || !c.lookup_table.empty() || !row.body.contains(c.key)) continue;
+                    const json::value& read = row.body.at(c.key);
+                    const json::value& want = api.at(c.key);
+                    EXPECT_EQ(json::serialize(read), json::serialize(want))
+                        << kind.collection << " " << format << " " << id << " " << c.zh;
+                    if (!c.unit_key.empty() && row.body.contains(c.unit_key)) {
+                        EXPECT_EQ(json::serialize(row.body.at(c.unit_key)), json::serialize(api.at(c.unit_key)));
+                    }
+                }
+                ++checked;
+            }
+            EXPECT_GE(checked, 1u) << kind.collection;
+        }
+    }
+    (void)service;
 }
 
 TEST_F(ExportListTest, EveryRegisteredKindExports) {

@@ -4,6 +4,7 @@
 #include "modules/achievements/packages.hpp"
 #include "modules/achievements/specs.hpp"
 #include "modules/catalog/settings.hpp"
+#include "registry/kinds.hpp"
 #include "registry/routes.hpp"
 #include "registry/search_source.hpp"
 #include "search/sources.hpp"
@@ -38,6 +39,8 @@ void Declare(modules::Declarations&) {
         }
         return sources;
     });
+    // The spreadsheet import finds the kinds by name (registry/kinds.hpp).
+    registry::DeclareKinds([] { return std::vector<registry::ResourceSpec>{AchievementSpec(), TalentSpec()}; });
 }
 
 }  // namespace keyuan::achievements

@@ -2,6 +2,8 @@
 #include "modules/achievements/counts.hpp"
 #include "modules/achievements/registration_number.hpp"
 #include "modules/achievements/specs.hpp"
+
+#include "modules/achievements/columns.hpp"
 #include "modules/achievements/vocabulary.hpp"
 #include "registry/common_fields.hpp"
 
@@ -89,6 +91,7 @@ registry::ResourceSpec AchievementSpec() {
     };
     // Before the change: what was counted is taken away as it was counted.
     spec.on_unpublish = [](store::Session& s, std::int64_t id) { CountAchievement(s, id, -1); };
+    spec.columns = AchievementColumns();
     return spec;
 }
 

@@ -1,5 +1,7 @@
 // Talents and R&D teams (seed 000: "科技人才、高端研发团队的技术特长").
 #include "modules/achievements/specs.hpp"
+
+#include "modules/achievements/columns.hpp"
 #include "registry/common_fields.hpp"
 
 namespace keyuan::achievements {
@@ -28,6 +30,7 @@ registry::ResourceSpec TalentSpec() {
     spec.search = registry::SearchSpec{.title = {"name"},
                                        .body = {"title", "specialties", "description", "org_name"},
                                        .display = {"name", "title", "org_name"}};
+    spec.columns = TalentColumns();
     return spec;
 }
 

@@ -10,6 +10,7 @@
 #include "modules/catalog/organizations.hpp"
 #include "modules/catalog/settings.hpp"
 #include "modules/catalog/specs.hpp"
+#include "registry/kinds.hpp"
 #include "registry/routes.hpp"
 #include "registry/search_source.hpp"
 #include "workflow/deadlines.hpp"
@@ -69,6 +70,10 @@ void Declare(modules::Declarations& declarations) {
         return sources;
     });
     declarations.settings.push_back(CatalogSettingsReader());
+    // The spreadsheet import finds the kinds by name (registry/kinds.hpp).
+    registry::DeclareKinds([] {
+        return std::vector<registry::ResourceSpec>{LabSpec(), InstrumentSpec(), ServiceSpec(), FinanceProductSpec()};
+    });
 }
 
 }  // namespace keyuan::catalog

@@ -1,5 +1,6 @@
 #include "modules/catalog/specs.hpp"
 
+#include "modules/catalog/columns.hpp"
 #include "modules/catalog/specs_common.hpp"
 
 namespace keyuan::catalog {
@@ -41,6 +42,7 @@ registry::ResourceSpec FinanceProductSpec() {
     };
     spec.owner_roles = {Role::kFinancialInstitution};
     spec.reviewer_roles = {{Role::kBaseAdmin, access::Scope::kAll}};
+    spec.columns = FinanceProductColumns();
     return spec;
 }
 

@@ -7,6 +7,7 @@
 #include "modules/media/module.hpp"
 #include "workflow/deadlines.hpp"
 
+#include "modules/catalog/columns.hpp"
 #include "modules/catalog/specs_common.hpp"
 
 namespace keyuan::catalog {
@@ -162,6 +163,7 @@ registry::ResourceSpec InstrumentSpec() {
             "ELSE 0 END WHERE id = $1 AND registered_on IS NULL",
             {id, clock::TodayShanghai()});
     };
+    spec.columns = InstrumentColumns();
     return spec;
 }
 

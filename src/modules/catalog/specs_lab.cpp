@@ -1,5 +1,6 @@
 #include "modules/catalog/specs.hpp"
 
+#include "modules/catalog/columns.hpp"
 #include "modules/catalog/specs_common.hpp"
 
 namespace keyuan::catalog {
@@ -39,6 +40,7 @@ registry::ResourceSpec LabSpec() {
                                        .district = "district_code",
                                        .open_status = "open_status",
                                        .display = {"name", "kind", "org_name", "district_code", "open_status"}};
+    spec.columns = LabColumns();
     return spec;
 }
 

@@ -6,6 +6,7 @@
 
 #include "core/clock.hpp"
 
+#include "modules/catalog/columns.hpp"
 #include "modules/catalog/specs_common.hpp"
 
 namespace keyuan::catalog {
@@ -114,6 +115,7 @@ registry::ResourceSpec ServiceSpec() {
         .display = {"name", "kind", "field", "org_name", "district_code", "price_unit", "price_fen"},
         .extra = ServiceAccreditations};
     spec.extra_filter = ServiceFilter;
+    spec.columns = ServiceColumns();
     return spec;
 }
 

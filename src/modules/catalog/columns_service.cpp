@@ -1,0 +1,96 @@
+// Service products: seed 000 table 3 (序号, 服务项目名称, 服务领域, 服务类别（测试/研发）, 服务内容及参数,
+// 服务价格, 所属实验室名称, 联系方式, 备注), the price as people write it (1,200元/小时, 面议), and the
+// CNAS/CMA accreditation the seed asks testing services to state.
+#include "modules/catalog/columns.hpp"
+#include "registry/common_columns.hpp"
+
+namespace keyuan::catalog {
+using exchange::CellKind;
+using exchange::Column;
+
+exchange::Columns ServiceColumns() {
+    std::vector<Column> list = {
+        exchange::IdColumn(),
+        exchange::CreditCodeColumn(),
+        {.key = "name",
+         .zh = "服务项目名称",
+         .en = "Service name",
+         .aliases = {"服务名称", "服务产品名称", "name"},
+         .required = true,
+         .example = "材料微区形貌分析"},
+        {.key = "field", .zh = "服务领域", .en = "Field", .aliases = {"领域"}, .example = "新材料"},
+        {.key = "kind",
+         .zh = "服务类别（测试/研发）",
+         .en = "Service type (test/R&D)",
+         .aliases = {"服务类别", "类别", "kind"},
+         .kind = CellKind::kChoice,
+         .required = true,
+         .choices = {{"test", "测试", "Test"}, {"rnd", "研发", "R&D"}},
+         .example = "测试",
+         .note_zh = "测试或研发",
+         .note_en = "Test or R&D"},
+        {.key = "content",
+         .zh = "服务内容及参数",
+         .en = "Content and parameters",
+         .aliases = {"服务内容", "服务内容及技术参数"},
+         .kind = CellKind::kLongText,
+         .example = "扫描电镜观察材料表面形貌，分辨率 1 nm"},
+        {.key = "price_fen",
+         .zh = "服务价格",
+         .en = "Price",
+         .aliases = {"价格", "参考价格", "收费标准"},
+         .kind = CellKind::kPrice,
+         .required = true,
+         .choices = {{"per_sample", "样", "sample"},
+                     {"per_sample", "样品", "per sample"},
+                     {"per_sample", "次", "time"},
+                     {"per_hour", "小时", "hour"},
+                     {"per_hour", "机时", "machine hour"},
+                     {"per_project", "项", "project"},
+                     {"per_project", "项目", "per project"}},
+         .unit_key = "price_unit",
+         .negotiable_code = "negotiable",
+         .example = "500元/样",
+         .note_zh = "金额/单位：500元/样、1,200元/小时、3万元/项；或“面议”",
+         .note_en =
+             "Amount per unit: 500元/样 (sample), 1,200元/小时 (hour), 3万元/项 (project); or 面议 (negotiable)"},
+        {.key = "lab_id",
+         .zh = "所属实验室名称",
+         .en = "Lab",
+         .aliases = {"所属实验室", "实验室名称", "实验室"},
+         .example = "北京市光电检测开放实验室",
+         .note_zh = "本单位已登记的实验室的名称",
+         .note_en = "The name of a lab your organization has registered",
+         .lookup_table = "labs"},
+        {.key = "parameters", .zh = "技术参数", .en = "Parameters", .aliases = {"参数"}, .kind = CellKind::kLongText},
+        {.key = "remarks", .zh = "备注", .en = "Remarks", .kind = CellKind::kLongText},
+        {.key = "cnas_cert_no",
+         .zh = "CNAS证书编号",
+         .en = "CNAS certificate",
+         .aliases = {"CNAS认证证书编号", "CNAS"},
+         .note_zh = "通过 CNAS 认证的测试服务填写，并填写有效期",
+         .note_en = "For CNAS-accredited tests, with the expiry"},
+        {.key = "cnas_expiry",
+         .zh = "CNAS有效期",
+         .en = "CNAS expiry",
+         .aliases = {"CNAS证书有效期"},
+         .kind = CellKind::kDate},
+        {.key = "cma_cert_no",
+         .zh = "CMA证书编号",
+         .en = "CMA certificate",
+         .aliases = {"CMA认证证书编号", "CMA"},
+         .note_zh = "通过 CMA 认定的测试服务填写，并填写有效期",
+         .note_en = "For CMA-certified tests, with the expiry"},
+        {.key = "cma_expiry",
+         .zh = "CMA有效期",
+         .en = "CMA expiry",
+         .aliases = {"CMA证书有效期"},
+         .kind = CellKind::kDate},
+        registry::DistrictColumn(false),
+        registry::IndustryCodesColumn(),
+    };
+    for (Column c : registry::ContactColumns()) list.push_back(std::move(c));
+    return {.list = std::move(list)};
+}
+
+}  // namespace keyuan::catalog

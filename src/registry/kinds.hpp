@@ -1,0 +1,19 @@
+#pragma once
+// The registered kinds as specs, declared by their modules without a database (Declare), so
+// that what works on every kind outside one module's routes — the spreadsheet import's routes
+// and the `keyuan import` command (docs/design/data-exchange.md) — finds a kind by name.
+
+#include <string_view>
+#include <vector>
+
+#include "registry/spec.hpp"
+
+namespace keyuan::registry {
+
+/// Adds a module's kinds; the same factory added twice counts once.
+void DeclareKinds(std::vector<ResourceSpec> (*factory)());
+
+/// Every declared kind, in declaration order (a kind declared twice counts once).
+std::vector<ResourceSpec> DeclaredKinds();
+
+}  // namespace keyuan::registry
