@@ -222,6 +222,34 @@ TEST_F(ExportListTest, AnExportReadsBackAsTheApiAnswers) {
     (void)service;
 }
 
+/// A lab with two industry codes exports as seed 000 table 1 writes it: a row per code with its
+/// scope, the lab repeated; each row reads back as that code's detailed link.
+TEST_F(ExportListTest, ALabExportsARowPerIndustryCode) {
+    std::string lab = CreateApproved(
+        As("unit_a"), As("operator"), "labs",
+        With(LabBody("导出创新药物实验室"),
+             {{"industries", json::array{json::object{{"code", "3921"}, {"scope", "通信设备检测"}},
+                                         json::object{{"code", "2710"}, {"scope", "化学原料药检测"}}}}}));
+    HttpResponse file = As("operator").Get("/api/v1/labs?format=csv&q=导出创新药物");
+    ASSERT_EQ(file.status, 200) << file.body;
+    exchange::Table table = exchange::ReadCsv(file.body);
+    exchange::Columns columns = catalog::LabColumns();
+    Result<exchange::HeaderMatch> match = exchange::MatchHeader(table, columns.list);
+    ASSERT_TRUE(match);
+    ASSERT_EQ(table.rows.size(), 3u);
+    std::vector<std::string> read;
+    for (std::size_t i = 1; i < table.rows.size(); ++i) {
+        EXPECT_EQ(table.rows[i].cells[0], lab);
+        exchange::RowBody row = exchange::ReadRow(table.rows[i], table, match.value(), columns.list);
+        EXPECT_TRUE(row.errors.empty());
+        EXPECT_EQ(row.body.at("name").as_string(), "导出创新药物实验室");
+        columns.shape(row.body);
+        read.push_back(json::serialize(row.body.at("industries")));
+    }
+    EXPECT_EQ(read, (std::vector<std::string>{R"([{"code":"2710","scope":"化学原料药检测"}])",
+                                              R"([{"code":"3921","scope":"通信设备检测"}])"}));
+}
+
 TEST_F(ExportListTest, EveryRegisteredKindExports) {
     for (const char* collection :
          {"labs", "instruments", "services", "finance-products", "achievements", "talents", "tech-demands"}) {
