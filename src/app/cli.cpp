@@ -25,7 +25,8 @@ void PrintUsage(const std::vector<CommandSpec>& commands) {
 void PrintCommandHelp(const CommandSpec& c) {
     std::cout << "Usage: keyuan " << Words(c) << " [FLAGS]\n\n" << c.summary << "\n\nFlags:\n";
     for (const FlagSpec& f : c.flags) {
-        std::string left = "--" + f.name + (f.value_name.empty() ? "" : " " + f.value_name);
+        std::string left = f.name.starts_with('@') ? f.value_name  // positional
+                                                   : "--" + f.name + (f.value_name.empty() ? "" : " " + f.value_name);
         std::cout << "  " << left << std::string(left.size() < 24 ? 24 - left.size() : 1, ' ') << f.help << "\n";
     }
     std::cout << "  --help                  show this help\n";
@@ -59,6 +60,13 @@ int RunCli(const std::vector<CommandSpec>& commands, int argc, char** argv) {
         if (arg == "--help" || arg == "-h") {
             PrintCommandHelp(*best);
             return 0;
+        }
+        // A command's one positional argument (`keyuan import … FILE`) is its flag named "@name".
+        auto positional = std::find_if(best->flags.begin(), best->flags.end(),
+                                       [](const FlagSpec& f) { return f.name.starts_with('@'); });
+        if (!arg.starts_with("--") && positional != best->flags.end() && !flags.count(positional->name.substr(1))) {
+            flags[positional->name.substr(1)] = arg;
+            continue;
         }
         if (!arg.starts_with("--")) {
             std::cerr << "keyuan " << Words(*best) << ": unexpected argument '" << arg << "' (see --help)\n";

@@ -11,6 +11,7 @@
 #include "modules/challenges/module.hpp"
 #include "modules/delivery/module.hpp"
 #include "modules/evaluations/module.hpp"
+#include "modules/imports/module.hpp"
 #include "modules/matching/module.hpp"
 #include "modules/media/module.hpp"
 #include "modules/national_report/module.hpp"
@@ -50,6 +51,7 @@ std::span<const modules::Module> AllModules() {
         {"tech_demands", tech_demands::Register, tech_demands::Declare},
         {"challenges", challenges::Register, challenges::Declare},
         {"tech_contracts", tech_contracts::Register, tech_contracts::Declare},
+        {"imports", imports::Register, imports::Declare},  // after the kinds' modules: it imports them
         {"search", search::Register, search::Declare},
         {"matching", matching::Register},  // after search: it reads the index search offers
         {"national_report", national_report::Register, national_report::Declare},

@@ -4,9 +4,7 @@
 #include <xlsxwriter.h>
 
 #include <cstdio>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <stdexcept>
 
 #include "exchange/export_cell.hpp"
@@ -82,10 +80,7 @@ public:
         lxw_error closed = workbook_close(workbook_);
         workbook_ = nullptr;
         if (closed != LXW_NO_ERROR) throw std::runtime_error("xlsx: cannot write the workbook");
-        std::ifstream in(file_.path(), std::ios::binary);
-        std::ostringstream bytes;
-        bytes << in.rdbuf();
-        return bytes.str();
+        return ReadWhole(file_.path());
     }
 
 private:

@@ -1,14 +1,17 @@
 #pragma once
-// A private temporary file for libxlsxwriter, which (1.1.4, this distribution's) writes
-// workbooks only to a file: created empty and unique, removed with the object.
+// A private temporary file for libxlsxwriter, which (1.1.4) writes workbooks only to files.
+
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 
 namespace keyuan::exchange {
 
+/// A unique empty file in the temporary directory, removed with this object.
 class TempFile {
 public:
     TempFile() {
@@ -29,5 +32,13 @@ public:
 private:
     std::string path_;
 };
+
+/// The whole file's bytes.
+inline std::string ReadWhole(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
 
 }  // namespace keyuan::exchange

@@ -15,6 +15,7 @@
 
 #include "http/authz/matrix_objects.hpp"
 #include "support/catalog_fixture.hpp"
+#include "support/workbook.hpp"
 
 namespace keyuan::testing {
 namespace {
@@ -185,6 +186,16 @@ protected:
         MakeTechDemandObjects(actors, *sessions_["broker"], objects_);
         MakeChallengeObjects(actors, objects_);
         MakeTechContractObjects(actors, objects_);
+        // Imports (issue 19): a run of each unit (org_a's inside), templates by kind.
+        auto run = [](Session& unit, const std::string& label) {
+            std::string file = MakeXlsx({{"仪器名称", "分类编码", "原值（万元）", "验收日期", "所在区", "开放状态"},
+                                         {label, "1001", "1", "2025-06-30", "海淀区", "开放"}});
+            HttpResponse r = unit.Send("POST", "/api/v1/imports?kind=instrument&dry_run=true", file);
+            EXPECT_EQ(r.status, 200) << r.body;
+            return std::to_string(r.Json().at("id").as_int64());
+        };
+        objects_["/api/v1/imports"] = {run(As("unit_a"), "矩阵导入甲"), run(As("unit_b"), "矩阵导入乙")};
+        objects_["/api/v1/imports/templates"] = {"instrument", "instrument"};
     }
 
     /// The route's path with its parameter filled for the object inside (or outside) the scope.

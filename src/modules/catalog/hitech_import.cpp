@@ -10,6 +10,7 @@
 
 #include "changes/audit.hpp"
 #include "core/clock.hpp"
+#include "exchange/import_door.hpp"
 #include "exchange/table.hpp"
 #include "http/json.hpp"
 #include "modules/catalog/subcategories.hpp"
@@ -200,9 +201,9 @@ bool ReadDryRun(const Request& r, FieldErrors& errors) {
 void AddHitechImport(modules::ModuleContext& context) {
     store::Database& db = context.db;
     const access::Policy& policy = context.policy;
-    // /imports is the platform's one door for spreadsheets (API.md); each kind is an importer.
-    // The high-tech catalog is the first; the seed tables of C12 join it by kind.
-    context.router.Post("/api/v1/imports", [&db, &policy](Request& r) {
+    // /imports is the platform's one door for spreadsheets (API.md), owned by the imports module,
+    // which passes ?kind=hitech_catalog on to this handler (exchange/import_door.hpp).
+    exchange::ImportDoorOf(context).handlers[std::string(kKind)] = [&db, &policy](Request& r) {
         // Who may import comes before what was sent: a visitor learns nothing about the request.
         policy.RequireAction(r.caller.get(), "industry_catalog.update");
         FieldErrors errors;
@@ -238,7 +239,7 @@ void AddHitechImport(modules::ModuleContext& context) {
                            .after_json = json::serialize(summary)});
         });
         return http::JsonResponse(200, summary);
-    });
+    };
 }
 
 }  // namespace keyuan::catalog

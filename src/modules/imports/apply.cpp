@@ -1,0 +1,224 @@
+#include "modules/imports/apply.hpp"
+
+#include <boost/json/serialize.hpp>
+
+#include <algorithm>
+#include <set>
+
+#include "store/errors.hpp"
+
+namespace keyuan::imports {
+namespace json = boost::json;
+
+namespace {
+
+struct RollBack {};  // leaves the write transaction without keeping anything
+
+std::string SortedItems(const json::value& v) {
+    if (!v.is_array()) return json::serialize(v);
+    std::vector<std::string> items;
+    for (const json::value& item : v.get_array()) items.push_back(json::serialize(item));
+    std::sort(items.begin(), items.end());
+    std::string out;
+    for (const std::string& item : items) out += item + "\x1f";
+    return out;
+}
+
+class Writer {
+public:
+    Writer(store::Session& s, registry::ResourceEngine& engine, const ApplyContext& context, ApplyResult& result)
+        : s_(s), engine_(engine), context_(context), result_(result) {}
+
+    void Write(SheetObject& object) {
+        errors_.clear();
+        for (const exchange::CellError& e : object.errors) errors_.push_back({e.row, e.column, "", e.message});
+        std::optional<std::int64_t> org = ResolveOrg(object);
+        std::optional<registry::StoredResource> existing;
+        if (org) existing = FindExisting(object, *org);
+        if (org && errors_.empty()) ResolveLookups(object, *org);
+        if (!errors_.empty()) return Refuse(object);
+        if (existing) {
+            if (SameAsStored(object.body, engine_.ToJson(*existing))) {
+                ++result_.unchanged;
+                result_.rows.push_back({object.row, "unchanged", existing->id, object.name});
+                return;
+            }
+        } else {
+            object.body["org_id"] = std::to_string(*org);
+        }
+        s_.Execute("SAVEPOINT import_row");
+        try {
+            json::object written = existing ? engine_.UpdateIn(s_, context_.caller, existing->id, object.body,
+                                                               existing->version, context_.actor)
+                                            : engine_.CreateIn(s_, context_.caller, object.body, context_.actor);
+            s_.Execute("RELEASE SAVEPOINT import_row");
+            std::int64_t id = std::stoll(std::string(written.at("id").as_string()));
+            (existing ? result_.updated : result_.created) += 1;
+            result_.rows.push_back({object.row, existing ? "updated" : "created", id, object.name});
+        } catch (const ApiError& e) {
+            Undo();
+            Map(object.row, e.error());
+            Refuse(object);
+        } catch (const store::ConstraintError&) {
+            Undo();
+            errors_.push_back(
+                {object.row, "", "", {"与已有数据冲突，未写入", "Conflicts with stored data; not written"}});
+            Refuse(object);
+        }
+    }
+
+private:
+    void Undo() {
+        s_.Execute("ROLLBACK TO SAVEPOINT import_row");
+        s_.Execute("RELEASE SAVEPOINT import_row");
+    }
+
+    void Fail(int row, std::string_view key, std::string zh, std::string en) {
+        errors_.push_back({row, context_.column_of(key), std::string(key), {std::move(zh), std::move(en)}});
+    }
+
+    std::optional<std::int64_t> ResolveOrg(const SheetObject& object) {
+        if (!object.credit_code.empty()) {
+            store::Rows found = s_.Query("SELECT id FROM organizations WHERE credit_code = $1", {object.credit_code});
+            if (found.empty()) {
+                Fail(object.row, "org_credit_code", "没有此统一社会信用代码的单位：" + object.credit_code,
+                     "No organization has the credit code " + object.credit_code);
+                return std::nullopt;
+            }
+            std::int64_t org = found.front().Int(0);
+            bool own = context_.caller && context_.caller->org_id == org;
+            if ((!context_.is_operator && !own) || (context_.org_id && *context_.org_id != org)) {
+                Fail(object.row, "org_credit_code", "只能导入本单位的数据：" + object.credit_code + " 是其他单位",
+                     "You can import your own organization's data only: " + object.credit_code + " is another's");
+                return std::nullopt;
+            }
+            return org;
+        }
+        if (context_.org_id) return context_.org_id;
+        Fail(object.row, "org_credit_code", "须填写统一社会信用代码（或在导入时选择单位）",
+             "Give the organization's credit code (or choose the organization when importing)");
+        return std::nullopt;
+    }
+
+    std::optional<registry::StoredResource> FindExisting(const SheetObject& object, std::int64_t org) {
+        if (object.id) {
+            std::optional<registry::StoredResource> r = engine_.Load(s_, *object.id);
+            if (!r || r->org_id != org) {
+                Fail(object.row, "id", "编号不存在或不属于该单位：" + std::to_string(*object.id),
+                     "No such ID in this organization: " + std::to_string(*object.id));
+                return std::nullopt;
+            }
+            return r;
+        }
+        if (object.name.empty()) return std::nullopt;  // the registry names the missing name
+        store::Rows found =
+            s_.Query("SELECT id FROM " + engine_.spec().table + " WHERE org_id = $1 AND name = $2 ORDER BY id",
+                     {org, object.name});
+        if (found.empty()) return std::nullopt;
+        return engine_.Load(s_, found.front().Int(0));
+    }
+
+    void ResolveLookups(SheetObject& object, std::int64_t org) {
+        for (const auto& [key, name] : object.lookups) {
+            std::string table;
+            for (const exchange::Column& c : engine_.spec().columns.list) {
+                if (c.key == key) table = c.lookup_table;
+            }
+            store::Rows found =
+                s_.Query("SELECT id FROM " + table + " WHERE org_id = $1 AND name = $2 ORDER BY id", {org, name});
+            if (found.empty()) {
+                Fail(object.row, key, "本单位没有名为“" + name + "”的登记",
+                     "Your organization has no record named " + name);
+            } else {
+                object.body[key] = std::to_string(found.front().Int(0));
+            }
+        }
+    }
+
+    void Map(int row, const Error& error) {
+        if (error.fields.empty()) {
+            errors_.push_back({row, "", "", error.message});
+            return;
+        }
+        for (const FieldError& f : error.fields) {
+            std::string field = f.field == "org_id" ? "org_credit_code" : f.field;
+            errors_.push_back({row, context_.column_of(field), f.field, f.message});
+        }
+    }
+
+    void Refuse(const SheetObject& object) {
+        ++result_.refused;
+        result_.rows.push_back({object.row, "refused", std::nullopt, object.name});
+        for (RowError& e : errors_) result_.errors.push_back(std::move(e));
+        for (int row : object.rows) result_.refused_rows.push_back(row);
+    }
+
+    store::Session& s_;
+    registry::ResourceEngine& engine_;
+    const ApplyContext& context_;
+    ApplyResult& result_;
+    std::vector<RowError> errors_;
+};
+
+// Two objects of one file with the same key: the later is refused, naming the first.
+void RefuseRepeats(std::vector<SheetObject>& objects, const ApplyContext& context) {
+    std::map<std::string, int> first;
+    for (SheetObject& o : objects) {
+        std::string key =
+            o.id ? "id:" + std::to_string(*o.id) : (o.name.empty() ? "" : "name:" + o.credit_code + "\x1f" + o.name);
+        if (key.empty()) continue;
+        auto [at, fresh] = first.emplace(key, o.row);
+        if (fresh) continue;
+        std::string field = o.id ? "id" : "name";
+        std::string row = std::to_string(at->second);
+        o.errors.push_back({o.row,
+                            context.column_of(field),
+                            {"与第 " + row + " 行重复（同一文件中每条数据只能出现一次）",
+                             "Repeats row " + row + " (each record may appear once in a file)"}});
+    }
+}
+
+}  // namespace
+
+bool SameAsStored(const json::object& body, const json::object& stored) {
+    for (const auto& [key, value] : body) {
+        const json::value* have = stored.if_contains(key);
+        if (!have) return false;
+        if (value.is_array() || have->is_array()) {
+            if (SortedItems(value) != SortedItems(*have)) return false;
+        } else if (json::serialize(value) != json::serialize(*have)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+ApplyResult Apply(store::Database& db, registry::ResourceEngine& engine, std::vector<SheetObject>& objects,
+                  const ApplyContext& context) {
+    RefuseRepeats(objects, context);
+    ApplyResult result;
+    // A dry run and an all-or-nothing run are one transaction; the default commits every
+    // kBatch objects, so that a long file does not hold the database's writers back (SQLite
+    // has one) and its progress shows.
+    bool whole = context.dry_run || context.all_or_nothing;
+    std::size_t step = whole ? std::max<std::size_t>(objects.size(), 1) : kBatch;
+    try {
+        for (std::size_t from = 0; from < objects.size(); from += step) {
+            std::size_t to = std::min(from + step, objects.size());
+            ApplyResult::Mark mark = result.Marked();
+            db.Write([&](store::Session& s) {
+                result.Restore(mark);  // a retried transaction starts its batch again
+                Writer writer(s, engine, context, result);
+                for (std::size_t i = from; i < to; ++i) writer.Write(objects[i]);
+                if (context.progress) context.progress(s, static_cast<std::int64_t>(to));
+                if (context.dry_run || (context.all_or_nothing && result.refused > 0)) throw RollBack{};
+            });
+        }
+        result.applied = true;
+    } catch (const RollBack&) {
+        result.applied = false;
+    }
+    return result;
+}
+
+}  // namespace keyuan::imports

@@ -1,0 +1,121 @@
+#include "modules/imports/import.hpp"
+
+#include <algorithm>
+
+#include "access/crypto.hpp"
+#include "exchange/table.hpp"
+#include "modules/imports/runs.hpp"
+#include "modules/imports/sheet_objects.hpp"
+
+namespace keyuan::imports {
+namespace json = boost::json;
+
+namespace {
+
+Error FileError(std::string zh, std::string en) {
+    return Error::Validation({{"file", {std::move(zh), std::move(en)}}});
+}
+
+// Whose objects the run writes: the unit's own, or the organisation the operator chose (or,
+// without one, each row's credit code).
+std::optional<std::int64_t> TargetOrg(store::Database& db, ImportKinds& kinds, const ImportRequest& request,
+                                      const Caller* caller, bool is_operator) {
+    const std::string action = request.kind + ".create";
+    if (!caller) throw ApiError(Error::Unauthenticated());
+    if (kinds.policy().ScopesFor(caller, action).empty()) throw ApiError(Error::Forbidden());
+    std::optional<std::int64_t> org = request.org_id;
+    if (!org && !is_operator) org = caller->org_id;
+    if (!org) return std::nullopt;
+    if (!kinds.policy().Allows(caller, action, access::ObjectScope{.org_id = org})) {
+        throw ApiError(Error::Forbidden());
+    }
+    bool exists = false;
+    db.Read([&](store::Session& s) { exists = !s.Query("SELECT 1 FROM organizations WHERE id = $1", {*org}).empty(); });
+    if (!exists) throw ApiError(Error::Validation({{"org_id", {"单位不存在", "No such organization"}}}));
+    return org;
+}
+
+exchange::Table ReadFile(std::string_view bytes) {
+    if (bytes.empty()) throw ApiError(FileError("文件是空的", "The file is empty"));
+    exchange::TableLimits limits{.max_rows = kMaxDataRows + 11, .max_columns = 60};
+    try {
+        exchange::Table table = exchange::ReadTable(bytes, limits);
+        exchange::FillMerged(table, limits);
+        return table;
+    } catch (const exchange::TableError& e) {
+        throw ApiError(FileError(e.zh(), e.en()));
+    }
+}
+
+}  // namespace
+
+json::object RunImport(store::Database& db, ImportKinds& kinds, const ImportRequest& request, const Caller* caller,
+                       const Actor& actor) {
+    registry::ResourceEngine* engine = kinds.Find(request.kind);
+    if (!engine) {
+        std::string names;
+        for (const auto& e : kinds.all()) names += (names.empty() ? "" : ", ") + e->spec().kind;
+        throw ApiError(Error::Validation({{"kind", {"须为以下之一：" + names, "Must be one of: " + names}}}));
+    }
+    bool is_operator = caller && caller->Has(Role::kOperator);
+    std::optional<std::int64_t> org = TargetOrg(db, kinds, request, caller, is_operator);
+    const exchange::Columns& columns = engine->spec().columns;
+    exchange::Table table = ReadFile(request.bytes);
+    Result<exchange::HeaderMatch> matched = exchange::MatchHeader(table, columns.list);
+    if (!matched.ok()) throw ApiError(matched.error());
+    const exchange::HeaderMatch& match = matched.value();
+    std::int64_t data_rows = static_cast<std::int64_t>(table.rows.size() - match.header_row - 1);
+    if (data_rows <= 0) throw ApiError(FileError("表头下没有数据行", "No data rows below the header"));
+    if (data_rows > static_cast<std::int64_t>(kMaxDataRows)) {
+        throw ApiError(FileError("一次最多导入 100,000 行", "At most 100,000 rows per import"));
+    }
+    std::vector<SheetObject> objects = ReadObjects(table, match, columns);
+
+    std::int64_t run =
+        StartRun(db, {.kind = request.kind,
+                      .org_id = org,
+                      .user_id = caller && caller->user_id > 0 ? std::optional(caller->user_id) : std::nullopt,
+                      .file_name = request.file_name,
+                      .file_bytes = request.bytes.size(),
+                      .file_sha256 = access::Sha256Hex(request.bytes),
+                      .dry_run = request.dry_run,
+                      .all_or_nothing = request.all_or_nothing,
+                      .rows_total = data_rows});
+    try {
+        ApplyContext context{.caller = caller,
+                             .actor = actor,
+                             .is_operator = is_operator,
+                             .org_id = org,
+                             .dry_run = request.dry_run,
+                             .all_or_nothing = request.all_or_nothing,
+                             .column_of =
+                                 [&](std::string_view field) {
+                                     std::string key(field.substr(0, field.find('.')));
+                                     std::string header = HeaderOf(key, table, match, columns);
+                                     return header.empty() ? exchange::ColumnOfField(field, table, match, columns.list)
+                                                           : header;
+                                 },
+                             .progress =
+                                 [run](store::Session& s, std::int64_t done) {
+                                     s.Execute("UPDATE import_runs SET rows_done = $1 WHERE id = $2", {done, run});
+                                 }};
+        ApplyResult result = Apply(db, *engine, objects, context);
+        std::vector<std::pair<int, std::vector<std::string>>> refused;
+        std::sort(result.refused_rows.begin(), result.refused_rows.end());
+        for (std::size_t i = match.header_row + 1, k = 0; i < table.rows.size() && k < result.refused_rows.size();
+             ++i) {
+            if (table.rows[i].number != result.refused_rows[k]) continue;
+            refused.emplace_back(table.rows[i].number, table.rows[i].cells);
+            ++k;
+        }
+        FinishRun(db, actor, run, result, data_rows, table.rows[match.header_row].cells, refused);
+    } catch (...) {
+        FailRun(db, run, {"导入中断", "The import stopped"});
+        throw;
+    }
+    json::object out;
+    db.Read([&](store::Session& s) { out = RunJson(s, run); });
+    return out;
+}
+
+}  // namespace keyuan::imports
