@@ -27,6 +27,8 @@ protected:
                        With(InstrumentBody("=往返电镜"), {{"original_value_fen", 123456789},
                                                           {"service_modes", json::array{"remote", "on_site"}},
                                                           {"contact_phone", "+86 10 6234 5678"},
+                                                          {"subject", "化学，物理学"},
+                                                          {"running_state", "awaiting_repair"},
                                                           {"lab_id", lab_}}));
         CreateResource(
             unit, "instruments",

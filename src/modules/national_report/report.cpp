@@ -23,6 +23,21 @@ const char* SharingMode(std::string_view open_status) {
     return "不共享";
 }
 
+/// The national platform's seven running states (our codes: the instrument's running_state).
+const char* RunningState(std::string_view code) {
+    static const std::pair<const char*, const char*> kStates[] = {{"normal", "正常"},
+                                                                  {"standby", "待机"},
+                                                                  {"remote_service", "远程服务中"},
+                                                                  {"occasional_fault", "偶有故障"},
+                                                                  {"frequent_fault", "故障频繁"},
+                                                                  {"awaiting_repair", "待修"},
+                                                                  {"awaiting_scrapping", "待报废"}};
+    for (const auto& [ours, theirs] : kStates) {
+        if (code == ours) return theirs;
+    }
+    return "";
+}
+
 const char* ServiceWay(std::string_view mode) {
     if (mode == "occupancy") return "占用共享";
     if (mode == "technical") return "技术共享";
@@ -73,7 +88,8 @@ const std::vector<std::string> kServiceHeader = {"服务记录编号", "仪器�
 constexpr const char* kInstrumentSelect =
     "SELECT i.id, i.name, o.name, i.class_code, i.country, i.purchase_date, i.duty_free, "
     "COALESCE(i.customs_supervision_end, ''), i.original_value_fen, i.open_status, i.functions, i.fee_standard, "
-    "COALESCE(d.name, ''), i.location, i.contact_name, i.contact_phone, i.contact_email "
+    "COALESCE(d.name, ''), i.location, i.contact_name, i.contact_phone, i.contact_email, COALESCE(i.subject, ''), "
+    "COALESCE(i.running_state, '') "
     "FROM instruments i JOIN organizations o ON o.id = i.org_id LEFT JOIN districts d ON d.code = i.district_code "
     "WHERE i.status = 'approved' AND i.original_value_fen >= $1 AND i.acceptance_date <= $2 ORDER BY i.id";
 
@@ -118,12 +134,12 @@ void ReadInstruments(store::Session& s, Report& report, const std::string& year_
                                        Text(name),
                                        Text(r.Text(2)),
                                        Text(national_code),
-                                       Text(""),  // 主要学科领域: not held by this platform (see the check's 全部 line)
+                                       Text(r.Text(17)),
                                        Text(r.Text(4)),
                                        Text(r.IsNull(5) || r.Text(5).empty() ? "" : "购置"),
                                        Text(supervised ? "是" : "否"),
                                        ExportCell::Number(static_cast<double>(r.Int(8)) / 1'000'000.0, 2),
-                                       Text(""),  // 运行状态: not held by this platform
+                                       Text(RunningState(r.Text(18))),
                                        Text(sharing),
                                        Text(r.Text(10)),
                                        Text(r.Text(11)),
@@ -139,8 +155,8 @@ void ReadInstruments(store::Session& s, Report& report, const std::string& year_
             report.problems.push_back({report.instruments.name, id, name, "设备分类编码",
                                        "分类“" + class_code + "”只到大类，没有6位设备分类编码：请改选到中类或小类"});
         }
-        std::vector<std::string> required = {"产地国别",       "仪器设备来源", "服务内容", "区（县）",
-                                             "街道（门牌号）", "联系人",       "电话",     "电子邮箱"};
+        std::vector<std::string> required = {"主要学科领域", "产地国别",       "运行状态", "仪器设备来源", "服务内容",
+                                             "区（县）",     "街道（门牌号）", "联系人",   "电话",         "电子邮箱"};
         if (std::string_view(sharing) != "不共享") required.push_back("参考收费标准");
         AddRow(report, report.instruments, std::move(row), id, name, required);
     }
@@ -175,12 +191,8 @@ Report ReadReport(store::Session& s, int year, const std::string& today, const s
     report.services = {.name = "服务记录", .header = kServiceHeader, .rows = {}};
     std::string y = std::to_string(year);
     ReadInstruments(s, report, y + "-12-31", today, site_url);
-    // Elements this platform does not hold: one line for all records instead of one per record.
+    // Not configured: one line for all records instead of one per record.
     if (!report.instruments.rows.empty()) {
-        for (const char* element : {"主要学科领域", "运行状态"}) {
-            report.problems.push_back({"仪器设备", "全部", "", element,
-                                       std::string("本平台不登记“") + element + "”，报送前在国家平台逐台补填"});
-        }
         if (site_url.empty()) {
             report.problems.push_back({"仪器设备", "全部", "", "预约服务网址",
                                        "未配置平台网址（配置文件 [national_report] site_url），无法生成预约服务网址"});

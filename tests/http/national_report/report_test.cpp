@@ -29,6 +29,8 @@ protected:
     static void SetUpTestSuite() {
         CatalogSuite<NationalReportTest>::SetUpTestSuite();
         json::object complete = With(InstrumentBody("国家报送质谱仪"), {{"country", "美国"},
+                                                                        {"subject", "生物学，化学"},
+                                                                        {"running_state", "remote_service"},
                                                                         {"functions", "蛋白质组学样品测试"},
                                                                         {"fee_standard", "800元/小时"},
                                                                         {"location", "海淀区学院路30号"},
@@ -102,6 +104,8 @@ TEST_F(NationalReportTest, InstrumentRecordsInTheNationalElements) {
     EXPECT_EQ(a.at("所属单位").as_string(), "北京示范大学");
     EXPECT_EQ(a.at("设备分类编码").as_string(), "010200");
     EXPECT_EQ(a.at("产地国别").as_string(), "美国");
+    EXPECT_EQ(a.at("主要学科领域").as_string(), "生物学，化学");
+    EXPECT_EQ(a.at("运行状态").as_string(), "远程服务中");
     EXPECT_EQ(a.at("仪器设备来源").as_string(), "购置");
     EXPECT_EQ(a.at("海关监管").as_string(), "是");
     EXPECT_DOUBLE_EQ(a.at("原值（万元）").as_double(), 450.0);
@@ -151,17 +155,13 @@ TEST_F(NationalReportTest, TheCheckNamesEveryMissingElement) {
     ASSERT_TRUE(check.is_object());
     EXPECT_FALSE(check.as_object().contains("instrument_rows"));
     std::vector<std::string> problems = Problems(check);
-    std::vector<std::string> expected = {"仪器设备|" + lacking_ + "|设备分类编码",
-                                         "仪器设备|" + lacking_ + "|产地国别",
-                                         "仪器设备|" + lacking_ + "|仪器设备来源",
-                                         "仪器设备|" + lacking_ + "|服务内容",
-                                         "仪器设备|" + lacking_ + "|街道（门牌号）",
-                                         "仪器设备|" + lacking_ + "|联系人",
-                                         "仪器设备|" + lacking_ + "|电话",
-                                         "仪器设备|" + lacking_ + "|电子邮箱",
-                                         "仪器设备|" + lacking_ + "|参考收费标准",
-                                         "仪器设备|全部|主要学科领域",
-                                         "仪器设备|全部|运行状态"};
+    std::vector<std::string> expected = {
+        "仪器设备|" + lacking_ + "|设备分类编码",   "仪器设备|" + lacking_ + "|主要学科领域",
+        "仪器设备|" + lacking_ + "|产地国别",       "仪器设备|" + lacking_ + "|运行状态",
+        "仪器设备|" + lacking_ + "|仪器设备来源",   "仪器设备|" + lacking_ + "|服务内容",
+        "仪器设备|" + lacking_ + "|街道（门牌号）", "仪器设备|" + lacking_ + "|联系人",
+        "仪器设备|" + lacking_ + "|电话",           "仪器设备|" + lacking_ + "|电子邮箱",
+        "仪器设备|" + lacking_ + "|参考收费标准"};
     // The service delivered without a rating is named too.
     json::array services = Report("year=2026&format=json").at("service_rows").as_array();
     expected.push_back("服务记录|" + std::string(services[1].at("服务记录编号").as_string()) + "|用户评价");
@@ -201,6 +201,24 @@ TEST_F(NationalReportTest, ABadYearOrFormatIsNamed) {
     HttpResponse r = As("operator").Get("/api/v1/national-report/instruments?year=2026&format=pdf");
     ASSERT_TRUE(IsError(r, 422, "validation_failed"));
     EXPECT_EQ(r.Json().at("error").at("fields").at(0).at("field").as_string(), "format");
+}
+
+/// Without [national_report] site_url there is no booking URL: the check says so once.
+class NationalReportUnconfiguredTest : public CatalogSuite<NationalReportUnconfiguredTest> {};
+
+TEST_F(NationalReportUnconfiguredTest, TheBookingUrlIsNamedOnceForAll) {
+    CreateApproved(As("unit_a"), As("operator"), "instruments", InstrumentBody("未配置网址的质谱仪"));
+    HttpResponse r = As("operator").Get("/api/v1/national-report/instruments?year=2026&check=1");
+    ASSERT_EQ(r.status, 200) << r.body;
+    json::value check = r.Json();
+    std::size_t lines = 0;
+    for (const json::value& p : check.at("problems").as_array()) {
+        if (p.at("element").as_string() != "预约服务网址") continue;
+        ++lines;
+        EXPECT_EQ(p.at("id").as_string(), "全部");
+        EXPECT_NE(std::string(p.at("message").as_string()).find("site_url"), std::string::npos);
+    }
+    EXPECT_EQ(lines, 1u);
 }
 
 }  // namespace
