@@ -84,12 +84,16 @@ int RunCli(const std::vector<CommandSpec>& commands, int argc, char** argv) {
             std::cerr << "keyuan " << Words(*best) << ": unknown flag --" << name << " (see --help)\n";
             return 2;
         }
+        // A repeated --filter keeps every value, one a line (keyuan export); other flags: the last.
+        auto set = [&flags, &name](const std::string& value) {
+            flags[name] = name == "filter" && flags.count(name) ? flags[name] + "\n" + value : value;
+        };
         if (spec->value_name.empty()) {
             flags[name] = "1";
         } else if (inline_value) {
-            flags[name] = *inline_value;
+            set(*inline_value);
         } else if (i + 1 < args.size()) {
-            flags[name] = args[++i];
+            set(args[++i]);
         } else {
             std::cerr << "keyuan " << Words(*best) << ": flag --" << name << " needs a value\n";
             return 2;

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "app/application.hpp"
+#include "app/export_command.hpp"
 #include "app/modules.hpp"
 #include "app/openapi_command.hpp"
 #include "core/log.hpp"
@@ -191,6 +192,21 @@ std::vector<CommandSpec> AllCommands() {
          "print the OpenAPI document of this build's routes (for web: npm run api-types)",
          {{"db", "URL", "database to register on (default: a throw-away SQLite file)"}, ConfigFlag()},
          OpenApiCommand},
+        // Data exchange (issue 19): a registered kind's list as a file, as GET /api/v1/{collection}?format= answers it.
+        {{"export"},
+         "write a registered kind's list as XLSX or CSV (the API's filters, as the operator)",
+         {DbFlag(),
+          ConfigFlag(),
+          {"kind", "KIND", "lab, instrument, service, finance_product, achievement, talent, tech_demand …"},
+          {"filter", "NAME=VALUE", "a list filter as the API takes it (status=all, district_code=110108); repeatable"},
+          {"format", "FORMAT", "xlsx or csv"},
+          {"charset", "CHARSET", "csv only: utf-8 (default, with a byte-order mark) or gbk"},
+          {"out", "FILE", "write here instead of standard output"}},
+         [](const Flags& flags) {
+             auto config = Configure(flags, "export");
+             if (!config) return 2;
+             return ExportCommand(flags, *config, [&config] { return OpenForCommand(*config, "export"); });
+         }},
         {{"demo"},
          "fill an empty database with reproducible demo data and one demo account per role (docs/DEMO.md)",
          {DbFlag(),

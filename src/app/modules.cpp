@@ -14,6 +14,7 @@
 #include "modules/imports/module.hpp"
 #include "modules/matching/module.hpp"
 #include "modules/media/module.hpp"
+#include "modules/national_report/module.hpp"
 #include "modules/notifications/module.hpp"
 #include "modules/orders/module.hpp"
 #include "modules/panels/module.hpp"
@@ -53,6 +54,7 @@ std::span<const modules::Module> AllModules() {
         {"imports", imports::Register, imports::Declare},  // after the kinds' modules: it imports them
         {"search", search::Register, search::Declare},
         {"matching", matching::Register},  // after search: it reads the index search offers
+        {"national_report", national_report::Register, national_report::Declare},
         {"idempotency", system::RegisterIdempotency},
         {"openapi", system::RegisterOpenApi},
     };

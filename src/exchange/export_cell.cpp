@@ -2,10 +2,21 @@
 
 namespace keyuan::exchange {
 
+namespace {
+
+bool FormulaLike(std::string_view text) {
+    return !text.empty() &&
+           (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' || text[0] == '\r');
+}
+
+}  // namespace
+
 std::string SafeSpreadsheetText(std::string_view text) {
-    bool formula_like = !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
-                                          text[0] == '\t' || text[0] == '\r');
-    return formula_like ? "'" + std::string(text) : std::string(text);
+    return FormulaLike(text) ? "'" + std::string(text) : std::string(text);
+}
+
+std::string UnguardedSpreadsheetText(std::string_view text) {
+    return text.starts_with('\'') && FormulaLike(text.substr(1)) ? std::string(text.substr(1)) : std::string(text);
 }
 
 std::string CsvCell(std::string_view text) {

@@ -12,6 +12,10 @@ namespace keyuan::exchange {
 /// starts with = + - @, a tab or a carriage return.
 std::string SafeSpreadsheetText(std::string_view text);
 
+/// The text a guarded cell stands for: the apostrophe SafeSpreadsheetText put before = + - @,
+/// a tab or a carriage return dropped (the importer reads exports back exactly); else unchanged.
+std::string UnguardedSpreadsheetText(std::string_view text);
+
 /// One RFC 4180 CSV cell: SafeSpreadsheetText(text), quoted, with quotes doubled.
 std::string CsvCell(std::string_view text);
 

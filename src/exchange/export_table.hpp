@@ -32,4 +32,7 @@ std::string ToCsv(const ExportSheet& sheet);
 /// workbook cannot be written (no space in the temporary directory).
 std::string ToXlsx(const ExportSheet& sheet);
 
+/// An XLSX workbook with the sheets in order (the national report: records, services, check).
+std::string ToXlsx(const std::vector<ExportSheet>& sheets);
+
 }  // namespace keyuan::exchange

@@ -2,6 +2,8 @@
 
 #include <boost/json/array.hpp>
 
+#include "exchange/export_cell.hpp"
+
 namespace keyuan::exchange {
 namespace {
 
@@ -98,7 +100,8 @@ RowBody ReadRow(const TableRow& row, const Table& table, const HeaderMatch& matc
     for (std::size_t j = 0; j < columns.size(); ++j) {
         if (!match.position[j]) continue;
         std::size_t at = *match.position[j];
-        const std::string& cell = at < row.cells.size() ? row.cells[at] : std::string();
+        // An exported cell guarded against formulas reads back as the value it stands for.
+        std::string cell = UnguardedSpreadsheetText(at < row.cells.size() ? row.cells[at] : std::string());
         if (cell.empty()) continue;
         if (auto error = ReadCell(columns[j], cell, out.body)) {
             out.errors.push_back({row.number, HeaderAt(table, match, at), *error});

@@ -9,6 +9,7 @@
 #include "http/paging.hpp"
 #include "http/query_params.hpp"
 #include "registry/engine.hpp"
+#include "registry/list_filter.hpp"
 #include "search/outbox.hpp"
 
 namespace keyuan::registry {
@@ -82,26 +83,31 @@ std::shared_ptr<const CachedAnswer> ResourceEngine::CachedPage(const http::Reque
     }
 }
 
-std::shared_ptr<const CachedAnswer> ResourceEngine::List(const Caller* caller, const http::Request& r) {
-    http::Paging paging = http::ParsePaging(r);
+ListFilter ReadListFilter(const ResourceSpec& spec, const access::Policy& policy, const Caller* caller,
+                          const http::Request& r) {
+    std::string read = spec.kind + ".read";
+    std::string public_condition = spec.is_public.empty() ? "(1 = 1)" : "(" + spec.is_public + ")";
     Query q;
     std::string status = r.Query("status").value_or("approved");
-    bool extra = std::any_of(spec_.extra_states.begin(), spec_.extra_states.end(),
+    bool extra = std::any_of(spec.extra_states.begin(), spec.extra_states.end(),
                              [&](const workflow::State& st) { return st.name == status; });
     if (!extra && std::find(kStatuses.begin(), kStatuses.end(), status) == kStatuses.end()) {
         throw ApiError(Error::Validation({{"status", {"未知状态：" + status, "Unknown status: " + status}}}));
     }
     if (status != "approved") {
         // Unpublished resources only within the reader's scope.
-        policy_.RequireAction(caller, Action("read"));
-        AddScope(q, policy_.ScopesFor(caller, Action("read")), *caller);
+        policy.RequireAction(caller, read);
+        AddScope(q, policy.ScopesFor(caller, read), *caller);
     }
     if (status != "all") q.where += " AND t.status = " + q.Bind(status);
     // The public list: approved objects that the kind says are public (a secret one is not).
-    if (status == "approved") q.where += " AND " + PublicCondition();
+    if (status == "approved") q.where += " AND " + public_condition;
     FieldErrors errors;
     for (const auto& [name, value] : r.QueryParams()) {
-        if (name == "status" || name == "page" || name == "page_size" || name == "sort") continue;
+        if (name == "status" || name == "page" || name == "page_size" || name == "sort" || name == "format" ||
+            name == "charset") {
+            continue;  // paging and the answer's form (format: routes.cpp), not filters
+        }
         if (name == "org_id") {
             auto id = ParseId(value);
             if (!id) {
@@ -111,21 +117,21 @@ std::shared_ptr<const CachedAnswer> ResourceEngine::List(const Caller* caller, c
             q.where += " AND t.org_id = " + q.Bind(*id);
         } else if (name == "district_code") {
             // A resource with a location of its own is found where it is, not where its owner sits.
-            std::string column = FindField(spec_, "district_code") ? "t.district_code" : "o.district_code";
+            std::string column = FindField(spec, "district_code") ? "t.district_code" : "o.district_code";
             q.needs_org = q.needs_org || column == "o.district_code";
             q.where += " AND " + column + " = " + q.Bind(value);
         } else if (name == "department_code") {
             q.where += " AND o.department_code = " + q.Bind(value);
             q.needs_org = true;
-        } else if (name == "q" && !spec_.text_columns.empty()) {
+        } else if (name == "q" && !spec.text_columns.empty()) {
             // LOWER on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
             std::string like = q.Bind(http::LikeContains(value.substr(0, 200)));
             std::string any = "1=0";
-            for (const std::string& c : spec_.text_columns) {
+            for (const std::string& c : spec.text_columns) {
                 any += " OR LOWER(t." + c + ") LIKE " + like + " ESCAPE '\\'";
             }
             q.where += " AND (" + any + ")";
-        } else if (const LinkSpec* link = FindLink(spec_, "industry_codes"); name == "industry" && link) {
+        } else if (const LinkSpec* link = FindLink(spec, "industry_codes"); name == "industry" && link) {
             // A code or code prefix (39, 392, 3921), or a catalog industry "hitech:ID". The
             // matching ids come from the link table's (code, id) index, a range for a prefix,
             // instead of probing the link table for every published row.
@@ -144,7 +150,7 @@ std::shared_ptr<const CachedAnswer> ResourceEngine::List(const Caller* caller, c
                 q.where +=
                     " AND " + ids + "x.code >= " + q.Bind(prefix) + " AND x.code < " + q.Bind(prefix + "~") + ")";
             }
-        } else if (const FieldSpec* f = FindField(spec_, name); f && f->filter) {
+        } else if (const FieldSpec* f = FindField(spec, name); f && f->filter) {
             store::Param p =
                 f->type == FieldType::kBool ? store::Param(value == "true" || value == "1") : store::Param(value);
             if (f->type == FieldType::kRef) {
@@ -158,7 +164,7 @@ std::shared_ptr<const CachedAnswer> ResourceEngine::List(const Caller* caller, c
             q.where += " AND t." + name + " = " + q.Bind(std::move(p));
         } else if (name.ends_with("_min") || name.ends_with("_max")) {
             std::string field = name.substr(0, name.size() - 4);
-            const FieldSpec* ranged = FindField(spec_, field);
+            const FieldSpec* ranged = FindField(spec, field);
             if (!ranged || !ranged->range) {
                 errors.Add(name, "不支持的筛选条件", "Unknown filter");
                 continue;
@@ -171,8 +177,8 @@ std::shared_ptr<const CachedAnswer> ResourceEngine::List(const Caller* caller, c
             }
             store::Param p = numeric ? store::Param(*number) : store::Param(value);
             q.where += " AND t." + field + (name.ends_with("_min") ? " >= " : " <= ") + q.Bind(std::move(p));
-        } else if (spec_.extra_filter) {
-            std::string clause = spec_.extra_filter(name, value, q.params);
+        } else if (spec.extra_filter) {
+            std::string clause = spec.extra_filter(name, value, q.params);
             if (clause.empty()) {
                 errors.Add(name, "不支持的筛选条件", "Unknown filter");
             } else {
@@ -183,7 +189,23 @@ std::shared_ptr<const CachedAnswer> ResourceEngine::List(const Caller* caller, c
         }
     }
     errors.ThrowIfAny();
-    std::string order = OrderBy(spec_, r);
+    return ListFilter{.status = status,
+                      .where = std::move(q.where),
+                      .needs_org = q.needs_org,
+                      .params = std::move(q.params),
+                      .order = OrderBy(spec, r)};
+}
+
+std::string ListFilter::From(const std::string& table) const {
+    // The organisation is joined only when a condition needs it: most lists filter on
+    // the resource alone, and the join would cost a lookup per counted row.
+    return " FROM " + table + " t" + (needs_org ? " JOIN organizations o ON o.id = t.org_id" : std::string()) + where;
+}
+
+std::shared_ptr<const CachedAnswer> ResourceEngine::List(const Caller* caller, const http::Request& r) {
+    http::Paging paging = http::ParsePaging(r);
+    ListFilter filter = ReadListFilter(spec_, policy_, caller, r);
+    const std::string& status = filter.status;
     // Items carry what the caller may do to them (the web's buttons) when the caller may act on
     // this kind at all; such a page is the caller's own, so it neither comes from nor goes to
     // the public cache. Everyone else shares the cached page of their tier (visitor, signed-in).
@@ -196,20 +218,17 @@ std::shared_ptr<const CachedAnswer> ResourceEngine::List(const Caller* caller, c
         std::int64_t generation = key.empty() ? 0 : watch_.Read(s);
         if (!key.empty() && (answer = cache_.Find(key, generation))) return;
         json::array items;
-        // The organisation is joined only when a condition needs it: most lists filter on
-        // the resource alone, and the join would cost a lookup per counted row.
-        std::string from = " FROM " + spec_.table + " t" +
-                           (q.needs_org ? " JOIN organizations o ON o.id = t.org_id" : std::string()) + q.where;
+        std::string from = filter.From(spec_.table);
         // Counting stops at kCountLimit (total_exact false beyond).
         std::int64_t total =
             s.Query("SELECT COUNT(*) FROM (SELECT 1" + from + " LIMIT " + std::to_string(kCountLimit + 1) + ") c",
-                    q.params)
+                    filter.params)
                 .front()
                 .Int(0);
-        std::vector<store::Param> paged = q.params;
+        std::vector<store::Param> paged = filter.params;
         paged.emplace_back(paging.page_size);
         paged.emplace_back((paging.page - 1) * paging.page_size);
-        store::Rows ids = s.Query("SELECT t.id" + from + order + " LIMIT $" + std::to_string(paged.size() - 1) +
+        store::Rows ids = s.Query("SELECT t.id" + from + filter.order + " LIMIT $" + std::to_string(paged.size() - 1) +
                                       " OFFSET $" + std::to_string(paged.size()),
                                   paged);
         std::vector<std::int64_t> page;

@@ -6,6 +6,7 @@
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "registry/describe.hpp"
+#include "registry/export.hpp"
 #include "registry/search_source.hpp"
 #include "workflow/routes.hpp"
 
@@ -41,7 +42,14 @@ std::unique_ptr<ResourceEngine> RegisterResource(modules::ModuleContext& context
     context.router.Post(base, [&e](Request& r) {
         return http::JsonResponse(201, e.Create(r.caller.get(), http::ParseJsonObject(r), r.ToActor()));
     });
-    context.router.Get(base, [&e](Request& r) { return http::Response::Json(200, e.List(r.caller.get(), r)->body); },
+    // format=xlsx|csv answers the same list as a file (export.hpp); json or none the page.
+    context.router.Get(base,
+                       [&e, &db = context.db, &policy = context.policy](Request& r) {
+                           if (std::optional<ExportForm> form = ExportFormOf(r)) {
+                               return ExportList(e, db, policy, r.caller.get(), r, *form);
+                           }
+                           return http::Response::Json(200, e.List(r.caller.get(), r)->body);
+                       },
                        {.from_memory = [&e](const Request& r) -> std::optional<http::Response> {
                            std::shared_ptr<const CachedAnswer> page = e.CachedPage(r);
                            if (!page) return std::nullopt;

@@ -80,5 +80,12 @@ TEST(ExportCells, FormulaPrefixesAreNeutralisedAlike) {
     EXPECT_EQ(exchange::CsvCell("say \"hi\""), "\"say \"\"hi\"\"\"");
 }
 
+TEST(ExportCells, AGuardedCellReadsBackAsItsValue) {
+    for (const char* text : {"=1+1", "+86 10 6234 5678", "-1", "@SUM(A1)", "\t=1", "\r=1", "质谱仪", "", "'", "'abc"}) {
+        EXPECT_EQ(exchange::UnguardedSpreadsheetText(exchange::SafeSpreadsheetText(text)), text) << text;
+    }
+    EXPECT_EQ(exchange::UnguardedSpreadsheetText("'abc"), "'abc");  // an apostrophe a person typed stays
+}
+
 }  // namespace
 }  // namespace keyuan::testing

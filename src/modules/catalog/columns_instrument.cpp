@@ -103,6 +103,30 @@ exchange::Columns InstrumentColumns() {
          .aliases = {"海关监管期截止日期", "监管截止日期"},
          .kind = CellKind::kDate},
         registry::IndustryCodesColumn(),
+        // The national platform's two elements the report needs (national-report.md).
+        {.key = "subject",
+         .zh = "主要学科领域",
+         .en = "Main subjects",
+         .aliases = {"学科领域", "subject"},
+         .example = "化学，物理学",
+         .note_zh = "《学科分类与代码》(GB/T 13745-2009) 一级学科名称，最多4个，用逗号分隔",
+         .note_en = "GB/T 13745-2009 first-level subject names, up to four, separated by commas"},
+        {.key = "running_state",
+         .zh = "运行状态",
+         .en = "Running state",
+         .aliases = {"仪器运行状态", "running_state"},
+         .kind = CellKind::kChoice,
+         .choices = {{"normal", "正常", "Normal"},
+                     {"standby", "待机", "Standby"},
+                     {"remote_service", "远程服务中", "Remote service"},
+                     {"occasional_fault", "偶有故障", "Occasional faults"},
+                     {"frequent_fault", "故障频繁", "Frequent faults"},
+                     {"awaiting_repair", "待修", "Awaiting repair"},
+                     {"awaiting_scrapping", "待报废", "Awaiting scrapping"}},
+         .example = "正常",
+         .note_zh = "当年一般状况：正常、待机、远程服务中、偶有故障、故障频繁、待修、待报废",
+         .note_en = "The year's usual state: Normal, Standby, Remote service, Occasional faults, Frequent faults, "
+                    "Awaiting repair, Awaiting scrapping"},
     };
     for (Column c : registry::ContactColumns()) list.push_back(std::move(c));
     return {.list = std::move(list)};

@@ -136,6 +136,13 @@ registry::ResourceSpec InstrumentSpec() {
          .type = registry::FieldType::kDate,
          .visibility = registry::Visibility::kOwner},
         {.name = "photos", .type = registry::FieldType::kStringList, .max_chars = 500},
+        // The national platform's elements (docs/design/national-report.md): main subjects by GB/T
+        // 13745 first-level name ("化学，物理学"), and the year's usual running state.
+        {.name = "subject", .max_chars = 100},
+        {.name = "running_state",
+         .type = registry::FieldType::kEnum,
+         .choices = {"normal", "standby", "remote_service", "occasional_fault", "frequent_fault", "awaiting_repair",
+                     "awaiting_scrapping"}},
     };
     for (registry::FieldSpec f : ContactFields()) spec.fields.push_back(f);
     spec.links = {IndustryLink("instrument_industries", "instrument_id", false)};

@@ -20,7 +20,7 @@ void PrintError(const Error& error) {
     }
 }
 
-int Run(const modules::CommandCall& call) {
+int RunImportCommand(const modules::CommandCall& call) {
     auto flag = [&](const char* name) -> std::optional<std::string> {
         auto it = call.flags.find(name);
         return it == call.flags.end() ? std::nullopt : std::optional(it->second);
@@ -81,7 +81,7 @@ modules::Command ImportCommand() {
              {"dry-run", "", "check every row and report, writing nothing"},
              {"all-or-nothing", "", "write no row if any row is refused"},
              {"@file", "FILE", "the spreadsheet"}},
-            Run};
+            RunImportCommand};
 }
 
 }  // namespace keyuan::imports

@@ -65,7 +65,7 @@ void RequireRun(store::Session& s, const access::Policy& policy, const Caller* c
 
 // Checked and recorded now; written now (200), or by a background thread when the file has more
 // than kJobRows rows (202 with the run, whose GET shows its progress).
-http::Response Run(store::Database& db, ImportKinds& kinds, const ImportRequest& request, const Request& r) {
+http::Response AnswerImport(store::Database& db, ImportKinds& kinds, const ImportRequest& request, const Request& r) {
     std::shared_ptr<PreparedRun> run = PrepareImport(db, kinds, request, r.caller.get());
     bool queued = run->data_rows > kJobRows;
     if (queued) {
@@ -119,7 +119,7 @@ http::Response PostImport(store::Database& db, const access::Policy& policy, Imp
     // Who may import comes before what was sent: a visitor learns nothing about the request.
     policy.RequireAction(r.caller.get(), "import.run");
     ImportRequest request = ReadRequest(r, kinds);
-    return Run(db, kinds, request, r);
+    return AnswerImport(db, kinds, request, r);
 }
 
 std::vector<exchange::ReferenceSheet> References(store::Database& db) {
