@@ -61,13 +61,43 @@ def definitions(path):
                     break
     return out
 
+HEADER_DECL = [
+    re.compile(r"^(?:struct|class|enum class|enum|union) (\w+)\b"),
+    re.compile(r"^using (\w+) ="),
+    re.compile(r"^(?:inline )?(?:constexpr|const)\b[^=;(]*?\b(\w+)\s*(?:=|\{)"),
+]
+
+def header_names(path):
+    """(namespace, name) declared at namespace scope in a header: types, aliases, constants."""
+    named, out = [], []
+    with open(os.path.join(ROOT, path), encoding="utf-8") as f:
+        for line in f:
+            m = NAMED_NS.match(line)
+            if m and not line.rstrip().endswith("}"):
+                named.append(m.group(1))
+                continue
+            if line.startswith("}  // namespace") and named:
+                named.pop()
+                continue
+            for pattern in HEADER_DECL:
+                m = pattern.match(line)
+                if m:
+                    out.append(("::".join(named), m.group(1)))
+                    break
+    return out
+
 def main():
     seen = collections.defaultdict(list)
+    declared = collections.defaultdict(list)
     for top in ("src", "tests", "tools", "bench", "fuzz"):
         for dirpath, _, files in os.walk(os.path.join(ROOT, top)):
             if "node_modules" in dirpath:
                 continue
             for name in sorted(files):
+                if name.endswith(".hpp"):
+                    path = os.path.relpath(os.path.join(dirpath, name), ROOT)
+                    for ns, ident in header_names(path):
+                        declared[(target_of(path), ns, ident)].append(path)
                 if name.endswith(".cpp"):
                     path = os.path.relpath(os.path.join(dirpath, name), ROOT)
                     for ns, ident, line in definitions(path):
@@ -79,6 +109,10 @@ def main():
             clashes += 1
             print(f"unity: {ns or '(global)'}::(unnamed)::{ident} defined in {len(files)} files of {target}: "
                   + ", ".join(where))
+        elif (target, ns, ident) in declared:
+            clashes += 1
+            print(f"unity: {ns}::(unnamed)::{ident} in {where[0]} hides {ns}::{ident} of "
+                  + ", ".join(declared[(target, ns, ident)]) + " in a batch that includes both")
     return 1 if clashes else 0
 
 if __name__ == "__main__":

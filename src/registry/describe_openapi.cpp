@@ -139,7 +139,14 @@ std::vector<http::ParamDoc> ListParams(const ResourceEngine& e) {
         {.name = "status", .schema = {{"type", "string"}, {"enum", statuses}}, .description = "default approved"},
         {.name = "org_id", .schema = {{"type", "string"}, {"pattern", "^[0-9]+$"}}},
         {.name = "district_code", .schema = {{"type", "string"}}},
-        {.name = "department_code", .schema = {{"type", "string"}}}};
+        {.name = "department_code", .schema = {{"type", "string"}}},
+        // export.cpp: the same rows as a file (the template's headers), at most 100,000.
+        {.name = "format",
+         .schema = {{"type", "string"}, {"enum", {"json", "xlsx", "csv"}}},
+         .description = "xlsx or csv: the list as a file"},
+        {.name = "charset",
+         .schema = {{"type", "string"}, {"enum", {"utf-8", "gbk"}}},
+         .description = "csv only: gbk for old Excel"}};
     if (!spec.text_columns.empty()) out.push_back({.name = "q", .schema = {{"type", "string"}, {"maxLength", 200}}});
     if (FindLink(spec, "industry_codes")) {
         out.push_back({.name = "industry", .description = "industry code or prefix, or hitech:ID"});

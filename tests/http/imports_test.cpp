@@ -7,6 +7,7 @@
 
 #include <chrono>
 
+#include "http/imports_support.hpp"
 #include "support/catalog_fixture.hpp"
 #include "support/wait_until.hpp"
 #include "support/workbook.hpp"
@@ -16,7 +17,6 @@ namespace {
 
 namespace json = boost::json;
 
-constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const std::vector<std::string> kHeader = {"产业", "子类", "行业代码", "经营范围"};
 
 class ImportsTest : public CatalogSuite<ImportsTest> {

@@ -16,7 +16,7 @@ constexpr access::Scope kAll = access::Scope::kAll;
 constexpr access::Scope kDepartment = access::Scope::kDepartment;
 constexpr access::Scope kOrganization = access::Scope::kOrganization;
 
-Error Rule(std::string zh, std::string en) {
+Error Refusal(std::string zh, std::string en) {
     return Error::Conflict(std::move(zh), std::move(en));
 }
 
@@ -48,7 +48,7 @@ void PublishFirst(workflow::StepContext& step) {
 void RequireEvaluation(workflow::StepContext& step) {
     std::optional<Result> r = LoadResult(step.session, step.before.id);
     if (RequireCycle(step.session, r->cycle_id).status != "evaluation") {
-        throw ApiError(Rule("评价周期不在部门评价阶段", "The cycle is not with the departments"));
+        throw ApiError(Refusal("评价周期不在部门评价阶段", "The cycle is not with the departments"));
     }
 }
 
@@ -64,12 +64,13 @@ void Approve(workflow::StepContext& step) {
         s.Query("SELECT recommended_by, cycle_id FROM assessment_subsidy_plans WHERE id = $1", {step.before.id});
     store::Row plan = rows.front();  // a Row points into its Rows: keep them
     if (plan.OptInt(0) == step.actor.caller->user_id) {
-        throw ApiError(Rule("批准须由推荐人以外的人员办理", "The approval needs a second person, not the recommender"));
+        throw ApiError(
+            Refusal("批准须由推荐人以外的人员办理", "The approval needs a second person, not the recommender"));
     }
     if (!s.Query("SELECT 1 FROM assessment_subsidy_plans WHERE cycle_id = $1 AND status = 'approved' AND id <> $2",
                  {plan.Int(1), step.before.id})
              .empty()) {
-        throw ApiError(Rule("本周期已有批准的补贴方案", "The cycle has an approved plan already"));
+        throw ApiError(Refusal("本周期已有批准的补贴方案", "The cycle has an approved plan already"));
     }
     s.Execute("UPDATE assessment_subsidy_plans SET approved_by = $1 WHERE id = $2",
               {step.actor.caller->user_id, step.before.id});

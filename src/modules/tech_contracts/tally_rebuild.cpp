@@ -7,7 +7,7 @@ namespace keyuan::tech_contracts {
 namespace {
 
 /// A party's region (rules.hpp RegionOf) in SQL.
-std::string Region(const std::string& p) {
+std::string RegionSql(const std::string& p) {
     return "CASE WHEN " + p + ".country_code <> '142' OR length(" + p +
            ".division_code) <> 6 THEN 'abroad' WHEN substr(" + p + ".division_code, 1, 4) = '1101' THEN " + p +
            ".division_code ELSE substr(" + p + ".division_code, 1, 2) || '0000' END";
@@ -31,10 +31,11 @@ std::string KeyOf(const std::string& dimension) {
     if (dimension == "subtype") return "t.type || '/' || t.subtype";
     if (dimension == "field") return "c.field_code";
     if (dimension == "district") return "c.district_code";
-    if (dimension == "seller_district") return "COALESCE(" + Region("sp") + ", c.district_code)";
-    if (dimension == "buyer_district") return "COALESCE(" + Region("bp") + ", 'abroad')";
+    if (dimension == "seller_district") return "COALESCE(" + RegionSql("sp") + ", c.district_code)";
+    if (dimension == "buyer_district") return "COALESCE(" + RegionSql("bp") + ", 'abroad')";
     if (dimension == "flow")
-        return "COALESCE(" + Region("sp") + ", c.district_code) || '>' || COALESCE(" + Region("bp") + ", 'abroad')";
+        return "COALESCE(" + RegionSql("sp") + ", c.district_code) || '>' || COALESCE(" + RegionSql("bp") +
+               ", 'abroad')";
     if (dimension == "entity_type") return "COALESCE(e.class, 'other')";
     if (dimension == "industry") {
         return "CASE WHEN i1.code IS NULL THEN 'unknown' WHEN i1.parent_code IS NULL THEN i1.code WHEN i2.parent_code "

@@ -3,13 +3,13 @@
 // field: the limits here are the JsonReader's there. The others keep the generic description.
 #include "http/router.hpp"
 #include "modules/vouchers/module_parts.hpp"
+#include "modules/vouchers/programme_store.hpp"
 
 namespace keyuan::vouchers {
 namespace json = boost::json;
 
 void DescribeRoutes(http::Router& router) {
     using http::Method;
-    constexpr std::int64_t kMaxFen = 1'000'000'000'000;
     json::object id{{"type", "string"}, {"pattern", "^[0-9]+$"}, {"maxLength", 20}};
     json::object fen{{"type", "integer"}, {"minimum", 0}, {"maximum", kMaxFen * 100}, {"description", "fen"}};
     json::object object{{"type", "object"}, {"required", {"id"}}};

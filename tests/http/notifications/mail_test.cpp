@@ -30,13 +30,13 @@ namespace {
 namespace json = boost::json;
 using std::chrono::seconds;
 
-constexpr const char* kPassword = "Sekr3t-Pa55word";
+constexpr const char* kMailUserPassword = "Sekr3t-Pa55word";
 
 std::string MailConfig(std::uint16_t smtp_port, bool enabled = true) {
     return SecurityConfig() + "\n[mail]\nenabled = " + (enabled ? "true" : "false") +
            "\nurl = \"smtp://127.0.0.1:" + std::to_string(smtp_port) +
-           "\"\nfrom = \"noreply@keyuan.test\"\nstarttls = false\nusername = \"mailer\"\npassword = \"" + kPassword +
-           "\"\n";
+           "\"\nfrom = \"noreply@keyuan.test\"\nstarttls = false\nusername = \"mailer\"\npassword = \"" +
+           kMailUserPassword + "\"\n";
 }
 
 /// "status|attempts|last_error" of each outbox row, one a line.
@@ -182,7 +182,7 @@ TEST_F(MailTest, ABookingMailsTheUnitAndItsApprovalMailsTheClient) {
 
     EXPECT_EQ(OutboxRows(Db()), "sent|1|\nsent|1|\n");
     EXPECT_NE(log.find("mail run"), std::string::npos) << log;
-    EXPECT_EQ(log.find(kPassword), std::string::npos) << "the password in the log";
+    EXPECT_EQ(log.find(kMailUserPassword), std::string::npos) << "the password in the log";
 }
 
 /// A server with mail on and one client with an address; `Notify` adds a message as a module would.
@@ -257,9 +257,9 @@ TEST_F(MailRetryTest, AnUnreachableServerLeavesTheErrorAndTheMessageGoesLater) {
                                     log);
     ASSERT_TRUE(tried) << OutboxRows(Db()) << log;
     EXPECT_NE(OutboxRows(Db()).find("connect"), std::string::npos) << OutboxRows(Db());
-    EXPECT_EQ(OutboxRows(Db()).find(kPassword), std::string::npos);
+    EXPECT_EQ(OutboxRows(Db()).find(kMailUserPassword), std::string::npos);
     EXPECT_NE(log.find("mail not sent"), std::string::npos) << log;
-    EXPECT_EQ(log.find(kPassword), std::string::npos) << "the password in the log";
+    EXPECT_EQ(log.find(kMailUserPassword), std::string::npos) << "the password in the log";
 
     std::unique_ptr<SmtpSink> sink;
     try {

@@ -5,14 +5,13 @@
 
 #include <boost/json.hpp>
 
+#include "http/catalog/catalog_helpers.hpp"
 #include "support/catalog_fixture.hpp"
 
 namespace keyuan::testing {
 namespace {
 
 namespace json = boost::json;
-
-constexpr const char* kInstruments = "/api/v1/instruments";
 
 class RegistryVisibilityTest : public CatalogSuite<RegistryVisibilityTest> {
 protected:

@@ -2468,10 +2468,79 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** GET /imports */
+        get: operations["get/imports"];
         put?: never;
         /** POST /imports */
         post: operations["post/imports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GET /imports/{id} */
+        get: operations["get/imports/{id}"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/{id}/report.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GET /imports/{id}/report.xlsx */
+        get: operations["get/imports/{id}/report.xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GET /imports/kinds */
+        get: operations["get/imports/kinds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/templates/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GET /imports/templates/{kind} */
+        get: operations["get/imports/templates/{kind}"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3243,6 +3312,23 @@ export interface paths {
         };
         /** GET /media/{name} */
         get: operations["get/media/{name}"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/national-report/instruments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GET /national-report/instruments */
+        get: operations["get/national-report/instruments"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7216,9 +7302,12 @@ export interface components {
             /** Format: date */
             registration_due_date: string | null;
             review_reason: string;
+            /** @enum {string|null} */
+            running_state: "normal" | "standby" | "remote_service" | "occasional_fault" | "frequent_fault" | "awaiting_repair" | "awaiting_scrapping" | null;
             service_modes: ("on_site" | "entrusted_test" | "remote" | "training")[];
             /** @enum {string} */
             status: "draft" | "submitted" | "approved" | "returned" | "withdrawn";
+            subject: string | null;
             technical_indicators: string | null;
             updated_at: string;
             version: number;
@@ -7253,7 +7342,10 @@ export interface components {
             photos?: string[] | null;
             /** Format: date */
             purchase_date?: string | null;
+            /** @enum {string|null} */
+            running_state?: "normal" | "standby" | "remote_service" | "occasional_fault" | "frequent_fault" | "awaiting_repair" | "awaiting_scrapping" | null;
             service_modes?: ("on_site" | "entrusted_test" | "remote" | "training")[] | null;
+            subject?: string | null;
             technical_indicators?: string | null;
         };
         InstrumentPage: {
@@ -7291,7 +7383,10 @@ export interface components {
             photos?: string[] | null;
             /** Format: date */
             purchase_date?: string | null;
+            /** @enum {string|null} */
+            running_state?: "normal" | "standby" | "remote_service" | "occasional_fault" | "frequent_fault" | "awaiting_repair" | "awaiting_scrapping" | null;
             service_modes?: ("on_site" | "entrusted_test" | "remote" | "training")[] | null;
+            subject?: string | null;
             technical_indicators?: string | null;
             /** @description the version last seen (or If-Match) */
             version?: number;
@@ -8089,9 +8184,13 @@ export interface operations {
     "get/achievements": {
         parameters: {
             query?: {
+                /** @description csv only: gbk for old Excel */
+                charset?: "utf-8" | "gbk";
                 class?: "basic_research" | "applied_research" | "development_industrialization";
                 department_code?: string;
                 district_code?: string;
+                /** @description xlsx or csv: the list as a file */
+                format?: "json" | "xlsx" | "csv";
                 funding?: "fiscal" | "non_fiscal";
                 /** @description industry code or prefix, or hitech:ID */
                 industry?: string;
@@ -12340,8 +12439,12 @@ export interface operations {
                 amount_min_fen_max?: number;
                 amount_min_fen_min?: number;
                 base_id?: string;
+                /** @description csv only: gbk for old Excel */
+                charset?: "utf-8" | "gbk";
                 department_code?: string;
                 district_code?: string;
+                /** @description xlsx or csv: the list as a file */
+                format?: "json" | "xlsx" | "csv";
                 kind?: "loan" | "investment_loan_linkage" | "insurance" | "reinsurance" | "industry_fund";
                 org_id?: string;
                 page?: number;
@@ -12799,6 +12902,30 @@ export interface operations {
             503: components["responses"]["Error503"];
         };
     };
+    "get/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            422: components["responses"]["Error422"];
+        };
+    };
     "post/imports": {
         parameters: {
             query?: never;
@@ -12814,6 +12941,108 @@ export interface operations {
         responses: {
             /** @description ok */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            422: components["responses"]["Error422"];
+        };
+    };
+    "get/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            422: components["responses"]["Error422"];
+        };
+    };
+    "get/imports/{id}/report.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            422: components["responses"]["Error422"];
+        };
+    };
+    "get/imports/kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            422: components["responses"]["Error422"];
+        };
+    };
+    "get/imports/templates/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ok */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13020,11 +13249,15 @@ export interface operations {
             query?: {
                 acceptance_date_max?: string;
                 acceptance_date_min?: string;
+                /** @description csv only: gbk for old Excel */
+                charset?: "utf-8" | "gbk";
                 class_code?: string;
                 country?: string;
                 department_code?: string;
                 district_code?: string;
                 duty_free?: boolean;
+                /** @description xlsx or csv: the list as a file */
+                format?: "json" | "xlsx" | "csv";
                 /** @description industry code or prefix, or hitech:ID */
                 industry?: string;
                 lab_id?: string;
@@ -13808,8 +14041,12 @@ export interface operations {
         parameters: {
             query?: {
                 base_id?: string;
+                /** @description csv only: gbk for old Excel */
+                charset?: "utf-8" | "gbk";
                 department_code?: string;
                 district_code?: string;
+                /** @description xlsx or csv: the list as a file */
+                format?: "json" | "xlsx" | "csv";
                 /** @description industry code or prefix, or hitech:ID */
                 industry?: string;
                 kind?: "open_lab" | "key_lab" | "engineering_center" | "enterprise_tech_center" | "other";
@@ -14289,6 +14526,30 @@ export interface operations {
             path: {
                 name: string;
             };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            422: components["responses"]["Error422"];
+        };
+    };
+    "get/national-report/instruments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -16461,9 +16722,13 @@ export interface operations {
     "get/services": {
         parameters: {
             query?: {
+                /** @description csv only: gbk for old Excel */
+                charset?: "utf-8" | "gbk";
                 department_code?: string;
                 district_code?: string;
                 field?: string;
+                /** @description xlsx or csv: the list as a file */
+                format?: "json" | "xlsx" | "csv";
                 /** @description industry code or prefix, or hitech:ID */
                 industry?: string;
                 kind?: "test" | "rnd";
@@ -17117,8 +17382,12 @@ export interface operations {
     "get/talents": {
         parameters: {
             query?: {
+                /** @description csv only: gbk for old Excel */
+                charset?: "utf-8" | "gbk";
                 department_code?: string;
                 district_code?: string;
+                /** @description xlsx or csv: the list as a file */
+                format?: "json" | "xlsx" | "csv";
                 /** @description industry code or prefix, or hitech:ID */
                 industry?: string;
                 org_id?: string;
@@ -17542,8 +17811,12 @@ export interface operations {
     "get/teams": {
         parameters: {
             query?: {
+                /** @description csv only: gbk for old Excel */
+                charset?: "utf-8" | "gbk";
                 department_code?: string;
                 district_code?: string;
+                /** @description xlsx or csv: the list as a file */
+                format?: "json" | "xlsx" | "csv";
                 /** @description industry code or prefix, or hitech:ID */
                 industry?: string;
                 lead_talent_id?: string;
@@ -18857,11 +19130,15 @@ export interface operations {
                 budget_max_fen_min?: number;
                 budget_min_fen_max?: number;
                 budget_min_fen_min?: number;
+                /** @description csv only: gbk for old Excel */
+                charset?: "utf-8" | "gbk";
                 closed_outcome?: "solved" | "abandoned";
                 deadline_max?: string;
                 deadline_min?: string;
                 department_code?: string;
                 district_code?: string;
+                /** @description xlsx or csv: the list as a file */
+                format?: "json" | "xlsx" | "csv";
                 /** @description industry code or prefix, or hitech:ID */
                 industry?: string;
                 org_id?: string;
