@@ -41,7 +41,7 @@ env "${SANITIZERS[@]}" ctest --preset "$PRESET"
 step "web UI: type check and build"
 (cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build)
 step "web UI: its generated API types match the server's OpenAPI document (else: cd web && npm run api-types)"
-(cd web && KEYUAN_BINARY=$BUILD/keyuan npm run api-types:check)
+(cd web && env "${SANITIZERS[@]}" KEYUAN_BINARY="$PWD/../$BUILD/keyuan" npm run api-types:check)
 step "web UI: component tests (Vitest)"
 (cd web && npm run test)
 

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url'
 import openapiTS, { astToString } from 'openapi-typescript'
 
 const web = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const binary = process.env.KEYUAN_BINARY ?? resolve(web, '../build/keyuan')
+// A relative $KEYUAN_BINARY is taken from the repository's root, as scripts/test.sh names it.
+const binary = resolve(web, '..', process.env.KEYUAN_BINARY ?? 'build/keyuan')
 const target = resolve(web, 'src/shared/api-types.ts')
 
 const document = JSON.parse(execFileSync(binary, ['openapi'], { encoding: 'utf8', maxBuffer: 64 << 20 }))
