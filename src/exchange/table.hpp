@@ -32,7 +32,11 @@ struct TableLimits {
     std::size_t max_rows = 10000;
     std::size_t max_columns = 50;
     std::size_t max_cell_chars = 2000;
-    std::size_t max_unpacked_bytes = 32 * 1024 * 1024;  // per workbook part: a zip bomb stops here
+    /// Per workbook part, unpacked as it is parsed (not kept): a zip bomb stops here.
+    std::size_t max_unpacked_bytes = 32 * 1024 * 1024;
+    /// An XLSX's distinct texts (its shared strings), all kept while the sheet is read: millions
+    /// of empty <si/> entries would otherwise cost hundreds of MiB before any other limit applies.
+    std::size_t max_shared_strings = 500000;
     /// All cell text kept, in bytes: one long shared string referenced by every cell of a
     /// sheet would otherwise be copied into each (10,000 × 50 × 2,000 characters: ~1 GiB).
     std::size_t max_table_bytes = 32 * 1024 * 1024;

@@ -4,12 +4,15 @@
 #include <expat.h>
 #include <zip.h>
 
+#include <algorithm>
 #include <charconv>
 #include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <set>
+#include <string_view>
+#include <vector>
 
 #include "exchange/table.hpp"
 #include "exchange/table_builder.hpp"
@@ -44,31 +47,30 @@ public:
 
     bool Has(const std::string& name) const { return zip_name_locate(zip_, name.c_str(), 0) >= 0; }
 
-    /// The part's bytes; reading stops at `limit` whatever the archive claims, so a zip bomb
-    /// costs no more than that.
-    std::string Read(const std::string& name, std::size_t limit) const {
+    /// Hands the part's bytes to `sink` in pieces of 64 KiB as they are unpacked; unpacking stops
+    /// at `limit` whatever the archive claims, so a zip bomb costs no more than that (and, since
+    /// nothing is kept here, no memory: a 100,000-row sheet is ~200 MB of XML).
+    void Stream(const std::string& name, std::size_t limit, const std::function<void(std::string_view)>& sink) const {
         zip_file_t* file = zip_fopen(zip_, name.c_str(), 0);
         if (!file) throw Damaged("missing " + name);
         std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> guard(file, zip_fclose);
         auto too_large = [] { return TableError("XLSX 文件解压后过大", "The XLSX file is too large when unpacked"); };
-        std::string out;
-        // An honest size is refused before anything is unpacked, and reserved once (no doubling
-        // of a large buffer); a size that lies is caught while reading.
+        // An honest size is refused before anything is unpacked; a size that lies is caught while reading.
         zip_stat_t stat;
         zip_stat_init(&stat);
-        if (zip_stat(zip_, name.c_str(), 0, &stat) == 0 && (stat.valid & ZIP_STAT_SIZE)) {
-            if (stat.size > limit) throw too_large();
-            out.reserve(static_cast<std::size_t>(stat.size));
+        if (zip_stat(zip_, name.c_str(), 0, &stat) == 0 && (stat.valid & ZIP_STAT_SIZE) && stat.size > limit) {
+            throw too_large();
         }
-        char buffer[64 * 1024];
+        std::vector<char> buffer(64 * 1024);
+        std::size_t total = 0;
         for (;;) {
-            zip_int64_t n = zip_fread(file, buffer, sizeof buffer);
+            zip_int64_t n = zip_fread(file, buffer.data(), buffer.size());
             if (n < 0) throw Damaged("cannot unpack " + name);
             if (n == 0) break;
-            if (out.size() + static_cast<std::size_t>(n) > limit) throw too_large();
-            out.append(buffer, static_cast<std::size_t>(n));
+            total += static_cast<std::size_t>(n);
+            if (total > limit) throw too_large();
+            sink(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
         }
-        return out;
     }
 
 private:
@@ -103,7 +105,8 @@ public:
     std::function<void(std::string_view name)> on_end;
     std::function<void(std::string_view text)> on_text;
 
-    void Parse(const std::string& xml, const std::string& part) {
+    /// Parses the part `part` of `archive` as it is unpacked (at most `limit` bytes).
+    void Parse(const Archive& archive, const std::string& part, std::size_t limit) {
         std::unique_ptr<XML_ParserStruct, void (*)(XML_Parser)> parser(XML_ParserCreate("UTF-8"), XML_ParserFree);
         if (!parser) throw std::bad_alloc();
         parser_ = parser.get();
@@ -114,11 +117,15 @@ public:
         // or an external entity (XXE). Stop at the declaration, before any entity is read.
         XML_SetStartDoctypeDeclHandler(parser.get(), &XmlWalker::Doctype);
         XML_SetParamEntityParsing(parser.get(), XML_PARAM_ENTITY_PARSING_NEVER);
-        XML_Status status = XML_Parse(parser.get(), xml.data(), static_cast<int>(xml.size()), XML_TRUE);
-        if (saw_doctype_) throw Damaged(part + ": a document type declaration (DTD) is not allowed");
-        if (status == XML_STATUS_ERROR) {
-            throw Damaged(part + ": " + XML_ErrorString(XML_GetErrorCode(parser.get())));
-        }
+        auto feed = [&](std::string_view piece, bool last) {
+            XML_Status status = XML_Parse(parser.get(), piece.data(), static_cast<int>(piece.size()), last);
+            if (saw_doctype_) throw Damaged(part + ": a document type declaration (DTD) is not allowed");
+            if (status == XML_STATUS_ERROR) {
+                throw Damaged(part + ": " + XML_ErrorString(XML_GetErrorCode(parser.get())));
+            }
+        };
+        archive.Stream(part, limit, [&](std::string_view piece) { feed(piece, false); });
+        feed({}, true);
     }
 
 private:
@@ -164,27 +171,26 @@ std::string FirstSheetPart(const Archive& archive, std::size_t limit) {
     workbook.on_start = [&](std::string_view name, const XmlWalker::Attributes& a) {
         if (name == "sheet" && first_id.empty()) first_id = Attribute(a, "id");
     };
-    workbook.Parse(archive.Read("xl/workbook.xml", limit), "xl/workbook.xml");
+    workbook.Parse(archive, "xl/workbook.xml", limit);
     std::string target;
     if (!first_id.empty() && archive.Has("xl/_rels/workbook.xml.rels")) {
         XmlWalker rels;
         rels.on_start = [&](std::string_view name, const XmlWalker::Attributes& a) {
             if (name == "Relationship" && Attribute(a, "Id") == first_id) target = Attribute(a, "Target");
         };
-        rels.Parse(archive.Read("xl/_rels/workbook.xml.rels", limit), "xl/_rels/workbook.xml.rels");
+        rels.Parse(archive, "xl/_rels/workbook.xml.rels", limit);
     }
     if (target.empty()) return "xl/worksheets/sheet1.xml";
     // Targets are relative to xl/, or absolute within the package.
     return target.starts_with("/") ? target.substr(1) : "xl/" + target;
 }
 
-/// The workbook's shared strings. A sheet cannot use more of them than it has cells, nor one
-/// longer than a cell may be, so both are refused before they are stored: millions of empty
-/// <si/> entries would otherwise cost hundreds of MiB before any limit on the sheet applies.
+/// The workbook's shared strings. A sheet cannot use more of them than it has cells (nor than
+/// max_shared_strings), nor one longer than a cell may be, so both are refused before they are stored.
 std::vector<std::string> SharedStrings(const Archive& archive, const TableLimits& limits) {
     std::vector<std::string> strings;
     if (!archive.Has("xl/sharedStrings.xml")) return strings;
-    const std::size_t max_count = limits.max_rows * limits.max_columns;
+    const std::size_t max_count = std::min(limits.max_shared_strings, limits.max_rows * limits.max_columns);
     const std::size_t max_bytes = limits.max_cell_chars * 4;  // UTF-8 takes at most 4 bytes a character
     bool in_text = false;
     int phonetic = 0;  // <rPh> runs carry pronunciation guides, not the cell's text
@@ -213,7 +219,7 @@ std::vector<std::string> SharedStrings(const Archive& archive, const TableLimits
             }
         }
     };
-    walker.Parse(archive.Read("xl/sharedStrings.xml", limits.max_unpacked_bytes), "xl/sharedStrings.xml");
+    walker.Parse(archive, "xl/sharedStrings.xml", limits.max_unpacked_bytes);
     return strings;
 }
 
@@ -316,7 +322,7 @@ Table ReadXlsx(std::string_view bytes, const TableLimits& limits) {
     walker.on_text = [&](std::string_view text) {
         if (in_value) value.append(text);
     };
-    walker.Parse(archive.Read(sheet, limit), sheet);
+    walker.Parse(archive, sheet, limit);
     Table table = builder.Finish();
     table.merged = std::move(merged);
     return table;

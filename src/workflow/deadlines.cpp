@@ -2,7 +2,10 @@
 
 namespace keyuan::workflow {
 
-WorkingCalendar LoadCalendar(store::Session& s) {
+namespace {
+thread_local CalendarReadOnce* t_read_once = nullptr;
+
+WorkingCalendar ReadCalendar(store::Session& s) {
     WorkingCalendar calendar;
     store::Rows rows = s.Query("SELECT day, kind FROM calendar_days");
     for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -12,6 +15,23 @@ WorkingCalendar LoadCalendar(store::Session& s) {
         }
     }
     return calendar;
+}
+
+}  // namespace
+
+CalendarReadOnce::CalendarReadOnce(store::Session& s) : session_(s), outer_(t_read_once) {
+    t_read_once = this;
+}
+
+CalendarReadOnce::~CalendarReadOnce() {
+    t_read_once = outer_;
+}
+
+WorkingCalendar LoadCalendar(store::Session& s) {
+    CalendarReadOnce* scope = t_read_once;
+    if (!scope || &scope->session_ != &s) return ReadCalendar(s);
+    if (!scope->calendar_) scope->calendar_ = ReadCalendar(s);
+    return *scope->calendar_;
 }
 
 void SetDeadline(store::Session& s, std::string_view kind, std::int64_t id, std::string_view state,

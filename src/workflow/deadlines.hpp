@@ -14,8 +14,26 @@
 
 namespace keyuan::workflow {
 
-/// The working-day calendar as stored (calendar_days).
+/// The working-day calendar as stored (calendar_days); inside a CalendarReadOnce scope on this
+/// thread and session, read once.
 WorkingCalendar LoadCalendar(store::Session& s);
+
+/// While it lives, LoadCalendar on this thread reads the calendar of `s` once and answers the
+/// same calendar after: for a transaction that validates many objects (an import checks each
+/// instrument's registration deadline) and does not change the calendar itself.
+class CalendarReadOnce {
+public:
+    explicit CalendarReadOnce(store::Session& s);
+    ~CalendarReadOnce();
+    CalendarReadOnce(const CalendarReadOnce&) = delete;
+    CalendarReadOnce& operator=(const CalendarReadOnce&) = delete;
+
+private:
+    friend WorkingCalendar LoadCalendar(store::Session& s);
+    store::Session& session_;
+    std::optional<WorkingCalendar> calendar_;
+    CalendarReadOnce* outer_;
+};
 
 /// Records that object (kind, id) entered `state` on `today`: due `working_days` working days
 /// later, or no deadline when `working_days` is empty. Replaces the object's earlier deadline.

@@ -15,6 +15,7 @@
 #include <stdexcept>
 
 #include "core/clock.hpp"
+#include "support/in_process_command.hpp"
 #include "support/test_env.hpp"
 
 extern char** environ;
@@ -120,13 +121,22 @@ std::string CopyDatabase(const std::string& db_url) {
     return db_url.substr(0, db_url.rfind('/') + 1) + name;
 }
 
-CommandResult RunCli(std::vector<std::string> args) {
-    static const std::string config = [] {
-        std::string path = UniqueTempPath("cli.toml");
-        std::ofstream(path) << "[database]\npool_size = 1\n";
-        return path;
+namespace {
+
+/// The configuration of one-shot commands: a pool of one database connection.
+const std::string& OneShotConfig() {
+    static const std::string path = [] {
+        std::string file = UniqueTempPath("cli.toml");
+        std::ofstream(file) << "[database]\npool_size = 1\n";
+        return file;
     }();
-    args.insert(args.end(), {"--config", config});
+    return path;
+}
+
+}  // namespace
+
+CommandResult RunCli(std::vector<std::string> args) {
+    args.insert(args.end(), {"--config", OneShotConfig()});
     return RunKeyuan(args);
 }
 
@@ -146,7 +156,9 @@ std::string CreateUserCli(const std::string& db_url, const std::string& username
     std::vector<std::string> args = {"user",   "create",     "--db",   db_url,   "--username",
                                      username, "--password", password, "--role", roles};
     args.insert(args.end(), extra.begin(), extra.end());
-    CommandResult r = RunCli(args);
+    args.insert(args.end(), {"--config", OneShotConfig()});
+    // The command's own code, in this process (support/in_process_command.hpp says why).
+    CommandResult r = RunCommandInProcess(args);
     EXPECT_EQ(r.exit_code, 0) << "user create " << username << ": " << r.err;
     std::size_t at = r.out.find("(id ");
     if (r.exit_code != 0 || at == std::string::npos) return "";

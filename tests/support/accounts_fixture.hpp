@@ -119,7 +119,7 @@ CommandResult RunCli(std::vector<std::string> args);
 /// once per test process; "" when PostgreSQL is asked for but not configured.
 std::string MigratedDatabaseUrl();
 
-/// Creates an account with `keyuan user create` and returns its id ("" and a test failure if
+/// Creates an account with `keyuan user create` (run in this process) and returns its id ("" and a test failure if
 /// the command fails). `extra` adds flags such as --org ID or --no-password-change.
 std::string CreateUserCli(const std::string& db_url, const std::string& username, const std::string& password,
                           const std::string& roles, const std::vector<std::string>& extra = {});

@@ -56,6 +56,8 @@ struct ApplyResult {
 
 /// Objects written per transaction by the default mode.
 inline constexpr std::size_t kBatch = 500;
+/// Objects written under one savepoint (apply.cpp: a refusal writes that group again row by row).
+inline constexpr std::size_t kGroup = 100;
 
 struct ApplyContext {
     const Caller* caller = nullptr;

@@ -37,7 +37,15 @@ std::optional<std::int64_t> TargetOrg(store::Database& db, ImportKinds& kinds, c
 
 exchange::Table ReadFile(std::string_view bytes) {
     if (bytes.empty()) throw ApiError(FileError("文件是空的", "The file is empty"));
-    exchange::TableLimits limits{.max_rows = kMaxDataRows + 11, .max_columns = 60};
+    // Sized for the row limit: 100,000 rows of a register with long texts (an instrument's
+    // indicators and functions) are ~40 MB of text and ~200 MB of sheet XML, streamed.
+    constexpr std::size_t kMaxColumns = 60;
+    exchange::TableLimits limits{.max_rows = kMaxDataRows + 11,
+                                 .max_columns = kMaxColumns,
+                                 .max_unpacked_bytes = 512u * 1024 * 1024,
+                                 .max_shared_strings = 1500000,  // 15 distinct texts a row
+                                 .max_table_bytes = 128u * 1024 * 1024,
+                                 .max_cells_seen = (kMaxDataRows + 11) * kMaxColumns};
     try {
         exchange::Table table = exchange::ReadTable(bytes, limits);
         exchange::FillMerged(table, limits);

@@ -20,7 +20,8 @@
 
 namespace keyuan::imports {
 
-inline constexpr std::size_t kMaxFileBytes = 20 * 1024 * 1024;
+// 64 MiB: a 100,000-row instrument register saved as CSV (the row limit) is ~40 MB in UTF-8.
+inline constexpr std::size_t kMaxFileBytes = 64 * 1024 * 1024;
 inline constexpr std::size_t kMaxDataRows = 100000;
 inline constexpr std::int64_t kJobRows = 2000;  // more: a background job
 

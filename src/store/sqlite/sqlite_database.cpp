@@ -40,10 +40,20 @@ namespace {
     }
 }
 
+/// Process-wide settings, before the first connection opens (sqlite3_config refuses them after).
+/// A SAVEPOINT's undo record (the statement journal) spills to a file in /var/tmp beyond 64 KiB
+/// by default; an imported row (in a savepoint, apply.cpp) touching ~20 index pages passed that,
+/// and 5,000 rows made 305,000 writes to temporary files. Held in memory up to 16 MiB instead.
+void ConfigureSqliteOnce() {
+    static std::once_flag once;
+    std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 16 * 1024 * 1024); });
+}
+
 /// One sqlite3 handle with its statement cache. Used by one thread at a time.
 class SqliteSession final : public Session {
 public:
     SqliteSession(const std::string& path, bool read_only, int busy_timeout_ms) {
+        ConfigureSqliteOnce();
         int flags =
             SQLITE_OPEN_NOMUTEX | (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
         int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
