@@ -33,7 +33,7 @@ export const nationalReportTexts = defineTexts(
       nav: 'National platform report',
       title: 'National platform report: large instruments',
       subtitle:
-        'Published instruments of {yuan} yuan or more accepted by the end of the chosen year, and their service records of the year; complete the elements the records below lack before reporting',
+        'Published instruments of {wan} × 10,000 yuan or more accepted by the end of the chosen year, and their service records of the year; complete the elements the records below lack before reporting',
       year: 'Year',
       yearOption: '{year}',
       download: 'Download the report (Excel)',
