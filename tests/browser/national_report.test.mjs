@@ -3,7 +3,7 @@
 // national platform's 主要学科领域 and 运行状态 (everything else filled), opens the instrument from the
 // check; unit1 fills both in the instrument form (submitted, approved again by reviewer1); the record
 // leaves the check, the instrument is still reported, and the workbook downloads with its three
-// sheets. Screenshots at 1366 and 390 px wide.
+// sheets. The English UI names the elements in English. Screenshots at 1366 and 390 px wide.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
@@ -64,6 +64,12 @@ test('the operator sees what the national report lacks, the unit completes it, t
     assert.ok(reported >= 1, `${reported} instruments reported`)
     const incomplete = Number(await textOf(page.locator('[data-test=nrep-incomplete]')))
     await page.screenshot({ path: join(SCREENSHOTS, 'national-report.png'), fullPage: true })
+    // In English the elements are named in English (the file and the server's messages stay Chinese).
+    await page.locator('[data-test=lang-en]').click()
+    const row = page.locator('[data-test=nrep-check] tr', { has: page.locator(`[data-test=nrep-record-${id}]`) })
+    assert.equal(await textOf(row.locator('[data-test=nrep-elements]')), 'Main subjects Running state')
+    await page.screenshot({ path: join(SCREENSHOTS, 'national-report-en.png'), fullPage: true })
+    await page.locator('[data-test=lang-zh]').click()
 
     // The check links the instrument's page, which shows the two elements as empty.
     await page.locator(`[data-test=nrep-record-${id}]`).click()
