@@ -53,7 +53,9 @@ step "browser tests of the money and statistics flows on PostgreSQL"
 # and the import wizard (its upserts),
 # not every page: the whole list again took nine minutes of CI's time. Add a file here when its pages read
 # an engine-specific query. KEYUAN_BROWSER_ENGINE=postgresql tests/browser/run.sh runs them all.
-env "${SANITIZERS[@]}" KEYUAN_BROWSER_ENGINE=postgresql KEYUAN_BROWSER_TESTS="./bookings.test.mjs ./orders.test.mjs ./vouchers.test.mjs ./assessment.test.mjs ./tech_contracts.test.mjs ./imports.test.mjs" \
+# The national report's page: its check reads the year's instruments and deliveries by dates in SQL.
+PG_BROWSER_NATIONAL="./national_report.test.mjs"
+env "${SANITIZERS[@]}" KEYUAN_BROWSER_ENGINE=postgresql KEYUAN_BROWSER_TESTS="./bookings.test.mjs ./orders.test.mjs ./vouchers.test.mjs ./assessment.test.mjs ./tech_contracts.test.mjs ./imports.test.mjs $PG_BROWSER_NATIONAL" \
   KEYUAN_BINARY=$BUILD/keyuan WEB_DIST=web/dist tests/browser/run.sh
 
 step "fuzzing: 30 s for each libFuzzer target (scripts/fuzz.sh 3600 for a longer run)"

@@ -234,8 +234,9 @@ function storedZip(entries) {
   return Buffer.concat([...locals, directory, end])
 }
 
-/** An approved instrument of unit1's named `name`, set up through the API (submitted, approved by reviewer1). */
-export async function approvedInstrument(name, model) {
+/** An approved instrument of unit1's named `name`, set up through the API (submitted, approved by
+ * reviewer1); `fields` adds to or overrides the body. */
+export async function approvedInstrument(name, model, fields = {}) {
   const unit = await apiSession('unit1')
   const reviewer = await apiSession('reviewer1')
   const created = await unit('POST', '/instruments', {
@@ -249,6 +250,7 @@ export async function approvedInstrument(name, model) {
     district_code: '110108',
     open_status: 'open',
     industry_codes: ['7320'],
+    ...fields,
   })
   assert.equal(created.status, 201, JSON.stringify(created.body))
   const id = created.body.id

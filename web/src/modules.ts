@@ -64,6 +64,8 @@ import { matchingTexts } from '@/modules/matching/texts'
 import { addMatchingPanels } from '@/modules/matching/panels'
 import { importsRoutes } from '@/modules/imports/routes'
 import { importsTexts } from '@/modules/imports/texts'
+import { nationalReportRoutes } from '@/modules/national-report/routes'
+import { nationalReportTexts } from '@/modules/national-report/texts'
 
 export const moduleRoutes: RouteRecordRaw[] = [
   ...searchRoutes,
@@ -88,6 +90,7 @@ export const moduleRoutes: RouteRecordRaw[] = [
   ...techContractsRoutes,
   ...matchingRoutes,
   ...importsRoutes,
+  ...nationalReportRoutes,
 ]
 
 export const moduleTexts: Record<string, Texts> = {
@@ -119,6 +122,7 @@ export const moduleTexts: Record<string, Texts> = {
   techContracts: techContractsTexts,
   matching: matchingTexts,
   imports: importsTexts,
+  nationalReport: nationalReportTexts,
 }
 
 let textsAdded = false

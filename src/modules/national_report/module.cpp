@@ -37,8 +37,12 @@ int ReadYear(std::string_view text, int this_year) {
 json::array ProblemsJson(const std::vector<Problem>& problems) {
     json::array out;
     for (const Problem& p : problems) {
-        out.push_back(json::object{
-            {"sheet", p.sheet}, {"id", p.id}, {"name", p.name}, {"element", p.element}, {"message", p.message}});
+        out.push_back(json::object{{"sheet", p.sheet},
+                                   {"id", p.id},
+                                   {"name", p.name},
+                                   {"element", p.element},
+                                   {"message", p.message},
+                                   {"instrument_id", p.instrument_id}});
     }
     return out;
 }

@@ -105,12 +105,12 @@ constexpr const char* kServiceSelect =
 
 /// Adds the row to the sheet and a problem for each required element (by header) left empty.
 void AddRow(Report& report, exchange::ExportSheet& sheet, std::vector<ExportCell> row, const std::string& id,
-            const std::string& name, const std::vector<std::string>& required) {
+            const std::string& name, const std::string& instrument_id, const std::vector<std::string>& required) {
     for (const std::string& element : required) {
         auto at = std::find(sheet.header.begin(), sheet.header.end(), element) - sheet.header.begin();
         const ExportCell& cell = row[static_cast<std::size_t>(at)];
         if (!cell.number && cell.text.empty()) {
-            report.problems.push_back({sheet.name, id, name, element, "缺少必填要素“" + element + "”"});
+            report.problems.push_back({sheet.name, id, name, element, "缺少必填要素“" + element + "”", instrument_id});
         }
     }
     sheet.rows.push_back(std::move(row));
@@ -153,12 +153,13 @@ void ReadInstruments(store::Session& s, Report& report, const std::string& year_
                                        Text(r.Text(16))};
         if (national_code.empty()) {
             report.problems.push_back({report.instruments.name, id, name, "设备分类编码",
-                                       "分类“" + class_code + "”只到大类，没有6位设备分类编码：请改选到中类或小类"});
+                                       "分类“" + class_code + "”只到大类，没有6位设备分类编码：请改选到中类或小类",
+                                       id});
         }
         std::vector<std::string> required = {"主要学科领域", "产地国别",       "运行状态", "仪器设备来源", "服务内容",
                                              "区（县）",     "街道（门牌号）", "联系人",   "电话",         "电子邮箱"};
         if (std::string_view(sharing) != "不共享") required.push_back("参考收费标准");
-        AddRow(report, report.instruments, std::move(row), id, name, required);
+        AddRow(report, report.instruments, std::move(row), id, name, id, required);
     }
 }
 
@@ -178,7 +179,8 @@ void ReadServices(store::Session& s, Report& report, const std::string& year_sta
                                        Text(r.Text(8)),
                                        Text(r.Text(9)),
                                        Text(r.IsNull(10) ? "" : Rating(r.Int(10)))};
-        AddRow(report, report.services, std::move(row), id, name, {"服务量", "申请人", "用户评价"});
+        AddRow(report, report.services, std::move(row), id, name, std::to_string(r.Int(1)),
+               {"服务量", "申请人", "用户评价"});
     }
 }
 
@@ -195,7 +197,8 @@ Report ReadReport(store::Session& s, int year, const std::string& today, const s
     if (!report.instruments.rows.empty()) {
         if (site_url.empty()) {
             report.problems.push_back({"仪器设备", "全部", "", "预约服务网址",
-                                       "未配置平台网址（配置文件 [national_report] site_url），无法生成预约服务网址"});
+                                       "未配置平台网址（配置文件 [national_report] site_url），无法生成预约服务网址",
+                                       ""});
         }
     }
     ReadServices(s, report, y + "-01-01", y + "-12-31");

@@ -24,6 +24,7 @@ struct Problem {
     std::string name;   // the instrument's name
     std::string element;
     std::string message;
+    std::string instrument_id;  // the instrument the record is of (empty for "全部"): the web page links it
 };
 
 struct Report {

@@ -167,6 +167,10 @@ TEST_F(NationalReportTest, TheCheckNamesEveryMissingElement) {
     expected.push_back("服务记录|" + std::string(services[1].at("服务记录编号").as_string()) + "|用户评价");
     EXPECT_EQ(problems, expected);
     for (const std::string& p : problems) EXPECT_EQ(p.find(complete_ + "|"), std::string::npos) << p;
+    // Each problem names its instrument, so that the web page links it (a service record's too).
+    json::array list = check.at("problems").as_array();
+    EXPECT_EQ(list.front().at("instrument_id").as_string(), lacking_);
+    EXPECT_EQ(list.back().at("instrument_id").as_string(), services[1].at("仪器内部编号").as_string());
 }
 
 TEST_F(NationalReportTest, TheWorkbookHasTheThreeSheets) {

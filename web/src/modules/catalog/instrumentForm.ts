@@ -60,6 +60,15 @@ export const INSTRUMENT_FORM: FormSection[] = [
       { name: 'booking_rules', rows: 2 },
     ],
   },
+  // The national platform's elements (docs/design/national-report.md): optional here, required by
+  // the national report's check.
+  {
+    title: 'form.national',
+    fields: [
+      { name: 'subject', test: 'f-subject', help: 'form.subjectHint' },
+      { name: 'running_state', test: 'f-running-state', labels: 'instrument.runningState', help: 'form.runningStateHint' },
+    ],
+  },
   { title: 'form.industry', own: 'industry' },
   { title: 'photos.title', own: 'photos' },
   {

@@ -13,4 +13,5 @@ export const OPERATOR_PAGES: OperatorPage[] = [
   { path: '/operator/calendar', title: 'ops.nav.calendar', test: 'calendar' },
   { path: '/operator/registration-report', title: 'ops.nav.report', test: 'report' },
   { path: '/operator/bases', title: 'ops.nav.bases', test: 'bases' },
+  { path: '/operator/national-report', title: 'nrep.nav', test: 'national-report' },
 ]
