@@ -35,24 +35,26 @@ json::object RecommendationSchema(const PanelSpec& spec) {
     return s;
 }
 
-/// One opinion as GET …/reviews shows it: named for deciders and the expert, numbered for the applicant.
-json::object ReviewSchema(const PanelSpec& spec) {
-    json::object scores = ScoresSchema(spec);
-    scores.erase("required");  // a withdrawn or unscored assignment has none
+/// One opinion as GET …/reviews shows it: named for deciders and the expert, numbered for the
+/// applicant (the same for every kind: the scores by criterion key).
+json::object ReviewSchema() {
     return Object({{"status", Enum({"assigned", "scored", "withdrawn"})},
                    {"assigned_at", Str()},
                    {"expert_user_id", Id()},
                    {"expert_name", Str()},
                    {"expert_org_name", Str()},
                    {"expert_number", Integer()},
-                   {"scores", Nullable(scores)},
+                   {"scores", Nullable(json::object{{"type", "object"}, {"additionalProperties", Integer()}})},
                    {"total", Nullable(Integer())},
-                   {"recommendation", RecommendationSchema(spec)},
+                   {"recommendation", Nullable(Str())},
                    {"opinion", Nullable(Str())},
                    {"scored_at", Nullable(Str())}},
                   {"status", "assigned_at", "scores", "total", "recommendation", "opinion", "scored_at"});
 }
 
+}  // namespace
+
+/// Summary() as a schema: other kinds keep it with their decision (inline, where it may be null).
 json::object SummarySchema() {
     return Object({{"experts", Integer()},
                    {"scored", Integer()},
@@ -62,11 +64,14 @@ json::object SummarySchema() {
                   {"experts", "scored", "average_total", "by_criterion", "recommendations"});
 }
 
-}  // namespace
-
 void DescribePanelRoutes(http::Router& router, const PanelSpec& spec) {
     using http::Method;
     const std::string& base = spec.route;
+    router.AddSchema("PanelReview", ReviewSchema());
+    router.AddSchema("PanelSummary", SummarySchema());
+    router.AddSchema("EligibleExpert",
+                     Object({{"user_id", Id()}, {"display_name", Str()}, {"org_name", Str()}, {"on_panel", Boolean()}},
+                            {"user_id", "display_name", "org_name", "on_panel"}));
     std::vector<http::BodyField> fields{kOpinionField};
     if (!spec.recommendations.empty()) fields.push_back(RecommendationField(spec));
     json::object review_request = http::BodySchema(fields);
@@ -90,9 +95,7 @@ void DescribePanelRoutes(http::Router& router, const PanelSpec& spec) {
                     {.summary = "The experts who may be assigned (active, not of the applicant or its rivals)",
                      .params = {QueryParam("q", {{"type", "string"}, {"maxLength", kEligibleQueryMax}},
                                            "part of the expert's or their organisation's name")},
-                     .response = ItemsOf(Object(
-                         {{"user_id", Id()}, {"display_name", Str()}, {"org_name", Str()}, {"on_panel", Boolean()}},
-                         {"user_id", "display_name", "org_name", "on_panel"})),
+                     .response = ItemsOf(http::SchemaRef("EligibleExpert")),
                      .errors = {401, 403, 404, 422}});
     json::array criteria_keys;
     for (const Criterion& c : spec.criteria) criteria_keys.emplace_back(c.key);
@@ -108,8 +111,8 @@ void DescribePanelRoutes(http::Router& router, const PanelSpec& spec) {
                                                  {"key", "name_zh", "name_en", "max_points"}))},
                      {"min_experts", Integer()},
                      {"visible", Enum({"all", "own", "opinions", "none"})},
-                     {"items", ArrayOf(ReviewSchema(spec))},
-                     {"summary", SummarySchema()},
+                     {"items", ArrayOf(http::SchemaRef("PanelReview"))},
+                     {"summary", http::SchemaRef("PanelSummary")},
                      {"state", Str()}},
                     {"criteria", "min_experts", "visible", "items", "state"}),
          .errors = {401, 403, 404}});
@@ -128,19 +131,20 @@ void DescribePanelRoutes(http::Router& router, const PanelSpec& spec) {
 }
 
 void DescribeExpertAssignments(http::Router& router) {
-    router.Describe(
-        http::Method::kGet, "/api/v1/expert-assignments",
-        {.summary = "The signed-in expert's assignments across every kind",
-         .params = Paged({QueryParam("status", Enum({"assigned", "scored", "all"}), "default assigned")}),
-         .response = PageOf(Object({{"kind", Str()},
-                                    {"subject_id", Id()},
-                                    {"title", Str()},
-                                    {"status", Enum({"assigned", "scored"})},
-                                    {"total", Nullable(Integer())},
-                                    {"assigned_at", Str()},
-                                    {"scored_at", Nullable(Str())}},
-                                   {"kind", "subject_id", "title", "status", "total", "assigned_at", "scored_at"})),
-         .errors = {401, 403, 422}});
+    router.AddSchema("ExpertAssignment",
+                     Object({{"kind", Str()},
+                             {"subject_id", Id()},
+                             {"title", Str()},
+                             {"status", Enum({"assigned", "scored"})},
+                             {"total", Nullable(Integer())},
+                             {"assigned_at", Str()},
+                             {"scored_at", Nullable(Str())}},
+                            {"kind", "subject_id", "title", "status", "total", "assigned_at", "scored_at"}));
+    router.Describe(http::Method::kGet, "/api/v1/expert-assignments",
+                    {.summary = "The signed-in expert's assignments across every kind",
+                     .params = Paged({QueryParam("status", Enum({"assigned", "scored", "all"}), "default assigned")}),
+                     .response = PageOf(http::SchemaRef("ExpertAssignment")),
+                     .errors = {401, 403, 422}});
 }
 
 }  // namespace keyuan::panels
