@@ -14,6 +14,7 @@ void DescribeRoutes(http::Router& router) {
                      Object({{"id", Id()},
                              {"kind", Str()},
                              {"params", json::object{{"type", "object"},
+                                                     {"additionalProperties", json::object{}},
                                                      {"description", "the message's values, by kind (ids as text)"}}},
                              {"created_at", Str()},
                              {"read_at", Nullable(Str())}},

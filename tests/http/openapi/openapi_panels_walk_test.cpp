@@ -59,7 +59,7 @@ TEST_F(OpenApiPanelsWalkTest, APurchaseCheckItsFilesAndItsPanelAnswerAsTheDocume
     check("POST", kChecks, created);
     std::string id = Str(created.Json(), "id"), at = kChecks + "/" + id;
     check("POST", kChecks, unit.Post(kChecks, R"({"name": 3, "budget_fen": -1, "quotes": [{}]})"));  // 422
-    check("POST", kChecks, Visitor().Post(kChecks, Body(WalkedCheckBody())));                              // 401
+    check("POST", kChecks, Visitor().Post(kChecks, Body(WalkedCheckBody())));                        // 401
     check("GET", one, unit.Get(at));
     check("GET", one, As("unit_b").Get(at));  // 404
     check("GET", kChecks, unit.Get(kChecks + "?page_size=5&required=true"));

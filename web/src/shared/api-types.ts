@@ -407,10 +407,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /annual-reports/{id}/attachments */
+        /** The object's files, without their content */
         get: operations["get/annual-reports/{id}/attachments"];
         put?: never;
-        /** POST /annual-reports/{id}/attachments */
+        /** Add a file (PDF, PNG, JPEG, XLSX or DOCX, recognised by content; at most 10 MiB, 10 files per object) while the owner may change it */
         post: operations["post/annual-reports/{id}/attachments"];
         delete?: never;
         options?: never;
@@ -425,11 +425,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /annual-reports/{id}/attachments/{attachment_id} */
+        /** One file, as a download */
         get: operations["get/annual-reports/{id}/attachments/{attachment_id}"];
         put?: never;
         post?: never;
-        /** DELETE /annual-reports/{id}/attachments/{attachment_id} */
+        /** Remove a file while the owner may change the object */
         delete: operations["delete/annual-reports/{id}/attachments/{attachment_id}"];
         options?: never;
         head?: never;
@@ -1092,7 +1092,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /audit-events */
+        /** The audit trail, newest first (audit administrators) */
         get: operations["get/audit-events"];
         put?: never;
         post?: never;
@@ -1109,7 +1109,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /audit-events/export */
+        /** The filtered trail as CSV (UTF-8 with BOM, at most 100000 records; the export is audited) */
         get: operations["get/audit-events/export"];
         put?: never;
         post?: never;
@@ -1556,10 +1556,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /challenge-applications/{id}/attachments */
+        /** The object's files, without their content */
         get: operations["get/challenge-applications/{id}/attachments"];
         put?: never;
-        /** POST /challenge-applications/{id}/attachments */
+        /** Add a file (PDF, PNG, JPEG, XLSX or DOCX, recognised by content; at most 10 MiB, 30 files per object) while the owner may change it */
         post: operations["post/challenge-applications/{id}/attachments"];
         delete?: never;
         options?: never;
@@ -1574,11 +1574,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /challenge-applications/{id}/attachments/{attachment_id} */
+        /** One file, as a download */
         get: operations["get/challenge-applications/{id}/attachments/{attachment_id}"];
         put?: never;
         post?: never;
-        /** DELETE /challenge-applications/{id}/attachments/{attachment_id} */
+        /** Remove a file while the owner may change the object */
         delete: operations["delete/challenge-applications/{id}/attachments/{attachment_id}"];
         options?: never;
         head?: never;
@@ -1592,7 +1592,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /challenge-applications/{id}/eligible-experts */
+        /** The experts who may be assigned (active, not of the applicant or its rivals) */
         get: operations["get/challenge-applications/{id}/eligible-experts"];
         put?: never;
         post?: never;
@@ -1611,7 +1611,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /challenge-applications/{id}/experts */
+        /** Assign experts to the panel (deciders; at most 15 on a panel, none of the applicant's or its rivals') */
         post: operations["post/challenge-applications/{id}/experts"];
         delete?: never;
         options?: never;
@@ -1629,7 +1629,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** DELETE /challenge-applications/{id}/experts/{user_id} */
+        /** Withdraw an expert who has not scored (deciders) */
         delete: operations["delete/challenge-applications/{id}/experts/{user_id}"];
         options?: never;
         head?: never;
@@ -1643,10 +1643,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /challenge-applications/{id}/reviews */
+        /** The panel's opinions: all for deciders, their own for an expert, unnamed for the applicant once decided */
         get: operations["get/challenge-applications/{id}/reviews"];
         put?: never;
-        /** POST /challenge-applications/{id}/reviews */
+        /** Score the subject (the assigned expert, once, while it is in review) */
         post: operations["post/challenge-applications/{id}/reviews"];
         delete?: never;
         options?: never;
@@ -2227,7 +2227,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /expert-assignments */
+        /** The signed-in expert's assignments across every kind */
         get: operations["get/expert-assignments"];
         put?: never;
         post?: never;
@@ -3295,7 +3295,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /media */
+        /** Upload a photo (JPEG, PNG or WebP by content); answered with its URL */
         post: operations["post/media"];
         delete?: never;
         options?: never;
@@ -3310,7 +3310,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /media/{name} */
+        /** A photo by its name (its hash and type), cacheable for good */
         get: operations["get/media/{name}"];
         put?: never;
         post?: never;
@@ -3344,7 +3344,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /notifications */
+        /** The caller's inbox, newest first, with the unread count */
         get: operations["get/notifications"];
         put?: never;
         post?: never;
@@ -3363,7 +3363,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /notifications/{id}/read */
+        /** Mark one message read (the caller's own) */
         post: operations["post/notifications/{id}/read"];
         delete?: never;
         options?: never;
@@ -3380,7 +3380,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /notifications/read-all */
+        /** Mark every message of the caller read */
         post: operations["post/notifications/read-all"];
         delete?: never;
         options?: never;
@@ -3807,9 +3807,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /purchase-check-settings */
+        /** The check's threshold and the saturation hours */
         get: operations["get/purchase-check-settings"];
-        /** PUT /purchase-check-settings */
+        /** Change the threshold and the saturation hours (operator; If-Match or version) */
         put: operations["put/purchase-check-settings"];
         post?: never;
         delete?: never;
@@ -3825,10 +3825,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /purchase-checks */
+        /** Purchase checks in the caller's scope, newest first */
         get: operations["get/purchase-checks"];
         put?: never;
-        /** POST /purchase-checks */
+        /** File a purchase check (a draft of the caller's unit) */
         post: operations["post/purchase-checks"];
         delete?: never;
         options?: never;
@@ -3843,14 +3843,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /purchase-checks/{id} */
+        /** One purchase check with its files, decision and linked instrument */
         get: operations["get/purchase-checks/{id}"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** PATCH /purchase-checks/{id} */
+        /** Change a draft or returned check (If-Match or version) */
         patch: operations["patch/purchase-checks/{id}"];
         trace?: never;
     };
@@ -3880,7 +3880,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /purchase-checks/{id}/advise_sharing */
+        /** Decide: advise sharing an existing instrument, with its basis */
         post: operations["post/purchase-checks/{id}/advise_sharing"];
         delete?: never;
         options?: never;
@@ -3895,10 +3895,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /purchase-checks/{id}/attachments */
+        /** The object's files, without their content */
         get: operations["get/purchase-checks/{id}/attachments"];
         put?: never;
-        /** POST /purchase-checks/{id}/attachments */
+        /** Add a file (PDF, PNG, JPEG, XLSX or DOCX, recognised by content; at most 10 MiB, 20 files per object) while the owner may change it */
         post: operations["post/purchase-checks/{id}/attachments"];
         delete?: never;
         options?: never;
@@ -3913,11 +3913,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /purchase-checks/{id}/attachments/{attachment_id} */
+        /** One file, as a download */
         get: operations["get/purchase-checks/{id}/attachments/{attachment_id}"];
         put?: never;
         post?: never;
-        /** DELETE /purchase-checks/{id}/attachments/{attachment_id} */
+        /** Remove a file while the owner may change the object */
         delete: operations["delete/purchase-checks/{id}/attachments/{attachment_id}"];
         options?: never;
         head?: never;
@@ -3931,7 +3931,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /purchase-checks/{id}/eligible-experts */
+        /** The experts who may be assigned (active, not of the applicant or its rivals) */
         get: operations["get/purchase-checks/{id}/eligible-experts"];
         put?: never;
         post?: never;
@@ -3950,7 +3950,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /purchase-checks/{id}/experts */
+        /** Assign experts to the panel (deciders; at most 15 on a panel, none of the applicant's or its rivals') */
         post: operations["post/purchase-checks/{id}/experts"];
         delete?: never;
         options?: never;
@@ -3968,7 +3968,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** DELETE /purchase-checks/{id}/experts/{user_id} */
+        /** Withdraw an expert who has not scored (deciders) */
         delete: operations["delete/purchase-checks/{id}/experts/{user_id}"];
         options?: never;
         head?: never;
@@ -3984,7 +3984,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /purchase-checks/{id}/instrument */
+        /** Link the bought instrument (the unit's, once) */
         post: operations["post/purchase-checks/{id}/instrument"];
         delete?: never;
         options?: never;
@@ -4001,7 +4001,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /purchase-checks/{id}/recommend */
+        /** Decide: recommend the purchase, with its basis */
         post: operations["post/purchase-checks/{id}/recommend"];
         delete?: never;
         options?: never;
@@ -4033,10 +4033,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /purchase-checks/{id}/reviews */
+        /** The panel's opinions: all for deciders, their own for an expert, unnamed for the applicant once decided */
         get: operations["get/purchase-checks/{id}/reviews"];
         put?: never;
-        /** POST /purchase-checks/{id}/reviews */
+        /** Score the subject (the assigned expert, once, while it is in review) */
         post: operations["post/purchase-checks/{id}/reviews"];
         delete?: never;
         options?: never;
@@ -4051,7 +4051,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /purchase-checks/{id}/similar */
+        /** The similar instruments, nearest first (frozen at submission) */
         get: operations["get/purchase-checks/{id}/similar"];
         put?: never;
         post?: never;
@@ -5374,10 +5374,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-contracts/{id}/attachments */
+        /** The object's files, without their content */
         get: operations["get/tech-contracts/{id}/attachments"];
         put?: never;
-        /** POST /tech-contracts/{id}/attachments */
+        /** Add a file (PDF, PNG, JPEG, XLSX or DOCX, recognised by content; at most 10 MiB, 20 files per object) while the owner may change it */
         post: operations["post/tech-contracts/{id}/attachments"];
         delete?: never;
         options?: never;
@@ -5392,11 +5392,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-contracts/{id}/attachments/{attachment_id} */
+        /** One file, as a download */
         get: operations["get/tech-contracts/{id}/attachments/{attachment_id}"];
         put?: never;
         post?: never;
-        /** DELETE /tech-contracts/{id}/attachments/{attachment_id} */
+        /** Remove a file while the owner may change the object */
         delete: operations["delete/tech-contracts/{id}/attachments/{attachment_id}"];
         options?: never;
         head?: never;
@@ -5978,7 +5978,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-platform-assessments/{id}/eligible-experts */
+        /** The experts who may be assigned (active, not of the applicant or its rivals) */
         get: operations["get/tech-platform-assessments/{id}/eligible-experts"];
         put?: never;
         post?: never;
@@ -5997,7 +5997,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /tech-platform-assessments/{id}/experts */
+        /** Assign experts to the panel (deciders; at most 15 on a panel, none of the applicant's or its rivals') */
         post: operations["post/tech-platform-assessments/{id}/experts"];
         delete?: never;
         options?: never;
@@ -6015,7 +6015,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** DELETE /tech-platform-assessments/{id}/experts/{user_id} */
+        /** Withdraw an expert who has not scored (deciders) */
         delete: operations["delete/tech-platform-assessments/{id}/experts/{user_id}"];
         options?: never;
         head?: never;
@@ -6097,10 +6097,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-platform-assessments/{id}/reviews */
+        /** The panel's opinions: all for deciders, their own for an expert, unnamed for the applicant once decided */
         get: operations["get/tech-platform-assessments/{id}/reviews"];
         put?: never;
-        /** POST /tech-platform-assessments/{id}/reviews */
+        /** Score the subject (the assigned expert, once, while it is in review) */
         post: operations["post/tech-platform-assessments/{id}/reviews"];
         delete?: never;
         options?: never;
@@ -6236,10 +6236,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-platforms/{id}/attachments */
+        /** The object's files, without their content */
         get: operations["get/tech-platforms/{id}/attachments"];
         put?: never;
-        /** POST /tech-platforms/{id}/attachments */
+        /** Add a file (PDF, PNG, JPEG, XLSX or DOCX, recognised by content; at most 10 MiB, 30 files per object) while the owner may change it */
         post: operations["post/tech-platforms/{id}/attachments"];
         delete?: never;
         options?: never;
@@ -6254,11 +6254,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-platforms/{id}/attachments/{attachment_id} */
+        /** One file, as a download */
         get: operations["get/tech-platforms/{id}/attachments/{attachment_id}"];
         put?: never;
         post?: never;
-        /** DELETE /tech-platforms/{id}/attachments/{attachment_id} */
+        /** Remove a file while the owner may change the object */
         delete: operations["delete/tech-platforms/{id}/attachments/{attachment_id}"];
         options?: never;
         head?: never;
@@ -6272,7 +6272,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-platforms/{id}/eligible-experts */
+        /** The experts who may be assigned (active, not of the applicant or its rivals) */
         get: operations["get/tech-platforms/{id}/eligible-experts"];
         put?: never;
         post?: never;
@@ -6291,7 +6291,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /tech-platforms/{id}/experts */
+        /** Assign experts to the panel (deciders; at most 15 on a panel, none of the applicant's or its rivals') */
         post: operations["post/tech-platforms/{id}/experts"];
         delete?: never;
         options?: never;
@@ -6309,7 +6309,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** DELETE /tech-platforms/{id}/experts/{user_id} */
+        /** Withdraw an expert who has not scored (deciders) */
         delete: operations["delete/tech-platforms/{id}/experts/{user_id}"];
         options?: never;
         head?: never;
@@ -6391,10 +6391,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-platforms/{id}/reviews */
+        /** The panel's opinions: all for deciders, their own for an expert, unnamed for the applicant once decided */
         get: operations["get/tech-platforms/{id}/reviews"];
         put?: never;
-        /** POST /tech-platforms/{id}/reviews */
+        /** Score the subject (the assigned expert, once, while it is in review) */
         post: operations["post/tech-platforms/{id}/reviews"];
         delete?: never;
         options?: never;
@@ -7162,6 +7162,33 @@ export interface components {
             /** @description the version last seen (or If-Match) */
             version?: number;
         };
+        Attachment: {
+            content_type: string;
+            file_name: string;
+            id: string;
+            purpose: string;
+            sha256: string;
+            size_bytes: number;
+            uploaded_at: string;
+            uploaded_by: string;
+        };
+        AuditEvent: {
+            actor_role?: string;
+            actor_user_id: string | null;
+            actor_username?: string;
+            after: string | null;
+            at: string;
+            before: string | null;
+            detail?: string;
+            event_type: string;
+            id: string;
+            ip?: string;
+            object_id: string;
+            object_type: string;
+            request_id?: string;
+            result: string;
+            sealed: boolean;
+        };
         Booking: {
             booked_by?: string;
             client_org_id?: string | null;
@@ -7182,6 +7209,12 @@ export interface components {
             user_id: string;
             version: number;
         };
+        EligibleExpert: {
+            display_name: string;
+            on_panel: boolean;
+            org_name: string;
+            user_id: string;
+        };
         Error: {
             error: {
                 /** @example validation_failed */
@@ -7192,6 +7225,16 @@ export interface components {
                 }[];
                 message: string;
             };
+        };
+        ExpertAssignment: {
+            assigned_at: string;
+            kind: string;
+            scored_at: string | null;
+            /** @enum {string} */
+            status: "assigned" | "scored";
+            subject_id: string;
+            title: string;
+            total: number | null;
         };
         FinanceProduct: {
             allowed_actions?: string[];
@@ -7467,6 +7510,128 @@ export interface components {
             /** @description the version last seen (or If-Match) */
             version?: number;
         };
+        Notification: {
+            created_at: string;
+            id: string;
+            kind: string;
+            /** @description the message's values, by kind (ids as text) */
+            params: {
+                [key: string]: unknown;
+            };
+            read_at: string | null;
+        };
+        PanelReview: {
+            assigned_at: string;
+            expert_name?: string;
+            expert_number?: number;
+            expert_org_name?: string;
+            expert_user_id?: string;
+            opinion: string | null;
+            recommendation: string | null;
+            scored_at: string | null;
+            scores: {
+                [key: string]: number;
+            } | null;
+            /** @enum {string} */
+            status: "assigned" | "scored" | "withdrawn";
+            total: number | null;
+        };
+        PanelSummary: {
+            average_total: number | null;
+            by_criterion: {
+                [key: string]: number | null;
+            };
+            experts: number;
+            recommendations: {
+                [key: string]: number;
+            };
+            scored: number;
+        };
+        PurchaseCheck: {
+            allowed_actions?: string[];
+            budget_fen: number;
+            class_code: string;
+            class_name: string;
+            country: string;
+            created_at: string;
+            created_by: string;
+            decided_at: string | null;
+            decision_basis: string[] | null;
+            department_code: string | null;
+            discipline: string;
+            district_code: string | null;
+            expected_hours: number;
+            expected_users: string;
+            files: components["schemas"]["Attachment"][];
+            /** @enum {string} */
+            funding_source: "central_fiscal" | "city_fiscal" | "district_fiscal" | "own" | "other";
+            id: string;
+            instrument: {
+                id: string;
+                linked_at: string | null;
+                name: string;
+                registered_late: boolean;
+                registered_on: string | null;
+                registration_due_date: string;
+            } | null;
+            key_specs: string;
+            manufacturer: string;
+            model: string;
+            name: string;
+            open_plan: string;
+            org_id: string;
+            org_name: string;
+            panel_summary: {
+                average_total: number | null;
+                by_criterion: {
+                    [key: string]: number | null;
+                };
+                experts: number;
+                recommendations: {
+                    [key: string]: number;
+                };
+                scored: number;
+            } | null;
+            purpose: string;
+            quotes: {
+                model: string;
+                note: string;
+                price_fen: number;
+                /** @description at least 1 characters */
+                supplier: string;
+            }[];
+            reason: string;
+            required: boolean;
+            running_cost_ready: boolean;
+            similar_snapshot: components["schemas"]["SimilarInstrument"][] | null;
+            site_ready: boolean;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "in_review" | "recommended" | "sharing_advised" | "returned" | "withdrawn";
+            submitted_at: string | null;
+            updated_at: string;
+            version: number;
+            why_not_existing: string;
+        };
+        PurchaseCheckListItem: {
+            budget_fen: number;
+            class_code: string;
+            id: string;
+            name: string;
+            org_id: string;
+            org_name: string;
+            required: boolean;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "in_review" | "recommended" | "sharing_advised" | "returned" | "withdrawn";
+            submitted_at: string | null;
+            updated_at: string;
+            version: number;
+        };
+        PurchaseCheckSettings: {
+            saturation_hours: number;
+            threshold_fen: number;
+            updated_at: string;
+            version: number;
+        };
         SearchResult: {
             did_you_mean?: string | null;
             facets: Record<string, never>;
@@ -7576,6 +7741,26 @@ export interface components {
             remarks?: string | null;
             /** @description the version last seen (or If-Match) */
             version?: number;
+        };
+        SimilarInstrument: {
+            bookable: boolean;
+            booked_hours_next_30_days: number;
+            class_code: string;
+            district_code: string;
+            effective_hours: number;
+            external_hours: number;
+            instrument_id: string;
+            likeness: number;
+            manufacturer: string;
+            model: string;
+            name: string;
+            open_status: string;
+            org_id: string;
+            org_name: string;
+            saturated: boolean;
+            /** @enum {string} */
+            tier: "unit" | "district" | "city";
+            year: number;
         };
         Talent: {
             allowed_actions?: string[];
@@ -8791,48 +8976,57 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The object's files, without their content */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Attachment"][];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/annual-reports/{id}/attachments": {
         parameters: {
-            query?: never;
+            query: {
+                /** @description the file's name (folders and control characters dropped, 120 kept) */
+                name: string;
+                /** @description what the file is for */
+                purpose: "report_pdf" | "pledge" | "other";
+            };
             header?: never;
             path: {
                 id: string;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/octet-stream": string;
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Add a file (PDF, PNG, JPEG, XLSX or DOCX, recognised by content; at most 10 MiB, 10 files per object) while the owner may change it */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -8848,19 +9042,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One file, as a download */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/octet-stream": string;
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "delete/annual-reports/{id}/attachments/{attachment_id}": {
@@ -8875,19 +9068,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
-            200: {
+            /** @description Remove a file while the owner may change the object */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/annual-reports/{id}/forward": {
@@ -10092,49 +10283,74 @@ export interface operations {
     };
     "get/audit-events": {
         parameters: {
-            query?: never;
+            query?: {
+                event_type?: string;
+                /** @description UTC time, 2026-01-31T00:00:00Z */
+                from?: string;
+                object_id?: string;
+                object_type?: string;
+                page?: number;
+                page_size?: number;
+                result?: string;
+                /** @description UTC time */
+                to?: string;
+                username?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The audit trail, newest first (audit administrators) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AuditEvent"][];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
     "get/audit-events/export": {
         parameters: {
-            query?: never;
+            query?: {
+                event_type?: string;
+                /** @description UTC time, 2026-01-31T00:00:00Z */
+                from?: string;
+                object_id?: string;
+                object_type?: string;
+                result?: string;
+                /** @description UTC time */
+                to?: string;
+                username?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The filtered trail as CSV (UTF-8 with BOM, at most 100000 records; the export is audited) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -11049,48 +11265,57 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The object's files, without their content */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Attachment"][];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/challenge-applications/{id}/attachments": {
         parameters: {
-            query?: never;
+            query: {
+                /** @description the file's name (folders and control characters dropped, 120 kept) */
+                name: string;
+                /** @description what the file is for */
+                purpose: "proposal" | "team" | "budget" | "milestone_report" | "other";
+            };
             header?: never;
             path: {
                 id: string;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/octet-stream": string;
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Add a file (PDF, PNG, JPEG, XLSX or DOCX, recognised by content; at most 10 MiB, 30 files per object) while the owner may change it */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -11106,19 +11331,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One file, as a download */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/octet-stream": string;
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "delete/challenge-applications/{id}/attachments/{attachment_id}": {
@@ -11133,24 +11357,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
-            200: {
+            /** @description Remove a file while the owner may change the object */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/challenge-applications/{id}/eligible-experts": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description part of the expert's or their organisation's name */
+                q?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -11159,18 +11384,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The experts who may be assigned (active, not of the applicant or its rivals) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EligibleExpert"][];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -11183,24 +11410,36 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    expert_user_ids: string[];
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Assign experts to the panel (deciders; at most 15 on a panel, none of the applicant's or its rivals') */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            assigned_at: string;
+                            expert_user_id: string;
+                            /** @enum {string} */
+                            status: "assigned";
+                        }[];
+                    };
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -11216,19 +11455,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
-            200: {
+            /** @description Withdraw an expert who has not scored (deciders) */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/challenge-applications/{id}/reviews": {
@@ -11242,19 +11479,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The panel's opinions: all for deciders, their own for an expert, unnamed for the applicant once decided */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        criteria: {
+                            /** @enum {string} */
+                            key: "approach" | "team" | "feasibility" | "benefit";
+                            max_points: number;
+                            name_en: string;
+                            name_zh: string;
+                        }[];
+                        items: components["schemas"]["PanelReview"][];
+                        min_experts: number;
+                        state: string;
+                        summary?: components["schemas"]["PanelSummary"];
+                        /** @enum {string} */
+                        visible: "all" | "own" | "opinions" | "none";
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/challenge-applications/{id}/reviews": {
@@ -11266,24 +11516,58 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 10 characters */
+                    opinion: string;
+                    scores: {
+                        /** @description 技术方案 / Technical approach */
+                        approach: number;
+                        /** @description 预期效益 / Expected benefit */
+                        benefit: number;
+                        /** @description 可行性 / Feasibility */
+                        feasibility: number;
+                        /** @description 团队能力 / Team */
+                        team: number;
+                    };
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Score the subject (the assigned expert, once, while it is in review) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        expert_user_id: string;
+                        opinion: string;
+                        recommendation?: string | null;
+                        scored_at: string;
+                        scores: {
+                            /** @description 技术方案 / Technical approach */
+                            approach: number;
+                            /** @description 预期效益 / Expected benefit */
+                            benefit: number;
+                            /** @description 可行性 / Feasibility */
+                            feasibility: number;
+                            /** @description 团队能力 / Team */
+                            team: number;
+                        };
+                        /** @enum {string} */
+                        status: "scored";
+                        total: number;
+                    };
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -12409,25 +12693,34 @@ export interface operations {
     };
     "get/expert-assignments": {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                page_size?: number;
+                /** @description default assigned */
+                status?: "assigned" | "scored" | "all";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The signed-in expert's assignments across every kind */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ExpertAssignment"][];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -14498,25 +14791,31 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "image/*": string;
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Upload a photo (JPEG, PNG or WebP by content); answered with its URL */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        content_type: "image/jpeg" | "image/png" | "image/webp";
+                        sha256: string;
+                        size_bytes: number;
+                        url: string;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
         };
     };
     "get/media/{name}": {
@@ -14530,19 +14829,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description A photo by its name (its hash and type), cacheable for good */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "image/*": string;
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/national-report/instruments": {
@@ -14571,25 +14867,34 @@ export interface operations {
     };
     "get/notifications": {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                page_size?: number;
+                /** @description only unread messages */
+                unread?: "true" | "false";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The caller's inbox, newest first, with the unread count */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Notification"][];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                        unread_count: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -14602,25 +14907,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Mark one message read (the caller's own) */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/notifications/read-all": {
@@ -14630,25 +14928,21 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Mark every message of the caller read */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        marked: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/openapi.json": {
@@ -15485,19 +15779,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The check's threshold and the saturation hours */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PurchaseCheckSettings"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "put/purchase-check-settings": {
@@ -15507,48 +15798,68 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    saturation_hours: number;
+                    threshold_fen: number;
+                    /** @description or If-Match */
+                    version?: number;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Change the threshold and the saturation hours (operator; If-Match or version) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PurchaseCheckSettings"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            412: components["responses"]["Error412"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
     "get/purchase-checks": {
         parameters: {
-            query?: never;
+            query?: {
+                class_code?: string;
+                page?: number;
+                page_size?: number;
+                /** @description name or model */
+                q?: string;
+                required?: "true" | "false";
+                status?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Purchase checks in the caller's scope, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PurchaseCheckListItem"][];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -15559,24 +15870,53 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    budget_fen: number;
+                    /** @description at least 1 characters */
+                    class_code: string;
+                    country?: string;
+                    discipline?: string;
+                    /** @description a leap year's hours */
+                    expected_hours?: number;
+                    expected_users?: string;
+                    /** @enum {string} */
+                    funding_source: "central_fiscal" | "city_fiscal" | "district_fiscal" | "own" | "other";
+                    key_specs?: string;
+                    manufacturer?: string;
+                    model?: string;
+                    /** @description at least 1 characters */
+                    name: string;
+                    open_plan?: string;
+                    purpose?: string;
+                    quotes?: {
+                        model?: string;
+                        note?: string;
+                        price_fen: number;
+                        /** @description at least 1 characters */
+                        supplier: string;
+                    }[];
+                    running_cost_ready?: boolean;
+                    site_ready?: boolean;
+                    why_not_existing?: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description File a purchase check (a draft of the caller's unit) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PurchaseCheck"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -15591,19 +15931,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One purchase check with its files, decision and linked instrument */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PurchaseCheck"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "patch/purchase-checks/{id}": {
@@ -15615,24 +15954,58 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    budget_fen?: number;
+                    /** @description at least 1 characters */
+                    class_code?: string;
+                    country?: string;
+                    discipline?: string;
+                    /** @description a leap year's hours */
+                    expected_hours?: number;
+                    expected_users?: string;
+                    /** @enum {string} */
+                    funding_source?: "central_fiscal" | "city_fiscal" | "district_fiscal" | "own" | "other";
+                    key_specs?: string;
+                    manufacturer?: string;
+                    model?: string;
+                    /** @description at least 1 characters */
+                    name?: string;
+                    open_plan?: string;
+                    purpose?: string;
+                    quotes?: {
+                        model?: string;
+                        note?: string;
+                        price_fen: number;
+                        /** @description at least 1 characters */
+                        supplier: string;
+                    }[];
+                    running_cost_ready?: boolean;
+                    site_ready?: boolean;
+                    /** @description or If-Match */
+                    version?: number;
+                    why_not_existing?: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Change a draft or returned check (If-Match or version) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PurchaseCheck"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            412: components["responses"]["Error412"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -15671,24 +16044,31 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    basis: ("comparable_available" | "low_expected_use" | "conditions_not_ready")[];
+                    /** @description at least 1 characters */
+                    reason: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Decide: advise sharing an existing instrument, with its basis */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PurchaseCheck"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -15703,48 +16083,57 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The object's files, without their content */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Attachment"][];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/purchase-checks/{id}/attachments": {
         parameters: {
-            query?: never;
+            query: {
+                /** @description the file's name (folders and control characters dropped, 120 kept) */
+                name: string;
+                /** @description what the file is for */
+                purpose: "quote" | "application" | "other";
+            };
             header?: never;
             path: {
                 id: string;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/octet-stream": string;
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Add a file (PDF, PNG, JPEG, XLSX or DOCX, recognised by content; at most 10 MiB, 20 files per object) while the owner may change it */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -15760,19 +16149,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One file, as a download */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/octet-stream": string;
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "delete/purchase-checks/{id}/attachments/{attachment_id}": {
@@ -15787,24 +16175,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
-            200: {
+            /** @description Remove a file while the owner may change the object */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/purchase-checks/{id}/eligible-experts": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description part of the expert's or their organisation's name */
+                q?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -15813,18 +16202,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The experts who may be assigned (active, not of the applicant or its rivals) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EligibleExpert"][];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -15837,24 +16228,36 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    expert_user_ids: string[];
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Assign experts to the panel (deciders; at most 15 on a panel, none of the applicant's or its rivals') */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            assigned_at: string;
+                            expert_user_id: string;
+                            /** @enum {string} */
+                            status: "assigned";
+                        }[];
+                    };
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -15870,19 +16273,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
-            200: {
+            /** @description Withdraw an expert who has not scored (deciders) */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/purchase-checks/{id}/instrument": {
@@ -15894,24 +16295,30 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 1 characters */
+                    instrument_id: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Link the bought instrument (the unit's, once) */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PurchaseCheck"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -15924,24 +16331,31 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    basis: ("no_comparable" | "comparables_saturated" | "comparables_unsuitable")[];
+                    /** @description at least 1 characters */
+                    reason: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Decide: recommend the purchase, with its basis */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PurchaseCheck"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -15990,19 +16404,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The panel's opinions: all for deciders, their own for an expert, unnamed for the applicant once decided */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        criteria: {
+                            /** @enum {string} */
+                            key: "necessity" | "relevance" | "reasonableness";
+                            max_points: number;
+                            name_en: string;
+                            name_zh: string;
+                        }[];
+                        items: components["schemas"]["PanelReview"][];
+                        min_experts: number;
+                        state: string;
+                        summary?: components["schemas"]["PanelSummary"];
+                        /** @enum {string} */
+                        visible: "all" | "own" | "opinions" | "none";
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/purchase-checks/{id}/reviews": {
@@ -16014,24 +16441,57 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 10 characters */
+                    opinion: string;
+                    /** @enum {string} */
+                    recommendation: "purchase" | "share_existing" | "defer";
+                    scores: {
+                        /** @description 必要性 / Necessity */
+                        necessity: number;
+                        /** @description 合理性 / Reasonableness of the plan */
+                        reasonableness: number;
+                        /** @description 学科相关性 / Relevance to the discipline */
+                        relevance: number;
+                    };
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Score the subject (the assigned expert, once, while it is in review) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        expert_user_id: string;
+                        opinion: string;
+                        /** @enum {string|null} */
+                        recommendation?: "purchase" | "share_existing" | "defer" | null;
+                        scored_at: string;
+                        scores: {
+                            /** @description 必要性 / Necessity */
+                            necessity: number;
+                            /** @description 合理性 / Reasonableness of the plan */
+                            reasonableness: number;
+                            /** @description 学科相关性 / Relevance to the discipline */
+                            relevance: number;
+                        };
+                        /** @enum {string} */
+                        status: "scored";
+                        total: number;
+                    };
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -16046,19 +16506,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The similar instruments, nearest first (frozen at submission) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        frozen_at: string | null;
+                        items: components["schemas"]["SimilarInstrument"][];
+                        saturation_hours: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/purchase-checks/{id}/start_review": {
@@ -18800,48 +19263,57 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The object's files, without their content */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Attachment"][];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/tech-contracts/{id}/attachments": {
         parameters: {
-            query?: never;
+            query: {
+                /** @description the file's name (folders and control characters dropped, 120 kept) */
+                name: string;
+                /** @description what the file is for */
+                purpose: "contract_text" | "annex" | "other";
+            };
             header?: never;
             path: {
                 id: string;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/octet-stream": string;
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Add a file (PDF, PNG, JPEG, XLSX or DOCX, recognised by content; at most 10 MiB, 20 files per object) while the owner may change it */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -18857,19 +19329,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One file, as a download */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/octet-stream": string;
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "delete/tech-contracts/{id}/attachments/{attachment_id}": {
@@ -18884,19 +19355,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
-            200: {
+            /** @description Remove a file while the owner may change the object */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/tech-contracts/{id}/refuse": {
@@ -20092,7 +20561,10 @@ export interface operations {
     };
     "get/tech-platform-assessments/{id}/eligible-experts": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description part of the expert's or their organisation's name */
+                q?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -20101,18 +20573,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The experts who may be assigned (active, not of the applicant or its rivals) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EligibleExpert"][];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -20125,24 +20599,36 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    expert_user_ids: string[];
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Assign experts to the panel (deciders; at most 15 on a panel, none of the applicant's or its rivals') */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            assigned_at: string;
+                            expert_user_id: string;
+                            /** @enum {string} */
+                            status: "assigned";
+                        }[];
+                    };
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -20158,19 +20644,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
-            200: {
+            /** @description Withdraw an expert who has not scored (deciders) */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/tech-platform-assessments/{id}/not_submitted": {
@@ -20312,19 +20796,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The panel's opinions: all for deciders, their own for an expert, unnamed for the applicant once decided */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        criteria: {
+                            /** @enum {string} */
+                            key: "facilities" | "teams" | "mechanism" | "rnd_services" | "industry_support";
+                            max_points: number;
+                            name_en: string;
+                            name_zh: string;
+                        }[];
+                        items: components["schemas"]["PanelReview"][];
+                        min_experts: number;
+                        state: string;
+                        summary?: components["schemas"]["PanelSummary"];
+                        /** @enum {string} */
+                        visible: "all" | "own" | "opinions" | "none";
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/tech-platform-assessments/{id}/reviews": {
@@ -20336,24 +20833,62 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 10 characters */
+                    opinion: string;
+                    scores: {
+                        /** @description 软硬件设施、设备和条件 / Facilities and equipment */
+                        facilities: number;
+                        /** @description 支撑带动产业发展 / Support to the industry */
+                        industry_support: number;
+                        /** @description 管理体制和运作机制 / Management and operating mechanism */
+                        mechanism: number;
+                        /** @description 共性技术研发和应用服务 / Common-technology R&D and services */
+                        rnd_services: number;
+                        /** @description 技术和运营团队 / Technical and operating teams */
+                        teams: number;
+                    };
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Score the subject (the assigned expert, once, while it is in review) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        expert_user_id: string;
+                        opinion: string;
+                        recommendation?: string | null;
+                        scored_at: string;
+                        scores: {
+                            /** @description 软硬件设施、设备和条件 / Facilities and equipment */
+                            facilities: number;
+                            /** @description 支撑带动产业发展 / Support to the industry */
+                            industry_support: number;
+                            /** @description 管理体制和运作机制 / Management and operating mechanism */
+                            mechanism: number;
+                            /** @description 共性技术研发和应用服务 / Common-technology R&D and services */
+                            rnd_services: number;
+                            /** @description 技术和运营团队 / Technical and operating teams */
+                            teams: number;
+                        };
+                        /** @enum {string} */
+                        status: "scored";
+                        total: number;
+                    };
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -20634,48 +21169,57 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The object's files, without their content */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Attachment"][];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/tech-platforms/{id}/attachments": {
         parameters: {
-            query?: never;
+            query: {
+                /** @description the file's name (folders and control characters dropped, 120 kept) */
+                name: string;
+                /** @description what the file is for */
+                purpose: "plan" | "revised_plan" | "site_minutes" | "panel_minutes" | "other";
+            };
             header?: never;
             path: {
                 id: string;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/octet-stream": string;
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Add a file (PDF, PNG, JPEG, XLSX or DOCX, recognised by content; at most 10 MiB, 30 files per object) while the owner may change it */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -20691,19 +21235,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One file, as a download */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/octet-stream": string;
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "delete/tech-platforms/{id}/attachments/{attachment_id}": {
@@ -20718,24 +21261,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
-            200: {
+            /** @description Remove a file while the owner may change the object */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/tech-platforms/{id}/eligible-experts": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description part of the expert's or their organisation's name */
+                q?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -20744,18 +21288,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The experts who may be assigned (active, not of the applicant or its rivals) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EligibleExpert"][];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -20768,24 +21314,36 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    expert_user_ids: string[];
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Assign experts to the panel (deciders; at most 15 on a panel, none of the applicant's or its rivals') */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            assigned_at: string;
+                            expert_user_id: string;
+                            /** @enum {string} */
+                            status: "assigned";
+                        }[];
+                    };
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -20801,19 +21359,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
-            200: {
+            /** @description Withdraw an expert who has not scored (deciders) */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/tech-platforms/{id}/plans": {
@@ -20955,19 +21511,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The panel's opinions: all for deciders, their own for an expert, unnamed for the applicant once decided */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        criteria: {
+                            /** @enum {string} */
+                            key: "technology" | "industry" | "transfer" | "management";
+                            max_points: number;
+                            name_en: string;
+                            name_zh: string;
+                        }[];
+                        items: components["schemas"]["PanelReview"][];
+                        min_experts: number;
+                        state: string;
+                        summary?: components["schemas"]["PanelSummary"];
+                        /** @enum {string} */
+                        visible: "all" | "own" | "opinions" | "none";
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/tech-platforms/{id}/reviews": {
@@ -20979,24 +21548,58 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 10 characters */
+                    opinion: string;
+                    scores: {
+                        /** @description 产业 / Industry */
+                        industry: number;
+                        /** @description 管理 / Management */
+                        management: number;
+                        /** @description 技术 / Technology */
+                        technology: number;
+                        /** @description 转化 / Transfer */
+                        transfer: number;
+                    };
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Score the subject (the assigned expert, once, while it is in review) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        expert_user_id: string;
+                        opinion: string;
+                        recommendation?: string | null;
+                        scored_at: string;
+                        scores: {
+                            /** @description 产业 / Industry */
+                            industry: number;
+                            /** @description 管理 / Management */
+                            management: number;
+                            /** @description 技术 / Technology */
+                            technology: number;
+                            /** @description 转化 / Transfer */
+                            transfer: number;
+                        };
+                        /** @enum {string} */
+                        status: "scored";
+                        total: number;
+                    };
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
