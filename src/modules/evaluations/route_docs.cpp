@@ -19,8 +19,6 @@ namespace {
 json::object RequestSchema(const workflow::Workflow& lifecycle) {
     json::array states;
     for (const workflow::State& state : lifecycle.definition().states) states.emplace_back(state.name);
-    json::object criterion = Object({{"code", Str()}, {"weight", Integer()}, {"name_zh", Str()}, {"name_en", Str()}},
-                                    {"code", "weight", "name_zh", "name_en"});
     return Object(
         {{"id", Id()},
          {"subject", Enum({"achievement", "invention_disclosure"})},
@@ -41,7 +39,7 @@ json::object RequestSchema(const workflow::Workflow& lifecycle) {
          {"created_at", Str()},
          {"updated_at", Str()},
          {"completed_at", Nullable(Str())},
-         {"criteria", ArrayOf(criterion)},
+         {"criteria", ArrayOf(http::SchemaRef("EvaluationCriterion"))},
          {"assignees", ArrayOf(Object({{"user_id", Id()},
                                        {"name", Str()},
                                        {"kind", Enum({"agency", "expert"})},
@@ -60,7 +58,17 @@ json::object RequestSchema(const workflow::Workflow& lifecycle) {
 void DescribeRoutes(http::Router& router, const workflow::Workflow& lifecycle) {
     using http::Method;
     const std::string base = kBase;
+    router.AddSchema("EvaluationCriterion",
+                     Object({{"code", Str()}, {"weight", Integer()}, {"name_zh", Str()}, {"name_en", Str()}},
+                            {"code", "weight", "name_zh", "name_en"}));
     router.AddSchema("Evaluation", RequestSchema(lifecycle));
+    router.AddSchema("EvaluationClassCriteria",
+                     Object({{"class", http::FieldSchema(ClassField())},
+                             {"method", Str()},
+                             {"method_name_zh", Str()},
+                             {"method_name_en", Str()},
+                             {"criteria", ArrayOf(http::SchemaRef("EvaluationCriterion"))}},
+                            {"class", "method", "method_name_zh", "method_name_en", "criteria"}));
     json::object scores_request = Object(
         {{"scores",
           json::object{{"type", "array"}, {"maxItems", kMostScores}, {"items", http::BodySchema(kScoreFields)}}}},
@@ -68,12 +76,7 @@ void DescribeRoutes(http::Router& router, const workflow::Workflow& lifecycle) {
     router.Describe(Method::kGet, base + "/criteria",
                     {.summary = "Each class's evaluation method and weighted criteria",
                      .tags = {"evaluations"},
-                     .response = ItemsOf(Object({{"class", Str()},
-                                                 {"method", Str()},
-                                                 {"method_name_zh", Str()},
-                                                 {"method_name_en", Str()},
-                                                 {"criteria", ArrayOf(AnyObject())}},
-                                                {"class", "method", "criteria"})),
+                     .response = ItemsOf(http::SchemaRef("EvaluationClassCriteria")),
                      .errors = {}});
     router.Describe(Method::kPost, base,
                     {.summary = "Ask for an evaluation of an achievement (achievement_id) or an invention disclosure "

@@ -1522,7 +1522,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /challenge-applications */
+        /** A unit's own applications (mine), or an expert's panel (assigned) */
         get: operations["get/challenge-applications"];
         put?: never;
         post?: never;
@@ -1539,7 +1539,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /challenge-applications/{id} */
+        /** One application */
         get: operations["get/challenge-applications/{id}"];
         put?: never;
         post?: never;
@@ -1663,7 +1663,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /challenge-applications/{id}/withdraw */
+        /** Withdraw a submitted application while the challenge is open */
         post: operations["post/challenge-applications/{id}/withdraw"];
         delete?: never;
         options?: never;
@@ -1680,7 +1680,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /challenge-milestones/{id}/confirm */
+        /** The publisher confirms a reported milestone */
         post: operations["post/challenge-milestones/{id}/confirm"];
         delete?: never;
         options?: never;
@@ -1697,7 +1697,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /challenge-milestones/{id}/reject */
+        /** The publisher rejects a reported milestone, with the reason */
         post: operations["post/challenge-milestones/{id}/reject"];
         delete?: never;
         options?: never;
@@ -1714,7 +1714,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /challenge-milestones/{id}/report */
+        /** The awarded unit reports a milestone reached */
         post: operations["post/challenge-milestones/{id}/report"];
         delete?: never;
         options?: never;
@@ -1729,10 +1729,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /challenges */
+        /** Published challenges (public), or the publisher's own (manage) */
         get: operations["get/challenges"];
         put?: never;
-        /** POST /challenges */
+        /** Draft a challenge (揭榜挂帅): the problem, its indicators, the reward */
         post: operations["post/challenges"];
         delete?: never;
         options?: never;
@@ -1747,14 +1747,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /challenges/{id} */
+        /** One challenge (a draft only for its publisher) */
         get: operations["get/challenges/{id}"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** PATCH /challenges/{id} */
+        /** Replace a draft's fields (If-Match) */
         patch: operations["patch/challenges/{id}"];
         trace?: never;
     };
@@ -1799,10 +1799,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /challenges/{id}/applications */
+        /** The challenge's applications (its publisher) */
         get: operations["get/challenges/{id}/applications"];
         put?: never;
-        /** POST /challenges/{id}/applications */
+        /** Apply (揭榜) with the unit's proposal while the challenge is open */
         post: operations["post/challenges/{id}/applications"];
         delete?: never;
         options?: never;
@@ -1819,7 +1819,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /challenges/{id}/award */
+        /** Award the challenge to one or more applications (in review), with the reason */
         post: operations["post/challenges/{id}/award"];
         delete?: never;
         options?: never;
@@ -1868,10 +1868,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /challenges/{id}/milestones */
+        /** The challenge's milestones */
         get: operations["get/challenges/{id}/milestones"];
         put?: never;
-        /** POST /challenges/{id}/milestones */
+        /** Set a milestone of an awarded application (its share of the reward) */
         post: operations["post/challenges/{id}/milestones"];
         delete?: never;
         options?: never;
@@ -2039,10 +2039,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /evaluations */
+        /** Evaluation requests: the unit's (mine), the caller's to score (assigned), or all */
         get: operations["get/evaluations"];
         put?: never;
-        /** POST /evaluations */
+        /** Ask for an evaluation of an achievement (achievement_id) or an invention disclosure (title, abstract, class) */
         post: operations["post/evaluations"];
         delete?: never;
         options?: never;
@@ -2057,7 +2057,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /evaluations/{id} */
+        /** One evaluation request with its assignees and, once scored, the scores */
         get: operations["get/evaluations/{id}"];
         put?: never;
         post?: never;
@@ -2093,7 +2093,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /evaluations/{id}/assign */
+        /** Assign one agency or at least three experts (not of the asking unit) */
         post: operations["post/evaluations/{id}/assign"];
         delete?: never;
         options?: never;
@@ -2127,7 +2127,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /evaluations/{id}/complete */
+        /** Complete the evaluation with its conclusion */
         post: operations["post/evaluations/{id}/complete"];
         delete?: never;
         options?: never;
@@ -2161,7 +2161,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /evaluations/{id}/scores */
+        /** An assignee's scores, one per criterion (the last one moves the request on) */
         post: operations["post/evaluations/{id}/scores"];
         delete?: never;
         options?: never;
@@ -2193,7 +2193,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /evaluations/criteria */
+        /** Each class's evaluation method and weighted criteria */
         get: operations["get/evaluations/criteria"];
         put?: never;
         post?: never;
@@ -5909,10 +5909,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-platform-assessments */
+        /** Yearly assessments in the caller's view */
         get: operations["get/tech-platform-assessments"];
         put?: never;
-        /** POST /tech-platform-assessments */
+        /** Open a platform's yearly assessment (operator): the figures from the unit's records */
         post: operations["post/tech-platform-assessments"];
         delete?: never;
         options?: never;
@@ -5927,7 +5927,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-platform-assessments/{id} */
+        /** One yearly assessment with what the caller may do now */
         get: operations["get/tech-platform-assessments/{id}"];
         put?: never;
         post?: never;
@@ -6048,7 +6048,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /tech-platform-assessments/{id}/rectify */
+        /** Ask for rectification within a number of working days (operator) */
         post: operations["post/tech-platform-assessments/{id}/rectify"];
         delete?: never;
         options?: never;
@@ -6082,7 +6082,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /tech-platform-assessments/{id}/report */
+        /** The unit's self-report (the figures are computed again) */
         post: operations["post/tech-platform-assessments/{id}/report"];
         delete?: never;
         options?: never;
@@ -6166,10 +6166,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-platforms */
+        /** Platform applications: the unit's, the district's, an expert's, or all */
         get: operations["get/tech-platforms"];
         put?: never;
-        /** POST /tech-platforms */
+        /** Apply for a platform (the operating unit's plan; previous_id for a renewal): a draft */
         post: operations["post/tech-platforms"];
         delete?: never;
         options?: never;
@@ -6184,14 +6184,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-platforms/{id} */
+        /** One platform application with what the caller may do now */
         get: operations["get/tech-platforms/{id}"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** PATCH /tech-platforms/{id} */
+        /** Replace the plan (draft, returned, or after the site check: a new plan version) */
         patch: operations["patch/tech-platforms/{id}"];
         trace?: never;
     };
@@ -6323,7 +6323,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-platforms/{id}/plans */
+        /** Every submitted plan version */
         get: operations["get/tech-platforms/{id}/plans"];
         put?: never;
         post?: never;
@@ -6411,7 +6411,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /tech-platforms/{id}/site-check */
+        /** Record the site check (pass or fail, with findings) */
         post: operations["post/tech-platforms/{id}/site-check"];
         delete?: never;
         options?: never;
@@ -6428,7 +6428,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /tech-platforms/{id}/start_panel */
+        /** Send the application to its expert panel (after the district's recommendation and the site check) */
         post: operations["post/tech-platforms/{id}/start_panel"];
         delete?: never;
         options?: never;
@@ -6494,7 +6494,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-platforms/public */
+        /** The platforms in the system now (admitted, label valid), with their unit's services; no login */
         get: operations["get/tech-platforms/public"];
         put?: never;
         post?: never;
@@ -7209,6 +7209,82 @@ export interface components {
             user_id: string;
             version: number;
         };
+        Challenge: {
+            allowed_actions?: string[];
+            /** Format: date */
+            application_deadline: string;
+            applications_count: number;
+            award_reason?: string;
+            contact_name?: string;
+            contact_phone?: string;
+            created_at?: string;
+            days_left?: number;
+            delivery_months?: number;
+            id: string;
+            industry_codes?: string[];
+            problem?: string;
+            published_at?: string | null;
+            publisher: {
+                department_code?: string;
+                /** @enum {string} */
+                kind: "operator" | "department";
+                name: string;
+                name_en?: string;
+                org_id?: string | null;
+            };
+            reason?: string;
+            requirements: string[];
+            reward_fen: number;
+            reward_split?: string;
+            /** @enum {string} */
+            status: "draft" | "published" | "closed" | "in_review" | "awarded" | "failed" | "in_progress" | "accepted" | "terminated";
+            title: string;
+            updated_at?: string;
+            version: number;
+        };
+        ChallengeApplication: {
+            approach?: string;
+            budget_fen?: number;
+            challenge_id: string;
+            challenge_status?: string;
+            challenge_title?: string;
+            contact_name?: string;
+            contact_phone?: string;
+            created_at?: string;
+            expected_results?: string;
+            id: string;
+            org_id: string;
+            org_name?: string;
+            schedule?: string;
+            status: string;
+            team?: {
+                /** @description at least 1 characters */
+                name: string;
+                role?: string;
+                title?: string;
+            }[];
+            updated_at?: string;
+            version: number;
+        };
+        ChallengeMilestone: {
+            amount_fen: number;
+            application_id: string;
+            challenge_id: string;
+            confirmed_at?: string | null;
+            created_at?: string;
+            /** Format: date */
+            due_on: string;
+            id: string;
+            org_id?: string;
+            org_name?: string;
+            reject_reason?: string;
+            report_note?: string;
+            reported_at?: string | null;
+            /** @enum {string} */
+            status: "pending" | "reported" | "confirmed" | "rejected";
+            title: string;
+            version: number;
+        };
         EligibleExpert: {
             display_name: string;
             on_panel: boolean;
@@ -7225,6 +7301,59 @@ export interface components {
                 }[];
                 message: string;
             };
+        };
+        Evaluation: {
+            abstract?: string;
+            achievement_id: string | null;
+            allowed_actions?: string[];
+            assignees: {
+                /** @enum {string} */
+                kind: "agency" | "expert";
+                name: string;
+                scored: boolean;
+                scored_at: string | null;
+                user_id: string;
+            }[];
+            class: string;
+            completed_at?: string | null;
+            conclusion?: string;
+            created_at?: string;
+            criteria: components["schemas"]["EvaluationCriterion"][];
+            id: string;
+            level: string | null;
+            method: string;
+            org_id: string;
+            org_name?: string;
+            reason?: string;
+            requested_by?: string;
+            score: number | null;
+            scores?: {
+                comment: string;
+                criterion: string;
+                score: number;
+                user_id: string;
+            }[];
+            /** @enum {string} */
+            status: "requested" | "assigned" | "scored" | "completed" | "cancelled" | "declined";
+            /** @enum {string} */
+            subject: "achievement" | "invention_disclosure";
+            title: string;
+            updated_at?: string;
+            version: number;
+        };
+        EvaluationClassCriteria: {
+            /** @enum {string} */
+            class: "basic_research" | "applied_research" | "development_industrialization";
+            criteria: components["schemas"]["EvaluationCriterion"][];
+            method: string;
+            method_name_en: string;
+            method_name_zh: string;
+        };
+        EvaluationCriterion: {
+            code: string;
+            name_en: string;
+            name_zh: string;
+            weight: number;
         };
         ExpertAssignment: {
             assigned_at: string;
@@ -7937,6 +8066,55 @@ export interface components {
             title?: string;
             /** @description the version last seen (or If-Match) */
             version?: number;
+        };
+        TechPlatform: {
+            allowed_actions?: string[];
+            created_at?: string;
+            district_code?: string;
+            field_id: string;
+            field_name?: string;
+            goals?: string;
+            id: string;
+            instruments: Record<string, never>[];
+            label: {
+                status: string;
+                title: string;
+                valid_from?: string | null;
+                valid_until?: string | null;
+            } | null;
+            mechanism?: string;
+            name?: string;
+            openness?: string;
+            org_id: string;
+            org_name: string;
+            organisation?: string;
+            plan_version: number;
+            positioning?: string;
+            previous_id: string | null;
+            reason?: string;
+            site?: string;
+            site_check: {
+                at?: string | null;
+                findings?: string | null;
+                /** @enum {string} */
+                result: "pass" | "fail";
+            } | null;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "returned" | "district_recommended" | "site_checked" | "panel" | "admitted" | "rejected";
+            support_measures?: string;
+            tasks?: string;
+            team?: string;
+            updated_at?: string;
+            version: number;
+        };
+        TechPlatformAssessment: {
+            allowed_actions?: string[];
+            id: string;
+            platform_id: string;
+            /** @enum {string} */
+            status: "open" | "reported" | "panel" | "continued" | "rectifying" | "removed" | "not_submitted";
+            version: number;
+            year: number;
         };
         User: {
             created_at?: string;
@@ -11206,25 +11384,33 @@ export interface operations {
     };
     "get/challenge-applications": {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                page_size?: number;
+                view?: "mine" | "assigned";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description A unit's own applications (mine), or an expert's panel (assigned) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ChallengeApplication"][];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -11239,19 +11425,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One application */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChallengeApplication"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/challenge-applications/{id}/attachments": {
@@ -11580,25 +11765,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Withdraw a submitted application while the challenge is open */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChallengeApplication"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/challenge-milestones/{id}/confirm": {
@@ -11610,25 +11791,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description ok */
-            201: {
+            /** @description The publisher confirms a reported milestone */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChallengeMilestone"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/challenge-milestones/{id}/reject": {
@@ -11640,24 +11817,30 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 2 characters */
+                    reason: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description The publisher rejects a reported milestone, with the reason */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChallengeMilestone"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -11670,48 +11853,66 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 5 characters */
+                    note: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description The awarded unit reports a milestone reached */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChallengeMilestone"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
     "get/challenges": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description a code prefix */
+                industry?: string;
+                page?: number;
+                page_size?: number;
+                q?: string;
+                status?: "draft" | "published" | "closed" | "in_review" | "awarded" | "failed" | "in_progress" | "accepted" | "terminated";
+                view?: "public" | "manage";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Published challenges (public), or the publisher's own (manage) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Challenge"][];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -11722,24 +11923,44 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description after today
+                     */
+                    application_deadline: string;
+                    /** @description at least 1 characters */
+                    contact_name: string;
+                    /** @description digits, spaces, + - ( ); at least 5 characters */
+                    contact_phone: string;
+                    delivery_months: number;
+                    industry_codes?: string[];
+                    /** @description at least 10 characters */
+                    problem: string;
+                    requirements: string[];
+                    reward_fen: number;
+                    reward_split?: string;
+                    /** @description at least 2 characters */
+                    title: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Draft a challenge (揭榜挂帅): the problem, its indicators, the reward */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Challenge"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -11754,48 +11975,69 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One challenge (a draft only for its publisher) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Challenge"];
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "patch/challenges/{id}": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description after today
+                     */
+                    application_deadline: string;
+                    /** @description at least 1 characters */
+                    contact_name: string;
+                    /** @description digits, spaces, + - ( ); at least 5 characters */
+                    contact_phone: string;
+                    delivery_months: number;
+                    industry_codes?: string[];
+                    /** @description at least 10 characters */
+                    problem: string;
+                    requirements: string[];
+                    reward_fen: number;
+                    reward_split?: string;
+                    /** @description at least 2 characters */
+                    title: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Replace a draft's fields (If-Match) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Challenge"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -11870,19 +12112,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The challenge's applications (its publisher) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ChallengeApplication"][];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/challenges/{id}/applications": {
@@ -11894,24 +12137,45 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 10 characters */
+                    approach: string;
+                    budget_fen: number;
+                    /** @description at least 1 characters */
+                    contact_name: string;
+                    /** @description digits, spaces, + - ( ); at least 5 characters */
+                    contact_phone: string;
+                    /** @description at least 5 characters */
+                    expected_results: string;
+                    /** @description at least 5 characters */
+                    schedule: string;
+                    team: {
+                        /** @description at least 1 characters */
+                        name: string;
+                        role?: string;
+                        title?: string;
+                    }[];
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Apply (揭榜) with the unit's proposal while the challenge is open */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChallengeApplication"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -11924,24 +12188,31 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    application_ids: string[];
+                    /** @description at least 2 characters */
+                    reason: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Award the challenge to one or more applications (in review), with the reason */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Challenge"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -12024,19 +12295,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The challenge's milestones */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ChallengeMilestone"][];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/challenges/{id}/milestones": {
@@ -12048,24 +12320,36 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at most the challenge's reward */
+                    amount_fen: number;
+                    /** @description at least 1 characters */
+                    application_id: string;
+                    /** Format: date */
+                    due_on: string;
+                    /** @description at least 2 characters */
+                    title: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Set a milestone of an awarded application (its share of the reward) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChallengeMilestone"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -12343,25 +12627,35 @@ export interface operations {
     };
     "get/evaluations": {
         parameters: {
-            query?: never;
+            query?: {
+                achievement_id?: string;
+                page?: number;
+                page_size?: number;
+                status?: "requested" | "assigned" | "scored" | "completed" | "cancelled" | "declined";
+                view?: "mine" | "assigned" | "all";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Evaluation requests: the unit's (mine), the caller's to score (assigned), or all */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Evaluation"][];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -12372,24 +12666,37 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 1 characters */
+                    abstract?: string;
+                    achievement_id?: string;
+                    /** @enum {string} */
+                    class?: "basic_research" | "applied_research" | "development_industrialization";
+                    method?: string;
+                    /** @enum {string} */
+                    subject?: "achievement" | "invention_disclosure";
+                    /** @description at least 1 characters */
+                    title?: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Ask for an evaluation of an achievement (achievement_id) or an invention disclosure (title, abstract, class) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Evaluation"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -12404,19 +12711,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One evaluation request with its assignees and, once scored, the scores */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Evaluation"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/evaluations/{id}/actions": {
@@ -12454,24 +12760,32 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 1 characters */
+                    agency_user_id?: string;
+                    /** @description at least three experts, or one agency_user_id instead */
+                    expert_user_ids?: string[];
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Assign one agency or at least three experts (not of the asking unit) */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Evaluation"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -12518,24 +12832,30 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 1 characters */
+                    conclusion: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Complete the evaluation with its conclusion */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Evaluation"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -12582,24 +12902,34 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    scores: {
+                        comment?: string;
+                        /** @description at least 1 characters */
+                        criterion: string;
+                        score: number;
+                    }[];
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description An assignee's scores, one per criterion (the last one moves the request on) */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Evaluation"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -12646,19 +12976,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Each class's evaluation method and weighted criteria */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EvaluationClassCriteria"][];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/evaluations/overdue": {
@@ -20423,25 +20751,36 @@ export interface operations {
     };
     "get/tech-platform-assessments": {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                page_size?: number;
+                platform_id?: string;
+                status?: "open" | "reported" | "panel" | "continued" | "rectifying" | "removed" | "not_submitted";
+                view?: "mine" | "district" | "assigned" | "all";
+                year?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Yearly assessments in the caller's view */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TechPlatformAssessment"][];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -20452,24 +20791,35 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description default: 20 working days
+                     */
+                    due_on?: string;
+                    /** @description at least 1 characters */
+                    platform_id: string;
+                    year: number;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Open a platform's yearly assessment (operator): the figures from the unit's records */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TechPlatformAssessment"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -20484,19 +20834,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One yearly assessment with what the caller may do now */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TechPlatformAssessment"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/tech-platform-assessments/{id}/actions": {
@@ -20700,24 +21049,31 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    due_working_days: number;
+                    /** @description at least 1 characters */
+                    reason: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Ask for rectification within a number of working days (operator) */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TechPlatformAssessment"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -20764,24 +21120,30 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 1 characters */
+                    self_report: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description The unit's self-report (the figures are computed again) */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TechPlatformAssessment"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -20992,25 +21354,35 @@ export interface operations {
     };
     "get/tech-platforms": {
         parameters: {
-            query?: never;
+            query?: {
+                field_id?: string;
+                page?: number;
+                page_size?: number;
+                status?: "draft" | "submitted" | "returned" | "district_recommended" | "site_checked" | "panel" | "admitted" | "rejected";
+                view?: "mine" | "district" | "assigned" | "all";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Platform applications: the unit's, the district's, an expert's, or all */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TechPlatform"][];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -21021,24 +21393,53 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 1 characters */
+                    field_id: string;
+                    /** @description at least 1 characters */
+                    goals: string;
+                    instrument_ids?: string[];
+                    /** @description at least 1 characters */
+                    mechanism: string;
+                    /** @description at least 1 characters */
+                    name: string;
+                    /** @description at least 1 characters */
+                    openness: string;
+                    /** @description at least 1 characters */
+                    organisation: string;
+                    /** @description at least 1 characters */
+                    positioning: string;
+                    /** @description a renewal's platform */
+                    previous_id?: string;
+                    /** @description at least 1 characters */
+                    site: string;
+                    /** @description at least 1 characters */
+                    support_measures: string;
+                    /** @description at least 1 characters */
+                    tasks: string;
+                    /** @description at least 1 characters */
+                    team: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Apply for a platform (the operating unit's plan; previous_id for a renewal): a draft */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TechPlatform"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -21053,19 +21454,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One platform application with what the caller may do now */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TechPlatform"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "patch/tech-platforms/{id}": {
@@ -21077,25 +21477,56 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 1 characters */
+                    field_id: string;
+                    /** @description at least 1 characters */
+                    goals: string;
+                    instrument_ids?: string[];
+                    /** @description at least 1 characters */
+                    mechanism: string;
+                    /** @description at least 1 characters */
+                    name: string;
+                    /** @description at least 1 characters */
+                    openness: string;
+                    /** @description at least 1 characters */
+                    organisation: string;
+                    /** @description at least 1 characters */
+                    positioning: string;
+                    /** @description at least 1 characters */
+                    site: string;
+                    /** @description at least 1 characters */
+                    support_measures: string;
+                    /** @description at least 1 characters */
+                    tasks: string;
+                    /** @description at least 1 characters */
+                    team: string;
+                    /** @description or If-Match */
+                    version?: number;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Replace the plan (draft, returned, or after the site check: a new plan version) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TechPlatform"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            412: components["responses"]["Error412"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
+            428: components["responses"]["Error428"];
         };
     };
     "get/tech-platforms/{id}/actions": {
@@ -21383,19 +21814,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Every submitted plan version */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            created_at: string;
+                            created_by: string;
+                            plan: Record<string, never>;
+                            plan_version: number;
+                        }[];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/tech-platforms/{id}/recommend": {
@@ -21612,24 +22049,32 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 1 characters */
+                    findings: string;
+                    /** @enum {string} */
+                    result: "pass" | "fail";
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Record the site check (pass or fail, with findings) */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TechPlatform"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -21642,24 +22087,23 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Send the application to its expert panel (after the district's recommendation and the site check) */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TechPlatform"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -21763,25 +22207,44 @@ export interface operations {
     };
     "get/tech-platforms/public": {
         parameters: {
-            query?: never;
+            query?: {
+                district?: string;
+                field_id?: string;
+                page?: number;
+                page_size?: number;
+                q?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The platforms in the system now (admitted, label valid), with their unit's services; no login */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            district_code?: string;
+                            district_name?: string;
+                            field_id?: string;
+                            field_name?: string;
+                            id: string;
+                            label: Record<string, never>;
+                            name: string;
+                            org_id: string;
+                            org_name?: string;
+                            services?: Record<string, never>[];
+                        }[];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
