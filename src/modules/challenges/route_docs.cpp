@@ -41,30 +41,61 @@ json::object ChallengeSchema(const workflow::Workflow& lifecycle) {
                    {"published_at", Nullable(Str())},
                    {"created_at", Str()},
                    {"updated_at", Str()},
-                   {"allowed_actions", ArrayOf(Str())}},
-                  {"id", "status", "version", "title", "requirements", "reward_fen", "application_deadline",
-                   "publisher", "applications_count"});
+                   {"allowed_actions", ArrayOf(Str())},
+                   {"my_application", Nullable(Object({{"id", Id()}, {"status", Str()}}, {"id", "status"}))}},
+                  {"id",
+                   "status",
+                   "version",
+                   "title",
+                   "problem",
+                   "requirements",
+                   "industry_codes",
+                   "reward_fen",
+                   "reward_split",
+                   "application_deadline",
+                   "days_left",
+                   "delivery_months",
+                   "publisher",
+                   "contact_name",
+                   "contact_phone",
+                   "applications_count",
+                   "reason",
+                   "award_reason",
+                   "published_at",
+                   "created_at",
+                   "updated_at"});
 }
 
-json::object ApplicationSchema() {
+/// A team member as kept: every field present (title and role empty when not given).
+json::object StoredTeamMember() {
+    json::object s = http::BodySchema(kTeamFields);
+    s["required"] = json::array{"name", "title", "role"};
+    return s;
+}
+
+json::object ApplicationSchema(const json::object& challenge_status) {
     return Object({{"id", Id()},
                    {"challenge_id", Id()},
                    {"challenge_title", Str()},
-                   {"challenge_status", Str()},
+                   {"challenge_status", challenge_status},
                    {"org_id", Id()},
                    {"org_name", Str()},
-                   {"status", Str()},
+                   {"status", Enum({"submitted", "withdrawn", "chosen", "not_chosen"})},
                    {"version", Integer()},
                    {"approach", Str()},
-                   {"team", ArrayOf(http::BodySchema(kTeamFields))},
+                   {"team", ArrayOf(StoredTeamMember())},
                    {"budget_fen", Integer()},
                    {"schedule", Str()},
                    {"expected_results", Str()},
                    {"contact_name", Str()},
                    {"contact_phone", Str()},
+                   {"experts", Integer()},
                    {"created_at", Str()},
-                   {"updated_at", Str()}},
-                  {"id", "challenge_id", "org_id", "status", "version"});
+                   {"updated_at", Str()},
+                   {"milestones", ArrayOf(http::SchemaRef("ChallengeMilestone"))}},
+                  {"id", "challenge_id", "challenge_title", "challenge_status", "org_id", "org_name", "status",
+                   "version", "approach", "team", "budget_fen", "schedule", "expected_results", "contact_name",
+                   "contact_phone", "experts", "created_at", "updated_at"});
 }
 
 json::object MilestoneSchema() {
@@ -83,7 +114,8 @@ json::object MilestoneSchema() {
                    {"reported_at", Nullable(Str())},
                    {"confirmed_at", Nullable(Str())},
                    {"created_at", Str()}},
-                  {"id", "challenge_id", "application_id", "title", "due_on", "amount_fen", "status", "version"});
+                  {"id", "challenge_id", "application_id", "org_id", "org_name", "title", "due_on", "amount_fen",
+                   "status", "version", "report_note", "reject_reason", "reported_at", "confirmed_at"});
 }
 
 http::BodyField RequiredText(std::string_view name, std::size_t min, std::size_t max) {
@@ -96,7 +128,10 @@ void DescribeRoutes(http::Router& router, const workflow::Workflow& lifecycle) {
     using http::Method;
     const std::string base = kBase, applications = kApplicationBase, milestones = kMilestoneBase;
     router.AddSchema("Challenge", ChallengeSchema(lifecycle));
-    router.AddSchema("ChallengeApplication", ApplicationSchema());
+    json::object challenge_status{
+        {"type", "string"},
+        {"enum", ChallengeSchema(lifecycle)["properties"].as_object()["status"].as_object()["enum"]}};
+    router.AddSchema("ChallengeApplication", ApplicationSchema(challenge_status));
     router.AddSchema("ChallengeMilestone", MilestoneSchema());
     const std::vector<int> write_errors{400, 401, 403, 404, 409, 415, 422};
     json::object application = http::BodySchema(kApplicationFields);

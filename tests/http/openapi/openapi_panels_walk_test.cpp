@@ -153,6 +153,40 @@ TEST_F(OpenApiPanelsWalkTest, TheInboxTheAuditTrailAndPhotosAnswerAsTheDocumentS
     check("POST", "/api/v1/media", unit.Send("POST", "/api/v1/media", "GIF89a", {{"Content-Type", "image/gif"}}));
     check("GET", "/api/v1/media/{name}", Visitor().Get(Str(photo.Json(), "url")));
     check("GET", "/api/v1/media/{name}", Visitor().Get("/api/v1/media/nothing.png"));  // 404
+    // The technology market's public figures and the contracts' lists and refusals.
+    const std::string contracts = "/api/v1/tech-contracts", market = "/api/v1/tech-market";
+    check("GET", market + "/monitor", Visitor().Get(market + "/monitor"));
+    check("GET", market + "/statistics", Visitor().Get(market + "/statistics"));
+    check("GET", market + "/statistics", Visitor().Get(market + "/statistics?format=pdf"));  // 422
+    check("GET", market + "/map", Visitor().Get(market + "/map"));
+    check("GET", contracts + "/reference", unit.Get(contracts + "/reference"));
+    check("GET", contracts + "/reference", Visitor().Get(contracts + "/reference"));  // 401
+    check("GET", contracts, As("operator").Get(contracts + "?view=all&page_size=5"));
+    check("GET", contracts, As("operator").Get(contracts + "?status=lost"));      // 422
+    check("POST", contracts, unit.Post(contracts, Body({{"project_name", 5}})));  // 422
+    check("GET", contracts + "/{id}", unit.Get(contracts + "/999999999"));        // 404
+    // An instrument's booking rules, availability, trained users and calendar feeds.
+    std::string instrument = CreateApproved(unit, As("reviewer_edu"), "instruments", InstrumentBody("原子力显微镜"));
+    const std::string one = "/api/v1/instruments/{id}", at = "/api/v1/instruments/" + instrument;
+    check("GET", one + "/booking-rules", Visitor().Get(at + "/booking-rules"));  // not bookable yet
+    check("PUT", one + "/booking-rules", unit.Send("PUT", at + "/booking-rules", Body({{"opens_at", "25:99"}})));
+    HttpResponse rules = unit.Send("PUT", at + "/booking-rules",
+                                   Body({{"weekdays", "12345"}, {"opens_at", "08:30"}, {"closes_at", "17:30"}}));
+    ASSERT_EQ(rules.status, 200) << rules.body;
+    check("PUT", one + "/booking-rules", rules);
+    check("GET", one + "/booking-rules", Visitor().Get(at + "/booking-rules"));
+    check("GET", one + "/availability", Visitor().Get(at + "/availability"));
+    check("GET", one + "/availability", Visitor().Get(at + "/availability?from=2026-01-01&to=2027-01-01"));  // 422
+    HttpResponse trained =
+        unit.Post(at + "/trained-users", Body({{"user_id", Str(unit.login.Json().at("user"), "id")}}));
+    check("POST", one + "/trained-users", trained);
+    check("GET", one + "/trained-users", unit.Get(at + "/trained-users"));
+    check("DELETE", one + "/trained-users/{user_id}", unit.Send("DELETE", at + "/trained-users/999999999"));
+    HttpResponse feed = unit.Post(at + "/calendar-feed", "");
+    ASSERT_EQ(feed.status, 200) << feed.body;
+    check("POST", one + "/calendar-feed", feed);
+    check("POST", "/api/v1/me/calendar-feed", unit.Post("/api/v1/me/calendar-feed", ""));
+    check("GET", "/api/v1/calendar-feeds/{token}", Visitor().Get("/api/v1/calendar-feeds/nothing"));  // 404
 }
 
 }  // namespace

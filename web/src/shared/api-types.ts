@@ -337,10 +337,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /annual-reports */
+        /** Annual reports in the caller's scope, newest year first */
         get: operations["get/annual-reports"];
         put?: never;
-        /** POST /annual-reports */
+        /** Start the unit's report of a year (prefilled from its records unless prefill=false) */
         post: operations["post/annual-reports"];
         delete?: never;
         options?: never;
@@ -355,9 +355,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /annual-reports/{id} */
+        /** One report with its files and what the caller may do now */
         get: operations["get/annual-reports/{id}"];
-        /** PUT /annual-reports/{id} */
+        /** Replace a draft or returned report's contents (If-Match required) */
         put: operations["put/annual-reports/{id}"];
         post?: never;
         delete?: never;
@@ -528,7 +528,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /annual-reports/deadlines */
+        /** The year's deadlines for units and departments (set, or the default) */
         get: operations["get/annual-reports/deadlines"];
         put?: never;
         post?: never;
@@ -546,7 +546,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** PUT /annual-reports/deadlines/{year} */
+        /** Set the year's deadlines (both in the following year; departments' not earlier) */
         put: operations["put/annual-reports/deadlines/{year}"];
         post?: never;
         delete?: never;
@@ -562,7 +562,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /annual-reports/export */
+        /** The reports' figures as a spreadsheet (XLSX, or CSV) */
         get: operations["get/annual-reports/export"];
         put?: never;
         post?: never;
@@ -579,7 +579,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /annual-reports/overdue */
+        /** Units and departments late with the year's report */
         get: operations["get/annual-reports/overdue"];
         put?: never;
         post?: never;
@@ -596,7 +596,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /annual-reports/prefill */
+        /** What a report of the year would be prefilled with from the unit's records */
         get: operations["get/annual-reports/prefill"];
         put?: never;
         post?: never;
@@ -613,7 +613,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /annual-reports/statistics */
+        /** The reports' figures summed over a year or a range of years */
         get: operations["get/annual-reports/statistics"];
         put?: never;
         post?: never;
@@ -1505,7 +1505,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /calendar-feeds/{token} */
+        /** An iCalendar feed by its private token */
         get: operations["get/calendar-feeds/{token}"];
         put?: never;
         post?: never;
@@ -2744,7 +2744,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /instruments/{id}/availability */
+        /** Free and taken slots per day (at most 62 days) */
         get: operations["get/instruments/{id}/availability"];
         put?: never;
         post?: never;
@@ -2761,9 +2761,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /instruments/{id}/booking-rules */
+        /** The instrument's booking rules ({bookable: false} when it takes no bookings) */
         get: operations["get/instruments/{id}/booking-rules"];
-        /** PUT /instruments/{id}/booking-rules */
+        /** Set the booking rules (the instrument's unit; If-Match or version) */
         put: operations["put/instruments/{id}/booking-rules"];
         post?: never;
         delete?: never;
@@ -2781,7 +2781,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /instruments/{id}/calendar-feed */
+        /** A new private iCalendar feed of the instrument's bookings (its unit) */
         post: operations["post/instruments/{id}/calendar-feed"];
         delete?: never;
         options?: never;
@@ -2864,10 +2864,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /instruments/{id}/trained-users */
+        /** The users trained on the instrument (its unit) */
         get: operations["get/instruments/{id}/trained-users"];
         put?: never;
-        /** POST /instruments/{id}/trained-users */
+        /** Record a user as trained (default today) */
         post: operations["post/instruments/{id}/trained-users"];
         delete?: never;
         options?: never;
@@ -2885,7 +2885,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** DELETE /instruments/{id}/trained-users/{user_id} */
+        /** Remove a user's training record */
         delete: operations["delete/instruments/{id}/trained-users/{user_id}"];
         options?: never;
         head?: never;
@@ -3278,7 +3278,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /me/calendar-feed */
+        /** A new private iCalendar feed of the caller's bookings (the old link stops working) */
         post: operations["post/me/calendar-feed"];
         delete?: never;
         options?: never;
@@ -5321,10 +5321,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-contracts */
+        /** Contracts: the unit's, the district's, the broker's filed, or all */
         get: operations["get/tech-contracts"];
         put?: never;
-        /** POST /tech-contracts */
+        /** File a technology contract (form JJ-001) for the seller: a draft */
         post: operations["post/tech-contracts"];
         delete?: never;
         options?: never;
@@ -5339,14 +5339,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-contracts/{id} */
+        /** One contract with what the caller may do now */
         get: operations["get/tech-contracts/{id}"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** PATCH /tech-contracts/{id} */
+        /** Replace a draft or returned contract (If-Match) */
         patch: operations["patch/tech-contracts/{id}"];
         trace?: never;
     };
@@ -5429,7 +5429,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /tech-contracts/{id}/register */
+        /** Register (登记) a submitted contract: the approved income, the achievement */
         post: operations["post/tech-contracts/{id}/register"];
         delete?: never;
         options?: never;
@@ -5512,7 +5512,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-contracts/reference */
+        /** The form's reference tables: types, sub-types, fields, entity types, divisions */
         get: operations["get/tech-contracts/reference"];
         put?: never;
         post?: never;
@@ -5841,7 +5841,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-market/map */
+        /** Registered contracts by district, for the map */
         get: operations["get/tech-market/map"];
         put?: never;
         post?: never;
@@ -5875,7 +5875,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-market/monitor */
+        /** The market's running figures (public) */
         get: operations["get/tech-market/monitor"];
         put?: never;
         post?: never;
@@ -5892,7 +5892,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-market/statistics */
+        /** Registered contracts summed by a grouping (JSON, CSV or XLSX) */
         get: operations["get/tech-market/statistics"];
         put?: never;
         post?: never;
@@ -7162,6 +7162,25 @@ export interface components {
             /** @description the version last seen (or If-Match) */
             version?: number;
         };
+        AnnualReport: {
+            allowed_actions?: string[];
+            /** @description the report's contents (ContentJson) */
+            content: Record<string, never>;
+            created_at?: string;
+            department_code?: string;
+            files?: components["schemas"]["Attachment"][];
+            forwarded_at: string | null;
+            id: string;
+            org_id: string;
+            org_name?: string;
+            reason?: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "accepted" | "returned" | "forwarded";
+            submitted_at: string | null;
+            updated_at?: string;
+            version: number;
+            year: number;
+        };
         Attachment: {
             content_type: string;
             file_name: string;
@@ -7214,16 +7233,20 @@ export interface components {
             /** Format: date */
             application_deadline: string;
             applications_count: number;
-            award_reason?: string;
-            contact_name?: string;
-            contact_phone?: string;
-            created_at?: string;
-            days_left?: number;
-            delivery_months?: number;
+            award_reason: string;
+            contact_name: string;
+            contact_phone: string;
+            created_at: string;
+            days_left: number;
+            delivery_months: number;
             id: string;
-            industry_codes?: string[];
-            problem?: string;
-            published_at?: string | null;
+            industry_codes: string[];
+            my_application?: {
+                id: string;
+                status: string;
+            } | null;
+            problem: string;
+            published_at: string | null;
             publisher: {
                 department_code?: string;
                 /** @enum {string} */
@@ -7232,54 +7255,58 @@ export interface components {
                 name_en?: string;
                 org_id?: string | null;
             };
-            reason?: string;
+            reason: string;
             requirements: string[];
             reward_fen: number;
-            reward_split?: string;
+            reward_split: string;
             /** @enum {string} */
             status: "draft" | "published" | "closed" | "in_review" | "awarded" | "failed" | "in_progress" | "accepted" | "terminated";
             title: string;
-            updated_at?: string;
+            updated_at: string;
             version: number;
         };
         ChallengeApplication: {
-            approach?: string;
-            budget_fen?: number;
+            approach: string;
+            budget_fen: number;
             challenge_id: string;
-            challenge_status?: string;
-            challenge_title?: string;
-            contact_name?: string;
-            contact_phone?: string;
-            created_at?: string;
-            expected_results?: string;
+            /** @enum {string} */
+            challenge_status: "draft" | "published" | "closed" | "in_review" | "awarded" | "failed" | "in_progress" | "accepted" | "terminated";
+            challenge_title: string;
+            contact_name: string;
+            contact_phone: string;
+            created_at: string;
+            expected_results: string;
+            experts: number;
             id: string;
+            milestones?: components["schemas"]["ChallengeMilestone"][];
             org_id: string;
-            org_name?: string;
-            schedule?: string;
-            status: string;
-            team?: {
+            org_name: string;
+            schedule: string;
+            /** @enum {string} */
+            status: "submitted" | "withdrawn" | "chosen" | "not_chosen";
+            team: {
                 /** @description at least 1 characters */
                 name: string;
-                role?: string;
-                title?: string;
+                role: string;
+                title: string;
             }[];
-            updated_at?: string;
+            updated_at: string;
             version: number;
         };
         ChallengeMilestone: {
             amount_fen: number;
             application_id: string;
             challenge_id: string;
-            confirmed_at?: string | null;
+            confirmed_at: string | null;
             created_at?: string;
             /** Format: date */
             due_on: string;
             id: string;
-            org_id?: string;
-            org_name?: string;
-            reject_reason?: string;
-            report_note?: string;
-            reported_at?: string | null;
+            org_id: string;
+            org_name: string;
+            reject_reason: string;
+            report_note: string;
+            reported_at: string | null;
             /** @enum {string} */
             status: "pending" | "reported" | "confirmed" | "rejected";
             title: string;
@@ -7996,6 +8023,25 @@ export interface components {
             specialties?: string | null;
             /** @description the version last seen (or If-Match) */
             version?: number;
+        };
+        TechContract: {
+            allowed_actions?: string[];
+            field_code?: string;
+            id: string;
+            instalments?: Record<string, never>[];
+            org_id: string;
+            org_name?: string;
+            parties: Record<string, never>[];
+            project_name: string;
+            reason?: string;
+            signed_on?: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "returned" | "registered" | "refused";
+            subtype?: string;
+            tech_amount_fen?: number;
+            total_fen: number;
+            type: string;
+            version: number;
         };
         TechDemand: {
             allowed_actions?: string[];
@@ -8977,25 +9023,35 @@ export interface operations {
     };
     "get/annual-reports": {
         parameters: {
-            query?: never;
+            query?: {
+                org_id?: string;
+                page?: number;
+                page_size?: number;
+                status?: "draft" | "submitted" | "accepted" | "returned" | "forwarded";
+                year?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Annual reports in the caller's scope, newest year first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AnnualReport"][];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -9006,24 +9062,29 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    prefill?: boolean;
+                    year: number;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Start the unit's report of a year (prefilled from its records unless prefill=false) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnnualReport"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -9038,49 +9099,55 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One report with its files and what the caller may do now */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnnualReport"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "put/annual-reports/{id}": {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/json": Record<string, never>;
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Replace a draft or returned report's contents (If-Match required) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnnualReport"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            412: components["responses"]["Error412"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
+            428: components["responses"]["Error428"];
         };
     };
     "post/annual-reports/{id}/accept": {
@@ -9431,25 +9498,35 @@ export interface operations {
     };
     "get/annual-reports/deadlines": {
         parameters: {
-            query?: never;
+            query: {
+                year: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The year's deadlines for units and departments (set, or the default) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        configured: boolean;
+                        department_due_on?: string | null;
+                        /** Format: date */
+                        department_effective_on: string;
+                        unit_due_on?: string | null;
+                        /** Format: date */
+                        unit_effective_on: string;
+                        year: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -9458,124 +9535,171 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                year: string;
+                year: number;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** Format: date */
+                    department_due_on: string;
+                    /** Format: date */
+                    unit_due_on: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Set the year's deadlines (both in the following year; departments' not earlier) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        configured: boolean;
+                        department_due_on?: string | null;
+                        /** Format: date */
+                        department_effective_on: string;
+                        unit_due_on?: string | null;
+                        /** Format: date */
+                        unit_effective_on: string;
+                        year: number;
+                    };
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
     "get/annual-reports/export": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description a department's code (the operator) */
+                department?: string;
+                format?: "xlsx" | "csv";
+                from_year?: number;
+                /** @description at most 20 years after from_year */
+                to_year?: number;
+                year?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The reports' figures as a spreadsheet (XLSX, or CSV) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
     "get/annual-reports/overdue": {
         parameters: {
-            query?: never;
+            query: {
+                department?: string;
+                year: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Units and departments late with the year's report */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        configured: boolean;
+                        department_due_on?: string | null;
+                        /** Format: date */
+                        department_effective_on: string;
+                        items?: Record<string, never>[];
+                        /** Format: date */
+                        today?: string;
+                        total?: number;
+                        unit_due_on?: string | null;
+                        /** Format: date */
+                        unit_effective_on: string;
+                        year: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
     "get/annual-reports/prefill": {
         parameters: {
-            query?: never;
+            query: {
+                org_id: string;
+                year: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description What a report of the year would be prefilled with from the unit's records */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": Record<string, never>;
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
     "get/annual-reports/statistics": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description a department's code (the operator) */
+                department?: string;
+                from_year?: number;
+                /** @description at most 20 years after from_year */
+                to_year?: number;
+                year?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The reports' figures summed over a year or a range of years */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": Record<string, never>;
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -11367,19 +11491,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description An iCalendar feed by its private token */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/calendar": string;
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/challenge-applications": {
@@ -14090,7 +14211,12 @@ export interface operations {
     };
     "get/instruments/{id}/availability": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description default today */
+                from?: string;
+                /** @description default from + 6 */
+                to?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -14099,18 +14225,30 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Free and taken slots per day (at most 62 days) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        bookable: boolean;
+                        days: {
+                            bookable: boolean;
+                            /** Format: date */
+                            date: string;
+                            slots?: {
+                                ends_at: string;
+                                starts_at: string;
+                                state: string;
+                            }[];
+                        }[];
+                        instrument_id: string;
+                        slot_minutes?: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -14125,19 +14263,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The instrument's booking rules ({bookable: false} when it takes no bookings) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        approval_required?: boolean;
+                        /** @enum {string} */
+                        audience?: "signed_in" | "enterprise" | "trained";
+                        bookable: boolean;
+                        cancel_before_minutes?: number;
+                        /** @description HH:MM */
+                        closes_at?: string;
+                        external_fen_per_hour?: number | null;
+                        external_fen_per_sample?: number | null;
+                        horizon_days?: number;
+                        internal_fen_per_hour?: number | null;
+                        internal_fen_per_sample?: number | null;
+                        max_minutes_per_week?: number;
+                        min_notice_minutes?: number;
+                        /** @description HH:MM */
+                        opens_at?: string;
+                        slot_minutes?: number;
+                        /** @description or If-Match */
+                        version?: number;
+                        /** @description 1–7, Monday 1 */
+                        weekdays?: string;
+                        working_days_only?: boolean;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "put/instruments/{id}/booking-rules": {
@@ -14149,24 +14307,72 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    approval_required?: boolean;
+                    /** @enum {string} */
+                    audience?: "signed_in" | "enterprise" | "trained";
+                    cancel_before_minutes?: number;
+                    /** @description HH:MM */
+                    closes_at?: string;
+                    external_fen_per_hour?: number | null;
+                    external_fen_per_sample?: number | null;
+                    horizon_days?: number;
+                    internal_fen_per_hour?: number | null;
+                    internal_fen_per_sample?: number | null;
+                    max_minutes_per_week?: number;
+                    min_notice_minutes?: number;
+                    /** @description HH:MM */
+                    opens_at?: string;
+                    slot_minutes?: number;
+                    /** @description or If-Match */
+                    version?: number;
+                    /** @description 1–7, Monday 1 */
+                    weekdays?: string;
+                    working_days_only?: boolean;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Set the booking rules (the instrument's unit; If-Match or version) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        approval_required?: boolean;
+                        /** @enum {string} */
+                        audience?: "signed_in" | "enterprise" | "trained";
+                        bookable: boolean;
+                        cancel_before_minutes?: number;
+                        /** @description HH:MM */
+                        closes_at?: string;
+                        external_fen_per_hour?: number | null;
+                        external_fen_per_sample?: number | null;
+                        horizon_days?: number;
+                        internal_fen_per_hour?: number | null;
+                        internal_fen_per_sample?: number | null;
+                        max_minutes_per_week?: number;
+                        min_notice_minutes?: number;
+                        /** @description HH:MM */
+                        opens_at?: string;
+                        slot_minutes?: number;
+                        /** @description or If-Match */
+                        version?: number;
+                        /** @description 1–7, Monday 1 */
+                        weekdays?: string;
+                        working_days_only?: boolean;
+                    };
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -14179,25 +14385,22 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description ok */
-            201: {
+            /** @description A new private iCalendar feed of the instrument's bookings (its unit) */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        url: string;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/instruments/{id}/history": {
@@ -14338,19 +14541,26 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The users trained on the instrument (its unit) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            display_name?: string;
+                            /** Format: date */
+                            trained_on: string;
+                            user_id: string;
+                            username?: string;
+                        }[];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/instruments/{id}/trained-users": {
@@ -14362,24 +14572,35 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** Format: date */
+                    trained_on?: string;
+                    user_id: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Record a user as trained (default today) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        trained_on: string;
+                        user_id: string;
+                    };
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -14395,19 +14616,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
-            200: {
+            /** @description Remove a user's training record */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/instruments/{id}/withdraw": {
@@ -15091,25 +15309,21 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description ok */
-            201: {
+            /** @description A new private iCalendar feed of the caller's bookings (the old link stops working) */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        url: string;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/media": {
@@ -19448,25 +19662,35 @@ export interface operations {
     };
     "get/tech-contracts": {
         parameters: {
-            query?: never;
+            query?: {
+                achievement_id?: string;
+                page?: number;
+                page_size?: number;
+                status?: "draft" | "submitted" | "returned" | "registered" | "refused";
+                view?: "mine" | "district" | "filed" | "all";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Contracts: the unit's, the district's, the broker's filed, or all */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TechContract"][];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -19477,24 +19701,73 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    achievement_id?: string;
+                    broker_id?: string;
+                    demand_id?: string;
+                    expected_investment_fen?: number;
+                    expected_output_fen?: number;
+                    /** @description at least 1 characters */
+                    field_code: string;
+                    government_plan?: boolean;
+                    /** @description at least 1 characters */
+                    industry_code?: string;
+                    /** @description their sum is the total */
+                    instalments?: {
+                        amount_fen: number;
+                        /** Format: date */
+                        due_on: string;
+                    }[];
+                    ip_types?: string[];
+                    parties?: {
+                        /** @description at least 3 characters */
+                        country_code: string;
+                        credit_code?: string;
+                        /** @description at least 6 characters */
+                        division_code: string;
+                        /** @description at least 3 characters */
+                        entity_type: string;
+                        /** @description at least 1 characters */
+                        name: string;
+                        /** @enum {string} */
+                        role: "seller" | "buyer" | "other";
+                    }[];
+                    plan_name?: string;
+                    /** @description at least 1 characters */
+                    project_name: string;
+                    /**
+                     * Format: date
+                     * @description not in the future
+                     */
+                    signed_on: string;
+                    subtype?: string;
+                    tech_amount_fen: number;
+                    total_fen: number;
+                    /** @description at least 1 characters */
+                    type: string;
+                    /** Format: date */
+                    valid_from?: string;
+                    /** Format: date */
+                    valid_until?: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description File a technology contract (form JJ-001) for the seller: a draft */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TechContract"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -19509,48 +19782,100 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One contract with what the caller may do now */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TechContract"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "patch/tech-contracts/{id}": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    achievement_id?: string;
+                    broker_id?: string;
+                    demand_id?: string;
+                    expected_investment_fen?: number;
+                    expected_output_fen?: number;
+                    /** @description at least 1 characters */
+                    field_code: string;
+                    government_plan?: boolean;
+                    /** @description at least 1 characters */
+                    industry_code?: string;
+                    /** @description their sum is the total */
+                    instalments?: {
+                        amount_fen: number;
+                        /** Format: date */
+                        due_on: string;
+                    }[];
+                    ip_types?: string[];
+                    parties?: {
+                        /** @description at least 3 characters */
+                        country_code: string;
+                        credit_code?: string;
+                        /** @description at least 6 characters */
+                        division_code: string;
+                        /** @description at least 3 characters */
+                        entity_type: string;
+                        /** @description at least 1 characters */
+                        name: string;
+                        /** @enum {string} */
+                        role: "seller" | "buyer" | "other";
+                    }[];
+                    plan_name?: string;
+                    /** @description at least 1 characters */
+                    project_name: string;
+                    /**
+                     * Format: date
+                     * @description not in the future
+                     */
+                    signed_on: string;
+                    subtype?: string;
+                    tech_amount_fen: number;
+                    total_fen: number;
+                    /** @description at least 1 characters */
+                    type: string;
+                    /** Format: date */
+                    valid_from?: string;
+                    /** Format: date */
+                    valid_until?: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Replace a draft or returned contract (If-Match) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TechContract"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -19739,24 +20064,31 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    achievement_id?: string;
+                    approved_income_fen?: number;
+                    reason?: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Register (登记) a submitted contract: the approved income, the achievement */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TechContract"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -19905,19 +20237,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The form's reference tables: types, sub-types, fields, entity types, divisions */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": Record<string, never>;
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/tech-demands": {
@@ -20655,25 +20984,27 @@ export interface operations {
     };
     "get/tech-market/map": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description first month, YYYY-MM */
+                from?: string;
+                /** @description last month, YYYY-MM */
+                to?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Registered contracts by district, for the map */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": Record<string, never>;
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -20710,42 +21041,42 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The market's running figures (public) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": Record<string, never>;
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/tech-market/statistics": {
         parameters: {
-            query?: never;
+            query?: {
+                format?: "json" | "csv" | "xlsx";
+                /** @description first month, YYYY-MM */
+                from?: string;
+                group?: string;
+                /** @description last month, YYYY-MM */
+                to?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Registered contracts summed by a grouping (JSON, CSV or XLSX) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": Record<string, never>;
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
