@@ -187,6 +187,15 @@ TEST_F(OpenApiPanelsWalkTest, TheInboxTheAuditTrailAndPhotosAnswerAsTheDocumentS
     check("POST", one + "/calendar-feed", feed);
     check("POST", "/api/v1/me/calendar-feed", unit.Post("/api/v1/me/calendar-feed", ""));
     check("GET", "/api/v1/calendar-feeds/{token}", Visitor().Get("/api/v1/calendar-feeds/nothing"));  // 404
+    // Ratings: a resource's list, and the refusals of a delivery and a rating out of turn.
+    check("GET", "/api/v1/ratings",
+          Visitor().Get("/api/v1/ratings?resource_kind=instrument&resource_id=" + instrument));
+    check("GET", "/api/v1/ratings", Visitor().Get("/api/v1/ratings?resource_kind=lab"));  // 422
+    check("POST", "/api/v1/ratings/{id}/reply",
+          unit.Post("/api/v1/ratings/999999999/reply", Body({{"reply", "谢谢"}})));
+    check("POST", "/api/v1/bookings/{id}/delivery",
+          unit.Post("/api/v1/bookings/999999999/delivery", Body({{"fee_fen", 0}, {"service_mode", "remote"}})));
+    check("POST", "/api/v1/orders/{id}/rating", unit.Post("/api/v1/orders/999999999/rating", Body({{"score", 9}})));
 }
 
 }  // namespace

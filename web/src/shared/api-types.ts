@@ -1387,7 +1387,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /bookings/{id}/delivery */
+        /** Record what was delivered (the provider): completes the object */
         post: operations["post/bookings/{id}/delivery"];
         delete?: never;
         options?: never;
@@ -1421,7 +1421,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /bookings/{id}/rating */
+        /** Rate the completed service (the client, once) */
         post: operations["post/bookings/{id}/rating"];
         delete?: never;
         options?: never;
@@ -3551,7 +3551,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /orders/{id}/delivery */
+        /** Record what was delivered (the provider): completes the object */
         post: operations["post/orders/{id}/delivery"];
         delete?: never;
         options?: never;
@@ -3619,7 +3619,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /orders/{id}/rating */
+        /** Rate the completed service (the client, once) */
         post: operations["post/orders/{id}/rating"];
         delete?: never;
         options?: never;
@@ -4153,7 +4153,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /ratings */
+        /** A resource's ratings, newest first, with their count and average (public) */
         get: operations["get/ratings"];
         put?: never;
         post?: never;
@@ -4172,7 +4172,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /ratings/{id}/reply */
+        /** The provider's one reply to a rating */
         post: operations["post/ratings/{id}/reply"];
         delete?: never;
         options?: never;
@@ -7788,6 +7788,20 @@ export interface components {
             updated_at: string;
             version: number;
         };
+        Rating: {
+            comment: string;
+            delivery_id?: string;
+            id: string;
+            /** @enum {string} */
+            level: "very_satisfied" | "satisfied" | "fair" | "dissatisfied" | "very_poor";
+            rated_at: string;
+            replied_at: string | null;
+            reply: string | null;
+            resource_id: string;
+            resource_kind: string;
+            score: number;
+            version: number;
+        };
         SearchResult: {
             did_you_mean?: string | null;
             facets: Record<string, never>;
@@ -11245,24 +11259,35 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    client_industry_code?: string;
+                    fee_fen: number;
+                    minutes_used?: number;
+                    note?: string;
+                    samples?: number;
+                    /** @enum {string} */
+                    service_mode: "occupancy" | "technical" | "commissioned" | "remote";
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Record what was delivered (the provider): completes the object */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": Record<string, never>;
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -11309,24 +11334,30 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    comment?: string;
+                    score: number;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Rate the completed service (the client, once) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Rating"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -15789,24 +15820,35 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    client_industry_code?: string;
+                    fee_fen: number;
+                    minutes_used?: number;
+                    note?: string;
+                    samples?: number;
+                    /** @enum {string} */
+                    service_mode: "occupancy" | "technical" | "commissioned" | "remote";
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Record what was delivered (the provider): completes the object */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": Record<string, never>;
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -15923,24 +15965,30 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    comment?: string;
+                    score: number;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Rate the completed service (the client, once) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Rating"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -17234,25 +17282,34 @@ export interface operations {
     };
     "get/ratings": {
         parameters: {
-            query?: never;
+            query: {
+                page?: number;
+                page_size?: number;
+                resource_id: string;
+                resource_kind: "instrument" | "service";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description A resource's ratings, newest first, with their count and average (public) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        average?: number | null;
+                        count?: number;
+                        items: components["schemas"]["Rating"][];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -17265,24 +17322,30 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 1 characters */
+                    reply: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description The provider's one reply to a rating */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Rating"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
