@@ -196,6 +196,16 @@ TEST_F(OpenApiPanelsWalkTest, TheInboxTheAuditTrailAndPhotosAnswerAsTheDocumentS
     check("POST", "/api/v1/bookings/{id}/delivery",
           unit.Post("/api/v1/bookings/999999999/delivery", Body({{"fee_fen", 0}, {"service_mode", "remote"}})));
     check("POST", "/api/v1/orders/{id}/rating", unit.Post("/api/v1/orders/999999999/rating", Body({{"score", 9}})));
+    // The reference lists, a unit's colleagues, role grants and unlocking.
+    for (const char* list : {"/api/v1/districts", "/api/v1/departments", "/api/v1/instrument-classes",
+                             "/api/v1/industry-codes", "/api/v1/industry-codes?q=38"}) {
+        std::string path(list);
+        check("GET", path.substr(0, path.find('?')), Visitor().Get(path));
+    }
+    check("GET", "/api/v1/colleagues", unit.Get("/api/v1/colleagues?q=a"));
+    check("GET", "/api/v1/colleagues", Visitor().Get("/api/v1/colleagues"));  // 401
+    check("GET", "/api/v1/role-grants", unit.Get("/api/v1/role-grants"));     // 403
+    check("POST", "/api/v1/users/{id}/unlock", unit.Post("/api/v1/users/999999999/unlock", ""));
 }
 
 }  // namespace

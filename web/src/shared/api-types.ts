@@ -1988,7 +1988,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /colleagues */
+        /** Up to 20 active users of the caller's organisation (never the caller) */
         get: operations["get/colleagues"];
         put?: never;
         post?: never;
@@ -2005,7 +2005,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /departments */
+        /** The city's competent departments (code, name) */
         get: operations["get/departments"];
         put?: never;
         post?: never;
@@ -2022,7 +2022,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /districts */
+        /** Beijing's districts (code, name) */
         get: operations["get/districts"];
         put?: never;
         post?: never;
@@ -2605,7 +2605,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /industry-codes */
+        /** Industry codes (GB/T 4754): a level's children, or up to 50 matching q */
         get: operations["get/industry-codes"];
         put?: never;
         post?: never;
@@ -2656,7 +2656,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /instrument-classes */
+        /** The instrument classification, every level */
         get: operations["get/instrument-classes"];
         put?: never;
         post?: never;
@@ -4324,7 +4324,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /role-grants */
+        /** Role changes waiting for (or decided by) a second security administrator */
         get: operations["get/role-grants"];
         put?: never;
         post?: never;
@@ -4343,7 +4343,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /role-grants/{id}/confirm */
+        /** Confirm a pending role change (another administrator) */
         post: operations["post/role-grants/{id}/confirm"];
         delete?: never;
         options?: never;
@@ -4360,7 +4360,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /role-grants/{id}/refuse */
+        /** Refuse a pending role change */
         post: operations["post/role-grants/{id}/refuse"];
         delete?: never;
         options?: never;
@@ -6601,7 +6601,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /users/{id}/unlock */
+        /** Unlock an account locked after failed sign-ins */
         post: operations["post/users/{id}/unlock"];
         delete?: never;
         options?: never;
@@ -7800,6 +7800,19 @@ export interface components {
             resource_id: string;
             resource_kind: string;
             score: number;
+            version: number;
+        };
+        RoleGrant: {
+            decided_at: string | null;
+            decided_by: string | null;
+            id: string;
+            requested_at: string;
+            requested_by: string;
+            roles: string[];
+            /** @enum {string} */
+            status: "pending" | "confirmed" | "refused" | "superseded";
+            user_id: string;
+            username: string;
             version: number;
         };
         SearchResult: {
@@ -12707,26 +12720,32 @@ export interface operations {
     };
     "get/colleagues": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description part of a name */
+                q?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Up to 20 active users of the caller's organisation (never the caller) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            display_name: string;
+                            id: string;
+                            username?: string;
+                        }[];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/departments": {
@@ -12738,19 +12757,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The city's competent departments (code, name) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            code: string;
+                            name: string;
+                            name_en: string;
+                        }[];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/districts": {
@@ -12762,19 +12783,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Beijing's districts (code, name) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            code: string;
+                            name: string;
+                            name_en: string;
+                        }[];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/evaluations": {
@@ -13915,26 +13938,34 @@ export interface operations {
     };
     "get/industry-codes": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the parent's code; none: the top level */
+                parent?: string;
+                /** @description a code prefix or part of a name */
+                q?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Industry codes (GB/T 4754): a level's children, or up to 50 matching q */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            code: string;
+                            level: number;
+                            name: string;
+                            parent: string;
+                        }[];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "patch/industry-subcategories/{id}": {
@@ -14002,19 +14033,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The instrument classification, every level */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            code: string;
+                            level: number;
+                            name: string;
+                            name_en?: string;
+                            parent: string;
+                        }[];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/instruments": {
@@ -17617,25 +17652,28 @@ export interface operations {
     };
     "get/role-grants": {
         parameters: {
-            query?: never;
+            query?: {
+                status?: "pending" | "confirmed" | "refused" | "superseded";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Role changes waiting for (or decided by) a second security administrator */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RoleGrant"][];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -17648,25 +17686,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Confirm a pending role change (another administrator) */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoleGrant"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/role-grants/{id}/refuse": {
@@ -17678,25 +17712,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Refuse a pending role change */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoleGrant"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/search": {
@@ -22882,25 +22912,20 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Unlock an account locked after failed sign-ins */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/voucher-applications": {

@@ -1,0 +1,35 @@
+// The OpenAPI descriptions of the catalog's reference lists (organizations.cpp, industries.cpp):
+// districts, departments, instrument classes and industry codes, each a public list of codes.
+#include "http/doc_shapes.hpp"
+#include "http/router.hpp"
+
+namespace keyuan::catalog {
+namespace json = boost::json;
+using namespace http::doc;
+
+void DescribeReferenceRoutes(http::Router& router) {
+    using http::Method;
+    json::object coded = Object({{"code", Str()}, {"name", Str()}, {"name_en", Str()}}, {"code", "name", "name_en"});
+    router.Describe(Method::kGet, "/api/v1/districts",
+                    {.summary = "Beijing's districts (code, name)", .response = ItemsOf(coded), .errors = {}});
+    router.Describe(
+        Method::kGet, "/api/v1/departments",
+        {.summary = "The city's competent departments (code, name)", .response = ItemsOf(coded), .errors = {}});
+    router.Describe(
+        Method::kGet, "/api/v1/instrument-classes",
+        {.summary = "The instrument classification, every level",
+         .response = ItemsOf(
+             Object({{"code", Str()}, {"name", Str()}, {"name_en", Str()}, {"level", Integer()}, {"parent", Str()}},
+                    {"code", "name", "level", "parent"})),
+         .errors = {}});
+    router.Describe(
+        Method::kGet, "/api/v1/industry-codes",
+        {.summary = "Industry codes (GB/T 4754): a level's children, or up to 50 matching q",
+         .params = {QueryParam("parent", Str(), "the parent's code; none: the top level"),
+                    QueryParam("q", Str(), "a code prefix or part of a name")},
+         .response = ItemsOf(Object({{"code", Str()}, {"name", Str()}, {"level", Integer()}, {"parent", Str()}},
+                                    {"code", "name", "level", "parent"})),
+         .errors = {}});
+}
+
+}  // namespace keyuan::catalog
