@@ -24,6 +24,7 @@ constexpr int kFinanceProductTarget = 20;  // seed 000: the finance domain centr
 
 /// The OpenAPI descriptions of the reference lists (reference_docs.cpp).
 void DescribeReferenceRoutes(http::Router& router);
+void DescribeCatalogReports(http::Router& router);
 
 void Register(modules::ModuleContext& context) {
     RegisterOrganizations(context);
@@ -43,6 +44,7 @@ void Register(modules::ModuleContext& context) {
                                                            {"target", kFinanceProductTarget},
                                                            {"target_met", approved >= kFinanceProductTarget}});
     });
+    DescribeCatalogReports(context.router);
     for (registry::ResourceSpec spec : {LabSpec(), InstrumentSpec(), ServiceSpec(), FinanceProductSpec()}) {
         engines.push_back(&context.Keep(registry::RegisterResource(
             context, std::move(spec), context.settings.Of<CatalogSettings>().PublicCacheBytes())));

@@ -32,4 +32,31 @@ void DescribeReferenceRoutes(http::Router& router) {
          .errors = {}});
 }
 
+void DescribeCatalogReports(http::Router& router) {
+    using http::Method;
+    router.AddSchema("RegistrationReportRow", Object({{"org_id", Id()},
+                                                      {"org_name", Str()},
+                                                      {"department_code", Str()},
+                                                      {"registered_late", Integer()},
+                                                      {"overdue_unregistered", Integer()},
+                                                      {"instruments", Integer()}},
+                                                     {"org_id", "org_name", "department_code", "registered_late",
+                                                      "overdue_unregistered", "instruments"}));
+    router.Describe(
+        Method::kGet, "/api/v1/instruments/registration-report",
+        {.summary = "Units with instruments registered late or still unregistered past their due date "
+                    "(reviewers: their department's units; the operator: all)",
+         .tags = {"instruments"},
+         .response = Object({{"as_of", DateStr()}, {"items", ArrayOf(http::SchemaRef("RegistrationReportRow"))}},
+                            {"as_of", "items"}),
+         .errors = {401, 403}});
+    router.Describe(
+        Method::kGet, "/api/v1/finance-products/summary",
+        {.summary = "Approved finance products against the platform's target (public)",
+         .tags = {"finance-products"},
+         .response = Object({{"approved_count", Integer()}, {"target", Integer()}, {"target_met", Boolean()}},
+                            {"approved_count", "target", "target_met"}),
+         .errors = {}});
+}
+
 }  // namespace keyuan::catalog

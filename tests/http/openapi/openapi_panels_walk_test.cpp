@@ -206,6 +206,10 @@ TEST_F(OpenApiPanelsWalkTest, TheInboxTheAuditTrailAndPhotosAnswerAsTheDocumentS
     check("GET", "/api/v1/colleagues", Visitor().Get("/api/v1/colleagues"));  // 401
     check("GET", "/api/v1/role-grants", unit.Get("/api/v1/role-grants"));     // 403
     check("POST", "/api/v1/users/{id}/unlock", unit.Post("/api/v1/users/999999999/unlock", ""));
+    const std::string report = "/api/v1/instruments/registration-report";
+    check("GET", report, As("reviewer_edu").Get(report));
+    check("GET", report, Visitor().Get(report));  // 401
+    check("GET", "/api/v1/finance-products/summary", Visitor().Get("/api/v1/finance-products/summary"));
 }
 
 }  // namespace

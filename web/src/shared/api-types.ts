@@ -2417,7 +2417,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /finance-products/summary */
+        /** Approved finance products against the platform's target (public) */
         get: operations["get/finance-products/summary"];
         put?: never;
         post?: never;
@@ -2933,7 +2933,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /instruments/registration-report */
+        /** Units with instruments registered late or still unregistered past their due date (reviewers: their department's units; the operator: all) */
         get: operations["get/instruments/registration-report"];
         put?: never;
         post?: never;
@@ -7801,6 +7801,14 @@ export interface components {
             resource_kind: string;
             score: number;
             version: number;
+        };
+        RegistrationReportRow: {
+            department_code: string;
+            instruments: number;
+            org_id: string;
+            org_name: string;
+            overdue_unregistered: number;
+            registered_late: number;
         };
         RoleGrant: {
             decided_at: string | null;
@@ -13642,19 +13650,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Approved finance products against the platform's target (public) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        approved_count: number;
+                        target: number;
+                        target_met: boolean;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/health": {
@@ -14767,19 +14775,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Units with instruments registered late or still unregistered past their due date (reviewers: their department's units; the operator: all) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        as_of: string;
+                        items: components["schemas"]["RegistrationReportRow"][];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/kinds/achievement": {
