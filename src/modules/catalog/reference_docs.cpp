@@ -1,5 +1,6 @@
 // The OpenAPI descriptions of the catalog's reference lists (organizations.cpp, industries.cpp):
-// districts, departments, instrument classes and industry codes, each a public list of codes.
+// districts, departments, instrument classes and industry codes, each a public list of codes; the
+// working-day calendar; the registration report and the finance products' summary.
 #include "http/doc_shapes.hpp"
 #include "http/router.hpp"
 
@@ -30,6 +31,24 @@ void DescribeReferenceRoutes(http::Router& router) {
          .response = ItemsOf(Object({{"code", Str()}, {"name", Str()}, {"level", Integer()}, {"parent", Str()}},
                                     {"code", "name", "level", "parent"})),
          .errors = {}});
+    json::object day = Object({{"day", DateStr()},
+                               {"kind", Enum({"holiday", "workday"})},
+                               {"name", json::object{{"type", "string"}, {"description", "at most 60 bytes"}}}},
+                              {"day", "kind"});
+    router.Describe(Method::kGet, "/api/v1/calendar-days",
+                    {.summary = "The working-day calendar's exceptions of a year (holidays, make-up workdays)",
+                     .tags = {"calendar"},
+                     .params = {QueryParam("year", Str(), "default this year")},
+                     .response = Object({{"year", Str()}, {"items", ArrayOf(day)}}, {"year", "items"}),
+                     .errors = {}});
+    router.Describe(
+        Method::kPost, "/api/v1/calendar-days",
+        {.summary = "Set days of the working-day calendar (operator; 1–400 at once, each replaced)",
+         .tags = {"calendar"},
+         .request = Object({{"days", json::object{{"type", "array"}, {"maxItems", 400}, {"items", day}}}}, {"days"}),
+         .response = Object({{"saved", Integer()}}, {"saved"}),
+         .status = 200,
+         .errors = {400, 401, 403, 415, 422}});
 }
 
 void DescribeCatalogReports(http::Router& router) {

@@ -210,6 +210,9 @@ TEST_F(OpenApiPanelsWalkTest, TheInboxTheAuditTrailAndPhotosAnswerAsTheDocumentS
     check("GET", report, As("reviewer_edu").Get(report));
     check("GET", report, Visitor().Get(report));  // 401
     check("GET", "/api/v1/finance-products/summary", Visitor().Get("/api/v1/finance-products/summary"));
+    check("GET", "/api/v1/calendar-days", Visitor().Get("/api/v1/calendar-days?year=2026"));
+    check("POST", "/api/v1/calendar-days", As("operator").Post("/api/v1/calendar-days", Body({{"days", 3}})));  // 422
+    check("POST", "/api/v1/calendar-days", unit.Post("/api/v1/calendar-days", Body({{"days", 3}})));            // 403
 }
 
 }  // namespace

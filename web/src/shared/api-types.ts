@@ -1487,10 +1487,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /calendar-days */
+        /** The working-day calendar's exceptions of a year (holidays, make-up workdays) */
         get: operations["get/calendar-days"];
         put?: never;
-        /** POST /calendar-days */
+        /** Set days of the working-day calendar (operator; 1–400 at once, each replaced) */
         post: operations["post/calendar-days"];
         delete?: never;
         options?: never;
@@ -11482,26 +11482,35 @@ export interface operations {
     };
     "get/calendar-days": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description default this year */
+                year?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The working-day calendar's exceptions of a year (holidays, make-up workdays) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: date */
+                            day: string;
+                            /** @enum {string} */
+                            kind: "holiday" | "workday";
+                            /** @description at most 60 bytes */
+                            name?: string;
+                        }[];
+                        year: string;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/calendar-days": {
@@ -11511,24 +11520,36 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    days: {
+                        /** Format: date */
+                        day: string;
+                        /** @enum {string} */
+                        kind: "holiday" | "workday";
+                        /** @description at most 60 bytes */
+                        name?: string;
+                    }[];
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Set days of the working-day calendar (operator; 1–400 at once, each replaced) */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        saved: number;
+                    };
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
