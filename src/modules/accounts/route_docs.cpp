@@ -120,6 +120,51 @@ void DescribeRoutes(http::Router& router) {
                          "version": {"type": "integer", "minimum": 1}}})"),
                      .response = SchemaRef("User"),
                      .errors = {400, 401, 403, 404, 409, 422}});
+    // Unlocking, the second administrator's role grants and the colleagues' picker.
+    router.Describe(Method::kPost, "/api/v1/users/{id}/unlock",
+                    {.summary = "Unlock an account locked after failed sign-ins",
+                     .tags = {"users"},
+                     .response = SchemaRef("User"),
+                     .status = 200,
+                     .errors = {401, 403, 404}});
+    router.AddSchema("RoleGrant", Schema(R"({"type": "object",
+      "required": ["id", "user_id", "username", "roles", "status", "requested_by", "requested_at", "decided_by",
+                   "decided_at", "version"],
+      "properties": {"id": {"type": "string", "pattern": "^[0-9]+$"},
+        "user_id": {"type": "string", "pattern": "^[0-9]+$"}, "username": {"type": "string"},
+        "roles": {"type": "array", "items": {"type": "string"}},
+        "status": {"type": "string", "enum": ["pending", "confirmed", "refused", "superseded"]},
+        "requested_by": {"type": "string", "pattern": "^[0-9]+$"}, "requested_at": {"type": "string"},
+        "decided_by": {"type": "string", "nullable": true}, "decided_at": {"type": "string", "nullable": true},
+        "version": {"type": "integer"}}})"));
+    router.Describe(
+        Method::kGet, "/api/v1/role-grants",
+        {.summary = "Role changes waiting for (or decided by) a second security administrator",
+         .tags = {"users"},
+         .params = {{.name = "status",
+                     .schema = {{"type", "string"}, {"enum", {"pending", "confirmed", "refused", "superseded"}}}}},
+         .response = Schema(R"({"type": "object", "required": ["items"], "properties": {
+                         "items": {"type": "array", "items": {"$ref": "#/components/schemas/RoleGrant"}}}})"),
+         .errors = {401, 403, 422}});
+    for (const char* step : {"confirm", "refuse"}) {
+        router.Describe(
+            Method::kPost, std::string("/api/v1/role-grants/{id}/") + step,
+            {.summary = std::string(step) == "confirm" ? "Confirm a pending role change (another administrator)"
+                                                       : "Refuse a pending role change",
+             .tags = {"users"},
+             .response = SchemaRef("RoleGrant"),
+             .status = 200,
+             .errors = {401, 403, 404, 409}});
+    }
+    router.Describe(Method::kGet, "/api/v1/colleagues",
+                    {.summary = "Up to 20 active users of the caller's organisation (never the caller)",
+                     .tags = {"users"},
+                     .params = {{.name = "q", .description = "part of a name"}},
+                     .response = Schema(R"({"type": "object", "required": ["items"], "properties": {
+                         "items": {"type": "array", "items": {"type": "object", "required": ["id", "display_name"],
+                           "properties": {"id": {"type": "string", "pattern": "^[0-9]+$"},
+                             "display_name": {"type": "string"}, "username": {"type": "string"}}}}}})"),
+                     .errors = {401}});
 }
 
 }  // namespace keyuan::accounts

@@ -16,6 +16,7 @@ void Register(modules::ModuleContext& context) {
     RegisterReportRoutes(context, lifecycle);
     RegisterDeadlineRoutes(context);
     RegisterStatisticsRoutes(context);
+    DescribeRoutes(context.router);
     // submit, accept, return, forward, reopen; actions and steps.
     workflow::RegisterRoutes(context.router, context.db, lifecycle, context.policy, "/api/v1/annual-reports");
     // The stamped PDF of the report and the signed pledge (承诺书), added while the unit may edit.

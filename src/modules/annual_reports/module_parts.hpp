@@ -32,6 +32,8 @@ void RegisterReportRoutes(modules::ModuleContext& context, const workflow::Workf
 void RegisterDeadlineRoutes(modules::ModuleContext& context);
 /// …/statistics and …/export (statistics_routes.cpp).
 void RegisterStatisticsRoutes(modules::ModuleContext& context);
+/// The OpenAPI descriptions of the routes above (route_docs.cpp).
+void DescribeRoutes(http::Router& router);
 
 /// Sends the reminders due today (T−14 and T−3 working days before each deadline) that were not sent
 /// yet; returns how many reminders went out (one per unit or department told) (reminders.cpp).

@@ -186,6 +186,7 @@ void RegisterAttachments(modules::ModuleContext& context, AttachmentSpec given) 
         response.status = 204;
         return response;
     });
+    DescribeAttachments(context.router, spec);
 }
 
 json::array FilesOf(store::Session& s, std::string_view kind, std::int64_t id) {

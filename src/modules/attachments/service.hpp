@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "http/request.hpp"
+#include "http/router.hpp"
 #include "modules/module_context.hpp"
 #include "store/database.hpp"
 #include "workflow/definition.hpp"
@@ -41,6 +42,8 @@ struct AttachmentSpec {
 
 /// Adds the routes above for a kind. Call from the kind's module Register.
 void RegisterAttachments(modules::ModuleContext& context, AttachmentSpec spec);
+/// Their OpenAPI descriptions (route_docs.cpp); RegisterAttachments calls it.
+void DescribeAttachments(http::Router& router, const AttachmentSpec& spec);
 
 /// The files of an object without their content: [{id, purpose, file_name, content_type,
 /// size_bytes, sha256, uploaded_by, uploaded_at}], for the kind's own answer.

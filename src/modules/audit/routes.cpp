@@ -4,6 +4,7 @@
 #include "changes/audit_sealer.hpp"
 #include "core/clock.hpp"
 #include "exchange/export_cell.hpp"
+#include "http/doc_shapes.hpp"
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "modules/audit/module.hpp"
@@ -104,6 +105,46 @@ void Register(modules::ModuleContext& context) {
         response.body = std::move(csv);
         return response;
     });
+    // The OpenAPI descriptions (decision 13 of docs/design/data-exchange.md).
+    using namespace http::doc;
+    context.router.AddSchema("AuditEvent", Object({{"id", Id()},
+                                                   {"at", Str()},
+                                                   {"actor_user_id", Nullable(Id())},
+                                                   {"actor_username", Str()},
+                                                   {"actor_role", Str()},
+                                                   {"ip", Str()},
+                                                   {"request_id", Str()},
+                                                   {"event_type", Str()},
+                                                   {"object_type", Str()},
+                                                   {"object_id", Str()},
+                                                   {"result", Str()},
+                                                   {"before", Nullable(Str())},
+                                                   {"after", Nullable(Str())},
+                                                   {"detail", Str()},
+                                                   {"sealed", Boolean()}},
+                                                  {"id", "at", "actor_user_id", "event_type", "object_type",
+                                                   "object_id", "result", "before", "after", "sealed"}));
+    std::vector<http::ParamDoc> filters{QueryParam("from", Str(), "UTC time, 2026-01-31T00:00:00Z"),
+                                        QueryParam("to", Str(), "UTC time"),
+                                        QueryParam("event_type"),
+                                        QueryParam("object_type"),
+                                        QueryParam("object_id"),
+                                        QueryParam("username"),
+                                        QueryParam("result")};
+    context.router.Describe(http::Method::kGet, "/api/v1/audit-events",
+                            {.summary = "The audit trail, newest first (audit administrators)",
+                             .tags = {"audit"},
+                             .params = Paged(filters),
+                             .response = PageOf(http::SchemaRef("AuditEvent")),
+                             .errors = {401, 403, 422}});
+    context.router.Describe(http::Method::kGet, "/api/v1/audit-events/export",
+                            {.summary = "The filtered trail as CSV (UTF-8 with BOM, at most " +
+                                        std::to_string(kExportLimit) + " records; the export is audited)",
+                             .tags = {"audit"},
+                             .params = filters,
+                             .response = json::object{{"type", "string"}},
+                             .response_type = "text/csv",
+                             .errors = {401, 403, 422}});
 }
 
 }  // namespace keyuan::audit

@@ -24,6 +24,9 @@ void AllowBookingActions(access::Policy& policy) {
     policy.Allow("booking_rules.update", Role::kOperator, access::Scope::kAll);
 }
 
+/// The OpenAPI descriptions of the instrument and feed routes (instrument_docs.cpp).
+void DescribeInstrumentRoutes(http::Router& router);
+
 void Register(modules::ModuleContext& context) {
     AllowBookingActions(context.policy);
     const workflow::Workflow& lifecycle =
@@ -32,6 +35,7 @@ void Register(modules::ModuleContext& context) {
     RegisterBookingRoutes(context, lifecycle);
     RegisterDeliveryRoutes(context, lifecycle);
     RegisterFeedRoutes(context);
+    DescribeInstrumentRoutes(context.router);
     workflow::RegisterRoutes(context.router, context.db, lifecycle, context.policy, "/api/v1/bookings",
                              {.object_schema = http::SchemaRef("Booking")});
     // Reminders the day before and requests to rate: hourly, each message once (deduplicated).

@@ -22,11 +22,16 @@ constexpr int kFinanceProductTarget = 20;  // seed 000: the finance domain centr
 
 }  // namespace
 
+/// The OpenAPI descriptions of the reference lists (reference_docs.cpp).
+void DescribeReferenceRoutes(http::Router& router);
+void DescribeCatalogReports(http::Router& router);
+
 void Register(modules::ModuleContext& context) {
     RegisterOrganizations(context);
     RegisterBases(context);
     // Literal routes such as /instruments/registration-report before the resources' /{id}.
     RegisterIndustries(context);
+    DescribeReferenceRoutes(context.router);
     std::vector<const registry::ResourceEngine*> engines;
     // The finance summary is a literal route, registered before the resource's /{id} routes.
     store::Database& db = context.db;
@@ -39,6 +44,7 @@ void Register(modules::ModuleContext& context) {
                                                            {"target", kFinanceProductTarget},
                                                            {"target_met", approved >= kFinanceProductTarget}});
     });
+    DescribeCatalogReports(context.router);
     for (registry::ResourceSpec spec : {LabSpec(), InstrumentSpec(), ServiceSpec(), FinanceProductSpec()}) {
         engines.push_back(&context.Keep(registry::RegisterResource(
             context, std::move(spec), context.settings.Of<CatalogSettings>().PublicCacheBytes())));

@@ -9,9 +9,6 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr std::size_t kMaxTeam = 30;
-constexpr std::int64_t kMaxBudgetFen = 100'000'000LL * 100;
-
 /// The team: 1–30 members, each {name (1–50), title (≤ 50), role (≤ 100)}; problems named team[i].field.
 std::string ReadTeam(const json::value* raw, FieldErrors& errors) {
     if (!raw || !raw->is_array() || raw->as_array().empty() || raw->as_array().size() > kMaxTeam) {
@@ -27,9 +24,9 @@ std::string ReadTeam(const json::value* raw, FieldErrors& errors) {
             continue;
         }
         http::JsonReader member(members[i].as_object());
-        auto name = member.String("name", {.required = true, .max_chars = 50, .min_chars = 1});
-        auto title = member.String("title", {.max_chars = 50});
-        auto role = member.String("role", {.max_chars = 100});
+        auto name = http::ReadString(member, kTeamFields[0]);
+        auto title = http::ReadString(member, kTeamFields[1]);
+        auto role = http::ReadString(member, kTeamFields[2]);
         for (FieldError& e : member.Collect()) errors.Add(at + "." + e.field, e.message.zh, e.message.en);
         if (name)
             team.push_back(json::object{{"name", *name}, {"title", title.value_or("")}, {"role", role.value_or("")}});
@@ -42,13 +39,13 @@ std::string ReadTeam(const json::value* raw, FieldErrors& errors) {
 ApplicationInput ReadApplication(const json::object& body) {
     http::JsonReader reader(body);
     ApplicationInput in;
-    in.approach = reader.String("approach", {.required = true, .max_chars = 8000, .min_chars = 10}).value_or("");
+    const std::vector<http::BodyField>& f = kApplicationFields;
+    in.approach = http::ReadString(reader, f[0]).value_or("");
     in.team_json = ReadTeam(reader.Raw("team"), reader.errors());
-    in.budget_fen = reader.Int("budget_fen", true, 0, kMaxBudgetFen).value_or(0);
-    in.schedule = reader.String("schedule", {.required = true, .max_chars = 4000, .min_chars = 5}).value_or("");
-    in.expected_results =
-        reader.String("expected_results", {.required = true, .max_chars = 4000, .min_chars = 5}).value_or("");
-    in.contact_name = reader.String("contact_name", {.required = true, .max_chars = 50, .min_chars = 1}).value_or("");
+    in.budget_fen = http::ReadInt(reader, f[1]).value_or(0);
+    in.schedule = http::ReadString(reader, f[2]).value_or("");
+    in.expected_results = http::ReadString(reader, f[3]).value_or("");
+    in.contact_name = http::ReadString(reader, f[4]).value_or("");
     in.contact_phone = ReadPhone(reader, "contact_phone").value_or("");
     reader.Finish();
     return in;

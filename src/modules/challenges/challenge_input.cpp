@@ -10,7 +10,6 @@ namespace json = boost::json;
 namespace {
 
 /// A reward above 1 亿元 is no challenge of this platform's size: a typing slip.
-constexpr std::int64_t kMaxRewardFen = 100'000'000LL * 100;
 
 void CheckIndustries(store::Session& s, const std::vector<std::string>& codes, FieldErrors& errors) {
     std::string bad;
@@ -26,7 +25,9 @@ void CheckIndustries(store::Session& s, const std::vector<std::string>& codes, F
 }  // namespace
 
 std::optional<std::string> ReadPhone(http::JsonReader& reader, std::string_view name) {
-    std::optional<std::string> phone = reader.String(name, {.required = true, .max_chars = 30, .min_chars = 5});
+    http::BodyField field = kChallengeFields.back();  // contact_phone: the same rule wherever a phone is asked
+    field.name = name;
+    std::optional<std::string> phone = http::ReadString(reader, field);
     if (phone && phone->find_first_not_of("0123456789+- ()") != std::string::npos) {
         reader.errors().Add(std::string(name), "电话只能包含数字、空格和 + - ( )",
                             "A phone number has digits, spaces and + - ( ) only");
@@ -38,15 +39,16 @@ std::optional<std::string> ReadPhone(http::JsonReader& reader, std::string_view 
 ChallengeInput ReadChallenge(store::Session& s, const json::object& body) {
     http::JsonReader reader(body);
     ChallengeInput in;
-    in.title = reader.String("title", {.required = true, .max_chars = 100, .min_chars = 2}).value_or("");
-    in.problem = reader.String("problem", {.required = true, .max_chars = 4000, .min_chars = 10}).value_or("");
-    in.requirements = reader.StringList("requirements", true, 20, 300).value_or(std::vector<std::string>{});
-    in.industry_codes = reader.StringList("industry_codes", false, 10, 4).value_or(std::vector<std::string>{});
-    in.reward_fen = reader.Int("reward_fen", true, 0, kMaxRewardFen).value_or(0);
-    in.reward_split = reader.String("reward_split", {.max_chars = 500}).value_or("");
-    std::optional<std::string> deadline = reader.Date("application_deadline", true);
-    in.delivery_months = reader.Int("delivery_months", true, 1, 60).value_or(0);
-    in.contact_name = reader.String("contact_name", {.required = true, .max_chars = 50, .min_chars = 1}).value_or("");
+    const std::vector<http::BodyField>& f = kChallengeFields;
+    in.title = http::ReadString(reader, f[0]).value_or("");
+    in.problem = http::ReadString(reader, f[1]).value_or("");
+    in.requirements = http::ReadList(reader, f[2]).value_or(std::vector<std::string>{});
+    in.industry_codes = http::ReadList(reader, f[3]).value_or(std::vector<std::string>{});
+    in.reward_fen = http::ReadInt(reader, f[4]).value_or(0);
+    in.reward_split = http::ReadString(reader, f[5]).value_or("");
+    std::optional<std::string> deadline = http::ReadDate(reader, f[6]);
+    in.delivery_months = http::ReadInt(reader, f[7]).value_or(0);
+    in.contact_name = http::ReadString(reader, f[8]).value_or("");
     in.contact_phone = ReadPhone(reader, "contact_phone").value_or("");
     FieldErrors& errors = reader.errors();
     if (body.contains("requirements") && in.requirements.empty()) {

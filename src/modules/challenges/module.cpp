@@ -78,6 +78,7 @@ void Register(modules::ModuleContext& context) {
     RegisterAwardRoute(context, lifecycle);
     RegisterApplicationRoutes(context);
     RegisterMilestoneRoutes(context);
+    DescribeRoutes(context.router, lifecycle);
     // publish, close, start_review, fail, start, accept, terminate; steps, actions, overdue. The
     // award carries the chosen applications (award_route.cpp). Steps and actions of a published
     // challenge are public, as the challenge is.

@@ -4,7 +4,9 @@
 #include <boost/json/object.hpp>
 
 #include "access/policy.hpp"
+#include "http/body_fields.hpp"
 #include "http/json.hpp"
+#include "http/router.hpp"
 #include "modules/challenges/application_store.hpp"
 #include "modules/challenges/challenge_store.hpp"
 #include "modules/module_context.hpp"
@@ -35,6 +37,47 @@ Challenge VisibleChallenge(store::Session& s, const access::Policy& policy, cons
 /// The challenge if the caller may do `action` on it (401/403 without the grant, 404 outside the scope).
 Challenge AuthorizedChallenge(store::Session& s, const access::Policy& policy, const Caller* caller, std::int64_t id,
                               std::string_view action);
+
+// The fields the readers below read and the OpenAPI description declares (route_docs.cpp).
+using FieldType = http::BodyField::Type;
+inline constexpr std::int64_t kMaxRewardFen = 100'000'000LL * 100;  // 1亿元
+inline constexpr std::int64_t kMaxBudgetFen = 100'000'000LL * 100;
+inline constexpr std::size_t kMaxTeam = 30;
+/// The publisher's challenge (POST, PATCH): title … contact_phone.
+inline const std::vector<http::BodyField> kChallengeFields{
+    {.name = "title", .required = true, .max_chars = 100, .min_chars = 2},
+    {.name = "problem", .required = true, .max_chars = 4000, .min_chars = 10},
+    {.name = "requirements", .type = FieldType::kStringList, .required = true, .max_chars = 300, .max_items = 20},
+    {.name = "industry_codes", .type = FieldType::kStringList, .max_chars = 4, .max_items = 10},
+    {.name = "reward_fen", .type = FieldType::kInteger, .required = true, .min = 0, .max = kMaxRewardFen},
+    {.name = "reward_split", .max_chars = 500},
+    {.name = "application_deadline", .type = FieldType::kDate, .required = true, .description = "after today"},
+    {.name = "delivery_months", .type = FieldType::kInteger, .required = true, .min = 1, .max = 60},
+    {.name = "contact_name", .required = true, .max_chars = 50, .min_chars = 1},
+    {.name = "contact_phone",
+     .required = true,
+     .max_chars = 30,
+     .min_chars = 5,
+     .description = "digits, spaces, + - ( )"}};
+/// The applying unit's proposal, `team` apart (kTeamFields, 1 to kMaxTeam members).
+inline const std::vector<http::BodyField> kApplicationFields{
+    {.name = "approach", .required = true, .max_chars = 8000, .min_chars = 10},
+    {.name = "budget_fen", .type = FieldType::kInteger, .required = true, .min = 0, .max = kMaxBudgetFen},
+    {.name = "schedule", .required = true, .max_chars = 4000, .min_chars = 5},
+    {.name = "expected_results", .required = true, .max_chars = 4000, .min_chars = 5},
+    {.name = "contact_name", .required = true, .max_chars = 50, .min_chars = 1},
+    {.name = "contact_phone",
+     .required = true,
+     .max_chars = 30,
+     .min_chars = 5,
+     .description = "digits, spaces, + - ( )"}};
+inline const std::vector<http::BodyField> kTeamFields{
+    {.name = "name", .required = true, .max_chars = 50, .min_chars = 1},
+    {.name = "title", .max_chars = 50},
+    {.name = "role", .max_chars = 100}};
+
+/// The OpenAPI descriptions of the module's routes (route_docs.cpp).
+void DescribeRoutes(http::Router& router, const workflow::Workflow& lifecycle);
 
 /// The publisher's fields from a body; one 422 naming every bad field.
 ChallengeInput ReadChallenge(store::Session& s, const boost::json::object& body);

@@ -12,6 +12,7 @@
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "http/query_params.hpp"
+#include "modules/delivery/fields.hpp"
 #include "modules/delivery/usage_routes.hpp"
 #include "modules/delivery/views.hpp"
 #include "store/guarded_update.hpp"
@@ -31,6 +32,9 @@ json::object LoadRating(store::Session& s, std::int64_t id, std::int64_t& provid
 
 }  // namespace
 
+/// The OpenAPI descriptions of the ratings' routes (route_docs.cpp).
+void DescribeRatingRoutes(http::Router& router);
+
 void Register(modules::ModuleContext& context) {
     store::Database& db = context.db;
     access::Policy& policy = context.policy;
@@ -46,8 +50,7 @@ void Register(modules::ModuleContext& context) {
             policy.Authorize(r.caller.get(), "rating.reply", access::ObjectScope{.org_id = provider_org});
             json::object body = http::ParseJsonObject(r);
             http::JsonReader reader(body);
-            std::string reply =
-                reader.String("reply", {.required = true, .max_chars = 500, .min_chars = 1}).value_or("");
+            std::string reply = http::ReadString(reader, kReplyField).value_or("");
             reader.Finish();
             if (!before.at("reply").is_null()) throw ApiError(Error::Conflict("已回复", "Replied already"));
             store::UpdateGuarded(s, {.table = "ratings", .id = id, .version = before.at("version").as_int64()},
@@ -98,6 +101,7 @@ void Register(modules::ModuleContext& context) {
     });
 
     RegisterUsageRoutes(context);
+    DescribeRatingRoutes(context.router);
 }
 
 }  // namespace keyuan::delivery

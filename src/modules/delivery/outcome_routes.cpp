@@ -24,6 +24,9 @@ bool Completes(const workflow::Workflow& lifecycle, const std::string& state) {
 
 }  // namespace
 
+/// The OpenAPI descriptions of the two routes below (route_docs.cpp).
+void DescribeOutcomeRoutes(http::Router& router, const std::string& base);
+
 void RegisterOutcomeRoutes(modules::ModuleContext& context, DeliveredKind kind, const workflow::Workflow& lifecycle) {
     store::Database& db = context.db;
     access::Policy& policy = context.policy;
@@ -57,6 +60,7 @@ void RegisterOutcomeRoutes(modules::ModuleContext& context, DeliveredKind kind, 
         });
         return http::JsonResponse(201, rating);
     });
+    DescribeOutcomeRoutes(context.router, shared->base);
 }
 
 }  // namespace keyuan::delivery

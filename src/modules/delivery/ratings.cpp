@@ -3,6 +3,7 @@
 #include "changes/change_record.hpp"
 #include "core/clock.hpp"
 #include "http/json.hpp"
+#include "modules/delivery/fields.hpp"
 #include "modules/delivery/service.hpp"
 #include "modules/delivery/views.hpp"
 
@@ -11,8 +12,8 @@ namespace json = boost::json;
 
 std::pair<int, std::string> ReadRating(const json::object& body) {
     http::JsonReader reader(body);
-    int score = static_cast<int>(reader.Int("score", true, 1, 5).value_or(0));
-    std::string comment = reader.String("comment", {.max_chars = 500}).value_or("");
+    int score = static_cast<int>(http::ReadInt(reader, kRatingFields[0]).value_or(0));
+    std::string comment = http::ReadString(reader, kRatingFields[1]).value_or("");
     reader.Finish();
     return {score, comment};
 }

@@ -3,6 +3,7 @@
 #include "changes/change_record.hpp"
 #include "core/clock.hpp"
 #include "http/json.hpp"
+#include "modules/delivery/fields.hpp"
 #include "modules/delivery/service.hpp"
 #include "modules/delivery/views.hpp"
 #include "modules/vouchers/service.hpp"
@@ -14,13 +15,13 @@ namespace json = boost::json;
 Fields ReadFields(const json::object& body) {
     http::JsonReader reader(body);
     Fields f;
-    f.minutes_used = reader.Int("minutes_used", false, 0, 24 * 60).value_or(0);
-    f.samples = reader.Int("samples", false, 0, 100000).value_or(0);
-    f.fee = Fen(reader.Int("fee_fen", true, 0, 100'000'000'00).value_or(0));
-    f.service_mode =
-        reader.Enum("service_mode", true, {"occupancy", "technical", "commissioned", "remote"}).value_or("");
-    f.client_industry_code = reader.String("client_industry_code", {.max_chars = 8});
-    f.note = reader.String("note", {.max_chars = 500}).value_or("");
+    const std::vector<http::BodyField>& d = kDeliveryFields;
+    f.minutes_used = http::ReadInt(reader, d[0]).value_or(0);
+    f.samples = http::ReadInt(reader, d[1]).value_or(0);
+    f.fee = Fen(http::ReadInt(reader, d[2]).value_or(0));
+    f.service_mode = http::ReadEnum(reader, d[3]).value_or("");
+    f.client_industry_code = http::ReadString(reader, d[4]);
+    f.note = http::ReadString(reader, d[5]).value_or("");
     std::vector<FieldError> problems = reader.Collect();
     if (problems.empty() && f.minutes_used == 0 && f.samples == 0) {
         problems.push_back({"minutes_used", {"须填写实际使用时长或样品数", "Give the minutes used or the samples"}});

@@ -30,8 +30,8 @@ struct Assignment {
 
 Assignment ReadAssignment(const json::object& body) {
     http::JsonReader reader(body);
-    auto agency = reader.String("agency_user_id", {.max_chars = 20, .min_chars = 1});
-    auto experts = reader.StringList("expert_user_ids", false, kMostExperts, 20);
+    auto agency = http::ReadString(reader, kAgencyField);
+    auto experts = http::ReadList(reader, kExpertsField);
     std::vector<FieldError> problems = reader.Collect();
     FieldErrors errors;
     for (FieldError& e : problems) errors.Add(e.field, e.message.zh, e.message.en);
@@ -77,7 +77,7 @@ std::vector<CriterionScore> ReadScores(const json::object& body, FieldErrors& er
     const json::value* raw = reader.Raw("scores");
     for (FieldError& e : reader.Collect()) errors.Add(e.field, e.message.zh, e.message.en);
     std::vector<CriterionScore> out;
-    if (!raw || !raw->is_array() || raw->as_array().size() > 20) {
+    if (!raw || !raw->is_array() || raw->as_array().size() > kMostScores) {
         errors.Add("scores", "须为评分数组（每项 criterion、score、comment）",
                    "An array of {criterion, score, comment}");
         return out;
@@ -90,9 +90,9 @@ std::vector<CriterionScore> ReadScores(const json::object& body, FieldErrors& er
             continue;
         }
         http::JsonReader item(items[i].as_object());
-        auto criterion = item.String("criterion", {.required = true, .max_chars = 40, .min_chars = 1});
-        auto score = item.Int("score", true, 0, 100);
-        auto comment = item.String("comment", {.max_chars = 1000});
+        auto criterion = http::ReadString(item, kScoreFields[0]);
+        auto score = http::ReadInt(item, kScoreFields[1]);
+        auto comment = http::ReadString(item, kScoreFields[2]);
         if (criterion) name = "scores." + *criterion;
         for (FieldError& e : item.Collect())
             errors.Add(name, e.field + ": " + e.message.zh, e.field + ": " + e.message.en);
@@ -187,7 +187,7 @@ void AddComplete(modules::ModuleContext& context, const workflow::Workflow& life
             Authorized(s, policy, r.caller.get(), id, "evaluation.complete");
             json::object body = http::ParseJsonObject(r);
             http::JsonReader reader(body);
-            auto conclusion = reader.String("conclusion", {.required = true, .max_chars = 2000, .min_chars = 1});
+            auto conclusion = http::ReadString(reader, kConclusionField);
             reader.Finish();
             // The conclusion is the step's reason: the effect writes it with the weighted result.
             answer = lifecycle.Apply(s, r.caller.get(), id, "complete", *conclusion, r.ToActor());

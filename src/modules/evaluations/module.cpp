@@ -14,6 +14,7 @@ void Register(modules::ModuleContext& context) {
         context.Keep(std::make_unique<workflow::Workflow>(EvaluationDefinition(), context.policy));
     RegisterRequestRoutes(context, lifecycle);
     RegisterAssignmentRoutes(context, lifecycle);
+    DescribeRoutes(context.router, lifecycle);
     // cancel and decline, steps, actions and the overdue list come from the declaration; the steps
     // that carry data have routes of their own.
     workflow::RegisterRoutes(context.router, context.db, lifecycle, context.policy, kBase,

@@ -27,8 +27,6 @@ using http::Request;
 
 namespace {
 
-const std::vector<std::string_view> kClasses = {achievements::kClassCodes.begin(), achievements::kClassCodes.end()};
-
 /// What the body asks for; the achievement's class and the method are settled in the transaction.
 struct Asked {
     std::string subject;
@@ -38,13 +36,18 @@ struct Asked {
 Asked ReadAsked(const json::object& body) {
     http::JsonReader reader(body);
     Asked a;
-    a.subject = reader.Enum("subject", false, {"achievement", "invention_disclosure"}).value_or("achievement");
+    a.subject = http::ReadEnum(reader, kSubjectField).value_or("achievement");
     bool disclosure = a.subject == "invention_disclosure";
-    a.achievement_id = reader.String("achievement_id", {.required = !disclosure, .max_chars = 20});
-    a.title = reader.String("title", {.required = disclosure, .max_chars = 200, .min_chars = 1});
-    a.abstract = reader.String("abstract", {.required = disclosure, .max_chars = 5000, .min_chars = 1});
-    a.evaluation_class = reader.Enum("class", disclosure, kClasses);
-    a.method = reader.String("method", {.max_chars = 40});
+    // Which fields are required depends on the subject.
+    auto required = [](http::BodyField f, bool yes) {
+        f.required = yes;
+        return f;
+    };
+    a.achievement_id = http::ReadString(reader, required(kAchievementField, !disclosure));
+    a.title = http::ReadString(reader, required(kTitleField, disclosure));
+    a.abstract = http::ReadString(reader, required(kAbstractField, disclosure));
+    a.evaluation_class = http::ReadEnum(reader, required(ClassField(), disclosure));
+    a.method = http::ReadString(reader, kMethodField);
     std::vector<FieldError> errors = reader.Collect();
     FieldErrors more;
     for (FieldError& e : errors) more.Add(e.field, e.message.zh, e.message.en);

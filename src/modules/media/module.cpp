@@ -15,6 +15,7 @@
 #include "changes/audit.hpp"
 #include "core/clock.hpp"
 #include "core/log.hpp"
+#include "http/doc_shapes.hpp"
 #include "http/json.hpp"
 
 namespace keyuan::media {
@@ -156,6 +157,25 @@ void Register(modules::ModuleContext& context) {
         response.SetHeader("x-content-type-options", "nosniff");
         return response;
     });
+    using namespace http::doc;
+    const boost::json::object image{{"type", "string"}, {"format", "binary"}};
+    context.router.Describe(http::Method::kPost, "/api/v1/media",
+                            {.summary = "Upload a photo (JPEG, PNG or WebP by content); answered with its URL",
+                             .tags = {"media"},
+                             .request = image,
+                             .request_type = "image/*",
+                             .response = Object({{"url", Str()},
+                                                 {"sha256", Str()},
+                                                 {"content_type", Enum({"image/jpeg", "image/png", "image/webp"})},
+                                                 {"size_bytes", Integer()}},
+                                                {"url", "sha256", "content_type", "size_bytes"}),
+                             .errors = {401, 403, 413, 415}});
+    context.router.Describe(http::Method::kGet, "/api/v1/media/{name}",
+                            {.summary = "A photo by its name (its hash and type), cacheable for good",
+                             .tags = {"media"},
+                             .response = image,
+                             .response_type = "image/*",
+                             .errors = {404}});
 }
 
 }  // namespace keyuan::media

@@ -102,6 +102,7 @@ void Register(modules::ModuleContext& context) {
     });
 
     RegisterMail(context);
+    DescribeRoutes(context.router);
 }
 
 void Declare(modules::Declarations& declarations) {

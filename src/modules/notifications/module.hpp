@@ -10,5 +10,7 @@ namespace keyuan::notifications {
 void Register(modules::ModuleContext& context);
 /// Declares the [mail] settings (settings.hpp).
 void Declare(modules::Declarations& declarations);
+/// The OpenAPI descriptions of the inbox routes (route_docs.cpp).
+void DescribeRoutes(http::Router& router);
 
 }  // namespace keyuan::notifications

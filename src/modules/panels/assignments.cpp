@@ -11,6 +11,7 @@
 #include "changes/audit.hpp"
 #include "core/clock.hpp"
 #include "core/id.hpp"
+#include "http/body_fields.hpp"
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "http/query_params.hpp"
@@ -104,7 +105,7 @@ void RegisterAssignmentRoutes(modules::ModuleContext& context, const PanelSpec& 
         db.Read([&](store::Session& s) { ForDecider(s, policy, r.caller.get(), spec, id); });
         json::object body = http::ParseJsonObject(r);
         http::JsonReader reader(body);
-        auto asked = reader.StringList("expert_user_ids", true, static_cast<std::size_t>(spec.max_experts), 20);
+        auto asked = http::ReadList(reader, ExpertsField(spec));
         reader.Finish();
         if (asked->empty()) {
             throw ApiError(Error::Validation({{"expert_user_ids", {"至少指定一位专家", "At least one expert"}}}));
@@ -170,7 +171,8 @@ void RegisterAssignmentRoutes(modules::ModuleContext& context, const PanelSpec& 
         std::int64_t id = http::PathId(r);
         policy.RequireAction(r.caller.get(), assign);
         std::string q = r.Query("q").value_or("");
-        if (q.size() > 100) throw ApiError(Error::Validation({{"q", {"最多 100 个字符", "At most 100 characters"}}}));
+        if (q.size() > kEligibleQueryMax)
+            throw ApiError(Error::Validation({{"q", {"最多 100 个字符", "At most 100 characters"}}}));
         json::array items;
         db.Read([&](store::Session& s) {
             PanelSubject p = ForDecider(s, policy, r.caller.get(), spec, id);

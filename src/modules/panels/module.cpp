@@ -88,6 +88,7 @@ void RegisterPanel(modules::ModuleContext& context, PanelSpec spec) {
     const PanelSpec& kept = context.Keep(std::make_unique<PanelSpec>(std::move(spec)));
     RegisterAssignmentRoutes(context, kept);
     RegisterReviewRoutes(context, kept);
+    DescribePanelRoutes(context.router, kept);
 }
 
 void Register(modules::ModuleContext& context) {
@@ -134,6 +135,7 @@ void Register(modules::ModuleContext& context) {
         });
         return http::JsonResponse(200, http::PageEnvelope(std::move(items), total, paging));
     });
+    DescribeExpertAssignments(context.router);
 }
 
 }  // namespace keyuan::panels

@@ -13,6 +13,7 @@
 
 #include "changes/audit.hpp"
 #include "core/clock.hpp"
+#include "http/body_fields.hpp"
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "modules/panels/panel_parts.hpp"
@@ -36,10 +37,9 @@ struct Scoring {
 Scoring ReadScoring(const PanelSpec& spec, const json::object& body) {
     http::JsonReader reader(body);
     const json::value* raw = reader.Raw("scores");
-    std::vector<std::string_view> allowed(spec.recommendations.begin(), spec.recommendations.end());
     Scoring out;
-    if (!allowed.empty()) out.recommendation = reader.Enum("recommendation", true, allowed);
-    out.opinion = reader.String("opinion", {.required = true, .max_chars = 4000, .min_chars = 10}).value_or("");
+    if (!spec.recommendations.empty()) out.recommendation = http::ReadEnum(reader, RecommendationField(spec));
+    out.opinion = http::ReadString(reader, kOpinionField).value_or("");
     std::vector<FieldError> problems = reader.Collect();
     FieldErrors errors;
     for (FieldError& e : problems) errors.Add(e.field, e.message.zh, e.message.en);

@@ -86,5 +86,7 @@ void RequireComplete(store::Session& s, std::string_view kind, std::int64_t id, 
 /// The panel in numbers: {experts, scored, average_total, by_criterion: {key: average},
 /// recommendations: {value: count}} (averages to one decimal, null when nobody scored).
 boost::json::object Summary(store::Session& s, std::string_view kind, std::int64_t id);
+/// Its JSON Schema, for the OpenAPI document (route_docs.cpp).
+boost::json::object SummarySchema();
 
 }  // namespace keyuan::panels

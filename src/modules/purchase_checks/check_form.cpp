@@ -36,10 +36,10 @@ std::optional<std::string> ReadQuotes(const json::value* raw, FieldErrors& error
             continue;
         }
         http::JsonReader reader(item.as_object());
-        auto supplier = reader.String("supplier", {.required = true, .max_chars = 200, .min_chars = 1});
-        auto model = reader.String("model", {.max_chars = 100});
-        auto price = reader.Int("price_fen", true, 1, kMaxFen);
-        auto note = reader.String("note", {.max_chars = 500});
+        auto supplier = http::ReadString(reader, kQuoteFields[0]);
+        auto model = http::ReadString(reader, kQuoteFields[1]);
+        auto price = http::ReadInt(reader, kQuoteFields[2]);
+        auto note = http::ReadString(reader, kQuoteFields[3]);
         std::vector<FieldError> problems = reader.Collect();
         if (!problems.empty()) {
             AddProblems(errors, std::move(problems), prefix);
@@ -53,7 +53,20 @@ std::optional<std::string> ReadQuotes(const json::value* raw, FieldErrors& error
     return json::serialize(out);
 }
 
+http::BodyField AsBodyField(const TextField& f) {
+    return {.name = f.name, .required = f.required, .max_chars = f.max_chars, .min_chars = f.required ? 1u : 0u};
+}
+
 }  // namespace
+
+std::vector<http::BodyField> FormFields() {
+    std::vector<http::BodyField> out;
+    for (const TextField& f : kTextFields) out.push_back(AsBodyField(f));
+    for (const http::BodyField* f :
+         {&kClassCode, &kBudget, &kFunding, &kExpectedHours, &kSiteReady, &kRunningCostReady})
+        out.push_back(*f);
+    return out;
+}
 
 bool Form::Has(std::string_view column) const {
     return std::any_of(columns.begin(), columns.end(), [&](const auto& c) { return c.first == column; });
@@ -62,18 +75,21 @@ bool Form::Has(std::string_view column) const {
 Form ReadForm(store::Session& s, const json::object& body, bool partial) {
     http::JsonReader reader(body);
     Form form;
+    // A PATCH gives what it changes: the same fields, none required.
+    auto field = [partial](http::BodyField f) {
+        f.required = f.required && !partial;
+        return f;
+    };
     for (const TextField& f : kTextFields) {
-        auto value = reader.String(f.name, {.required = f.required && !partial,
-                                            .max_chars = f.max_chars,
-                                            .min_chars = f.required ? std::size_t{1} : std::size_t{0}});
+        auto value = http::ReadString(reader, field(AsBodyField(f)));
         if (value) form.columns.emplace_back(std::string(f.name), *value);
     }
-    auto class_code = reader.String("class_code", {.required = !partial, .max_chars = 20, .min_chars = 1});
-    auto budget = reader.Int("budget_fen", !partial, 1, kMaxFen);
-    auto funding = reader.Enum("funding_source", !partial, {kFundingSources.begin(), kFundingSources.end()});
-    auto hours = reader.Int("expected_hours", false, 0, 8784);  // the hours of a leap year
-    auto site = reader.Bool("site_ready", false);
-    auto running = reader.Bool("running_cost_ready", false);
+    auto class_code = http::ReadString(reader, field(kClassCode));
+    auto budget = http::ReadInt(reader, field(kBudget));
+    auto funding = http::ReadEnum(reader, field(kFunding));
+    auto hours = http::ReadInt(reader, kExpectedHours);
+    auto site = http::ReadBool(reader, kSiteReady);
+    auto running = http::ReadBool(reader, kRunningCostReady);
     const json::value* quotes_raw = reader.Raw("quotes");
     FieldErrors errors;
     AddProblems(errors, reader.Collect());

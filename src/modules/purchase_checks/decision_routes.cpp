@@ -28,7 +28,7 @@ struct Decision {
 
 Decision ReadDecision(const json::object& body, const std::vector<std::string>& allowed) {
     http::JsonReader reader(body);
-    auto reason = reader.String("reason", {.required = true, .max_chars = 500, .min_chars = 1});
+    auto reason = http::ReadString(reader, kDecisionReason);
     auto basis = reader.StringList("basis", true, allowed.size(), 40);
     std::vector<FieldError> problems = reader.Collect();
     FieldErrors errors;
@@ -86,7 +86,7 @@ void RegisterDecisionRoutes(modules::ModuleContext& context, const workflow::Wor
         db.Read([&](store::Session& s) { Authorized(s, policy, r.caller.get(), id, ".link"); });
         json::object body = http::ParseJsonObject(r);
         http::JsonReader reader(body);
-        auto given = reader.String("instrument_id", {.required = true, .max_chars = 20, .min_chars = 1});
+        auto given = http::ReadString(reader, kLinkedInstrument);
         reader.Finish();
         std::optional<std::int64_t> instrument = ParseId(*given);
         json::object answer;
@@ -135,8 +135,8 @@ void RegisterDecisionRoutes(modules::ModuleContext& context, const workflow::Wor
         std::optional<std::int64_t> expected = http::ExpectedVersion(r, body);
         body.erase("version");
         http::JsonReader reader(body);
-        auto threshold = reader.Int("threshold_fen", true, 100, kMaxFen);  // from 1元
-        auto hours = reader.Int("saturation_hours", true, 1, 8784);
+        auto threshold = http::ReadInt(reader, kThreshold);
+        auto hours = http::ReadInt(reader, kSaturation);
         reader.Finish();
         json::object answer;
         db.Write([&](store::Session& s) {

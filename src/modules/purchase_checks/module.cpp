@@ -61,6 +61,7 @@ void Register(modules::ModuleContext& context) {
         context.Keep(std::make_unique<workflow::Workflow>(CheckDefinition(), context.policy));
     RegisterCheckRoutes(context, lifecycle);
     RegisterDecisionRoutes(context, lifecycle);
+    DescribeRoutes(context.router);
     const access::Policy& policy = context.policy;
     workflow::RegisterRoutes(
         context.router, context.db, lifecycle, context.policy, kBase,

@@ -20,6 +20,9 @@ void RegisterCheckRoutes(modules::ModuleContext& context, const workflow::Workfl
 /// operator's settings (decision_routes.cpp).
 void RegisterDecisionRoutes(modules::ModuleContext& context, const workflow::Workflow& lifecycle);
 
+/// The OpenAPI descriptions of the routes above (route_docs.cpp).
+void DescribeRoutes(http::Router& router);
+
 /// The check if the caller may do purchase_check`permission` (".read", ".update" …) on it: 401/403
 /// without the grant, 404 when it is not there or outside the caller's scope.
 CheckHead Authorized(store::Session& s, const access::Policy& policy, const Caller* caller, std::int64_t id,

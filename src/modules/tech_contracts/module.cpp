@@ -31,6 +31,9 @@ void RegisterFiles(modules::ModuleContext& context) {
 
 }  // namespace
 
+/// The OpenAPI descriptions of the module's routes (route_docs.cpp).
+void DescribeRoutes(http::Router& router, const workflow::Workflow& lifecycle);
+
 void Register(modules::ModuleContext& context) {
     DeclarePermissions(context.policy);
     const workflow::Workflow& contracts = context.Keep(std::make_unique<workflow::Workflow>(
@@ -43,6 +46,7 @@ void Register(modules::ModuleContext& context) {
     RegisterFiles(context);
     RegisterStatisticsRoutes(context);
     RegisterMonitorRoutes(context);
+    DescribeRoutes(context.router, contracts);
 }
 
 int RecountCommand(const modules::CommandCall& call);  // commands.cpp

@@ -89,6 +89,7 @@ void Register(modules::ModuleContext& context) {
     RegisterPlatformRoutes(context, platforms);
     RegisterStepRoutes(context, platforms);
     RegisterAssessmentRoutes(context, assessments);
+    DescribeRoutes(context.router, platforms, assessments);
     // submit, recommend, return, admit, reject; steps, actions, overdue. The site check and the
     // panel's start carry data or a check of their own (step_routes.cpp).
     workflow::RegisterRoutes(context.router, context.db, platforms, context.policy, kBase,

@@ -23,6 +23,8 @@ void RegisterStepRoutes(modules::ModuleContext& context, const workflow::Workflo
 /// The yearly assessments (assessment_routes.cpp).
 void RegisterAssessmentRoutes(modules::ModuleContext& context, const workflow::Workflow& lifecycle);
 /// The hourly job: renewal notices and expired labels (labels.cpp).
+/// The OpenAPI descriptions of the routes above (route_docs.cpp).
+void DescribeRoutes(http::Router& router, const workflow::Workflow& platforms, const workflow::Workflow& assessments);
 void AddLabelJob(modules::ModuleContext& context);
 
 /// The platform, if the caller may do `action` on it (401/403 without the grant, 404 when it is

@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 
 #include <functional>
+#include <iostream>
 #include <set>
 
 #include "app/application.hpp"
@@ -104,6 +105,28 @@ TEST_F(OpenApiRoutesTest, EveryRouteIsInTheDocumentWithItsParameters) {
     // The registered kinds and workflows describe all of theirs; hand-described modules add more.
     EXPECT_GT(api_routes, 200u);
     EXPECT_GT(described * 2, api_routes) << described << " of " << api_routes << " routes described";
+}
+
+// The operations without a description (no RouteDoc: only their path parameters and the generic
+// error answers). The number may only fall; lower it when it does. The aim is none.
+constexpr std::size_t kUndescribedAtMost = 91;
+
+TEST_F(OpenApiRoutesTest, EveryOperationIsDescribed) {
+    std::vector<std::string> undescribed;
+    std::size_t operations = 0;
+    for (const http::Router::DescribedRoute& route : application_->router().Described()) {
+        if (!route.pattern.starts_with("/api/v1/")) continue;
+        ++operations;
+        if (!route.doc) undescribed.push_back(std::string(http::MethodName(route.method)) + " " + route.pattern);
+    }
+    std::string names;
+    for (const std::string& n : undescribed) names += "\n  " + n;
+    std::cout << "[ openapi  ] " << operations - undescribed.size() << " of " << operations << " operations described"
+              << names << "\n";
+    EXPECT_LE(undescribed.size(), kUndescribedAtMost) << "operations without a description:" << names;
+    if (undescribed.size() < kUndescribedAtMost) {
+        std::cout << "[ openapi  ] lower kUndescribedAtMost to " << undescribed.size() << "\n";
+    }
 }
 
 TEST_F(OpenApiRoutesTest, EveryReferenceResolvesAndTheKindsHaveTheirSchemas) {

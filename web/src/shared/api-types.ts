@@ -337,10 +337,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /annual-reports */
+        /** Annual reports in the caller's scope, newest year first */
         get: operations["get/annual-reports"];
         put?: never;
-        /** POST /annual-reports */
+        /** Start the unit's report of a year (prefilled from its records unless prefill=false) */
         post: operations["post/annual-reports"];
         delete?: never;
         options?: never;
@@ -355,9 +355,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /annual-reports/{id} */
+        /** One report with its files and what the caller may do now */
         get: operations["get/annual-reports/{id}"];
-        /** PUT /annual-reports/{id} */
+        /** Replace a draft or returned report's contents (If-Match required) */
         put: operations["put/annual-reports/{id}"];
         post?: never;
         delete?: never;
@@ -407,10 +407,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /annual-reports/{id}/attachments */
+        /** The object's files, without their content */
         get: operations["get/annual-reports/{id}/attachments"];
         put?: never;
-        /** POST /annual-reports/{id}/attachments */
+        /** Add a file (PDF, PNG, JPEG, XLSX or DOCX, recognised by content; at most 10 MiB, 10 files per object) while the owner may change it */
         post: operations["post/annual-reports/{id}/attachments"];
         delete?: never;
         options?: never;
@@ -425,11 +425,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /annual-reports/{id}/attachments/{attachment_id} */
+        /** One file, as a download */
         get: operations["get/annual-reports/{id}/attachments/{attachment_id}"];
         put?: never;
         post?: never;
-        /** DELETE /annual-reports/{id}/attachments/{attachment_id} */
+        /** Remove a file while the owner may change the object */
         delete: operations["delete/annual-reports/{id}/attachments/{attachment_id}"];
         options?: never;
         head?: never;
@@ -528,7 +528,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /annual-reports/deadlines */
+        /** The year's deadlines for units and departments (set, or the default) */
         get: operations["get/annual-reports/deadlines"];
         put?: never;
         post?: never;
@@ -546,7 +546,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** PUT /annual-reports/deadlines/{year} */
+        /** Set the year's deadlines (both in the following year; departments' not earlier) */
         put: operations["put/annual-reports/deadlines/{year}"];
         post?: never;
         delete?: never;
@@ -562,7 +562,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /annual-reports/export */
+        /** The reports' figures as a spreadsheet (XLSX, or CSV) */
         get: operations["get/annual-reports/export"];
         put?: never;
         post?: never;
@@ -579,7 +579,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /annual-reports/overdue */
+        /** Units and departments late with the year's report */
         get: operations["get/annual-reports/overdue"];
         put?: never;
         post?: never;
@@ -596,7 +596,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /annual-reports/prefill */
+        /** What a report of the year would be prefilled with from the unit's records */
         get: operations["get/annual-reports/prefill"];
         put?: never;
         post?: never;
@@ -613,7 +613,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /annual-reports/statistics */
+        /** The reports' figures summed over a year or a range of years */
         get: operations["get/annual-reports/statistics"];
         put?: never;
         post?: never;
@@ -1092,7 +1092,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /audit-events */
+        /** The audit trail, newest first (audit administrators) */
         get: operations["get/audit-events"];
         put?: never;
         post?: never;
@@ -1109,7 +1109,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /audit-events/export */
+        /** The filtered trail as CSV (UTF-8 with BOM, at most 100000 records; the export is audited) */
         get: operations["get/audit-events/export"];
         put?: never;
         post?: never;
@@ -1387,7 +1387,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /bookings/{id}/delivery */
+        /** Record what was delivered (the provider): completes the object */
         post: operations["post/bookings/{id}/delivery"];
         delete?: never;
         options?: never;
@@ -1421,7 +1421,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /bookings/{id}/rating */
+        /** Rate the completed service (the client, once) */
         post: operations["post/bookings/{id}/rating"];
         delete?: never;
         options?: never;
@@ -1487,10 +1487,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /calendar-days */
+        /** The working-day calendar's exceptions of a year (holidays, make-up workdays) */
         get: operations["get/calendar-days"];
         put?: never;
-        /** POST /calendar-days */
+        /** Set days of the working-day calendar (operator; 1–400 at once, each replaced) */
         post: operations["post/calendar-days"];
         delete?: never;
         options?: never;
@@ -1505,7 +1505,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /calendar-feeds/{token} */
+        /** An iCalendar feed by its private token */
         get: operations["get/calendar-feeds/{token}"];
         put?: never;
         post?: never;
@@ -1522,7 +1522,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /challenge-applications */
+        /** A unit's own applications (mine), or an expert's panel (assigned) */
         get: operations["get/challenge-applications"];
         put?: never;
         post?: never;
@@ -1539,7 +1539,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /challenge-applications/{id} */
+        /** One application */
         get: operations["get/challenge-applications/{id}"];
         put?: never;
         post?: never;
@@ -1556,10 +1556,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /challenge-applications/{id}/attachments */
+        /** The object's files, without their content */
         get: operations["get/challenge-applications/{id}/attachments"];
         put?: never;
-        /** POST /challenge-applications/{id}/attachments */
+        /** Add a file (PDF, PNG, JPEG, XLSX or DOCX, recognised by content; at most 10 MiB, 30 files per object) while the owner may change it */
         post: operations["post/challenge-applications/{id}/attachments"];
         delete?: never;
         options?: never;
@@ -1574,11 +1574,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /challenge-applications/{id}/attachments/{attachment_id} */
+        /** One file, as a download */
         get: operations["get/challenge-applications/{id}/attachments/{attachment_id}"];
         put?: never;
         post?: never;
-        /** DELETE /challenge-applications/{id}/attachments/{attachment_id} */
+        /** Remove a file while the owner may change the object */
         delete: operations["delete/challenge-applications/{id}/attachments/{attachment_id}"];
         options?: never;
         head?: never;
@@ -1592,7 +1592,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /challenge-applications/{id}/eligible-experts */
+        /** The experts who may be assigned (active, not of the applicant or its rivals) */
         get: operations["get/challenge-applications/{id}/eligible-experts"];
         put?: never;
         post?: never;
@@ -1611,7 +1611,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /challenge-applications/{id}/experts */
+        /** Assign experts to the panel (deciders; at most 15 on a panel, none of the applicant's or its rivals') */
         post: operations["post/challenge-applications/{id}/experts"];
         delete?: never;
         options?: never;
@@ -1629,7 +1629,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** DELETE /challenge-applications/{id}/experts/{user_id} */
+        /** Withdraw an expert who has not scored (deciders) */
         delete: operations["delete/challenge-applications/{id}/experts/{user_id}"];
         options?: never;
         head?: never;
@@ -1643,10 +1643,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /challenge-applications/{id}/reviews */
+        /** The panel's opinions: all for deciders, their own for an expert, unnamed for the applicant once decided */
         get: operations["get/challenge-applications/{id}/reviews"];
         put?: never;
-        /** POST /challenge-applications/{id}/reviews */
+        /** Score the subject (the assigned expert, once, while it is in review) */
         post: operations["post/challenge-applications/{id}/reviews"];
         delete?: never;
         options?: never;
@@ -1663,7 +1663,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /challenge-applications/{id}/withdraw */
+        /** Withdraw a submitted application while the challenge is open */
         post: operations["post/challenge-applications/{id}/withdraw"];
         delete?: never;
         options?: never;
@@ -1680,7 +1680,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /challenge-milestones/{id}/confirm */
+        /** The publisher confirms a reported milestone */
         post: operations["post/challenge-milestones/{id}/confirm"];
         delete?: never;
         options?: never;
@@ -1697,7 +1697,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /challenge-milestones/{id}/reject */
+        /** The publisher rejects a reported milestone, with the reason */
         post: operations["post/challenge-milestones/{id}/reject"];
         delete?: never;
         options?: never;
@@ -1714,7 +1714,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /challenge-milestones/{id}/report */
+        /** The awarded unit reports a milestone reached */
         post: operations["post/challenge-milestones/{id}/report"];
         delete?: never;
         options?: never;
@@ -1729,10 +1729,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /challenges */
+        /** Published challenges (public), or the publisher's own (manage) */
         get: operations["get/challenges"];
         put?: never;
-        /** POST /challenges */
+        /** Draft a challenge (揭榜挂帅): the problem, its indicators, the reward */
         post: operations["post/challenges"];
         delete?: never;
         options?: never;
@@ -1747,14 +1747,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /challenges/{id} */
+        /** One challenge (a draft only for its publisher) */
         get: operations["get/challenges/{id}"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** PATCH /challenges/{id} */
+        /** Replace a draft's fields (If-Match) */
         patch: operations["patch/challenges/{id}"];
         trace?: never;
     };
@@ -1799,10 +1799,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /challenges/{id}/applications */
+        /** The challenge's applications (its publisher) */
         get: operations["get/challenges/{id}/applications"];
         put?: never;
-        /** POST /challenges/{id}/applications */
+        /** Apply (揭榜) with the unit's proposal while the challenge is open */
         post: operations["post/challenges/{id}/applications"];
         delete?: never;
         options?: never;
@@ -1819,7 +1819,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /challenges/{id}/award */
+        /** Award the challenge to one or more applications (in review), with the reason */
         post: operations["post/challenges/{id}/award"];
         delete?: never;
         options?: never;
@@ -1868,10 +1868,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /challenges/{id}/milestones */
+        /** The challenge's milestones */
         get: operations["get/challenges/{id}/milestones"];
         put?: never;
-        /** POST /challenges/{id}/milestones */
+        /** Set a milestone of an awarded application (its share of the reward) */
         post: operations["post/challenges/{id}/milestones"];
         delete?: never;
         options?: never;
@@ -1988,7 +1988,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /colleagues */
+        /** Up to 20 active users of the caller's organisation (never the caller) */
         get: operations["get/colleagues"];
         put?: never;
         post?: never;
@@ -2005,7 +2005,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /departments */
+        /** The city's competent departments (code, name) */
         get: operations["get/departments"];
         put?: never;
         post?: never;
@@ -2022,7 +2022,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /districts */
+        /** Beijing's districts (code, name) */
         get: operations["get/districts"];
         put?: never;
         post?: never;
@@ -2039,10 +2039,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /evaluations */
+        /** Evaluation requests: the unit's (mine), the caller's to score (assigned), or all */
         get: operations["get/evaluations"];
         put?: never;
-        /** POST /evaluations */
+        /** Ask for an evaluation of an achievement (achievement_id) or an invention disclosure (title, abstract, class) */
         post: operations["post/evaluations"];
         delete?: never;
         options?: never;
@@ -2057,7 +2057,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /evaluations/{id} */
+        /** One evaluation request with its assignees and, once scored, the scores */
         get: operations["get/evaluations/{id}"];
         put?: never;
         post?: never;
@@ -2093,7 +2093,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /evaluations/{id}/assign */
+        /** Assign one agency or at least three experts (not of the asking unit) */
         post: operations["post/evaluations/{id}/assign"];
         delete?: never;
         options?: never;
@@ -2127,7 +2127,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /evaluations/{id}/complete */
+        /** Complete the evaluation with its conclusion */
         post: operations["post/evaluations/{id}/complete"];
         delete?: never;
         options?: never;
@@ -2161,7 +2161,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /evaluations/{id}/scores */
+        /** An assignee's scores, one per criterion (the last one moves the request on) */
         post: operations["post/evaluations/{id}/scores"];
         delete?: never;
         options?: never;
@@ -2193,7 +2193,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /evaluations/criteria */
+        /** Each class's evaluation method and weighted criteria */
         get: operations["get/evaluations/criteria"];
         put?: never;
         post?: never;
@@ -2227,7 +2227,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /expert-assignments */
+        /** The signed-in expert's assignments across every kind */
         get: operations["get/expert-assignments"];
         put?: never;
         post?: never;
@@ -2417,7 +2417,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /finance-products/summary */
+        /** Approved finance products against the platform's target (public) */
         get: operations["get/finance-products/summary"];
         put?: never;
         post?: never;
@@ -2605,7 +2605,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /industry-codes */
+        /** Industry codes (GB/T 4754): a level's children, or up to 50 matching q */
         get: operations["get/industry-codes"];
         put?: never;
         post?: never;
@@ -2656,7 +2656,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /instrument-classes */
+        /** The instrument classification, every level */
         get: operations["get/instrument-classes"];
         put?: never;
         post?: never;
@@ -2744,7 +2744,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /instruments/{id}/availability */
+        /** Free and taken slots per day (at most 62 days) */
         get: operations["get/instruments/{id}/availability"];
         put?: never;
         post?: never;
@@ -2761,9 +2761,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /instruments/{id}/booking-rules */
+        /** The instrument's booking rules ({bookable: false} when it takes no bookings) */
         get: operations["get/instruments/{id}/booking-rules"];
-        /** PUT /instruments/{id}/booking-rules */
+        /** Set the booking rules (the instrument's unit; If-Match or version) */
         put: operations["put/instruments/{id}/booking-rules"];
         post?: never;
         delete?: never;
@@ -2781,7 +2781,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /instruments/{id}/calendar-feed */
+        /** A new private iCalendar feed of the instrument's bookings (its unit) */
         post: operations["post/instruments/{id}/calendar-feed"];
         delete?: never;
         options?: never;
@@ -2864,10 +2864,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /instruments/{id}/trained-users */
+        /** The users trained on the instrument (its unit) */
         get: operations["get/instruments/{id}/trained-users"];
         put?: never;
-        /** POST /instruments/{id}/trained-users */
+        /** Record a user as trained (default today) */
         post: operations["post/instruments/{id}/trained-users"];
         delete?: never;
         options?: never;
@@ -2885,7 +2885,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** DELETE /instruments/{id}/trained-users/{user_id} */
+        /** Remove a user's training record */
         delete: operations["delete/instruments/{id}/trained-users/{user_id}"];
         options?: never;
         head?: never;
@@ -2933,7 +2933,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /instruments/registration-report */
+        /** Units with instruments registered late or still unregistered past their due date (reviewers: their department's units; the operator: all) */
         get: operations["get/instruments/registration-report"];
         put?: never;
         post?: never;
@@ -3278,7 +3278,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /me/calendar-feed */
+        /** A new private iCalendar feed of the caller's bookings (the old link stops working) */
         post: operations["post/me/calendar-feed"];
         delete?: never;
         options?: never;
@@ -3295,7 +3295,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /media */
+        /** Upload a photo (JPEG, PNG or WebP by content); answered with its URL */
         post: operations["post/media"];
         delete?: never;
         options?: never;
@@ -3310,7 +3310,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /media/{name} */
+        /** A photo by its name (its hash and type), cacheable for good */
         get: operations["get/media/{name}"];
         put?: never;
         post?: never;
@@ -3344,7 +3344,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /notifications */
+        /** The caller's inbox, newest first, with the unread count */
         get: operations["get/notifications"];
         put?: never;
         post?: never;
@@ -3363,7 +3363,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /notifications/{id}/read */
+        /** Mark one message read (the caller's own) */
         post: operations["post/notifications/{id}/read"];
         delete?: never;
         options?: never;
@@ -3380,7 +3380,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /notifications/read-all */
+        /** Mark every message of the caller read */
         post: operations["post/notifications/read-all"];
         delete?: never;
         options?: never;
@@ -3551,7 +3551,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /orders/{id}/delivery */
+        /** Record what was delivered (the provider): completes the object */
         post: operations["post/orders/{id}/delivery"];
         delete?: never;
         options?: never;
@@ -3619,7 +3619,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /orders/{id}/rating */
+        /** Rate the completed service (the client, once) */
         post: operations["post/orders/{id}/rating"];
         delete?: never;
         options?: never;
@@ -3807,9 +3807,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /purchase-check-settings */
+        /** The check's threshold and the saturation hours */
         get: operations["get/purchase-check-settings"];
-        /** PUT /purchase-check-settings */
+        /** Change the threshold and the saturation hours (operator; If-Match or version) */
         put: operations["put/purchase-check-settings"];
         post?: never;
         delete?: never;
@@ -3825,10 +3825,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /purchase-checks */
+        /** Purchase checks in the caller's scope, newest first */
         get: operations["get/purchase-checks"];
         put?: never;
-        /** POST /purchase-checks */
+        /** File a purchase check (a draft of the caller's unit) */
         post: operations["post/purchase-checks"];
         delete?: never;
         options?: never;
@@ -3843,14 +3843,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /purchase-checks/{id} */
+        /** One purchase check with its files, decision and linked instrument */
         get: operations["get/purchase-checks/{id}"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** PATCH /purchase-checks/{id} */
+        /** Change a draft or returned check (If-Match or version) */
         patch: operations["patch/purchase-checks/{id}"];
         trace?: never;
     };
@@ -3880,7 +3880,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /purchase-checks/{id}/advise_sharing */
+        /** Decide: advise sharing an existing instrument, with its basis */
         post: operations["post/purchase-checks/{id}/advise_sharing"];
         delete?: never;
         options?: never;
@@ -3895,10 +3895,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /purchase-checks/{id}/attachments */
+        /** The object's files, without their content */
         get: operations["get/purchase-checks/{id}/attachments"];
         put?: never;
-        /** POST /purchase-checks/{id}/attachments */
+        /** Add a file (PDF, PNG, JPEG, XLSX or DOCX, recognised by content; at most 10 MiB, 20 files per object) while the owner may change it */
         post: operations["post/purchase-checks/{id}/attachments"];
         delete?: never;
         options?: never;
@@ -3913,11 +3913,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /purchase-checks/{id}/attachments/{attachment_id} */
+        /** One file, as a download */
         get: operations["get/purchase-checks/{id}/attachments/{attachment_id}"];
         put?: never;
         post?: never;
-        /** DELETE /purchase-checks/{id}/attachments/{attachment_id} */
+        /** Remove a file while the owner may change the object */
         delete: operations["delete/purchase-checks/{id}/attachments/{attachment_id}"];
         options?: never;
         head?: never;
@@ -3931,7 +3931,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /purchase-checks/{id}/eligible-experts */
+        /** The experts who may be assigned (active, not of the applicant or its rivals) */
         get: operations["get/purchase-checks/{id}/eligible-experts"];
         put?: never;
         post?: never;
@@ -3950,7 +3950,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /purchase-checks/{id}/experts */
+        /** Assign experts to the panel (deciders; at most 15 on a panel, none of the applicant's or its rivals') */
         post: operations["post/purchase-checks/{id}/experts"];
         delete?: never;
         options?: never;
@@ -3968,7 +3968,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** DELETE /purchase-checks/{id}/experts/{user_id} */
+        /** Withdraw an expert who has not scored (deciders) */
         delete: operations["delete/purchase-checks/{id}/experts/{user_id}"];
         options?: never;
         head?: never;
@@ -3984,7 +3984,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /purchase-checks/{id}/instrument */
+        /** Link the bought instrument (the unit's, once) */
         post: operations["post/purchase-checks/{id}/instrument"];
         delete?: never;
         options?: never;
@@ -4001,7 +4001,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /purchase-checks/{id}/recommend */
+        /** Decide: recommend the purchase, with its basis */
         post: operations["post/purchase-checks/{id}/recommend"];
         delete?: never;
         options?: never;
@@ -4033,10 +4033,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /purchase-checks/{id}/reviews */
+        /** The panel's opinions: all for deciders, their own for an expert, unnamed for the applicant once decided */
         get: operations["get/purchase-checks/{id}/reviews"];
         put?: never;
-        /** POST /purchase-checks/{id}/reviews */
+        /** Score the subject (the assigned expert, once, while it is in review) */
         post: operations["post/purchase-checks/{id}/reviews"];
         delete?: never;
         options?: never;
@@ -4051,7 +4051,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /purchase-checks/{id}/similar */
+        /** The similar instruments, nearest first (frozen at submission) */
         get: operations["get/purchase-checks/{id}/similar"];
         put?: never;
         post?: never;
@@ -4153,7 +4153,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /ratings */
+        /** A resource's ratings, newest first, with their count and average (public) */
         get: operations["get/ratings"];
         put?: never;
         post?: never;
@@ -4172,7 +4172,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /ratings/{id}/reply */
+        /** The provider's one reply to a rating */
         post: operations["post/ratings/{id}/reply"];
         delete?: never;
         options?: never;
@@ -4324,7 +4324,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /role-grants */
+        /** Role changes waiting for (or decided by) a second security administrator */
         get: operations["get/role-grants"];
         put?: never;
         post?: never;
@@ -4343,7 +4343,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /role-grants/{id}/confirm */
+        /** Confirm a pending role change (another administrator) */
         post: operations["post/role-grants/{id}/confirm"];
         delete?: never;
         options?: never;
@@ -4360,7 +4360,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /role-grants/{id}/refuse */
+        /** Refuse a pending role change */
         post: operations["post/role-grants/{id}/refuse"];
         delete?: never;
         options?: never;
@@ -5321,10 +5321,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-contracts */
+        /** Contracts: the unit's, the district's, the broker's filed, or all */
         get: operations["get/tech-contracts"];
         put?: never;
-        /** POST /tech-contracts */
+        /** File a technology contract (form JJ-001) for the seller: a draft */
         post: operations["post/tech-contracts"];
         delete?: never;
         options?: never;
@@ -5339,14 +5339,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-contracts/{id} */
+        /** One contract with what the caller may do now */
         get: operations["get/tech-contracts/{id}"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** PATCH /tech-contracts/{id} */
+        /** Replace a draft or returned contract (If-Match) */
         patch: operations["patch/tech-contracts/{id}"];
         trace?: never;
     };
@@ -5374,10 +5374,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-contracts/{id}/attachments */
+        /** The object's files, without their content */
         get: operations["get/tech-contracts/{id}/attachments"];
         put?: never;
-        /** POST /tech-contracts/{id}/attachments */
+        /** Add a file (PDF, PNG, JPEG, XLSX or DOCX, recognised by content; at most 10 MiB, 20 files per object) while the owner may change it */
         post: operations["post/tech-contracts/{id}/attachments"];
         delete?: never;
         options?: never;
@@ -5392,11 +5392,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-contracts/{id}/attachments/{attachment_id} */
+        /** One file, as a download */
         get: operations["get/tech-contracts/{id}/attachments/{attachment_id}"];
         put?: never;
         post?: never;
-        /** DELETE /tech-contracts/{id}/attachments/{attachment_id} */
+        /** Remove a file while the owner may change the object */
         delete: operations["delete/tech-contracts/{id}/attachments/{attachment_id}"];
         options?: never;
         head?: never;
@@ -5429,7 +5429,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /tech-contracts/{id}/register */
+        /** Register (登记) a submitted contract: the approved income, the achievement */
         post: operations["post/tech-contracts/{id}/register"];
         delete?: never;
         options?: never;
@@ -5512,7 +5512,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-contracts/reference */
+        /** The form's reference tables: types, sub-types, fields, entity types, divisions */
         get: operations["get/tech-contracts/reference"];
         put?: never;
         post?: never;
@@ -5841,7 +5841,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-market/map */
+        /** Registered contracts by district, for the map */
         get: operations["get/tech-market/map"];
         put?: never;
         post?: never;
@@ -5875,7 +5875,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-market/monitor */
+        /** The market's running figures (public) */
         get: operations["get/tech-market/monitor"];
         put?: never;
         post?: never;
@@ -5892,7 +5892,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-market/statistics */
+        /** Registered contracts summed by a grouping (JSON, CSV or XLSX) */
         get: operations["get/tech-market/statistics"];
         put?: never;
         post?: never;
@@ -5909,10 +5909,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-platform-assessments */
+        /** Yearly assessments in the caller's view */
         get: operations["get/tech-platform-assessments"];
         put?: never;
-        /** POST /tech-platform-assessments */
+        /** Open a platform's yearly assessment (operator): the figures from the unit's records */
         post: operations["post/tech-platform-assessments"];
         delete?: never;
         options?: never;
@@ -5927,7 +5927,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-platform-assessments/{id} */
+        /** One yearly assessment with what the caller may do now */
         get: operations["get/tech-platform-assessments/{id}"];
         put?: never;
         post?: never;
@@ -5978,7 +5978,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-platform-assessments/{id}/eligible-experts */
+        /** The experts who may be assigned (active, not of the applicant or its rivals) */
         get: operations["get/tech-platform-assessments/{id}/eligible-experts"];
         put?: never;
         post?: never;
@@ -5997,7 +5997,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /tech-platform-assessments/{id}/experts */
+        /** Assign experts to the panel (deciders; at most 15 on a panel, none of the applicant's or its rivals') */
         post: operations["post/tech-platform-assessments/{id}/experts"];
         delete?: never;
         options?: never;
@@ -6015,7 +6015,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** DELETE /tech-platform-assessments/{id}/experts/{user_id} */
+        /** Withdraw an expert who has not scored (deciders) */
         delete: operations["delete/tech-platform-assessments/{id}/experts/{user_id}"];
         options?: never;
         head?: never;
@@ -6048,7 +6048,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /tech-platform-assessments/{id}/rectify */
+        /** Ask for rectification within a number of working days (operator) */
         post: operations["post/tech-platform-assessments/{id}/rectify"];
         delete?: never;
         options?: never;
@@ -6082,7 +6082,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /tech-platform-assessments/{id}/report */
+        /** The unit's self-report (the figures are computed again) */
         post: operations["post/tech-platform-assessments/{id}/report"];
         delete?: never;
         options?: never;
@@ -6097,10 +6097,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-platform-assessments/{id}/reviews */
+        /** The panel's opinions: all for deciders, their own for an expert, unnamed for the applicant once decided */
         get: operations["get/tech-platform-assessments/{id}/reviews"];
         put?: never;
-        /** POST /tech-platform-assessments/{id}/reviews */
+        /** Score the subject (the assigned expert, once, while it is in review) */
         post: operations["post/tech-platform-assessments/{id}/reviews"];
         delete?: never;
         options?: never;
@@ -6166,10 +6166,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-platforms */
+        /** Platform applications: the unit's, the district's, an expert's, or all */
         get: operations["get/tech-platforms"];
         put?: never;
-        /** POST /tech-platforms */
+        /** Apply for a platform (the operating unit's plan; previous_id for a renewal): a draft */
         post: operations["post/tech-platforms"];
         delete?: never;
         options?: never;
@@ -6184,14 +6184,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-platforms/{id} */
+        /** One platform application with what the caller may do now */
         get: operations["get/tech-platforms/{id}"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** PATCH /tech-platforms/{id} */
+        /** Replace the plan (draft, returned, or after the site check: a new plan version) */
         patch: operations["patch/tech-platforms/{id}"];
         trace?: never;
     };
@@ -6236,10 +6236,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-platforms/{id}/attachments */
+        /** The object's files, without their content */
         get: operations["get/tech-platforms/{id}/attachments"];
         put?: never;
-        /** POST /tech-platforms/{id}/attachments */
+        /** Add a file (PDF, PNG, JPEG, XLSX or DOCX, recognised by content; at most 10 MiB, 30 files per object) while the owner may change it */
         post: operations["post/tech-platforms/{id}/attachments"];
         delete?: never;
         options?: never;
@@ -6254,11 +6254,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-platforms/{id}/attachments/{attachment_id} */
+        /** One file, as a download */
         get: operations["get/tech-platforms/{id}/attachments/{attachment_id}"];
         put?: never;
         post?: never;
-        /** DELETE /tech-platforms/{id}/attachments/{attachment_id} */
+        /** Remove a file while the owner may change the object */
         delete: operations["delete/tech-platforms/{id}/attachments/{attachment_id}"];
         options?: never;
         head?: never;
@@ -6272,7 +6272,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-platforms/{id}/eligible-experts */
+        /** The experts who may be assigned (active, not of the applicant or its rivals) */
         get: operations["get/tech-platforms/{id}/eligible-experts"];
         put?: never;
         post?: never;
@@ -6291,7 +6291,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /tech-platforms/{id}/experts */
+        /** Assign experts to the panel (deciders; at most 15 on a panel, none of the applicant's or its rivals') */
         post: operations["post/tech-platforms/{id}/experts"];
         delete?: never;
         options?: never;
@@ -6309,7 +6309,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** DELETE /tech-platforms/{id}/experts/{user_id} */
+        /** Withdraw an expert who has not scored (deciders) */
         delete: operations["delete/tech-platforms/{id}/experts/{user_id}"];
         options?: never;
         head?: never;
@@ -6323,7 +6323,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-platforms/{id}/plans */
+        /** Every submitted plan version */
         get: operations["get/tech-platforms/{id}/plans"];
         put?: never;
         post?: never;
@@ -6391,10 +6391,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-platforms/{id}/reviews */
+        /** The panel's opinions: all for deciders, their own for an expert, unnamed for the applicant once decided */
         get: operations["get/tech-platforms/{id}/reviews"];
         put?: never;
-        /** POST /tech-platforms/{id}/reviews */
+        /** Score the subject (the assigned expert, once, while it is in review) */
         post: operations["post/tech-platforms/{id}/reviews"];
         delete?: never;
         options?: never;
@@ -6411,7 +6411,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /tech-platforms/{id}/site-check */
+        /** Record the site check (pass or fail, with findings) */
         post: operations["post/tech-platforms/{id}/site-check"];
         delete?: never;
         options?: never;
@@ -6428,7 +6428,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /tech-platforms/{id}/start_panel */
+        /** Send the application to its expert panel (after the district's recommendation and the site check) */
         post: operations["post/tech-platforms/{id}/start_panel"];
         delete?: never;
         options?: never;
@@ -6494,7 +6494,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-platforms/public */
+        /** The platforms in the system now (admitted, label valid), with their unit's services; no login */
         get: operations["get/tech-platforms/public"];
         put?: never;
         post?: never;
@@ -6601,7 +6601,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /users/{id}/unlock */
+        /** Unlock an account locked after failed sign-ins */
         post: operations["post/users/{id}/unlock"];
         delete?: never;
         options?: never;
@@ -7162,6 +7162,52 @@ export interface components {
             /** @description the version last seen (or If-Match) */
             version?: number;
         };
+        AnnualReport: {
+            allowed_actions?: string[];
+            /** @description the report's contents (ContentJson) */
+            content: Record<string, never>;
+            created_at?: string;
+            department_code?: string;
+            files?: components["schemas"]["Attachment"][];
+            forwarded_at: string | null;
+            id: string;
+            org_id: string;
+            org_name?: string;
+            reason?: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "accepted" | "returned" | "forwarded";
+            submitted_at: string | null;
+            updated_at?: string;
+            version: number;
+            year: number;
+        };
+        Attachment: {
+            content_type: string;
+            file_name: string;
+            id: string;
+            purpose: string;
+            sha256: string;
+            size_bytes: number;
+            uploaded_at: string;
+            uploaded_by: string;
+        };
+        AuditEvent: {
+            actor_role?: string;
+            actor_user_id: string | null;
+            actor_username?: string;
+            after: string | null;
+            at: string;
+            before: string | null;
+            detail?: string;
+            event_type: string;
+            id: string;
+            ip?: string;
+            object_id: string;
+            object_type: string;
+            request_id?: string;
+            result: string;
+            sealed: boolean;
+        };
         Booking: {
             booked_by?: string;
             client_org_id?: string | null;
@@ -7182,6 +7228,96 @@ export interface components {
             user_id: string;
             version: number;
         };
+        Challenge: {
+            allowed_actions?: string[];
+            /** Format: date */
+            application_deadline: string;
+            applications_count: number;
+            award_reason: string;
+            contact_name: string;
+            contact_phone: string;
+            created_at: string;
+            days_left: number;
+            delivery_months: number;
+            id: string;
+            industry_codes: string[];
+            my_application?: {
+                id: string;
+                status: string;
+            } | null;
+            problem: string;
+            published_at: string | null;
+            publisher: {
+                department_code?: string;
+                /** @enum {string} */
+                kind: "operator" | "department";
+                name: string;
+                name_en?: string;
+                org_id?: string | null;
+            };
+            reason: string;
+            requirements: string[];
+            reward_fen: number;
+            reward_split: string;
+            /** @enum {string} */
+            status: "draft" | "published" | "closed" | "in_review" | "awarded" | "failed" | "in_progress" | "accepted" | "terminated";
+            title: string;
+            updated_at: string;
+            version: number;
+        };
+        ChallengeApplication: {
+            approach: string;
+            budget_fen: number;
+            challenge_id: string;
+            /** @enum {string} */
+            challenge_status: "draft" | "published" | "closed" | "in_review" | "awarded" | "failed" | "in_progress" | "accepted" | "terminated";
+            challenge_title: string;
+            contact_name: string;
+            contact_phone: string;
+            created_at: string;
+            expected_results: string;
+            experts: number;
+            id: string;
+            milestones?: components["schemas"]["ChallengeMilestone"][];
+            org_id: string;
+            org_name: string;
+            schedule: string;
+            /** @enum {string} */
+            status: "submitted" | "withdrawn" | "chosen" | "not_chosen";
+            team: {
+                /** @description at least 1 characters */
+                name: string;
+                role: string;
+                title: string;
+            }[];
+            updated_at: string;
+            version: number;
+        };
+        ChallengeMilestone: {
+            amount_fen: number;
+            application_id: string;
+            challenge_id: string;
+            confirmed_at: string | null;
+            created_at?: string;
+            /** Format: date */
+            due_on: string;
+            id: string;
+            org_id: string;
+            org_name: string;
+            reject_reason: string;
+            report_note: string;
+            reported_at: string | null;
+            /** @enum {string} */
+            status: "pending" | "reported" | "confirmed" | "rejected";
+            title: string;
+            version: number;
+        };
+        EligibleExpert: {
+            display_name: string;
+            on_panel: boolean;
+            org_name: string;
+            user_id: string;
+        };
         Error: {
             error: {
                 /** @example validation_failed */
@@ -7192,6 +7328,69 @@ export interface components {
                 }[];
                 message: string;
             };
+        };
+        Evaluation: {
+            abstract?: string;
+            achievement_id: string | null;
+            allowed_actions?: string[];
+            assignees: {
+                /** @enum {string} */
+                kind: "agency" | "expert";
+                name: string;
+                scored: boolean;
+                scored_at: string | null;
+                user_id: string;
+            }[];
+            class: string;
+            completed_at?: string | null;
+            conclusion?: string;
+            created_at?: string;
+            criteria: components["schemas"]["EvaluationCriterion"][];
+            id: string;
+            level: string | null;
+            method: string;
+            org_id: string;
+            org_name?: string;
+            reason?: string;
+            requested_by?: string;
+            score: number | null;
+            scores?: {
+                comment: string;
+                criterion: string;
+                score: number;
+                user_id: string;
+            }[];
+            /** @enum {string} */
+            status: "requested" | "assigned" | "scored" | "completed" | "cancelled" | "declined";
+            /** @enum {string} */
+            subject: "achievement" | "invention_disclosure";
+            title: string;
+            updated_at?: string;
+            version: number;
+        };
+        EvaluationClassCriteria: {
+            /** @enum {string} */
+            class: "basic_research" | "applied_research" | "development_industrialization";
+            criteria: components["schemas"]["EvaluationCriterion"][];
+            method: string;
+            method_name_en: string;
+            method_name_zh: string;
+        };
+        EvaluationCriterion: {
+            code: string;
+            name_en: string;
+            name_zh: string;
+            weight: number;
+        };
+        ExpertAssignment: {
+            assigned_at: string;
+            kind: string;
+            scored_at: string | null;
+            /** @enum {string} */
+            status: "assigned" | "scored";
+            subject_id: string;
+            title: string;
+            total: number | null;
         };
         FinanceProduct: {
             allowed_actions?: string[];
@@ -7467,6 +7666,163 @@ export interface components {
             /** @description the version last seen (or If-Match) */
             version?: number;
         };
+        Notification: {
+            created_at: string;
+            id: string;
+            kind: string;
+            /** @description the message's values, by kind (ids as text) */
+            params: {
+                [key: string]: unknown;
+            };
+            read_at: string | null;
+        };
+        PanelReview: {
+            assigned_at: string;
+            expert_name?: string;
+            expert_number?: number;
+            expert_org_name?: string;
+            expert_user_id?: string;
+            opinion: string | null;
+            recommendation: string | null;
+            scored_at: string | null;
+            scores: {
+                [key: string]: number;
+            } | null;
+            /** @enum {string} */
+            status: "assigned" | "scored" | "withdrawn";
+            total: number | null;
+        };
+        PanelSummary: {
+            average_total: number | null;
+            by_criterion: {
+                [key: string]: number | null;
+            };
+            experts: number;
+            recommendations: {
+                [key: string]: number;
+            };
+            scored: number;
+        };
+        PurchaseCheck: {
+            allowed_actions?: string[];
+            budget_fen: number;
+            class_code: string;
+            class_name: string;
+            country: string;
+            created_at: string;
+            created_by: string;
+            decided_at: string | null;
+            decision_basis: string[] | null;
+            department_code: string | null;
+            discipline: string;
+            district_code: string | null;
+            expected_hours: number;
+            expected_users: string;
+            files: components["schemas"]["Attachment"][];
+            /** @enum {string} */
+            funding_source: "central_fiscal" | "city_fiscal" | "district_fiscal" | "own" | "other";
+            id: string;
+            instrument: {
+                id: string;
+                linked_at: string | null;
+                name: string;
+                registered_late: boolean;
+                registered_on: string | null;
+                registration_due_date: string;
+            } | null;
+            key_specs: string;
+            manufacturer: string;
+            model: string;
+            name: string;
+            open_plan: string;
+            org_id: string;
+            org_name: string;
+            panel_summary: {
+                average_total: number | null;
+                by_criterion: {
+                    [key: string]: number | null;
+                };
+                experts: number;
+                recommendations: {
+                    [key: string]: number;
+                };
+                scored: number;
+            } | null;
+            purpose: string;
+            quotes: {
+                model: string;
+                note: string;
+                price_fen: number;
+                /** @description at least 1 characters */
+                supplier: string;
+            }[];
+            reason: string;
+            required: boolean;
+            running_cost_ready: boolean;
+            similar_snapshot: components["schemas"]["SimilarInstrument"][] | null;
+            site_ready: boolean;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "in_review" | "recommended" | "sharing_advised" | "returned" | "withdrawn";
+            submitted_at: string | null;
+            updated_at: string;
+            version: number;
+            why_not_existing: string;
+        };
+        PurchaseCheckListItem: {
+            budget_fen: number;
+            class_code: string;
+            id: string;
+            name: string;
+            org_id: string;
+            org_name: string;
+            required: boolean;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "in_review" | "recommended" | "sharing_advised" | "returned" | "withdrawn";
+            submitted_at: string | null;
+            updated_at: string;
+            version: number;
+        };
+        PurchaseCheckSettings: {
+            saturation_hours: number;
+            threshold_fen: number;
+            updated_at: string;
+            version: number;
+        };
+        Rating: {
+            comment: string;
+            delivery_id?: string;
+            id: string;
+            /** @enum {string} */
+            level: "very_satisfied" | "satisfied" | "fair" | "dissatisfied" | "very_poor";
+            rated_at: string;
+            replied_at: string | null;
+            reply: string | null;
+            resource_id: string;
+            resource_kind: string;
+            score: number;
+            version: number;
+        };
+        RegistrationReportRow: {
+            department_code: string;
+            instruments: number;
+            org_id: string;
+            org_name: string;
+            overdue_unregistered: number;
+            registered_late: number;
+        };
+        RoleGrant: {
+            decided_at: string | null;
+            decided_by: string | null;
+            id: string;
+            requested_at: string;
+            requested_by: string;
+            roles: string[];
+            /** @enum {string} */
+            status: "pending" | "confirmed" | "refused" | "superseded";
+            user_id: string;
+            username: string;
+            version: number;
+        };
         SearchResult: {
             did_you_mean?: string | null;
             facets: Record<string, never>;
@@ -7577,6 +7933,26 @@ export interface components {
             /** @description the version last seen (or If-Match) */
             version?: number;
         };
+        SimilarInstrument: {
+            bookable: boolean;
+            booked_hours_next_30_days: number;
+            class_code: string;
+            district_code: string;
+            effective_hours: number;
+            external_hours: number;
+            instrument_id: string;
+            likeness: number;
+            manufacturer: string;
+            model: string;
+            name: string;
+            open_status: string;
+            org_id: string;
+            org_name: string;
+            saturated: boolean;
+            /** @enum {string} */
+            tier: "unit" | "district" | "city";
+            year: number;
+        };
         Talent: {
             allowed_actions?: string[];
             contact_email: string | null;
@@ -7683,6 +8059,25 @@ export interface components {
             /** @description the version last seen (or If-Match) */
             version?: number;
         };
+        TechContract: {
+            allowed_actions?: string[];
+            field_code?: string;
+            id: string;
+            instalments?: Record<string, never>[];
+            org_id: string;
+            org_name?: string;
+            parties: Record<string, never>[];
+            project_name: string;
+            reason?: string;
+            signed_on?: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "returned" | "registered" | "refused";
+            subtype?: string;
+            tech_amount_fen?: number;
+            total_fen: number;
+            type: string;
+            version: number;
+        };
         TechDemand: {
             allowed_actions?: string[];
             /** @description fen */
@@ -7752,6 +8147,55 @@ export interface components {
             title?: string;
             /** @description the version last seen (or If-Match) */
             version?: number;
+        };
+        TechPlatform: {
+            allowed_actions?: string[];
+            created_at?: string;
+            district_code?: string;
+            field_id: string;
+            field_name?: string;
+            goals?: string;
+            id: string;
+            instruments: Record<string, never>[];
+            label: {
+                status: string;
+                title: string;
+                valid_from?: string | null;
+                valid_until?: string | null;
+            } | null;
+            mechanism?: string;
+            name?: string;
+            openness?: string;
+            org_id: string;
+            org_name: string;
+            organisation?: string;
+            plan_version: number;
+            positioning?: string;
+            previous_id: string | null;
+            reason?: string;
+            site?: string;
+            site_check: {
+                at?: string | null;
+                findings?: string | null;
+                /** @enum {string} */
+                result: "pass" | "fail";
+            } | null;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "returned" | "district_recommended" | "site_checked" | "panel" | "admitted" | "rejected";
+            support_measures?: string;
+            tasks?: string;
+            team?: string;
+            updated_at?: string;
+            version: number;
+        };
+        TechPlatformAssessment: {
+            allowed_actions?: string[];
+            id: string;
+            platform_id: string;
+            /** @enum {string} */
+            status: "open" | "reported" | "panel" | "continued" | "rectifying" | "removed" | "not_submitted";
+            version: number;
+            year: number;
         };
         User: {
             created_at?: string;
@@ -8614,25 +9058,35 @@ export interface operations {
     };
     "get/annual-reports": {
         parameters: {
-            query?: never;
+            query?: {
+                org_id?: string;
+                page?: number;
+                page_size?: number;
+                status?: "draft" | "submitted" | "accepted" | "returned" | "forwarded";
+                year?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Annual reports in the caller's scope, newest year first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AnnualReport"][];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -8643,24 +9097,29 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    prefill?: boolean;
+                    year: number;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Start the unit's report of a year (prefilled from its records unless prefill=false) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnnualReport"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -8675,49 +9134,55 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One report with its files and what the caller may do now */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnnualReport"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "put/annual-reports/{id}": {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/json": Record<string, never>;
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Replace a draft or returned report's contents (If-Match required) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnnualReport"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            412: components["responses"]["Error412"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
+            428: components["responses"]["Error428"];
         };
     };
     "post/annual-reports/{id}/accept": {
@@ -8791,48 +9256,57 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The object's files, without their content */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Attachment"][];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/annual-reports/{id}/attachments": {
         parameters: {
-            query?: never;
+            query: {
+                /** @description the file's name (folders and control characters dropped, 120 kept) */
+                name: string;
+                /** @description what the file is for */
+                purpose: "report_pdf" | "pledge" | "other";
+            };
             header?: never;
             path: {
                 id: string;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/octet-stream": string;
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Add a file (PDF, PNG, JPEG, XLSX or DOCX, recognised by content; at most 10 MiB, 10 files per object) while the owner may change it */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -8848,19 +9322,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One file, as a download */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/octet-stream": string;
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "delete/annual-reports/{id}/attachments/{attachment_id}": {
@@ -8875,19 +9348,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
-            200: {
+            /** @description Remove a file while the owner may change the object */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/annual-reports/{id}/forward": {
@@ -9062,25 +9533,35 @@ export interface operations {
     };
     "get/annual-reports/deadlines": {
         parameters: {
-            query?: never;
+            query: {
+                year: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The year's deadlines for units and departments (set, or the default) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        configured: boolean;
+                        department_due_on?: string | null;
+                        /** Format: date */
+                        department_effective_on: string;
+                        unit_due_on?: string | null;
+                        /** Format: date */
+                        unit_effective_on: string;
+                        year: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -9089,124 +9570,171 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                year: string;
+                year: number;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** Format: date */
+                    department_due_on: string;
+                    /** Format: date */
+                    unit_due_on: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Set the year's deadlines (both in the following year; departments' not earlier) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        configured: boolean;
+                        department_due_on?: string | null;
+                        /** Format: date */
+                        department_effective_on: string;
+                        unit_due_on?: string | null;
+                        /** Format: date */
+                        unit_effective_on: string;
+                        year: number;
+                    };
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
     "get/annual-reports/export": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description a department's code (the operator) */
+                department?: string;
+                format?: "xlsx" | "csv";
+                from_year?: number;
+                /** @description at most 20 years after from_year */
+                to_year?: number;
+                year?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The reports' figures as a spreadsheet (XLSX, or CSV) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
     "get/annual-reports/overdue": {
         parameters: {
-            query?: never;
+            query: {
+                department?: string;
+                year: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Units and departments late with the year's report */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        configured: boolean;
+                        department_due_on?: string | null;
+                        /** Format: date */
+                        department_effective_on: string;
+                        items?: Record<string, never>[];
+                        /** Format: date */
+                        today?: string;
+                        total?: number;
+                        unit_due_on?: string | null;
+                        /** Format: date */
+                        unit_effective_on: string;
+                        year: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
     "get/annual-reports/prefill": {
         parameters: {
-            query?: never;
+            query: {
+                org_id: string;
+                year: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description What a report of the year would be prefilled with from the unit's records */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": Record<string, never>;
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
     "get/annual-reports/statistics": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description a department's code (the operator) */
+                department?: string;
+                from_year?: number;
+                /** @description at most 20 years after from_year */
+                to_year?: number;
+                year?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The reports' figures summed over a year or a range of years */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": Record<string, never>;
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -10092,49 +10620,74 @@ export interface operations {
     };
     "get/audit-events": {
         parameters: {
-            query?: never;
+            query?: {
+                event_type?: string;
+                /** @description UTC time, 2026-01-31T00:00:00Z */
+                from?: string;
+                object_id?: string;
+                object_type?: string;
+                page?: number;
+                page_size?: number;
+                result?: string;
+                /** @description UTC time */
+                to?: string;
+                username?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The audit trail, newest first (audit administrators) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AuditEvent"][];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
     "get/audit-events/export": {
         parameters: {
-            query?: never;
+            query?: {
+                event_type?: string;
+                /** @description UTC time, 2026-01-31T00:00:00Z */
+                from?: string;
+                object_id?: string;
+                object_type?: string;
+                result?: string;
+                /** @description UTC time */
+                to?: string;
+                username?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The filtered trail as CSV (UTF-8 with BOM, at most 100000 records; the export is audited) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -10727,24 +11280,35 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    client_industry_code?: string;
+                    fee_fen: number;
+                    minutes_used?: number;
+                    note?: string;
+                    samples?: number;
+                    /** @enum {string} */
+                    service_mode: "occupancy" | "technical" | "commissioned" | "remote";
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Record what was delivered (the provider): completes the object */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": Record<string, never>;
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -10791,24 +11355,30 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    comment?: string;
+                    score: number;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Rate the completed service (the client, once) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Rating"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -10912,26 +11482,35 @@ export interface operations {
     };
     "get/calendar-days": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description default this year */
+                year?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The working-day calendar's exceptions of a year (holidays, make-up workdays) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: date */
+                            day: string;
+                            /** @enum {string} */
+                            kind: "holiday" | "workday";
+                            /** @description at most 60 bytes */
+                            name?: string;
+                        }[];
+                        year: string;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/calendar-days": {
@@ -10941,24 +11520,36 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    days: {
+                        /** Format: date */
+                        day: string;
+                        /** @enum {string} */
+                        kind: "holiday" | "workday";
+                        /** @description at most 60 bytes */
+                        name?: string;
+                    }[];
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Set days of the working-day calendar (operator; 1–400 at once, each replaced) */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        saved: number;
+                    };
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -10973,42 +11564,47 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description An iCalendar feed by its private token */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/calendar": string;
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/challenge-applications": {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                page_size?: number;
+                view?: "mine" | "assigned";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description A unit's own applications (mine), or an expert's panel (assigned) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ChallengeApplication"][];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -11023,19 +11619,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One application */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChallengeApplication"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/challenge-applications/{id}/attachments": {
@@ -11049,48 +11644,57 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The object's files, without their content */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Attachment"][];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/challenge-applications/{id}/attachments": {
         parameters: {
-            query?: never;
+            query: {
+                /** @description the file's name (folders and control characters dropped, 120 kept) */
+                name: string;
+                /** @description what the file is for */
+                purpose: "proposal" | "team" | "budget" | "milestone_report" | "other";
+            };
             header?: never;
             path: {
                 id: string;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/octet-stream": string;
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Add a file (PDF, PNG, JPEG, XLSX or DOCX, recognised by content; at most 10 MiB, 30 files per object) while the owner may change it */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -11106,19 +11710,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One file, as a download */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/octet-stream": string;
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "delete/challenge-applications/{id}/attachments/{attachment_id}": {
@@ -11133,24 +11736,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
-            200: {
+            /** @description Remove a file while the owner may change the object */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/challenge-applications/{id}/eligible-experts": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description part of the expert's or their organisation's name */
+                q?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -11159,18 +11763,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The experts who may be assigned (active, not of the applicant or its rivals) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EligibleExpert"][];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -11183,24 +11789,36 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    expert_user_ids: string[];
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Assign experts to the panel (deciders; at most 15 on a panel, none of the applicant's or its rivals') */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            assigned_at: string;
+                            expert_user_id: string;
+                            /** @enum {string} */
+                            status: "assigned";
+                        }[];
+                    };
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -11216,19 +11834,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
-            200: {
+            /** @description Withdraw an expert who has not scored (deciders) */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/challenge-applications/{id}/reviews": {
@@ -11242,19 +11858,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The panel's opinions: all for deciders, their own for an expert, unnamed for the applicant once decided */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        criteria: {
+                            /** @enum {string} */
+                            key: "approach" | "team" | "feasibility" | "benefit";
+                            max_points: number;
+                            name_en: string;
+                            name_zh: string;
+                        }[];
+                        items: components["schemas"]["PanelReview"][];
+                        min_experts: number;
+                        state: string;
+                        summary?: components["schemas"]["PanelSummary"];
+                        /** @enum {string} */
+                        visible: "all" | "own" | "opinions" | "none";
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/challenge-applications/{id}/reviews": {
@@ -11266,24 +11895,58 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 10 characters */
+                    opinion: string;
+                    scores: {
+                        /** @description 技术方案 / Technical approach */
+                        approach: number;
+                        /** @description 预期效益 / Expected benefit */
+                        benefit: number;
+                        /** @description 可行性 / Feasibility */
+                        feasibility: number;
+                        /** @description 团队能力 / Team */
+                        team: number;
+                    };
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Score the subject (the assigned expert, once, while it is in review) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        expert_user_id: string;
+                        opinion: string;
+                        recommendation?: string | null;
+                        scored_at: string;
+                        scores: {
+                            /** @description 技术方案 / Technical approach */
+                            approach: number;
+                            /** @description 预期效益 / Expected benefit */
+                            benefit: number;
+                            /** @description 可行性 / Feasibility */
+                            feasibility: number;
+                            /** @description 团队能力 / Team */
+                            team: number;
+                        };
+                        /** @enum {string} */
+                        status: "scored";
+                        total: number;
+                    };
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -11296,25 +11959,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Withdraw a submitted application while the challenge is open */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChallengeApplication"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/challenge-milestones/{id}/confirm": {
@@ -11326,25 +11985,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description ok */
-            201: {
+            /** @description The publisher confirms a reported milestone */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChallengeMilestone"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/challenge-milestones/{id}/reject": {
@@ -11356,24 +12011,30 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 2 characters */
+                    reason: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description The publisher rejects a reported milestone, with the reason */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChallengeMilestone"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -11386,48 +12047,66 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 5 characters */
+                    note: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description The awarded unit reports a milestone reached */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChallengeMilestone"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
     "get/challenges": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description a code prefix */
+                industry?: string;
+                page?: number;
+                page_size?: number;
+                q?: string;
+                status?: "draft" | "published" | "closed" | "in_review" | "awarded" | "failed" | "in_progress" | "accepted" | "terminated";
+                view?: "public" | "manage";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Published challenges (public), or the publisher's own (manage) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Challenge"][];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -11438,24 +12117,44 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description after today
+                     */
+                    application_deadline: string;
+                    /** @description at least 1 characters */
+                    contact_name: string;
+                    /** @description digits, spaces, + - ( ); at least 5 characters */
+                    contact_phone: string;
+                    delivery_months: number;
+                    industry_codes?: string[];
+                    /** @description at least 10 characters */
+                    problem: string;
+                    requirements: string[];
+                    reward_fen: number;
+                    reward_split?: string;
+                    /** @description at least 2 characters */
+                    title: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Draft a challenge (揭榜挂帅): the problem, its indicators, the reward */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Challenge"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -11470,48 +12169,69 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One challenge (a draft only for its publisher) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Challenge"];
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "patch/challenges/{id}": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description after today
+                     */
+                    application_deadline: string;
+                    /** @description at least 1 characters */
+                    contact_name: string;
+                    /** @description digits, spaces, + - ( ); at least 5 characters */
+                    contact_phone: string;
+                    delivery_months: number;
+                    industry_codes?: string[];
+                    /** @description at least 10 characters */
+                    problem: string;
+                    requirements: string[];
+                    reward_fen: number;
+                    reward_split?: string;
+                    /** @description at least 2 characters */
+                    title: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Replace a draft's fields (If-Match) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Challenge"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -11586,19 +12306,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The challenge's applications (its publisher) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ChallengeApplication"][];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/challenges/{id}/applications": {
@@ -11610,24 +12331,45 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 10 characters */
+                    approach: string;
+                    budget_fen: number;
+                    /** @description at least 1 characters */
+                    contact_name: string;
+                    /** @description digits, spaces, + - ( ); at least 5 characters */
+                    contact_phone: string;
+                    /** @description at least 5 characters */
+                    expected_results: string;
+                    /** @description at least 5 characters */
+                    schedule: string;
+                    team: {
+                        /** @description at least 1 characters */
+                        name: string;
+                        role?: string;
+                        title?: string;
+                    }[];
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Apply (揭榜) with the unit's proposal while the challenge is open */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChallengeApplication"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -11640,24 +12382,31 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    application_ids: string[];
+                    /** @description at least 2 characters */
+                    reason: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Award the challenge to one or more applications (in review), with the reason */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Challenge"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -11740,19 +12489,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The challenge's milestones */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ChallengeMilestone"][];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/challenges/{id}/milestones": {
@@ -11764,24 +12514,36 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at most the challenge's reward */
+                    amount_fen: number;
+                    /** @description at least 1 characters */
+                    application_id: string;
+                    /** Format: date */
+                    due_on: string;
+                    /** @description at least 2 characters */
+                    title: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Set a milestone of an awarded application (its share of the reward) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChallengeMilestone"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -11987,26 +12749,32 @@ export interface operations {
     };
     "get/colleagues": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description part of a name */
+                q?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Up to 20 active users of the caller's organisation (never the caller) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            display_name: string;
+                            id: string;
+                            username?: string;
+                        }[];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/departments": {
@@ -12018,19 +12786,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The city's competent departments (code, name) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            code: string;
+                            name: string;
+                            name_en: string;
+                        }[];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/districts": {
@@ -12042,42 +12812,54 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Beijing's districts (code, name) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            code: string;
+                            name: string;
+                            name_en: string;
+                        }[];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/evaluations": {
         parameters: {
-            query?: never;
+            query?: {
+                achievement_id?: string;
+                page?: number;
+                page_size?: number;
+                status?: "requested" | "assigned" | "scored" | "completed" | "cancelled" | "declined";
+                view?: "mine" | "assigned" | "all";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Evaluation requests: the unit's (mine), the caller's to score (assigned), or all */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Evaluation"][];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -12088,24 +12870,37 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 1 characters */
+                    abstract?: string;
+                    achievement_id?: string;
+                    /** @enum {string} */
+                    class?: "basic_research" | "applied_research" | "development_industrialization";
+                    method?: string;
+                    /** @enum {string} */
+                    subject?: "achievement" | "invention_disclosure";
+                    /** @description at least 1 characters */
+                    title?: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Ask for an evaluation of an achievement (achievement_id) or an invention disclosure (title, abstract, class) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Evaluation"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -12120,19 +12915,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One evaluation request with its assignees and, once scored, the scores */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Evaluation"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/evaluations/{id}/actions": {
@@ -12170,24 +12964,32 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 1 characters */
+                    agency_user_id?: string;
+                    /** @description at least three experts, or one agency_user_id instead */
+                    expert_user_ids?: string[];
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Assign one agency or at least three experts (not of the asking unit) */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Evaluation"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -12234,24 +13036,30 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 1 characters */
+                    conclusion: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Complete the evaluation with its conclusion */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Evaluation"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -12298,24 +13106,34 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    scores: {
+                        comment?: string;
+                        /** @description at least 1 characters */
+                        criterion: string;
+                        score: number;
+                    }[];
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description An assignee's scores, one per criterion (the last one moves the request on) */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Evaluation"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -12362,19 +13180,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Each class's evaluation method and weighted criteria */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EvaluationClassCriteria"][];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/evaluations/overdue": {
@@ -12409,25 +13225,34 @@ export interface operations {
     };
     "get/expert-assignments": {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                page_size?: number;
+                /** @description default assigned */
+                status?: "assigned" | "scored" | "all";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The signed-in expert's assignments across every kind */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ExpertAssignment"][];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -12846,19 +13671,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Approved finance products against the platform's target (public) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        approved_count: number;
+                        target: number;
+                        target_met: boolean;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/health": {
@@ -13142,26 +13967,34 @@ export interface operations {
     };
     "get/industry-codes": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the parent's code; none: the top level */
+                parent?: string;
+                /** @description a code prefix or part of a name */
+                q?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Industry codes (GB/T 4754): a level's children, or up to 50 matching q */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            code: string;
+                            level: number;
+                            name: string;
+                            parent: string;
+                        }[];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "patch/industry-subcategories/{id}": {
@@ -13229,19 +14062,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The instrument classification, every level */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            code: string;
+                            level: number;
+                            name: string;
+                            name_en?: string;
+                            parent: string;
+                        }[];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/instruments": {
@@ -13469,7 +14306,12 @@ export interface operations {
     };
     "get/instruments/{id}/availability": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description default today */
+                from?: string;
+                /** @description default from + 6 */
+                to?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -13478,18 +14320,30 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Free and taken slots per day (at most 62 days) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        bookable: boolean;
+                        days: {
+                            bookable: boolean;
+                            /** Format: date */
+                            date: string;
+                            slots?: {
+                                ends_at: string;
+                                starts_at: string;
+                                state: string;
+                            }[];
+                        }[];
+                        instrument_id: string;
+                        slot_minutes?: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -13504,19 +14358,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The instrument's booking rules ({bookable: false} when it takes no bookings) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        approval_required?: boolean;
+                        /** @enum {string} */
+                        audience?: "signed_in" | "enterprise" | "trained";
+                        bookable: boolean;
+                        cancel_before_minutes?: number;
+                        /** @description HH:MM */
+                        closes_at?: string;
+                        external_fen_per_hour?: number | null;
+                        external_fen_per_sample?: number | null;
+                        horizon_days?: number;
+                        internal_fen_per_hour?: number | null;
+                        internal_fen_per_sample?: number | null;
+                        max_minutes_per_week?: number;
+                        min_notice_minutes?: number;
+                        /** @description HH:MM */
+                        opens_at?: string;
+                        slot_minutes?: number;
+                        /** @description or If-Match */
+                        version?: number;
+                        /** @description 1–7, Monday 1 */
+                        weekdays?: string;
+                        working_days_only?: boolean;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "put/instruments/{id}/booking-rules": {
@@ -13528,24 +14402,72 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    approval_required?: boolean;
+                    /** @enum {string} */
+                    audience?: "signed_in" | "enterprise" | "trained";
+                    cancel_before_minutes?: number;
+                    /** @description HH:MM */
+                    closes_at?: string;
+                    external_fen_per_hour?: number | null;
+                    external_fen_per_sample?: number | null;
+                    horizon_days?: number;
+                    internal_fen_per_hour?: number | null;
+                    internal_fen_per_sample?: number | null;
+                    max_minutes_per_week?: number;
+                    min_notice_minutes?: number;
+                    /** @description HH:MM */
+                    opens_at?: string;
+                    slot_minutes?: number;
+                    /** @description or If-Match */
+                    version?: number;
+                    /** @description 1–7, Monday 1 */
+                    weekdays?: string;
+                    working_days_only?: boolean;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Set the booking rules (the instrument's unit; If-Match or version) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        approval_required?: boolean;
+                        /** @enum {string} */
+                        audience?: "signed_in" | "enterprise" | "trained";
+                        bookable: boolean;
+                        cancel_before_minutes?: number;
+                        /** @description HH:MM */
+                        closes_at?: string;
+                        external_fen_per_hour?: number | null;
+                        external_fen_per_sample?: number | null;
+                        horizon_days?: number;
+                        internal_fen_per_hour?: number | null;
+                        internal_fen_per_sample?: number | null;
+                        max_minutes_per_week?: number;
+                        min_notice_minutes?: number;
+                        /** @description HH:MM */
+                        opens_at?: string;
+                        slot_minutes?: number;
+                        /** @description or If-Match */
+                        version?: number;
+                        /** @description 1–7, Monday 1 */
+                        weekdays?: string;
+                        working_days_only?: boolean;
+                    };
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -13558,25 +14480,22 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description ok */
-            201: {
+            /** @description A new private iCalendar feed of the instrument's bookings (its unit) */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        url: string;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/instruments/{id}/history": {
@@ -13717,19 +14636,26 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The users trained on the instrument (its unit) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            display_name?: string;
+                            /** Format: date */
+                            trained_on: string;
+                            user_id: string;
+                            username?: string;
+                        }[];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/instruments/{id}/trained-users": {
@@ -13741,24 +14667,35 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** Format: date */
+                    trained_on?: string;
+                    user_id: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Record a user as trained (default today) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        trained_on: string;
+                        user_id: string;
+                    };
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -13774,19 +14711,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
-            200: {
+            /** @description Remove a user's training record */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/instruments/{id}/withdraw": {
@@ -13862,19 +14796,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Units with instruments registered late or still unregistered past their due date (reviewers: their department's units; the operator: all) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        as_of: string;
+                        items: components["schemas"]["RegistrationReportRow"][];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/kinds/achievement": {
@@ -14470,25 +15406,21 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description ok */
-            201: {
+            /** @description A new private iCalendar feed of the caller's bookings (the old link stops working) */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        url: string;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/media": {
@@ -14498,25 +15430,31 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "image/*": string;
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Upload a photo (JPEG, PNG or WebP by content); answered with its URL */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        content_type: "image/jpeg" | "image/png" | "image/webp";
+                        sha256: string;
+                        size_bytes: number;
+                        url: string;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
         };
     };
     "get/media/{name}": {
@@ -14530,19 +15468,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description A photo by its name (its hash and type), cacheable for good */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "image/*": string;
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/national-report/instruments": {
@@ -14571,25 +15506,34 @@ export interface operations {
     };
     "get/notifications": {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                page_size?: number;
+                /** @description only unread messages */
+                unread?: "true" | "false";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The caller's inbox, newest first, with the unread count */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Notification"][];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                        unread_count: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -14602,25 +15546,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Mark one message read (the caller's own) */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/notifications/read-all": {
@@ -14630,25 +15567,21 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Mark every message of the caller read */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        marked: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/openapi.json": {
@@ -14953,24 +15886,35 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    client_industry_code?: string;
+                    fee_fen: number;
+                    minutes_used?: number;
+                    note?: string;
+                    samples?: number;
+                    /** @enum {string} */
+                    service_mode: "occupancy" | "technical" | "commissioned" | "remote";
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Record what was delivered (the provider): completes the object */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": Record<string, never>;
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -15087,24 +16031,30 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    comment?: string;
+                    score: number;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Rate the completed service (the client, once) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Rating"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -15485,19 +16435,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The check's threshold and the saturation hours */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PurchaseCheckSettings"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "put/purchase-check-settings": {
@@ -15507,48 +16454,68 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    saturation_hours: number;
+                    threshold_fen: number;
+                    /** @description or If-Match */
+                    version?: number;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Change the threshold and the saturation hours (operator; If-Match or version) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PurchaseCheckSettings"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            412: components["responses"]["Error412"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
     "get/purchase-checks": {
         parameters: {
-            query?: never;
+            query?: {
+                class_code?: string;
+                page?: number;
+                page_size?: number;
+                /** @description name or model */
+                q?: string;
+                required?: "true" | "false";
+                status?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Purchase checks in the caller's scope, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PurchaseCheckListItem"][];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -15559,24 +16526,53 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    budget_fen: number;
+                    /** @description at least 1 characters */
+                    class_code: string;
+                    country?: string;
+                    discipline?: string;
+                    /** @description a leap year's hours */
+                    expected_hours?: number;
+                    expected_users?: string;
+                    /** @enum {string} */
+                    funding_source: "central_fiscal" | "city_fiscal" | "district_fiscal" | "own" | "other";
+                    key_specs?: string;
+                    manufacturer?: string;
+                    model?: string;
+                    /** @description at least 1 characters */
+                    name: string;
+                    open_plan?: string;
+                    purpose?: string;
+                    quotes?: {
+                        model?: string;
+                        note?: string;
+                        price_fen: number;
+                        /** @description at least 1 characters */
+                        supplier: string;
+                    }[];
+                    running_cost_ready?: boolean;
+                    site_ready?: boolean;
+                    why_not_existing?: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description File a purchase check (a draft of the caller's unit) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PurchaseCheck"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -15591,19 +16587,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One purchase check with its files, decision and linked instrument */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PurchaseCheck"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "patch/purchase-checks/{id}": {
@@ -15615,24 +16610,58 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    budget_fen?: number;
+                    /** @description at least 1 characters */
+                    class_code?: string;
+                    country?: string;
+                    discipline?: string;
+                    /** @description a leap year's hours */
+                    expected_hours?: number;
+                    expected_users?: string;
+                    /** @enum {string} */
+                    funding_source?: "central_fiscal" | "city_fiscal" | "district_fiscal" | "own" | "other";
+                    key_specs?: string;
+                    manufacturer?: string;
+                    model?: string;
+                    /** @description at least 1 characters */
+                    name?: string;
+                    open_plan?: string;
+                    purpose?: string;
+                    quotes?: {
+                        model?: string;
+                        note?: string;
+                        price_fen: number;
+                        /** @description at least 1 characters */
+                        supplier: string;
+                    }[];
+                    running_cost_ready?: boolean;
+                    site_ready?: boolean;
+                    /** @description or If-Match */
+                    version?: number;
+                    why_not_existing?: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Change a draft or returned check (If-Match or version) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PurchaseCheck"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            412: components["responses"]["Error412"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -15671,24 +16700,31 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    basis: ("comparable_available" | "low_expected_use" | "conditions_not_ready")[];
+                    /** @description at least 1 characters */
+                    reason: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Decide: advise sharing an existing instrument, with its basis */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PurchaseCheck"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -15703,48 +16739,57 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The object's files, without their content */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Attachment"][];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/purchase-checks/{id}/attachments": {
         parameters: {
-            query?: never;
+            query: {
+                /** @description the file's name (folders and control characters dropped, 120 kept) */
+                name: string;
+                /** @description what the file is for */
+                purpose: "quote" | "application" | "other";
+            };
             header?: never;
             path: {
                 id: string;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/octet-stream": string;
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Add a file (PDF, PNG, JPEG, XLSX or DOCX, recognised by content; at most 10 MiB, 20 files per object) while the owner may change it */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -15760,19 +16805,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One file, as a download */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/octet-stream": string;
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "delete/purchase-checks/{id}/attachments/{attachment_id}": {
@@ -15787,24 +16831,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
-            200: {
+            /** @description Remove a file while the owner may change the object */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/purchase-checks/{id}/eligible-experts": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description part of the expert's or their organisation's name */
+                q?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -15813,18 +16858,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The experts who may be assigned (active, not of the applicant or its rivals) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EligibleExpert"][];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -15837,24 +16884,36 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    expert_user_ids: string[];
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Assign experts to the panel (deciders; at most 15 on a panel, none of the applicant's or its rivals') */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            assigned_at: string;
+                            expert_user_id: string;
+                            /** @enum {string} */
+                            status: "assigned";
+                        }[];
+                    };
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -15870,19 +16929,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
-            200: {
+            /** @description Withdraw an expert who has not scored (deciders) */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/purchase-checks/{id}/instrument": {
@@ -15894,24 +16951,30 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 1 characters */
+                    instrument_id: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Link the bought instrument (the unit's, once) */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PurchaseCheck"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -15924,24 +16987,31 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    basis: ("no_comparable" | "comparables_saturated" | "comparables_unsuitable")[];
+                    /** @description at least 1 characters */
+                    reason: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Decide: recommend the purchase, with its basis */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PurchaseCheck"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -15990,19 +17060,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The panel's opinions: all for deciders, their own for an expert, unnamed for the applicant once decided */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        criteria: {
+                            /** @enum {string} */
+                            key: "necessity" | "relevance" | "reasonableness";
+                            max_points: number;
+                            name_en: string;
+                            name_zh: string;
+                        }[];
+                        items: components["schemas"]["PanelReview"][];
+                        min_experts: number;
+                        state: string;
+                        summary?: components["schemas"]["PanelSummary"];
+                        /** @enum {string} */
+                        visible: "all" | "own" | "opinions" | "none";
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/purchase-checks/{id}/reviews": {
@@ -16014,24 +17097,57 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 10 characters */
+                    opinion: string;
+                    /** @enum {string} */
+                    recommendation: "purchase" | "share_existing" | "defer";
+                    scores: {
+                        /** @description 必要性 / Necessity */
+                        necessity: number;
+                        /** @description 合理性 / Reasonableness of the plan */
+                        reasonableness: number;
+                        /** @description 学科相关性 / Relevance to the discipline */
+                        relevance: number;
+                    };
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Score the subject (the assigned expert, once, while it is in review) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        expert_user_id: string;
+                        opinion: string;
+                        /** @enum {string|null} */
+                        recommendation?: "purchase" | "share_existing" | "defer" | null;
+                        scored_at: string;
+                        scores: {
+                            /** @description 必要性 / Necessity */
+                            necessity: number;
+                            /** @description 合理性 / Reasonableness of the plan */
+                            reasonableness: number;
+                            /** @description 学科相关性 / Relevance to the discipline */
+                            relevance: number;
+                        };
+                        /** @enum {string} */
+                        status: "scored";
+                        total: number;
+                    };
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -16046,19 +17162,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The similar instruments, nearest first (frozen at submission) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        frozen_at: string | null;
+                        items: components["schemas"]["SimilarInstrument"][];
+                        saturation_hours: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/purchase-checks/{id}/start_review": {
@@ -16229,25 +17348,34 @@ export interface operations {
     };
     "get/ratings": {
         parameters: {
-            query?: never;
+            query: {
+                page?: number;
+                page_size?: number;
+                resource_id: string;
+                resource_kind: "instrument" | "service";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description A resource's ratings, newest first, with their count and average (public) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        average?: number | null;
+                        count?: number;
+                        items: components["schemas"]["Rating"][];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -16260,24 +17388,30 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 1 characters */
+                    reply: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description The provider's one reply to a rating */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Rating"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -16549,25 +17683,28 @@ export interface operations {
     };
     "get/role-grants": {
         parameters: {
-            query?: never;
+            query?: {
+                status?: "pending" | "confirmed" | "refused" | "superseded";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Role changes waiting for (or decided by) a second security administrator */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RoleGrant"][];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -16580,25 +17717,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Confirm a pending role change (another administrator) */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoleGrant"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/role-grants/{id}/refuse": {
@@ -16610,25 +17743,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Refuse a pending role change */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoleGrant"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/search": {
@@ -18657,25 +19786,35 @@ export interface operations {
     };
     "get/tech-contracts": {
         parameters: {
-            query?: never;
+            query?: {
+                achievement_id?: string;
+                page?: number;
+                page_size?: number;
+                status?: "draft" | "submitted" | "returned" | "registered" | "refused";
+                view?: "mine" | "district" | "filed" | "all";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Contracts: the unit's, the district's, the broker's filed, or all */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TechContract"][];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -18686,24 +19825,73 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    achievement_id?: string;
+                    broker_id?: string;
+                    demand_id?: string;
+                    expected_investment_fen?: number;
+                    expected_output_fen?: number;
+                    /** @description at least 1 characters */
+                    field_code: string;
+                    government_plan?: boolean;
+                    /** @description at least 1 characters */
+                    industry_code?: string;
+                    /** @description their sum is the total */
+                    instalments?: {
+                        amount_fen: number;
+                        /** Format: date */
+                        due_on: string;
+                    }[];
+                    ip_types?: string[];
+                    parties?: {
+                        /** @description at least 3 characters */
+                        country_code: string;
+                        credit_code?: string;
+                        /** @description at least 6 characters */
+                        division_code: string;
+                        /** @description at least 3 characters */
+                        entity_type: string;
+                        /** @description at least 1 characters */
+                        name: string;
+                        /** @enum {string} */
+                        role: "seller" | "buyer" | "other";
+                    }[];
+                    plan_name?: string;
+                    /** @description at least 1 characters */
+                    project_name: string;
+                    /**
+                     * Format: date
+                     * @description not in the future
+                     */
+                    signed_on: string;
+                    subtype?: string;
+                    tech_amount_fen: number;
+                    total_fen: number;
+                    /** @description at least 1 characters */
+                    type: string;
+                    /** Format: date */
+                    valid_from?: string;
+                    /** Format: date */
+                    valid_until?: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description File a technology contract (form JJ-001) for the seller: a draft */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TechContract"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -18718,48 +19906,100 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One contract with what the caller may do now */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TechContract"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "patch/tech-contracts/{id}": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    achievement_id?: string;
+                    broker_id?: string;
+                    demand_id?: string;
+                    expected_investment_fen?: number;
+                    expected_output_fen?: number;
+                    /** @description at least 1 characters */
+                    field_code: string;
+                    government_plan?: boolean;
+                    /** @description at least 1 characters */
+                    industry_code?: string;
+                    /** @description their sum is the total */
+                    instalments?: {
+                        amount_fen: number;
+                        /** Format: date */
+                        due_on: string;
+                    }[];
+                    ip_types?: string[];
+                    parties?: {
+                        /** @description at least 3 characters */
+                        country_code: string;
+                        credit_code?: string;
+                        /** @description at least 6 characters */
+                        division_code: string;
+                        /** @description at least 3 characters */
+                        entity_type: string;
+                        /** @description at least 1 characters */
+                        name: string;
+                        /** @enum {string} */
+                        role: "seller" | "buyer" | "other";
+                    }[];
+                    plan_name?: string;
+                    /** @description at least 1 characters */
+                    project_name: string;
+                    /**
+                     * Format: date
+                     * @description not in the future
+                     */
+                    signed_on: string;
+                    subtype?: string;
+                    tech_amount_fen: number;
+                    total_fen: number;
+                    /** @description at least 1 characters */
+                    type: string;
+                    /** Format: date */
+                    valid_from?: string;
+                    /** Format: date */
+                    valid_until?: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Replace a draft or returned contract (If-Match) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TechContract"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -18800,48 +20040,57 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The object's files, without their content */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Attachment"][];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/tech-contracts/{id}/attachments": {
         parameters: {
-            query?: never;
+            query: {
+                /** @description the file's name (folders and control characters dropped, 120 kept) */
+                name: string;
+                /** @description what the file is for */
+                purpose: "contract_text" | "annex" | "other";
+            };
             header?: never;
             path: {
                 id: string;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/octet-stream": string;
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Add a file (PDF, PNG, JPEG, XLSX or DOCX, recognised by content; at most 10 MiB, 20 files per object) while the owner may change it */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -18857,19 +20106,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One file, as a download */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/octet-stream": string;
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "delete/tech-contracts/{id}/attachments/{attachment_id}": {
@@ -18884,19 +20132,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
-            200: {
+            /** @description Remove a file while the owner may change the object */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/tech-contracts/{id}/refuse": {
@@ -18942,24 +20188,31 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    achievement_id?: string;
+                    approved_income_fen?: number;
+                    reason?: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Register (登记) a submitted contract: the approved income, the achievement */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TechContract"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -19108,19 +20361,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The form's reference tables: types, sub-types, fields, entity types, divisions */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": Record<string, never>;
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/tech-demands": {
@@ -19858,25 +21108,27 @@ export interface operations {
     };
     "get/tech-market/map": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description first month, YYYY-MM */
+                from?: string;
+                /** @description last month, YYYY-MM */
+                to?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Registered contracts by district, for the map */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": Record<string, never>;
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -19913,66 +21165,77 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The market's running figures (public) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": Record<string, never>;
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/tech-market/statistics": {
         parameters: {
-            query?: never;
+            query?: {
+                format?: "json" | "csv" | "xlsx";
+                /** @description first month, YYYY-MM */
+                from?: string;
+                group?: string;
+                /** @description last month, YYYY-MM */
+                to?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Registered contracts summed by a grouping (JSON, CSV or XLSX) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": Record<string, never>;
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
     "get/tech-platform-assessments": {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                page_size?: number;
+                platform_id?: string;
+                status?: "open" | "reported" | "panel" | "continued" | "rectifying" | "removed" | "not_submitted";
+                view?: "mine" | "district" | "assigned" | "all";
+                year?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Yearly assessments in the caller's view */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TechPlatformAssessment"][];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -19983,24 +21246,35 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description default: 20 working days
+                     */
+                    due_on?: string;
+                    /** @description at least 1 characters */
+                    platform_id: string;
+                    year: number;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Open a platform's yearly assessment (operator): the figures from the unit's records */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TechPlatformAssessment"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -20015,19 +21289,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One yearly assessment with what the caller may do now */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TechPlatformAssessment"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/tech-platform-assessments/{id}/actions": {
@@ -20092,7 +21365,10 @@ export interface operations {
     };
     "get/tech-platform-assessments/{id}/eligible-experts": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description part of the expert's or their organisation's name */
+                q?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -20101,18 +21377,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The experts who may be assigned (active, not of the applicant or its rivals) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EligibleExpert"][];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -20125,24 +21403,36 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    expert_user_ids: string[];
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Assign experts to the panel (deciders; at most 15 on a panel, none of the applicant's or its rivals') */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            assigned_at: string;
+                            expert_user_id: string;
+                            /** @enum {string} */
+                            status: "assigned";
+                        }[];
+                    };
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -20158,19 +21448,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
-            200: {
+            /** @description Withdraw an expert who has not scored (deciders) */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/tech-platform-assessments/{id}/not_submitted": {
@@ -20216,24 +21504,31 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    due_working_days: number;
+                    /** @description at least 1 characters */
+                    reason: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Ask for rectification within a number of working days (operator) */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TechPlatformAssessment"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -20280,24 +21575,30 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 1 characters */
+                    self_report: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description The unit's self-report (the figures are computed again) */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TechPlatformAssessment"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -20312,19 +21613,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The panel's opinions: all for deciders, their own for an expert, unnamed for the applicant once decided */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        criteria: {
+                            /** @enum {string} */
+                            key: "facilities" | "teams" | "mechanism" | "rnd_services" | "industry_support";
+                            max_points: number;
+                            name_en: string;
+                            name_zh: string;
+                        }[];
+                        items: components["schemas"]["PanelReview"][];
+                        min_experts: number;
+                        state: string;
+                        summary?: components["schemas"]["PanelSummary"];
+                        /** @enum {string} */
+                        visible: "all" | "own" | "opinions" | "none";
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/tech-platform-assessments/{id}/reviews": {
@@ -20336,24 +21650,62 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 10 characters */
+                    opinion: string;
+                    scores: {
+                        /** @description 软硬件设施、设备和条件 / Facilities and equipment */
+                        facilities: number;
+                        /** @description 支撑带动产业发展 / Support to the industry */
+                        industry_support: number;
+                        /** @description 管理体制和运作机制 / Management and operating mechanism */
+                        mechanism: number;
+                        /** @description 共性技术研发和应用服务 / Common-technology R&D and services */
+                        rnd_services: number;
+                        /** @description 技术和运营团队 / Technical and operating teams */
+                        teams: number;
+                    };
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Score the subject (the assigned expert, once, while it is in review) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        expert_user_id: string;
+                        opinion: string;
+                        recommendation?: string | null;
+                        scored_at: string;
+                        scores: {
+                            /** @description 软硬件设施、设备和条件 / Facilities and equipment */
+                            facilities: number;
+                            /** @description 支撑带动产业发展 / Support to the industry */
+                            industry_support: number;
+                            /** @description 管理体制和运作机制 / Management and operating mechanism */
+                            mechanism: number;
+                            /** @description 共性技术研发和应用服务 / Common-technology R&D and services */
+                            rnd_services: number;
+                            /** @description 技术和运营团队 / Technical and operating teams */
+                            teams: number;
+                        };
+                        /** @enum {string} */
+                        status: "scored";
+                        total: number;
+                    };
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -20457,25 +21809,35 @@ export interface operations {
     };
     "get/tech-platforms": {
         parameters: {
-            query?: never;
+            query?: {
+                field_id?: string;
+                page?: number;
+                page_size?: number;
+                status?: "draft" | "submitted" | "returned" | "district_recommended" | "site_checked" | "panel" | "admitted" | "rejected";
+                view?: "mine" | "district" | "assigned" | "all";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Platform applications: the unit's, the district's, an expert's, or all */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TechPlatform"][];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -20486,24 +21848,53 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 1 characters */
+                    field_id: string;
+                    /** @description at least 1 characters */
+                    goals: string;
+                    instrument_ids?: string[];
+                    /** @description at least 1 characters */
+                    mechanism: string;
+                    /** @description at least 1 characters */
+                    name: string;
+                    /** @description at least 1 characters */
+                    openness: string;
+                    /** @description at least 1 characters */
+                    organisation: string;
+                    /** @description at least 1 characters */
+                    positioning: string;
+                    /** @description a renewal's platform */
+                    previous_id?: string;
+                    /** @description at least 1 characters */
+                    site: string;
+                    /** @description at least 1 characters */
+                    support_measures: string;
+                    /** @description at least 1 characters */
+                    tasks: string;
+                    /** @description at least 1 characters */
+                    team: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Apply for a platform (the operating unit's plan; previous_id for a renewal): a draft */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TechPlatform"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -20518,19 +21909,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One platform application with what the caller may do now */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TechPlatform"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "patch/tech-platforms/{id}": {
@@ -20542,25 +21932,56 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 1 characters */
+                    field_id: string;
+                    /** @description at least 1 characters */
+                    goals: string;
+                    instrument_ids?: string[];
+                    /** @description at least 1 characters */
+                    mechanism: string;
+                    /** @description at least 1 characters */
+                    name: string;
+                    /** @description at least 1 characters */
+                    openness: string;
+                    /** @description at least 1 characters */
+                    organisation: string;
+                    /** @description at least 1 characters */
+                    positioning: string;
+                    /** @description at least 1 characters */
+                    site: string;
+                    /** @description at least 1 characters */
+                    support_measures: string;
+                    /** @description at least 1 characters */
+                    tasks: string;
+                    /** @description at least 1 characters */
+                    team: string;
+                    /** @description or If-Match */
+                    version?: number;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Replace the plan (draft, returned, or after the site check: a new plan version) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TechPlatform"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            412: components["responses"]["Error412"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
+            428: components["responses"]["Error428"];
         };
     };
     "get/tech-platforms/{id}/actions": {
@@ -20634,48 +22055,57 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The object's files, without their content */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Attachment"][];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/tech-platforms/{id}/attachments": {
         parameters: {
-            query?: never;
+            query: {
+                /** @description the file's name (folders and control characters dropped, 120 kept) */
+                name: string;
+                /** @description what the file is for */
+                purpose: "plan" | "revised_plan" | "site_minutes" | "panel_minutes" | "other";
+            };
             header?: never;
             path: {
                 id: string;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/octet-stream": string;
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Add a file (PDF, PNG, JPEG, XLSX or DOCX, recognised by content; at most 10 MiB, 30 files per object) while the owner may change it */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -20691,19 +22121,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One file, as a download */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/octet-stream": string;
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "delete/tech-platforms/{id}/attachments/{attachment_id}": {
@@ -20718,24 +22147,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
-            200: {
+            /** @description Remove a file while the owner may change the object */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/tech-platforms/{id}/eligible-experts": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description part of the expert's or their organisation's name */
+                q?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -20744,18 +22174,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The experts who may be assigned (active, not of the applicant or its rivals) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EligibleExpert"][];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -20768,24 +22200,36 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    expert_user_ids: string[];
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Assign experts to the panel (deciders; at most 15 on a panel, none of the applicant's or its rivals') */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            assigned_at: string;
+                            expert_user_id: string;
+                            /** @enum {string} */
+                            status: "assigned";
+                        }[];
+                    };
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -20801,19 +22245,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
-            200: {
+            /** @description Withdraw an expert who has not scored (deciders) */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/tech-platforms/{id}/plans": {
@@ -20827,19 +22269,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Every submitted plan version */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            created_at: string;
+                            created_by: string;
+                            plan: Record<string, never>;
+                            plan_version: number;
+                        }[];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/tech-platforms/{id}/recommend": {
@@ -20955,19 +22403,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The panel's opinions: all for deciders, their own for an expert, unnamed for the applicant once decided */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        criteria: {
+                            /** @enum {string} */
+                            key: "technology" | "industry" | "transfer" | "management";
+                            max_points: number;
+                            name_en: string;
+                            name_zh: string;
+                        }[];
+                        items: components["schemas"]["PanelReview"][];
+                        min_experts: number;
+                        state: string;
+                        summary?: components["schemas"]["PanelSummary"];
+                        /** @enum {string} */
+                        visible: "all" | "own" | "opinions" | "none";
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/tech-platforms/{id}/reviews": {
@@ -20979,24 +22440,58 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 10 characters */
+                    opinion: string;
+                    scores: {
+                        /** @description 产业 / Industry */
+                        industry: number;
+                        /** @description 管理 / Management */
+                        management: number;
+                        /** @description 技术 / Technology */
+                        technology: number;
+                        /** @description 转化 / Transfer */
+                        transfer: number;
+                    };
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Score the subject (the assigned expert, once, while it is in review) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        expert_user_id: string;
+                        opinion: string;
+                        recommendation?: string | null;
+                        scored_at: string;
+                        scores: {
+                            /** @description 产业 / Industry */
+                            industry: number;
+                            /** @description 管理 / Management */
+                            management: number;
+                            /** @description 技术 / Technology */
+                            technology: number;
+                            /** @description 转化 / Transfer */
+                            transfer: number;
+                        };
+                        /** @enum {string} */
+                        status: "scored";
+                        total: number;
+                    };
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -21009,24 +22504,32 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 1 characters */
+                    findings: string;
+                    /** @enum {string} */
+                    result: "pass" | "fail";
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Record the site check (pass or fail, with findings) */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TechPlatform"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -21039,24 +22542,23 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Send the application to its expert panel (after the district's recommendation and the site check) */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TechPlatform"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -21160,25 +22662,44 @@ export interface operations {
     };
     "get/tech-platforms/public": {
         parameters: {
-            query?: never;
+            query?: {
+                district?: string;
+                field_id?: string;
+                page?: number;
+                page_size?: number;
+                q?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The platforms in the system now (admitted, label valid), with their unit's services; no login */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            district_code?: string;
+                            district_name?: string;
+                            field_id?: string;
+                            field_name?: string;
+                            id: string;
+                            label: Record<string, never>;
+                            name: string;
+                            org_id: string;
+                            org_name?: string;
+                            services?: Record<string, never>[];
+                        }[];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -21422,25 +22943,20 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Unlock an account locked after failed sign-ins */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/voucher-applications": {

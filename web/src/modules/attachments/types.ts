@@ -1,14 +1,8 @@
 // A file kept with a reviewed object (src/modules/attachments): GET {route}/{id}/attachments.
-export interface Attachment {
-  id: string
-  purpose: string
-  file_name: string
-  content_type: string
-  size_bytes: number
-  sha256: string
-  uploaded_by: string
-  uploaded_at: string
-}
+import type { components } from '@/shared/api-types'
+
+/** Generated from the server's description (src/modules/attachments/route_docs.cpp, `npm run api-types`). */
+export type Attachment = components['schemas']['Attachment']
 
 /** A purpose the kind declares ("quote"), with its label in the page's language. */
 export interface PurposeOption {

@@ -1,15 +1,11 @@
-// Open challenges (揭榜挂帅) as the API sends them (docs/design/challenges.md).
+// Open challenges (揭榜挂帅) as the API sends them (docs/design/challenges.md): the answers generated from
+// the server's description; the forms' inputs written here.
+import type { components } from '@/shared/api-types'
 
-export type ChallengeStatus =
-  | 'draft'
-  | 'published'
-  | 'closed'
-  | 'in_review'
-  | 'awarded'
-  | 'failed'
-  | 'in_progress'
-  | 'accepted'
-  | 'terminated'
+type Schemas = components['schemas']
+
+/** The workflow's states (generated from src/modules/challenges/route_docs.cpp, `npm run api-types`). */
+export type ChallengeStatus = Schemas['Challenge']['status']
 
 export interface ChallengeInput {
   title: string
@@ -24,21 +20,8 @@ export interface ChallengeInput {
   contact_phone: string
 }
 
-export interface Challenge extends ChallengeInput {
-  id: string
-  status: ChallengeStatus
-  version: number
-  days_left: number
-  publisher: { kind: 'operator' | 'department'; department_code: string; org_id: string | null; name: string; name_en: string }
-  applications_count: number
-  reason: string
-  award_reason: string
-  published_at: string | null
-  created_at: string
-  updated_at: string
-  allowed_actions?: string[]
-  my_application?: { id: string; status: string } | null
-}
+/** A challenge as the server answers it, with the caller's own application when they have one. */
+export type Challenge = Schemas['Challenge']
 
 export interface TeamMember {
   name: string
@@ -56,36 +39,10 @@ export interface ProposalInput {
   contact_phone: string
 }
 
-export interface Milestone {
-  id: string
-  challenge_id: string
-  application_id: string
-  org_id: string
-  org_name: string
-  title: string
-  due_on: string
-  amount_fen: number
-  status: 'pending' | 'reported' | 'confirmed' | 'rejected'
-  version: number
-  report_note: string
-  reject_reason: string
-  reported_at: string | null
-  confirmed_at: string | null
-}
+export type Milestone = Schemas['ChallengeMilestone']
 
-export interface Application extends ProposalInput {
-  id: string
-  challenge_id: string
-  challenge_title: string
-  challenge_status: ChallengeStatus
-  org_id: string
-  org_name: string
-  status: 'submitted' | 'withdrawn' | 'chosen' | 'not_chosen'
-  version: number
-  experts: number
-  created_at: string
-  milestones?: Milestone[]
-}
+/** An application as the server answers it (its milestones on GET /challenge-applications/{id}). */
+export type Application = Schemas['ChallengeApplication']
 
 export interface Step {
   action: string

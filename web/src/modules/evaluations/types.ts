@@ -1,64 +1,22 @@
-// Evaluation requests as the server answers them (src/modules/evaluations/request_store.cpp).
-export type EvaluationClass = 'basic_research' | 'applied_research' | 'development_industrialization'
-export type EvaluationStatus = 'requested' | 'assigned' | 'scored' | 'completed' | 'cancelled' | 'declined'
+// Evaluation requests as the server answers them, generated from its description
+// (src/modules/evaluations/route_docs.cpp: the readers' fields, the workflow's states; `npm run api-types`).
+import type { components } from '@/shared/api-types'
+
+type Schemas = components['schemas']
+type Evaluation = Schemas['Evaluation']
+
+export type EvaluationClass = Evaluation['class']
+export type EvaluationStatus = Evaluation['status']
 export type EvaluationAction = 'assign' | 'scores' | 'complete' | 'cancel' | 'decline'
 
-export interface Criterion {
-  code: string
-  weight: number
-  name_zh: string
-  name_en: string
-}
-
+export type Criterion = Schemas['EvaluationCriterion']
 /** One class's method and weighted criteria (GET /evaluations/criteria). */
-export interface ClassCriteria {
-  class: EvaluationClass
-  method: string
-  method_name_zh: string
-  method_name_en: string
-  criteria: Criterion[]
-}
-
-export interface Assignee {
-  user_id: string
-  name: string
-  kind: 'agency' | 'expert'
-  scored: boolean
-  scored_at: string | null
-}
-
+export type ClassCriteria = Schemas['EvaluationClassCriteria']
+export type Assignee = Evaluation['assignees'][number]
 /** One criterion's score by one assignee (shown once every assignee has scored). */
-export interface GivenScore {
-  user_id: string
-  criterion: string
-  score: number
-  comment: string
-}
+export type GivenScore = NonNullable<Evaluation['scores']>[number]
 
-export interface EvaluationRequest {
-  id: string
-  subject: 'achievement' | 'invention_disclosure'
-  achievement_id: string | null
-  title: string
-  abstract: string
-  org_id: string
-  org_name: string
-  class: EvaluationClass
-  method: string
-  status: EvaluationStatus
-  version: number
-  reason: string
-  score: number | null
-  level: string | null
-  conclusion: string
-  created_at: string
-  updated_at: string
-  completed_at: string | null
-  criteria: Criterion[]
-  assignees: Assignee[]
-  scores?: GivenScore[]
-  allowed_actions?: EvaluationAction[]
-}
+export type EvaluationRequest = Omit<Evaluation, 'allowed_actions'> & { allowed_actions?: EvaluationAction[] }
 
 /** Which requests a list shows: the unit's, the caller's to score, or all (the operator). */
 export type EvaluationView = 'mine' | 'assigned' | 'all'

@@ -1,4 +1,9 @@
-// The panel as GET {route}/{id}/reviews and GET /expert-assignments send it (src/modules/panels).
+// The panel as GET {route}/{id}/reviews and GET /expert-assignments send it (src/modules/panels):
+// the shapes shared by every kind are generated from the server's description (route_docs.cpp,
+// `npm run api-types`); the page of reviews is the kind's own (its criteria), written here.
+import type { components } from '@/shared/api-types'
+
+type Schemas = components['schemas']
 
 /** One thing experts score, from 0 to max_points. */
 export interface Criterion {
@@ -9,27 +14,9 @@ export interface Criterion {
 }
 
 /** One expert's assignment: named for deciders and the expert, numbered for the applicant. */
-export interface Review {
-  status: 'assigned' | 'scored' | 'withdrawn'
-  assigned_at: string
-  expert_user_id?: string
-  expert_name?: string
-  expert_org_name?: string
-  expert_number?: number
-  scores: Record<string, number> | null
-  total: number | null
-  recommendation: string | null
-  opinion: string | null
-  scored_at: string | null
-}
+export type Review = Schemas['PanelReview']
 
-export interface PanelSummary {
-  experts: number
-  scored: number
-  average_total: number | null
-  by_criterion: Record<string, number | null>
-  recommendations: Record<string, number>
-}
+export type PanelSummary = Schemas['PanelSummary']
 
 /** all: a decider; own: an assigned expert; opinions: the applicant after the decision; none: before. */
 export type Visibility = 'all' | 'own' | 'opinions' | 'none'
@@ -43,22 +30,9 @@ export interface Reviews {
   state: string
 }
 
-export interface EligibleExpert {
-  user_id: string
-  display_name: string
-  org_name: string
-  on_panel: boolean
-}
+export type EligibleExpert = Schemas['EligibleExpert']
 
-export interface ExpertAssignment {
-  kind: string
-  subject_id: string
-  title: string
-  status: 'assigned' | 'scored'
-  total: number | null
-  assigned_at: string
-  scored_at: string | null
-}
+export type ExpertAssignment = Schemas['ExpertAssignment']
 
 /** A value an expert may recommend, with its label in the page's language. */
 export interface RecommendationOption {
