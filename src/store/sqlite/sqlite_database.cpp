@@ -41,12 +41,15 @@ namespace {
 }
 
 /// Process-wide settings, before the first connection opens (sqlite3_config refuses them after).
-/// A SAVEPOINT's undo record (the statement journal) spills to a file in /var/tmp beyond 64 KiB
-/// by default; an imported row (in a savepoint, apply.cpp) touching ~20 index pages passed that,
-/// and 5,000 rows made 305,000 writes to temporary files. Held in memory up to 16 MiB instead.
+/// Inside a transaction each INSERT keeps an undo record of the pages it changes (its statement
+/// journal) and SQLite spills it to a file in /var/tmp past 64 KiB: an instrument's row changes
+/// ~20 pages (14 indexes), so an import made 36 writes to temporary files a row (100,000 rows:
+/// 26.7 s, 15.9 s without). Kept in memory up to 120 KiB instead. Not more: the journal's
+/// memory is one block of that size per statement, and under AddressSanitizer a block past
+/// 128 KiB is a mapping of its own (16 MiB made the demo twenty times slower there).
 void ConfigureSqliteOnce() {
     static std::once_flag once;
-    std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 16 * 1024 * 1024); });
+    std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 120 * 1024); });
 }
 
 /// One sqlite3 handle with its statement cache. Used by one thread at a time.
