@@ -44,6 +44,14 @@ inline constexpr std::int64_t kMaxRewardFen = 100'000'000LL * 100;  // 1亿元
 inline constexpr std::int64_t kMaxBudgetFen = 100'000'000LL * 100;
 inline constexpr std::size_t kMaxTeam = 30;
 /// The publisher's challenge (POST, PATCH): title … contact_phone.
+/// The contact both the publisher's form and an application carry.
+inline const http::BodyField kContactNameField{
+    .name = "contact_name", .required = true, .max_chars = 50, .min_chars = 1};
+inline const http::BodyField kContactPhoneField{.name = "contact_phone",
+                                                .required = true,
+                                                .max_chars = 30,
+                                                .min_chars = 5,
+                                                .description = "digits, spaces, + - ( )"};
 inline const std::vector<http::BodyField> kChallengeFields{
     {.name = "title", .required = true, .max_chars = 100, .min_chars = 2},
     {.name = "problem", .required = true, .max_chars = 4000, .min_chars = 10},
@@ -53,24 +61,16 @@ inline const std::vector<http::BodyField> kChallengeFields{
     {.name = "reward_split", .max_chars = 500},
     {.name = "application_deadline", .type = FieldType::kDate, .required = true, .description = "after today"},
     {.name = "delivery_months", .type = FieldType::kInteger, .required = true, .min = 1, .max = 60},
-    {.name = "contact_name", .required = true, .max_chars = 50, .min_chars = 1},
-    {.name = "contact_phone",
-     .required = true,
-     .max_chars = 30,
-     .min_chars = 5,
-     .description = "digits, spaces, + - ( )"}};
+    kContactNameField,
+    kContactPhoneField};
 /// The applying unit's proposal, `team` apart (kTeamFields, 1 to kMaxTeam members).
 inline const std::vector<http::BodyField> kApplicationFields{
     {.name = "approach", .required = true, .max_chars = 8000, .min_chars = 10},
     {.name = "budget_fen", .type = FieldType::kInteger, .required = true, .min = 0, .max = kMaxBudgetFen},
     {.name = "schedule", .required = true, .max_chars = 4000, .min_chars = 5},
     {.name = "expected_results", .required = true, .max_chars = 4000, .min_chars = 5},
-    {.name = "contact_name", .required = true, .max_chars = 50, .min_chars = 1},
-    {.name = "contact_phone",
-     .required = true,
-     .max_chars = 30,
-     .min_chars = 5,
-     .description = "digits, spaces, + - ( )"}};
+    kContactNameField,
+    kContactPhoneField};
 inline const std::vector<http::BodyField> kTeamFields{
     {.name = "name", .required = true, .max_chars = 50, .min_chars = 1},
     {.name = "title", .max_chars = 50},
