@@ -14,26 +14,12 @@
 #include <sstream>
 
 #include "app/application.hpp"
+#include "core/percent_encoding.hpp"
 
 namespace keyuan::app {
 namespace json = boost::json;
 
 namespace {
-
-std::string PercentEncoded(std::string_view text) {
-    static const char* const kHex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : text) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += kHex[c >> 4];
-            out += kHex[c & 15];
-        }
-    }
-    return out;
-}
 
 /// The --filter values (one a line when repeated) as a query string; nullopt names the bad one.
 std::optional<std::string> FilterQuery(const std::string& filters, std::string& bad) {
@@ -45,7 +31,7 @@ std::optional<std::string> FilterQuery(const std::string& filters, std::string& 
             bad = line;
             return std::nullopt;
         }
-        query += "&" + PercentEncoded(line.substr(0, eq)) + "=" + PercentEncoded(line.substr(eq + 1));
+        query += "&" + PercentEncode(line.substr(0, eq)) + "=" + PercentEncode(line.substr(eq + 1));
     }
     return query;
 }
@@ -102,7 +88,7 @@ int ExportCommand(const Flags& flags, const Config& config,
         request.method = http::Method::kGet;
         request.path = "/api/v1/" + collection;
         request.query_string = "format=" + format + *filters;
-        if (flags.count("charset")) request.query_string += "&charset=" + PercentEncoded(flag("charset"));
+        if (flags.count("charset")) request.query_string += "&charset=" + PercentEncode(flag("charset"));
         request.target = request.path + "?" + request.query_string;
         // The operator sees every unit's objects; the CLI is run by whoever runs the server.
         request.caller = std::make_shared<const Caller>(

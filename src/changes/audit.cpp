@@ -126,8 +126,8 @@ void Record(store::Session& s, const Actor& actor, const Entry& entry) {
         hash = ChainHash(prev, e);
         seq = end.seq + 1;
     }
-    s.Query(kInsert, {e.at, e.actor_user_id, e.actor_username, e.actor_role, e.ip, e.request_id, e.event_type,
-                      e.object_type, e.object_id, e.result, e.before_json, e.after_json, e.detail, prev, hash, seq});
+    s.Send(kInsert, {e.at, e.actor_user_id, e.actor_username, e.actor_role, e.ip, e.request_id, e.event_type,
+                     e.object_type, e.object_id, e.result, e.before_json, e.after_json, e.detail, prev, hash, seq});
 }
 
 void RecordAlone(store::Database& db, const Actor& actor, const Entry& entry) {

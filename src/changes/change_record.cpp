@@ -18,7 +18,8 @@ void Record(store::Session& s, const Actor& actor, const Change& change) {
         std::string snapshot = json::serialize(*change.snapshot);
         if (!after_json) after_json = snapshot;
         const Caller* caller = actor.caller;  // user 0 is the command line: no account
-        s.Execute(
+        // Sent, not waited for (Session::Send), as the audit line and the search outbox's rows.
+        s.Send(
             "INSERT INTO object_versions (object_type, object_id, version, data_json, changed_by, changed_at) "
             "VALUES ($1, $2, $3, $4, $5, $6)",
             {change.object_type, change.object_id, change.version, std::move(snapshot),

@@ -66,7 +66,12 @@ std::optional<std::int64_t> ScaledDecimal(std::string_view text, int scale_digit
     std::size_t dot = text.find('.');
     std::string_view whole = text.substr(0, dot);
     std::string_view fraction = dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
-    if (whole.empty() || whole.size() > 13 || static_cast<int>(fraction.size()) > scale_digits) return std::nullopt;
+    // At most 18 digits in all, so the value fits a signed 64-bit integer (13 whole digits of yuan,
+    // 12 of 万元: a trillion, more than any amount of this platform).
+    std::size_t max_whole = std::min<std::size_t>(13, 18 - static_cast<std::size_t>(scale_digits));
+    if (whole.empty() || whole.size() > max_whole || static_cast<int>(fraction.size()) > scale_digits) {
+        return std::nullopt;
+    }
     if (dot != std::string_view::npos && fraction.empty()) return std::nullopt;
     std::int64_t value = 0;
     for (char c : whole) {

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/error.hpp"
+
 namespace keyuan::exchange {
 
 struct TableRow {
@@ -52,6 +54,8 @@ public:
     TableError(std::string zh, std::string en) : std::runtime_error(en), zh_(std::move(zh)), en_(std::move(en)) {}
     const std::string& zh() const { return zh_; }
     const std::string& en() const { return en_; }
+    /// The answer to an upload refused for this reason: 422 with the message at the field "file".
+    Error ToError() const { return Error::Validation({{"file", {zh_, en_}}}); }
 
 private:
     std::string zh_, en_;

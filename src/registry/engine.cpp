@@ -157,7 +157,9 @@ std::vector<StoredResource> ResourceEngine::LoadMany(store::Session& s, const st
     out.reserve(by_id.size());
     for (std::int64_t id : ids) {
         auto it = by_id.find(id);
-        if (it != by_id.end()) out.push_back(std::move(it->second));
+        if (it == by_id.end()) continue;  // missing, or given twice
+        out.push_back(std::move(it->second));
+        by_id.erase(it);
     }
     return out;
 }

@@ -99,7 +99,7 @@ public:
     /// they depend on the object (owners, reviewers, the operator) and are never cached.
     std::optional<std::string> CacheTier(const Caller* caller) const;
     std::optional<StoredResource> Load(store::Session& s, std::int64_t id) const;
-    /// The resources with these ids, in the order given (missing ids are skipped), in one
+    /// The resources with these ids, in the order given, each once (missing ids are skipped), in one
     /// statement; with `generation`, the change counter of the same snapshot too (left alone
     /// when no id is found).
     std::vector<StoredResource> LoadMany(store::Session& s, const std::vector<std::int64_t>& ids,

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "core/id.hpp"
+#include "registry/reference_checks.hpp"
 
 namespace keyuan::registry {
 namespace json = boost::json;
@@ -68,7 +69,8 @@ void SaveLinks(store::Session& s, const ResourceSpec& spec, std::int64_t id, con
     for (const LinkSpec& l : spec.links) {
         auto it = links.find(l.name);
         if (it == links.end()) continue;
-        s.Execute("DELETE FROM " + l.table + " WHERE " + l.owner_column + " = $1", {id});
+        // Sent, not waited for (Session::Send): a create or update writes several such rows.
+        s.Send("DELETE FROM " + l.table + " WHERE " + l.owner_column + " = $1", {id});
         std::string columns = l.owner_column + ", " + l.target_column, placeholders = "$1, $2";
         for (std::size_t k = 0; k < l.extra_columns.size(); ++k) {
             columns += ", " + l.extra_columns[k];
@@ -82,7 +84,7 @@ void SaveLinks(store::Session& s, const ResourceSpec& spec, std::int64_t id, con
                 params.emplace_back(cells.at(0));
             }
             for (std::size_t k = 0; k < l.extra_columns.size(); ++k) params.emplace_back(cells.at(k + 1));
-            s.Query("INSERT INTO " + l.table + " (" + columns + ") VALUES (" + placeholders + ")", params);
+            s.Send("INSERT INTO " + l.table + " (" + columns + ") VALUES (" + placeholders + ")", params);
         }
     }
 }
@@ -160,7 +162,7 @@ void CheckLinks(store::Session& s, const ResourceSpec& spec, FieldErrors& errors
                           (l.target_where.empty() ? "" : " AND " + l.target_where);
         for (const auto& cells : links[l.name]) {
             std::optional<std::int64_t> id = l.target_is_id ? ParseId(cells.at(0)) : std::nullopt;
-            bool found = l.target_is_id ? id && !s.Query(sql, {*id}).empty() : !s.Query(sql, {cells.at(0)}).empty();
+            bool found = l.target_is_id ? id && ReferenceExists(s, sql, {*id}) : ReferenceExists(s, sql, {cells.at(0)});
             if (!found) errors.Add(key->second, l.unknown_zh + cells.at(0), l.unknown_en + cells.at(0));
         }
     }

@@ -7,6 +7,7 @@
 #include "core/id.hpp"
 #include "http/json.hpp"
 #include "registry/engine.hpp"
+#include "registry/reference_checks.hpp"
 
 namespace keyuan::registry {
 namespace json = boost::json;
@@ -93,7 +94,7 @@ Values ResourceEngine::ReadValues(store::Session& s, const json::object& body, b
             reader.errors().Add("org_id", "须指定所属单位", "The owning organization is required");
         } else if (!is_operator && (!caller || caller->org_id != *org_id)) {
             reader.errors().Add("org_id", "只能为本单位登记", "You can only register for your own organization");
-        } else if (s.Query("SELECT 1 FROM organizations WHERE id = $1", {**org_id}).empty()) {
+        } else if (!ReferenceExists(s, "SELECT 1 FROM organizations WHERE id = $1", {**org_id})) {
             reader.errors().Add("org_id", "单位不存在", "No such organization");
         }
     }
@@ -104,16 +105,16 @@ Values ResourceEngine::ReadValues(store::Session& s, const json::object& body, b
         auto it = given.find(f.name);
         if (it == given.end() || it->second.kind() == store::Param::Kind::kNull) continue;
         if (f.type == FieldType::kCode &&
-            s.Query("SELECT 1 FROM " + f.ref_table + " WHERE code = $1", {it->second}).empty()) {
+            !ReferenceExists(s, "SELECT 1 FROM " + f.ref_table + " WHERE code = $1", {it->second})) {
             reader.errors().Add(f.name, "代码不存在：" + it->second.text_value(),
                                 "Unknown code: " + it->second.text_value());
         }
         if (f.type == FieldType::kRef && f.ref_any_owner &&
-            s.Query("SELECT 1 FROM " + f.ref_table + " WHERE id = $1", {it->second}).empty()) {
+            !ReferenceExists(s, "SELECT 1 FROM " + f.ref_table + " WHERE id = $1", {it->second})) {
             reader.errors().Add(f.name, "不存在", "Does not exist");
         } else if (f.type == FieldType::kRef && !f.ref_any_owner &&
-                   s.Query("SELECT 1 FROM " + f.ref_table + " WHERE id = $1 AND org_id = $2", {it->second, owner})
-                       .empty()) {
+                   !ReferenceExists(s, "SELECT 1 FROM " + f.ref_table + " WHERE id = $1 AND org_id = $2",
+                                    {it->second, owner})) {
             reader.errors().Add(f.name, "不存在或不属于本单位", "Does not exist or belongs to another organization");
         }
     }

@@ -8,9 +8,10 @@ namespace keyuan::search {
 
 void RecordChange(store::Session& s, std::string_view type, std::int64_t id) {
     // The counter first: its row lock orders concurrent writers until they commit.
-    s.Execute("UPDATE change_counter SET value = value + 1 WHERE id = 1");
-    s.Execute("INSERT INTO search_outbox (object_type, object_id, created_at) VALUES ($1, $2, $3)",
-              {std::string(type), id, clock::NowUtc()});
+    // Both sent, not waited for (Session::Send): PostgreSQL answers them with the next statement.
+    s.Send("UPDATE change_counter SET value = value + 1 WHERE id = 1");
+    s.Send("INSERT INTO search_outbox (object_type, object_id, created_at) VALUES ($1, $2, $3)",
+           {std::string(type), id, clock::NowUtc()});
 }
 
 void RecordIndustryCodeChange(store::Session& s, const std::string& code) {

@@ -43,6 +43,16 @@ public:
         return Query(sql);
     }
 
+    /// Runs a statement whose rows and count the caller does not need (an INSERT of a version,
+    /// an audit line, a link). PostgreSQL sends it without waiting for its answer (libpq's
+    /// pipeline mode): the answers are read with the next statement that waits (any Query, the
+    /// commit), in the same round trip, and the first error among them is thrown there. SQLite
+    /// runs it at once. Never for a conditional write: its count is what decides.
+    virtual void Send(std::string_view sql, std::span<const Param> params) { Query(sql, params); }
+    void Send(std::string_view sql, std::initializer_list<Param> params = {}) {
+        Send(sql, std::span<const Param>(params.begin(), params.size()));
+    }
+
     Rows Query(std::string_view sql, std::initializer_list<Param> params = {}) {
         return Query(sql, std::span<const Param>(params.begin(), params.size()));
     }

@@ -15,6 +15,7 @@
 #include <stdexcept>
 
 #include "core/clock.hpp"
+#include "core/percent_encoding.hpp"
 #include "support/in_process_command.hpp"
 #include "support/test_env.hpp"
 
@@ -151,8 +152,8 @@ std::string MigratedDatabaseUrl() {
     return migrated.empty() ? "" : CopyDatabase(migrated);
 }
 
-std::string CreateUserCli(const std::string& db_url, const std::string& username, const std::string& password,
-                          const std::string& roles, const std::vector<std::string>& extra) {
+std::string CreateUserByCommand(const std::string& db_url, const std::string& username, const std::string& password,
+                                const std::string& roles, const std::vector<std::string>& extra) {
     std::vector<std::string> args = {"user",   "create",     "--db",   db_url,   "--username",
                                      username, "--password", password, "--role", roles};
     args.insert(args.end(), extra.begin(), extra.end());
@@ -169,7 +170,7 @@ std::string CreateReadyUser(const std::string& db_url, const std::string& userna
                             const std::vector<std::string>& extra, const std::string& password) {
     std::vector<std::string> flags = extra;
     flags.push_back("--no-password-change");
-    return CreateUserCli(db_url, username, password, roles, flags);
+    return CreateUserByCommand(db_url, username, password, roles, flags);
 }
 
 std::string Session::Cookie() const {
@@ -254,18 +255,7 @@ std::string Body(const json::object& object) {
 }
 
 std::string UrlEncode(const std::string& text) {
-    static const char* kHex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : text) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += kHex[c >> 4];
-            out += kHex[c & 15];
-        }
-    }
-    return out;
+    return PercentEncode(text);
 }
 
 std::int64_t UnixNow() {

@@ -119,12 +119,13 @@ CommandResult RunCli(std::vector<std::string> args);
 /// once per test process; "" when PostgreSQL is asked for but not configured.
 std::string MigratedDatabaseUrl();
 
-/// Creates an account with `keyuan user create` (run in this process) and returns its id ("" and a test failure if
+/// Creates an account with the code of `keyuan user create`, run in this process (not a child:
+/// see in_process_command.hpp), and returns its id ("" and a test failure if
 /// the command fails). `extra` adds flags such as --org ID or --no-password-change.
-std::string CreateUserCli(const std::string& db_url, const std::string& username, const std::string& password,
-                          const std::string& roles, const std::vector<std::string>& extra = {});
+std::string CreateUserByCommand(const std::string& db_url, const std::string& username, const std::string& password,
+                                const std::string& roles, const std::vector<std::string>& extra = {});
 
-/// As CreateUserCli, with --no-password-change.
+/// As CreateUserByCommand, with --no-password-change.
 std::string CreateReadyUser(const std::string& db_url, const std::string& username, const std::string& roles,
                             const std::vector<std::string>& extra = {}, const std::string& password = kGoodPassword);
 

@@ -38,6 +38,10 @@ TEST(ExchangeCells, AmountsInYuanAndWanBecomeFen) {
     EXPECT_FALSE(ParseMoney("-5").ok());
     EXPECT_FALSE(ParseMoney("五百元").ok());
     EXPECT_FALSE(ParseMoney("12.").ok());
+    // 13 digits of 万元 would be more fen than a 64-bit integer holds (found by the fuzzer).
+    EXPECT_FALSE(ParseMoney("9999999999924", true).ok());
+    EXPECT_EQ(FenOf("999999999999", true), 999999999999000000);
+    EXPECT_EQ(FenOf("9999999999999"), 999999999999900);
 }
 
 TEST(ExchangeCells, PricesWithUnitsOrNegotiable) {

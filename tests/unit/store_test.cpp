@@ -295,6 +295,69 @@ TEST_P(StoreTest, CommitAfterACaughtStatementErrorFails) {
     EXPECT_EQ(Count(t), 1);
 }
 
+// Session::Send: on PostgreSQL statements go out without waiting for their answers, which are
+// read with the next statement that waits. What they wrote is seen by it and committed; the
+// first error among them is thrown there, typed, and the transaction leaves nothing behind.
+TEST_P(StoreTest, SentStatementsAreSeenByTheNextQueryAndCommitted) {
+    std::string t = CreateTable("sent", "code TEXT PRIMARY KEY, n INTEGER NOT NULL");
+    std::string insert = "INSERT INTO " + t + " (code, n) VALUES ($1, $2)";
+    db_->Write([&](Session& s) {
+        // More than the connection keeps unread at once (256), the first before it is prepared.
+        for (int i = 0; i < 600; ++i) s.Send(insert, {"c" + std::to_string(i), i});
+        EXPECT_EQ(s.Query("SELECT COUNT(*), SUM(n) FROM " + t).front().Int(0), 600);
+        s.Send("UPDATE " + t + " SET n = n + 1 WHERE code = $1", {"c0"});
+        s.Send("UPDATE " + t + " SET n = n + 1 WHERE code = $1", {"c0"});
+    });
+    EXPECT_EQ(Count(t), 600);
+    db_->Read([&](Session& s) { EXPECT_EQ(s.Query("SELECT n FROM " + t + " WHERE code = 'c0'").front().Int(0), 2); });
+}
+
+TEST_P(StoreTest, AnErrorOfASentStatementIsThrownByTheNextAndNothingIsKept) {
+    std::string t = CreateTable("sent_error", "code TEXT PRIMARY KEY");
+    std::string insert = "INSERT INTO " + t + " (code) VALUES ($1)";
+    db_->Write([&](Session& s) { s.Execute(insert, {"x"}); });
+    // Thrown by the next query (PostgreSQL) or by the Send itself (SQLite), as a ConstraintError.
+    EXPECT_THROW(db_->Write([&](Session& s) {
+        s.Send(insert, {"y"});
+        s.Send(insert, {"x"});  // the duplicate
+        s.Send(insert, {"z"});
+        s.Query("SELECT COUNT(*) FROM " + t);
+    }),
+                 ConstraintError);
+    // Thrown by the commit when nothing waited after it.
+    EXPECT_THROW(db_->Write([&](Session& s) {
+        s.Send(insert, {"w"});
+        s.Send(insert, {"x"});
+    }),
+                 ConstraintError);
+    EXPECT_EQ(Count(t), 1);
+    // The connection is usable again, and the statements still run.
+    db_->Write([&](Session& s) {
+        s.Send(insert, {"y"});
+        s.Send(insert, {"z"});
+    });
+    EXPECT_EQ(Count(t), 3);
+}
+
+TEST_P(StoreTest, ASentStatementRolledBackToASavepointLeavesTheRest) {
+    std::string t = CreateTable("sent_savepoint", "code TEXT PRIMARY KEY");
+    std::string insert = "INSERT INTO " + t + " (code) VALUES ($1)";
+    db_->Write([&](Session& s) {
+        s.Send(insert, {"a"});
+        s.Execute("SAVEPOINT p");
+        try {
+            s.Send(insert, {"a"});
+            s.Execute("RELEASE SAVEPOINT p");
+            ADD_FAILURE() << "the duplicate was not reported";
+        } catch (const ConstraintError&) {
+            s.Execute("ROLLBACK TO SAVEPOINT p");
+            s.Execute("RELEASE SAVEPOINT p");
+        }
+        s.Send(insert, {"b"});
+    });
+    EXPECT_EQ(Count(t), 2);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, StoreTest, ::testing::Values(Engine::kSqlite, Engine::kPostgres), EngineLabel);
 
 }  // namespace

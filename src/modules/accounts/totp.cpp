@@ -6,6 +6,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "core/percent_encoding.hpp"
+
 namespace keyuan::accounts {
 namespace {
 
@@ -49,30 +51,6 @@ std::string CodeForStep(std::string_view key, std::int64_t step, int digits) {
     std::string code = std::to_string(binary % modulus);
     code.insert(0, static_cast<std::size_t>(digits) - code.size(), '0');
     return code;
-}
-
-bool IsUnreserved(unsigned char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-           c == '_' || c == '~';
-}
-
-/// RFC 3986 percent-encoding of every byte outside the unreserved set, so a space becomes %20
-/// (authenticator apps do not read '+') and ':' cannot split the label.
-std::string PercentEncode(std::string_view text) {
-    constexpr std::string_view kHex = "0123456789ABCDEF";
-    std::string out;
-    out.reserve(text.size());
-    for (char ch : text) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (IsUnreserved(c)) {
-            out.push_back(ch);
-        } else {
-            out.push_back('%');
-            out.push_back(kHex[c >> 4]);
-            out.push_back(kHex[c & 0x0F]);
-        }
-    }
-    return out;
 }
 
 }  // namespace

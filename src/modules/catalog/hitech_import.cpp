@@ -215,7 +215,7 @@ void AddHitechImport(modules::ModuleContext& context) {
         try {
             table = exchange::ReadTable(r.body);
         } catch (const exchange::TableError& e) {
-            throw ApiError(Error::Validation({{"file", {e.zh(), e.en()}}}));
+            throw ApiError(e.ToError());
         }
         json::object summary;
         auto plan_or_throw = [&](store::Session& s) {

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "registry/reference_checks.hpp"
 #include "store/errors.hpp"
 #include "workflow/deadlines.hpp"
 
@@ -45,6 +46,7 @@ public:
     /// in a savepoint, so that the refused row leaves nothing behind and the others are kept.
     void WriteGroup(std::vector<SheetObject>& objects, std::size_t from, std::size_t to) {
         careful_ = false;
+        stored_ = StoredOfGroup(objects, from, to);
         if (!grouped_) {
             for (std::size_t i = from; i < to; ++i) Write(objects[i]);
             return;
@@ -56,6 +58,10 @@ public:
             s_.Execute("RELEASE SAVEPOINT import_group");
             return;
         } catch (const RefusedWithoutSavepoints&) {
+            s_.Execute("ROLLBACK TO SAVEPOINT import_group");
+            s_.Execute("RELEASE SAVEPOINT import_group");
+        } catch (const store::ConstraintError&) {
+            // A statement sent unread (Session::Send) failed, found by a later one of the group.
             s_.Execute("ROLLBACK TO SAVEPOINT import_group");
             s_.Execute("RELEASE SAVEPOINT import_group");
         }
@@ -172,11 +178,59 @@ private:
             return r;
         }
         if (object.name.empty()) return std::nullopt;  // the registry names the missing name
-        store::Rows found =
-            s_.Query("SELECT id FROM " + engine_.spec().table + " WHERE org_id = $1 AND name = $2 ORDER BY id",
-                     {org, object.name});
-        if (found.empty()) return std::nullopt;
-        return engine_.Load(s_, found.front().Int(0));
+        auto it = stored_.find({org, object.name});
+        if (it == stored_.end()) return std::nullopt;
+        return it->second;
+    }
+
+    // The stored objects that the group's rows name by organisation and name (the oldest of a
+    // name), read in two statements for the group rather than two a row. The lists are padded to
+    // kGroup, so that PostgreSQL prepares one statement each, not one per group's shape.
+    std::map<std::pair<std::int64_t, std::string>, registry::StoredResource> StoredOfGroup(
+        const std::vector<SheetObject>& objects, std::size_t from, std::size_t to) {
+        std::set<std::int64_t> orgs;
+        std::vector<std::string> names;
+        for (std::size_t i = from; i < to; ++i) {
+            const SheetObject& o = objects[i];
+            if (o.id || o.name.empty()) continue;
+            std::optional<std::int64_t> org = o.credit_code.empty() ? context_.org_id : OrgOfCreditCode(o.credit_code);
+            if (!org) continue;  // refused by ResolveOrg
+            orgs.insert(*org);
+            names.push_back(o.name);
+        }
+        std::map<std::pair<std::int64_t, std::string>, registry::StoredResource> out;
+        if (names.empty()) return out;
+        std::vector<store::Param> params;
+        auto padded = [&](auto&& item_at, std::size_t count) {
+            std::string in;
+            for (std::size_t k = 0; k < std::max(kGroup, count); ++k) {
+                params.emplace_back(item_at(std::min(k, count - 1)));
+                in += (k ? ", $" : "$") + std::to_string(params.size());
+            }
+            return in;
+        };
+        std::vector<std::int64_t> org_list(orgs.begin(), orgs.end());
+        std::string in_names = padded([&](std::size_t k) { return names[k]; }, names.size());
+        std::string in_orgs = padded([&](std::size_t k) { return org_list[k]; }, org_list.size());
+        store::Rows found = s_.Query("SELECT id, org_id, name FROM " + engine_.spec().table + " WHERE name IN (" +
+                                         in_names + ") AND org_id IN (" + in_orgs + ") ORDER BY id",
+                                     params);
+        std::map<std::int64_t, std::pair<std::int64_t, std::string>> key_of;
+        std::set<std::pair<std::int64_t, std::string>> keyed;
+        std::vector<std::int64_t> ids;
+        for (std::size_t i = 0; i < found.size(); ++i) {
+            std::pair<std::int64_t, std::string> key{found[i].Int(1), std::string(found[i].Text(2))};
+            if (!keyed.insert(key).second) continue;  // a later one of the same name
+            ids.push_back(found[i].Int(0));
+            key_of.emplace(ids.back(), std::move(key));
+        }
+        if (ids.empty()) return out;
+        std::size_t count = ids.size();
+        for (std::size_t k = count; k < kGroup; ++k) ids.push_back(ids[count - 1]);  // LoadMany answers each once
+        for (registry::StoredResource& r : engine_.LoadMany(s_, ids)) {
+            if (auto key = key_of.find(r.id); key != key_of.end()) out.emplace(key->second, std::move(r));
+        }
+        return out;
     }
 
     // What a new object takes where the file says nothing (Column::default_value).
@@ -235,6 +289,8 @@ private:
     bool careful_ = false;  // each row in a savepoint of its own
     std::map<std::string, std::optional<std::int64_t>> org_of_code_;
     std::map<std::int64_t, std::optional<std::string>> district_of_org_;
+    // What the group being written finds stored, by organisation and name (StoredOfGroup).
+    std::map<std::pair<std::int64_t, std::string>, registry::StoredResource> stored_;
 };
 
 // Two objects of one file with the same key: the later is refused, naming the first.
@@ -289,7 +345,8 @@ ApplyResult Apply(store::Database& db, registry::ResourceEngine& engine, std::ve
                     db.Write([&](store::Session& s) {
                         result.Restore(mark);  // a retried transaction starts its batch again
                         Writer writer(s, engine, context, result, grouped);
-                        workflow::CalendarReadOnce calendar(s);  // the kinds' deadline checks, once a batch
+                        workflow::CalendarReadOnce calendar(s);       // the kinds' deadline checks, once a batch
+                        registry::ReferenceChecksOnce references(s);  // codes and districts, once a batch
                         for (std::size_t group = from; group < to; group += kGroup) {
                             writer.WriteGroup(objects, group, std::min(group + kGroup, to));
                         }
@@ -298,6 +355,11 @@ ApplyResult Apply(store::Database& db, registry::ResourceEngine& engine, std::ve
                     });
                     break;
                 } catch (const RefusedWithoutSavepoints&) {
+                    result.Restore(mark);
+                } catch (const store::ConstraintError&) {
+                    // As RefusedWithoutSavepoints, found after its row by a statement sent unread
+                    // (Session::Send); the grouped pass names the row.
+                    if (grouped) throw;
                     result.Restore(mark);
                 }
             }

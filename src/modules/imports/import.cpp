@@ -51,7 +51,7 @@ exchange::Table ReadFile(std::string_view bytes) {
         exchange::FillMerged(table, limits);
         return table;
     } catch (const exchange::TableError& e) {
-        throw ApiError(FileError(e.zh(), e.en()));
+        throw ApiError(e.ToError());
     }
 }
 
@@ -61,9 +61,9 @@ std::unique_ptr<PreparedRun> PrepareImport(store::Database& db, ImportKinds& kin
                                            const Caller* caller) {
     registry::ResourceEngine* engine = kinds.Find(request.kind);
     if (!engine) {
-        std::string names;
-        for (const auto& e : kinds.all()) names += (names.empty() ? "" : ", ") + e->spec().kind;
-        throw ApiError(Error::Validation({{"kind", {"须为以下之一：" + names, "Must be one of: " + names}}}));
+        FieldErrors errors;
+        kinds.AddUnknownKind(errors);
+        errors.ThrowIfAny();
     }
     auto run = std::make_unique<PreparedRun>();
     run->engine = engine;

@@ -38,6 +38,12 @@ registry::ResourceEngine* ImportKinds::Find(std::string_view kind) {
     return nullptr;
 }
 
+void ImportKinds::AddUnknownKind(FieldErrors& errors, std::string_view first) const {
+    std::string names(first);
+    for (const auto& e : engines_) names += (names.empty() ? "" : ", ") + e->spec().kind;
+    errors.Add("kind", "须为以下之一：" + names, "Must be one of: " + names);
+}
+
 Text KindLabel(std::string_view kind) {
     if (kind == "lab") return {"实验室", "Labs"};
     if (kind == "instrument") return {"仪器设备", "Instruments"};

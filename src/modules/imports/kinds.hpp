@@ -34,6 +34,9 @@ public:
     registry::ResourceEngine* Find(std::string_view kind);
     const std::vector<std::unique_ptr<registry::ResourceEngine>>& all() const { return engines_; }
     const access::Policy& policy() const { return policy_; }
+    /// Adds the error of a `kind` that does not import, naming those that do (after `first`: the
+    /// kinds that other modules import through the same door, such as the high-tech catalog).
+    void AddUnknownKind(FieldErrors& errors, std::string_view first = {}) const;
 
 private:
     access::Policy policy_;

@@ -90,11 +90,7 @@ http::Response AnswerImport(store::Database& db, ImportKinds& kinds, const Impor
 ImportRequest ReadRequest(const Request& r, ImportKinds& kinds) {
     FieldErrors errors;
     std::string kind = r.Query("kind").value_or("");
-    if (!kinds.Find(kind)) {
-        std::string names = "hitech_catalog";
-        for (const auto& e : kinds.all()) names += ", " + e->spec().kind;
-        errors.Add("kind", "须为以下之一：" + names, "Must be one of: " + names);
-    }
+    if (!kinds.Find(kind)) kinds.AddUnknownKind(errors, "hitech_catalog");  // the catalog's import door
     ImportRequest request{.kind = kind,
                           .dry_run = Flag(r, "dry_run", errors),
                           .all_or_nothing = Flag(r, "all_or_nothing", errors),

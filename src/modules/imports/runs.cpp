@@ -82,10 +82,10 @@ void FinishRun(store::Database& db, const Actor& actor, std::int64_t id, const A
             "WHERE id = $9",
             {result.applied ? 1 : 0, rows_total, result.created, result.updated, result.unchanged, result.refused,
              CellsJson(header), clock::NowUtc(), id});
-        int seq = 0;
+        int seq = 0;  // the report's rows are sent, not waited for (Session::Send)
         for (const RowOutcome& r : result.rows) {
             if (static_cast<std::size_t>(seq) >= kMaxListedRows) break;
-            s.Execute(
+            s.Send(
                 "INSERT INTO import_run_rows (run_id, seq, entry, row_no, outcome, object_id, name) "
                 "VALUES ($1, $2, 'row', $3, $4, $5, $6)",
                 {id, ++seq, r.row, r.outcome, r.id ? store::Param(*r.id) : nullptr, r.name});
@@ -94,7 +94,7 @@ void FinishRun(store::Database& db, const Actor& actor, std::int64_t id, const A
         std::size_t listed = 0;
         for (const RowError& e : result.errors) {
             if (++listed > kMaxListedRows) break;
-            s.Execute(
+            s.Send(
                 "INSERT INTO import_run_rows (run_id, seq, entry, row_no, column_name, field, message_zh, message_en) "
                 "VALUES ($1, $2, 'error', $3, $4, $5, $6, $7)",
                 {id, ++seq, e.row, e.column, e.field, e.message.zh, e.message.en});
@@ -105,7 +105,7 @@ void FinishRun(store::Database& db, const Actor& actor, std::int64_t id, const A
         for (const auto& [row, cells] : refused) {
             if (explained.count(row)) current = row;
             std::string text = explained.count(row) ? explained[row] : "同第 " + std::to_string(current) + " 行";
-            s.Execute(
+            s.Send(
                 "INSERT INTO import_run_rows (run_id, seq, entry, row_no, message_zh, cells_json) "
                 "VALUES ($1, $2, 'source', $3, $4, $5)",
                 {id, ++seq, row, text, CellsJson(cells)});

@@ -18,6 +18,9 @@ namespace {
 constexpr const char* kSessionSettings = "SET synchronous_commit = on; SET TimeZone = 'UTC'";
 // Seconds libpq waits for a server that does not answer, unless the URL says otherwise.
 constexpr const char* kConnectTimeout = "10";
+// Statements sent by Send before their answers are read: the server's answers wait in its socket
+// buffer meanwhile, and answers that filled it would leave both sides waiting for the other.
+constexpr std::size_t kMaxSentUnread = 256;
 
 struct ResultDeleter {
     void operator()(PGresult* result) const { PQclear(result); }
@@ -177,8 +180,8 @@ void Connection::BeginWithFirstStatement(std::string begin) {
     begin_ = std::move(begin);
 }
 
-template <typename Send>
-Rows Connection::First(Send send) {
+template <typename SendFirst>
+Rows Connection::First(SendFirst send) {
     std::string begin = std::move(begin_);
     begin_.clear();
     bool begun = false;  // set by `send` once BEGIN has answered
@@ -194,6 +197,15 @@ Rows Connection::First(Send send) {
 }
 
 Rows Connection::Query(std::string_view sql, std::span<const Param> params) {
+    if (!sent_.empty()) {
+        // After the statements sent unread, in the same round trip, if it is prepared already.
+        if (auto it = statements_.find(sql); it != statements_.end()) {
+            TextParams texts(params);
+            Last last{it->first, &it->second, texts.count(), texts.values.data()};
+            return Drain(&last);
+        }
+        Drain();
+    }
     if (begin_.empty()) return QueryNow(sql, params);
     return First([&](const std::string& begin, bool& begun) {
         // A statement new to this connection is prepared first (once), with its BEGIN on its own.
@@ -213,6 +225,64 @@ Rows Connection::Query(std::string_view sql, std::span<const Param> params) {
         if (!results.first || !Succeeded(results.first.get())) ThrowError(results.first.get(), sql);
         return ToRows(results.first.get());
     });
+}
+
+void Connection::Send(std::string_view sql, std::span<const Param> params) {
+    auto it = statements_.find(sql);
+    if (!begin_.empty() || it == statements_.end()) {
+        Query(sql, params);
+        return;
+    }
+    if (sent_.empty() && PQenterPipelineMode(conn_.get()) != 1) ThrowError(nullptr, sql);
+    TextParams texts(params);
+    if (PQsendQueryPrepared(conn_.get(), it->second.c_str(), texts.count(), texts.values.data(), nullptr, nullptr,
+                            /*resultFormat=*/0) != 1) {
+        Abandon();
+        ThrowError(nullptr, sql);
+    }
+    sent_.push_back(it->first);
+    if (sent_.size() >= kMaxSentUnread) Drain();
+}
+
+Rows Connection::Drain(const Last* last) {
+    std::vector<std::string_view> sent = std::move(sent_);
+    sent_.clear();
+    PGconn* conn = conn_.get();
+    bool ok = !last || PQsendQueryPrepared(conn, last->name->c_str(), last->count, last->values, nullptr, nullptr,
+                                           /*resultFormat=*/0) == 1;
+    ok = ok && PQpipelineSync(conn) == 1;
+    // A query after a failed one answers PGRES_PIPELINE_ABORTED: the first error is the one.
+    Result first_error;
+    std::string_view error_sql;
+    Result last_result;
+    bool synced = ok && ReadUntilSync(conn, [&](std::size_t query, PgResult result) {
+                      ExecStatusType status = PQresultStatus(result.get());
+                      if (status == PGRES_PIPELINE_ABORTED) return;
+                      if (query < sent.size()) {
+                          if (!Succeeded(result.get()) && !first_error) {
+                              first_error.reset(result.release());
+                              error_sql = sent[query];
+                          }
+                      } else if (last && !last_result) {
+                          last_result.reset(result.release());
+                      }
+                  });
+    bool left = PQexitPipelineMode(conn) == 1;
+    if (first_error) ThrowError(first_error.get(), error_sql);
+    std::string_view sql = last ? last->sql : (sent.empty() ? std::string_view("SYNC") : sent.back());
+    if (!synced || !left) ThrowError(nullptr, sql);  // the connection was lost
+    if (!last) return Rows();
+    if (!last_result || !Succeeded(last_result.get())) ThrowError(last_result.get(), sql);
+    return ToRows(last_result.get());
+}
+
+void Connection::Abandon() {
+    if (sent_.empty()) return;
+    sent_.clear();
+    PGconn* conn = conn_.get();
+    if (PQpipelineSync(conn) == 1) ReadUntilSync(conn, [](std::size_t, PgResult) {});
+    // Fails only on a lost connection, which EnsureUsable resets before its next use.
+    PQexitPipelineMode(conn);
 }
 
 Rows Connection::QueryNow(std::string_view sql, std::span<const Param> params) {
@@ -236,6 +306,7 @@ void Connection::Exec(std::string_view sql) {
 }
 
 Rows Connection::ExecRows(std::string_view sql) {
+    if (!sent_.empty()) Drain();
     if (!begin_.empty()) {
         // Rare as a transaction's first statement (migrations): BEGIN goes on its own.
         First([&](const std::string& begin, bool& begun) {
@@ -252,6 +323,7 @@ void Connection::Commit() {
         begin_.clear();
         return;
     }
+    if (!sent_.empty()) Drain();  // an error among them: the caller rolls back
     // COMMIT never left: nothing can have been committed.
     if (!Alive()) throw ConnectionError("lost the connection to PostgreSQL at " + where_ + " before COMMIT");
     Result result(PQexec(conn_.get(), "COMMIT"));
@@ -271,6 +343,7 @@ void Connection::Commit() {
 
 void Connection::Rollback() {
     begin_.clear();
+    Abandon();
     // A broken connection needs no ROLLBACK: the server ends its transaction when the socket closes.
     if (!Alive() || PQtransactionStatus(conn_.get()) == PQTRANS_IDLE) return;
     Result result(PQexec(conn_.get(), "ROLLBACK"));
@@ -282,7 +355,11 @@ void Connection::Rollback() {
 
 void Connection::EnsureUsable() {
     begin_.clear();
-    if (Alive() && PQtransactionStatus(conn_.get()) == PQTRANS_IDLE) return;
+    Abandon();
+    if (Alive() && PQtransactionStatus(conn_.get()) == PQTRANS_IDLE &&
+        PQpipelineStatus(conn_.get()) == PQ_PIPELINE_OFF) {
+        return;
+    }
     // Prepared statements and session settings do not survive the reconnect.
     statements_.clear();
     PQreset(conn_.get());

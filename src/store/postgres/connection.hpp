@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "store/param.hpp"
 #include "store/rows.hpp"
@@ -37,6 +38,11 @@ public:
     /// Runs one statement with $1…$N parameters, preparing it on first use on this connection.
     /// Throws DbError or a subclass chosen by SQLSTATE.
     Rows Query(std::string_view sql, std::span<const Param> params);
+    /// Sends one statement in pipeline mode without reading its answer (Session::Send): read,
+    /// with every other one sent so, by the next Query, Exec or Commit, which throws the first
+    /// error among them. The transaction's first statement and one not prepared yet on this
+    /// connection are not sent so: the first is run at once, the other after the answers due.
+    void Send(std::string_view sql, std::span<const Param> params);
     /// Runs one or more statements without parameters (simple query protocol).
     void Exec(std::string_view sql);
     /// The same, in one round trip, returning the rows of the last statement (libpq keeps only
@@ -66,9 +72,21 @@ private:
     /// Runs `send(begin, begun)`, which sends the pending BEGIN with the transaction's first
     /// statement and sets `begun` once BEGIN has answered; once more on a fresh connection if
     /// the connection was lost before that.
-    template <typename Send>
-    Rows First(Send send);
+    template <typename SendFirst>
+    Rows First(SendFirst send);
     [[noreturn]] void ThrowError(const pg_result* result, std::string_view sql);
+    /// Ends the pipeline of statements sent by Send: a sync, then every answer read; throws
+    /// the first error among them. `last` (a prepared statement's name and values), when given,
+    /// is sent in the same round trip after them and its rows are returned.
+    struct Last {
+        std::string_view sql;
+        const std::string* name;
+        int count;
+        const char* const* values;
+    };
+    Rows Drain(const Last* last = nullptr);
+    /// Leaves the pipeline without reporting its errors (the transaction is being rolled back).
+    void Abandon();
 
     std::unique_ptr<pg_conn, Deleter> conn_;
     /// "host:port/database", for messages.
@@ -78,6 +96,9 @@ private:
     std::int64_t next_statement_ = 1;
     /// The BEGIN not sent yet (BeginWithFirstStatement), or "".
     std::string begin_;
+    /// The statements sent by Send whose answers are not read yet (their SQL, for messages: keys
+    /// of statements_, which stay put), in the order sent.
+    std::vector<std::string_view> sent_;
 };
 
 }  // namespace keyuan::store::postgres

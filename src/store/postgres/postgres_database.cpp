@@ -77,6 +77,7 @@ public:
 
     Engine engine() const override { return Engine::kPostgres; }
     Rows Query(std::string_view sql, std::span<const Param> params) override { return conn_.Query(sql, params); }
+    void Send(std::string_view sql, std::span<const Param> params) override { conn_.Send(sql, params); }
     void ExecScript(std::string_view sql) override { conn_.Exec(sql); }
     Rows QueryAfter(std::string_view before, std::string_view sql) override {
         return conn_.ExecRows(std::string(before) + ";\n" + std::string(sql));

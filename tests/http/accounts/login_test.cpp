@@ -12,7 +12,7 @@ class AccountsLoginTest : public ServerSuite<AccountsLoginTest> {
 public:
     static void CreateUsers() {
         for (const char* name : {"alice", "bob", "locky", "pwchange", "tokuser"}) CreateReadyUser(Db(), name, "expert");
-        CreateUserCli(Db(), "newbie", kGoodPassword, "expert");  // must change the password
+        CreateUserByCommand(Db(), "newbie", kGoodPassword, "expert");  // must change the password
     }
     static std::string Config() { return SecurityConfig("max_failed_logins = 3\nlockout_seconds = 2\n"); }
     static constexpr bool kInProcess = true;  // the lockout runs on a clock the test moves
