@@ -27,11 +27,15 @@ CalendarReadOnce::~CalendarReadOnce() {
     t_read_once = outer_;
 }
 
-WorkingCalendar LoadCalendar(store::Session& s) {
+std::shared_ptr<const WorkingCalendar> SharedCalendar(store::Session& s) {
     CalendarReadOnce* scope = t_read_once;
-    if (!scope || &scope->session_ != &s) return ReadCalendar(s);
-    if (!scope->calendar_) scope->calendar_ = ReadCalendar(s);
-    return *scope->calendar_;
+    if (!scope || &scope->session_ != &s) return std::make_shared<const WorkingCalendar>(ReadCalendar(s));
+    if (!scope->calendar_) scope->calendar_ = std::make_shared<const WorkingCalendar>(ReadCalendar(s));
+    return scope->calendar_;
+}
+
+WorkingCalendar LoadCalendar(store::Session& s) {
+    return *SharedCalendar(s);
 }
 
 void SetDeadline(store::Session& s, std::string_view kind, std::int64_t id, std::string_view state,

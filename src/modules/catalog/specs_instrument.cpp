@@ -70,8 +70,8 @@ void CheckInstrument(registry::Values& v, FieldErrors& errors, registry::CheckCo
     }
     CheckPhotos(v, errors);
     if (acceptance) {
-        keyuan::WorkingCalendar calendar = workflow::LoadCalendar(context.session);
-        Date due = calendar.AddWorkingDays(*Date::Parse(*acceptance), kRegistrationWorkingDays);
+        std::shared_ptr<const keyuan::WorkingCalendar> calendar = workflow::SharedCalendar(context.session);
+        Date due = calendar->AddWorkingDays(*Date::Parse(*acceptance), kRegistrationWorkingDays);
         v.insert_or_assign("registration_due_date", due.ToString());
         // A registration already filed keeps its date; lateness follows the (possibly corrected) due date.
         if (auto registered = TextOf(v, "registered_on")) {
