@@ -29,10 +29,20 @@ struct BodyField {
     std::size_t max_chars = 200;  // strings, and each item of a list
     std::size_t min_chars = 0;
     std::int64_t min = 0, max = 0;               // integers
-    std::vector<std::string_view> allowed = {};  // enums
+    std::vector<std::string_view> allowed = {};  // enums, and a string list's items
     std::size_t max_items = 0;                   // lists
     std::string_view description = {};
 };
+
+/// The same field, not required (a change names only what changes).
+inline BodyField Optional(BodyField f) {
+    f.required = false;
+    return f;
+}
+inline std::vector<BodyField> Optional(std::vector<BodyField> fields) {
+    for (BodyField& f : fields) f.required = false;
+    return fields;
+}
 
 /// The JSON Schema of one field, with the limits its reader enforces.
 inline boost::json::object FieldSchema(const BodyField& f) {
@@ -56,11 +66,17 @@ inline boost::json::object FieldSchema(const BodyField& f) {
             break;
         }
         case Type::kDate: s = {{"type", "string"}, {"format", "date"}}; break;
-        case Type::kStringList:
-            s = {{"type", "array"},
-                 {"maxItems", f.max_items},
-                 {"items", {{"type", "string"}, {"maxLength", f.max_chars}}}};
+        case Type::kStringList: {
+            // With `allowed`, each item is one of them (the caller checks: ReadList reads text).
+            boost::json::object item{{"type", "string"}, {"maxLength", f.max_chars}};
+            if (!f.allowed.empty()) {
+                boost::json::array values;
+                for (std::string_view v : f.allowed) values.emplace_back(v);
+                item["enum"] = std::move(values);
+            }
+            s = {{"type", "array"}, {"maxItems", f.max_items}, {"items", std::move(item)}};
             break;
+        }
         case Type::kIdList:
             s = {{"type", "array"},
                  {"maxItems", f.max_items},

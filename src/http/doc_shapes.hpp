@@ -48,6 +48,12 @@ inline json::object Enum(std::initializer_list<std::string_view> values) {
     for (std::string_view v : values) list.emplace_back(v);
     return {{"type", "string"}, {"enum", std::move(list)}};
 }
+/// A string of a declared vocabulary (a module's list of words).
+inline json::object Enum(const std::vector<std::string_view>& values) {
+    json::array list;
+    for (std::string_view v : values) list.emplace_back(v);
+    return {{"type", "string"}, {"enum", std::move(list)}};
+}
 /// The same schema, null allowed (OpenAPI 3.0's `nullable`).
 inline json::object Nullable(json::object schema) {
     schema["nullable"] = true;
@@ -77,6 +83,22 @@ inline json::object PageOf(json::value item) {
 /// An unpaged list: {items: [...]}.
 inline json::object ItemsOf(json::value item) {
     return Object({{"items", ArrayOf(std::move(item))}}, {"items"});
+}
+
+/// An object's saved versions (changes::History): {items: [{version, data, changed_by, changed_at}]},
+/// newest first; `data` is the object as it was saved.
+inline json::object History() {
+    return ItemsOf(
+        Object({{"version", Integer()}, {"data", AnyObject()}, {"changed_by", Nullable(Id())}, {"changed_at", Str()}},
+               {"version", "data", "changed_by", "changed_at"}));
+}
+
+inline constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/// The same answer as a spreadsheet (RouteDoc::file_types), for a `format=csv|xlsx` parameter.
+inline const std::vector<std::string> kSpreadsheetTypes = {"text/csv", kXlsxType};
+/// A file's bytes as an answer's or a request's schema.
+inline json::object Binary() {
+    return {{"type", "string"}, {"format", "binary"}};
 }
 
 /// page and page_size (http::ParsePaging), then the route's own query parameters.

@@ -34,7 +34,12 @@ struct RouteDoc {
     /// The success answer's schema; null: described as "ok" without a schema.
     boost::json::value response;
     std::string response_type = "application/json";
+    /// The same answer as a file in these media types too (a `format=csv|xlsx` parameter), each
+    /// described as binary beside `response`.
+    std::vector<std::string> file_types;
     int status = 0;  // 0: 201 for POST, 200 otherwise
+    /// Other success statuses with the same answer (202 for work queued instead of done).
+    std::vector<int> also_statuses;
     /// The error statuses the route answers with, each with the standard error shape.
     std::vector<int> errors;
 };

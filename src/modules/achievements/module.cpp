@@ -27,6 +27,7 @@ void Register(modules::ModuleContext& context) {
     DeclarePackagePermissions(context.policy);
     auto& packages = context.Keep(std::make_unique<workflow::Workflow>(PackageDefinition(), context.policy));
     RegisterPackageRoutes(context, packages);
+    DescribeRoutes(context.router, packages);
 }
 
 void Declare(modules::Declarations&) {

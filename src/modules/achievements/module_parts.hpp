@@ -4,6 +4,7 @@
 #include "access/policy.hpp"
 #include "modules/module_context.hpp"
 #include "registry/engine.hpp"
+#include "workflow/workflow.hpp"
 
 namespace keyuan::achievements {
 
@@ -14,6 +15,9 @@ void RegisterContactRoutes(modules::ModuleContext& context, const registry::Reso
 
 /// GET /api/v1/achievements/statistics (statistics.cpp): public counts, secret ones in none.
 void RegisterStatisticsRoutes(modules::ModuleContext& context);
+/// The OpenAPI descriptions of the routes above and of the packages' (route_docs.cpp).
+void DescribeRoutes(http::Router& router, const workflow::Workflow& packages);
+
 /// The nightly recount of the statistics' counters, which logs any drift it repairs (statistics.cpp).
 void AddRecountJob(modules::ModuleContext& context);
 

@@ -68,7 +68,7 @@ void Record(store::Session& s, const Actor& actor, const Package& after, const s
 /// of one of its units. Every bad id is named in one 422.
 std::vector<std::int64_t> ReadItems(store::Session& s, const Package& p, const json::object& body) {
     http::JsonReader reader(body);
-    auto texts = reader.StringList("achievement_ids", true, kMostPackageItems, 20);
+    auto texts = http::ReadList(reader, package_fields::kItems);
     reader.Finish();
     std::string bad;
     std::vector<std::int64_t> ids = ParseIdList(
@@ -120,10 +120,10 @@ void AddWriteRoutes(modules::ModuleContext& context) {
         policy.RequireAction(r.caller.get(), "achievement_package.create");
         json::object body = http::ParseJsonObject(r);
         http::JsonReader reader(body);
-        auto title = reader.String("title", {.required = true, .max_chars = 100, .min_chars = 1});
-        auto field = reader.String("field", {.max_chars = 50});
-        auto description = reader.String("description", {.max_chars = 2000});
-        auto department = reader.String("department_code", {.max_chars = 20});
+        auto title = http::ReadString(reader, package_fields::kTitle);
+        auto field = http::ReadString(reader, package_fields::kField);
+        auto description = http::ReadString(reader, package_fields::kDescription);
+        auto department = http::ReadString(reader, package_fields::kDepartment);
         reader.Finish();
         // A department reviewer's package is its department's; the operator names one or none.
         std::optional<std::string> owner = r.caller->Has(Role::kOperator) ? department : r.caller->department_code;
@@ -148,9 +148,9 @@ void AddWriteRoutes(modules::ModuleContext& context) {
         return ChangePackage(db, policy, r, "updated",
                              [](store::Session& s, const Package& p, json::object& body, std::int64_t version) {
                                  http::JsonReader reader(body);
-                                 auto title = reader.String("title", {.max_chars = 100, .min_chars = 1});
-                                 auto field = reader.String("field", {.max_chars = 50});
-                                 auto description = reader.String("description", {.max_chars = 2000});
+                                 auto title = http::ReadString(reader, http::Optional(package_fields::kTitle));
+                                 auto field = http::ReadString(reader, package_fields::kField);
+                                 auto description = http::ReadString(reader, package_fields::kDescription);
                                  reader.Raw("version");
                                  reader.Finish();
                                  store::UpdateGuarded(s,

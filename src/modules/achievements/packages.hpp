@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "access/policy.hpp"
+#include "http/body_fields.hpp"
 #include "modules/module_context.hpp"
 #include "store/database.hpp"
 #include "workflow/workflow.hpp"
@@ -27,6 +28,27 @@ struct Package {
 
 /// At most this many achievements on one package.
 inline constexpr std::size_t kMostPackageItems = 200;
+
+/// A package's fields as its editor sends them (POST; PATCH each optional), and its items (PUT
+/// …/items), declared once for the routes and the document.
+namespace package_fields {
+inline const http::BodyField kTitle{.name = "title", .required = true, .max_chars = 100, .min_chars = 1};
+inline const http::BodyField kField{.name = "field", .max_chars = 50, .description = "the technical field"};
+inline const http::BodyField kDescription{.name = "description", .max_chars = 2000};
+inline const http::BodyField kDepartment{.name = "department_code",
+                                         .max_chars = 20,
+                                         .description =
+                                             "the operator's choice; a reviewer's package is its "
+                                             "department's, whatever is sent"};
+inline const http::BodyField kItems{.name = "achievement_ids",
+                                    .type = http::BodyField::Type::kIdList,
+                                    .required = true,
+                                    .max_chars = 20,
+                                    .max_items = kMostPackageItems,
+                                    .description =
+                                        "approved, non-secret achievements (a department's package: of "
+                                        "its units), each once, in order"};
+}  // namespace package_fields
 
 std::optional<Package> LoadPackage(store::Session& s, std::int64_t id);
 /// Where a package belongs, for the policy: its department (none for the operator's).

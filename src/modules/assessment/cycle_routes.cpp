@@ -16,6 +16,7 @@
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "modules/assessment/compute.hpp"
+#include "modules/assessment/fields.hpp"
 #include "modules/assessment/module_parts.hpp"
 #include "store/guarded_update.hpp"
 #include "workflow/queues.hpp"
@@ -50,9 +51,9 @@ struct NewCycle {
 NewCycle ReadNewCycle(const json::object& body) {
     http::JsonReader reader(body);
     NewCycle c;
-    c.year = static_cast<int>(reader.Int("year", true, 2000, 2100).value_or(0));
-    c.period_from = reader.Date("period_from", false).value_or("");
-    c.period_to = reader.Date("period_to", false).value_or("");
+    c.year = static_cast<int>(http::ReadInt(reader, new_cycle::kYear).value_or(0));
+    c.period_from = http::ReadDate(reader, new_cycle::kPeriodFrom).value_or("");
+    c.period_to = http::ReadDate(reader, new_cycle::kPeriodTo).value_or("");
     const json::value* scheme = reader.Raw("scheme");
     FieldErrors& errors = reader.errors();
     if (c.year) {

@@ -25,6 +25,7 @@ void Register(modules::ModuleContext& context) {
     RegisterPublicationRoutes(context);
     RegisterRectificationRoutes(context, lifecycles);
     RegisterSubsidyRoutes(context, lifecycles);
+    DescribeRoutes(context.router, lifecycles);
     // open, start_evaluation, consolidate, publish, return; confirm, reopen; accept, return;
     // recommend, approve, reject, withdraw: each with its steps, actions and overdue list.
     workflow::RegisterRoutes(context.router, context.db, lifecycles.cycle, context.policy, "/api/v1/assessment-cycles");

@@ -43,6 +43,9 @@ void RegisterRectificationRoutes(modules::ModuleContext& context, const Lifecycl
 /// Subsidy plans (subsidy_routes.cpp).
 void RegisterSubsidyRoutes(modules::ModuleContext& context, const Lifecycles& lifecycles);
 
+/// Describes the routes above for the OpenAPI document (route_docs.cpp).
+void DescribeRoutes(http::Router& router, const Lifecycles& lifecycles);
+
 /// Where results and rectifications (alias r) name their department and unit, for workflow::ScopeList.
 inline const workflow::ScopeColumns kListScope{.department = "r.department_code", .org = "r.org_id"};
 

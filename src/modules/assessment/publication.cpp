@@ -17,6 +17,7 @@
 #include "http/paging.hpp"
 #include "http/query_params.hpp"
 #include "modules/assessment/compute.hpp"
+#include "modules/assessment/fields.hpp"
 #include "modules/assessment/module_parts.hpp"
 #include "modules/notifications/service.hpp"
 #include "store/guarded_update.hpp"
@@ -60,7 +61,7 @@ struct Change {
 
 std::vector<Change> ReadChanges(const json::object& body, std::string& reason) {
     http::JsonReader reader(body);
-    reason = reader.String("reason", {.required = true, .max_chars = 500, .min_chars = 2}).value_or("");
+    reason = http::ReadString(reader, kChangeReasonField).value_or("");
     const json::value* raw = reader.Raw("changes");
     FieldErrors& errors = reader.errors();
     std::vector<Change> changes;

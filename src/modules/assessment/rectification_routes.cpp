@@ -16,6 +16,7 @@
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "http/query_params.hpp"
+#include "modules/assessment/fields.hpp"
 #include "modules/assessment/module_parts.hpp"
 #include "modules/notifications/service.hpp"
 #include "workflow/deadlines.hpp"
@@ -156,11 +157,11 @@ void RegisterRectificationRoutes(modules::ModuleContext& context, const Lifecycl
         policy.RequireAction(r.caller.get(), "assessment.manage");
         json::object body = http::ParseJsonObject(r);
         http::JsonReader reader(body);
-        std::optional<std::string> cycle_text = reader.String("cycle_id", {.required = true, .max_chars = 20});
-        std::optional<std::string> org_text = reader.String("org_id", {.required = true, .max_chars = 20});
+        std::optional<std::string> cycle_text = http::ReadString(reader, new_rectification::kCycleId);
+        std::optional<std::string> org_text = http::ReadString(reader, new_rectification::kOrgId);
         std::vector<std::string> reasons =
-            reader.StringList("reasons", true, 10, 500).value_or(std::vector<std::string>{});
-        std::optional<std::string> due_on = reader.Date("due_on", false);
+            http::ReadList(reader, new_rectification::kReasons).value_or(std::vector<std::string>{});
+        std::optional<std::string> due_on = http::ReadDate(reader, new_rectification::kDueOn);
         FieldErrors& errors = reader.errors();
         std::optional<std::int64_t> cycle_id = cycle_text ? ParseId(*cycle_text) : std::nullopt;
         std::optional<std::int64_t> org_id = org_text ? ParseId(*org_text) : std::nullopt;
@@ -220,8 +221,7 @@ void RegisterRectificationRoutes(modules::ModuleContext& context, const Lifecycl
         db.Write([&](store::Session& s) {
             l.rectification.Apply(s, r.caller.get(), id, "file", "", r.ToActor());
             http::JsonReader reader(body);
-            std::string report =
-                reader.String("report", {.required = true, .max_chars = 5000, .min_chars = 10}).value_or("");
+            std::string report = http::ReadString(reader, kRectificationReportField).value_or("");
             reader.Finish();
             s.Execute("UPDATE assessment_rectifications SET report = $1, filed_at = $2 WHERE id = $3",
                       {report, clock::NowUtc(), id});

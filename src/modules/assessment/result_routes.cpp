@@ -19,6 +19,7 @@
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "http/query_params.hpp"
+#include "modules/assessment/fields.hpp"
 #include "modules/assessment/module_parts.hpp"
 #include "store/guarded_update.hpp"
 #include "workflow/queues.hpp"
@@ -341,9 +342,8 @@ void RegisterResultRoutes(modules::ModuleContext& context, const Lifecycles& lif
             if (!result) throw ApiError(Error::NotFound());
             policy.Authorize(r.caller.get(), "assessment.explain", result->Scope());
             http::JsonReader reader(body);
-            std::optional<std::string> indicator = reader.String("indicator", {.max_chars = 40});
-            std::string text =
-                reader.String("text", {.required = true, .max_chars = 2000, .min_chars = 2}).value_or("");
+            std::optional<std::string> indicator = http::ReadString(reader, kIndicatorField);
+            std::string text = http::ReadString(reader, kExplanationTextField).value_or("");
             reader.Finish();
             Cycle cycle = RequireCycle(s, result->cycle_id);
             if (cycle.status != "review" && cycle.status != "evaluation") {
@@ -387,9 +387,10 @@ void RegisterResultRoutes(modules::ModuleContext& context, const Lifecycles& lif
             if (!result) throw ApiError(Error::NotFound());
             policy.Authorize(r.caller.get(), "assessment.evaluate", result->Scope());
             http::JsonReader reader(body);
-            std::string code = reader.String("indicator", {.required = true, .max_chars = 40}).value_or("");
-            std::string reason =
-                reader.String("reason", {.required = true, .max_chars = 500, .min_chars = 2}).value_or("");
+            http::BodyField indicator_field = kIndicatorField;
+            indicator_field.required = true;
+            std::string code = http::ReadString(reader, indicator_field).value_or("");
+            std::string reason = http::ReadString(reader, kChangeReasonField).value_or("");
             const json::value* raw = reader.Raw("points");
             if (!raw || !raw->is_number() || !std::isfinite(raw->to_number<double>())) {
                 reader.errors().Add("points", "须为数字", "Must be a number");

@@ -19,6 +19,7 @@
 #include "http/paging.hpp"
 #include "modules/assessment/allocation.hpp"
 #include "modules/assessment/compute.hpp"
+#include "modules/assessment/fields.hpp"
 #include "modules/assessment/module_parts.hpp"
 #include "store/guarded_update.hpp"
 
@@ -28,7 +29,6 @@ using http::Request;
 
 namespace {
 
-constexpr std::int64_t kMaxBudgetFen = 10'000'000'000'000;  // 1000 亿元
 constexpr std::size_t kMaxOverrides = 200;
 
 struct Override {
@@ -47,7 +47,7 @@ struct PlanInput {
 PlanInput ReadPlan(const json::object& body) {
     http::JsonReader reader(body);
     PlanInput in;
-    in.budget_fen = reader.Int("budget_fen", true, 1, kMaxBudgetFen).value_or(0);
+    in.budget_fen = http::ReadInt(reader, kSubsidyBudgetField).value_or(0);
     const json::value* rule = reader.Raw("rule");
     const json::value* overrides = reader.Raw("overrides");
     FieldErrors& errors = reader.errors();
@@ -72,7 +72,7 @@ PlanInput ReadPlan(const json::object& body) {
             }
         }
         const json::value* cap = r->if_contains("cap_fen");
-        if (!cap || !cap->is_int64() || cap->as_int64() < 1 || cap->as_int64() > kMaxBudgetFen) {
+        if (!cap || !cap->is_int64() || cap->as_int64() < 1 || cap->as_int64() > kMaxSubsidyFen) {
             errors.Add("rule.cap_fen", "每单位上限须为正整数（分）", "A positive cap in fen");
         } else {
             in.rule.cap_fen = cap->as_int64();
@@ -106,7 +106,7 @@ PlanInput ReadPlan(const json::object& body) {
                 if (org && org->is_string()) ov.org_id = ParseId(org->get_string()).value_or(0);
                 if (!ov.org_id) errors.Add(at + ".org_id", "单位编号无效", "Not an organisation id");
                 if (ov.org_id && !seen.insert(ov.org_id).second) errors.Add(at + ".org_id", "重复", "Duplicate");
-                if (!amount || !amount->is_int64() || amount->as_int64() < 0 || amount->as_int64() > kMaxBudgetFen) {
+                if (!amount || !amount->is_int64() || amount->as_int64() < 0 || amount->as_int64() > kMaxSubsidyFen) {
                     errors.Add(at + ".amount_fen", "须为非负整数（分）", "A non-negative amount in fen");
                 } else {
                     ov.amount_fen = amount->as_int64();

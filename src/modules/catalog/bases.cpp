@@ -18,8 +18,6 @@ using http::Request;
 
 namespace {
 
-const std::vector<std::string_view> kBaseKinds = {"base", "domain_centre"};
-
 // Counts only what the public sees: approved labs and finance products.
 constexpr std::string_view kSelect =
     "SELECT b.id, b.name, b.kind, b.org_id, COALESCE(o.name, ''), b.domain, b.description, b.finance_product_target, "
@@ -71,13 +69,14 @@ struct BaseInput {
 BaseInput Read(store::Session& s, const json::object& body, bool creating) {
     http::JsonReader reader(body);
     BaseInput in;
-    in.name = reader.String("name", {.required = creating, .max_chars = 100, .min_chars = 1});
-    in.kind = reader.Enum("kind", creating, kBaseKinds);
-    in.domain = reader.String("domain", {.max_chars = 50});
-    in.description = reader.String("description", {.max_chars = 2000});
-    in.target = reader.Int("finance_product_target", false, 0, 1000);
+    in.name = http::ReadString(reader, creating ? base_fields::kName : http::Optional(base_fields::kName));
+    in.kind = http::ReadEnum(reader, creating ? base_fields::kKind : http::Optional(base_fields::kKind));
+    in.domain = http::ReadString(reader, base_fields::kDomain);
+    in.description = http::ReadString(reader, base_fields::kDescription);
+    in.target = http::ReadInt(reader, base_fields::kFinanceTarget);
     reader.Raw("version");
-    if (const json::value* org = reader.Raw("org_id")) {
+    reader.Raw("org_id");  // a known field; the reader takes null for absent, and null detaches
+    if (const json::value* org = body.if_contains("org_id")) {
         in.org_given = true;
         if (org->is_string()) {
             const json::string& text = org->as_string();

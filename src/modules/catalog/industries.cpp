@@ -47,9 +47,11 @@ SubcategoryInput ReadSubcategory(store::Session& s, const Request& r, bool requi
     json::object body = http::ParseJsonObject(r);
     http::JsonReader reader(body);
     SubcategoryInput in;
-    in.name = reader.String("name", {.required = required, .max_chars = 100, .min_chars = 1});
-    in.code = reader.String("code", {.required = required, .max_chars = 4, .min_chars = 4});
-    in.scope = reader.String("scope", {.max_chars = 600});
+    in.name =
+        http::ReadString(reader, required ? subcategory_fields::kName : http::Optional(subcategory_fields::kName));
+    in.code =
+        http::ReadString(reader, required ? subcategory_fields::kCode : http::Optional(subcategory_fields::kCode));
+    in.scope = http::ReadString(reader, subcategory_fields::kScope);
     reader.Raw("version");
     if (in.code && s.Query("SELECT 1 FROM industry_codes WHERE code = $1 AND level = 4", {*in.code}).empty()) {
         reader.errors().Add("code", "不是 GB/T 4754-2017 的 4 位行业小类代码", "Not a 4-digit GB/T 4754-2017 code");

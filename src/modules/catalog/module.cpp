@@ -25,6 +25,8 @@ constexpr int kFinanceProductTarget = 20;  // seed 000: the finance domain centr
 /// The OpenAPI descriptions of the reference lists (reference_docs.cpp).
 void DescribeReferenceRoutes(http::Router& router);
 void DescribeCatalogReports(http::Router& router);
+/// Of organisations, bases and the industry catalog's upkeep (route_docs.cpp).
+void DescribeRoutes(http::Router& router);
 
 void Register(modules::ModuleContext& context) {
     RegisterOrganizations(context);
@@ -32,6 +34,7 @@ void Register(modules::ModuleContext& context) {
     // Literal routes such as /instruments/registration-report before the resources' /{id}.
     RegisterIndustries(context);
     DescribeReferenceRoutes(context.router);
+    DescribeRoutes(context.router);
     std::vector<const registry::ResourceEngine*> engines;
     // The finance summary is a literal route, registered before the resource's /{id} routes.
     store::Database& db = context.db;

@@ -12,32 +12,20 @@
 namespace keyuan::catalog {
 namespace json = boost::json;
 
-namespace {
-
-const std::vector<std::string_view> kOrganizationKinds = {"university",
-                                                          "research_institute",
-                                                          "hospital",
-                                                          "enterprise",
-                                                          "state_owned_enterprise",
-                                                          "financial_institution",
-                                                          "agency",
-                                                          "other"};
-
-}  // namespace
-
 OrgInput ReadOrgInput(const json::object& body, store::Session& s, bool partial) {
     http::JsonReader reader(body);
     OrgInput in;
-    in.name = reader.String("name", {.required = !partial, .max_chars = 100});
-    in.credit_code = reader.String("credit_code", {.required = !partial, .max_chars = 18});
-    in.kind = reader.Enum("kind", !partial, kOrganizationKinds);
-    in.district_code = reader.String("district_code", {.required = !partial, .max_chars = 6});
-    in.department_code = reader.String("department_code", {.max_chars = 20});
-    in.address = reader.String("address", {.max_chars = 200});
-    in.is_sme = reader.Bool("is_sme", false);
+    auto field = [partial](const http::BodyField& f) { return partial ? http::Optional(f) : f; };
+    in.name = http::ReadString(reader, field(organization::kName));
+    in.credit_code = http::ReadString(reader, field(organization::kCreditCode));
+    in.kind = http::ReadEnum(reader, field(organization::kKind));
+    in.district_code = http::ReadString(reader, field(organization::kDistrictCode));
+    in.department_code = http::ReadString(reader, organization::kDepartmentCode);
+    in.address = http::ReadString(reader, organization::kAddress);
+    in.is_sme = http::ReadBool(reader, organization::kIsSme);
     reader.Raw("version");
     if (const json::value* contacts = reader.Raw("contacts")) {
-        bool ok = contacts->is_array() && contacts->as_array().size() <= 10;
+        bool ok = contacts->is_array() && contacts->as_array().size() <= organization::kMaxContacts;
         for (const json::value& c : ok ? contacts->as_array() : json::array()) {
             ok = ok && c.is_object() && c.as_object().size() <= 5;
             for (const auto& [k, v] : ok ? c.as_object() : json::object()) {

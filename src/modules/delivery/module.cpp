@@ -32,8 +32,9 @@ json::object LoadRating(store::Session& s, std::int64_t id, std::int64_t& provid
 
 }  // namespace
 
-/// The OpenAPI descriptions of the ratings' routes (route_docs.cpp).
+/// The OpenAPI descriptions of the ratings' and the usage figures' routes (route_docs.cpp).
 void DescribeRatingRoutes(http::Router& router);
+void DescribeUsageRoutes(http::Router& router);
 
 void Register(modules::ModuleContext& context) {
     store::Database& db = context.db;
@@ -102,6 +103,7 @@ void Register(modules::ModuleContext& context) {
 
     RegisterUsageRoutes(context);
     DescribeRatingRoutes(context.router);
+    DescribeUsageRoutes(context.router);
 }
 
 }  // namespace keyuan::delivery

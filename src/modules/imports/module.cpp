@@ -8,6 +8,7 @@ namespace keyuan::imports {
 void Register(modules::ModuleContext& context) {
     ImportKinds& kinds = context.Keep(std::make_unique<ImportKinds>(context.db));
     AddRoutes(context, kinds);
+    DescribeRoutes(context.router);
 }
 
 void Declare(modules::Declarations& declarations) {

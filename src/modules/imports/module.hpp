@@ -15,5 +15,7 @@ void Declare(modules::Declarations& declarations);
 
 /// The routes (routes.cpp).
 void AddRoutes(modules::ModuleContext& context, ImportKinds& kinds);
+/// Their OpenAPI descriptions (route_docs.cpp).
+void DescribeRoutes(http::Router& router);
 
 }  // namespace keyuan::imports

@@ -121,12 +121,9 @@ void RegisterMarkRoutes(modules::ModuleContext& context, search::Indexer& indexe
         Target t = ReadTarget(r, indexer);
         json::object body = http::ParseJsonObject(r);
         http::JsonReader reader(body);
-        auto mark = reader.String("mark", {.required = true, .max_chars = 20, .min_chars = 1});
-        reader.Int("version", false, 1, 1'000'000'000);
+        std::optional<std::string> mark = http::ReadEnum(reader, kMarkField);
+        http::ReadInt(reader, kMarkVersionField);
         reader.Finish();
-        if (*mark != "saved" && *mark != "dismissed") {
-            throw ApiError(Error::Validation({{"mark", {"须为 saved 或 dismissed", "saved or dismissed"}}}));
-        }
         std::optional<std::int64_t> expected = http::ExpectedVersion(r, body);
         json::object answer;
         db.Write([&](store::Session& s) {
@@ -170,7 +167,7 @@ void RegisterMarkRoutes(modules::ModuleContext& context, search::Indexer& indexe
         Target t = ReadTarget(r, indexer);
         json::object body = http::ParseJsonObject(r);
         http::JsonReader reader(body);
-        auto message = reader.String("message", {.required = true, .max_chars = 500, .min_chars = 1});
+        std::optional<std::string> message = http::ReadString(reader, kContactMessageField);
         reader.Finish();
         json::object answer;
         db.Write([&](store::Session& s) {

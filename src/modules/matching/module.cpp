@@ -40,6 +40,7 @@ void Register(modules::ModuleContext& context) {
     p.Allow(kProviderAction, Role::kEnterprise, Scope::kOrganization);
     p.Allow(kProviderAction, Role::kBaseAdmin, Scope::kOrganization);
     RegisterMatchRoutes(context, *indexer);
+    DescribeRoutes(context.router);
 }
 
 }  // namespace keyuan::matching

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "http/body_fields.hpp"
 #include "http/request.hpp"
 #include "modules/matching/scoring.hpp"
 #include "modules/module_context.hpp"
@@ -25,6 +26,20 @@ inline constexpr std::string_view kMarkAction = "tech_demand.mark_match";
 inline constexpr std::string_view kProviderAction = "tech_market.matching_demands";
 /// How many candidates the index proposes before scoring (text first, then the same industry).
 inline constexpr int kCandidates = 120;
+
+/// The bodies of the marks' routes (marks.cpp), declared once for the reader and the document.
+inline const http::BodyField kMarkField{
+    .name = "mark", .type = http::BodyField::Type::kEnum, .required = true, .allowed = {"saved", "dismissed"}};
+inline const http::BodyField kMarkVersionField{.name = "version",
+                                               .type = http::BodyField::Type::kInteger,
+                                               .min = 1,
+                                               .max = 1'000'000'000,
+                                               .description = "the mark's version last seen (or If-Match)"};
+inline const http::BodyField kContactMessageField{
+    .name = "message", .required = true, .max_chars = 500, .min_chars = 1, .description = "to the provider's inbox"};
+
+/// Describes the routes below for the OpenAPI document (route_docs.cpp).
+void DescribeRoutes(http::Router& router);
 
 /// ?limit= from 1 to 50 (`fallback` when absent); 422 naming `limit` otherwise.
 int Limit(const http::Request& r, int fallback);

@@ -105,6 +105,7 @@ void Register(modules::ModuleContext& context) {
                                                        "national-report-instruments-" + y + ".xlsx"));
         return response;
     });
+    DescribeRoutes(context.router);
 }
 
 void Declare(modules::Declarations& declarations) {

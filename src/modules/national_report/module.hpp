@@ -9,5 +9,7 @@ namespace keyuan::national_report {
 
 void Register(modules::ModuleContext& context);
 void Declare(modules::Declarations& declarations);
+/// The route's OpenAPI description (route_docs.cpp).
+void DescribeRoutes(http::Router& router);
 
 }  // namespace keyuan::national_report

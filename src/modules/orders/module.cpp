@@ -29,6 +29,8 @@ void Register(modules::ModuleContext& context) {
     RegisterOrderRoutes(context, lifecycle);
     RegisterOutcomeRoutes(context, lifecycle);
     RegisterAttachmentRoutes(context);
+    DescribeOrderRoutes(context.router);
+    DescribeAttachmentRoutes(context.router);
     workflow::RegisterRoutes(context.router, context.db, lifecycle, context.policy, "/api/v1/orders",
                              {.own_routes = {"confirm"}});
     // Requests to rate what was delivered: hourly, each message once (deduplicated).

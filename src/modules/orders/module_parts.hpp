@@ -17,6 +17,10 @@ void RegisterOutcomeRoutes(modules::ModuleContext& context, const workflow::Work
 /// …/{id}/attachments: upload and download.
 void RegisterAttachmentRoutes(modules::ModuleContext& context);
 
+/// The OpenAPI descriptions of the routes above (route_docs.cpp).
+void DescribeOrderRoutes(http::Router& router);
+void DescribeAttachmentRoutes(http::Router& router);
+
 /// An order as GET shows it: with its files, delivery and rating (null when none).
 boost::json::object WithDetails(store::Session& s, const Order& order);
 

@@ -69,63 +69,6 @@ json::object ListOrders(store::Database& db, const access::Policy& policy, const
     return http::PageEnvelope(std::move(items), total, paging);
 }
 
-/// The OpenAPI descriptions of the routes below, with the limits their readers apply.
-void DescribeRoutes(http::Router& router) {
-    json::object id{{"type", "string"}, {"pattern", "^[0-9]+$"}, {"maxLength", 20}};
-    json::object order{{"type", "object"}, {"required", {"id", "status", "version"}}};
-    router.Describe(http::Method::kPost, "/api/v1/orders",
-                    {.summary = "Order a published service (the provider answers with a quotation)",
-                     .tags = {"orders"},
-                     .request = json::object{{"type", "object"},
-                                             {"required", {"service_id", "requirements"}},
-                                             {"properties",
-                                              {{"service_id", id},
-                                               {"requirements", {{"type", "string"}, {"maxLength", 2000}}},
-                                               {"samples", {{"type", "integer"}, {"minimum", 0}, {"maximum", 100000}}},
-                                               {"sample_description", {{"type", "string"}, {"maxLength", 1000}}}}}},
-                     .response = order,
-                     .errors = {400, 401, 403, 422}});
-    router.Describe(http::Method::kGet, "/api/v1/orders/{id}",
-                    {.summary = "One order with its quotation, outcome and attachments",
-                     .tags = {"orders"},
-                     .response = order,
-                     .errors = {401, 403, 404}});
-    router.Describe(http::Method::kGet, "/api/v1/orders",
-                    {.summary = "The caller's orders, or the provider's queue (?view=provider)",
-                     .tags = {"orders"},
-                     .params = {{.name = "view"},
-                                {.name = "status"},
-                                {.name = "page", .schema = {{"type", "integer"}}},
-                                {.name = "page_size", .schema = {{"type", "integer"}}}},
-                     .response = json::object{{"type", "object"}, {"required", {"items", "total"}}},
-                     .errors = {401, 403, 422}});
-    router.Describe(
-        http::Method::kPost, "/api/v1/orders/{id}/quotation",
-        {.summary = "The provider's quotation: price (fen) and days; the order moves to quoted",
-         .tags = {"orders"},
-         .request = json::object{{"type", "object"},
-                                 {"required", {"quote_fen", "quote_days"}},
-                                 {"properties",
-                                  {{"quote_fen", {{"type", "integer"}, {"minimum", 0}, {"maximum", 10000000000}}},
-                                   {"quote_days", {{"type", "integer"}, {"minimum", 1}, {"maximum", 365}}},
-                                   {"note", {{"type", "string"}, {"maxLength", 500}}}}}},
-         .response = order,
-         .status = 200,
-         .errors = {400, 401, 403, 404, 409, 422}});
-    router.Describe(http::Method::kPost, "/api/v1/orders/{id}/confirm",
-                    {.summary = "The client accepts the quotation, optionally paying part with a voucher",
-                     .tags = {"orders"},
-                     .request = json::object{{"type", "object"},
-                                             {"properties",
-                                              {{"reason", {{"type", "string"}, {"maxLength", 500}}},
-                                               {"voucher_id", id},
-                                               {"voucher_fen", {{"type", "integer"}, {"minimum", 0}}}}}},
-                     .request_required = false,
-                     .response = order,
-                     .status = 200,
-                     .errors = {400, 401, 403, 404, 409, 422}});
-}
-
 }  // namespace
 
 Order Authorized(store::Session& s, const access::Policy& policy, const Caller* caller, std::int64_t id,
@@ -243,7 +186,6 @@ void RegisterOrderRoutes(modules::ModuleContext& context, const workflow::Workfl
         });
         return http::JsonResponse(200, answer);
     });
-    DescribeRoutes(context.router);
 }
 
 }  // namespace keyuan::orders

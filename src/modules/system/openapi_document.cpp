@@ -79,8 +79,15 @@ json::object Operation(http::Method method, const std::string& path, const http:
     if (tags.empty()) tags.emplace_back(segment);
     int status = d.status ? d.status : method == http::Method::kPost ? 201 : 200;
     json::object ok{{"description", d.summary.empty() ? "ok" : d.summary}};
-    if (!d.response.is_null()) ok["content"] = json::object{{d.response_type, {{"schema", d.response}}}};
-    json::object responses{{std::to_string(status), std::move(ok)}};
+    if (!d.response.is_null()) {
+        json::object content{{d.response_type, {{"schema", d.response}}}};
+        for (const std::string& type : d.file_types) {
+            content[type] = json::object{{"schema", {{"type", "string"}, {"format", "binary"}}}};
+        }
+        ok["content"] = std::move(content);
+    }
+    json::object responses{{std::to_string(status), ok}};
+    for (int also : d.also_statuses) responses[std::to_string(also)] = ok;
     for (int e : doc ? d.errors : kUndescribedErrors) responses[std::to_string(e)] = ErrorRef(e);
     json::object op{{"summary", d.summary.empty() ? std::string(http::MethodName(method)) + " " + path : d.summary},
                     {"operationId", Lower(http::MethodName(method)) + path},

@@ -12,6 +12,7 @@
 #include "http/paging.hpp"
 #include "modules/notifications/service.hpp"
 #include "modules/tech_demands/assignment_store.hpp"
+#include "modules/tech_demands/fields.hpp"
 #include "modules/tech_demands/module_parts.hpp"
 #include "modules/tech_demands/rules.hpp"
 #include "modules/tech_demands/vocabulary.hpp"
@@ -41,7 +42,7 @@ json::object WithActions(const workflow::Workflow& assignments, const Caller* ca
 /// The broker asked for, if they may take demands; otherwise a 422 naming broker_id.
 Broker ReadBroker(store::Session& s, const json::object& body) {
     http::JsonReader reader(body);
-    std::optional<std::string> text = reader.String("broker_id", {.required = true, .max_chars = 20});
+    std::optional<std::string> text = http::ReadString(reader, kBrokerIdField);
     std::optional<Broker> b;
     if (text) {
         std::optional<std::int64_t> id = ParseId(*text);

@@ -5,6 +5,7 @@
 #include "core/clock.hpp"
 #include "core/id.hpp"
 #include "http/json.hpp"
+#include "modules/tech_demands/fields.hpp"
 #include "modules/tech_demands/module_parts.hpp"
 #include "modules/tech_demands/vocabulary.hpp"
 
@@ -31,18 +32,17 @@ std::vector<std::string> Distinct(std::vector<std::string> items) {
 BrokerInput ReadBrokerInput(store::Session& s, const boost::json::object& body, bool creating) {
     http::JsonReader reader(body);
     BrokerInput in;
-    in.name = reader.String("name", {.required = true, .max_chars = 50, .min_chars = 1}).value_or("");
-    in.certificate_no =
-        reader.String("certificate_no", {.required = true, .max_chars = 50, .min_chars = 1}).value_or("");
-    in.level = reader.Enum("level", true, kBrokerLevels).value_or("");
-    in.issuing_body = reader.String("issuing_body", {.required = true, .max_chars = 100, .min_chars = 1}).value_or("");
-    std::optional<std::string> valid_until = reader.Date("valid_until", true);
-    in.introduction = reader.String("introduction", {.max_chars = 2000}).value_or("");
-    in.phone = reader.String("phone", {.max_chars = 30}).value_or("");
-    in.email = reader.String("email", {.max_chars = 100}).value_or("");
-    in.industry_codes = Distinct(reader.StringList("industry_codes", true, 20, 4).value_or(std::vector<std::string>{}));
-    in.district_codes = Distinct(reader.StringList("district_codes", true, 20, 6).value_or(std::vector<std::string>{}));
-    if (auto org = reader.String("org_id", {.max_chars = 20}); org && !org->empty()) {
+    in.name = http::ReadString(reader, broker::kName).value_or("");
+    in.certificate_no = http::ReadString(reader, broker::kCertificateNo).value_or("");
+    in.level = http::ReadEnum(reader, broker::kLevel).value_or("");
+    in.issuing_body = http::ReadString(reader, broker::kIssuingBody).value_or("");
+    std::optional<std::string> valid_until = http::ReadDate(reader, broker::kValidUntil);
+    in.introduction = http::ReadString(reader, broker::kIntroduction).value_or("");
+    in.phone = http::ReadString(reader, broker::kPhone).value_or("");
+    in.email = http::ReadString(reader, broker::kEmail).value_or("");
+    in.industry_codes = Distinct(http::ReadList(reader, broker::kIndustryCodes).value_or(std::vector<std::string>{}));
+    in.district_codes = Distinct(http::ReadList(reader, broker::kDistrictCodes).value_or(std::vector<std::string>{}));
+    if (auto org = http::ReadString(reader, broker::kOrgId); org && !org->empty()) {
         in.org_id = ParseId(*org);
         if (!in.org_id || s.Query("SELECT 1 FROM organizations WHERE id = $1", {*in.org_id}).empty()) {
             reader.errors().Add("org_id", "单位不存在", "No such organization");

@@ -63,6 +63,7 @@ void Register(modules::ModuleContext& context) {
     RegisterBrokerRoutes(context, brokers);
     RegisterAssignmentRoutes(context, demands, assignments);
     RegisterWorkRoutes(context, demands);
+    DescribeRoutes(context.router, brokers, assignments);
     workflow::RegisterRoutes(context.router, context.db, brokers, context.policy, kBrokerBase);
     workflow::RegisterRoutes(context.router, context.db, assignments, context.policy, kAssignmentBase);
 }

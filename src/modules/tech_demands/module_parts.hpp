@@ -30,6 +30,9 @@ void RegisterAssignmentRoutes(modules::ModuleContext& context, const registry::R
 /// POST|GET /tech-demands/{id}/work-logs, GET /tech-demands/{id}/contact (work_routes.cpp).
 void RegisterWorkRoutes(modules::ModuleContext& context, const registry::ResourceEngine& demands);
 
+/// Describes the routes above for the OpenAPI document (route_docs.cpp).
+void DescribeRoutes(http::Router& router, const workflow::Workflow& brokers, const workflow::Workflow& assignments);
+
 /// Reads a broker's profile from a body; throws one 422 naming every bad field (broker_input.cpp).
 BrokerInput ReadBrokerInput(store::Session& s, const boost::json::object& body, bool creating);
 

@@ -12,6 +12,7 @@
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "modules/tech_demands/assignment_store.hpp"
+#include "modules/tech_demands/fields.hpp"
 #include "modules/tech_demands/module_parts.hpp"
 #include "modules/tech_demands/rules.hpp"
 #include "modules/tech_demands/vocabulary.hpp"
@@ -52,9 +53,9 @@ constexpr const char* kLogSelect =
 
 json::object RecordWork(store::Session& s, const Assignment& a, const json::object& body, const Request& r) {
     http::JsonReader reader(body);
-    std::optional<std::string> date = reader.Date("work_date", true);
-    std::optional<std::string> kind = reader.Enum("kind", true, kWorkKinds);
-    std::string note = reader.String("note", {.max_chars = kMaxNoteChars}).value_or("");
+    std::optional<std::string> date = http::ReadDate(reader, work_log::kWorkDate);
+    std::optional<std::string> kind = http::ReadEnum(reader, work_log::kKind);
+    std::string note = http::ReadString(reader, work_log::kNote).value_or("");
     if (date) CheckWorkDate(*date, a.created_at, clock::TodayShanghai(), reader.errors());
     reader.Finish();
     std::int64_t id = s.Query(

@@ -16,6 +16,7 @@
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "modules/notifications/service.hpp"
+#include "modules/vouchers/fields.hpp"
 #include "modules/vouchers/ledger.hpp"
 #include "modules/vouchers/module_parts.hpp"
 #include "store/guarded_update.hpp"
@@ -133,7 +134,7 @@ json::object Review(store::Database& db, const access::Policy& policy, Request& 
     if (!approve) {
         json::object body = http::ParseJsonObject(r);
         http::JsonReader reader(body);
-        reason = reader.String("reason", {.required = true, .max_chars = 500, .min_chars = 2}).value_or("");
+        reason = http::ReadString(reader, kReasonField).value_or("");
         reader.Finish();
     }
     json::object answer;

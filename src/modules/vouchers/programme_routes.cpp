@@ -14,6 +14,7 @@
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "http/query_params.hpp"
+#include "modules/vouchers/fields.hpp"
 #include "modules/vouchers/ledger.hpp"
 #include "modules/vouchers/module_parts.hpp"
 #include "modules/vouchers/programme_store.hpp"
@@ -30,22 +31,22 @@ constexpr const char* kProgrammesBase = "/api/v1/voucher-programmes";
 Programme ReadProgramme(const json::object& body) {
     http::JsonReader reader(body);
     Programme p;
-    auto fen = [&](const char* name, std::int64_t min) { return reader.Int(name, true, min, kMaxFen).value_or(0); };
-    p.year = static_cast<int>(reader.Int("year", true, 2000, 2100).value_or(0));
-    p.name = reader.String("name", {.required = true, .max_chars = 100, .min_chars = 2}).value_or("");
-    p.budget_fen = fen("budget_fen", 1);
-    p.share_percent = static_cast<int>(reader.Int("share_percent", true, 1, 100).value_or(0));
-    p.cap_per_enterprise_fen = fen("cap_per_enterprise_fen", 1);
-    p.cap_per_order_fen = fen("cap_per_order_fen", 1);
-    p.co_approval_fen = fen("co_approval_fen", 0);
-    p.use_by_days = static_cast<int>(reader.Int("use_by_days", true, 1, 3650).value_or(0));
-    p.redeem_by_days = static_cast<int>(reader.Int("redeem_by_days", true, 1, 3650).value_or(0));
-    p.max_staff = static_cast<int>(reader.Int("max_staff", true, 1, 1'000'000).value_or(0));
-    p.max_revenue_fen = fen("max_revenue_fen", 1);
-    p.max_registered_capital_fen = fen("max_registered_capital_fen", 1);
-    p.startup_teams = reader.Bool("startup_teams", false).value_or(true);
-    p.kinds = reader.StringList("kinds", true, kServiceKinds.size(), 40).value_or(std::vector<std::string>{});
-    p.source = reader.String("source", {.max_chars = 1000}).value_or("");
+    auto integer = [&](const http::BodyField& f) { return http::ReadInt(reader, f).value_or(0); };
+    p.year = static_cast<int>(integer(programme::kYear));
+    p.name = http::ReadString(reader, programme::kName).value_or("");
+    p.budget_fen = integer(programme::kBudget);
+    p.share_percent = static_cast<int>(integer(programme::kSharePercent));
+    p.cap_per_enterprise_fen = integer(programme::kCapPerEnterprise);
+    p.cap_per_order_fen = integer(programme::kCapPerOrder);
+    p.co_approval_fen = integer(programme::kCoApproval);
+    p.use_by_days = static_cast<int>(integer(programme::kUseByDays));
+    p.redeem_by_days = static_cast<int>(integer(programme::kRedeemByDays));
+    p.max_staff = static_cast<int>(integer(programme::kMaxStaff));
+    p.max_revenue_fen = integer(programme::kMaxRevenue);
+    p.max_registered_capital_fen = integer(programme::kMaxRegisteredCapital);
+    p.startup_teams = http::ReadBool(reader, programme::kStartupTeams).value_or(true);
+    p.kinds = http::ReadList(reader, programme::kKinds).value_or(std::vector<std::string>{});
+    p.source = http::ReadString(reader, programme::kSource).value_or("");
     FieldErrors& errors = reader.errors();
     for (const std::string& k : p.kinds) {
         if (std::find(kServiceKinds.begin(), kServiceKinds.end(), k) == kServiceKinds.end()) {
@@ -216,7 +217,7 @@ void RegisterProgrammeRoutes(modules::ModuleContext& context) {
         std::int64_t id = http::PathId(r);
         json::object body = http::ParseJsonObject(r);
         http::JsonReader reader(body);
-        std::optional<std::string> org = reader.String("org_id", {.required = true, .max_chars = 20});
+        std::optional<std::string> org = http::ReadString(reader, IdField("org_id"));
         reader.Finish();
         std::optional<std::int64_t> org_id = ParseId(*org);
         if (!org_id) throw ApiError(Error::Validation({{"org_id", {"编号无效", "Not an id"}}}));
@@ -248,7 +249,7 @@ void RegisterProgrammeRoutes(modules::ModuleContext& context) {
         std::int64_t org_id = http::PathId(r, "org_id");
         json::object body = http::ParseJsonObject(r);
         http::JsonReader reader(body);
-        std::string reason = reader.String("reason", {.required = true, .max_chars = 500, .min_chars = 2}).value_or("");
+        std::string reason = http::ReadString(reader, kReasonField).value_or("");
         reader.Finish();
         json::object answer;
         db.Write([&](store::Session& s) {

@@ -13,6 +13,7 @@
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "http/query_params.hpp"
+#include "modules/vouchers/fields.hpp"
 #include "modules/vouchers/module_parts.hpp"
 
 namespace keyuan::vouchers {
@@ -67,10 +68,10 @@ void RegisterRelationRoutes(modules::ModuleContext& context) {
         policy.RequireAction(r.caller.get(), "voucher.manage");
         json::object body = http::ParseJsonObject(r);
         http::JsonReader reader(body);
-        std::optional<std::string> a = reader.String("org_a", {.required = true, .max_chars = 20});
-        std::optional<std::string> b = reader.String("org_b", {.required = true, .max_chars = 20});
-        std::string kind = reader.Enum("kind", true, {"parent", "shareholder", "same_representative"}).value_or("");
-        std::string note = reader.String("note", {.max_chars = 500}).value_or("");
+        std::optional<std::string> a = http::ReadString(reader, relation::kOrgA);
+        std::optional<std::string> b = http::ReadString(reader, relation::kOrgB);
+        std::string kind = http::ReadEnum(reader, relation::kKind).value_or("");
+        std::string note = http::ReadString(reader, relation::kNote).value_or("");
         std::optional<std::int64_t> org_a = a ? ParseId(*a) : std::nullopt, org_b = b ? ParseId(*b) : std::nullopt;
         if (a && !org_a) reader.errors().Add("org_a", "编号无效", "Not an id");
         if (b && !org_b) reader.errors().Add("org_b", "编号无效", "Not an id");

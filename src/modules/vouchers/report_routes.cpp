@@ -15,6 +15,7 @@
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "http/query_params.hpp"
+#include "modules/vouchers/fields.hpp"
 #include "modules/vouchers/ledger.hpp"
 #include "modules/vouchers/module_parts.hpp"
 #include "modules/vouchers/programme_store.hpp"
@@ -203,11 +204,11 @@ void RegisterReportRoutes(modules::ModuleContext& context) {
         policy.RequireAction(r.caller.get(), "voucher.manage");
         json::object body = http::ParseJsonObject(r);
         http::JsonReader reader(body);
-        std::optional<std::string> programme = reader.String("programme_id", {.required = true, .max_chars = 20});
-        std::string from = reader.String("from", {.required = true, .max_chars = 100, .min_chars = 3}).value_or("");
-        std::string to = reader.String("to", {.required = true, .max_chars = 100, .min_chars = 3}).value_or("");
-        std::int64_t amount = reader.Int("amount_fen", true, 1, 1'000'000'000'000).value_or(0);
-        std::string reason = reader.String("reason", {.required = true, .max_chars = 500, .min_chars = 4}).value_or("");
+        std::optional<std::string> programme = http::ReadString(reader, correction::kProgramme);
+        std::string from = http::ReadString(reader, correction::kFrom).value_or("");
+        std::string to = http::ReadString(reader, correction::kTo).value_or("");
+        std::int64_t amount = http::ReadInt(reader, correction::kAmount).value_or(0);
+        std::string reason = http::ReadString(reader, correction::kReason).value_or("");
         std::optional<std::int64_t> programme_id = programme ? ParseId(*programme) : std::nullopt;
         if (programme && !programme_id) reader.errors().Add("programme_id", "编号无效", "Not an id");
         // A correction moves money between the programme's own accounts, never from or to the funding.

@@ -109,7 +109,7 @@ TEST_F(OpenApiRoutesTest, EveryRouteIsInTheDocumentWithItsParameters) {
 
 // The operations without a description (no RouteDoc: only their path parameters and the generic
 // error answers). The number may only fall; lower it when it does. The aim is none.
-constexpr std::size_t kUndescribedAtMost = 91;
+constexpr std::size_t kUndescribedAtMost = 0;
 
 TEST_F(OpenApiRoutesTest, EveryOperationIsDescribed) {
     std::vector<std::string> undescribed;

@@ -26,6 +26,16 @@ namespace json = boost::json;
     }
     const json::value* content = declared->as_object().if_contains("content");
     const json::value* media = content ? content->as_object().if_contains("application/json") : nullptr;
+    // A file (CSV, XLSX, a download) is checked for being declared as one: its bytes are not JSON.
+    std::string type = response.Header("content-type");
+    type = type.substr(0, type.find(';'));
+    if (!type.empty() && type != "application/json" && content) {
+        for (const auto& [declared_type, _] : content->as_object()) {
+            if (declared_type != "application/json") return ::testing::AssertionSuccess();
+        }
+        return ::testing::AssertionFailure()
+               << method << " " << pattern << " answered " << type << ", which the document does not declare";
+    }
     if (!media) return ::testing::AssertionSuccess();
     json::value body;
     try {
@@ -39,6 +49,15 @@ namespace json = boost::json;
     failure << method << " " << pattern << " " << response.status << " breaks its schema:";
     for (const std::string& v : violations) failure << "\n  " << v;
     return failure << "\n  body: " << response.body.substr(0, 2000);
+}
+
+::testing::AssertionResult AnswersWith(const json::value& document, const std::string& method,
+                                       const std::string& pattern, const HttpResponse& response, int status) {
+    if (response.status != status) {
+        return ::testing::AssertionFailure() << method << " " << pattern << " answered " << response.status << ", not "
+                                             << status << ": " << response.body.substr(0, 500);
+    }
+    return Conforms(document, method, pattern, response);
 }
 
 std::vector<std::pair<std::string, std::string>> RegisteredKinds(const json::value& document) {

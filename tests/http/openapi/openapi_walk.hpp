@@ -18,6 +18,10 @@ namespace keyuan::testing {
 ::testing::AssertionResult Conforms(const boost::json::value& document, const std::string& method,
                                     const std::string& pattern, const HttpResponse& response);
 
+/// Conforms, and the answer's status is `status`: a walk's step answered as it expects.
+::testing::AssertionResult AnswersWith(const boost::json::value& document, const std::string& method,
+                                       const std::string& pattern, const HttpResponse& response, int status);
+
 /// The path of a collection's create schema: the paths whose POST takes `#/components/schemas/NAMECreate`,
 /// by name ("Instrument" → "/api/v1/instruments").
 std::vector<std::pair<std::string, std::string>> RegisteredKinds(const boost::json::value& document);

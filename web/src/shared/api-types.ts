@@ -9,10 +9,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /achievement-packages */
+        /** Packages, newest first: published ones (everyone), or others for their editors */
         get: operations["get/achievement-packages"];
         put?: never;
-        /** POST /achievement-packages */
+        /** Start a package of achievements (operator, department reviewer): a draft */
         post: operations["post/achievement-packages"];
         delete?: never;
         options?: never;
@@ -27,14 +27,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /achievement-packages/{id} */
+        /** One package: a published one for everyone, others for their editors */
         get: operations["get/achievement-packages/{id}"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** PATCH /achievement-packages/{id} */
+        /** Change a package's title, field or description (If-Match or version) */
         patch: operations["patch/achievement-packages/{id}"];
         trace?: never;
     };
@@ -62,7 +62,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /achievement-packages/{id}/export */
+        /** The package's achievements as a sheet (XLSX, or CSV) */
         get: operations["get/achievement-packages/{id}/export"];
         put?: never;
         post?: never;
@@ -80,7 +80,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** PUT /achievement-packages/{id}/items */
+        /** Replace the package's achievements, in order (If-Match or version) */
         put: operations["put/achievement-packages/{id}/items"];
         post?: never;
         delete?: never;
@@ -320,7 +320,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /achievements/statistics */
+        /** Approved, non-secret achievements counted by one grouping, the largest 200 groups (public) */
         get: operations["get/achievements/statistics"];
         put?: never;
         post?: never;
@@ -630,10 +630,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /assessment-cycles */
+        /** The cycles, newest year first, with their counts and what the caller may do */
         get: operations["get/assessment-cycles"];
         put?: never;
-        /** POST /assessment-cycles */
+        /** Start a year's cycle (operator): a draft, with the default scheme unless given */
         post: operations["post/assessment-cycles"];
         delete?: never;
         options?: never;
@@ -648,7 +648,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /assessment-cycles/{id} */
+        /** One cycle */
         get: operations["get/assessment-cycles/{id}"];
         put?: never;
         post?: never;
@@ -684,7 +684,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /assessment-cycles/{id}/compute */
+        /** Compute the figures again while units review them (operator) */
         post: operations["post/assessment-cycles/{id}/compute"];
         delete?: never;
         options?: never;
@@ -718,7 +718,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /assessment-cycles/{id}/corrections */
+        /** Correct published results (operator): a new revision, the earlier ones kept */
         post: operations["post/assessment-cycles/{id}/corrections"];
         delete?: never;
         options?: never;
@@ -767,7 +767,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /assessment-cycles/{id}/results */
+        /** The cycle's results in rank order, in the caller's scope */
         get: operations["get/assessment-cycles/{id}/results"];
         put?: never;
         post?: never;
@@ -802,7 +802,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** PUT /assessment-cycles/{id}/scheme */
+        /** Replace a draft cycle's scheme (operator; If-Match optional) */
         put: operations["put/assessment-cycles/{id}/scheme"];
         post?: never;
         delete?: never;
@@ -852,10 +852,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /assessment-cycles/{id}/subsidy-plans */
+        /** The cycle's subsidy plans, newest first, each with its first 20 lines */
         get: operations["get/assessment-cycles/{id}/subsidy-plans"];
         put?: never;
-        /** POST /assessment-cycles/{id}/subsidy-plans */
+        /** Propose a subsidy plan for a published cycle (operator): lines from the results */
         post: operations["post/assessment-cycles/{id}/subsidy-plans"];
         delete?: never;
         options?: never;
@@ -887,7 +887,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /assessment-measures */
+        /** The measures an indicator may use, with their units and inputs (signed in) */
         get: operations["get/assessment-measures"];
         put?: never;
         post?: never;
@@ -904,7 +904,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /assessment-results/{id} */
+        /** A unit's score card: every indicator's value, inputs, points and adjustment */
         get: operations["get/assessment-results/{id}"];
         put?: never;
         post?: never;
@@ -940,7 +940,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /assessment-results/{id}/adjust */
+        /** The department adjusts an indicator's points during evaluation (If-Match optional) */
         post: operations["post/assessment-results/{id}/adjust"];
         delete?: never;
         options?: never;
@@ -974,7 +974,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /assessment-results/{id}/explanations */
+        /** The unit explains its figures while they are reviewed (at most 50); answers the card */
         post: operations["post/assessment-results/{id}/explanations"];
         delete?: never;
         options?: never;
@@ -989,7 +989,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /assessment-results/{id}/records */
+        /** The records behind one measure of the result (their shape is the measure's kind) */
         get: operations["get/assessment-results/{id}/records"];
         put?: never;
         post?: never;
@@ -1023,7 +1023,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /assessment-results/{id}/report */
+        /** The score card as a sheet (XLSX, or CSV) */
         get: operations["get/assessment-results/{id}/report"];
         put?: never;
         post?: never;
@@ -1057,10 +1057,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /assessment-results/{id}/what-if */
+        /** What would reach the next grade: each indicator's value alone, and several together */
         get: operations["get/assessment-results/{id}/what-if"];
         put?: never;
-        /** POST /assessment-results/{id}/what-if */
+        /** The score with some measures at other values (nothing is stored) */
         post: operations["post/assessment-results/{id}/what-if"];
         delete?: never;
         options?: never;
@@ -1075,7 +1075,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /assessment-schemes/default */
+        /** The default scheme a new cycle starts from (signed in) */
         get: operations["get/assessment-schemes/default"];
         put?: never;
         post?: never;
@@ -1228,10 +1228,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /bases */
+        /** Bases and domain centres, with their public labs and finance products counted */
         get: operations["get/bases"];
         put?: never;
-        /** POST /bases */
+        /** Create a base or domain centre (operator) */
         post: operations["post/bases"];
         delete?: never;
         options?: never;
@@ -1246,14 +1246,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /bases/{id} */
+        /** One base (ETag: its version) */
         get: operations["get/bases/{id}"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** PATCH /bases/{id} */
+        /** Change a base (If-Match or version): its administrator the name, domain and description; host, kind and target are the operator's (403) */
         patch: operations["patch/bases/{id}"];
         trace?: never;
     };
@@ -1264,7 +1264,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /bases/{id}/history */
+        /** The base's saved versions (its administrator, the operator) */
         get: operations["get/bases/{id}/history"];
         put?: never;
         post?: never;
@@ -2468,10 +2468,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /imports */
+        /** Import runs, newest first: the caller's organisation's and own (the operator: all) */
         get: operations["get/imports"];
         put?: never;
-        /** POST /imports */
+        /** Import a spreadsheet (XLSX or CSV, at most 64 MiB, 100,000 rows): written now (200), or in the background beyond 2,000 rows (202, the run shows its progress) */
         post: operations["post/imports"];
         delete?: never;
         options?: never;
@@ -2486,7 +2486,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /imports/{id} */
+        /** One run with its rows and errors */
         get: operations["get/imports/{id}"];
         put?: never;
         post?: never;
@@ -2503,7 +2503,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /imports/{id}/report.xlsx */
+        /** The refused rows as a workbook, each with its explanation, to correct and send again */
         get: operations["get/imports/{id}/report.xlsx"];
         put?: never;
         post?: never;
@@ -2520,7 +2520,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /imports/kinds */
+        /** The kinds the caller may import, with their template's columns */
         get: operations["get/imports/kinds"];
         put?: never;
         post?: never;
@@ -2537,7 +2537,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /imports/templates/{kind} */
+        /** A kind's import template, with its reference sheet of industry codes */
         get: operations["get/imports/templates/{kind}"];
         put?: never;
         post?: never;
@@ -2554,7 +2554,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /industries */
+        /** The high-tech industry catalog (2018): industries with their sub-categories' codes */
         get: operations["get/industries"];
         put?: never;
         post?: never;
@@ -2573,7 +2573,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /industries/{id}/subcategories */
+        /** Map a sub-category of the industry to a code (operator) */
         post: operations["post/industries/{id}/subcategories"];
         delete?: never;
         options?: never;
@@ -2628,7 +2628,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** PATCH /industry-subcategories/{id} */
+        /** Change a sub-category's name, code or scope (operator; If-Match or version) */
         patch: operations["patch/industry-subcategories/{id}"];
         trace?: never;
     };
@@ -2639,7 +2639,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /industry-subcategories/{id}/history */
+        /** The sub-category's saved versions (public, as the catalog) */
         get: operations["get/industry-subcategories/{id}/history"];
         put?: never;
         post?: never;
@@ -3327,7 +3327,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /national-report/instruments */
+        /** A year's large instruments and their service records in the national platform's elements (operator): the workbook (format=xlsx, the default), the rows as JSON (format=json), or the check alone (check=1, JSON) */
         get: operations["get/national-report/instruments"];
         put?: never;
         post?: never;
@@ -3466,7 +3466,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /orders/{id}/attachments */
+        /** Either side of an open order uploads a file (PDF, PNG, JPEG, XLSX or DOCX, at most 10 MiB, 10 an order) */
         post: operations["post/orders/{id}/attachments"];
         delete?: never;
         options?: never;
@@ -3481,7 +3481,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /orders/{id}/attachments/{attachment_id} */
+        /** One file of the order, as a download (whoever may read the order) */
         get: operations["get/orders/{id}/attachments/{attachment_id}"];
         put?: never;
         post?: never;
@@ -3702,10 +3702,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /organization-relations */
+        /** Related organisations, at most 500 (operators, finance bureau) */
         get: operations["get/organization-relations"];
         put?: never;
-        /** POST /organization-relations */
+        /** Record that two organisations are related (operator) */
         post: operations["post/organization-relations"];
         delete?: never;
         options?: never;
@@ -3723,7 +3723,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** DELETE /organization-relations/{id} */
+        /** A relation that ended (operator) */
         delete: operations["delete/organization-relations/{id}"];
         options?: never;
         head?: never;
@@ -3737,10 +3737,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /organizations */
+        /** Organisations by id (public; contacts masked but for the unit and the operator) */
         get: operations["get/organizations"];
         put?: never;
-        /** POST /organizations */
+        /** Register an organisation (operator); its credit code once */
         post: operations["post/organizations"];
         delete?: never;
         options?: never;
@@ -3755,14 +3755,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /organizations/{id} */
+        /** One organisation */
         get: operations["get/organizations/{id}"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** PATCH /organizations/{id} */
+        /** Change an organisation (If-Match or version); a unit its description only: what it is and where it belongs are the operator's (403 naming the fields) */
         patch: operations["patch/organizations/{id}"];
         trace?: never;
     };
@@ -3773,7 +3773,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /organizations/{id}/history */
+        /** The organisation's saved versions (its unit, department, district, the operator) */
         get: operations["get/organizations/{id}/history"];
         put?: never;
         post?: never;
@@ -3790,7 +3790,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /public/assessment-results */
+        /** The published results of a year (default the latest), a revision (default the latest), in rank order (public) */
         get: operations["get/public/assessment-results"];
         put?: never;
         post?: never;
@@ -4187,10 +4187,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /rectifications */
+        /** Rectifications in the caller's scope, newest first */
         get: operations["get/rectifications"];
         put?: never;
-        /** POST /rectifications */
+        /** Require a unit's rectification by hand (operator), due on the working-day calendar */
         post: operations["post/rectifications"];
         delete?: never;
         options?: never;
@@ -4205,7 +4205,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /rectifications/{id} */
+        /** One rectification */
         get: operations["get/rectifications/{id}"];
         put?: never;
         post?: never;
@@ -4258,7 +4258,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /rectifications/{id}/file */
+        /** The unit files its rectification report (required or returned → filed) */
         post: operations["post/rectifications/{id}/file"];
         delete?: never;
         options?: never;
@@ -4599,7 +4599,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /subsidy-plans/{id} */
+        /** One subsidy plan with a page of its lines, largest first */
         get: operations["get/subsidy-plans/{id}"];
         put?: never;
         post?: never;
@@ -4806,7 +4806,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /talents/{id}/contact */
+        /** A visible talent's phone and e-mail, unmasked (enterprise users, its unit, the operator; each reveal audited) */
         get: operations["get/talents/{id}/contact"];
         put?: never;
         post?: never;
@@ -5183,10 +5183,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-brokers */
+        /** Active brokers with a valid qualification (the operator: any status) */
         get: operations["get/tech-brokers"];
         put?: never;
-        /** POST /tech-brokers */
+        /** A broker registers their profile: pending until the operator activates it */
         post: operations["post/tech-brokers"];
         delete?: never;
         options?: never;
@@ -5201,7 +5201,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-brokers/{id} */
+        /** One broker: an active one for everyone, others for themselves and the operator */
         get: operations["get/tech-brokers/{id}"];
         put?: never;
         post?: never;
@@ -5286,14 +5286,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-brokers/me */
+        /** The caller's own broker profile, with what they may do */
         get: operations["get/tech-brokers/me"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** PATCH /tech-brokers/me */
+        /** Replace the caller's profile (If-Match or version); a changed qualification of an active broker is reviewed again */
         patch: operations["patch/tech-brokers/me"];
         trace?: never;
     };
@@ -5304,7 +5304,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-brokers/me/demands */
+        /** The broker's workbench: their assignments with each demand (its contact whole while accepted) */
         get: operations["get/tech-brokers/me/demands"];
         put?: never;
         post?: never;
@@ -5617,10 +5617,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-demands/{id}/brokers */
+        /** The demand's brokers: every assignment for its owners and reviewers, accepted ones for others */
         get: operations["get/tech-demands/{id}/brokers"];
         put?: never;
-        /** POST /tech-demands/{id}/brokers */
+        /** The demand's owner asks an active broker to handle an approved demand (at most three at a time) */
         post: operations["post/tech-demands/{id}/brokers"];
         delete?: never;
         options?: never;
@@ -5635,7 +5635,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-demands/{id}/contact */
+        /** The demand's contact, whole, for its accepted broker and the operator (audited) */
         get: operations["get/tech-demands/{id}/contact"];
         put?: never;
         post?: never;
@@ -5669,7 +5669,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-demands/{id}/matches */
+        /** The demand's suggestions, best first, each with why (dismissed ones only when asked) */
         get: operations["get/tech-demands/{id}/matches"];
         put?: never;
         post?: never;
@@ -5687,10 +5687,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** PUT /tech-demands/{id}/matches/{type}/{target_id} */
+        /** Save or dismiss a suggestion (a mark that exists: with the version seen) */
         put: operations["put/tech-demands/{id}/matches/{type}/{target_id}"];
         post?: never;
-        /** DELETE /tech-demands/{id}/matches/{type}/{target_id} */
+        /** Take a saved or dismissed mark back (If-Match required: 422 without it) */
         delete: operations["delete/tech-demands/{id}/matches/{type}/{target_id}"];
         options?: never;
         head?: never;
@@ -5706,7 +5706,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /tech-demands/{id}/matches/{type}/{target_id}/contact */
+        /** Contact the suggestion's provider: a message to its unit administrators, once */
         post: operations["post/tech-demands/{id}/matches/{type}/{target_id}/contact"];
         delete?: never;
         options?: never;
@@ -5806,10 +5806,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-demands/{id}/work-logs */
+        /** The work recorded for the demand, latest day first (its broker, owners, reviewers) */
         get: operations["get/tech-demands/{id}/work-logs"];
         put?: never;
-        /** POST /tech-demands/{id}/work-logs */
+        /** The broker of an accepted assignment records work done for the demand */
         post: operations["post/tech-demands/{id}/work-logs"];
         delete?: never;
         options?: never;
@@ -5858,7 +5858,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /tech-market/matching-demands */
+        /** Open demands the caller's unit could answer, from what it registered (resources: how many) */
         get: operations["get/tech-market/matching-demands"];
         put?: never;
         post?: never;
@@ -6546,7 +6546,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /usage */
+        /** Bookings, deliveries, hours, samples and income summed by a grouping over months: a unit its own (as provider or client), the operator any or all; format=csv|xlsx: the same as a sheet */
         get: operations["get/usage"];
         put?: never;
         post?: never;
@@ -6807,7 +6807,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /voucher-claims/{id}/approve */
+        /** Approve a claim (operator) */
         post: operations["post/voucher-claims/{id}/approve"];
         delete?: never;
         options?: never;
@@ -6824,7 +6824,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /voucher-claims/{id}/refuse */
+        /** Refuse a claimed or approved claim with the reason (operator): the value returns to the budget */
         post: operations["post/voucher-claims/{id}/refuse"];
         delete?: never;
         options?: never;
@@ -6839,7 +6839,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /voucher-ledger */
+        /** The ledger's movements, newest first (operators, finance bureau) */
         get: operations["get/voucher-ledger"];
         put?: never;
         post?: never;
@@ -6858,7 +6858,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /voucher-ledger/corrections */
+        /** Correct the ledger (operator): a new movement between two of the programme's accounts */
         post: operations["post/voucher-ledger/corrections"];
         delete?: never;
         options?: never;
@@ -6873,7 +6873,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /voucher-ledger/verify */
+        /** Replay the whole ledger: hashes, balances, budgets (problem: the first found) */
         get: operations["get/voucher-ledger/verify"];
         put?: never;
         post?: never;
@@ -6890,10 +6890,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /voucher-programmes */
+        /** Programmes, newest year first (drafts for the operator and finance bureau only) */
         get: operations["get/voucher-programmes"];
         put?: never;
-        /** POST /voucher-programmes */
+        /** Set a year's programme up (operator): a draft until opened */
         post: operations["post/voucher-programmes"];
         delete?: never;
         options?: never;
@@ -6908,7 +6908,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /voucher-programmes/{id} */
+        /** One programme with the budget left */
         get: operations["get/voucher-programmes/{id}"];
         put?: never;
         post?: never;
@@ -6927,7 +6927,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /voucher-programmes/{id}/close */
+        /** Close an open programme (operator) */
         post: operations["post/voucher-programmes/{id}/close"];
         delete?: never;
         options?: never;
@@ -6944,7 +6944,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /voucher-programmes/{id}/open */
+        /** Open a draft programme (operator): its budget enters the ledger */
         post: operations["post/voucher-programmes/{id}/open"];
         delete?: never;
         options?: never;
@@ -6959,10 +6959,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /voucher-programmes/{id}/providers */
+        /** The providers admitted to the programme (public once it is open) */
         get: operations["get/voucher-programmes/{id}/providers"];
         put?: never;
-        /** POST /voucher-programmes/{id}/providers */
+        /** Admit a provider organisation (operator); answers the providers */
         post: operations["post/voucher-programmes/{id}/providers"];
         delete?: never;
         options?: never;
@@ -6979,7 +6979,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** POST /voucher-programmes/{id}/providers/{org_id}/suspend */
+        /** Suspend a provider with the reason (operator); answers the providers */
         post: operations["post/voucher-programmes/{id}/providers/{org_id}/suspend"];
         delete?: never;
         options?: never;
@@ -6994,7 +6994,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /voucher-programmes/{id}/report */
+        /** The programme's budget used and left, by kind, district, industry and provider (operators, finance bureau); format=csv|xlsx: the same as a sheet */
         get: operations["get/voucher-programmes/{id}/report"];
         put?: never;
         post?: never;
@@ -7011,7 +7011,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /voucher-settlements */
+        /** Settlements, newest first (operators, finance bureau) */
         get: operations["get/voucher-settlements"];
         put?: never;
         /** Settle approved claims in one payment */
@@ -7029,7 +7029,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /voucher-uses */
+        /** Voucher uses, newest 200: the client's, the provider's, or all (overseers) */
         get: operations["get/voucher-uses"];
         put?: never;
         post?: never;
@@ -7134,6 +7134,26 @@ export interface components {
             secret?: boolean | null;
             statuses?: string[];
         };
+        AchievementPackage: {
+            created_at?: string;
+            department_code?: string | null;
+            description?: string;
+            field?: string;
+            id: string;
+            /** @description the achievements on it that are public now */
+            items: {
+                class: string;
+                id: string;
+                name: string;
+                org_name: string;
+                registration_no?: string;
+            }[];
+            /** @enum {string} */
+            status: "draft" | "published" | "withdrawn";
+            title: string;
+            updated_at?: string;
+            version: number;
+        };
         AchievementPage: {
             items: components["schemas"]["Achievement"][];
             page: number;
@@ -7181,6 +7201,196 @@ export interface components {
             version: number;
             year: number;
         };
+        AssessmentCycle: {
+            allowed_actions?: string[];
+            computed_at?: string | null;
+            counts: {
+                adjusted?: number;
+                computed?: number;
+                confirmed?: number;
+                excellent?: number;
+                explanations?: number;
+                good?: number;
+                pass?: number;
+                poor?: number;
+                units?: number;
+            };
+            /** Format: date */
+            due_on?: string | null;
+            id: string;
+            /** Format: date */
+            period_from: string;
+            /** Format: date */
+            period_to: string;
+            /** @description the last published; 0: none */
+            revision: number;
+            scheme: components["schemas"]["AssessmentScheme"];
+            /** @enum {string} */
+            status: "draft" | "review" | "evaluation" | "consolidated" | "published";
+            version: number;
+            year: number;
+        };
+        AssessmentResult: {
+            adjusted?: boolean;
+            computed_score: number;
+            cycle_id: string;
+            department_code?: string;
+            department_name?: string;
+            explanations?: number;
+            /** @enum {string|null} */
+            grade: "excellent" | "good" | "pass" | "poor" | null;
+            id: string;
+            org_id: string;
+            org_name: string;
+            rank: number | null;
+            score: number;
+            /** @enum {string} */
+            status: "computed" | "confirmed";
+            version: number;
+            year: number;
+        };
+        AssessmentScheme: {
+            /** @description in order excellent, good, pass, each below the one above */
+            grades: {
+                /** @enum {string} */
+                grade: "excellent" | "good" | "pass";
+                min: number;
+            }[];
+            groups: {
+                /** @description at most 160 bytes of UTF-8 (40 Chinese characters) */
+                code: string;
+                indicators: {
+                    /** @description at most 160 bytes of UTF-8 (40 Chinese characters) */
+                    code: string;
+                    /** @enum {string} */
+                    measure: "instruments_in_scope" | "open_rate" | "timely_registration_rate" | "bookable_share" | "open_hours_per_instrument" | "effective_hours_per_instrument" | "external_hours_per_instrument" | "sharing_rate" | "external_services" | "external_share" | "external_revenue_yuan" | "revenue_rate" | "average_rating" | "hitech_service_share" | "hitech_lab_share" | "voucher_redemption_yuan" | "service_products";
+                    /** @description at most 240 bytes of UTF-8 (60 Chinese characters) */
+                    name: string;
+                    /** @description at most 400 bytes of UTF-8 (100 Chinese characters) */
+                    name_en?: string;
+                    rule: {
+                        /** @description range: the value of full points, above zero */
+                        full?: number;
+                        /** @enum {string} */
+                        kind: "linear" | "range" | "steps";
+                        /** @description steps: rising minimums, each with its share */
+                        steps?: {
+                            min: number;
+                            share: number;
+                        }[];
+                        /** @description linear: the value of full points */
+                        target?: number;
+                        /** @description range: the value of no points */
+                        zero?: number;
+                    };
+                    /** @description the weights of all indicators sum to the total */
+                    weight: number;
+                }[];
+                /** @description at most 240 bytes of UTF-8 (60 Chinese characters) */
+                name: string;
+                /** @description at most 400 bytes of UTF-8 (100 Chinese characters) */
+                name_en?: string;
+            }[];
+            low_rating?: {
+                below: number;
+                min_count: number;
+            };
+            /** @description at most 400 bytes of UTF-8 (100 Chinese characters) */
+            name: string;
+            /** @description default 30 */
+            rectification_working_days?: number;
+            scope: {
+                /** @description instruments from this value count */
+                min_original_value_fen: number;
+            };
+            /** @description at most 8000 bytes of UTF-8 (2000 Chinese characters) */
+            source?: string;
+            /** @description group codes */
+            tie_break?: string[];
+            total: number;
+        };
+        AssessmentScoreCard: {
+            adjusted?: boolean;
+            adjustments: {
+                at?: string;
+                by_name?: string;
+                from: number;
+                indicator: string;
+                kind: string;
+                points: number;
+                reason: string;
+                revision?: number | null;
+            }[];
+            allowed_actions: string[];
+            computed_score: number;
+            cycle_id: string;
+            /** @enum {string} */
+            cycle_status: "draft" | "review" | "evaluation" | "consolidated" | "published";
+            department_code?: string;
+            department_name?: string;
+            explanations: {
+                author_name?: string;
+                created_at?: string;
+                id: string;
+                indicator?: string | null;
+                text: string;
+            }[];
+            figures?: Record<string, never>;
+            /** @enum {string|null} */
+            grade: "excellent" | "good" | "pass" | "poor" | null;
+            groups: {
+                code: string;
+                indicators: {
+                    adjustment: {
+                        at?: string;
+                        by_name?: string;
+                        from: number;
+                        indicator: string;
+                        kind: string;
+                        points: number;
+                        reason: string;
+                        revision?: number | null;
+                    } | null;
+                    code: string;
+                    computed_points: number;
+                    inputs?: Record<string, never>;
+                    measure: string;
+                    name?: string;
+                    name_en?: string;
+                    points: number;
+                    records?: string;
+                    rule?: Record<string, never>;
+                    unit?: string;
+                    unit_en?: string;
+                    value: number | null;
+                    weight: number;
+                }[];
+                name: string;
+                name_en?: string;
+                points: number;
+                weight: number;
+            }[];
+            id: string;
+            next_grade?: {
+                gap: number;
+                grade: string;
+                min: number;
+            } | null;
+            org_id: string;
+            org_name: string;
+            /** Format: date */
+            period_from?: string;
+            /** Format: date */
+            period_to?: string;
+            provisional?: boolean;
+            rank: number | null;
+            score: number;
+            /** @enum {string} */
+            status: "computed" | "confirmed";
+            units_ranked?: number;
+            version: number;
+            year: number;
+        };
         Attachment: {
             content_type: string;
             file_name: string;
@@ -7207,6 +7417,23 @@ export interface components {
             request_id?: string;
             result: string;
             sealed: boolean;
+        };
+        Base: {
+            created_at?: string;
+            description?: string;
+            domain?: string;
+            finance_product_count: number;
+            finance_product_target?: number;
+            finance_target_met?: boolean | null;
+            id: string;
+            /** @enum {string} */
+            kind: "base" | "domain_centre";
+            lab_count: number;
+            name: string;
+            org_id: string | null;
+            org_name?: string;
+            updated_at?: string;
+            version: number;
         };
         Booking: {
             booked_by?: string;
@@ -7461,6 +7688,54 @@ export interface components {
             status?: "ok";
             version?: string;
         };
+        HitechSubcategory: {
+            code: string;
+            code_name?: string;
+            id: string;
+            industry_id: string;
+            name: string;
+            scope?: string;
+            version: number;
+        };
+        ImportRun: {
+            all_or_nothing?: boolean;
+            applied?: boolean;
+            counts: {
+                created: number;
+                refused: number;
+                unchanged: number;
+                updated: number;
+            };
+            created_at?: string;
+            dry_run: boolean;
+            errors?: {
+                column?: string;
+                field?: string;
+                message: string;
+                message_en?: string;
+                row: number;
+            }[];
+            failure?: string;
+            file_name?: string;
+            finished_at?: string | null;
+            /** @description a number, unlike other ids */
+            id: number;
+            kind: string;
+            org_id?: string | null;
+            report_url: string;
+            /** @description the objects written, refused or unchanged; not in lists */
+            rows?: {
+                id?: number | null;
+                name?: string;
+                outcome: string;
+                row: number;
+            }[];
+            rows_cut?: boolean;
+            rows_done?: number;
+            rows_total: number;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+        };
         Instrument: {
             /** Format: date */
             acceptance_date: string;
@@ -7676,6 +7951,27 @@ export interface components {
             };
             read_at: string | null;
         };
+        Organization: {
+            address?: string;
+            /** @description phones and e-mails masked but for the unit and the operator */
+            contacts?: {
+                email?: string;
+                name?: string;
+                phone?: string;
+                role?: string;
+            }[];
+            created_at?: string;
+            credit_code: string;
+            department_code?: string;
+            district_code: string;
+            id: string;
+            is_sme?: boolean;
+            /** @enum {string} */
+            kind: "university" | "research_institute" | "hospital" | "enterprise" | "state_owned_enterprise" | "financial_institution" | "agency" | "other";
+            name: string;
+            updated_at?: string;
+            version: number;
+        };
         PanelReview: {
             assigned_at: string;
             expert_name?: string;
@@ -7801,6 +8097,29 @@ export interface components {
             resource_kind: string;
             score: number;
             version: number;
+        };
+        Rectification: {
+            allowed_actions?: string[];
+            check_reason?: string;
+            created_at?: string;
+            cycle_id: string;
+            department_code?: string;
+            /** Format: date */
+            due_on: string | null;
+            filed_at?: string | null;
+            id: string;
+            org_id: string;
+            org_name?: string;
+            overdue: boolean;
+            reasons: {
+                code: string;
+                text: string;
+            }[];
+            report?: string;
+            /** @enum {string} */
+            status: "required" | "filed" | "returned" | "accepted";
+            version: number;
+            year?: number;
         };
         RegistrationReportRow: {
             department_code: string;
@@ -7953,6 +8272,36 @@ export interface components {
             tier: "unit" | "district" | "city";
             year: number;
         };
+        SubsidyPlan: {
+            allowed_actions?: string[];
+            approved_by_name?: string | null;
+            budget_fen: number;
+            created_at?: string;
+            cycle_id: string;
+            id: string;
+            lines: {
+                amount_fen: number;
+                computed_fen: number;
+                grade: string;
+                org_id: string;
+                org_name?: string;
+                override_reason?: string;
+                score?: number;
+            }[];
+            lines_total: number;
+            reason?: string;
+            recommended_by_name?: string | null;
+            rule: {
+                cap_fen?: number;
+                grade_factors?: Record<string, never>;
+                min_grade?: string;
+            };
+            /** @enum {string} */
+            status: "draft" | "recommended" | "approved" | "rejected" | "withdrawn";
+            total_fen: number;
+            version: number;
+            year?: number;
+        };
         Talent: {
             allowed_actions?: string[];
             contact_email: string | null;
@@ -8058,6 +8407,49 @@ export interface components {
             specialties?: string | null;
             /** @description the version last seen (or If-Match) */
             version?: number;
+        };
+        TechBroker: {
+            allowed_actions?: string[];
+            certificate_no?: string;
+            created_at?: string;
+            district_codes: string[];
+            /** @description masked for visitors */
+            email?: string;
+            id: string;
+            industry_codes: string[];
+            introduction?: string;
+            issuing_body?: string;
+            /** @enum {string} */
+            level: "junior" | "intermediate" | "senior";
+            name: string;
+            org_id?: string | null;
+            org_name?: string;
+            /** @description masked for visitors */
+            phone?: string;
+            reason?: string;
+            /** @enum {string} */
+            status: "pending" | "active" | "suspended";
+            updated_at?: string;
+            user_id?: string;
+            /** Format: date */
+            valid_until: string;
+            version: number;
+        };
+        TechBrokerAssignment: {
+            allowed_actions?: string[];
+            broker_id: string;
+            broker_level?: string;
+            broker_name?: string;
+            created_at?: string;
+            demand?: components["schemas"]["TechDemand"];
+            demand_id: string;
+            demand_title?: string;
+            id: string;
+            reason?: string;
+            /** @enum {string} */
+            status: "requested" | "accepted" | "declined" | "ended";
+            updated_at?: string;
+            version: number;
         };
         TechContract: {
             allowed_actions?: string[];
@@ -8215,6 +8607,59 @@ export interface components {
             username: string;
             version: number;
         };
+        VoucherClaim: {
+            amount_fen: number;
+            created_at?: string;
+            id: string;
+            invoice_no?: string;
+            object_id?: string;
+            object_kind?: string;
+            programme_id: string;
+            provider_name?: string;
+            provider_org_id: string;
+            reason?: string;
+            settlement_id?: string | null;
+            /** @enum {string} */
+            status: "claimed" | "approved" | "refused" | "settled";
+            updated_at?: string;
+            use_id: string;
+            version: number;
+            voucher_number?: string;
+        };
+        VoucherProgramme: {
+            budget_fen: number;
+            budget_left_fen?: number;
+            cap_per_enterprise_fen?: number;
+            cap_per_order_fen?: number;
+            co_approval_fen?: number;
+            created_at?: string;
+            id: string;
+            kinds: ("testing" | "rd_design" | "technical_solution" | "new_product")[];
+            max_registered_capital_fen?: number;
+            max_revenue_fen?: number;
+            max_staff?: number;
+            name: string;
+            redeem_by_days?: number;
+            share_percent: number;
+            source?: string;
+            startup_teams?: boolean;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            updated_at?: string;
+            use_by_days?: number;
+            version: number;
+            year: number;
+        };
+        VoucherProviders: {
+            items: {
+                admitted_at?: string;
+                district_code?: string;
+                name: string;
+                org_id: string;
+                suspend_reason?: string;
+                suspended: boolean;
+            }[];
+        };
     };
     responses: {
         /** @description bad request (malformed JSON, parameter or header) */
@@ -8335,25 +8780,34 @@ export type $defs = Record<string, never>;
 export interface operations {
     "get/achievement-packages": {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                page_size?: number;
+                /** @description default published */
+                status?: "published" | "all" | "draft" | "withdrawn";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Packages, newest first: published ones (everyone), or others for their editors */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AchievementPackage"][];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -8364,24 +8818,33 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description the operator's choice; a reviewer's package is its department's, whatever is sent */
+                    department_code?: string;
+                    description?: string;
+                    /** @description the technical field */
+                    field?: string;
+                    /** @description at least 1 characters */
+                    title: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Start a package of achievements (operator, department reviewer): a draft */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AchievementPackage"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -8396,48 +8859,58 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One package: a published one for everyone, others for their editors */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AchievementPackage"];
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "patch/achievement-packages/{id}": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the version last seen */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    description?: string;
+                    /** @description the technical field */
+                    field?: string;
+                    /** @description at least 1 characters */
+                    title?: string;
+                    version?: number;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Change a package's title, field or description (If-Match or version) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AchievementPackage"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -8469,7 +8942,10 @@ export interface operations {
     };
     "get/achievement-packages/{id}/export": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description default xlsx */
+                format?: "xlsx" | "csv";
+            };
             header?: never;
             path: {
                 id: string;
@@ -8478,48 +8954,57 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The package's achievements as a sheet (XLSX, or CSV) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
     "put/achievement-packages/{id}/items": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the version last seen */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description approved, non-secret achievements (a department's package: of its units), each once, in order */
+                    achievement_ids: string[];
+                    version?: number;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Replace the package's achievements, in order (If-Match or version) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AchievementPackage"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -9034,25 +9519,36 @@ export interface operations {
     };
     "get/achievements/statistics": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description default class */
+                group?: "class" | "status" | "industry" | "organization" | "department" | "year";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Approved, non-secret achievements counted by one grouping, the largest 200 groups (public) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        group: string;
+                        items: {
+                            count: number;
+                            key: string;
+                            name: string;
+                            transformed: number;
+                            transformed_share: number;
+                        }[];
+                        total: number;
+                        transformed: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -9740,25 +10236,32 @@ export interface operations {
     };
     "get/assessment-cycles": {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                page_size?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The cycles, newest year first, with their counts and what the caller may do */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AssessmentCycle"][];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -9769,24 +10272,39 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description default 1 January of the year
+                     */
+                    period_from?: string;
+                    /**
+                     * Format: date
+                     * @description default 31 December; at most two years after period_from
+                     */
+                    period_to?: string;
+                    scheme?: components["schemas"]["AssessmentScheme"];
+                    /** @description one cycle a year */
+                    year: number;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Start a year's cycle (operator): a draft, with the default scheme unless given */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AssessmentCycle"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -9801,19 +10319,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One cycle */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AssessmentCycle"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/assessment-cycles/{id}/actions": {
@@ -9851,25 +10368,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Compute the figures again while units review them (operator) */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AssessmentCycle"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/assessment-cycles/{id}/consolidate": {
@@ -9915,24 +10428,37 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least one */
+                    changes: {
+                        indicator: string;
+                        org_id: string;
+                        /** @description from 0 to the indicator's weight */
+                        points: number;
+                    }[];
+                    /** @description at least 2 characters */
+                    reason: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Correct published results (operator): a new revision, the earlier ones kept */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AssessmentCycle"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -10006,7 +10532,16 @@ export interface operations {
     };
     "get/assessment-cycles/{id}/results": {
         parameters: {
-            query?: never;
+            query?: {
+                department_code?: string;
+                grade?: "excellent" | "good" | "pass" | "poor";
+                org_id?: string;
+                page?: number;
+                page_size?: number;
+                /** @description in the unit's name */
+                q?: string;
+                status?: "computed" | "confirmed";
+            };
             header?: never;
             path: {
                 id: string;
@@ -10015,18 +10550,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The cycle's results in rank order, in the caller's scope */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AssessmentResult"][];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -10067,30 +10607,38 @@ export interface operations {
     "put/assessment-cycles/{id}/scheme": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the version last seen */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    scheme: components["schemas"]["AssessmentScheme"];
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Replace a draft cycle's scheme (operator; If-Match optional) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AssessmentCycle"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -10173,19 +10721,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The cycle's subsidy plans, newest first, each with its first 20 lines */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SubsidyPlan"][];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/assessment-cycles/{id}/subsidy-plans": {
@@ -10197,24 +10746,47 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    budget_fen: number;
+                    /** @description units' amounts set by hand; the total within the budget */
+                    overrides?: {
+                        /** @description an integer, at most the cap */
+                        amount_fen: number;
+                        org_id: string;
+                        /** @description 2 to 2000 bytes */
+                        reason: string;
+                    }[];
+                    rule: {
+                        /** @description an integer, at most the budget */
+                        cap_fen: number;
+                        /** @description {grade: factor from 0 to 100}, grades excellent, good, pass, poor */
+                        grade_factors: {
+                            [key: string]: number;
+                        };
+                        /** @enum {string} */
+                        min_grade?: "excellent" | "good" | "pass" | "poor";
+                    };
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Propose a subsidy plan for a published cycle (operator): lines from the results */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubsidyPlan"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -10257,19 +10829,26 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The measures an indicator may use, with their units and inputs (signed in) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            code: string;
+                            inputs: string[];
+                            name: string;
+                            name_en?: string;
+                            records: string;
+                            unit: string;
+                            unit_en?: string;
+                        }[];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/assessment-results/{id}": {
@@ -10283,19 +10862,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description A unit's score card: every indicator's value, inputs, points and adjustment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AssessmentScoreCard"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/assessment-results/{id}/actions": {
@@ -10327,30 +10905,42 @@ export interface operations {
     "post/assessment-results/{id}/adjust": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the result's version last seen */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    indicator: string;
+                    /** @description from 0 to the indicator's weight */
+                    points: number;
+                    /** @description at least 2 characters */
+                    reason: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description The department adjusts an indicator's points during evaluation (If-Match optional) */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AssessmentScoreCard"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -10397,30 +10987,41 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    indicator?: string;
+                    /** @description at least 2 characters */
+                    text: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description The unit explains its figures while they are reviewed (at most 50); answers the card */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AssessmentScoreCard"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
     "get/assessment-results/{id}/records": {
         parameters: {
-            query?: never;
+            query: {
+                measure: "instruments_in_scope" | "open_rate" | "timely_registration_rate" | "bookable_share" | "open_hours_per_instrument" | "effective_hours_per_instrument" | "external_hours_per_instrument" | "sharing_rate" | "external_services" | "external_share" | "external_revenue_yuan" | "revenue_rate" | "average_rating" | "hitech_service_share" | "hitech_lab_share" | "voucher_redemption_yuan" | "service_products";
+                page?: number;
+                page_size?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -10429,18 +11030,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The records behind one measure of the result (their shape is the measure's kind) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: Record<string, never>[];
+                        kind?: string;
+                        measure?: string;
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -10480,7 +11088,10 @@ export interface operations {
     };
     "get/assessment-results/{id}/report": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description default xlsx */
+                format?: "xlsx" | "csv";
+            };
             header?: never;
             path: {
                 id: string;
@@ -10489,18 +11100,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The score card as a sheet (XLSX, or CSV) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -10549,19 +11161,43 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description What would reach the next grade: each indicator's value alone, and several together */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        grade: "excellent" | "good" | "pass" | "poor";
+                        next_grade: {
+                            gap: number;
+                            grade: string;
+                            min: number;
+                        } | null;
+                        options: {
+                            gain_points: number;
+                            indicator: string;
+                            measure: string;
+                            name?: string;
+                            name_en?: string;
+                            needed_value: number | null;
+                            unit?: string;
+                            unit_en?: string;
+                            value: number | null;
+                        }[];
+                        score: number;
+                        together: {
+                            indicator: string;
+                            measure: string;
+                            needed_value: number;
+                        }[];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/assessment-results/{id}/what-if": {
@@ -10573,24 +11209,39 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description {measure: value}, 1 to 40 measures */
+                    values: {
+                        [key: string]: number;
+                    };
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description The score with some measures at other values (nothing is stored) */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        grade: "excellent" | "good" | "pass" | "poor";
+                        indicators: {
+                            code: string;
+                            points: number;
+                        }[];
+                        score: number;
+                    };
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -10603,19 +11254,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The default scheme a new cycle starts from (signed in) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AssessmentScheme"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/audit-events": {
@@ -10873,25 +11521,35 @@ export interface operations {
     };
     "get/bases": {
         parameters: {
-            query?: never;
+            query?: {
+                domain?: string;
+                kind?: "base" | "domain_centre";
+                org_id?: string;
+                page?: number;
+                page_size?: number;
+                /** @description in the name */
+                q?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Bases and domain centres, with their public labs and finance products counted */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Base"][];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -10902,24 +11560,39 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    description?: string;
+                    domain?: string;
+                    /** @description the operator's; 0: none */
+                    finance_product_target?: number;
+                    /**
+                     * @description the operator's
+                     * @enum {string}
+                     */
+                    kind: "base" | "domain_centre";
+                    /** @description at least 1 characters */
+                    name: string;
+                    /** @description the host organisation (the operator's); null: none */
+                    org_id?: string | null;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Create a base or domain centre (operator) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Base"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -10934,48 +11607,66 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One base (ETag: its version) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Base"];
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "patch/bases/{id}": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the version last seen */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    description?: string;
+                    domain?: string;
+                    /** @description the operator's; 0: none */
+                    finance_product_target?: number;
+                    /**
+                     * @description the operator's
+                     * @enum {string}
+                     */
+                    kind?: "base" | "domain_centre";
+                    /** @description at least 1 characters */
+                    name?: string;
+                    /** @description the host organisation (the operator's); null: none */
+                    org_id?: string | null;
+                    version?: number;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Change a base (If-Match or version): its administrator the name, domain and description; host, kind and target are the operator's (403) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Base"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -10990,19 +11681,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The base's saved versions (its administrator, the operator) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            changed_at: string;
+                            changed_by: string | null;
+                            data: Record<string, never>;
+                            version: number;
+                        }[];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/bookings": {
@@ -13729,53 +14426,81 @@ export interface operations {
     };
     "get/imports": {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                page_size?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Import runs, newest first: the caller's organisation's and own (the operator: all) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ImportRun"][];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
     "post/imports": {
         parameters: {
-            query?: never;
-            header?: never;
+            query: {
+                /** @description one refused row: nothing written */
+                all_or_nothing?: "true" | "false" | "1" | "0";
+                /** @description check and report, write nothing */
+                dry_run?: "true" | "false" | "1" | "0";
+                /** @description a registered kind, or hitech_catalog */
+                kind: string;
+                /** @description the operator imports for this organisation */
+                org_id?: string;
+            };
+            header?: {
+                /** @description the file's name, percent-encoded */
+                "X-File-Name"?: string;
+            };
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/octet-stream": string;
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Import a spreadsheet (XLSX or CSV, at most 64 MiB, 100,000 rows): written now (200), or in the background beyond 2,000 rows (202, the run shows its progress) */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": Record<string, never>;
+                };
             };
-            400: components["responses"]["Error400"];
+            /** @description Import a spreadsheet (XLSX or CSV, at most 64 MiB, 100,000 rows): written now (200), or in the background beyond 2,000 rows (202, the run shows its progress) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
             422: components["responses"]["Error422"];
         };
     };
@@ -13790,19 +14515,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One run with its rows and errors */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImportRun"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/imports/{id}/report.xlsx": {
@@ -13816,19 +14540,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The refused rows as a workbook, each with its explanation, to correct and send again */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/imports/kinds": {
@@ -13840,19 +14563,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The kinds the caller may import, with their template's columns */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            columns: {
+                                example?: string;
+                                header_en?: string;
+                                header_zh: string;
+                                key: string;
+                                note_en?: string;
+                                note_zh?: string;
+                                required: boolean;
+                            }[];
+                            kind: string;
+                            label_en?: string;
+                            label_zh: string;
+                        }[];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/imports/templates/{kind}": {
@@ -13866,19 +14602,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description A kind's import template, with its reference sheet of industry codes */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/industries": {
@@ -13890,19 +14625,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The high-tech industry catalog (2018): industries with their sub-categories' codes */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            subcategories: components["schemas"]["HitechSubcategory"][];
+                        }[];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/industries/{id}/subcategories": {
@@ -13914,24 +14651,34 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description a 4-digit GB/T 4754-2017 code; at least 4 characters */
+                    code: string;
+                    /** @description at least 1 characters */
+                    name: string;
+                    /** @description what of the code it covers */
+                    scope?: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Map a sub-category of the industry to a code (operator) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HitechSubcategory"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -14000,30 +14747,44 @@ export interface operations {
     "patch/industry-subcategories/{id}": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the version last seen */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description a 4-digit GB/T 4754-2017 code; at least 4 characters */
+                    code?: string;
+                    /** @description at least 1 characters */
+                    name?: string;
+                    /** @description what of the code it covers */
+                    scope?: string;
+                    version?: number;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Change a sub-category's name, code or scope (operator; If-Match or version) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HitechSubcategory"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -14038,19 +14799,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The sub-category's saved versions (public, as the catalog) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            changed_at: string;
+                            changed_by: string | null;
+                            data: Record<string, never>;
+                            version: number;
+                        }[];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/instrument-classes": {
@@ -15482,25 +16247,49 @@ export interface operations {
     };
     "get/national-report/instruments": {
         parameters: {
-            query?: never;
+            query: {
+                /** @description the check alone */
+                check?: "1" | "true";
+                /** @description default xlsx */
+                format?: "xlsx" | "json";
+                /** @description four digits, up to this year */
+                year: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description A year's large instruments and their service records in the national platform's elements (operator): the workbook (format=xlsx, the default), the rows as JSON (format=json), or the check alone (check=1, JSON) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description format=json: each row keyed by the sheet's header */
+                        instrument_rows?: Record<string, never>[];
+                        instruments: number;
+                        problems: {
+                            element: string;
+                            id: string;
+                            instrument_id?: string;
+                            message: string;
+                            name?: string;
+                            sheet: string;
+                        }[];
+                        /** @description format=json: each row keyed by the sheet's header */
+                        service_rows?: Record<string, never>[];
+                        services: number;
+                        threshold_fen: number;
+                        year: number;
+                    };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -15718,31 +16507,45 @@ export interface operations {
     };
     "post/orders/{id}/attachments": {
         parameters: {
-            query?: never;
+            query: {
+                /** @description the file's name (folders and control characters dropped) */
+                name: string;
+            };
             header?: never;
             path: {
                 id: string;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/octet-stream": string;
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Either side of an open order uploads a file (PDF, PNG, JPEG, XLSX or DOCX, at most 10 MiB, 10 an order) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        content_type: string;
+                        file_name: string;
+                        id: string;
+                        sha256: string;
+                        size_bytes: number;
+                        uploaded_at?: string;
+                        uploaded_by?: string;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -15758,19 +16561,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One file of the order, as a download (whoever may read the order) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/octet-stream": string;
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/orders/{id}/cancel": {
@@ -16192,25 +16994,39 @@ export interface operations {
     };
     "get/organization-relations": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the relations of this organisation */
+                org_id?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Related organisations, at most 500 (operators, finance bureau) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            created_at?: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "parent" | "shareholder" | "same_representative";
+                            note?: string;
+                            org_a: string;
+                            org_a_name?: string;
+                            org_b: string;
+                            org_b_name?: string;
+                        }[];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -16221,24 +17037,43 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "parent" | "shareholder" | "same_representative";
+                    note?: string;
+                    org_a: string;
+                    /** @description not org_a */
+                    org_b: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Record that two organisations are related (operator) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        created_at?: string;
+                        id: string;
+                        /** @enum {string} */
+                        kind: "parent" | "shareholder" | "same_representative";
+                        note?: string;
+                        org_a: string;
+                        org_a_name?: string;
+                        org_b: string;
+                        org_b_name?: string;
+                    };
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -16253,42 +17088,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
-            200: {
+            /** @description A relation that ended (operator) */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/organizations": {
         parameters: {
-            query?: never;
+            query?: {
+                credit_code?: string;
+                department_code?: string;
+                district_code?: string;
+                kind?: "university" | "research_institute" | "hospital" | "enterprise" | "state_owned_enterprise" | "financial_institution" | "agency" | "other";
+                page?: number;
+                page_size?: number;
+                /** @description in the name (its first 100 characters) */
+                q?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Organisations by id (public; contacts masked but for the unit and the operator) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Organization"][];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -16299,24 +17142,42 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    address?: string;
+                    contacts?: {
+                        email?: string;
+                        name?: string;
+                        phone?: string;
+                        role?: string;
+                    }[];
+                    /** @description 统一社会信用代码 with its check character */
+                    credit_code: string;
+                    /** @description the competent department; empty: none */
+                    department_code?: string;
+                    district_code: string;
+                    is_sme?: boolean;
+                    /** @enum {string} */
+                    kind: "university" | "research_institute" | "hospital" | "enterprise" | "state_owned_enterprise" | "financial_institution" | "agency" | "other";
+                    name: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Register an organisation (operator); its credit code once */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Organization"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -16331,48 +17192,69 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One organisation */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Organization"];
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "patch/organizations/{id}": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the version last seen */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    address?: string;
+                    contacts?: {
+                        email?: string;
+                        name?: string;
+                        phone?: string;
+                        role?: string;
+                    }[];
+                    /** @description 统一社会信用代码 with its check character */
+                    credit_code?: string;
+                    /** @description the competent department; empty: none */
+                    department_code?: string;
+                    district_code?: string;
+                    is_sme?: boolean;
+                    /** @enum {string} */
+                    kind?: "university" | "research_institute" | "hospital" | "enterprise" | "state_owned_enterprise" | "financial_institution" | "agency" | "other";
+                    name?: string;
+                    version?: number;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Change an organisation (If-Match or version); a unit its description only: what it is and where it belongs are the operator's (403 naming the fields) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Organization"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -16387,42 +17269,89 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The organisation's saved versions (its unit, department, district, the operator) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            changed_at: string;
+                            changed_by: string | null;
+                            data: Record<string, never>;
+                            version: number;
+                        }[];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/public/assessment-results": {
         parameters: {
-            query?: never;
+            query?: {
+                department_code?: string;
+                grade?: "excellent" | "good" | "pass" | "poor";
+                page?: number;
+                page_size?: number;
+                q?: string;
+                revision?: number;
+                year?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The published results of a year (default the latest), a revision (default the latest), in rank order (public) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        counts?: {
+                            excellent?: number;
+                            good?: number;
+                            pass?: number;
+                            poor?: number;
+                        };
+                        items: {
+                            department_code?: string;
+                            department_name?: string;
+                            /** @enum {string} */
+                            grade: "excellent" | "good" | "pass" | "poor";
+                            groups: {
+                                code: string;
+                                name: string;
+                                name_en?: string;
+                                points: number;
+                            }[];
+                            org_id: string;
+                            org_name: string;
+                            rank: number;
+                            score: number;
+                        }[];
+                        page?: number;
+                        page_size?: number;
+                        published_at: string | null;
+                        revision: number | null;
+                        revisions: {
+                            published_at: string;
+                            reason?: string;
+                            revision: number;
+                        }[];
+                        total: number;
+                        year: number | null;
+                        years: number[];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -17417,25 +18346,36 @@ export interface operations {
     };
     "get/rectifications": {
         parameters: {
-            query?: never;
+            query?: {
+                cycle_id?: string;
+                /** @description 1: past their due day, not filed */
+                overdue?: "0" | "1";
+                page?: number;
+                page_size?: number;
+                status?: "required" | "filed" | "returned" | "accepted";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Rectifications in the caller's scope, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Rectification"][];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -17446,24 +18386,37 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    cycle_id: string;
+                    /**
+                     * Format: date
+                     * @description after today; default: the scheme's working days from today
+                     */
+                    due_on?: string;
+                    org_id: string;
+                    /** @description at least one, each of at least 2 bytes */
+                    reasons: string[];
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Require a unit's rectification by hand (operator), due on the working-day calendar */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Rectification"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -17478,19 +18431,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One rectification */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Rectification"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/rectifications/{id}/accept": {
@@ -17562,24 +18514,30 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 10 characters */
+                    report: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description The unit files its rectification report (required or returned → filed) */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Rectification"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -18258,7 +19216,10 @@ export interface operations {
     };
     "get/subsidy-plans/{id}": {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                page_size?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -18267,18 +19228,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One subsidy plan with a page of its lines, largest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubsidyPlan"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -18731,19 +19692,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description A visible talent's phone and e-mail, unmasked (enterprise users, its unit, the operator; each reveal audited) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        contact_email: string;
+                        contact_phone: string;
+                        id: string;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/talents/{id}/history": {
@@ -19504,25 +20468,38 @@ export interface operations {
     };
     "get/tech-brokers": {
         parameters: {
-            query?: never;
+            query?: {
+                district_code?: string;
+                /** @description an industry code; its first 4 digits match */
+                industry?: string;
+                level?: "junior" | "intermediate" | "senior";
+                page?: number;
+                page_size?: number;
+                /** @description in name or introduction */
+                q?: string;
+                /** @description default active; others for the operator only */
+                status?: "active" | "pending" | "suspended" | "all";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Active brokers with a valid qualification (the operator: any status) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TechBroker"][];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -19533,24 +20510,49 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 1 characters */
+                    certificate_no: string;
+                    /** @description districts served, at least one */
+                    district_codes: string[];
+                    email?: string;
+                    /** @description 4-digit GB/T 4754-2017 codes, at least one */
+                    industry_codes: string[];
+                    introduction?: string;
+                    /** @description at least 1 characters */
+                    issuing_body: string;
+                    /** @enum {string} */
+                    level: "junior" | "intermediate" | "senior";
+                    /** @description at least 1 characters */
+                    name: string;
+                    /** @description the broker's agency */
+                    org_id?: string;
+                    phone?: string;
+                    /**
+                     * Format: date
+                     * @description not lapsed when registering
+                     */
+                    valid_until: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description A broker registers their profile: pending until the operator activates it */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TechBroker"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -19565,19 +20567,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One broker: an active one for everyone, others for themselves and the operator */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TechBroker"];
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/tech-brokers/{id}/actions": {
@@ -19717,70 +20716,108 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The caller's own broker profile, with what they may do */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TechBroker"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "patch/tech-brokers/me": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the version last seen */
+                "If-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 1 characters */
+                    certificate_no: string;
+                    /** @description districts served, at least one */
+                    district_codes: string[];
+                    email?: string;
+                    /** @description 4-digit GB/T 4754-2017 codes, at least one */
+                    industry_codes: string[];
+                    introduction?: string;
+                    /** @description at least 1 characters */
+                    issuing_body: string;
+                    /** @enum {string} */
+                    level: "junior" | "intermediate" | "senior";
+                    /** @description at least 1 characters */
+                    name: string;
+                    /** @description the broker's agency */
+                    org_id?: string;
+                    phone?: string;
+                    /**
+                     * Format: date
+                     * @description not lapsed when registering
+                     */
+                    valid_until: string;
+                    version?: number;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Replace the caller's profile (If-Match or version); a changed qualification of an active broker is reviewed again */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TechBroker"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
     "get/tech-brokers/me/demands": {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                page_size?: number;
+                status?: "requested" | "accepted" | "declined" | "ended";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The broker's workbench: their assignments with each demand (its contact whole while accepted) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TechBrokerAssignment"][];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -20636,19 +21673,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The demand's brokers: every assignment for its owners and reviewers, accepted ones for others */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TechBrokerAssignment"][];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/tech-demands/{id}/brokers": {
@@ -20660,24 +21696,29 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    broker_id: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description The demand's owner asks an active broker to handle an approved demand (at most three at a time) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TechBrokerAssignment"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -20692,19 +21733,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The demand's contact, whole, for its accepted broker and the operator (audited) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        contact_email: string;
+                        contact_name: string;
+                        contact_phone: string;
+                        id: string;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/tech-demands/{id}/history": {
@@ -20734,7 +21779,13 @@ export interface operations {
     };
     "get/tech-demands/{id}/matches": {
         parameters: {
-            query?: never;
+            query?: {
+                include_dismissed?: "true" | "false";
+                /** @description default 20 */
+                limit?: number;
+                /** @description one or more of achievement, service, instrument, lab, talent, comma-separated; default all */
+                type?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -20743,72 +21794,125 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The demand's suggestions, best first, each with why (dismissed ones only when asked) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        can_mark: boolean;
+                        demand_id: string;
+                        items: {
+                            district_code?: string;
+                            id: string;
+                            /** @enum {string|null} */
+                            mark: "saved" | "dismissed" | "contacted" | null;
+                            mark_version?: number | null;
+                            provider_org_id?: string;
+                            reasons: {
+                                code: string;
+                                values: string[];
+                            }[];
+                            score: number;
+                            title: string;
+                            /** @enum {string} */
+                            type: "achievement" | "service" | "instrument" | "lab" | "talent";
+                        }[];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
     "put/tech-demands/{id}/matches/{type}/{target_id}": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the mark's version last seen */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
                 target_id: string;
-                type: string;
+                type: "achievement" | "service" | "instrument" | "lab" | "talent";
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @enum {string} */
+                    mark: "saved" | "dismissed";
+                    /** @description the mark's version last seen (or If-Match) */
+                    version?: number;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Save or dismiss a suggestion (a mark that exists: with the version seen) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        demand_id: string;
+                        id: string;
+                        /** @enum {string|null} */
+                        mark: "saved" | "dismissed" | "contacted" | null;
+                        title?: string;
+                        /** @enum {string} */
+                        type: "achievement" | "service" | "instrument" | "lab" | "talent";
+                        version: number;
+                    };
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
     "delete/tech-demands/{id}/matches/{type}/{target_id}": {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description the mark's version last seen */
+                "If-Match": string;
+            };
             path: {
                 id: string;
                 target_id: string;
-                type: string;
+                type: "achievement" | "service" | "instrument" | "lab" | "talent";
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Take a saved or dismissed mark back (If-Match required: 422 without it) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        demand_id: string;
+                        id: string;
+                        /** @enum {string|null} */
+                        mark: "saved" | "dismissed" | "contacted" | null;
+                        title?: string;
+                        /** @enum {string} */
+                        type: "achievement" | "service" | "instrument" | "lab" | "talent";
+                        version: number;
+                    };
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
@@ -20825,28 +21929,43 @@ export interface operations {
             path: {
                 id: string;
                 target_id: string;
-                type: string;
+                type: "achievement" | "service" | "instrument" | "lab" | "talent";
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description to the provider's inbox; at least 1 characters */
+                    message: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Contact the suggestion's provider: a message to its unit administrators, once */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        demand_id: string;
+                        id: string;
+                        /** @enum {string|null} */
+                        mark: "saved" | "dismissed" | "contacted" | null;
+                        title?: string;
+                        /** @enum {string} */
+                        type: "achievement" | "service" | "instrument" | "lab" | "talent";
+                        version: number;
+                    };
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -21031,19 +22150,31 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The work recorded for the demand, latest day first (its broker, owners, reviewers) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            assignment_id: string;
+                            broker_id: string;
+                            broker_name?: string;
+                            created_at?: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "visit" | "matchmaking" | "negotiation" | "signing" | "other";
+                            note?: string;
+                            /** Format: date */
+                            work_date: string;
+                        }[];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/tech-demands/{id}/work-logs": {
@@ -21055,24 +22186,46 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "visit" | "matchmaking" | "negotiation" | "signing" | "other";
+                    note?: string;
+                    /**
+                     * Format: date
+                     * @description not in the future, nor before the assignment
+                     */
+                    work_date: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description The broker of an accepted assignment records work done for the demand */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        assignment_id: string;
+                        broker_id: string;
+                        broker_name?: string;
+                        created_at?: string;
+                        id: string;
+                        /** @enum {string} */
+                        kind: "visit" | "matchmaking" | "negotiation" | "signing" | "other";
+                        note?: string;
+                        /** Format: date */
+                        work_date: string;
+                    };
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -21134,25 +22287,42 @@ export interface operations {
     };
     "get/tech-market/matching-demands": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description default 20 */
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Open demands the caller's unit could answer, from what it registered (resources: how many) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            district_code?: string;
+                            id: string;
+                            org_id?: string;
+                            reasons: {
+                                code: string;
+                                values: string[];
+                            }[];
+                            score: number;
+                            title: string;
+                            /** @enum {string} */
+                            type: "tech_demand";
+                        }[];
+                        resources: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -22777,25 +23947,90 @@ export interface operations {
     };
     "get/usage": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description default json */
+                format?: "json" | "csv" | "xlsx";
+                /** @description first month, YYYY-MM; at most 36 months from `from` to `to`; default 11 months before `to` */
+                from?: string;
+                group?: "instrument" | "lab" | "unit" | "client" | "month";
+                /** @description the operator: one organisation (a unit: only its own) */
+                org_id?: string;
+                resource_kind?: "instrument" | "service";
+                /** @description default provider */
+                side?: "provider" | "client";
+                /** @description last month, YYYY-MM; default this month */
+                to?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Bookings, deliveries, hours, samples and income summed by a grouping over months: a unit its own (as provider or client), the operator any or all; format=csv|xlsx: the same as a sheet */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        from: string;
+                        group: string;
+                        items: {
+                            booked_hours?: number;
+                            booked_minutes?: number;
+                            bookings: number;
+                            deliveries: number;
+                            external_deliveries?: number;
+                            external_minutes?: number;
+                            fee_fen: number;
+                            hitech_deliveries?: number;
+                            hitech_fee_fen?: number;
+                            hitech_minutes?: number;
+                            hitech_share: number | null;
+                            internal_deliveries?: number;
+                            internal_minutes?: number;
+                            key?: string | null;
+                            name?: string | null;
+                            /** @enum {string} */
+                            resource_kind?: "instrument" | "service";
+                            samples?: number;
+                            used_hours?: number;
+                            used_minutes: number;
+                            voucher_fen?: number;
+                        }[];
+                        org_id: string | null;
+                        /** @enum {string|null} */
+                        resource_kind?: "instrument" | "service" | null;
+                        /** @enum {string} */
+                        side: "provider" | "client";
+                        to: string;
+                        totals: {
+                            booked_hours?: number;
+                            booked_minutes?: number;
+                            bookings: number;
+                            deliveries: number;
+                            external_deliveries?: number;
+                            external_minutes?: number;
+                            fee_fen: number;
+                            hitech_deliveries?: number;
+                            hitech_fee_fen?: number;
+                            hitech_minutes?: number;
+                            hitech_share: number | null;
+                            internal_deliveries?: number;
+                            internal_minutes?: number;
+                            samples?: number;
+                            used_hours?: number;
+                            used_minutes: number;
+                            voucher_fen?: number;
+                        };
+                    };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -23317,6 +24552,7 @@ export interface operations {
             query?: {
                 page?: number;
                 page_size?: number;
+                status?: "claimed" | "approved" | "refused" | "settled";
             };
             header?: never;
             path?: never;
@@ -23330,7 +24566,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        items: components["schemas"]["VoucherClaim"][];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
                 };
             };
             401: components["responses"]["Error401"];
@@ -23380,25 +24621,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Approve a claim (operator) */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VoucherClaim"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/voucher-claims/{id}/refuse": {
@@ -23410,48 +24647,77 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 2 characters */
+                    reason: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Refuse a claimed or approved claim with the reason (operator): the value returns to the budget */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VoucherClaim"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
     "get/voucher-ledger": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description movements from or to this account */
+                account?: string;
+                page?: number;
+                page_size?: number;
+                programme_id?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The ledger's movements, newest first (operators, finance bureau) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            actor_user_id?: string | null;
+                            amount_fen: number;
+                            at: string;
+                            cause_id?: string;
+                            cause_type?: string;
+                            from: string;
+                            hash: string;
+                            id: string;
+                            movement: string;
+                            programme_id?: string;
+                            reason?: string;
+                            to: string;
+                        }[];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -23462,24 +24728,42 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description `from` must hold it */
+                    amount_fen: number;
+                    /** @description an account of the programme (voucher:…, provider:…, its budget); at least 3 characters */
+                    from: string;
+                    programme_id: string;
+                    /** @description at least 4 characters */
+                    reason: string;
+                    /** @description an account of the programme, not `from`; at least 3 characters */
+                    to: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Correct the ledger (operator): a new movement between two of the programme's accounts */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        amount_fen: number;
+                        from: string;
+                        from_balance_fen: number;
+                        reason?: string;
+                        to: string;
+                        to_balance_fen: number;
+                    };
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -23492,42 +24776,52 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Replay the whole ledger: hashes, balances, budgets (problem: the first found) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        accounts: number;
+                        movements: number;
+                        ok: boolean;
+                        problem: string;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/voucher-programmes": {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                page_size?: number;
+                status?: "draft" | "open" | "closed";
+                year?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Programmes, newest year first (drafts for the operator and finance bureau only) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["VoucherProgramme"][];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -23538,24 +24832,46 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    budget_fen: number;
+                    cap_per_enterprise_fen: number;
+                    cap_per_order_fen: number;
+                    co_approval_fen: number;
+                    /** @description at least one */
+                    kinds: ("testing" | "rd_design" | "technical_solution" | "new_product")[];
+                    max_registered_capital_fen: number;
+                    max_revenue_fen: number;
+                    max_staff: number;
+                    /** @description unique within the year; at least 2 characters */
+                    name: string;
+                    /** @description not below use_by_days */
+                    redeem_by_days: number;
+                    /** @description the voucher's part of an order */
+                    share_percent: number;
+                    source?: string;
+                    /** @description default true */
+                    startup_teams?: boolean;
+                    use_by_days: number;
+                    year: number;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Set a year's programme up (operator): a draft until opened */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VoucherProgramme"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -23570,19 +24886,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description One programme with the budget left */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VoucherProgramme"];
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/voucher-programmes/{id}/close": {
@@ -23594,25 +24907,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Close an open programme (operator) */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VoucherProgramme"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/voucher-programmes/{id}/open": {
@@ -23624,25 +24933,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Open a draft programme (operator): its budget enters the ledger */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VoucherProgramme"];
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "get/voucher-programmes/{id}/providers": {
@@ -23656,19 +24961,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The providers admitted to the programme (public once it is open) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VoucherProviders"];
+                };
             };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            422: components["responses"]["Error422"];
         };
     };
     "post/voucher-programmes/{id}/providers": {
@@ -23680,24 +24982,29 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    org_id: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Admit a provider organisation (operator); answers the providers */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VoucherProviders"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
@@ -23711,30 +25018,39 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description at least 2 characters */
+                    reason: string;
+                };
             };
         };
         responses: {
-            /** @description ok */
-            201: {
+            /** @description Suspend a provider with the reason (operator); answers the providers */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VoucherProviders"];
+                };
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
         };
     };
     "get/voucher-programmes/{id}/report": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description default json */
+                format?: "json" | "csv" | "xlsx";
+            };
             header?: never;
             path: {
                 id: string;
@@ -23743,42 +25059,96 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The programme's budget used and left, by kind, district, industry and provider (operators, finance bureau); format=csv|xlsx: the same as a sheet */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        available_fen?: number;
+                        budget_fen: number;
+                        budget_left_fen: number;
+                        by_district: {
+                            amount_fen: number;
+                            count: number;
+                            key: string;
+                            name: string;
+                        }[];
+                        by_industry: {
+                            amount_fen: number;
+                            count: number;
+                            key: string;
+                            name: string;
+                        }[];
+                        by_kind: {
+                            amount_fen: number;
+                            count: number;
+                            key: string;
+                            name: string;
+                        }[];
+                        claimed_fen?: number;
+                        earned_fen?: number;
+                        enterprises_served?: number;
+                        expired_fen?: number;
+                        issued_fen: number;
+                        paid_fen: number;
+                        programme: components["schemas"]["VoucherProgramme"];
+                        providers: {
+                            amount_fen: number;
+                            count: number;
+                            key: string;
+                            name: string;
+                        }[];
+                        refused_fen?: number;
+                        reserved_fen?: number;
+                        vouchers?: number;
+                    };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
     "get/voucher-settlements": {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                page_size?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Settlements, newest first (operators, finance bureau) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            claims: number;
+                            id: string;
+                            payment_reference: string;
+                            settled_at?: string;
+                            settled_by?: string;
+                            total_fen: number;
+                        }[];
+                        page?: number;
+                        page_size?: number;
+                        total: number;
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
@@ -23816,25 +25186,48 @@ export interface operations {
     };
     "get/voucher-uses": {
         parameters: {
-            query?: never;
+            query?: {
+                status?: "reserved" | "consumed" | "released";
+                /** @description default: all for overseers, provider for a provider, else client */
+                view?: "client" | "provider" | "all";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Voucher uses, newest 200: the client's, the provider's, or all (overseers) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            amount_fen: number;
+                            claim_id?: string | null;
+                            client_org_id: string;
+                            consumed_fen?: number;
+                            created_at?: string;
+                            fee_fen?: number;
+                            id: string;
+                            object_id?: string;
+                            object_kind?: string;
+                            provider_name?: string;
+                            provider_org_id: string;
+                            service_kind?: string;
+                            /** @enum {string} */
+                            status: "reserved" | "consumed" | "released";
+                            updated_at?: string;
+                            voucher_id: string;
+                            voucher_number?: string;
+                        }[];
+                    };
+                };
             };
-            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
         };
     };
