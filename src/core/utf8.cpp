@@ -2,6 +2,12 @@
 
 namespace keyuan::utf8 {
 
+std::size_t CountCodePoints(std::string_view text) {
+    std::size_t n = 0;
+    for (unsigned char c : text) n += (c & 0xC0) != 0x80 ? 1 : 0;  // each byte but a continuation
+    return n;
+}
+
 /// Decodes one UTF-8 sequence at `i`; returns the code point and advances, or -1 for a bad byte.
 long NextCodePoint(std::string_view s, std::size_t& i) {
     auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };

@@ -1,6 +1,7 @@
 #pragma once
 // UTF-8 decoding and encoding shared by search folding, request validation and file imports.
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,10 @@ long NextCodePoint(std::string_view s, std::size_t& i);
 
 /// Appends code point `cp` encoded as UTF-8.
 void AppendUtf8(std::string& out, long cp);
+
+/// How many characters (code points) valid UTF-8 `text` holds: what a person counts, and what
+/// every limit "at most N characters" of the API means (a Chinese character is three bytes).
+std::size_t CountCodePoints(std::string_view text);
 
 /// Whether `text` is well-formed UTF-8.
 bool IsValid(std::string_view text);

@@ -14,9 +14,7 @@ namespace {
 
 /// Counts UTF-8 code points; the input is already valid UTF-8 (Boost.JSON checks).
 std::size_t CountChars(std::string_view text) {
-    std::size_t n = 0;
-    for (unsigned char c : text) n += (c & 0xC0) != 0x80 ? 1 : 0;
-    return n;
+    return utf8::CountCodePoints(text);
 }
 
 bool IsValidDate(std::string_view s) {

@@ -226,6 +226,7 @@ void RegisterRecordRoutes(modules::ModuleContext& context, const Lifecycles& lif
     });
 
     context.router.Get("/api/v1/assessment-results/{id}/report", [&db, &policy, &l](Request& r) {
+        r.SignedIn();  // a visitor learns nothing about the query; the result's scope decides the rest
         std::int64_t id = http::PathId(r);
         std::string format = r.Query("format").value_or("xlsx");
         if (format != "csv" && format != "xlsx") {

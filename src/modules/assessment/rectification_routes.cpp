@@ -13,6 +13,7 @@
 #include "core/clock.hpp"
 #include "core/date.hpp"
 #include "core/id.hpp"
+#include "core/utf8.hpp"
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "http/query_params.hpp"
@@ -169,7 +170,8 @@ void RegisterRectificationRoutes(modules::ModuleContext& context, const Lifecycl
         if (org_text && !org_id) errors.Add("org_id", "编号无效", "Not an id");
         if (reader.Has("reasons") && reasons.empty()) errors.Add("reasons", "至少一条原因", "At least one reason");
         for (const std::string& reason : reasons) {
-            if (reason.size() < 2) errors.Add("reasons", "原因过短", "A reason is too short");
+            // Characters, not bytes: one Chinese character (three bytes) is still too short.
+            if (utf8::CountCodePoints(reason) < 2) errors.Add("reasons", "原因过短", "A reason is too short");
         }
         if (due_on && *due_on <= clock::TodayShanghai()) errors.Add("due_on", "须晚于今天", "Must be after today");
         reader.Finish();
@@ -215,6 +217,7 @@ void RegisterRectificationRoutes(modules::ModuleContext& context, const Lifecycl
     // Filing carries the unit's report, so it runs the transition in the same transaction (the
     // transition first: grant, scope and state answer before the report is judged).
     context.router.Post(std::string(kRectificationsBase) + "/{id}/file", [&db, &l](Request& r) {
+        r.SignedIn();  // a visitor learns nothing about the body; the transition decides the rest
         std::int64_t id = http::PathId(r);
         json::object body = http::ParseJsonObject(r);
         json::object answer;

@@ -322,6 +322,7 @@ void RegisterResultRoutes(modules::ModuleContext& context, const Lifecycles& lif
     });
 
     context.router.Post("/api/v1/assessment-results/{id}/what-if", [&db, &policy](Request& r) {
+        r.SignedIn();  // a visitor learns nothing about the body; the result's scope decides the rest
         std::int64_t id = http::PathId(r);
         json::object body = http::ParseJsonObject(r);
         json::object answer;

@@ -251,7 +251,7 @@ json::object PlanRequest() {
     json::object override_line =
         Object({{"org_id", Id()},
                 {"amount_fen", Range(0, most, "an integer, at most the cap")},
-                {"reason", json::object{{"type", "string"}, {"description", "2 to 2000 bytes"}}}},
+                {"reason", json::object{{"type", "string"}, {"minLength", 2}, {"maxLength", 2000}}}},
                {"org_id", "amount_fen", "reason"});
     json::object body = http::BodySchema({kSubsidyBudgetField});
     json::object& props = body["properties"].as_object();

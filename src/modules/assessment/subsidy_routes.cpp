@@ -15,6 +15,7 @@
 #include "changes/change_record.hpp"
 #include "core/clock.hpp"
 #include "core/id.hpp"
+#include "core/utf8.hpp"
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "modules/assessment/allocation.hpp"
@@ -114,8 +115,8 @@ PlanInput ReadPlan(const json::object& body) {
                         errors.Add(at + ".amount_fen", "超过每单位上限", "Above the cap per unit");
                     }
                 }
-                if (!reason || !reason->is_string() || reason->get_string().size() < 2 ||
-                    reason->get_string().size() > 2000) {
+                if (!reason || !reason->is_string() || utf8::CountCodePoints(reason->get_string()) < 2 ||
+                    utf8::CountCodePoints(reason->get_string()) > 2000) {
                     errors.Add(at + ".reason", "须说明调整理由", "A reason is required");
                 } else {
                     ov.reason = std::string(reason->get_string());

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/utf8.hpp"
 #include "http/json.hpp"
 #include "modules/catalog/credit_code.hpp"
 
@@ -30,7 +31,7 @@ OrgInput ReadOrgInput(const json::object& body, store::Session& s, bool partial)
             ok = ok && c.is_object() && c.as_object().size() <= 5;
             for (const auto& [k, v] : ok ? c.as_object() : json::object()) {
                 ok = ok && (k == "name" || k == "phone" || k == "email" || k == "role") && v.is_string() &&
-                     v.as_string().size() <= 100;
+                     utf8::CountCodePoints(v.as_string()) <= 100;
             }
         }
         if (ok) {

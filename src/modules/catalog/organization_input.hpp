@@ -28,9 +28,9 @@ inline const std::vector<std::string_view> kOrganizationKinds = {"university",
 
 /// The plain fields of an organisation as a body gives them (required on create; a PATCH names
 /// what changes), declared once for ReadOrgInput and the document. `contacts` is read apart
-/// (kMaxContacts objects of name, phone, email and role texts, each at most 100 bytes).
+/// (kMaxContacts objects of name, phone, email and role texts, each at most 100 characters).
 namespace organization {
-inline const http::BodyField kName{.name = "name", .required = true, .max_chars = 100};
+inline const http::BodyField kName{.name = "name", .required = true, .max_chars = 100, .min_chars = 1};
 inline const http::BodyField kCreditCode{.name = "credit_code",
                                          .required = true,
                                          .max_chars = 18,

@@ -47,7 +47,7 @@ json::object OrganizationSchema() {
 json::object OrganizationBody(bool creating) {
     json::object body = http::BodySchema(creating ? organization::kFields : http::Optional(organization::kFields));
     json::object contact{{"type", "object"},
-                         {"description", "name, phone, email and role, each text of at most 100 bytes"},
+                         {"description", "name, phone, email and role, each text of at most 100 characters"},
                          {"properties", {{"name", Str()}, {"phone", Str()}, {"email", Str()}, {"role", Str()}}}};
     body["properties"].as_object()["contacts"] =
         json::object{{"type", "array"}, {"maxItems", organization::kMaxContacts}, {"items", std::move(contact)}};

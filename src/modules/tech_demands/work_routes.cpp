@@ -81,6 +81,7 @@ void RegisterWorkRoutes(modules::ModuleContext& context, const registry::Resourc
     const access::Policy& policy = context.policy;
     std::string logs = std::string(kDemandBase) + "/{id}/work-logs";
     context.router.Post(logs, [&db, &policy, &demands](Request& r) {
+        policy.RequireAction(r.caller.get(), kRecordWork);  // who may, before what was sent
         std::int64_t id = http::PathId(r);
         json::object body = http::ParseJsonObject(r);
         json::object out;

@@ -15,9 +15,11 @@ public:
     static constexpr bool kInProcess = true;
 
 protected:
-    /// Moves the server's clock by `days` and an hour (the closing job runs hourly) and logs everyone in again.
+    /// Moves the server's clock by whole `days` (more than the closing job's hour, so it runs; not a
+    /// second more, which after 23:00 in Shanghai would move the date once more) and logs everyone in again.
     static void Pass(std::int64_t days) {
-        ServerClock().Advance(days * 86400 + 3601);
+        ASSERT_GE(days, 1);
+        ServerClock().Advance(days * 86400);
         for (const char* name : {"unit_a", "unit_b", "operator", "expert_1", "expert_2", "expert_3", "company"}) {
             world_.sessions[name] = LogIn(Port(), name);
         }

@@ -10755,7 +10755,6 @@ export interface operations {
                         /** @description an integer, at most the cap */
                         amount_fen: number;
                         org_id: string;
-                        /** @description 2 to 2000 bytes */
                         reason: string;
                     }[];
                     rule: {
@@ -17160,6 +17159,7 @@ export interface operations {
                     is_sme?: boolean;
                     /** @enum {string} */
                     kind: "university" | "research_institute" | "hospital" | "enterprise" | "state_owned_enterprise" | "financial_institution" | "agency" | "other";
+                    /** @description at least 1 characters */
                     name: string;
                 };
             };
@@ -17234,6 +17234,7 @@ export interface operations {
                     is_sme?: boolean;
                     /** @enum {string} */
                     kind?: "university" | "research_institute" | "hospital" | "enterprise" | "state_owned_enterprise" | "financial_institution" | "agency" | "other";
+                    /** @description at least 1 characters */
                     name?: string;
                     version?: number;
                 };
