@@ -45,28 +45,7 @@ step "web UI: its generated API types match the server's OpenAPI document (else:
 step "web UI: component tests (Vitest)"
 (cd web && npm run test)
 
-# The browser tests keep about one core busy (Chromium and the server take turns): the work that
-# needs one core runs beside them in the background, one compiler job at a time: each libFuzzer
-# target for 30 s (scripts/fuzz.sh 3600 for a longer run), then the ThreadSanitizer build. Its
-# output is shown when the browser tests are done (this saved about six of CI's minutes).
-BACKGROUND_LOG=$(mktemp /tmp/keyuan-background.XXXXXX)
-set -m # its own process group, so that it can be stopped with everything it started
-(
-  export CMAKE_BUILD_PARALLEL_LEVEL=1
-  step "fuzzing: 30 s for each libFuzzer target (scripts/fuzz.sh 3600 for a longer run)"
-  scripts/fuzz.sh 30
-  if [[ ${KEYUAN_SKIP_TSAN:-0} != 1 ]]; then
-    step "build with ThreadSanitizer (clang): the server and the HTTP tests"
-    cmake --preset tsan >/dev/null
-    cmake --build --preset tsan
-  fi
-) >"$BACKGROUND_LOG" 2>&1 &
-BACKGROUND_PID=$!
-set +m
-# A failing browser test ends the run; the background work is stopped with it.
-trap 'kill -- -$BACKGROUND_PID 2>/dev/null || kill $BACKGROUND_PID 2>/dev/null || true' EXIT
-
-step "browser tests (Debian's Chromium; fuzzing and the ThreadSanitizer build beside them)"
+step "browser tests (Debian's Chromium)"
 env "${SANITIZERS[@]}" KEYUAN_BINARY=$BUILD/keyuan WEB_DIST=web/dist tests/browser/run.sh
 step "browser tests of the money and statistics flows on PostgreSQL"
 # Every API runs on both engines in the HTTP suites; in the browser, PostgreSQL repeats the flows whose pages
@@ -79,15 +58,16 @@ PG_BROWSER_NATIONAL="./national_report.test.mjs"
 env "${SANITIZERS[@]}" KEYUAN_BROWSER_ENGINE=postgresql KEYUAN_BROWSER_TESTS="./bookings.test.mjs ./orders.test.mjs ./vouchers.test.mjs ./assessment.test.mjs ./tech_contracts.test.mjs ./imports.test.mjs $PG_BROWSER_NATIONAL" \
   KEYUAN_BINARY=$BUILD/keyuan WEB_DIST=web/dist tests/browser/run.sh
 
-step "waiting for the fuzzing and the ThreadSanitizer build (run beside the browser tests); their output:"
-background_status=0
-wait "$BACKGROUND_PID" || background_status=$?
-trap - EXIT
-cat "$BACKGROUND_LOG" >&2
-rm -f "$BACKGROUND_LOG"
-((background_status == 0)) || { echo "fuzzing or the ThreadSanitizer build failed (exit $background_status)" >&2; exit 1; }
+# Fuzzing and the ThreadSanitizer build once ran beside the browser tests (one compiler job at a
+# time) to save six minutes: two browser tests then failed on timing (a select's option not taken,
+# the search index behind), so they run after them again.
+step "fuzzing: 30 s for each libFuzzer target (scripts/fuzz.sh 3600 for a longer run)"
+scripts/fuzz.sh 30
 
 if [[ ${KEYUAN_SKIP_TSAN:-0} != 1 ]]; then
+  step "build with ThreadSanitizer (clang): the server and the HTTP tests"
+  cmake --preset tsan >/dev/null
+  cmake --build --preset tsan
   step "concurrency, slow-client and edge tests under ThreadSanitizer, both engines"
   ctest --preset tsan
 fi
