@@ -14,19 +14,6 @@ namespace {
 
 using namespace std::chrono_literals;
 
-json::object MatchableAchievement(const std::string& name, const std::string& description,
-                                  const std::string& industry) {
-    return json::object{{"name", name},
-                        {"class", "applied_research"},
-                        {"funding", "fiscal"},
-                        {"programme", "北京市科技计划"},
-                        {"secret", false},
-                        {"statuses", json::array{"4"}},
-                        {"industry_codes", json::array{industry}},
-                        {"keywords", json::array{}},
-                        {"description", description}};
-}
-
 class MatchingTest : public TechDemandsSuite<MatchingTest> {
 public:
     static void CreateUsers() {

@@ -16,17 +16,9 @@ class OpenApiDemandsWalkTest : public TechDemandsSuite<OpenApiDemandsWalkTest> {
 public:
     static void CreateUsers() {
         TechDemandsSuite<OpenApiDemandsWalkTest>::CreateUsers();
-        achievement_ =
-            CreateApproved(As("unit_b"), As("reviewer_health"), "achievements",
-                           json::object{{"name", "钙钛矿光伏组件封装与湿热稳定性提升技术"},
-                                        {"class", "applied_research"},
-                                        {"funding", "fiscal"},
-                                        {"programme", "北京市科技计划"},
-                                        {"secret", false},
-                                        {"statuses", json::array{"4"}},
-                                        {"industry_codes", json::array{"3825"}},
-                                        {"keywords", json::array{}},
-                                        {"description", "原子层沉积阻隔层与丁基胶边缘封装，钙钛矿组件湿热老化"}});
+        achievement_ = CreateApproved(As("unit_b"), As("reviewer_health"), "achievements",
+                                      MatchableAchievement("钙钛矿光伏组件封装与湿热稳定性提升技术",
+                                                           "原子层沉积阻隔层与丁基胶边缘封装，钙钛矿组件湿热老化"));
         demand_ = Published("钙钛矿组件封装后湿热老化效率衰减",
                             {{"description", "钙钛矿光伏组件湿热老化效率衰减明显，寻求组件封装与阻隔层技术合作"}});
     }

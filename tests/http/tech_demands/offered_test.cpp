@@ -33,17 +33,9 @@ protected:
 
 TEST_F(TechDemandOfferedTest, ADemandIsOfferedUntilItsDeadlineAndNotOnceClosedOrWithdrawn) {
     using namespace std::chrono_literals;
-    CreateApproved(
-        As("unit_b"), As("reviewer_health"), "achievements",
-        json::object{{"name", "钙钛矿光伏组件封装与湿热稳定性提升技术"},
-                     {"class", "applied_research"},
-                     {"funding", "fiscal"},
-                     {"programme", "北京市科技计划"},
-                     {"secret", false},
-                     {"statuses", json::array{"4"}},
-                     {"industry_codes", json::array{"3825"}},
-                     {"keywords", json::array{}},
-                     {"description", "原子层沉积阻隔层与丁基胶边缘封装，钙钛矿组件湿热老化后效率保持率超过 90%"}});
+    CreateApproved(As("unit_b"), As("reviewer_health"), "achievements",
+                   MatchableAchievement("钙钛矿光伏组件封装与湿热稳定性提升技术",
+                                        "原子层沉积阻隔层与丁基胶边缘封装，钙钛矿组件湿热老化后效率保持率超过 90%"));
     json::object about{{"description", "钙钛矿光伏组件湿热老化效率衰减，寻求组件封装与阻隔层技术合作"}};
     std::string due = Published("钙钛矿组件封装", With(about, {{"deadline", ShanghaiDate(2)}}));
     std::string withdrawn = Published("钙钛矿阻隔层", about);

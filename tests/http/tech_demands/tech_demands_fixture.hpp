@@ -45,6 +45,20 @@ protected:
                             {"contact_phone", "13812345678"},
                             {"contact_email", "wang.gong@example.cn"}};
     }
+    /// A public achievement that demands of industry `industry` can be matched with (applied
+    /// research, transformation status 4), for CreateApproved by unit_b.
+    static json::object MatchableAchievement(const std::string& name, const std::string& description,
+                                             const std::string& industry = "3825") {
+        return json::object{{"name", name},
+                            {"class", "applied_research"},
+                            {"funding", "fiscal"},
+                            {"programme", "北京市科技计划"},
+                            {"secret", false},
+                            {"statuses", json::array{"4"}},
+                            {"industry_codes", json::array{industry}},
+                            {"keywords", json::array{}},
+                            {"description", description}};
+    }
     /// Published by company_a and approved by its department: the id.
     static std::string Published(const std::string& title, json::object changes = {}) {
         return CreateApproved(As("company_a"), As("reviewer_edu"), "tech-demands", With(DemandBody(title), changes));
