@@ -14,6 +14,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "access/crypto.hpp"
 #include "core/clock.hpp"
 #include "core/percent_encoding.hpp"
 #include "support/in_process_command.hpp"
@@ -158,7 +159,9 @@ std::string CreateUserByCommand(const std::string& db_url, const std::string& us
                                      username, "--password", password, "--role", roles};
     args.insert(args.end(), extra.begin(), extra.end());
     args.insert(args.end(), {"--config", OneShotConfig()});
-    // The command's own code, in this process (support/in_process_command.hpp says why).
+    // The command's own code, in this process (support/in_process_command.hpp says why), hashing at
+    // the smallest cost: the server then also verifies these accounts' passwords cheaply (access/crypto.hpp).
+    access::UseMinimalPasswordHashCostInThisProcess();
     CommandResult r = RunCommandInProcess(args);
     EXPECT_EQ(r.exit_code, 0) << "user create " << username << ": " << r.err;
     std::size_t at = r.out.find("(id ");

@@ -31,7 +31,7 @@ std::string JsonList(const std::vector<std::string>& items) {
     return json::serialize(out);
 }
 
-json::array ArrayOf(const std::vector<std::string>& items) {
+json::array StringsArray(const std::vector<std::string>& items) {
     json::array out;
     for (const std::string& i : items) out.push_back(json::string(i));
     return out;
@@ -133,8 +133,8 @@ json::object ChallengeJson(store::Session& s, const Challenge& c) {
         {"version", c.version},
         {"title", c.in.title},
         {"problem", c.in.problem},
-        {"requirements", ArrayOf(c.in.requirements)},
-        {"industry_codes", ArrayOf(c.in.industry_codes)},
+        {"requirements", StringsArray(c.in.requirements)},
+        {"industry_codes", StringsArray(c.in.industry_codes)},
         {"reward_fen", c.in.reward_fen},
         {"reward_split", c.in.reward_split},
         {"application_deadline", c.in.application_deadline},
