@@ -48,7 +48,9 @@ Application::Application(const Config& config, std::unique_ptr<store::Database> 
     settings_ = ModuleSettings(config, background_work);
     modules::ModuleContext context{router_,   *db_,        policy_, middleware_,       KEYUAN_VERSION,
                                    settings_, *scheduler_, kept_,   AllDeclarations(), services_};
-    for (const modules::Module& module : AllModules()) module.registrar(context);
+    for (const modules::Module& module : AllModules()) {
+        if (module.registrar) module.registrar(context);
+    }
     if (background_work) scheduler_->Start();
 }
 

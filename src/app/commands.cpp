@@ -162,6 +162,7 @@ CommandSpec FromModule(const modules::Command& command) {
             .flags = flags,
             .settings = settings,
             .declarations = AllDeclarations(),
+            .db_url = config->db_url,
             .open_database = [&config, &words] { return OpenForCommand(*config, words.c_str()); },
             .database_failed = [&config,
                                 &words](const std::exception& e) { return DatabaseFailed(*config, words.c_str(), e); }};

@@ -6,6 +6,7 @@
 #include "modules/annual_reports/module.hpp"
 #include "modules/assessment/module.hpp"
 #include "modules/audit/module.hpp"
+#include "modules/backup/module.hpp"
 #include "modules/bookings/module.hpp"
 #include "modules/catalog/module.hpp"
 #include "modules/challenges/module.hpp"
@@ -35,6 +36,7 @@ std::span<const modules::Module> AllModules() {
         {"accounts", accounts::Register, accounts::Declare},
         {"audit", audit::Register, audit::Declare},
         {"media", media::Register, media::Declare},
+        {"backup", nullptr, backup::Declare},  // commands only
         {"catalog", catalog::Register, catalog::Declare},
         {"notifications", notifications::Register, notifications::Declare},
         {"panels", panels::Register},

@@ -200,6 +200,7 @@ VerifyReport Verify(store::Database& db) {
             prev = stored_hash;
             after_seq = rows[i].Int(16);
             ++report.checked;
+            report.last_hash = stored_hash;
         }
     }
     db.Read([&](store::Session& s) {
@@ -210,6 +211,16 @@ VerifyReport Verify(store::Database& db) {
         if (oldest) report.oldest_unsealed_seconds = std::max<std::int64_t>(0, clock::NowUnix() - *oldest);
     });
     return report;
+}
+
+ChainState ReadChainState(store::Session& s) {
+    ChainState state;
+    store::Rows counts = s.Query("SELECT COUNT(chain_seq), COUNT(*) - COUNT(chain_seq) FROM audit_events");
+    state.sealed = counts.front().Int(0);
+    state.unsealed = counts.front().Int(1);
+    store::Rows last = s.Query(kLastSealed);
+    if (!last.empty()) state.last_hash = last.front().Text(0);
+    return state;
 }
 
 EventPage List(store::Database& db, const EventFilter& f) {

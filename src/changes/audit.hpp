@@ -57,6 +57,7 @@ struct VerifyReport {
     std::int64_t checked = 0;
     std::optional<std::int64_t> first_bad_id;
     std::string reason;
+    std::string last_hash;                     // the verified chain's end (its last record's hash)
     std::int64_t unsealed = 0;                 // stored, not chained yet
     std::int64_t oldest_unsealed_seconds = 0;  // its age
     bool ok() const { return !first_bad_id; }
@@ -66,6 +67,14 @@ struct VerifyReport {
 /// Recomputes the hash chain from its first position; reports the first record that does not
 /// match (edited, deleted or inserted out of band) and the unsealed tail.
 VerifyReport Verify(store::Database& db);
+
+/// The chain's state as one snapshot sees it: what a backup records and its check compares.
+struct ChainState {
+    std::int64_t sealed = 0;    // records in the chain
+    std::string last_hash;      // its last record's hash (empty for an empty chain)
+    std::int64_t unsealed = 0;  // stored, not chained yet
+};
+ChainState ReadChainState(store::Session& s);
 
 /// One stored record, as the API lists it.
 struct Event {

@@ -67,6 +67,8 @@ struct CommandCall {
     const std::map<std::string, std::string>& flags;  // as parsed: name without dashes → value
     const Settings& settings;
     const Declarations& declarations;  // every module's
+    /// The configured database's URL, for commands that copy a database whole (backup, restore).
+    const std::string& db_url;
     /// Opens and migrates the configured database; prints why not and returns null.
     std::function<std::unique_ptr<store::Database>()> open_database;
     /// Prints in one line why the command's database work failed; returns the exit code 1.
@@ -135,7 +137,7 @@ struct ModuleContext {
 /// A module as the application lists it.
 struct Module {
     const char* name;
-    void (*registrar)(ModuleContext&);
+    void (*registrar)(ModuleContext&);         // routes and services; null for a module of commands only
     void (*declare)(Declarations&) = nullptr;  // commands, media references; may be absent
 };
 

@@ -82,13 +82,18 @@ void Database::Write(const std::function<void(Session&)>& fn, const WriteOptions
     companion->committed_ = true;
 }
 
-std::unique_ptr<Database> Open(const std::string& url, const OpenOptions& options) {
+std::optional<std::string> SqlitePathOf(const std::string& url) {
     constexpr std::string_view kSqlite = "sqlite:";
-    if (url.starts_with(kSqlite)) {
-        std::string path = url.substr(kSqlite.size());
-        if (path.starts_with("//")) path = path.substr(2);  // sqlite:///abs/path and sqlite://rel
-        if (path.empty()) throw ConnectionError("the sqlite URL has no file path (use sqlite:PATH)");
-        return OpenSqlite(path, options);
+    if (!url.starts_with(kSqlite)) return std::nullopt;
+    std::string path = url.substr(kSqlite.size());
+    if (path.starts_with("//")) path = path.substr(2);  // sqlite:///abs/path and sqlite://rel
+    return path;
+}
+
+std::unique_ptr<Database> Open(const std::string& url, const OpenOptions& options) {
+    if (std::optional<std::string> path = SqlitePathOf(url)) {
+        if (path->empty()) throw ConnectionError("the sqlite URL has no file path (use sqlite:PATH)");
+        return OpenSqlite(*path, options);
     }
     if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
         return OpenPostgres(url, options);

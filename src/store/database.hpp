@@ -7,6 +7,7 @@
 #include <functional>
 #include <initializer_list>
 #include <memory>
+#include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -130,5 +131,8 @@ struct OpenOptions {
 /// Opens `sqlite:PATH` or `postgresql://…` (also `postgres://…`). Throws ConnectionError
 /// with a one-line reason a person can act on.
 std::unique_ptr<Database> Open(const std::string& url, const OpenOptions& options = {});
+
+/// The file path of a `sqlite:PATH` URL (sqlite:///abs and sqlite://rel too); nullopt for any other URL.
+std::optional<std::string> SqlitePathOf(const std::string& url);
 
 }  // namespace keyuan::store
