@@ -36,7 +36,8 @@ modules::Settings ModuleSettings(const Config& config, bool background_work) {
     return modules::Settings{.media_dir = config.media_dir,
                              .search_index_dir = config.search_index_dir,
                              .background_work = background_work,
-                             .modules = config.modules};
+                             .modules = config.modules,
+                             .config_report = config.report};
 }
 
 Application::Application(const Config& config, std::unique_ptr<store::Database> db, bool background_work)

@@ -1,5 +1,6 @@
 #include "app/commands.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 
@@ -15,16 +16,6 @@
 
 namespace keyuan::app {
 namespace {
-
-/// The URL without its password, for messages and logs.
-std::string RedactUrl(const std::string& url) {
-    std::size_t scheme = url.find("://");
-    std::size_t at = url.find('@');
-    if (scheme == std::string::npos || at == std::string::npos || at < scheme) return url;
-    std::size_t colon = url.find(':', scheme + 3);
-    if (colon == std::string::npos || colon > at) return url;
-    return url.substr(0, colon + 1) + "***" + url.substr(at);
-}
 
 /// Loads the configuration or prints why not; nullopt means exit with 2.
 std::optional<Config> Configure(const Flags& flags, const char* command) {
@@ -45,9 +36,22 @@ std::unique_ptr<store::Database> OpenAndMigrate(const Config& config) {
     return db;
 }
 
+/// Prints the findings of the configuration check, one a line; true when one refuses.
+bool PrintFindings(const ConfigReport& report, std::ostream& out) {
+    for (const ConfigFinding& f : report.findings) {
+        out << (f.refused ? "REFUSED " : "warning ") << f.setting << ": " << f.en << "\n";
+    }
+    return report.Refused();
+}
+
 int Serve(const Flags& flags) {
     auto config = Configure(flags, "serve");
     if (!config) return 2;
+    if (PrintFindings(config->report, std::cerr)) {
+        std::cerr << "keyuan serve: refusing to start a production server with the settings above "
+                     "(keyuan check-config lists every setting)\n";
+        return 2;
+    }
     log::SetAccessLogEnabled(config->access_log);
     try {
         auto db = OpenAndMigrate(*config);
@@ -65,6 +69,28 @@ int Serve(const Flags& flags) {
         return 1;
     }
     return 0;
+}
+
+/// `keyuan check-config`: every setting with where it came from, then what is unsafe or doubtful.
+/// Exit 1 when a production server would refuse to start.
+int CheckConfigCommand(const Flags& flags) {
+    auto config = Configure(flags, "check-config");
+    if (!config) return 2;
+    const ConfigReport& report = config->report;
+    std::cout << "configuration file: " << (report.file.empty() ? "(none)" : report.file) << "\n"
+              << "checked as: " << (report.production ? "production" : "development") << "\n\n";
+    std::size_t width = 0;
+    for (const SettingOrigin& s : report.settings) width = std::max(width, s.name.size());
+    for (const SettingOrigin& s : report.settings) {
+        std::cout << s.name << std::string(width + 2 - s.name.size(), ' ') << (s.value.empty() ? "(default)" : s.value)
+                  << "  [" << s.source << "]\n";
+    }
+    std::cout << "\n";
+    bool refused = PrintFindings(report, std::cout);
+    std::cout << (refused                   ? "unsafe for production: the server refuses to start\n"
+                  : report.findings.empty() ? "no findings\n"
+                                            : "no setting refused\n");
+    return refused ? 1 : 0;
 }
 
 int MigrateCommand(const Flags& flags) {
@@ -185,6 +211,16 @@ std::vector<CommandSpec> AllCommands() {
           {"index", "DIR", "search index folder (default: beside the SQLite file)"},
           MediaFlag()},
          Serve},
+        {{"check-config"},
+         "list every setting with where it came from; exit 1 on settings unsafe for production",
+         {DbFlag(),
+          ConfigFlag(),
+          {"listen", "HOST:PORT", "address the server would listen on"},
+          {"web", "DIR", "folder of the built web UI"},
+          {"no-access-log", "", "as serve's"},
+          {"index", "DIR", "search index folder"},
+          MediaFlag()},
+         CheckConfigCommand},
         {{"migrate"},
          "apply database migrations and print the schema version",
          {DbFlag(), ConfigFlag()},

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
+#include <sstream>
 #include <stdexcept>
 
 #include "app/modules.hpp"
@@ -32,10 +33,21 @@ bool ReadInt(const toml::table& table, std::string_view path, T& out, std::int64
     return true;
 }
 
+/// A setting whose value is a secret: shown as *** wherever settings are listed.
+bool IsSecretName(std::string_view key) {
+    for (std::string_view word : {"password", "secret", "token", "key"}) {
+        if (key.find(word) != std::string_view::npos) return true;
+    }
+    return false;
+}
+
 /// A module's section of the file (an empty table when there is no file).
 class TomlSection final : public ConfigSection {
 public:
-    TomlSection(const toml::table& table, std::string name) : table_(table), name_(std::move(name)) {}
+    /// Every key the module asks for is added to `origins`, found in the file or not: the list of
+    /// known settings is what the modules read, so a new setting needs no line here.
+    TomlSection(const toml::table& table, std::string name, std::vector<SettingOrigin>& origins)
+        : table_(table), name_(std::move(name)), origins_(origins) {}
 
     std::optional<std::int64_t> Int(std::string_view key, std::int64_t min, std::int64_t max) const override {
         auto node = At(key);
@@ -67,19 +79,82 @@ public:
 
 private:
     toml::node_view<const toml::node> At(std::string_view key) const {
-        return table_.at_path(name_ + "." + std::string(key));
+        std::string path = name_ + "." + std::string(key);
+        toml::node_view<const toml::node> node = table_.at_path(path);
+        SettingOrigin origin{path, "", "default"};
+        if (node) {
+            std::ostringstream text;
+            text << node;
+            origin.value = IsSecretName(key) ? "***" : text.str();
+            origin.source = "file";
+        }
+        // A reader may look at a key twice (a default that depends on another key): listed once.
+        bool listed =
+            std::any_of(origins_.begin(), origins_.end(), [&](const SettingOrigin& o) { return o.name == path; });
+        if (!listed) origins_.push_back(std::move(origin));
+        return node;
     }
 
     const toml::table& table_;
     std::string name_;
+    std::vector<SettingOrigin>& origins_;
 };
 
-std::optional<Error> ApplyFile(const std::string& path, Config& config, toml::table& table) {
+/// The settings the core reads itself (the modules' own are listed as they read them).
+struct CoreSetting {
+    const char* name;
+    std::function<std::string(const Config&)> value;
+};
+
+const std::vector<CoreSetting>& CoreSettings() {
+    auto text = [](bool b) { return std::string(b ? "true" : "false"); };
+    static const std::vector<CoreSetting> kSettings = {
+        {"database.url", [](const Config& c) { return RedactUrl(c.db_url); }},
+        {"database.pool_size", [](const Config& c) { return std::to_string(c.db_pool_size); }},
+        {"server.listen", [](const Config& c) { return c.listen; }},
+        {"server.production", [text](const Config& c) { return text(c.production); }},
+        {"server.web", [](const Config& c) { return c.web_dir.value_or(""); }},
+        {"server.access_log", [text](const Config& c) { return text(c.access_log); }},
+        {"server.io_threads", [](const Config& c) { return std::to_string(c.server.io_threads); }},
+        {"server.worker_threads", [](const Config& c) { return std::to_string(c.server.worker_threads); }},
+        {"server.max_body_bytes", [](const Config& c) { return std::to_string(c.server.max_body_bytes); }},
+        {"server.max_header_bytes", [](const Config& c) { return std::to_string(c.server.max_header_bytes); }},
+        {"server.max_connections", [](const Config& c) { return std::to_string(c.server.max_connections); }},
+        {"server.max_connections_per_address",
+         [](const Config& c) { return std::to_string(c.server.max_connections_per_address); }},
+        {"server.header_timeout_seconds",
+         [](const Config& c) { return std::to_string(c.server.header_timeout.count()); }},
+        {"server.body_timeout_seconds", [](const Config& c) { return std::to_string(c.server.body_timeout.count()); }},
+        {"server.idle_timeout_seconds", [](const Config& c) { return std::to_string(c.server.idle_timeout.count()); }},
+        {"search.index_dir", [](const Config& c) { return c.search_index_dir; }},
+        {"storage.media_dir", [](const Config& c) { return c.media_dir; }},
+    };
+    return kSettings;
+}
+
+/// Every key path of the file's tables, leaves only ("security.cookie_secure").
+void LeafKeys(const toml::table& table, const std::string& prefix, std::vector<std::string>& out) {
+    for (const auto& [key, node] : table) {
+        std::string path = prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
+        if (const toml::table* inner = node.as_table()) {
+            LeafKeys(*inner, path, out);
+        } else {
+            out.push_back(path);
+        }
+    }
+}
+
+std::optional<Error> ApplyFile(const std::string& path, Config& config, toml::table& table,
+                               std::map<std::string, std::string>& source) {
     try {
         table = toml::parse_file(path);
     } catch (const toml::parse_error& e) {
         return ConfigError("config: cannot read " + path + ": " + std::string(e.description()));
     }
+    for (const CoreSetting& core : CoreSettings()) {
+        if (table.at_path(core.name)) source[core.name] = "file";
+    }
+    if (auto v = table.at_path("server.production").value<bool>()) config.production = *v;
     if (auto v = table.at_path("database.url").value<std::string>()) config.db_url = *v;
     if (auto v = table.at_path("server.listen").value<std::string>()) config.listen = *v;
     if (auto v = table.at_path("server.web").value<std::string>()) config.web_dir = *v;
@@ -140,31 +215,46 @@ std::optional<std::string> ProcessEnvironment(const char* name) {
 
 Result<Config> LoadConfig(const Flags& flags, const std::function<std::optional<std::string>(const char*)>& env) {
     Config config;
+    std::map<std::string, std::string> source;  // a core setting's origin, when not its default
     std::optional<std::string> file = env("KEYUAN_CONFIG");
     if (auto it = flags.find("config"); it != flags.end()) file = it->second;
     toml::table table;
     if (file) {
-        if (auto error = ApplyFile(*file, config, table)) return *error;
+        if (auto error = ApplyFile(*file, config, table, source)) return *error;
+        config.report.file = *file;
     }
     // Each module reads its own section; a new module's settings need no line here.
+    std::vector<SettingOrigin> module_origins;
     try {
         for (const SettingsReader& reader : AllDeclarations().settings) {
-            reader.read(TomlSection(table, reader.section), config.modules);
+            reader.read(TomlSection(table, reader.section, module_origins), config.modules);
         }
     } catch (const std::invalid_argument& e) {
         return ConfigError(e.what());
     }
     // Secure cookies mean TLS in front: the server then also sends HSTS.
     config.server.strict_transport_security = config.modules.Get<accounts::SecuritySettings>().cookie_secure;
-    if (auto v = env("KEYUAN_DB")) config.db_url = *v;
-    if (auto v = env("KEYUAN_LISTEN")) config.listen = *v;
-    if (auto v = env("KEYUAN_WEB")) config.web_dir = *v;
-    if (auto it = flags.find("db"); it != flags.end()) config.db_url = it->second;
-    if (auto it = flags.find("listen"); it != flags.end()) config.listen = it->second;
-    if (auto it = flags.find("web"); it != flags.end()) config.web_dir = it->second;
-    if (flags.count("no-access-log")) config.access_log = false;
-    if (auto it = flags.find("index"); it != flags.end()) config.search_index_dir = it->second;
-    if (auto it = flags.find("media"); it != flags.end()) config.media_dir = it->second;
+    auto from_env = [&](const char* name, const char* setting, auto apply) {
+        if (auto v = env(name)) {
+            apply(*v);
+            source[setting] = std::string("env ") + name;
+        }
+    };
+    from_env("KEYUAN_DB", "database.url", [&](const std::string& v) { config.db_url = v; });
+    from_env("KEYUAN_LISTEN", "server.listen", [&](const std::string& v) { config.listen = v; });
+    from_env("KEYUAN_WEB", "server.web", [&](const std::string& v) { config.web_dir = v; });
+    auto from_flag = [&](const char* name, const char* setting, auto apply) {
+        if (auto it = flags.find(name); it != flags.end()) {
+            apply(it->second);
+            source[setting] = std::string("flag --") + name;
+        }
+    };
+    from_flag("db", "database.url", [&](const std::string& v) { config.db_url = v; });
+    from_flag("listen", "server.listen", [&](const std::string& v) { config.listen = v; });
+    from_flag("web", "server.web", [&](const std::string& v) { config.web_dir = v; });
+    from_flag("no-access-log", "server.access_log", [&](const std::string&) { config.access_log = false; });
+    from_flag("index", "search.index_dir", [&](const std::string& v) { config.search_index_dir = v; });
+    from_flag("media", "storage.media_dir", [&](const std::string& v) { config.media_dir = v; });
     if (config.search_index_dir.empty())
         config.search_index_dir = BesideDatabase(config.db_url, ".index", "search-index");
     if (config.media_dir.empty()) config.media_dir = BesideDatabase(config.db_url, ".media", "media");
@@ -172,6 +262,24 @@ Result<Config> LoadConfig(const Flags& flags, const std::function<std::optional<
         return ConfigError("invalid listen address '" + config.listen + "' (expected HOST:PORT, e.g. 127.0.0.1:8080)");
     }
     config.server.max_connections = std::max(1, config.server.max_connections);
+
+    for (const CoreSetting& core : CoreSettings()) {
+        auto it = source.find(core.name);
+        config.report.settings.push_back({core.name, core.value(config), it == source.end() ? "default" : it->second});
+    }
+    config.report.settings.insert(config.report.settings.end(), module_origins.begin(), module_origins.end());
+    // A key nobody reads is a typo or a setting of another version: said, not fatal.
+    std::vector<std::string> leaves;
+    LeafKeys(table, "", leaves);
+    for (const std::string& key : leaves) {
+        bool known = std::any_of(config.report.settings.begin(), config.report.settings.end(),
+                                 [&](const SettingOrigin& o) { return o.name == key; });
+        if (!known) {
+            config.report.findings.push_back({false, key, "未知配置项（拼写错误或其他版本的配置项），已忽略",
+                                              "unknown setting (a typo, or another version's setting): ignored"});
+        }
+    }
+    CheckSafety(config);
     return config;
 }
 

@@ -21,10 +21,15 @@ struct Config {
     std::string media_dir;         // uploaded photos; default: beside the SQLite file, or var/media
     int db_pool_size = 8;
     bool access_log = true;
+    /// [server] production: refuse unsafe settings at start. A listen address beyond this machine
+    /// counts as production whatever this says.
+    bool production = false;
     http::ServerOptions server;  // host and port are filled from `listen`
     /// Each module's own settings, read from its section by the reader it declares
     /// (accounts: [security], catalog: [catalog], search: [search]).
     SettingsByType modules;
+    /// Every setting with its origin, and the findings of CheckSafety (app/config_check.cpp).
+    ConfigReport report;
 };
 
 /// Flags as the CLI parsed them: name without dashes → value.
@@ -36,6 +41,13 @@ using Flags = std::map<std::string, std::string>;
 std::optional<std::string> ProcessEnvironment(const char* name);
 
 Result<Config> LoadConfig(const Flags& flags, const std::function<std::optional<std::string>(const char*)>& env);
+
+/// The URL without its password, for messages, logs and the settings report.
+std::string RedactUrl(const std::string& url);
+
+/// Adds to config.report the findings about unsafe or doubtful settings (app/config_check.cpp)
+/// and decides report.production.
+void CheckSafety(Config& config);
 
 /// Splits "HOST:PORT" or "[V6]:PORT"; false if malformed.
 bool ParseListen(const std::string& listen, std::string& host, std::uint16_t& port);

@@ -50,6 +50,35 @@ private:
     std::map<std::type_index, std::shared_ptr<const void>> values_;
 };
 
+/// Where one setting's value came from, as `keyuan check-config` and the system administrator's
+/// page show it.
+struct SettingOrigin {
+    std::string name;    // "database.url", "security.cookie_secure"
+    std::string value;   // as given (a secret as ***); "" for a module's own default
+    std::string source;  // "default", "file", "env KEYUAN_DB", "flag --db"
+};
+
+/// A setting that is unsafe (`refused`: a production server does not start with it) or doubtful.
+struct ConfigFinding {
+    bool refused = false;
+    std::string setting;
+    std::string zh, en;
+};
+
+/// The configuration as it was assembled: every setting with its origin, and what is wrong with it.
+struct ConfigReport {
+    std::string file;         // the TOML file read, "" for none
+    bool production = false;  // [server] production, or a listen address beyond this machine
+    std::vector<SettingOrigin> settings;
+    std::vector<ConfigFinding> findings;
+    bool Refused() const {
+        for (const ConfigFinding& f : findings) {
+            if (f.refused) return true;
+        }
+        return false;
+    }
+};
+
 /// How a module reads its section; declared with the module, run when the configuration is loaded
 /// (also when the file has no such section: the reader stores the defaults).
 struct SettingsReader {

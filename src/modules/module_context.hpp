@@ -40,6 +40,7 @@ struct Settings {
     std::string search_index_dir;
     bool background_work = true;  // indexer and scheduled jobs (off for one-shot commands)
     SettingsByType modules;
+    ConfigReport config_report;  // every setting with its origin (the system administrator's page)
 
     template <typename T>
     const T& Of() const {

@@ -70,6 +70,26 @@ TEST(Cli, DatabaseFromEnvironmentAndFlagWins) {
     EXPECT_EQ(flag_wins.exit_code, 0) << flag_wins.err;
 }
 
+// `keyuan check-config` lists every setting with its origin, without secrets, and exits 1 on what a
+// production server refuses; `keyuan serve` then refuses to start (exit 2) and opens nothing.
+TEST(Cli, CheckConfigListsOriginsAndAProductionServerRefusesUnsafeSettings) {
+    std::string file = ::testing::TempDir() + "/check-config-" + std::to_string(::getpid()) + ".toml";
+    std::ofstream(file) << "[server]\nproduction = true\n[mail]\npassword = \"hunter2\"\n";
+    std::string db = "sqlite:" + ::testing::TempDir() + "/check-config-" + std::to_string(::getpid()) + ".db";
+    CommandResult check = RunKeyuan({"check-config", "--config", file, "--db", db});
+    EXPECT_EQ(check.exit_code, 1) << check.out << check.err;
+    EXPECT_NE(check.out.find("server.production"), std::string::npos) << check.out;
+    EXPECT_NE(check.out.find("[flag --db]"), std::string::npos) << check.out;
+    EXPECT_NE(check.out.find("REFUSED security.cookie_secure"), std::string::npos) << check.out;
+    EXPECT_EQ(check.out.find("hunter2"), std::string::npos) << "a secret is never printed";
+    CommandResult serve = RunKeyuan({"serve", "--config", file, "--db", db, "--listen", "127.0.0.1:0"});
+    EXPECT_EQ(serve.exit_code, 2) << serve.err;
+    EXPECT_NE(serve.err.find("refusing to start"), std::string::npos) << serve.err;
+    EXPECT_FALSE(std::filesystem::exists(db.substr(7))) << "the refused server opened no database";
+    std::ofstream(file, std::ios::trunc) << "[server]\nproduction = true\n[security]\ncookie_secure = true\n";
+    EXPECT_EQ(RunKeyuan({"check-config", "--config", file, "--db", "postgresql://k@db/k"}).exit_code, 0);
+}
+
 TEST(Lifecycle, SigtermLetsInFlightRequestFinishAndExitsZero) {
     std::string url = FreshUrlOrSkip();
     if (url.empty()) GTEST_SKIP() << "PostgreSQL not configured";

@@ -126,3 +126,84 @@ TEST(Config, ModulesReadTheirOwnSections) {
 
 }  // namespace
 }  // namespace keyuan::app
+
+namespace keyuan::app {
+namespace {
+
+const SettingOrigin* Find(const Config& c, const std::string& name) {
+    for (const SettingOrigin& s : c.report.settings) {
+        if (s.name == name) return &s;
+    }
+    return nullptr;
+}
+
+std::vector<std::string> Refused(const Config& c) {
+    std::vector<std::string> out;
+    for (const ConfigFinding& f : c.report.findings) {
+        if (f.refused) out.push_back(f.setting);
+    }
+    return out;
+}
+
+TEST(ConfigReport, EverySettingSaysWhereItCameFromAndSecretsAreHidden) {
+    std::string file = WriteFile("origins.toml",
+                                 "[database]\nurl = \"postgresql://k:s3cret@db/k\"\n"
+                                 "[security]\nlockout_seconds = 600\n[mail]\npassword = \"mailpw\"\n");
+    Result<Config> c = LoadConfig({{"config", file}, {"listen", "127.0.0.1:9001"}}, Env({{"KEYUAN_WEB", "/srv/web"}}));
+    ASSERT_TRUE(c.ok());
+    const Config& config = c.value();
+    EXPECT_EQ(config.report.file, file);
+    ASSERT_NE(Find(config, "database.url"), nullptr);
+    EXPECT_EQ(Find(config, "database.url")->source, "file");
+    EXPECT_EQ(Find(config, "database.url")->value, "postgresql://k:***@db/k");
+    EXPECT_EQ(Find(config, "server.listen")->source, "flag --listen");
+    EXPECT_EQ(Find(config, "server.web")->source, "env KEYUAN_WEB");
+    EXPECT_EQ(Find(config, "database.pool_size")->source, "default");
+    // The modules' settings are listed as they read them: from the file, or their own default.
+    ASSERT_NE(Find(config, "security.lockout_seconds"), nullptr);
+    EXPECT_EQ(Find(config, "security.lockout_seconds")->value, "600");
+    EXPECT_EQ(Find(config, "security.cookie_secure")->source, "default");
+    EXPECT_EQ(Find(config, "mail.password")->value, "***");
+    for (const SettingOrigin& s : config.report.settings) {
+        EXPECT_EQ(s.value.find("s3cret"), std::string::npos) << s.name;
+        EXPECT_EQ(s.value.find("mailpw"), std::string::npos) << s.name;
+    }
+}
+
+TEST(ConfigReport, AnUnknownKeyIsNamedNotFatal) {
+    Result<Config> c = LoadConfig({{"config", WriteFile("typo.toml", "[security]\nlockout_secnds = 3\n")}}, Env({}));
+    ASSERT_TRUE(c.ok());
+    ASSERT_EQ(c.value().report.findings.size(), 1u);
+    EXPECT_EQ(c.value().report.findings[0].setting, "security.lockout_secnds");
+    EXPECT_FALSE(c.value().report.findings[0].refused);
+}
+
+TEST(ConfigReport, ProductionRefusesInsecureCookiesAndNoSecondFactor) {
+    // Development on this machine: nothing to refuse.
+    Result<Config> dev = LoadConfig({}, Env({}));
+    ASSERT_TRUE(dev.ok());
+    EXPECT_FALSE(dev.value().report.production);
+    EXPECT_TRUE(Refused(dev.value()).empty());
+    // Declared production, insecure.
+    std::string unsafe =
+        WriteFile("unsafe.toml", "[server]\nproduction = true\n[security]\nrequire_second_factor = false\n");
+    Result<Config> prod = LoadConfig({{"config", unsafe}}, Env({}));
+    ASSERT_TRUE(prod.ok());
+    EXPECT_TRUE(prod.value().report.production);
+    EXPECT_EQ(Refused(prod.value()),
+              (std::vector<std::string>{"security.cookie_secure", "security.require_second_factor"}));
+    // A public address is production whatever the file says.
+    Result<Config> open = LoadConfig({{"listen", "0.0.0.0:8080"}}, Env({}));
+    ASSERT_TRUE(open.ok());
+    EXPECT_TRUE(open.value().report.production);
+    EXPECT_EQ(Refused(open.value()), std::vector<std::string>{"security.cookie_secure"});
+    // Safe production: warnings at most.
+    std::string safe = WriteFile("safe.toml", "[server]\nproduction = true\n[security]\ncookie_secure = true\n");
+    Result<Config> good = LoadConfig({{"config", safe}, {"db", "postgresql://k@db/k"}}, Env({}));
+    ASSERT_TRUE(good.ok());
+    EXPECT_TRUE(Refused(good.value()).empty());
+    EXPECT_FALSE(good.value().report.Refused());
+}
+
+}  // namespace
+}  // namespace keyuan::app

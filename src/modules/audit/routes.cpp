@@ -105,6 +105,28 @@ void Register(modules::ModuleContext& context) {
         response.body = std::move(csv);
         return response;
     });
+    // The chain checked from the browser, as `keyuan audit verify` does from the terminal. The
+    // check itself is an audit administrator's act: it is recorded (and sealed after it).
+    context.router.Get("/api/v1/audit-events/chain", [&db, &policy](http::Request& r) {
+        policy.RequireAction(r.caller.get(), "audit.read");
+        VerifyReport report = Verify(db);
+        RecordAlone(db, r.ToActor(),
+                    {.event_type = "audit.chain_verified",
+                     .object_type = "audit_events",
+                     .result = report.ok() ? "ok" : "failed",
+                     .detail = std::to_string(report.checked) + " records" +
+                               (report.ok() ? "" : ", broken at " + std::to_string(*report.first_bad_id))});
+        return http::JsonResponse(
+            200, json::object{{"ok", report.ok()},
+                              {"checked", report.checked},
+                              {"last_hash", report.last_hash},
+                              {"first_bad_id", report.first_bad_id ? json::value(std::to_string(*report.first_bad_id))
+                                                                   : json::value(nullptr)},
+                              {"reason", report.reason},
+                              {"unsealed", report.unsealed},
+                              {"oldest_unsealed_seconds", report.oldest_unsealed_seconds},
+                              {"stale", report.stale()}});
+    });
     // The OpenAPI descriptions (decision 13 of docs/design/data-exchange.md).
     using namespace http::doc;
     context.router.AddSchema("AuditEvent", Object({{"id", Id()},
@@ -137,6 +159,21 @@ void Register(modules::ModuleContext& context) {
                              .params = Paged(filters),
                              .response = PageOf(http::SchemaRef("AuditEvent")),
                              .errors = {401, 403, 422}});
+    context.router.Describe(
+        http::Method::kGet, "/api/v1/audit-events/chain",
+        {.summary = "Verify the audit log's hash chain (audit administrators; the check is audited)",
+         .tags = {"audit"},
+         .response = Object(
+             {{"ok", Boolean()},
+              {"checked", Integer()},
+              {"last_hash", Str()},
+              {"first_bad_id", Nullable(Id())},
+              {"reason", Str()},
+              {"unsealed", Integer()},
+              {"oldest_unsealed_seconds", Integer()},
+              {"stale", Boolean()}},
+             {"ok", "checked", "last_hash", "first_bad_id", "reason", "unsealed", "oldest_unsealed_seconds", "stale"}),
+         .errors = {401, 403}});
     context.router.Describe(http::Method::kGet, "/api/v1/audit-events/export",
                             {.summary = "The filtered trail as CSV (UTF-8 with BOM, at most " +
                                         std::to_string(kExportLimit) + " records; the export is audited)",

@@ -4,8 +4,11 @@
 
 namespace keyuan::system {
 
-/// Adds GET /api/v1/health and /api/v1/health/ready.
+/// Adds GET /api/v1/health and /api/v1/health/ready, and the settings page's route.
 void Register(modules::ModuleContext& context);
+
+/// Adds GET /api/v1/system/settings: the configuration report, for system administrators.
+void RegisterSettingsPage(modules::ModuleContext& context);
 
 /// Adds the Idempotency-Key middleware (idempotency.hpp); after authentication, so that keys
 /// are kept per caller.

@@ -1,15 +1,18 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include <chrono>
 #include <memory>
 #include <span>
 #include <string_view>
 #include <utility>
 
+#include "http/doc_shapes.hpp"
 #include "http/json.hpp"
 #include "modules/system/idempotency.hpp"
 #include "modules/system/module.hpp"
 #include "modules/system/openapi_document.hpp"
+#include "store/migrations.hpp"
 
 namespace keyuan::embedded {
 std::span<const std::pair<std::string_view, std::string_view>> ApiDocuments();
@@ -44,6 +47,65 @@ void Register(modules::ModuleContext& context) {
                              .tags = {"system"},
                              .response = http::SchemaRef("Health"),
                              .errors = {503}});
+    RegisterSettingsPage(context);
+}
+
+namespace {
+
+/// The system administrator's view of the configuration: every setting with its origin (secrets
+/// as ***), what is unsafe or doubtful, and what the server runs on.
+json::object SettingsJson(const ConfigReport& report, http::Lang lang) {
+    json::array settings, findings;
+    for (const SettingOrigin& s : report.settings) {
+        settings.push_back(json::object{{"name", s.name}, {"value", s.value}, {"source", s.source}});
+    }
+    for (const ConfigFinding& f : report.findings) {
+        findings.push_back(json::object{
+            {"setting", f.setting}, {"refused", f.refused}, {"message", lang == http::Lang::kEn ? f.en : f.zh}});
+    }
+    return json::object{{"production", report.production},
+                        {"file", report.file},
+                        {"settings", std::move(settings)},
+                        {"findings", std::move(findings)}};
+}
+
+}  // namespace
+
+void RegisterSettingsPage(modules::ModuleContext& context) {
+    context.policy.Allow("system.settings.read", Role::kSystemAdmin, access::Scope::kAll);
+    const access::Policy& policy = context.policy;
+    store::Database& db = context.db;
+    auto report = std::make_shared<ConfigReport>(context.settings.config_report);
+    std::string version = context.version;
+    auto started = std::chrono::steady_clock::now();
+    context.router.Get("/api/v1/system/settings", [&policy, &db, report, version, started](http::Request& r) {
+        policy.RequireAction(r.caller.get(), "system.settings.read");
+        json::object out = SettingsJson(*report, r.lang);
+        out["version"] = version;
+        out["engine"] = store::EngineName(db.engine());
+        out["schema_version"] = store::CurrentVersion(db);
+        out["uptime_seconds"] =
+            std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started).count();
+        return http::JsonResponse(200, out);
+    });
+    using namespace http::doc;
+    context.router.Describe(
+        http::Method::kGet, "/api/v1/system/settings",
+        {.summary = "Every setting with where it came from, and the unsafe ones (system administrators)",
+         .tags = {"system"},
+         .response = Object(
+             {{"production", Boolean()},
+              {"file", Str()},
+              {"settings",
+               ArrayOf(Object({{"name", Str()}, {"value", Str()}, {"source", Str()}}, {"name", "value", "source"}))},
+              {"findings", ArrayOf(Object({{"setting", Str()}, {"refused", Boolean()}, {"message", Str()}},
+                                          {"setting", "refused", "message"}))},
+              {"version", Str()},
+              {"engine", Str()},
+              {"schema_version", Integer()},
+              {"uptime_seconds", Integer()}},
+             {"production", "file", "settings", "findings", "version", "engine", "schema_version", "uptime_seconds"}),
+         .errors = {401, 403}});
 }
 
 void RegisterIdempotency(modules::ModuleContext& context) {

@@ -1102,6 +1102,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit-events/chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verify the audit log's hash chain (audit administrators; the check is audited) */
+        get: operations["get/audit-events/chain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit-events/export": {
         parameters: {
             query?: never;
@@ -4720,6 +4737,23 @@ export interface paths {
         };
         /** Past their deadline, in the caller's scope (at most 500) */
         get: operations["get/subsidy-plans/overdue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/system/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every setting with where it came from, and the unsafe ones (system administrators) */
+        get: operations["get/system/settings"];
         put?: never;
         post?: never;
         delete?: never;
@@ -11303,6 +11337,37 @@ export interface operations {
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             422: components["responses"]["Error422"];
+        };
+    };
+    "get/audit-events/chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Verify the audit log's hash chain (audit administrators; the check is audited) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        checked: number;
+                        first_bad_id: string | null;
+                        last_hash: string;
+                        ok: boolean;
+                        oldest_unsealed_seconds: number;
+                        reason: string;
+                        stale: boolean;
+                        unsealed: number;
+                    };
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
         };
     };
     "get/audit-events/export": {
@@ -19463,6 +19528,45 @@ export interface operations {
                             /** @enum {string} */
                             state: "draft" | "recommended" | "approved" | "rejected" | "withdrawn";
                         }[];
+                    };
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+        };
+    };
+    "get/system/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every setting with where it came from, and the unsafe ones (system administrators) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        engine: string;
+                        file: string;
+                        findings: {
+                            message: string;
+                            refused: boolean;
+                            setting: string;
+                        }[];
+                        production: boolean;
+                        schema_version: number;
+                        settings: {
+                            name: string;
+                            source: string;
+                            value: string;
+                        }[];
+                        uptime_seconds: number;
+                        version: string;
                     };
                 };
             };
