@@ -5,6 +5,7 @@
 
 #include "app/config.hpp"
 #include "modules/accounts/settings.hpp"
+#include "modules/metrics/settings.hpp"
 
 namespace keyuan::app {
 namespace {
@@ -55,6 +56,12 @@ void CheckSafety(Config& config) {
     if (!security.require_second_factor) {
         refuse("security.require_second_factor", "生产环境中政府和管理角色必须使用第二因素（TOTP）登录",
                "government and administrative roles must sign in with a second factor (TOTP) in production");
+    }
+    for (const std::string& allowed : config.modules.Get<metrics::MetricsSettings>().allow) {
+        if (allowed.ends_with("/0")) {
+            refuse("metrics.allow", "监控指标对所有地址开放：请只允许监控主机的地址，或使用令牌",
+                   "the metrics are open to every address: allow the monitoring host only, or use the token");
+        }
     }
     if (!config.access_log) {
         warn("server.access_log", "访问日志已关闭：安全审计需要访问记录",

@@ -15,6 +15,7 @@
 #include "modules/imports/module.hpp"
 #include "modules/matching/module.hpp"
 #include "modules/media/module.hpp"
+#include "modules/metrics/module.hpp"
 #include "modules/national_report/module.hpp"
 #include "modules/notifications/module.hpp"
 #include "modules/orders/module.hpp"
@@ -33,6 +34,7 @@ std::span<const modules::Module> AllModules() {
     // clang-format off: one module a line, in registration order
     static const modules::Module kModules[] = {
         {"system", system::Register},
+        {"metrics", metrics::Register, metrics::Declare},  // before accounts: its guard reads the token first
         {"accounts", accounts::Register, accounts::Declare},
         {"audit", audit::Register, audit::Declare},
         {"media", media::Register, media::Declare},

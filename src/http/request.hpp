@@ -33,6 +33,7 @@ public:
     Method method = Method::kGet;
     std::string target;        // as received, path and query
     std::string path;          // percent-decoded path
+    std::string_view route;    // the matched route's pattern (/api/v1/labs/{id}); empty if none
     std::string query_string;  // raw, without '?'
     std::vector<Header> headers;
     std::string body;

@@ -89,6 +89,7 @@ RouteMatch Router::Match(Method method, std::string_view path) const {
         match.kind = RouteMatch::Kind::kFound;
         match.handler = &best->handler;
         match.options = best->options;
+        match.pattern = best->pattern;
         MatchSegments(*best, parts, &match.params);
     } else if (!match.allow.empty()) {
         match.kind = RouteMatch::Kind::kMethodNotAllowed;

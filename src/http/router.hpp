@@ -36,7 +36,8 @@ struct RouteMatch {
     const Handler* handler = nullptr;
     RouteOptions options;
     std::vector<std::pair<std::string, std::string>> params;
-    std::string allow;  // for kMethodNotAllowed: "GET, POST"
+    std::string allow;         // for kMethodNotAllowed: "GET, POST"
+    std::string_view pattern;  // the route's pattern, as registered (lives as long as the router)
 };
 
 class Router {

@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "core/log.hpp"
+#include "http/request_metrics.hpp"
 #include "http/server_impl.hpp"
 
 namespace keyuan::http {
@@ -39,6 +40,7 @@ asio::awaitable<void> Server::Impl::AcceptLoop() {
             id = ++next_id;
             registry.emplace(id, conn);
             ++open_connections;
+            ProcessRequestMetrics().ConnectionOpened();
         }
         asio::co_spawn(conn->stream.get_executor(), Serve(conn, id, std::move(remote)), [id](std::exception_ptr e) {
             if (!e) return;

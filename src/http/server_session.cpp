@@ -4,6 +4,7 @@
 
 #include "core/log.hpp"
 #include "http/json.hpp"
+#include "http/request_metrics.hpp"
 #include "http/server_impl.hpp"
 
 namespace keyuan::http {
@@ -21,6 +22,7 @@ Response Server::Impl::Invoke(Request& req, const RouteMatch& match) {
 asio::awaitable<Response> Server::Impl::Handle(Request& req) {
     if (std::optional<Error> bad = CheckQueryString(req.query_string)) co_return ErrorResponse(*bad, req.lang);
     RouteMatch match = router.Match(req.method, req.path);
+    req.route = match.pattern;
     if (match.kind == RouteMatch::Kind::kFound && !match.options.blocking) co_return Invoke(req, match);
     if (match.kind == RouteMatch::Kind::kFound && match.options.from_memory && !req.CarriesCredentials()) {
         req.path_params = match.params;
@@ -138,10 +140,15 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn, std:
         bool keep_alive = false;
         if (!co_await ReadRequest(*conn, buffer, first, req, version, keep_alive)) break;
         auto started = std::chrono::steady_clock::now();
+        RequestMetrics& metrics = ProcessRequestMetrics();
+        metrics.RequestStarted();
         Response response = co_await Handle(req);
         int status = response.status;
         keep_alive = keep_alive && !stopping;
         co_await Write(*conn, std::move(response), req, version, keep_alive);
+        metrics.RequestFinished();
+        metrics.Record(req.method, req.route, status,
+                       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
         if (log::AccessLogEnabled()) {
             double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
             std::string line =
@@ -161,6 +168,7 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn, std:
     std::lock_guard lock(registry_mutex);
     registry.erase(id);
     if (auto it = per_address.find(remote); it != per_address.end() && --it->second <= 0) per_address.erase(it);
+    ProcessRequestMetrics().ConnectionClosed();
     if (--open_connections == 0 && stopping) {
         asio::post(control, [this] {
             if (drain_timer) drain_timer->cancel();

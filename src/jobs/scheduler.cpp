@@ -12,7 +12,16 @@ void Scheduler::Add(Job job) {
         throw std::invalid_argument("a job needs a name, work and a positive interval: " + job.name);
     }
     next_.push_back(clock_.NowUnix() + job.every_seconds);
+    {
+        std::lock_guard lock(stats_mutex_);
+        stats_.push_back(JobStats{.name = job.name});
+    }
     jobs_.push_back(std::move(job));
+}
+
+std::vector<JobStats> Scheduler::Stats() const {
+    std::lock_guard lock(stats_mutex_);
+    return stats_;
 }
 
 std::vector<std::string> Scheduler::RunDue() {
@@ -23,12 +32,21 @@ std::vector<std::string> Scheduler::RunDue() {
         // The next time counts from now, not from the missed one: a server that slept through
         // several intervals runs the job once, not once per interval.
         next_[i] = now + jobs_[i].every_seconds;
+        auto started = std::chrono::steady_clock::now();
+        bool failed = false;
         try {
             jobs_[i].run();
             ran.push_back(jobs_[i].name);
         } catch (const std::exception& e) {
+            failed = true;
             log::Error("scheduled job failed", {{"job", jobs_[i].name}, {"what", e.what()}});
         }
+        std::lock_guard lock(stats_mutex_);
+        JobStats& stats = stats_[i];
+        ++stats.runs;
+        stats.failures += failed;
+        stats.last_run_unix = now;
+        stats.last_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     }
     return ran;
 }

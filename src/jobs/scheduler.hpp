@@ -24,6 +24,15 @@ struct Job {
     std::function<void()> run;
 };
 
+/// How a job has fared since the process started (GET /metrics).
+struct JobStats {
+    std::string name;
+    std::uint64_t runs = 0;      // finished, with or without an exception
+    std::uint64_t failures = 0;  // of which ended by an exception
+    std::int64_t last_run_unix = 0;
+    double last_seconds = 0;  // how long the last run took
+};
+
 class Scheduler {
 public:
     explicit Scheduler(const Clock& clock) : clock_(clock) {}
@@ -42,11 +51,15 @@ public:
     /// Stops and joins the thread; safe to call twice.
     void Stop();
     const std::vector<Job>& jobs() const { return jobs_; }
+    /// Each job's runs so far, in the order added; safe from any thread.
+    std::vector<JobStats> Stats() const;
 
 private:
     const Clock& clock_;
     std::vector<Job> jobs_;
     std::vector<std::int64_t> next_;  // next run of each job, Unix seconds
+    mutable std::mutex stats_mutex_;
+    std::vector<JobStats> stats_;  // one per job
     std::thread thread_;
     std::mutex mutex_;
     std::condition_variable wake_;

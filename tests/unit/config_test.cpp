@@ -207,3 +207,27 @@ TEST(ConfigReport, ProductionRefusesInsecureCookiesAndNoSecondFactor) {
 
 }  // namespace
 }  // namespace keyuan::app
+
+namespace keyuan::app {
+namespace {
+
+TEST(ConfigReport, MetricsAccessIsCheckedAtStart) {
+    Result<Config> bad_address =
+        LoadConfig({{"config", WriteFile("m1.toml", "[metrics]\nallow = [\"10.0.0.0/8\", \"banana\"]\n")}}, Env({}));
+    ASSERT_FALSE(bad_address.ok());
+    EXPECT_NE(bad_address.error().message.en.find("metrics.allow"), std::string::npos);
+    Result<Config> short_token =
+        LoadConfig({{"config", WriteFile("m2.toml", "[metrics]\ntoken = \"abc\"\n")}}, Env({}));
+    ASSERT_FALSE(short_token.ok());
+    EXPECT_NE(short_token.error().message.en.find("metrics.token"), std::string::npos);
+    Result<Config> open =
+        LoadConfig({{"config", WriteFile("m3.toml",
+                                         "[server]\nproduction = true\n[security]\ncookie_secure = true\n"
+                                         "[metrics]\nallow = [\"0.0.0.0/0\"]\n")}},
+                   Env({}));
+    ASSERT_TRUE(open.ok());
+    EXPECT_EQ(Refused(open.value()), std::vector<std::string>{"metrics.allow"});
+}
+
+}  // namespace
+}  // namespace keyuan::app
