@@ -17,6 +17,8 @@ PACKAGES=(
   libtomlplusplus-dev
   # e-mail of notifications: SMTP through libcurl
   libcurl4-openssl-dev
+  # the Debian package (cpack: dpkg-shlibdeps works out its dependencies)
+  dpkg-dev fakeroot
   # tests and benchmarks
   libgtest-dev libgmock-dev curl wrk nginx-light python3
   # the mail tests' SMTP server (tests/support/smtp_sink.py)

@@ -45,6 +45,9 @@ step "web UI: its generated API types match the server's OpenAPI document (else:
 step "web UI: component tests (Vitest)"
 (cd web && npm run test)
 
+step "the Debian package: build, unpack, run its binary with its configuration (tests/package/package_test.sh)"
+env "${SANITIZERS[@]}" tests/package/package_test.sh "$BUILD"
+
 step "browser tests (Debian's Chromium)"
 env "${SANITIZERS[@]}" KEYUAN_BINARY=$BUILD/keyuan WEB_DIST=web/dist tests/browser/run.sh
 step "browser tests of the money and statistics flows on PostgreSQL"
