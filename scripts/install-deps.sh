@@ -20,7 +20,7 @@ PACKAGES=(
   # the Debian package (cpack: dpkg-shlibdeps works out its dependencies)
   dpkg-dev fakeroot
   # tests and benchmarks
-  libgtest-dev libgmock-dev curl wrk nginx-light python3
+  libgtest-dev libgmock-dev curl wrk nginx-light openssl python3
   # the mail tests' SMTP server (tests/support/smtp_sink.py)
   python3-aiosmtpd
   # browser tests of the web UI (Debian's Chromium; CJK fonts so screenshots show Chinese)
