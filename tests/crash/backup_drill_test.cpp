@@ -136,6 +136,9 @@ TEST_F(BackupTest, UnderLoadABackupRestoresIntoACleanPlaceWithEveryWriteAcknowle
     EXPECT_EQ(std::atoll(count.out.c_str()), ManifestCount(folder_ / "b", "instruments")) << count.out;
     CommandResult audit = RunCli({"audit", "verify", "--db", target});
     EXPECT_EQ(audit.exit_code, 0) << audit.out << audit.err;
+    // Both acts are in the trails: the backup in the live platform's, the restore in the restored one's.
+    EXPECT_EQ(RunSql(url_, "SELECT count(*) FROM audit_events WHERE event_type = 'backup.taken'").out, "1\n");
+    EXPECT_EQ(RunSql(target, "SELECT count(*) FROM audit_events WHERE event_type = 'backup.restored'").out, "1\n");
     restored.reset();
 
     std::printf(

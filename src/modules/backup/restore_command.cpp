@@ -137,6 +137,9 @@ int RestoreCommand(const modules::CommandCall& call) {
             for (const std::string& line : problems) std::cerr << "  " << line << "\n";
             return 1;
         }
+        // The restored platform's own trail says where it came from (after the check, which
+        // compares the chain with the manifest).
+        audit::RecordAlone(*restored, Actor{nullptr, "", "cli"}, Audited("backup.restored", from, manifest));
     } catch (const std::exception& e) {
         return call.database_failed(e);
     }
