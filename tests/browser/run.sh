@@ -122,6 +122,9 @@ create_user district1 district_officer --district 110108
 create_user broker1 broker
 # The broker of the market's end-to-end test (matching.test.mjs), apart from broker1's profile steps.
 create_user broker2 broker
+# The audit and system administrators of the consoles (consoles.test.mjs).
+create_user audit1 audit_admin
+create_user sysadmin1 system_admin
 
 export KEYUAN_SCREENSHOTS=${KEYUAN_SCREENSHOTS:-$(mktemp -d /tmp/keyuan-screens.XXXXXX)}
 echo "browser tests: server $KEYUAN_URL on ${KEYUAN_BROWSER_ENGINE:-sqlite}, organisation $ORG_ID, screenshots in $KEYUAN_SCREENSHOTS" >&2

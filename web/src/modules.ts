@@ -66,6 +66,12 @@ import { importsRoutes } from '@/modules/imports/routes'
 import { importsTexts } from '@/modules/imports/texts'
 import { nationalReportRoutes } from '@/modules/national-report/routes'
 import { nationalReportTexts } from '@/modules/national-report/texts'
+import { auditRoutes } from '@/modules/audit/routes'
+import { auditTexts } from '@/modules/audit/texts'
+import { addAuditPanels } from '@/modules/audit/panels'
+import { systemRoutes } from '@/modules/system/routes'
+import { systemTexts } from '@/modules/system/texts'
+import { addSystemPanels } from '@/modules/system/panels'
 
 export const moduleRoutes: RouteRecordRaw[] = [
   ...searchRoutes,
@@ -91,6 +97,8 @@ export const moduleRoutes: RouteRecordRaw[] = [
   ...matchingRoutes,
   ...importsRoutes,
   ...nationalReportRoutes,
+  ...auditRoutes,
+  ...systemRoutes,
 ]
 
 export const moduleTexts: Record<string, Texts> = {
@@ -123,6 +131,8 @@ export const moduleTexts: Record<string, Texts> = {
   matching: matchingTexts,
   imports: importsTexts,
   nationalReport: nationalReportTexts,
+  audit: auditTexts,
+  system: systemTexts,
 }
 
 let textsAdded = false
@@ -143,4 +153,6 @@ export function addModuleTexts(): void {
   addTechPlatformsPanels()
   addTechDemandsPanels()
   addMatchingPanels()
+  addAuditPanels()
+  addSystemPanels()
 }

@@ -113,6 +113,8 @@ export function homeFor(): string {
   if (hasRole('unit_admin')) return '/workbench'
   if (hasRole('department_reviewer', 'operator')) return '/review'
   if (hasRole('security_admin')) return '/security'
+  if (hasRole('audit_admin')) return '/audit'
+  if (hasRole('system_admin')) return '/system'
   return '/'
 }
 

@@ -1,0 +1,76 @@
+// Texts of the system administrator's page.
+import { defineTexts } from '@/shared/i18n'
+
+const zh = {
+  system: {
+    nav: '系统设置',
+    title: '系统设置与运行状态',
+    subtitle: '服务器当前生效的设置及其来源、不安全设置的检查结果和数据库连接状态；修改设置须编辑配置文件后重启',
+    version: '版本',
+    engine: '数据库',
+    schema: '数据结构版本',
+    uptime: '已运行',
+    mode: '运行模式',
+    production: '生产环境',
+    development: '开发环境',
+    file: '配置文件：{file}',
+    noFile: '未使用配置文件',
+    findings: '设置检查',
+    noFindings: '未发现不安全的设置',
+    refused: '{setting}（生产环境下拒绝启动）',
+    settings: '全部设置',
+    filter: '按名称、取值或来源筛选',
+    name: '名称',
+    value: '取值',
+    source: '来源',
+    default: '默认',
+    noSettings: '没有符合条件的设置',
+    sources: { default: '默认', file: '配置文件', flag: '命令行参数', env: '环境变量' },
+    health: {
+      label: '服务状态',
+      ok: '正常（{db}）',
+      down: '不可用',
+      checking: '检查中…',
+      refresh: '刷新状态',
+    },
+    uptimeText: { days: '{d} 天 {h} 小时', hours: '{h} 小时 {m} 分', minutes: '{m} 分 {s} 秒', seconds: '{s} 秒' },
+  },
+}
+
+// English: the type checker holds it to the same keys as the Chinese.
+export const systemTexts = defineTexts(zh, {
+  system: {
+    nav: 'System',
+    title: 'System settings and status',
+    subtitle:
+      'The settings in force and where each comes from, the check of unsafe settings and the database connection; settings change in the configuration file, then a restart',
+    version: 'Version',
+    engine: 'Database',
+    schema: 'Schema version',
+    uptime: 'Up for',
+    mode: 'Mode',
+    production: 'Production',
+    development: 'Development',
+    file: 'Configuration file: {file}',
+    noFile: 'No configuration file',
+    findings: 'Settings check',
+    noFindings: 'No unsafe settings found',
+    refused: '{setting} (a production server refuses to start)',
+    settings: 'All settings',
+    filter: 'Filter by name, value or origin',
+    name: 'Name',
+    value: 'Value',
+    source: 'Origin',
+    default: 'default',
+    noSettings: 'No settings match',
+    sources: { default: 'default', file: 'configuration file', flag: 'command-line flag', env: 'environment variable' },
+    health: {
+      label: 'Service status',
+      ok: 'Ready ({db})',
+      down: 'Unavailable',
+      checking: 'Checking…',
+      refresh: 'Refresh status',
+    },
+    uptimeText: { days: '{d} d {h} h', hours: '{h} h {m} min', minutes: '{m} min {s} s', seconds: '{s} s' },
+  },
+})
