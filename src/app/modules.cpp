@@ -10,6 +10,7 @@
 #include "modules/bookings/module.hpp"
 #include "modules/catalog/module.hpp"
 #include "modules/challenges/module.hpp"
+#include "modules/dashboards/module.hpp"
 #include "modules/delivery/module.hpp"
 #include "modules/evaluations/module.hpp"
 #include "modules/imports/module.hpp"
@@ -59,6 +60,7 @@ std::span<const modules::Module> AllModules() {
         {"search", search::Register, search::Declare},
         {"matching", matching::Register},  // after search: it reads the index search offers
         {"national_report", national_report::Register, national_report::Declare},
+        {"dashboards", dashboards::Register},  // after every kind's module: it counts them all
         {"idempotency", system::RegisterIdempotency},
         {"openapi", system::RegisterOpenApi},
     };

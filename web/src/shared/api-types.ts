@@ -2015,6 +2015,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dashboards/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public home page's figures: approved public objects by kind, high-tech industry and district, the newest, the services delivered this year (at most 5 s stale) */
+        get: operations["get/dashboards/home"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/departments": {
         parameters: {
             query?: never;
@@ -13536,6 +13553,51 @@ export interface operations {
                 };
             };
             401: components["responses"]["Error401"];
+        };
+    };
+    "get/dashboards/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The public home page's figures: approved public objects by kind, high-tech industry and district, the newest, the services delivered this year (at most 5 s stale) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        by_district: {
+                            code: string;
+                            count: number;
+                            name: string;
+                        }[];
+                        by_hitech_industry: {
+                            count: number;
+                            id: string;
+                            name: string;
+                        }[];
+                        deliveries_this_year: number;
+                        kinds: {
+                            collection: string;
+                            count: number;
+                            kind: string;
+                        }[];
+                        newest: {
+                            collection: string;
+                            id: string;
+                            kind: string;
+                            name: string;
+                            updated_at: string;
+                        }[];
+                        year: number;
+                    };
+                };
+            };
         };
     };
     "get/departments": {
