@@ -38,6 +38,8 @@ describe('HomeDashboard', () => {
     expect(tile(w, 'instrument').text()).toContain('12')
     expect(tile(w, 'instrument').text()).toContain('仪器设施')
     expect(tile(w, 'instrument').attributes('href')).toBe('/?type=instrument')
+    // On the home page a tile to '/?type=…' is not the current page.
+    expect(tile(w, 'instrument').attributes('aria-current')).toBeUndefined()
     expect(tile(w, 'achievement').text()).toContain('1,234')
     expect(tile(w, 'tech_demand').attributes('href')).toBe('/tech-demands')
     // A kind with no list is a tile without a link.
