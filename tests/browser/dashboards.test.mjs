@@ -48,12 +48,15 @@ test('a visitor sees the figures, and a newly approved instrument in them within
       if (fresh) await page.locator('[data-test=dash-empty]').getByText('平台刚刚起步').waitFor()
       await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-before.png'), fullPage: true })
 
-      const id = await approvedInstrument(NAME, 'JEM-F200', { district_code: '110108' })
+      // In 海淀区, of an industry of the high-tech catalogue (3921: 新一代信息技术).
+      const id = await approvedInstrument(NAME, 'JEM-F200', { district_code: '110108', industry_codes: ['3921'] })
       const newest = page.locator('[data-test=dash-newest-item] a', { hasText: NAME })
       await untilFigures(page, async (p) => (await instrumentCount(p)) === count + 1 && (await newest.count()) === 1)
       assert.equal(await page.locator('[data-test=dash-empty]').count(), 0)
-      // The district chart's text alternative counts the instrument's district.
+      // The charts' text alternatives count the instrument's district and industry.
       await page.locator('[data-test=dash-district-table] th', { hasText: '海淀区' }).waitFor({ state: 'attached' })
+      await page.locator('[data-test=dash-industry-table] th', { hasText: '新一代信息技术' }).waitFor({ state: 'attached' })
+      await page.locator('[data-test=dash-industry-bars] canvas').waitFor()
       await page.locator('[data-test=dash-district-map] canvas, [data-test=dash-district-bars] canvas').first().waitFor()
       await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-after.png'), fullPage: true })
 
