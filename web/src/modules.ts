@@ -72,6 +72,7 @@ import { addAuditPanels } from '@/modules/audit/panels'
 import { systemRoutes } from '@/modules/system/routes'
 import { systemTexts } from '@/modules/system/texts'
 import { addSystemPanels } from '@/modules/system/panels'
+import { dashboardsTexts } from '@/modules/dashboards/texts'
 
 export const moduleRoutes: RouteRecordRaw[] = [
   ...searchRoutes,
@@ -133,6 +134,7 @@ export const moduleTexts: Record<string, Texts> = {
   nationalReport: nationalReportTexts,
   audit: auditTexts,
   system: systemTexts,
+  dashboards: dashboardsTexts,
 }
 
 let textsAdded = false

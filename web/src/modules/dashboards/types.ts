@@ -1,0 +1,13 @@
+// The home page's figures as the server sends them, from its OpenAPI description (`npm run api-types`).
+import type { operations } from '@/shared/api-types'
+
+export type HomeFigures = operations['get/dashboards/home']['responses'][200]['content']['application/json']
+export type KindCount = HomeFigures['kinds'][number]
+export type NewestItem = HomeFigures['newest'][number]
+
+/** One bar of a ranked chart (an industry or a district), with the name already in the reader's language. */
+export interface Figure {
+  key: string
+  name: string
+  count: number
+}
