@@ -16,4 +16,11 @@ void DeclareKinds(std::vector<ResourceSpec> (*factory)());
 /// Every declared kind, in declaration order (a kind declared twice counts once).
 std::vector<ResourceSpec> DeclaredKinds();
 
+/// The kinds a running application registered (RegisterResource), in registration order: offered
+/// to the modules as a service (ModuleContext::services), so that what counts every kind (the
+/// dashboards) finds those of modules registered before it, declared for import or not.
+struct RegisteredKinds {
+    std::vector<const ResourceSpec*> specs;  // owned by their engines, which live as long as the application
+};
+
 }  // namespace keyuan::registry

@@ -7,6 +7,7 @@
 #include "http/paging.hpp"
 #include "registry/describe.hpp"
 #include "registry/export.hpp"
+#include "registry/kinds.hpp"
 #include "registry/search_source.hpp"
 #include "workflow/routes.hpp"
 
@@ -30,6 +31,12 @@ std::unique_ptr<ResourceEngine> RegisterResource(modules::ModuleContext& context
     auto engine = std::make_unique<ResourceEngine>(std::move(spec), context.db, context.policy, cache_bytes);
     ResourceEngine& e = *engine;
     if (e.spec().search) search::AddSource(SearchSourceOf(e.spec()));
+    auto* registered = context.services.Find<RegisteredKinds>();
+    if (!registered) {
+        registered = &context.Keep(std::make_unique<RegisteredKinds>());
+        context.services.Offer(*registered);
+    }
+    registered->specs.push_back(&e.spec());
     std::string base = "/api/v1/" + e.spec().collection;
     // The description never changes while the server runs: built once, served from memory.
     context.router.Get("/api/v1/kinds/" + e.spec().kind,

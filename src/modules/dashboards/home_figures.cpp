@@ -30,14 +30,15 @@ struct Newest {
 
 }  // namespace
 
-json::object HomeFigures(store::Database& db, int year) {
+json::object HomeFigures(store::Database& db, const registry::RegisteredKinds& registered, int year) {
     json::array kinds;
     std::map<std::int64_t, std::pair<std::string, std::int64_t>> by_industry;  // id → name, count
     std::map<std::string, std::pair<std::string, std::int64_t>> by_district;   // code → name, count
     std::vector<Newest> newest;
     std::int64_t delivered = 0;
     db.Read([&](store::Session& s) {
-        for (const registry::ResourceSpec& kind : registry::DeclaredKinds()) {
+        for (const registry::ResourceSpec* spec : registered.specs) {
+            const registry::ResourceSpec& kind = *spec;
             const std::string from = " FROM " + kind.table + " t WHERE " + PublicCondition(kind);
             std::int64_t count = s.Query("SELECT COUNT(*)" + from)[0].Int(0);
             kinds.push_back(json::object{{"kind", kind.kind}, {"collection", kind.collection}, {"count", count}});

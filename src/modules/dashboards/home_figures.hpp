@@ -6,11 +6,12 @@
 
 #include <string>
 
+#include "registry/kinds.hpp"
 #include "store/database.hpp"
 
 namespace keyuan::dashboards {
 
 /// Counts them in one read transaction (one snapshot). `year` is the current year in Asia/Shanghai.
-boost::json::object HomeFigures(store::Database& db, int year);
+boost::json::object HomeFigures(store::Database& db, const registry::RegisteredKinds& kinds, int year);
 
 }  // namespace keyuan::dashboards

@@ -22,7 +22,7 @@ class HomeCache {
 public:
     static constexpr std::chrono::seconds kFresh{5};
 
-    explicit HomeCache(store::Database& db) : db_(db) {}
+    HomeCache(store::Database& db, const registry::RegisteredKinds& kinds) : db_(db), kinds_(kinds) {}
 
     std::string Get() {
         std::lock_guard lock(mutex_);
@@ -30,7 +30,7 @@ public:
         std::uint64_t writes = db_.writes_finished();
         if (counted_ && (writes == writes_ || now - counted_at_ < kFresh)) return body_;
         std::string today = clock::TodayShanghai();
-        body_ = json::serialize(HomeFigures(db_, std::stoi(today.substr(0, 4))));
+        body_ = json::serialize(HomeFigures(db_, kinds_, std::stoi(today.substr(0, 4))));
         writes_ = writes;
         counted_at_ = now;
         counted_ = true;
@@ -39,6 +39,7 @@ public:
 
 private:
     store::Database& db_;
+    const registry::RegisteredKinds& kinds_;
     std::mutex mutex_;
     bool counted_ = false;
     std::uint64_t writes_ = 0;
@@ -49,7 +50,10 @@ private:
 }  // namespace
 
 void Register(modules::ModuleContext& context) {
-    auto home = std::make_shared<HomeCache>(context.db);
+    // The kinds registered before this module (app/modules.cpp lists it after every kind's module).
+    static const registry::RegisteredKinds kNone;
+    const auto* kinds = context.services.Find<registry::RegisteredKinds>();
+    auto home = std::make_shared<HomeCache>(context.db, kinds ? *kinds : kNone);
     context.router.Get("/api/v1/dashboards/home", [home](http::Request&) {
         http::Response response = http::Response::Json(200, home->Get());
         response.SetHeader("cache-control", "public, max-age=5");
