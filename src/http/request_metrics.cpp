@@ -22,9 +22,12 @@ void RequestMetrics::Record(Method method, std::string_view route, int status, d
 std::string PrometheusLabel(std::string_view text) {
     std::string out;
     for (char c : text) {
+        if (c == '\n') {
+            out += "\\n";
+            continue;
+        }
         if (c == '\\' || c == '"') out += '\\';
-        out += c == '\n' ? 'n' : c;
-        if (c == '\n') out[out.size() - 2] = '\\';
+        out += c;
     }
     return out;
 }

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "http/request_metrics.hpp"
+
 namespace keyuan::metrics {
 namespace {
 
@@ -36,6 +38,12 @@ TEST(MetricsAddress, MalformedEntriesAreRefused) {
         EXPECT_FALSE(ParseNetwork(bad).has_value()) << bad;
     }
     EXPECT_TRUE(ParseNetwork("0.0.0.0/0").has_value());
+}
+
+// Label values as Prometheus's text format escapes them: backslash, double quote, newline.
+TEST(MetricsAddress, LabelValuesAreEscaped) {
+    EXPECT_EQ(http::PrometheusLabel("/api/v1/labs/{id}"), "/api/v1/labs/{id}");
+    EXPECT_EQ(http::PrometheusLabel("a\"b\\c\nd"), "a\\\"b\\\\c\\nd");
 }
 
 }  // namespace
