@@ -18,12 +18,6 @@ std::string PublicCondition(const registry::ResourceSpec& kind) {
     return "t.status = 'approved'" + (kind.is_public.empty() ? "" : " AND (" + kind.is_public + ")");
 }
 
-const registry::LinkSpec* IndustryLink(const registry::ResourceSpec& kind) {
-    auto it = std::find_if(kind.links.begin(), kind.links.end(),
-                           [](const registry::LinkSpec& l) { return l.name == "industry_codes"; });
-    return it == kind.links.end() ? nullptr : &*it;
-}
-
 struct Newest {
     std::string kind, collection, id, name, updated_at;
 };
@@ -42,7 +36,7 @@ json::object HomeFigures(store::Database& db, const registry::RegisteredKinds& r
             const std::string from = " FROM " + kind.table + " t WHERE " + PublicCondition(kind);
             std::int64_t count = s.Query("SELECT COUNT(*)" + from)[0].Int(0);
             kinds.push_back(json::object{{"kind", kind.kind}, {"collection", kind.collection}, {"count", count}});
-            if (const registry::LinkSpec* link = IndustryLink(kind)) {
+            if (const registry::LinkSpec* link = registry::FindLink(kind, "industry_codes")) {
                 store::Rows rows =
                     s.Query("SELECT h.id, h.name, COUNT(DISTINCT t.id) FROM " + kind.table + " t JOIN " + link->table +
                             " l ON l." + link->owner_column + " = t.id JOIN hitech_subcategories hs ON hs.code = l." +

@@ -2032,6 +2032,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dashboards/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The city overview for a year: registrations of every kind by status, the instruments' openness, bookings, orders, deliveries, vouchers and the assessment's progress, by month, district, department, high-tech industry and unit (the first 100 units; the download has all). An operator reads the city or narrows it; a department reviewer its department, a district officer its district. format=csv|xlsx: the same figures as a file (xlsx: a sheet per figure, or the one named by figure; csv: the named figure, default units). At most 5 s stale */
+        get: operations["get/dashboards/overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/departments": {
         parameters: {
             query?: never;
@@ -13598,6 +13615,188 @@ export interface operations {
                     };
                 };
             };
+        };
+    };
+    "get/dashboards/overview": {
+        parameters: {
+            query?: {
+                /** @description a department code (a department reviewer: only its own) */
+                department?: string;
+                /** @description a district code (a district officer: only its own) */
+                district?: string;
+                /** @description the one figure to download */
+                figure?: "totals" | "months" | "districts" | "departments" | "industries" | "units";
+                /** @description default json */
+                format?: "json" | "csv" | "xlsx";
+                /** @description one unit within the caller's scope */
+                org_id?: string;
+                /** @description default this year (Beijing) */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The city overview for a year: registrations of every kind by status, the instruments' openness, bookings, orders, deliveries, vouchers and the assessment's progress, by month, district, department, high-tech industry and unit (the first 100 units; the download has all). An operator reads the city or narrows it; a department reviewer its department, a district officer its district. format=csv|xlsx: the same figures as a file (xlsx: a sheet per figure, or the one named by figure; csv: the named figure, default units). At most 5 s stale */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        bookings: {
+                            by_status: {
+                                [key: string]: number;
+                            };
+                            total: number;
+                        };
+                        by_department: {
+                            code: string;
+                            name: string;
+                            name_en: string;
+                            tally: {
+                                approved: number;
+                                deliveries: number;
+                                fee_fen: number;
+                                submitted: number;
+                                units: number;
+                                voucher_fen: number;
+                            };
+                        }[];
+                        by_district: {
+                            code: string;
+                            name: string;
+                            name_en: string;
+                            tally: {
+                                approved: number;
+                                deliveries: number;
+                                fee_fen: number;
+                                submitted: number;
+                                units: number;
+                                voucher_fen: number;
+                            };
+                        }[];
+                        by_hitech_industry: {
+                            code: string;
+                            name: string;
+                            name_en: string;
+                            tally: {
+                                approved: number;
+                                deliveries: number;
+                                fee_fen: number;
+                                submitted: number;
+                                units: number;
+                                voucher_fen: number;
+                            };
+                        }[];
+                        by_month: {
+                            bookings: number;
+                            deliveries: number;
+                            fee_fen: number;
+                            month: number;
+                            orders: number;
+                            registrations: number;
+                            voucher_fen: number;
+                        }[];
+                        deliveries: {
+                            count: number;
+                            external: number;
+                            fee_fen: number;
+                            minutes: number;
+                            samples: number;
+                            voucher_fen: number;
+                        };
+                        evaluation: {
+                            confirmed: number;
+                            cycle_status: string | null;
+                            grades: {
+                                [key: string]: number;
+                            };
+                            mean_score_centi: number | null;
+                            units: number;
+                        };
+                        instruments: {
+                            approved: number;
+                            late: number;
+                            open: number;
+                            partially_open: number;
+                            served: number;
+                            usage_minutes: number;
+                            value_fen: number;
+                        };
+                        kinds: {
+                            by_status: {
+                                [key: string]: number;
+                            };
+                            collection: string;
+                            kind: string;
+                            new_in_year: number;
+                            total: number;
+                        }[];
+                        orders: {
+                            by_status: {
+                                [key: string]: number;
+                            };
+                            total: number;
+                        };
+                        scope: {
+                            department: {
+                                code: string;
+                                name: string;
+                                name_en: string;
+                            } | null;
+                            district: {
+                                code: string;
+                                name: string;
+                                name_en: string;
+                            } | null;
+                            org: {
+                                code: string;
+                                name: string;
+                                name_en: string;
+                            } | null;
+                        };
+                        units: {
+                            department: {
+                                code: string;
+                                name: string;
+                                name_en: string;
+                            };
+                            district: {
+                                code: string;
+                                name: string;
+                                name_en: string;
+                            };
+                            grade: string;
+                            id: string;
+                            name: string;
+                            score_centi: number | null;
+                            tally: {
+                                approved: number;
+                                deliveries: number;
+                                fee_fen: number;
+                                submitted: number;
+                                units: number;
+                                voucher_fen: number;
+                            };
+                        }[];
+                        units_total: number;
+                        vouchers: {
+                            face_fen: number;
+                            issued: number;
+                        };
+                        year: number;
+                    };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            422: components["responses"]["Error422"];
         };
     };
     "get/departments": {
