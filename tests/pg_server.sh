@@ -4,6 +4,9 @@
 #   tests/pg_server.sh start DIR   creates DIR, starts a server on a free 127.0.0.1 port, creates the
 #                                  database keyuan_test, writes its URL to DIR/url and prints it
 #   tests/pg_server.sh stop DIR    stops the server at once and removes DIR
+#   tests/pg_server.sh replica PRIMARY_DIR DIR
+#                                  a streaming replica of PRIMARY_DIR's server (pg_basebackup -R) in DIR,
+#                                  started on a free port; writes its URL to DIR/url and prints it
 #
 # Both are idempotent and print nothing else unless something fails. The server keeps fsync on so
 # that the tests exercise the same commit path as production; only its own loopback is trusted.
@@ -114,6 +117,41 @@ start() {
     echo "$url"
 }
 
+replica() {
+    local primary=$1 dir=$2
+    is_running "$primary" || die "no server runs in $primary"
+    if is_running "$dir"; then
+        cat "$dir/url"
+        return 0
+    fi
+    if [[ -f $dir/$MARKER ]]; then stop "$dir"; fi
+    local url port
+    url=$(<"$primary/url")
+    port=${url##*:}
+    port=${port%%/*}
+    # The primary lets its loopback stream WAL (the test server's own; nothing beyond this machine).
+    if ! grep -q '^host  replication' "$primary/data/pg_hba.conf"; then
+        echo 'host  replication all 127.0.0.1/32 trust' | as_owner tee -a "$primary/data/pg_hba.conf" >/dev/null
+        as_owner "$PG_BIN/pg_ctl" reload -D "$primary/data" >/dev/null
+    fi
+    mkdir -p "$dir"
+    touch "$dir/$MARKER"
+    if [[ $(id -u) -eq 0 ]]; then chown -R postgres: "$dir"; fi
+    # -R writes standby.signal and primary_conninfo: the copy starts as a hot standby that streams.
+    as_owner "$PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$port" -U "$DB_USER" -D "$dir/data" -R -X stream -c fast \
+        >"$dir/basebackup.log" 2>&1 || { show_log "$dir/basebackup.log"; die "pg_basebackup from $primary failed"; }
+    # Its own socket folder (the copied configuration names the primary's).
+    local socket_dir=$dir/sock
+    if ((${#socket_dir} + 20 > 107)); then socket_dir=""; fi
+    [[ -n $socket_dir ]] && as_owner mkdir -p "$socket_dir"
+    echo "unix_socket_directories = '$socket_dir'" | as_owner tee -a "$dir/data/postgresql.conf" >/dev/null
+    local replica_port
+    replica_port=$(start_server "$dir")
+    local replica_url="postgresql://$DB_USER@127.0.0.1:$replica_port/$DB_NAME"
+    echo "$replica_url" >"$dir/url"
+    echo "$replica_url"
+}
+
 stop() {
     local dir=$1
     [[ -e $dir ]] || return 0
@@ -126,7 +164,7 @@ stop() {
 }
 
 main() {
-    (($# == 2)) || die "usage: $0 start|stop DIR"
+    (($# == 2)) || [[ $# == 3 && $1 == replica ]] || die "usage: $0 start|stop DIR, or $0 replica PRIMARY_DIR DIR"
     [[ -x $PG_BIN/initdb ]] || die "PostgreSQL 15 is not installed (run scripts/install-deps.sh)"
     local dir
     dir=$(realpath -m "$2")
@@ -135,6 +173,12 @@ main() {
     cd /
     case $1 in
         start) start "$dir" ;;
+        replica)
+            local replica_dir
+            replica_dir=$(realpath -m "$3")
+            [[ $replica_dir != / ]] || die "refusing to use / as the server directory"
+            replica "$dir" "$replica_dir"
+            ;;
         stop) stop "$dir" ;;
         *) die "usage: $0 start|stop DIR" ;;
     esac

@@ -5,10 +5,12 @@
 #include <stdexcept>
 
 #include "app/modules.hpp"
+#include "app/read_your_writes.hpp"
 #include "changes/audit.hpp"
 #include "core/clock.hpp"
 #include "core/log.hpp"
 #include "http/json.hpp"
+#include "store/replicas.hpp"
 
 namespace keyuan::app {
 namespace {
@@ -51,6 +53,12 @@ Application::Application(const Config& config, std::unique_ptr<store::Database> 
                                    settings_, *scheduler_, kept_,   AllDeclarations(), services_};
     for (const modules::Module& module : AllModules()) {
         if (module.registrar) module.registrar(context);
+    }
+    // Innermost, once authentication has named the caller: a caller who just wrote reads the
+    // primary for a while longer than a replica may lag (at least 5 s).
+    if (auto* replicated = dynamic_cast<store::ReplicatedDatabase*>(db_.get())) {
+        auto lag = std::chrono::duration_cast<std::chrono::seconds>(replicated->max_lag()) * 2;
+        middleware_.push_back(MakeReadYourWrites(std::max(lag, std::chrono::seconds(5))));
     }
     if (background_work) scheduler_->Start();
 }

@@ -11,6 +11,7 @@
 #include "core/log.hpp"
 #include "http/server.hpp"
 #include "store/migrations.hpp"
+#include "store/replicas.hpp"
 #include "tools/demo/command_line.hpp"
 #include "tools/demo/vocabulary.hpp"
 
@@ -36,6 +37,16 @@ std::unique_ptr<store::Database> OpenAndMigrate(const Config& config) {
     return db;
 }
 
+/// The server's database: the primary with its read replicas, if any are configured (one-shot
+/// commands use the primary alone). After the migrations: the replicas replay them from the primary.
+std::unique_ptr<store::Database> WithReplicas(const Config& config, std::unique_ptr<store::Database> db) {
+    if (config.replica_urls.empty()) return db;
+    return std::make_unique<store::ReplicatedDatabase>(
+        std::move(db), store::ReplicaOptions{.urls = config.replica_urls,
+                                             .max_lag = std::chrono::milliseconds(config.replica_max_lag_ms),
+                                             .pool_size = std::max(2, config.db_pool_size / 2)});
+}
+
 /// Prints the findings of the configuration check, one a line; true when one refuses.
 bool PrintFindings(const ConfigReport& report, std::ostream& out) {
     for (const ConfigFinding& f : report.findings) {
@@ -54,7 +65,7 @@ int Serve(const Flags& flags) {
     }
     log::SetAccessLogEnabled(config->access_log);
     try {
-        auto db = OpenAndMigrate(*config);
+        auto db = WithReplicas(*config, OpenAndMigrate(*config));
         log::Info("database ready", {{"url", RedactUrl(config->db_url)}, {"engine", store::EngineName(db->engine())}});
         Application application(*config, std::move(db));
         http::Server server(

@@ -111,6 +111,13 @@ const std::vector<CoreSetting>& CoreSettings() {
     static const std::vector<CoreSetting> kSettings = {
         {"database.url", [](const Config& c) { return RedactUrl(c.db_url); }},
         {"database.pool_size", [](const Config& c) { return std::to_string(c.db_pool_size); }},
+        {"database.replica_urls",
+         [](const Config& c) {
+             std::string list;
+             for (const std::string& url : c.replica_urls) list += (list.empty() ? "" : ", ") + RedactUrl(url);
+             return list;
+         }},
+        {"database.replica_max_lag_ms", [](const Config& c) { return std::to_string(c.replica_max_lag_ms); }},
         {"server.listen", [](const Config& c) { return c.listen; }},
         {"server.production", [text](const Config& c) { return text(c.production); }},
         {"server.web", [](const Config& c) { return c.web_dir.value_or(""); }},
@@ -156,6 +163,18 @@ std::optional<Error> ApplyFile(const std::string& path, Config& config, toml::ta
     }
     if (auto v = table.at_path("server.production").value<bool>()) config.production = *v;
     if (auto v = table.at_path("database.url").value<std::string>()) config.db_url = *v;
+    if (const toml::node* replicas = table.at_path("database.replica_urls").node()) {
+        const toml::array* list = replicas->as_array();
+        if (!list) return ConfigError("config: database.replica_urls must be a list of postgresql:// URLs");
+        for (const toml::node& item : *list) {
+            std::optional<std::string> url = item.value<std::string>();
+            if (!url || !(url->starts_with("postgresql://") || url->starts_with("postgres://"))) {
+                return ConfigError("config: database.replica_urls must be a list of postgresql:// URLs");
+            }
+            config.replica_urls.push_back(*url);
+        }
+        if (config.replica_urls.size() > 16) return ConfigError("config: database.replica_urls: at most 16 replicas");
+    }
     if (auto v = table.at_path("server.listen").value<std::string>()) config.listen = *v;
     if (auto v = table.at_path("server.web").value<std::string>()) config.web_dir = *v;
     if (auto v = table.at_path("server.access_log").value<bool>()) config.access_log = *v;
@@ -166,6 +185,7 @@ std::optional<Error> ApplyFile(const std::string& path, Config& config, toml::ta
     long long header_s = s.header_timeout.count(), idle_s = s.idle_timeout.count(), body_s = s.body_timeout.count();
     bool ok =
         ReadInt(table, "database.pool_size", config.db_pool_size, 1, 256, problem) &&
+        ReadInt(table, "database.replica_max_lag_ms", config.replica_max_lag_ms, 100, 600000, problem) &&
         ReadInt(table, "server.io_threads", s.io_threads, 0, 256, problem) &&
         ReadInt(table, "server.worker_threads", s.worker_threads, 0, 1024, problem) &&
         ReadInt(table, "server.max_body_bytes", s.max_body_bytes, 1024, 1ll << 30, problem) &&
@@ -262,6 +282,11 @@ Result<Config> LoadConfig(const Flags& flags, const std::function<std::optional<
         return ConfigError("invalid listen address '" + config.listen + "' (expected HOST:PORT, e.g. 127.0.0.1:8080)");
     }
     config.server.max_connections = std::max(1, config.server.max_connections);
+    // Replicas stream from a PostgreSQL primary; a SQLite file has none (checked after --db and KEYUAN_DB).
+    if (!config.replica_urls.empty() && config.db_url.starts_with("sqlite:")) {
+        return ConfigError(
+            "config: database.replica_urls needs a postgresql:// database.url (replicas stream from it)");
+    }
 
     for (const CoreSetting& core : CoreSettings()) {
         auto it = source.find(core.name);

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/result.hpp"
 #include "core/settings.hpp"
@@ -20,6 +21,9 @@ struct Config {
     std::string search_index_dir;  // default: beside the SQLite file, or var/search-index
     std::string media_dir;         // uploaded photos; default: beside the SQLite file, or var/media
     int db_pool_size = 8;
+    /// [database] replica_urls: PostgreSQL streaming replicas for reads that may lag (store/replicas.hpp).
+    std::vector<std::string> replica_urls;
+    int replica_max_lag_ms = 2000;
     bool access_log = true;
     /// [server] production: refuse unsafe settings at start. A listen address beyond this machine
     /// counts as production whatever this says.

@@ -6,6 +6,7 @@
 #include "app/config.hpp"
 #include "modules/accounts/settings.hpp"
 #include "modules/metrics/settings.hpp"
+#include "store/database.hpp"
 
 namespace keyuan::app {
 namespace {
@@ -23,12 +24,7 @@ const SettingOrigin* Origin(const Config& config, std::string_view name) {
 }  // namespace
 
 std::string RedactUrl(const std::string& url) {
-    std::size_t scheme = url.find("://");
-    std::size_t at = url.find('@');
-    if (scheme == std::string::npos || at == std::string::npos || at < scheme) return url;
-    std::size_t colon = url.find(':', scheme + 3);
-    if (colon == std::string::npos || colon > at) return url;
-    return url.substr(0, colon + 1) + "***" + url.substr(at);
+    return store::RedactedUrl(url);
 }
 
 void CheckSafety(Config& config) {

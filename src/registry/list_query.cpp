@@ -214,7 +214,10 @@ std::shared_ptr<const CachedAnswer> ResourceEngine::List(const Caller* caller, c
     std::string key =
         status == "approved" && cache_.enabled() && tier && !with_actions ? PageKey(*tier, r) : std::string();
     std::shared_ptr<const CachedAnswer> answer;
-    db_.Read([&](store::Session& s) {
+    // A public page (approved items, no buttons) may come from a read replica: a moment stale, as
+    // any cached page is; the caller's own pages, drafts and all, are read from the primary.
+    bool public_page = status == "approved" && tier && !with_actions;
+    auto read = [&](store::Session& s) {
         std::int64_t generation = key.empty() ? 0 : watch_.Read(s);
         if (!key.empty() && (answer = cache_.Find(key, generation))) return;
         json::array items;
@@ -246,7 +249,12 @@ std::shared_ptr<const CachedAnswer> ResourceEngine::List(const Caller* caller, c
                          {"page_size", paging.page_size}};
         answer = std::make_shared<const CachedAnswer>(CachedAnswer{json::serialize(out), 0});
         if (!key.empty()) cache_.Store(key, generation, answer);
-    });
+    };
+    if (public_page) {
+        db_.ReadMayLag(read);
+    } else {
+        db_.Read(read);
+    }
     return answer;
 }
 

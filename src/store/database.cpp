@@ -8,6 +8,15 @@
 
 namespace keyuan::store {
 
+std::string RedactedUrl(const std::string& url) {
+    std::size_t scheme = url.find("://");
+    std::size_t at = url.find('@');
+    if (scheme == std::string::npos || at == std::string::npos || at < scheme) return url;
+    std::size_t colon = url.find(':', scheme + 3);
+    if (colon == std::string::npos || colon > at) return url;
+    return url.substr(0, colon + 1) + "***" + url.substr(at);
+}
+
 const char* EngineName(Engine engine) {
     return engine == Engine::kSqlite ? "sqlite" : "postgresql";
 }

@@ -90,6 +90,13 @@ public:
 
     /// Runs `fn` in a read-only transaction that sees one snapshot.
     virtual void Read(const std::function<void(Session&)>& fn) = 0;
+    /// A Read that may see the data a moment behind the primary: on a PostgreSQL read replica when
+    /// [database] replica_urls names one that keeps up (store/replicas.hpp), else like Read. For
+    /// what readers accept slightly stale (public lists, statistics); never for a read that decides
+    /// a write. A request whose caller wrote in the last seconds reads the primary instead
+    /// (read-your-writes, PrimaryReadsScope). `fn` may run twice: again on the primary when the
+    /// replica's connection fails midway.
+    virtual void ReadMayLag(const std::function<void(Session&)>& fn) { Read(fn); }
     /// Runs `fn`, which issues exactly one SELECT (anything else throws std::logic_error), with
     /// no transaction around it: one statement sees one snapshot on its own, and PostgreSQL
     /// then needs one round trip instead of three (BEGIN, the statement, COMMIT).
@@ -109,6 +116,14 @@ public:
 
     /// Checks that the database answers (SELECT 1); throws ConnectionError if not.
     virtual void Ping() = 0;
+
+    /// The connection pool's size and how many connections are lent out now (GET /metrics).
+    struct PoolStats {
+        int size = 0;
+        int in_use = 0;
+        int waiting = 0;  // threads waiting for a connection
+    };
+    virtual PoolStats pool_stats() const { return {}; }
 
 protected:
     /// The engine's ReadStatement; by default a Read (SQLite's BEGIN and COMMIT cost no round trip).
@@ -131,6 +146,9 @@ struct OpenOptions {
 /// Opens `sqlite:PATH` or `postgresql://…` (also `postgres://…`). Throws ConnectionError
 /// with a one-line reason a person can act on.
 std::unique_ptr<Database> Open(const std::string& url, const OpenOptions& options = {});
+
+/// The URL with its password shown as *** (postgresql://user:***@host/db), for logs and reports.
+std::string RedactedUrl(const std::string& url);
 
 /// The file path of a `sqlite:PATH` URL (sqlite:///abs and sqlite://rel too); nullopt for any other URL.
 std::optional<std::string> SqlitePathOf(const std::string& url);

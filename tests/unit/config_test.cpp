@@ -79,6 +79,34 @@ TEST(Config, RejectsBrokenOrOutOfRangeFile) {
     EXPECT_FALSE(missing.ok());
 }
 
+TEST(Config, ReplicasArePostgresqlUrlsOfAPostgresqlPrimary) {
+    std::string file = WriteFile("replicas.toml",
+                                 "[database]\nurl = \"postgresql://k:secret@10.0.0.1/keyuan\"\n"
+                                 "replica_urls = [\"postgresql://k:secret@10.0.0.2/keyuan\", "
+                                 "\"postgres://10.0.0.3/keyuan\"]\nreplica_max_lag_ms = 1500\n");
+    Result<Config> ok = LoadConfig({{"config", file}}, Env({}));
+    ASSERT_TRUE(ok.ok()) << ok.error().message.en;
+    EXPECT_EQ(ok.value().replica_urls.size(), 2u);
+    EXPECT_EQ(ok.value().replica_max_lag_ms, 1500);
+    for (const SettingOrigin& s : ok.value().report.settings) {
+        if (s.name == "database.replica_urls") {
+            EXPECT_EQ(s.value.find("secret"), std::string::npos) << s.value;
+        }
+    }
+    // A SQLite primary (also when --db overrides the file's PostgreSQL URL) has no replicas.
+    Result<Config> sqlite = LoadConfig({{"config", file}, {"db", "sqlite:x.db"}}, Env({}));
+    ASSERT_FALSE(sqlite.ok());
+    EXPECT_NE(sqlite.error().message.en.find("replica_urls"), std::string::npos);
+    for (const char* bad : {"replica_urls = \"postgresql://h/db\"", "replica_urls = [\"mysql://h/db\"]",
+                            "replica_urls = [1]", "replica_max_lag_ms = 10"}) {
+        Result<Config> c = LoadConfig(
+            {{"config",
+              WriteFile("replicas-bad.toml", "[database]\nurl = \"postgresql://h/db\"\n" + std::string(bad) + "\n")}},
+            Env({}));
+        EXPECT_FALSE(c.ok()) << bad;
+    }
+}
+
 TEST(Config, FoldersBelongToTheDatabaseAndTheCacheIsBounded) {
     Result<Config> sqlite = LoadConfig({{"db", "sqlite:/data/keyuan.db"}}, Env({}));
     ASSERT_TRUE(sqlite.ok());

@@ -1,5 +1,6 @@
 // Opening a store: an unreachable database fails fast with one line that never shows the password,
 // on both engines and without a running server; unknown URL schemes are refused.
+#include "store/replicas.hpp"
 #include "unit/store_fixture.hpp"
 
 namespace keyuan::store {
@@ -48,6 +49,22 @@ INSTANTIATE_TEST_SUITE_P(Engines, StoreOpenTest, ::testing::Values(Engine::kSqli
 TEST(StoreOpen, RejectsUnknownUrlSchemes) {
     EXPECT_THROW(Open("mysql://root:pw@127.0.0.1/keyuan"), ConnectionError);
     EXPECT_THROW(Open("sqlite:"), ConnectionError);
+}
+
+}  // namespace
+}  // namespace keyuan::store
+
+namespace keyuan::store {
+namespace {
+
+// The replicas' probe reads WAL positions as pg_lsn text (store/replicas.hpp).
+TEST(ReplicaLsn, ParsesPgLsnTextAndRefusesAnythingElse) {
+    EXPECT_EQ(ParseLsn("0/3000060"), 0x3000060u);
+    EXPECT_EQ(ParseLsn("16/B374D848"), (0x16ull << 32) | 0xB374D848u);
+    EXPECT_EQ(ParseLsn("FFFFFFFF/FFFFFFFF"), ~0ull);
+    for (const char* bad : {"", "/", "0/", "/1", "0/3000060x", "g/1", "1//2", "100000000/0", " 0/1"}) {
+        EXPECT_FALSE(ParseLsn(bad)) << bad;
+    }
 }
 
 }  // namespace

@@ -30,7 +30,12 @@ json::object HomeFigures(store::Database& db, const registry::RegisteredKinds& r
     std::map<std::string, std::pair<std::string, std::int64_t>> by_district;   // code → name, count
     std::vector<Newest> newest;
     std::int64_t delivered = 0;
-    db.Read([&](store::Session& s) {
+    db.ReadMayLag([&](store::Session& s) {
+        // Afresh: the body runs again on the primary if a replica fails midway.
+        kinds.clear();
+        by_industry.clear();
+        by_district.clear();
+        newest.clear();
         for (const registry::ResourceSpec* spec : registered.specs) {
             const registry::ResourceSpec& kind = *spec;
             const std::string from = " FROM " + kind.table + " t WHERE " + PublicCondition(kind);

@@ -313,8 +313,9 @@ json::array BreakdownJson(const std::vector<NamedTally>& rows) {
 
 Overview CountOverview(store::Database& db, const registry::RegisteredKinds& kinds, const OverviewScope& scope) {
     Overview out;
-    out.scope = scope;
-    db.Read([&](store::Session& s) {
+    // Statistics may be a moment stale: from a read replica when one keeps up (store/replicas.hpp).
+    db.ReadMayLag([&](store::Session& s) {
+        out = Overview{.scope = scope};  // afresh: the body runs again on the primary if a replica fails midway
         std::map<std::int64_t, Tally> by_unit;
         std::map<std::string, NamedTally> by_industry;
         std::map<std::int64_t, std::pair<std::int64_t, std::string>> scores;

@@ -12,6 +12,7 @@
 #include "http/request_metrics.hpp"
 #include "modules/metrics/address_match.hpp"
 #include "modules/metrics/settings.hpp"
+#include "store/replicas.hpp"
 
 namespace keyuan::metrics {
 namespace {
@@ -57,6 +58,34 @@ void AppendStoreFigures(std::string& out, store::Database& db) {
           search_oldest);
     Gauge(out, "keyuan_mail_outbox_pending", "Mails queued or being sent.", static_cast<double>(mail_pending));
     Gauge(out, "keyuan_audit_unsealed_records", "Audit records not chained yet.", static_cast<double>(unsealed));
+}
+
+/// The connection pool and, with [database] replica_urls, each replica as the probe saw it.
+void AppendPoolAndReplicas(std::string& out, store::Database& db) {
+    store::Database::PoolStats pool = db.pool_stats();
+    Gauge(out, "keyuan_db_pool_size", "Connections in the database pool (SQLite: readers).", pool.size);
+    Gauge(out, "keyuan_db_pool_in_use", "Connections lent out now.", pool.in_use);
+    Gauge(out, "keyuan_db_pool_waiting", "Threads waiting for a connection now.", pool.waiting);
+    auto* replicated = dynamic_cast<store::ReplicatedDatabase*>(&db);
+    if (!replicated) return;
+    std::vector<store::ReplicaStatus> replicas = replicated->Replicas();
+    auto each = [&](const char* name, const char* help, const char* type, auto value) {
+        out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n";
+        for (std::size_t i = 0; i < replicas.size(); ++i) {
+            out += std::string(name) + "{replica=\"" + std::to_string(i) + "\"} " + value(replicas[i]) + "\n";
+        }
+    };
+    each("keyuan_db_replica_in_use", "1 when the replica answers, replays and keeps within max lag.", "gauge",
+         [](const store::ReplicaStatus& r) { return std::string(r.in_use ? "1" : "0"); });
+    each("keyuan_db_replica_lag_seconds", "How far the replica is behind the primary (-1: not known).", "gauge",
+         [](const store::ReplicaStatus& r) { return std::to_string(r.lag_seconds); });
+    each("keyuan_db_replica_reads_total", "Reads that may lag served by the replica.", "counter",
+         [](const store::ReplicaStatus& r) { return std::to_string(r.reads); });
+    out +=
+        "# HELP keyuan_db_primary_lagging_reads_total Reads that may lag served by the primary (no replica in use, "
+        "or the caller wrote a moment ago).\n# TYPE keyuan_db_primary_lagging_reads_total counter\n"
+        "keyuan_db_primary_lagging_reads_total " +
+        std::to_string(replicated->primary_lagging_reads()) + "\n";
 }
 
 void AppendJobs(std::string& out, const jobs::Scheduler& scheduler) {
@@ -108,6 +137,7 @@ void Register(modules::ModuleContext& context) {
         Gauge(out, "keyuan_process_resident_memory_bytes", "Resident memory of the server.", ResidentBytes());
         http::ProcessRequestMetrics().AppendPrometheus(out);
         AppendStoreFigures(out, db);
+        AppendPoolAndReplicas(out, db);
         AppendJobs(out, scheduler);
         http::Response response;
         response.content_type = "text/plain; version=0.0.4; charset=utf-8";

@@ -47,10 +47,19 @@ public:
         for (const auto& conn : all_) idle_.push_back(conn.get());
     }
 
+    Database::PoolStats Stats() const {
+        std::lock_guard lock(mutex_);
+        return {.size = static_cast<int>(all_.size()),
+                .in_use = static_cast<int>(all_.size() - idle_.size()),
+                .waiting = waiting_};
+    }
+
 private:
     Connection& Take() {
         std::unique_lock lock(mutex_);
+        ++waiting_;
         available_.wait(lock, [this] { return !idle_.empty(); });
+        --waiting_;
         Connection* conn = idle_.back();
         idle_.pop_back();
         return *conn;
@@ -65,7 +74,8 @@ private:
     }
 
     std::vector<std::unique_ptr<Connection>> all_;
-    std::mutex mutex_;
+    mutable std::mutex mutex_;
+    int waiting_ = 0;
     std::condition_variable available_;
     std::vector<Connection*> idle_;
 };
@@ -159,6 +169,8 @@ public:
         Pool::Lease lease(pool_);
         ExecFirst(lease.connection(), "SELECT 1");
     }
+
+    PoolStats pool_stats() const override { return pool_.Stats(); }
 
 private:
     Pool pool_;

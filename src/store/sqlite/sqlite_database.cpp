@@ -243,9 +243,19 @@ private:
         }
     }
 
+    // The readers' pool (the one writer connection is not counted: writers queue on its mutex).
+    PoolStats pool_stats() const override {
+        std::lock_guard lock(readers_mutex_);
+        return {.size = reader_limit_,
+                .in_use = open_readers_ - static_cast<int>(idle_readers_.size()),
+                .waiting = waiting_readers_};
+    }
+
     std::unique_ptr<SqliteSession> CheckoutReader() {
         std::unique_lock lock(readers_mutex_);
+        ++waiting_readers_;
         readers_cv_.wait(lock, [&] { return !idle_readers_.empty() || open_readers_ < reader_limit_; });
+        --waiting_readers_;
         if (!idle_readers_.empty()) {
             auto session = std::move(idle_readers_.back());
             idle_readers_.pop_back();
@@ -274,8 +284,9 @@ private:
     int reader_limit_;
     std::mutex writer_mutex_;
     std::unique_ptr<SqliteSession> writer_;
-    std::mutex readers_mutex_;
+    mutable std::mutex readers_mutex_;
     std::condition_variable readers_cv_;
+    int waiting_readers_ = 0;
     std::vector<std::unique_ptr<SqliteSession>> idle_readers_;
     int open_readers_ = 0;
 };
