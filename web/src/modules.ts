@@ -73,6 +73,8 @@ import { systemRoutes } from '@/modules/system/routes'
 import { systemTexts } from '@/modules/system/texts'
 import { addSystemPanels } from '@/modules/system/panels'
 import { dashboardsTexts } from '@/modules/dashboards/texts'
+import { dashboardsRoutes } from '@/modules/dashboards/routes'
+import { addDashboardsPanels } from '@/modules/dashboards/panels'
 
 export const moduleRoutes: RouteRecordRaw[] = [
   ...searchRoutes,
@@ -100,6 +102,7 @@ export const moduleRoutes: RouteRecordRaw[] = [
   ...nationalReportRoutes,
   ...auditRoutes,
   ...systemRoutes,
+  ...dashboardsRoutes,
 ]
 
 export const moduleTexts: Record<string, Texts> = {
@@ -157,4 +160,5 @@ export function addModuleTexts(): void {
   addMatchingPanels()
   addAuditPanels()
   addSystemPanels()
+  addDashboardsPanels()
 }

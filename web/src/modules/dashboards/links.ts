@@ -38,3 +38,10 @@ export function detailLink(item: { kind: string; id: string; name: string }): st
   if (SEARCH_TYPES.has(item.kind)) return `/?q=${encodeURIComponent(item.name)}&type=${encodeURIComponent(item.kind)}`
   return null
 }
+
+/** A unit's published resources of a kind: the search tab, searched for the unit's name (the search
+ * indexes each resource with its unit's name; no list page takes a unit as its filter). */
+export function unitSearchLink(kind: string, unitName: string): string | null {
+  if (!SEARCH_TYPES.has(kind)) return null
+  return `/?q=${encodeURIComponent(unitName)}&type=${encodeURIComponent(kind)}`
+}

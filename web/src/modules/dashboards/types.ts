@@ -11,3 +11,17 @@ export interface Figure {
   name: string
   count: number
 }
+
+/** The city overview of one scope and year (GET /dashboards/overview). */
+export type Overview = operations['get/dashboards/overview']['responses'][200]['content']['application/json']
+export type OverviewBreakdown = Overview['by_district'][number]
+export type OverviewUnit = Overview['units'][number]
+export type OverviewFigure = NonNullable<NonNullable<operations['get/dashboards/overview']['parameters']['query']>['figure']>
+
+/** The scope as the page's URL holds it: absent filters are ''. */
+export interface OverviewScopeQuery {
+  year: string
+  district: string
+  department: string
+  org_id: string
+}
