@@ -68,6 +68,9 @@ std::shared_ptr<SearchIndex> Indexer::index() {
 }
 
 void Indexer::Start() {
+    // Decided before the first request can arrive: an index without a watermark of this schema
+    // holds nothing (or another schema's documents) until the rebuild that Run starts with ends.
+    building_first_ = !ParseWatermark(index()->Watermark());
     thread_ = std::thread([this] { Run(); });
 }
 
@@ -166,6 +169,9 @@ void Indexer::Run() {
     } catch (const std::exception& e) {
         log::Error("search index rebuild failed", {{"what", e.what()}});
     }
+    // Ready after the attempt either way: a failed rebuild is logged, and the catch-up below
+    // fills the index from the outbox.
+    building_first_ = false;
     auto last_prune = std::chrono::steady_clock::now();
     while (!stop_) {
         try {

@@ -40,6 +40,11 @@ public:
     /// Applies pending outbox rows now; returns how many were applied.
     int CatchUp();
 
+    /// False while the first index of this database is being built (a new or restored server, a
+    /// new index schema): searches then answer 503 with Retry-After rather than an empty list that
+    /// would read as "nothing registered".
+    bool ready() const { return !building_first_.load(std::memory_order_acquire); }
+
 private:
     void Run();
     bool NeedsRebuild();
@@ -52,6 +57,7 @@ private:
     std::shared_ptr<SearchIndex> index_;
     std::condition_variable wake_;
     std::atomic<bool> stop_{false};
+    std::atomic<bool> building_first_{false};
     std::thread thread_;
 };
 

@@ -198,16 +198,24 @@ TEST(SearchIndexLifecycle, RebuildsFromTheDatabaseWhenTheIndexIsMissing) {
     ASSERT_EQ(rebuilt.exit_code, 0) << rebuilt.err;
     EXPECT_NE(rebuilt.out.find("indexed 1 documents"), std::string::npos) << rebuilt.out;
 
-    // A server started on a missing index builds it by itself.
+    // A server started on a missing index builds it by itself; until it has, searches answer 503
+    // with Retry-After, never an empty list that would read as "nothing registered".
     std::filesystem::remove_all(index_dir);
     auto server = TestServer::Start(db, {"--config", suite->config_path, "--index", index_dir});
     HttpClient client(server->port());
     bool found = WaitUntil(
         [&] {
             HttpResponse r = client.Get("/api/v1/search?q=" + UrlEncode("核磁共振"));
-            return r.status == 200 && r.body.find("\"id\":\"" + id + "\"") != std::string::npos;
+            if (r.status == 503) {
+                EXPECT_EQ(r.Header("retry-after"), "30");
+                EXPECT_NE(r.body.find("\"code\":\"unavailable\""), std::string::npos) << r.body;
+                return false;
+            }
+            bool has = r.status == 200 && r.body.find("\"id\":\"" + id + "\"") != std::string::npos;
+            EXPECT_TRUE(has) << "answered while building: " << r.status << " " << r.body;
+            return true;
         },
-        5s, 50ms);
+        5s, 20ms);
     EXPECT_TRUE(found);
 }
 

@@ -141,14 +141,14 @@ void DescribeRoutes(http::Router& router) {
                     {.name = "page", .schema = integer()},
                     {.name = "page_size", .schema = integer()}},
          .response = http::SchemaRef("SearchResult"),
-         .errors = {422}});
+         .errors = {422, 503}});
     router.Describe(http::Method::kGet, "/api/v1/search/suggest",
                     {.summary = "Titles completing what was typed (at most 8)",
                      .tags = {"search"},
                      .params = {{.name = "q", .schema = text}},
                      .response = http::Schema(R"({"type": "object", "required": ["items"], "properties": {
                          "items": {"type": "array", "items": {"type": "string"}}}})"),
-                     .errors = {422}});
+                     .errors = {422, 503}});
     router.Describe(http::Method::kGet, "/api/v1/industries/suggest",
                     {.summary = "Industry codes (GB/T 4754) that a text describes, with their high-tech industries",
                      .tags = {"search"},
@@ -168,6 +168,15 @@ void DescribeRoutes(http::Router& router) {
                      .errors = {401, 403}});
 }
 
+/// 503 while the first index is built: "try again shortly", not "nothing found".
+http::Response IndexBuilding(const Request& r) {
+    http::Response response = http::ErrorResponse(Error::Make(ErrorCode::kUnavailable, "检索索引正在建立，请稍后再试",
+                                                              "The search index is being built; try again shortly"),
+                                                  r.lang);
+    response.SetHeader("retry-after", "30");
+    return response;
+}
+
 }  // namespace
 
 void Register(modules::ModuleContext& context) {
@@ -184,9 +193,11 @@ void Register(modules::ModuleContext& context) {
 
     context.router.Get("/api/v1/search", [&indexer](Request& r) {
         SearchQuery q = ReadQuery(r);
+        if (!indexer.ready()) return IndexBuilding(r);
         return http::JsonResponse(200, ResultJson(*indexer.index()->Search(q), q));
     });
     context.router.Get("/api/v1/search/suggest", [&indexer](Request& r) {
+        if (!indexer.ready()) return IndexBuilding(r);
         FieldErrors errors;
         std::string text = CheckedText(r, "q", errors);
         errors.ThrowIfAny();

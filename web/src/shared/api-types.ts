@@ -19082,6 +19082,7 @@ export interface operations {
                 };
             };
             422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
         };
     };
     "post/search/rebuild": {
@@ -19131,6 +19132,7 @@ export interface operations {
                 };
             };
             422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
         };
     };
     "get/services": {
