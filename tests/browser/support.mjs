@@ -42,6 +42,20 @@ export async function withBrowser(fn, { width = 1366, height = 900 } = {}) {
     timezoneId: 'Asia/Shanghai',
   })
   context.setDefaultTimeout(15_000)
+  // Transitions and animations finish at once: a click waits for its target to stand still, and
+  // Element Plus fades and zooms nearly everything (a quarter of a second each, many times a test).
+  // What is checked is where things end up, never how they move.
+  await context.addInitScript(() => {
+    const style = () => {
+      const s = document.createElement('style')
+      s.textContent =
+        '*, *::before, *::after { transition-duration: 0s !important; transition-delay: 0s !important; ' +
+        'animation-duration: 0s !important; animation-delay: 0s !important; }'
+      document.head.appendChild(s)
+    }
+    if (document.head) style()
+    else document.addEventListener('DOMContentLoaded', style)
+  })
   const errors = []
   try {
     const page = context.pages()[0] ?? (await context.newPage())
