@@ -6,6 +6,7 @@
 
 #include "core/clock.hpp"
 #include "http/content_disposition.hpp"
+#include "http/doc_shapes.hpp"
 #include "registry/export_cells.hpp"
 #include "registry/list_filter.hpp"
 
@@ -154,7 +155,7 @@ http::Response ExportList(const ResourceEngine& engine, store::Database& db, con
         response.content_type =
             form.charset == exchange::CsvCharset::kUtf8 ? "text/csv; charset=utf-8" : "text/csv; charset=gb18030";
     } else {
-        response.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        response.content_type = http::doc::kXlsxType;
     }
     response.SetHeader("content-disposition", http::AttachmentDisposition(file, file));
     return response;

@@ -1,8 +1,9 @@
 // PostgreSQL read replicas (issue 20, store/replicas.hpp): a real streaming replica of a primary
 // that the test starts on loopback (tests/pg_server.sh replica: pg_basebackup -R). Reads that may
 // lag go to the replica while it keeps up; a caller who just wrote reads the primary; a replica
-// whose replay is paused is skipped once it lags past max lag and used again when it catches up;
-// a stopped replica is skipped and nothing fails. PostgreSQL runs only (a SQLite file has no
+// whose replay is paused is skipped once it lags past max lag and used again when it catches up,
+// and then counts the city overview to the byte as a server reading the primary does; a stopped
+// replica is skipped and nothing fails. PostgreSQL runs only (a SQLite file has no
 // replicas; LoadConfig refuses replica_urls with one, tested in the unit tests).
 #include <gtest/gtest.h>
 
@@ -76,6 +77,12 @@ bool HasUnit(Session& as, int year, const std::string& name) {
     return r.body.find(name) != std::string::npos;
 }
 
+std::string SecurityConfigFile() {
+    std::string path = ::testing::TempDir() + "/replicas-primary-" + std::to_string(::getpid()) + ".toml";
+    std::ofstream(path) << SecurityConfig();
+    return path;
+}
+
 TEST(ReplicaTest, ReadsThatMayLagGoToAReplicaThatKeepsUpAndWritersReadTheirWrites) {
     if (TestEngine() != "postgresql") GTEST_SKIP() << "replicas are PostgreSQL's (this is the SQLite run)";
     ReplicaPair pair;
@@ -133,6 +140,22 @@ TEST(ReplicaTest, ReadsThatMayLagGoToAReplicaThatKeepsUpAndWritersReadTheirWrite
     replica_reads = Metric(metrics, "keyuan_db_replica_reads_total{replica=\"0\"}");
     EXPECT_TRUE(HasUnit(onlooker, 2033, "副本测试单位"));
     EXPECT_GT(Metric(metrics, "keyuan_db_replica_reads_total{replica=\"0\"}"), replica_reads);
+
+    // The same figures from the replica as from the primary: a second server without replicas on
+    // the same primary counts the same scope (each server counts afresh: no shared cache).
+    auto on_primary =
+        TestServer::Start(pair.primary(), {"--config", SecurityConfigFile(), "--index",
+                                           ::testing::TempDir() + "/replicas-index-" + std::to_string(::getpid())});
+    ASSERT_TRUE(on_primary);
+    CreateReadyUser(pair.primary(), "counter", "operator");
+    Session counter = LogIn(on_primary->port(), "counter");
+    replica_reads = Metric(metrics, "keyuan_db_replica_reads_total{replica=\"0\"}");
+    HttpResponse from_replica = onlooker.Get("/api/v1/dashboards/overview?year=2035");
+    HttpResponse from_primary = counter.Get("/api/v1/dashboards/overview?year=2035");
+    ASSERT_EQ(from_replica.status, 200);
+    ASSERT_EQ(from_primary.status, 200);
+    EXPECT_GT(Metric(metrics, "keyuan_db_replica_reads_total{replica=\"0\"}"), replica_reads);
+    EXPECT_EQ(from_replica.body, from_primary.body);
 
     // The replica goes away: skipped, and every read still answers.
     pair.StopReplica();

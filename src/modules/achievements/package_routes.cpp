@@ -15,6 +15,7 @@
 #include "core/id.hpp"
 #include "exchange/export_table.hpp"
 #include "http/content_disposition.hpp"
+#include "http/doc_shapes.hpp"
 #include "http/expected_version.hpp"
 #include "http/json.hpp"
 #include "http/paging.hpp"
@@ -248,8 +249,7 @@ void AddReadRoutes(modules::ModuleContext& context) {
             }
         });
         http::Response response;
-        response.content_type = format == "csv" ? "text/csv; charset=utf-8"
-                                                : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        response.content_type = format == "csv" ? "text/csv; charset=utf-8" : http::doc::kXlsxType;
         response.body = format == "csv" ? exchange::ToCsv(sheet) : exchange::ToXlsx(sheet);
         response.SetHeader("content-disposition", http::AttachmentDisposition(title + "." + format));
         return response;

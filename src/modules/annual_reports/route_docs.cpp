@@ -134,7 +134,7 @@ void DescribeRoutes(http::Router& router) {
                      .tags = {"annual-reports"},
                      .params = export_params,
                      .response = json::object{{"type", "string"}, {"format", "binary"}},
-                     .response_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                     .response_type = http::doc::kXlsxType,
                      .errors = {401, 403, 422}});
 }
 

@@ -8,6 +8,7 @@
 #include "core/clock.hpp"
 #include "exchange/export_table.hpp"
 #include "http/content_disposition.hpp"
+#include "http/doc_shapes.hpp"
 #include "http/json.hpp"
 #include "modules/annual_reports/module_parts.hpp"
 
@@ -196,8 +197,7 @@ void RegisterStatisticsRoutes(modules::ModuleContext& context) {
         exchange::ExportSheet sheet;
         db.Read([&](store::Session& s) { sheet = Sheet(s, range); });
         http::Response response;
-        response.content_type = format == "csv" ? "text/csv; charset=utf-8"
-                                                : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        response.content_type = format == "csv" ? "text/csv; charset=utf-8" : http::doc::kXlsxType;
         response.body = format == "csv" ? exchange::ToCsv(sheet) : exchange::ToXlsx(sheet);
         std::string years = std::to_string(range.from) + (range.to != range.from ? "-" + std::to_string(range.to) : "");
         response.SetHeader("content-disposition",

@@ -8,6 +8,7 @@
 
 #include "exchange/export_table.hpp"
 #include "http/content_disposition.hpp"
+#include "http/doc_shapes.hpp"
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "modules/assessment/module_parts.hpp"
@@ -238,8 +239,7 @@ void RegisterRecordRoutes(modules::ModuleContext& context, const Lifecycles& lif
         });
         exchange::ExportSheet sheet = ReportSheet(card);
         http::Response response;
-        response.content_type = format == "csv" ? "text/csv; charset=utf-8"
-                                                : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        response.content_type = format == "csv" ? "text/csv; charset=utf-8" : http::doc::kXlsxType;
         response.body = format == "csv" ? exchange::ToCsv(sheet) : exchange::ToXlsx(sheet);
         std::string year = json::serialize(card.at("year"));
         response.SetHeader("content-disposition",

@@ -1,6 +1,7 @@
 // What files are accepted and under which names: recognised by their content, named without
 // folders or characters that would break a download header.
 #include "core/utf8.hpp"
+#include "http/doc_shapes.hpp"
 #include "modules/attachments/service.hpp"
 
 namespace keyuan::attachments {
@@ -11,8 +12,7 @@ std::optional<std::string_view> SniffFileType(std::string_view b) {
     if (b.starts_with("\xFF\xD8\xFF")) return "image/jpeg";
     // Office files are zips; the part names inside tell a workbook from a document.
     if (b.starts_with("PK\x03\x04")) {
-        if (b.find("xl/workbook.xml") != std::string_view::npos)
-            return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        if (b.find("xl/workbook.xml") != std::string_view::npos) return http::doc::kXlsxType;
         if (b.find("word/document.xml") != std::string_view::npos)
             return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     }

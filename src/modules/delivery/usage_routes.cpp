@@ -7,6 +7,7 @@
 
 #include "core/clock.hpp"
 #include "http/content_disposition.hpp"
+#include "http/doc_shapes.hpp"
 #include "http/json.hpp"
 #include "modules/delivery/usage_export.hpp"
 #include "modules/delivery/usage_routes.hpp"
@@ -59,7 +60,7 @@ void RegisterUsageRoutes(modules::ModuleContext& context) {
             response.content_type = "text/csv; charset=utf-8";
             response.body = exchange::ToCsv(UsageSheet(report));
         } else {
-            response.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            response.content_type = http::doc::kXlsxType;
             response.body = exchange::ToXlsx(UsageSheet(report));
         }
         // The Chinese name for browsers that read RFC 6266's filename*, the English one for the rest.

@@ -7,6 +7,7 @@
 #include "exchange/import_door.hpp"
 #include "exchange/xlsx_template.hpp"
 #include "http/content_disposition.hpp"
+#include "http/doc_shapes.hpp"
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "http/query_params.hpp"
@@ -21,7 +22,6 @@ using http::Request;
 namespace {
 
 constexpr std::size_t kOtherImportBytes = 1024 * 1024;
-constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 bool Flag(const Request& r, const char* name, FieldErrors& errors) {
     std::string value = r.Query(name).value_or("false");
@@ -48,7 +48,7 @@ json::object KindJson(const registry::ResourceEngine& e) {
 
 http::Response XlsxFile(std::string bytes, const std::string& name_zh, const std::string& name_ascii) {
     http::Response response;
-    response.content_type = kXlsxType;
+    response.content_type = http::doc::kXlsxType;
     response.body = std::move(bytes);
     response.SetHeader("content-disposition", http::AttachmentDisposition(name_zh, name_ascii));
     return response;

@@ -11,6 +11,7 @@
 
 #include "core/clock.hpp"
 #include "http/content_disposition.hpp"
+#include "http/doc_shapes.hpp"
 #include "http/json.hpp"
 #include "modules/national_report/report.hpp"
 #include "modules/national_report/settings.hpp"
@@ -96,7 +97,7 @@ void Register(modules::ModuleContext& context) {
             return http::JsonResponse(200, summary);
         }
         http::Response response;
-        response.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        response.content_type = http::doc::kXlsxType;
         response.body = exchange::ToXlsx(
             std::vector<exchange::ExportSheet>{report.instruments, report.services, CheckSheet(report.problems)});
         std::string y = std::to_string(year);

@@ -7,6 +7,7 @@
 
 #include "exchange/export_table.hpp"
 #include "http/content_disposition.hpp"
+#include "http/doc_shapes.hpp"
 #include "http/json.hpp"
 #include "modules/tech_contracts/module_parts.hpp"
 #include "modules/tech_contracts/reference.hpp"
@@ -70,8 +71,7 @@ http::Response Export(const std::string& format, const std::string& group, const
     exchange::ExportSheet sheet = Sheet(group, rows);
     http::Response response;
     response.status = 200;
-    response.content_type = format == "csv" ? "text/csv; charset=utf-8"
-                                            : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    response.content_type = format == "csv" ? "text/csv; charset=utf-8" : http::doc::kXlsxType;
     response.body = format == "csv" ? exchange::ToCsv(sheet) : exchange::ToXlsx(sheet);
     response.SetHeader("content-disposition", http::AttachmentDisposition("技术合同统计-" + group + "." + format,
                                                                           "tech-contracts-" + group + "." + format));

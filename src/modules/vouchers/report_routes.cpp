@@ -12,6 +12,7 @@
 #include "core/id.hpp"
 #include "exchange/export_table.hpp"
 #include "http/content_disposition.hpp"
+#include "http/doc_shapes.hpp"
 #include "http/json.hpp"
 #include "http/paging.hpp"
 #include "http/query_params.hpp"
@@ -168,8 +169,7 @@ void RegisterReportRoutes(modules::ModuleContext& context) {
         if (format == "json") return http::JsonResponse(200, answer);
         http::Response response;
         exchange::ExportSheet sheet = ReportSheet(answer);
-        response.content_type = format == "csv" ? "text/csv; charset=utf-8"
-                                                : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        response.content_type = format == "csv" ? "text/csv; charset=utf-8" : http::doc::kXlsxType;
         response.body = format == "csv" ? exchange::ToCsv(sheet) : exchange::ToXlsx(sheet);
         std::string file = "voucher-report-" + std::to_string(id) + "." + format;
         response.SetHeader("content-disposition",
