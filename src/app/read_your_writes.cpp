@@ -36,19 +36,6 @@ private:
     std::unordered_map<std::int64_t, std::chrono::steady_clock::time_point> last_;
 };
 
-bool HasCookie(std::string_view header) {
-    // "a=1; keyuan_wrote=1": the name at the start or after "; ".
-    for (std::size_t at = header.find(kCookie); at != std::string_view::npos; at = header.find(kCookie, at + 1)) {
-        bool starts = at == 0 || header[at - 1] == ' ' || header[at - 1] == ';';
-        if (starts && header.substr(at + kCookie.size()).starts_with("=")) return true;
-    }
-    return false;
-}
-
-bool Mutating(http::Method method) {
-    return method != http::Method::kGet && method != http::Method::kHead && method != http::Method::kOptions;
-}
-
 }  // namespace
 
 http::Middleware MakeReadYourWrites(std::chrono::seconds window) {
@@ -56,12 +43,13 @@ http::Middleware MakeReadYourWrites(std::chrono::seconds window) {
     std::string cookie =
         std::string(kCookie) + "=1; Max-Age=" + std::to_string(window.count()) + "; Path=/; HttpOnly; SameSite=Lax";
     return [writers, cookie](http::Request& r, const http::Next& next) -> http::Response {
-        bool recent = HasCookie(r.HeaderValue("cookie")) || (r.caller && writers->Wrote(r.caller->user_id));
+        bool recent = !http::CookieValue(r.HeaderValue("cookie"), kCookie).empty() ||
+                      (r.caller && writers->Wrote(r.caller->user_id));
         http::Response response = [&] {
             store::PrimaryReadsScope primary(recent);
             return next(r);
         }();
-        if (Mutating(r.method) && response.status < 400 && r.caller) {
+        if (http::IsMutating(r.method) && response.status < 400 && r.caller) {
             writers->Note(r.caller->user_id);
             response.headers.push_back({"set-cookie", cookie});
         }

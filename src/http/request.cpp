@@ -18,6 +18,23 @@ std::string_view MethodName(Method method) {
     return "OTHER";
 }
 
+bool IsMutating(Method method) {
+    return method != Method::kGet && method != Method::kHead && method != Method::kOptions;
+}
+
+std::string CookieValue(std::string_view header, std::string_view name) {
+    while (!header.empty()) {
+        std::size_t semi = header.find(';');
+        std::string_view part = header.substr(0, semi);
+        header = semi == std::string_view::npos ? std::string_view() : header.substr(semi + 1);
+        while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+        if (part.size() > name.size() && part.substr(0, name.size()) == name && part[name.size()] == '=') {
+            return std::string(part.substr(name.size() + 1));
+        }
+    }
+    return "";
+}
+
 std::string_view Request::HeaderValue(std::string_view lower_name) const {
     for (const Header& h : headers) {
         if (h.name == lower_name) return h.value;

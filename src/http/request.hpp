@@ -20,6 +20,12 @@ enum class Method { kGet, kHead, kPost, kPut, kPatch, kDelete, kOptions, kOther 
 /// "GET", "POST" …
 std::string_view MethodName(Method method);
 
+/// Whether a request of this method may change something (every method but GET, HEAD and OPTIONS).
+bool IsMutating(Method method);
+
+/// The value of cookie `name` in a Cookie header ("a=1; b=2"); "" when it is not there.
+std::string CookieValue(std::string_view cookie_header, std::string_view name);
+
 /// The language answers are written in: Chinese unless the client asks for English.
 enum class Lang { kZh, kEn };
 

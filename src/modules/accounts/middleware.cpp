@@ -8,23 +8,6 @@
 namespace keyuan::accounts {
 namespace {
 
-std::string CookieValue(std::string_view header, std::string_view name) {
-    while (!header.empty()) {
-        std::size_t semi = header.find(';');
-        std::string_view part = header.substr(0, semi);
-        header = semi == std::string_view::npos ? std::string_view() : header.substr(semi + 1);
-        while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
-        if (part.size() > name.size() && part.substr(0, name.size()) == name && part[name.size()] == '=') {
-            return std::string(part.substr(name.size() + 1));
-        }
-    }
-    return "";
-}
-
-bool IsMutating(http::Method m) {
-    return m != http::Method::kGet && m != http::Method::kHead && m != http::Method::kOptions;
-}
-
 /// Paths a session may use before its second factor is verified.
 bool IsSecondFactorPath(std::string_view path) {
     return path.starts_with("/api/v1/auth/totp/") || path == "/api/v1/auth/logout" || path == "/api/v1/auth/login" ||
@@ -71,7 +54,7 @@ http::Middleware MakeAuthentication(AccountService& service) {
             return next(request);
         }
         std::string_view cookie_name = SessionCookieName(service.settings());
-        std::string token = CookieValue(request.HeaderValue("cookie"), cookie_name);
+        std::string token = http::CookieValue(request.HeaderValue("cookie"), cookie_name);
         if (token.empty() || token.size() > 100) return next(request);
         std::string csrf;
         std::shared_ptr<Caller> caller = service.AuthenticateSession(token, csrf);
@@ -86,7 +69,7 @@ http::Middleware MakeAuthentication(AccountService& service) {
         // Set before the checks below, so that a refusal is audited with the user's name.
         request.caller = caller;
         bool exempt_from_csrf = request.path == "/api/v1/auth/login";
-        if (IsMutating(request.method) && !exempt_from_csrf &&
+        if (http::IsMutating(request.method) && !exempt_from_csrf &&
             !access::ConstantTimeEquals(request.HeaderValue("x-csrf-token"), csrf)) {
             throw ApiError(Error::Make(ErrorCode::kCsrfFailed, "缺少或错误的 X-CSRF-Token 请求头",
                                        "Missing or wrong X-CSRF-Token header"));
