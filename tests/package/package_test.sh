@@ -36,11 +36,15 @@ for dep in adduser libsqlite3-0 libpq5 libxapian30 libsodium23 libboost-json1.81
   grep -q "^ Depends:.*$dep" <<<"$INFO" || fail "Depends lacks $dep"
 done
 [[ $(dpkg-deb -f "$DEB" Package) == keyuan ]] || fail "package name"
-dpkg-deb --ctrl-tarfile "$DEB" | tar -tf - | grep -qx './conffiles' || fail "no conffiles"
-dpkg-deb --ctrl-tarfile "$DEB" | tar -xOf - ./conffiles | grep -qx /etc/keyuan/keyuan.toml ||
+# Each listing is read whole before it is searched: `producer | grep -q` under pipefail fails at
+# random when grep stops reading at its match and the producer dies of SIGPIPE.
+CONTROL_FILES=$(dpkg-deb --ctrl-tarfile "$DEB" | tar -tf -)
+grep -qx './conffiles' <<<"$CONTROL_FILES" || fail "no conffiles"
+CONFFILES=$(dpkg-deb --ctrl-tarfile "$DEB" | tar -xOf - ./conffiles)
+grep -qx /etc/keyuan/keyuan.toml <<<"$CONFFILES" ||
   fail "/etc/keyuan/keyuan.toml is not a conffile (an upgrade would overwrite the site's settings)"
 for script in postinst prerm postrm; do
-  dpkg-deb --ctrl-tarfile "$DEB" | tar -tf - | grep -qx "./$script" || fail "no $script"
+  grep -qx "./$script" <<<"$CONTROL_FILES" || fail "no $script"
 done
 
 ROOT=$WORK/root
@@ -79,7 +83,7 @@ for _ in $(seq 100); do
   sleep 0.2
 done
 curl -sf "http://127.0.0.1:$PORT/api/v1/health/ready" >/dev/null || fail "the packaged server did not start: $(cat "$WORK/server.log")"
-curl -sf "http://127.0.0.1:$PORT/" | grep -q '<div id="app"' || fail "the packaged web UI is not served"
+grep -q '<div id="app"' <<<"$(curl -sf "http://127.0.0.1:$PORT/")" || fail "the packaged web UI is not served"
 HEADERS=$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
   -d '{"username":"first_secadmin","password":"Anquan@Guanli2026"}' "http://127.0.0.1:$PORT/api/v1/auth/login")
 grep -qi '^set-cookie: __Host-keyuan_session=.*; Secure' <<<"$HEADERS" ||
@@ -115,7 +119,7 @@ EOF
     curl -skf "https://127.0.0.1:$NGINX_PORT/api/v1/health" >/dev/null && break
     sleep 0.1
   done
-  curl -skf "https://127.0.0.1:$NGINX_PORT/api/v1/health" | grep -q '"status":"ok"' || fail "nginx does not pass the API"
+  grep -q '"status":"ok"' <<<"$(curl -skf "https://127.0.0.1:$NGINX_PORT/api/v1/health")" || fail "nginx does not pass the API"
   [[ $(curl -sk -o /dev/null -w '%{http_code}' "https://127.0.0.1:$NGINX_PORT/metrics") == 404 ]] ||
     fail "nginx passes /metrics (every request would come from 127.0.0.1)"
   [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/metrics") == 200 ]] ||
