@@ -89,10 +89,12 @@ struct SearchHit {
 struct SearchResult {
     std::vector<SearchHit> items;
     std::int64_t total = 0;
+    /// true: `total` is the exact number of matches; false: more than `total` (10,000) match.
     bool total_exact = true;
     /// Value → count per facet, most frequent first.
     std::map<std::string, std::vector<std::pair<std::string, std::int64_t>>> facets;
-    bool facets_exact = true;  // false: counted over the best 300 matches (in the requested order) only
+    /// false: counted over a sample (the first 10,001 matches in document order), not all matches
+    bool facets_exact = true;
     std::optional<std::string> did_you_mean;
 };
 

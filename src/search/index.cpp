@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "search/facet_columns.hpp"
+#include "search/snippet.hpp"
 #include "search/synonyms.hpp"
 #include "search/text_fold.hpp"
 #include "search/xapian_detail.hpp"
@@ -57,11 +59,14 @@ struct SearchIndex::Impl {
 };
 
 SearchIndex::SearchIndex(std::string path, std::size_t cache_entries)
-    : path_(std::move(path)), impl_(std::make_unique<Impl>()), cache_(cache_entries) {
+    : path_(std::move(path)),
+      impl_(std::make_unique<Impl>()),
+      columns_(std::make_unique<FacetColumns>()),
+      cache_(cache_entries) {
     std::error_code ec;
     std::filesystem::create_directories(path_, ec);
     try {
-        impl_->Writer(path_);
+        columns_->Load(impl_->Writer(path_));
     } catch (const Xapian::Error& e) {
         throw std::runtime_error("cannot open search index " + path_ + ": " + e.get_msg());
     }
@@ -99,25 +104,28 @@ void SearchIndex::Put(const SearchDocument& d) {
         doc.add_boolean_term("XZ" + status);
         statuses += (statuses.empty() ? "" : ",") + status;
     }
-    if (!statuses.empty()) doc.add_value(kStatuses, statuses);
-    doc.add_value(kType, d.type);
-    doc.add_value(kDistrict, d.district_code);
-    doc.add_value(kClass, d.class_code);
-    doc.add_value(kOpenStatus, d.open_status);
-    doc.add_value(kIndustry, d.industry_codes.empty() ? "" : d.industry_codes.front().substr(0, 2));
-    doc.add_value(kAccreditation, AccreditationValue(d.accreditations));
+    FacetColumns::Values facets{d.type,
+                                d.district_code,
+                                d.class_code,
+                                d.open_status,
+                                d.industry_codes.empty() ? "" : d.industry_codes.front().substr(0, 2),
+                                AccreditationValue(d.accreditations),
+                                std::to_string(d.org_id),
+                                statuses};
+    for (std::size_t facet = 0; facet < FacetColumns::kCount; ++facet) {
+        if (!facets[facet].empty()) doc.add_value(FacetColumns::kFacets[facet].second, facets[facet]);
+    }
     if (d.price_fen) doc.add_value(kPrice, Xapian::sortable_serialise(static_cast<double>(*d.price_fen)));
     doc.add_value(kUpdated, d.updated_at);
     doc.add_value(kOpenUntil, d.open_until.empty() ? "9999-12-31" : d.open_until);
-    doc.add_value(kOrg, std::to_string(d.org_id));
-    doc.add_value(kBody, d.body.substr(0, 2000));
+    doc.add_value(kBody, std::string(Utf8Prefix(d.body, 2000)));
     doc.add_value(kTitle, d.label.empty() ? d.title : d.label);
     doc.add_value(kId, std::to_string(d.id));
     doc.set_data(d.display_json);
     std::lock_guard lock(impl_->writer_mutex);
     Xapian::WritableDatabase& writer = impl_->Writer(path_);
     for (const std::string& word : AsciiWords(title)) writer.add_spelling(word);
-    writer.replace_document(UniqueTerm(d.type, d.id), doc);
+    columns_->Set(writer.replace_document(UniqueTerm(d.type, d.id), doc), facets);
 }
 
 void SearchIndex::Remove(const std::string& type, std::int64_t id) {

@@ -13,6 +13,8 @@
 
 namespace keyuan::search {
 
+class FacetColumns;
+
 class SearchIndex {
 public:
     /// Opens (creating if needed) the index in folder `path`, keeping the answers to the last
@@ -50,6 +52,7 @@ private:
     struct Impl;
     std::string path_;
     std::unique_ptr<Impl> impl_;
+    std::unique_ptr<FacetColumns> columns_;  // every document's facet values, for counting
     ResultCache cache_;
 };
 

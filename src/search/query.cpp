@@ -6,7 +6,9 @@
 #include <unordered_map>
 
 #include "search/cjk_query.hpp"
+#include "search/facet_columns.hpp"
 #include "search/index.hpp"
+#include "search/snippet.hpp"
 #include "search/text_fold.hpp"
 #include "search/xapian_detail.hpp"
 
@@ -15,18 +17,26 @@ namespace {
 
 using namespace detail;  // NOLINT: the slot names, in this file only
 
-// Facets count the best kFacetSample matches in the requested order (and the whole page when
-// it reaches further): exact whenever all matches fit, a relevance-weighted sample otherwise.
-// Counting every match instead (ValueCountMatchSpy over 2,000) was 60% of a query's cost.
-constexpr Xapian::doccount kFacetSample = 300;
-constexpr Xapian::doccount kExactTotalUpTo = 2000;  // counting matches without facets is cheap
+// Matches are counted exactly up to kExactTotalUpTo, and the facets over the same documents;
+// beyond it the answer says "more than kExactTotalUpTo" and the facets are a sample (the first
+// matches in document order, labelled as estimates). Facet values come from FacetColumns in
+// memory, so counting ten thousand matches costs less than reading 300 from the index did.
+constexpr Xapian::doccount kExactTotalUpTo = 10000;
 constexpr std::size_t kFacetValues = 30;
 
-constexpr std::pair<const char*, Slot> kFacets[] = {
-    {"type", kType},         {"district_code", kDistrict},      {"class_code", kClass}, {"open_status", kOpenStatus},
-    {"industry", kIndustry}, {"accreditation", kAccreditation}, {"org_id", kOrg},       {"status", kStatuses}};
-// Slots holding several values joined by commas: each value counts on its own.
-constexpr Slot kListSlots[] = {kStatuses};
+/// Collects the ids of the first `cap` documents the match looks at (the match looks at every
+/// one up to its check_at_least, and often at many more when it cannot rule them out).
+class MatchedIds : public Xapian::MatchSpy {
+public:
+    explicit MatchedIds(std::size_t cap) : cap_(cap) { ids.reserve(std::min<std::size_t>(cap, 1024)); }
+    void operator()(const Xapian::Document& doc, double /*weight*/) override {
+        if (ids.size() < cap_) ids.push_back(doc.get_docid());
+    }
+    std::vector<Xapian::docid> ids;
+
+private:
+    std::size_t cap_;
+};
 
 /// Parses `folded` with `flags`. Text whose operators do not parse (unbalanced quotes, a lone
 /// NOT …) is taken as words: first without the operator flags, then, since some text still
@@ -91,49 +101,6 @@ Xapian::Query Filters(const SearchQuery& q) {
     return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
 }
 
-using FacetCounts = std::vector<std::pair<std::string, std::int64_t>>;
-
-/// The most frequent values first (ties by value), at most kFacetValues.
-FacetCounts TopValues(const std::unordered_map<std::string, std::int64_t>& counts) {
-    FacetCounts out(counts.begin(), counts.end());
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-        return a.second != b.second ? a.second > b.second : a.first < b.first;
-    });
-    if (out.size() > kFacetValues) out.resize(kFacetValues);
-    return out;
-}
-
-/// Facet counts over the items of `mset`. Reads each slot as a stream in document order, which
-/// is several times cheaper than fetching each document's values in rank order.
-std::map<std::string, FacetCounts> CountFacets(const Xapian::Database& db, const Xapian::MSet& mset) {
-    std::vector<Xapian::docid> ids(mset.begin(), mset.end());
-    std::sort(ids.begin(), ids.end());
-    std::map<std::string, FacetCounts> out;
-    for (const auto& [name, slot] : kFacets) {
-        bool list = std::find(std::begin(kListSlots), std::end(kListSlots), slot) != std::end(kListSlots);
-        std::unordered_map<std::string, std::int64_t> counts;
-        Xapian::ValueIterator value = db.valuestream_begin(slot);
-        for (Xapian::docid id : ids) {
-            if (value == db.valuestream_end(slot)) break;
-            value.skip_to(id);
-            if (value == db.valuestream_end(slot) || value.get_docid() != id) continue;
-            if (!list) {
-                ++counts[*value];
-                continue;
-            }
-            std::string joined = *value;
-            for (std::size_t start = 0; start < joined.size();) {
-                std::size_t comma = std::min(joined.find(',', start), joined.size());
-                ++counts[joined.substr(start, comma - start)];
-                start = comma + 1;
-            }
-        }
-        // A facet no matched document has (statuses among instruments) is left out.
-        if (!counts.empty() || !list) out[name] = TopValues(counts);
-    }
-    return out;
-}
-
 void ApplySort(Xapian::Enquire& enquire, const std::string& sort) {
     if (sort == "newest") {
         enquire.set_sort_by_value_then_relevance(kUpdated, true);
@@ -144,38 +111,9 @@ void ApplySort(Xapian::Enquire& enquire, const std::string& sort) {
     }
 }
 
-/// Marks the query's words in a snippet that Xapian left unmarked. Its highlighter marks CJK
-/// text by the query's unigrams, which DropImpliedUnigrams removes for speed; the words the
-/// person typed are marked here instead (those free of characters that HTML escapes).
-std::string MarkQueryWords(const std::string& snippet, const std::string& folded) {
-    if (snippet.find("<mark>") != std::string::npos) return snippet;
-    std::vector<std::string> words;
-    std::size_t start = 0;
-    while (start < folded.size()) {
-        std::size_t end = folded.find_first_of(" \t\r\n", start);
-        if (end == std::string::npos) end = folded.size();
-        std::string word = folded.substr(start, end - start);
-        if (word.size() >= 2 && word.find_first_of("&<>\"'") == std::string::npos) words.push_back(word);
-        start = end + 1;
-    }
-    if (words.empty()) return snippet;
-    std::sort(words.begin(), words.end(),
-              [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-    std::string out;
-    for (std::size_t i = 0; i < snippet.size();) {
-        auto word = std::find_if(words.begin(), words.end(),
-                                 [&](const std::string& w) { return snippet.compare(i, w.size(), w) == 0; });
-        if (word != words.end()) {
-            out += "<mark>" + *word + "</mark>";
-            i += word->size();
-        } else {
-            out.push_back(snippet[i++]);
-        }
-    }
-    return out;
-}
-
-SearchHit Hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it) {
+/// The hit at `it`. Its snippet is cut around the first of the typed words (search/snippet.cpp):
+/// Xapian's MSet::snippet tokenised and scored up to 2,000 bytes of text per hit.
+SearchHit Hit(const Xapian::MSetIterator& it, const std::vector<std::string>& words) {
     Xapian::Document doc = it.get_document();
     SearchHit hit;
     hit.type = doc.get_value(kType);
@@ -183,10 +121,7 @@ SearchHit Hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it) {
     hit.title = doc.get_value(kTitle);
     hit.score = it.get_weight();
     std::string source = doc.get_value(kBody);
-    hit.snippet = mset.snippet(
-        source.empty() ? hit.title : source, 160, Xapian::Stem(),
-        Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE | Xapian::MSet::SNIPPET_CJK_NGRAM,
-        "<mark>", "</mark>", "…");
+    hit.snippet = Snippet(source.empty() ? hit.title : source, words);
     hit.display_json = doc.get_data();
     return hit;
 }
@@ -212,7 +147,8 @@ std::optional<std::string> DidYouMean(Xapian::Database& db, const std::string& f
     return best.begin().get_document().get_value(kTitle);
 }
 
-SearchResult Answer(Xapian::Database& db, const SearchQuery& q, const std::string& folded) {
+SearchResult Answer(Xapian::Database& db, const FacetColumns& columns, const SearchQuery& q,
+                    const std::string& folded) {
     bool has_text = folded.find_first_not_of(" \t\r\n") != std::string::npos;
     Xapian::Query text = has_text ? DropImpliedUnigrams(ParseText(folded, db)) : Xapian::Query::MatchAll;
     Xapian::Query filters = Filters(q);
@@ -221,18 +157,20 @@ SearchResult Answer(Xapian::Database& db, const SearchQuery& q, const std::strin
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
     ApplySort(enquire, q.sort);
-    auto page_end = static_cast<Xapian::doccount>(q.offset + q.limit);
-    Xapian::doccount depth = std::max(kFacetSample, page_end);
-    Xapian::MSet mset = enquire.get_mset(0, depth, kExactTotalUpTo);
+    MatchedIds matched(kExactTotalUpTo + 1);
+    enquire.add_matchspy(&matched);
+    // One more than the cap is checked, to tell "exactly 10,000" from "more".
+    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(q.offset),
+                                         static_cast<Xapian::doccount>(q.limit), kExactTotalUpTo + 1);
     SearchResult result;
-    result.total = mset.get_matches_estimated();
-    result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-    result.facets = CountFacets(db, mset);
-    result.facets_exact = result.total_exact && mset.size() == mset.get_matches_upper_bound();
-    for (auto rank = static_cast<Xapian::doccount>(q.offset); rank < std::min(page_end, mset.size()); ++rank) {
-        result.items.push_back(Hit(mset, mset[rank]));
-        result.items.back().snippet = MarkQueryWords(result.items.back().snippet, folded);
-    }
+    bool exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound() &&
+                 mset.get_matches_upper_bound() <= kExactTotalUpTo;
+    result.total = exact ? mset.get_matches_upper_bound() : kExactTotalUpTo;
+    result.total_exact = exact;
+    result.facets = columns.Count(matched.ids, kFacetValues);
+    result.facets_exact = exact && matched.ids.size() == mset.get_matches_upper_bound();
+    std::vector<std::string> words = WordsToMark(folded);
+    for (auto it = mset.begin(); it != mset.end(); ++it) result.items.push_back(Hit(it, words));
     if (result.total == 0 && has_text) result.did_you_mean = DidYouMean(db, folded);
     return result;
 }
@@ -266,7 +204,7 @@ std::shared_ptr<const SearchResult> SearchIndex::Search(const SearchQuery& q) {
     std::string key = CacheKey(q, folded);
     Xapian::rev revision = db.get_revision();
     if (auto cached = cache_.Get(key, revision)) return cached;
-    auto result = std::make_shared<const SearchResult>(Answer(db, q, folded));
+    auto result = std::make_shared<const SearchResult>(Answer(db, *columns_, q, folded));
     cache_.Put(key, revision, result);
     return result;
 }

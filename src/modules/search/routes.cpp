@@ -116,8 +116,11 @@ void DescribeRoutes(http::Router& router) {
         "items": {"type": "array", "items": {"type": "object", "required": ["type", "id", "title"], "properties": {
             "type": {"type": "string"}, "id": {"type": "string", "pattern": "^[0-9]+$"}, "title": {"type": "string"},
             "snippet": {"type": "string"}, "score": {"type": "number"}}}},
-        "total": {"type": "integer"}, "total_exact": {"type": "boolean"}, "page": {"type": "integer"},
-        "page_size": {"type": "integer"}, "facets": {"type": "object"}, "facets_exact": {"type": "boolean"},
+        "total": {"type": "integer", "description": "matches, counted exactly up to 10000"},
+        "total_exact": {"type": "boolean", "description": "false: more than `total` (10000) match"},
+        "page": {"type": "integer"}, "page_size": {"type": "integer"}, "facets": {"type": "object"},
+        "facets_exact": {"type": "boolean",
+            "description": "false: the counts are a sample, the first 10001 matches in index order"},
         "did_you_mean": {"type": "string", "nullable": true}}})"));
     router.Describe(
         http::Method::kGet, "/api/v1/search",

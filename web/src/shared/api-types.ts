@@ -8213,6 +8213,7 @@ export interface components {
         SearchResult: {
             did_you_mean?: string | null;
             facets: Record<string, never>;
+            /** @description false: the counts are a sample, the first 10001 matches in index order */
             facets_exact?: boolean;
             items: {
                 id: string;
@@ -8223,7 +8224,9 @@ export interface components {
             }[];
             page: number;
             page_size: number;
+            /** @description matches, counted exactly up to 10000 */
             total: number;
+            /** @description false: more than `total` (10000) match */
             total_exact?: boolean;
         };
         Service: {

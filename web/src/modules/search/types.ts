@@ -30,10 +30,10 @@ export interface FacetValue {
 export interface SearchResponse {
   items: SearchItem[]
   total: number
-  total_exact: boolean
+  total_exact: boolean // false: more than `total` (10,000) match
   page: number
   page_size: number
   facets: Record<string, FacetValue[]>
-  facets_exact: boolean // false: counted over the best 300 matches only
+  facets_exact: boolean // false: counted over the first 10,001 matches only
   did_you_mean: string | null
 }
