@@ -88,8 +88,8 @@ bench_binary
 bench_out "raw outputs and logs"
 mkdir -p "$OUT/raw"
 # shellcheck disable=SC2046
-g++ -std=c++20 -O2 -o "$OUT/baseline_server" "$HERE/baseline_server.cpp" $(pkg-config --cflags --libs sqlite3 libpq) \
-  -pthread || die "cannot compile baseline_server.cpp"
+g++ -std=c++20 -O2 -o "$OUT/baseline_server" "$HERE/baseline_server.cpp" "$HERE/sql_engines.cpp" \
+  $(pkg-config --cflags --libs sqlite3 libpq) -pthread || die "cannot compile baseline_server.cpp"
 
 now_s() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now_s)" 'BEGIN {printf "%.1f\n", b - a}'; }
