@@ -1,28 +1,35 @@
 // Baseline search servers for bench/search/run.sh: the same query mix that keyuan's
 // GET /api/v1/search answers, served from
-//   fts5  SQLite FTS5, trigram tokenizer, external-content table over the same rows
-//   pg    PostgreSQL ILIKE '%term%' with a pg_trgm GIN index over the same rows
-// so that wrk drives all three servers alike.
+//   fts5     SQLite FTS5, trigram tokenizer, external-content table over the same rows
+//   pg       PostgreSQL ILIKE '%term%' with a pg_trgm GIN index over the same rows
+//   groonga  Groonga 13 (libgroonga), TokenBigram + NormalizerAuto index over title and body
+// so that wrk drives all four servers alike.
 //
-//   baseline_server --engine fts5 --db FILE --listen 127.0.0.1:PORT [--pool 8]
-//   baseline_server --engine pg   --db URL  --listen 127.0.0.1:PORT [--pool 8]
+//   baseline_server --engine fts5    --db FILE --listen 127.0.0.1:PORT [--pool 8]
+//   baseline_server --engine pg      --db URL  --listen 127.0.0.1:PORT [--pool 8]
+//   baseline_server --engine groonga --db FILE --listen 127.0.0.1:PORT [--pool 8] [--cache yes|no]
 //
 //   GET /search?q=TEXT[&type=instrument|lab|service|finance_product]
 //     -> {"items":[{"type":..,"id":"..","title":".."} x <= 20],"total":N}
 //   GET /health -> {"status":"ok"}
 //
 // Words (split on spaces) are ANDed, as keyuan does. Each word is matched as a substring,
-// case-insensitively for ASCII:
+// case-insensitively for ASCII, by the SQL baselines (sql_engines.cpp):
 //   fts5  a word of 3+ characters is an FTS5 phrase ("word") in MATCH, ranked by bm25 (ORDER BY
 //         rank); a word of 1-2 characters cannot use the trigram index (FTS5 needs a trigram)
-//         and becomes `(title LIKE '%word%' OR body LIKE '%word%')` on the FTS table, which FTS5 answers by a full
-//         scan.
+//         and becomes `(title LIKE '%word%' OR body LIKE '%word%')` on the FTS table, which FTS5
+//         answers by a full scan.
 //   pg    every word is `doc ILIKE '%word%'`, newest id first (ILIKE has no relevance).
-// Both return an exact total (COUNT(*)) and the top 20. No facets, no snippets: less work than
-// keyuan does per request, which favours the baselines.
+// Both return an exact total (COUNT(*)) and the top 20.
+//   groonga  every word is a quoted phrase in select's --query over `title * 4 || body`, ranked
+//         by -_score (groonga_engine.cpp). TokenBigram cuts CJK text into bigrams but keeps a run
+//         of ASCII letters or digits whole, so an ASCII word matches whole tokens, not substrings
+//         (SEM does not match "SEMI"). The total is the one Groonga reports, exact. --cache yes
+//         lets Groonga's own result cache answer repeated queries (off by default).
+// No facets, no snippets: less work than keyuan does per request, which favours the baselines.
 //
 // One thread per connection (wrk keeps its 64 connections open) and a pool of --pool database
-// connections shared by them, like keyuan's pool_size. Loopback only.
+// connections (Groonga: contexts) shared by them, like keyuan's pool_size. Loopback only.
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -196,7 +203,7 @@ void Serve(int fd, Pool& pool) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string engine, db, listen = "127.0.0.1:0";
+    std::string engine, db, listen = "127.0.0.1:0", cache = "no";
     int pool_size = 8;
     for (int i = 1; i + 1 < argc; i += 2) {
         std::string flag = argv[i];
@@ -208,9 +215,15 @@ int main(int argc, char** argv) {
             listen = argv[i + 1];
         else if (flag == "--pool")
             pool_size = std::atoi(argv[i + 1]);
+        else if (flag == "--cache")
+            cache = argv[i + 1];
     }
-    if ((engine != "fts5" && engine != "pg") || db.empty() || pool_size < 1) {
-        std::fprintf(stderr, "usage: %s --engine fts5|pg --db FILE|URL --listen 127.0.0.1:PORT [--pool N]\n", argv[0]);
+    if ((engine != "fts5" && engine != "pg" && engine != "groonga") || db.empty() || pool_size < 1 ||
+        (cache != "yes" && cache != "no")) {
+        std::fprintf(stderr,
+                     "usage: %s --engine fts5|pg|groonga --db FILE|URL --listen 127.0.0.1:PORT [--pool N]"
+                     " [--cache yes|no]\n",
+                     argv[0]);
         return 2;
     }
     std::string host = listen.substr(0, listen.rfind(':'));
@@ -223,6 +236,7 @@ int main(int argc, char** argv) {
     try {
         pool = std::make_unique<Pool>(pool_size, [&]() -> std::unique_ptr<Engine> {
             if (engine == "fts5") return bench::search::MakeFts5(db);
+            if (engine == "groonga") return bench::search::MakeGroonga(db, cache == "yes");
             return bench::search::MakePg(db);
         });
     } catch (const std::exception& e) {

@@ -41,7 +41,7 @@ BENCH=search
 source "$ROOT/bench/lib/measure.sh"
 HERE=$ROOT/bench/search
 SCALE=${SCALE:-city}
-SERVERS=${SERVERS:-keyuan fts5 pg}
+SERVERS=${SERVERS:-keyuan groonga fts5 pg}
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-3}
 ROUNDS=${ROUNDS:-2}
@@ -73,7 +73,8 @@ cleanup() {
   for name in "${!PID[@]}"; do stop_pid "${PID[$name]}"; done
   if [[ -n $PG_DIR ]]; then "$ROOT/tests/pg_server.sh" stop "$PG_DIR" || true; fi
   if [[ $KEEP_DATA != 1 && -n ${OUT:-} ]]; then
-    rm -rf "$OUT/keyuan.db" "$OUT"/keyuan.db-* "$OUT/baseline.db" "$OUT/index" "$OUT/docs.csv" 2>/dev/null || true
+    rm -rf "$OUT/keyuan.db" "$OUT"/keyuan.db-* "$OUT/baseline.db" "$OUT/index" "$OUT/docs.csv" "$OUT/groonga" \
+      2>/dev/null || true
   fi
   exit "$rc"
 }
@@ -82,14 +83,16 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # ---------------------------------------------------------------- preparation
-need_tools wrk curl python3 sqlite3 psql pgrep timeout g++ pkg-config
+need_tools wrk curl python3 sqlite3 psql pgrep timeout g++ pkg-config groonga
 # shellcheck disable=SC2119  # keyuan alone, no bench program
 bench_binary
 bench_out "raw outputs and logs"
 mkdir -p "$OUT/raw"
+pkg-config --exists groonga || die "libgroonga-dev not found (scripts/install-deps.sh installs it)"
 # shellcheck disable=SC2046
 g++ -std=c++20 -O2 -o "$OUT/baseline_server" "$HERE/baseline_server.cpp" "$HERE/sql_engines.cpp" \
-  $(pkg-config --cflags --libs sqlite3 libpq) -pthread || die "cannot compile baseline_server.cpp"
+  "$HERE/groonga_engine.cpp" $(pkg-config --cflags --libs sqlite3 libpq groonga) -lboost_json -pthread ||
+  die "cannot compile baseline_server.cpp"
 
 now_s() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now_s)" 'BEGIN {printf "%.1f\n", b - a}'; }
@@ -158,7 +161,7 @@ elif [[ " $SERVERS " == *" keyuan "* ]]; then
   BUILD_ROWS+=("| keyuan (Xapian) | keyuan index rebuild: reads the rows, indexes them, commits | $secs s | $(mib "$size") (index folder) | $l0 |")
 fi
 
-if [[ " $SERVERS " == *" fts5 "* || " $SERVERS " == *" pg "* ]]; then
+if [[ " $SERVERS " == *" fts5 "* || " $SERVERS " == *" pg "* || " $SERVERS " == *" groonga "* ]]; then
   rm -f "$OUT/baseline.db"
   t0=$(now_s)
   sqlite3 "$OUT/baseline.db" -cmd "ATTACH '$DB' AS src" <"$HERE/docs.sql"
@@ -179,6 +182,43 @@ EOF
   after=$(sqlite3 "$OUT/baseline.db" "PRAGMA page_count" | awk -v s="$(sqlite3 "$OUT/baseline.db" "PRAGMA page_size")" '{printf "%.0f\n", $1 * s}')
   say "FTS5 trigram index: $secs s, $(mib $((after - before))) (load $l0; content table $(mib "$before"))"
   BUILD_ROWS+=("| SQLite FTS5 trigram | INSERT INTO docs_fts(docs_fts) VALUES ('rebuild'), then 'optimize' | $secs s | $(mib $((after - before))) (FTS shadow tables; content table $(mib "$before") more) | $l0 |")
+fi
+
+if [[ " $SERVERS " == *" groonga "* ]]; then
+  GRN_DB=$OUT/groonga/db
+  rm -rf "$OUT/groonga"
+  mkdir -p "$OUT/groonga"
+  grn() { groonga --log-path "$OUT/groonga.log" "$@"; }
+  # The rows first, the index after: an index column created over a filled table is built in one
+  # pass (Groonga's static indexing), much faster than row by row during the load.
+  t0=$(now_s)
+  grn -n "$GRN_DB" >"$OUT/groonga-build.txt" <<'EOF'
+table_create Docs TABLE_NO_KEY
+column_create Docs type COLUMN_SCALAR ShortText
+column_create Docs obj_id COLUMN_SCALAR Int64
+column_create Docs title COLUMN_SCALAR Text
+column_create Docs body COLUMN_SCALAR Text
+EOF
+  { echo "load --table Docs"; sqlite3 -json "$OUT/baseline.db" "SELECT type, obj_id, title, body FROM docs ORDER BY id"; } |
+    grn "$GRN_DB" >>"$OUT/groonga-build.txt"
+  loaded=$(sed -n 's/^\[\[0,[^]]*\],\([0-9][0-9]*\)\]$/\1/p' "$OUT/groonga-build.txt" | tail -n1)
+  [[ $loaded == "$DOCS" ]] || { cat "$OUT/groonga-build.txt" >&2; die "Groonga loaded ${loaded:-no} rows, not $DOCS"; }
+  say "Groonga rows loaded in $(since "$t0") s"
+  # Groonga's files are sparse (it reserves room ahead): the bytes they take on disk, not their
+  # apparent size, are what compares with the other engines.
+  disk_bytes() { du -s --block-size=1 "$1" | cut -f1; }
+  before=$(disk_bytes "$OUT/groonga")
+  l0=$(load1) t0=$(now_s)
+  grn "$GRN_DB" >"$OUT/groonga-index.txt" <<'EOF'
+table_create Terms TABLE_PAT_KEY ShortText --default_tokenizer TokenBigram --normalizer NormalizerAuto
+column_create Terms docs_text COLUMN_INDEX|WITH_POSITION|WITH_SECTION Docs title,body
+EOF
+  secs=$(since "$t0")
+  [[ $(grep -c '^\[\[0,.*\],true\]$' "$OUT/groonga-index.txt") == 2 ]] ||
+    { cat "$OUT/groonga-index.txt" >&2; die "Groonga index build failed"; }
+  after=$(disk_bytes "$OUT/groonga")
+  say "Groonga TokenBigram index: $secs s, $(mib $((after - before))) (load $l0; rows $(mib "$before"); apparent size of the files $(mib "$(du -sb "$OUT/groonga" | cut -f1)"))"
+  BUILD_ROWS+=("| Groonga TokenBigram | table_create Terms ... --default_tokenizer TokenBigram --normalizer NormalizerAuto; column_create Terms docs_text COLUMN_INDEX\|WITH_POSITION\|WITH_SECTION Docs title,body | $secs s | $(mib $((after - before))) (lexicon and index column, on disk; rows $(mib "$before") more) | $l0 |")
 fi
 
 if [[ " $SERVERS " == *" pg "* ]]; then
@@ -242,11 +282,17 @@ start_servers() {
     URL[keyuan]="http://127.0.0.1:$port/api/v1/search?q={q}&type={type}"
     wait_http "http://127.0.0.1:$port/api/v1/health" "${PID[keyuan]}" || die "keyuan does not answer"
   fi
-  for name in fts5 pg; do
+  for name in groonga fts5 pg; do
     [[ " $SERVERS " == *" $name "* ]] || continue
-    local db=$OUT/baseline.db
+    local db=$OUT/baseline.db extra=()
     [[ $name == pg ]] && db=$PG_URL
-    "$OUT/baseline_server" --engine "$name" --db "$db" --listen 127.0.0.1:0 --pool "$POOL" >"$OUT/$name.log" 2>&1 &
+    # Groonga's result cache follows keyuan's: off when SEARCH_CACHE=0, on (100 entries) otherwise.
+    if [[ $name == groonga ]]; then
+      db=$GRN_DB
+      extra=(--cache "$([[ $SEARCH_CACHE == 0 ]] && echo no || echo yes)")
+    fi
+    "$OUT/baseline_server" --engine "$name" --db "$db" --listen 127.0.0.1:0 --pool "$POOL" "${extra[@]}" \
+      >"$OUT/$name.log" 2>&1 &
     PID[$name]=$!
     port=""
     for ((i = 0; i < 100; i++)); do
@@ -346,7 +392,8 @@ done
 # ---------------------------------------------------------------- report
 {
   echo "Command: bench/search/run.sh (SCALE=$SCALE DURATION=$DURATION WARMUP=$WARMUP ROUNDS=$ROUNDS CONNECTIONS=$CONNECTIONS THREADS=$THREADS${SEARCH_CACHE:+ SEARCH_CACHE=$SEARCH_CACHE})"
-  machine_line "SQLite $(sqlite3 -version | cut -d' ' -f1)" "$(psql --version | awk '{print "PostgreSQL", $3}')"
+  machine_line "SQLite $(sqlite3 -version | cut -d' ' -f1)" "$(psql --version | awk '{print "PostgreSQL", $3}')" \
+    "$(groonga --version | awk 'NR == 1 {print $1, $2}')"
   echo "Data: keyuan demo --scale $SCALE, $DOCS approved documents (instruments, labs, services, finance products); $(grep -vc '^#' "$HERE/queries.tsv") queries"
   echo
   echo "| engine | build | build time | size | load before |"
@@ -374,6 +421,10 @@ done
     if [[ " $SERVERS " == *" fts5 "* ]]; then
       # shellcheck disable=SC2086
       echo "- keyuan / SQLite FTS5 throughput: $(awk -v k="$k_rps" -v p="$(median ${RPS[fts5]})" 'BEGIN {printf "%.1f", (p > 0 ? k / p : 0)}')x"
+    fi
+    if [[ " $SERVERS " == *" groonga "* ]]; then
+      # shellcheck disable=SC2086
+      echo "- keyuan / Groonga throughput: $(awk -v k="$k_rps" -v p="$(median ${RPS[groonga]})" 'BEGIN {printf "%.1f", (p > 0 ? k / p : 0)}')x (p99: keyuan $k_p99 ms, Groonga $(median ${P99[groonga]}) ms)"
     fi
   fi
   if ((${#WARNINGS[@]})); then
