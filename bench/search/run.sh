@@ -1,36 +1,52 @@
 #!/usr/bin/env bash
-# Search benchmark: keyuan's GET /api/v1/search (Xapian) against two baselines a team might pick
-# instead, over the same rows and the same query mix, measured with wrk over loopback:
-#   keyuan  keyuan serve, Xapian index built by `keyuan index rebuild` (CJK n-grams, folding,
-#           BM25, facets over the best 300 matches, snippets)
-#   fts5    SQLite FTS5 with the trigram tokenizer, external-content table (bench/search/docs.sql)
-#   pg      PostgreSQL 15, ILIKE '%word%' on title || ' ' || body with a pg_trgm GIN index
+# Search benchmark: keyuan's GET /api/v1/search (Xapian) against three baselines a team might pick
+# instead, over the same rows and the same query mix, measured over loopback:
+#   keyuan   keyuan serve, Xapian index built by `keyuan index rebuild` (CJK n-grams, folding,
+#            BM25, facets over the best 300 matches, snippets)
+#   groonga  Groonga 13 (libgroonga), a search engine made for CJK text: TokenBigram +
+#            NormalizerAuto, one index over title and body, title weighed 4x, ranked by score
+#   fts5     SQLite FTS5 with the trigram tokenizer, external-content table (bench/search/docs.sql)
+#   pg       PostgreSQL 15, ILIKE '%word%' on title || ' ' || body with a pg_trgm GIN index
 # The baselines are served by bench/search/baseline_server.cpp (compiled here), which answers the
-# top 20 and an exact total; see its header for how each word becomes SQL.
+# top 20 and an exact total; see its header for how each word becomes a query.
 #
-#   bench/search/run.sh                  # city scale: about 15 minutes on a 2-core machine
-#   SCALE=national bench/search/run.sh   # 3.3 million documents: about an hour, ~10 GB of disk
+#   bench/search/run.sh                  # city scale: about 15 minutes on a 2-core machine before
+#                                        # Groonga and the open loop joined, plus their build and runs
+#   SCALE=national bench/search/run.sh   # 3.3 million documents: over an hour, more than 10 GB of disk
+#   SCALE=small DURATION=3 ROUNDS=1 PER_QUERY_REPEATS=1 OPEN_LOOP_SECONDS=5 bench/search/run.sh
+#                                        # a check that everything runs: about 2 minutes
 #
 # Steps: load `keyuan demo --scale $SCALE` into SQLite (or reuse SQLITE_DB); build and time the
-# three indexes (keyuan index rebuild; FTS5 'rebuild'; CREATE INDEX ... gin_trgm_ops) and measure
-# their size; start the three servers (each with 8 database connections, keyuan's default pool);
-# time every query alone on each (per_query.py: median of PER_QUERY_REPEATS, hits); then, for
-# ROUNDS rounds with the order rotated, wrk -c$CONNECTIONS on each server with every request a
-# query picked at random from bench/search/queries.tsv (bench/catalog/random_path.lua).
+# four indexes (keyuan index rebuild; Groonga's index column over the loaded rows; FTS5 'rebuild';
+# CREATE INDEX ... gin_trgm_ops) and measure their size; start the four servers (each with 8
+# database connections or Groonga contexts, keyuan's default pool); time every query alone on each
+# (per_query.py: median of PER_QUERY_REPEATS, hits, and each server's totals beside FTS5's); then,
+# for ROUNDS rounds with the order rotated, wrk -c$CONNECTIONS on each server with every request a
+# query picked at random from bench/search/queries.tsv (bench/catalog/random_path.lua); last, an
+# open-loop phase: OPEN_LOOP_RATE requests a second for OPEN_LOOP_SECONDS on each server, sent on
+# schedule whether or not answers are back (bench/search/open_loop.cpp, at most
+# OPEN_LOOP_CONNECTIONS connections), latency counted from each request's scheduled time, against
+# the target p99 < 50 ms. wrk measures how many queries a server can answer; the open loop, how
+# fast it answers a steady stream of them that it does not set the pace of.
 #
 # As in bench/catalog, "other CPU" is the share of the machine that processes other than the
-# servers, PostgreSQL and wrk used during a measurement; a measurement above OTHER_LIMIT% is
-# repeated up to RETRIES times and the least disturbed run is kept (flagged if still disturbed).
+# servers, PostgreSQL and the load generator used during a measurement; a wrk measurement above
+# OTHER_LIMIT% is repeated up to RETRIES times and the least disturbed run is kept (flagged if
+# still disturbed).
 #
-# Knobs (environment): SCALE=city, SERVERS="keyuan fts5 pg", DURATION=10, WARMUP=3, ROUNDS=2,
-# CONNECTIONS=64, THREADS=2, PER_QUERY_REPEATS=5, OTHER_LIMIT=10, RETRIES=1, QUIET_WAIT=30,
-# QUIET_PERCENT=20 (before each measurement, wait up to QUIET_WAIT s for the machine to be
-# less than QUIET_PERCENT% busy),
+# Knobs (environment): SCALE=city, SERVERS="keyuan groonga fts5 pg", DURATION=10, WARMUP=3,
+# ROUNDS=2, CONNECTIONS=64, THREADS=2, PER_QUERY_REPEATS=5, OTHER_LIMIT=10, RETRIES=1,
+# QUIET_WAIT=30, QUIET_PERCENT=20 (before each measurement, wait up to QUIET_WAIT s for the machine
+# to be less than QUIET_PERCENT% busy), OPEN_LOOP_RATE=200, OPEN_LOOP_SECONDS=20 (0: no open-loop
+# phase), OPEN_LOOP_CONNECTIONS=64,
 # KEYUAN_BIN=build-bench/keyuan, OUT_DIR (default: a new mktemp directory), SQLITE_DB=FILE (reuse
 # a filled keyuan SQLite database), INDEX_DIR=DIR (with SQLITE_DB: its keyuan index, built
-# beforehand; INDEX_SECONDS=N is then reported as its build time), KEEP_DATA=0 (1: keep the databases and indexes in OUT_DIR; the
-# PostgreSQL server is always stopped and removed), SEARCH_CACHE (keyuan's search.cache_entries; unset: its
-# default, 0: every query is answered by Xapian, which is what the query mix measures best).
+# beforehand; INDEX_SECONDS=N is then reported as its build time), KEEP_DATA=0 (1: keep the
+# databases and indexes in OUT_DIR; the PostgreSQL server is always stopped and removed),
+# SEARCH_CACHE (keyuan's search.cache_entries; unset: its default, 0: every query is answered by
+# Xapian, which is what the query mix measures best). Groonga's own result cache follows it: off
+# with SEARCH_CACHE=0, on otherwise. The mix has 44 queries, so only with SEARCH_CACHE=0 do the
+# open loop's requests stand for new queries, each searched anew.
 #
 # Exits non-zero only when the benchmark cannot run; targets are reported, not asserted.
 set -euo pipefail
@@ -59,6 +75,10 @@ KEYUAN_BIN=${KEYUAN_BIN:-$ROOT/build-bench/keyuan}
 POOL=8
 TARGET_P99_MS=30
 TARGET_RATIO=10
+OPEN_LOOP_RATE=${OPEN_LOOP_RATE:-200}
+OPEN_LOOP_SECONDS=${OPEN_LOOP_SECONDS:-20}
+OPEN_LOOP_CONNECTIONS=${OPEN_LOOP_CONNECTIONS:-64}
+OPEN_LOOP_TARGET_P99_MS=50
 
 # ---------------------------------------------------------------- process bookkeeping
 declare -A PID=() URL=()
@@ -93,6 +113,7 @@ pkg-config --exists groonga || die "libgroonga-dev not found (scripts/install-de
 g++ -std=c++20 -O2 -o "$OUT/baseline_server" "$HERE/baseline_server.cpp" "$HERE/sql_engines.cpp" \
   "$HERE/groonga_engine.cpp" $(pkg-config --cflags --libs sqlite3 libpq groonga) -lboost_json -pthread ||
   die "cannot compile baseline_server.cpp"
+g++ -std=c++20 -O2 -o "$OUT/open_loop" "$HERE/open_loop.cpp" -pthread || die "cannot compile open_loop.cpp"
 
 now_s() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now_s)" 'BEGIN {printf "%.1f\n", b - a}'; }
@@ -390,9 +411,39 @@ for ((round = 1; round <= ROUNDS; round++)); do
   done
 done
 
+# ---------------------------------------------------------------- open loop
+# wrk waits for an answer before it sends the next request, so a slow server gets fewer requests.
+# Here requests arrive at OPEN_LOOP_RATE a second whatever the server does (bench/search/open_loop.cpp),
+# and each latency runs from the moment its request was due: queueing counts. The mix is the same
+# per-server path files, taken at random; with SEARCH_CACHE=0 (and Groonga's cache then off too)
+# every request is searched anew, as a stream of new queries would be.
+declare -A OPEN=()
+open_field() { awk -v k="$2" '{for (i = 1; i < NF; i++) if ($i == k) {print $(i + 1); exit}}' "$1"; }
+if ((OPEN_LOOP_SECONDS > 0)); then
+  for name in $SERVERS; do
+    f=$OUT/raw/open-loop-$name.txt
+    wait_servers_idle
+    wait_quiet
+    l0=$(load1)
+    base=$(base_of "$name")
+    measure timeout $((OPEN_LOOP_SECONDS + 60)) "$OUT/open_loop" --target "${base#http://}" \
+      --paths "$OUT/paths-$name.txt" --rate "$OPEN_LOOP_RATE" --seconds "$OPEN_LOOP_SECONDS" \
+      --connections "$OPEN_LOOP_CONNECTIONS" >"$f" 2>&1 || { cat "$f" >&2; die "open_loop failed ($f)"; }
+    echo "# load average (1 min) before: $l0; other processes used $OTHER% of the machine" >>"$f"
+    OPEN[$name]="$(open_field "$f" achieved) $(open_field "$f" p50) $(open_field "$f" p90) $(open_field "$f" p99)"
+    OPEN[$name]+=" $(open_field "$f" p99.9) $(open_field "$f" max) $(open_field "$f" completed) $(open_field "$f" scheduled)"
+    OPEN[$name]+=" $(($(open_field "$f" non2xx) + $(open_field "$f" errors) + $(open_field "$f" unanswered))) $l0 $OTHER"
+    printf 'bench/search:   open loop %-7s %s q/s asked, %s answered  p50 %s ms  p99 %s ms  (load %s, other CPU %s%%)\n' \
+      "$name" "$OPEN_LOOP_RATE" "$(open_field "$f" achieved)" "$(open_field "$f" p50)" "$(open_field "$f" p99)" "$l0" "$OTHER"
+    if awk -v o="$OTHER" -v l="$OTHER_LIMIT" 'BEGIN {exit !(o > l)}'; then
+      WARNINGS+=("open loop/$name: other processes used $OTHER% of the machine")
+    fi
+  done
+fi
+
 # ---------------------------------------------------------------- report
 {
-  echo "Command: bench/search/run.sh (SCALE=$SCALE DURATION=$DURATION WARMUP=$WARMUP ROUNDS=$ROUNDS CONNECTIONS=$CONNECTIONS THREADS=$THREADS${SEARCH_CACHE:+ SEARCH_CACHE=$SEARCH_CACHE})"
+  echo "Command: bench/search/run.sh (SCALE=$SCALE SERVERS=\"$SERVERS\" DURATION=$DURATION WARMUP=$WARMUP ROUNDS=$ROUNDS CONNECTIONS=$CONNECTIONS THREADS=$THREADS OPEN_LOOP_RATE=$OPEN_LOOP_RATE OPEN_LOOP_SECONDS=$OPEN_LOOP_SECONDS OPEN_LOOP_CONNECTIONS=$OPEN_LOOP_CONNECTIONS${SEARCH_CACHE:+ SEARCH_CACHE=$SEARCH_CACHE})"
   machine_line "SQLite $(sqlite3 -version | cut -d' ' -f1)" "$(psql --version | awk '{print "PostgreSQL", $3}')" \
     "$(groonga --version | awk 'NR == 1 {print $1, $2}')"
   echo "Data: keyuan demo --scale $SCALE, $DOCS approved documents (instruments, labs, services, finance products); $(grep -vc '^#' "$HERE/queries.tsv") queries"
@@ -426,6 +477,23 @@ done
     if [[ " $SERVERS " == *" groonga "* ]]; then
       # shellcheck disable=SC2086
       echo "- keyuan / Groonga throughput: $(awk -v k="$k_rps" -v p="$(median ${RPS[groonga]})" 'BEGIN {printf "%.1f", (p > 0 ? k / p : 0)}')x (p99: keyuan $k_p99 ms, Groonga $(median ${P99[groonga]}) ms)"
+    fi
+  fi
+  if ((OPEN_LOOP_SECONDS > 0)); then
+    echo
+    echo "Open loop: $OPEN_LOOP_RATE queries/s asked for $OPEN_LOOP_SECONDS s over at most $OPEN_LOOP_CONNECTIONS connections; each latency from its request's scheduled time (bench/search/open_loop.cpp):"
+    echo
+    echo "| server | answered/s | p50 | p90 | p99 | p99.9 | max | 2xx answers | failed or unanswered | load before | other CPU |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    for name in $SERVERS; do
+      read -r ach p50 p90 p99 p999 max ok sch failed l0 oth <<<"${OPEN[$name]}"
+      echo "| $name | $ach | $p50 ms | $p90 ms | $p99 ms | $p999 ms | $max ms | $ok of $sch | $failed | $l0 | $oth% |"
+    done
+    if [[ " $SERVERS " == *" keyuan "* ]]; then
+      echo
+      read -r _ _ _ p99 _ _ _ _ failed _ _ <<<"${OPEN[keyuan]}"
+      if ((failed == 0)) && awk -v p="$p99" -v t="$OPEN_LOOP_TARGET_P99_MS" 'BEGIN {exit !(p < t)}'; then v=meets; else v=misses; fi
+      echo "- keyuan open loop at $OPEN_LOOP_RATE q/s: p99 $p99 ms, $failed failed or unanswered: $v the < ${OPEN_LOOP_TARGET_P99_MS} ms target (every request answered, p99 under it)${SEARCH_CACHE:+; SEARCH_CACHE=$SEARCH_CACHE}"
     fi
   fi
   if ((${#WARNINGS[@]})); then
