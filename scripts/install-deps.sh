@@ -19,8 +19,8 @@ PACKAGES=(
   libcurl4-openssl-dev
   # the Debian package (cpack: dpkg-shlibdeps works out its dependencies)
   dpkg-dev fakeroot
-  # tests and benchmarks
-  libgtest-dev libgmock-dev curl wrk nginx-light openssl python3
+  # tests and benchmarks (Groonga: a baseline of the search benchmark)
+  libgtest-dev libgmock-dev curl wrk nginx-light openssl python3 groonga-bin libgroonga-dev
   # the mail tests' SMTP server (tests/support/smtp_sink.py)
   python3-aiosmtpd
   # browser tests of the web UI (Debian's Chromium; CJK fonts so screenshots show Chinese)

@@ -1,34 +1,39 @@
 // Baseline search servers for bench/search/run.sh: the same query mix that keyuan's
 // GET /api/v1/search answers, served from
-//   fts5  SQLite FTS5, trigram tokenizer, external-content table over the same rows
-//   pg    PostgreSQL ILIKE '%term%' with a pg_trgm GIN index over the same rows
-// so that wrk drives all three servers alike.
+//   fts5     SQLite FTS5, trigram tokenizer, external-content table over the same rows
+//   pg       PostgreSQL ILIKE '%term%' with a pg_trgm GIN index over the same rows
+//   groonga  Groonga 13 (libgroonga), TokenBigram + NormalizerAuto index over title and body
+// so that wrk drives all four servers alike.
 //
-//   baseline_server --engine fts5 --db FILE --listen 127.0.0.1:PORT [--pool 8]
-//   baseline_server --engine pg   --db URL  --listen 127.0.0.1:PORT [--pool 8]
+//   baseline_server --engine fts5    --db FILE --listen 127.0.0.1:PORT [--pool 8]
+//   baseline_server --engine pg      --db URL  --listen 127.0.0.1:PORT [--pool 8]
+//   baseline_server --engine groonga --db FILE --listen 127.0.0.1:PORT [--pool 8] [--cache yes|no]
 //
 //   GET /search?q=TEXT[&type=instrument|lab|service|finance_product]
 //     -> {"items":[{"type":..,"id":"..","title":".."} x <= 20],"total":N}
 //   GET /health -> {"status":"ok"}
 //
 // Words (split on spaces) are ANDed, as keyuan does. Each word is matched as a substring,
-// case-insensitively for ASCII:
+// case-insensitively for ASCII, by the SQL baselines (sql_engines.cpp):
 //   fts5  a word of 3+ characters is an FTS5 phrase ("word") in MATCH, ranked by bm25 (ORDER BY
 //         rank); a word of 1-2 characters cannot use the trigram index (FTS5 needs a trigram)
-//         and becomes `(title LIKE '%word%' OR body LIKE '%word%')` on the FTS table, which FTS5 answers by a full
-//         scan.
+//         and becomes `(title LIKE '%word%' OR body LIKE '%word%')` on the FTS table, which FTS5
+//         answers by a full scan.
 //   pg    every word is `doc ILIKE '%word%'`, newest id first (ILIKE has no relevance).
-// Both return an exact total (COUNT(*)) and the top 20. No facets, no snippets: less work than
-// keyuan does per request, which favours the baselines.
+// Both return an exact total (COUNT(*)) and the top 20.
+//   groonga  every word is a quoted phrase in select's --query over `title * 4 || body`, ranked
+//         by -_score (groonga_engine.cpp). TokenBigram cuts CJK text into bigrams but keeps a run
+//         of ASCII letters or digits whole, so an ASCII word matches whole tokens, not substrings
+//         (SEM does not match "SEMI"). The total is the one Groonga reports, exact. --cache yes
+//         lets Groonga's own result cache answer repeated queries (off by default).
+// No facets, no snippets: less work than keyuan does per request, which favours the baselines.
 //
 // One thread per connection (wrk keeps its 64 connections open) and a pool of --pool database
-// connections shared by them, like keyuan's pool_size. Loopback only.
+// connections (Groonga: contexts) shared by them, like keyuan's pool_size. Loopback only.
 #include <arpa/inet.h>
-#include <libpq-fe.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <signal.h>
-#include <sqlite3.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -43,176 +48,13 @@
 #include <thread>
 #include <vector>
 
+#include "engine.hpp"
+
 namespace {
 
-constexpr int kLimit = 20;
-
-struct Hit {
-    std::string type, id, title;
-};
-
-struct Answer {
-    std::vector<Hit> items;
-    long long total = 0;
-};
-
-struct Query {
-    std::vector<std::string> words;
-    std::string type;
-};
-
-std::size_t Utf8Chars(const std::string& s) {
-    std::size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
-}
-
-std::string LikeContains(const std::string& word) {
-    std::string out = "%";
-    for (char c : word) {
-        if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
-        out.push_back(c);
-    }
-    return out + "%";
-}
-
-// ------------------------------------------------------------------ engines
-class Engine {
-public:
-    virtual ~Engine() = default;
-    virtual Answer Search(const Query& q) = 0;
-};
-
-class Fts5 final : public Engine {
-public:
-    explicit Fts5(const std::string& path) {
-        if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
-            throw std::runtime_error("cannot open " + path);
-        }
-        sqlite3_exec(db_, "PRAGMA cache_size=-65536", nullptr, nullptr, nullptr);
-    }
-    ~Fts5() override { sqlite3_close_v2(db_); }
-
-    Answer Search(const Query& q) override {
-        std::string match;
-        std::vector<std::string> likes;
-        for (const std::string& w : q.words) {
-            if (Utf8Chars(w) >= 3) {
-                std::string phrase = "\"";
-                for (char c : w) {
-                    if (c == '"') phrase.push_back('"');
-                    phrase.push_back(c);
-                }
-                phrase += "\"";
-                match += (match.empty() ? "" : " AND ") + phrase;
-            } else {
-                likes.push_back(LikeContains(w));
-            }
-        }
-        std::string where = " WHERE 1=1";
-        std::vector<std::string> params;
-        if (!match.empty()) {
-            where += " AND docs_fts MATCH ?";
-            params.push_back(match);
-        }
-        for (const std::string& l : likes) {
-            where += " AND (title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\')";
-            params.push_back(l);
-            params.push_back(l);
-        }
-        if (!q.type.empty()) {
-            where += " AND type = ?";
-            params.push_back(q.type);
-        }
-        Answer a;
-        {
-            Stmt s(db_, "SELECT COUNT(*) FROM docs_fts" + where, params);
-            if (s.Step()) a.total = sqlite3_column_int64(s.get(), 0);
-        }
-        std::string order = match.empty() ? " ORDER BY rowid DESC" : " ORDER BY rank";
-        Stmt s(db_, "SELECT type, obj_id, title FROM docs_fts" + where + order + " LIMIT " + std::to_string(kLimit),
-               params);
-        while (s.Step()) a.items.push_back({s.Text(0), s.Text(1), s.Text(2)});
-        return a;
-    }
-
-private:
-    class Stmt {
-    public:
-        Stmt(sqlite3* db, const std::string& sql, const std::vector<std::string>& params) {
-            if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st_, nullptr) != SQLITE_OK) {
-                throw std::runtime_error(std::string("prepare: ") + sqlite3_errmsg(db));
-            }
-            for (std::size_t i = 0; i < params.size(); ++i) {
-                sqlite3_bind_text(st_, static_cast<int>(i + 1), params[i].data(), static_cast<int>(params[i].size()),
-                                  SQLITE_TRANSIENT);
-            }
-        }
-        ~Stmt() { sqlite3_finalize(st_); }
-        bool Step() {
-            int rc = sqlite3_step(st_);
-            if (rc == SQLITE_ROW) return true;
-            if (rc == SQLITE_DONE) return false;
-            throw std::runtime_error(std::string("step: ") + sqlite3_errmsg(sqlite3_db_handle(st_)));
-        }
-        std::string Text(int col) {
-            const unsigned char* t = sqlite3_column_text(st_, col);
-            return t ? reinterpret_cast<const char*>(t) : "";
-        }
-        sqlite3_stmt* get() { return st_; }
-
-    private:
-        sqlite3_stmt* st_ = nullptr;
-    };
-    sqlite3* db_ = nullptr;
-};
-
-class Pg final : public Engine {
-public:
-    explicit Pg(const std::string& url) : conn_(PQconnectdb(url.c_str())) {
-        if (PQstatus(conn_) != CONNECTION_OK) throw std::runtime_error(PQerrorMessage(conn_));
-    }
-    ~Pg() override { PQfinish(conn_); }
-
-    Answer Search(const Query& q) override {
-        std::string where = " WHERE 1=1";
-        std::vector<std::string> params;
-        for (const std::string& w : q.words) {
-            params.push_back(LikeContains(w));
-            where += " AND doc ILIKE $" + std::to_string(params.size());
-        }
-        if (!q.type.empty()) {
-            params.push_back(q.type);
-            where += " AND type = $" + std::to_string(params.size());
-        }
-        Answer a;
-        PGresult* r = Exec("SELECT COUNT(*) FROM bench_docs" + where, params);
-        a.total = std::atoll(PQgetvalue(r, 0, 0));
-        PQclear(r);
-        r = Exec(
-            "SELECT type, obj_id, title FROM bench_docs" + where + " ORDER BY id DESC LIMIT " + std::to_string(kLimit),
-            params);
-        for (int i = 0; i < PQntuples(r); ++i)
-            a.items.push_back({PQgetvalue(r, i, 0), PQgetvalue(r, i, 1), PQgetvalue(r, i, 2)});
-        PQclear(r);
-        return a;
-    }
-
-private:
-    PGresult* Exec(const std::string& sql, const std::vector<std::string>& params) {
-        std::vector<const char*> values;
-        for (const std::string& p : params) values.push_back(p.c_str());
-        PGresult* r = PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr,
-                                   nullptr, 0);
-        if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-            std::string err = PQresultErrorMessage(r);
-            PQclear(r);
-            throw std::runtime_error(err);
-        }
-        return r;
-    }
-    PGconn* conn_;
-};
+using bench::search::Answer;
+using bench::search::Engine;
+using bench::search::Query;
 
 // ------------------------------------------------------------------ pool
 class Pool {
@@ -361,7 +203,7 @@ void Serve(int fd, Pool& pool) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string engine, db, listen = "127.0.0.1:0";
+    std::string engine, db, listen = "127.0.0.1:0", cache = "no";
     int pool_size = 8;
     for (int i = 1; i + 1 < argc; i += 2) {
         std::string flag = argv[i];
@@ -373,9 +215,15 @@ int main(int argc, char** argv) {
             listen = argv[i + 1];
         else if (flag == "--pool")
             pool_size = std::atoi(argv[i + 1]);
+        else if (flag == "--cache")
+            cache = argv[i + 1];
     }
-    if ((engine != "fts5" && engine != "pg") || db.empty() || pool_size < 1) {
-        std::fprintf(stderr, "usage: %s --engine fts5|pg --db FILE|URL --listen 127.0.0.1:PORT [--pool N]\n", argv[0]);
+    if ((engine != "fts5" && engine != "pg" && engine != "groonga") || db.empty() || pool_size < 1 ||
+        (cache != "yes" && cache != "no")) {
+        std::fprintf(stderr,
+                     "usage: %s --engine fts5|pg|groonga --db FILE|URL --listen 127.0.0.1:PORT [--pool N]"
+                     " [--cache yes|no]\n",
+                     argv[0]);
         return 2;
     }
     std::string host = listen.substr(0, listen.rfind(':'));
@@ -387,8 +235,9 @@ int main(int argc, char** argv) {
     std::unique_ptr<Pool> pool;
     try {
         pool = std::make_unique<Pool>(pool_size, [&]() -> std::unique_ptr<Engine> {
-            if (engine == "fts5") return std::make_unique<Fts5>(db);
-            return std::make_unique<Pg>(db);
+            if (engine == "fts5") return bench::search::MakeFts5(db);
+            if (engine == "groonga") return bench::search::MakeGroonga(db, cache == "yes");
+            return bench::search::MakePg(db);
         });
     } catch (const std::exception& e) {
         std::fprintf(stderr, "baseline_server: %s\n", e.what());

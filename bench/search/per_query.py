@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Times each query of the mix alone, one request at a time, on each server; prints a Markdown table.
 
-    per_query.py QUERIES_TSV REPEATS name=http://127.0.0.1:PORT/path-template ...
+    per_query.py [--reference NAME] QUERIES_TSV REPEATS name=http://127.0.0.1:PORT/path-template ...
 
 A template holds {q} and {type}; e.g. keyuan=http://127.0.0.1:8080/api/v1/search?q={q}&type={type}
 (the "&type=" part is dropped when the query has no type). For every query and server: the median
 latency of REPEATS requests over one kept-alive connection, and the total the server reports.
+With --reference, a last line compares every other server's totals with that server's, query by
+query: engines that all match substrings should agree, and where they do not, the line names the
+queries (e.g. Groonga's TokenBigram matches whole ASCII words where FTS5's trigrams match substrings).
 Exits non-zero if a server answers anything but 200.
 """
 import http.client
@@ -34,10 +37,34 @@ def target(template, text, kind):
     return t.replace("&type={type}", "")
 
 
+def compare_totals(reference, names, queries, results):
+    """One line: for each server, on how many queries its total equals the reference's, and the
+    first few where it does not."""
+    parts = []
+    for n in names:
+        if n == reference:
+            continue
+        differ = []
+        for text, kind in queries:
+            mine, theirs = results[(n, text, kind)][1], results[(reference, text, kind)][1]
+            if mine != theirs:
+                differ.append(f"{text}{'/' + kind if kind else ''} {mine} vs {theirs}")
+        part = f"{n} equal on {len(queries) - len(differ)} of {len(queries)}"
+        if differ:
+            more = f" and {len(differ) - 6} more" if len(differ) > 6 else ""
+            part += " (differs on " + ", ".join(differ[:6]) + more + ")"
+        parts.append(part)
+    return f"Totals beside {reference}'s: " + "; ".join(parts)
+
+
 def main():
-    queries = read_queries(sys.argv[1])
-    repeats = int(sys.argv[2])
-    servers = [arg.split("=", 1) for arg in sys.argv[3:]]
+    args = sys.argv[1:]
+    reference = None
+    if args[:1] == ["--reference"]:
+        reference, args = args[1], args[2:]
+    queries = read_queries(args[0])
+    repeats = int(args[1])
+    servers = [arg.split("=", 1) for arg in args[2:]]
     results = {}
     for name, template in servers:
         url = urllib.parse.urlsplit(template.replace("{q}", "x").replace("{type}", "x"))
@@ -74,6 +101,8 @@ def main():
                     f"mean response {statistics.mean(results[(n, t, k)][2] for t, k in queries) / 1024:.1f} KiB")
     print()
     print("Per-query latency, one request at a time: " + "; ".join(sums))
+    if reference in names:
+        print(compare_totals(reference, names, queries, results))
 
 
 if __name__ == "__main__":

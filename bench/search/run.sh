@@ -1,36 +1,52 @@
 #!/usr/bin/env bash
-# Search benchmark: keyuan's GET /api/v1/search (Xapian) against two baselines a team might pick
-# instead, over the same rows and the same query mix, measured with wrk over loopback:
-#   keyuan  keyuan serve, Xapian index built by `keyuan index rebuild` (CJK n-grams, folding,
-#           BM25, facets over the best 300 matches, snippets)
-#   fts5    SQLite FTS5 with the trigram tokenizer, external-content table (bench/search/docs.sql)
-#   pg      PostgreSQL 15, ILIKE '%word%' on title || ' ' || body with a pg_trgm GIN index
+# Search benchmark: keyuan's GET /api/v1/search (Xapian) against three baselines a team might pick
+# instead, over the same rows and the same query mix, measured over loopback:
+#   keyuan   keyuan serve, Xapian index built by `keyuan index rebuild` (CJK n-grams, folding,
+#            BM25, facets over the best 300 matches, snippets)
+#   groonga  Groonga 13 (libgroonga), a search engine made for CJK text: TokenBigram +
+#            NormalizerAuto, one index over title and body, title weighed 4x, ranked by score
+#   fts5     SQLite FTS5 with the trigram tokenizer, external-content table (bench/search/docs.sql)
+#   pg       PostgreSQL 15, ILIKE '%word%' on title || ' ' || body with a pg_trgm GIN index
 # The baselines are served by bench/search/baseline_server.cpp (compiled here), which answers the
-# top 20 and an exact total; see its header for how each word becomes SQL.
+# top 20 and an exact total; see its header for how each word becomes a query.
 #
-#   bench/search/run.sh                  # city scale: about 15 minutes on a 2-core machine
-#   SCALE=national bench/search/run.sh   # 3.3 million documents: about an hour, ~10 GB of disk
+#   bench/search/run.sh                  # city scale: about 15 minutes on a 2-core machine before
+#                                        # Groonga and the open loop joined, plus their build and runs
+#   SCALE=national bench/search/run.sh   # 3.3 million documents: over an hour, more than 10 GB of disk
+#   SCALE=small DURATION=3 ROUNDS=1 PER_QUERY_REPEATS=1 OPEN_LOOP_SECONDS=5 bench/search/run.sh
+#                                        # a check that everything runs: about 2 minutes
 #
 # Steps: load `keyuan demo --scale $SCALE` into SQLite (or reuse SQLITE_DB); build and time the
-# three indexes (keyuan index rebuild; FTS5 'rebuild'; CREATE INDEX ... gin_trgm_ops) and measure
-# their size; start the three servers (each with 8 database connections, keyuan's default pool);
-# time every query alone on each (per_query.py: median of PER_QUERY_REPEATS, hits); then, for
-# ROUNDS rounds with the order rotated, wrk -c$CONNECTIONS on each server with every request a
-# query picked at random from bench/search/queries.tsv (bench/catalog/random_path.lua).
+# four indexes (keyuan index rebuild; Groonga's index column over the loaded rows; FTS5 'rebuild';
+# CREATE INDEX ... gin_trgm_ops) and measure their size; start the four servers (each with 8
+# database connections or Groonga contexts, keyuan's default pool); time every query alone on each
+# (per_query.py: median of PER_QUERY_REPEATS, hits, and each server's totals beside FTS5's); then,
+# for ROUNDS rounds with the order rotated, wrk -c$CONNECTIONS on each server with every request a
+# query picked at random from bench/search/queries.tsv (bench/catalog/random_path.lua); last, an
+# open-loop phase: OPEN_LOOP_RATE requests a second for OPEN_LOOP_SECONDS on each server, sent on
+# schedule whether or not answers are back (bench/search/open_loop.cpp, at most
+# OPEN_LOOP_CONNECTIONS connections), latency counted from each request's scheduled time, against
+# the target p99 < 50 ms. wrk measures how many queries a server can answer; the open loop, how
+# fast it answers a steady stream of them that it does not set the pace of.
 #
 # As in bench/catalog, "other CPU" is the share of the machine that processes other than the
-# servers, PostgreSQL and wrk used during a measurement; a measurement above OTHER_LIMIT% is
-# repeated up to RETRIES times and the least disturbed run is kept (flagged if still disturbed).
+# servers, PostgreSQL and the load generator used during a measurement; a wrk measurement above
+# OTHER_LIMIT% is repeated up to RETRIES times and the least disturbed run is kept (flagged if
+# still disturbed).
 #
-# Knobs (environment): SCALE=city, SERVERS="keyuan fts5 pg", DURATION=10, WARMUP=3, ROUNDS=2,
-# CONNECTIONS=64, THREADS=2, PER_QUERY_REPEATS=5, OTHER_LIMIT=10, RETRIES=1, QUIET_WAIT=30,
-# QUIET_PERCENT=20 (before each measurement, wait up to QUIET_WAIT s for the machine to be
-# less than QUIET_PERCENT% busy),
+# Knobs (environment): SCALE=city, SERVERS="keyuan groonga fts5 pg", DURATION=10, WARMUP=3,
+# ROUNDS=2, CONNECTIONS=64, THREADS=2, PER_QUERY_REPEATS=5, OTHER_LIMIT=10, RETRIES=1,
+# QUIET_WAIT=30, QUIET_PERCENT=20 (before each measurement, wait up to QUIET_WAIT s for the machine
+# to be less than QUIET_PERCENT% busy), OPEN_LOOP_RATE=200, OPEN_LOOP_SECONDS=20 (0: no open-loop
+# phase), OPEN_LOOP_CONNECTIONS=64,
 # KEYUAN_BIN=build-bench/keyuan, OUT_DIR (default: a new mktemp directory), SQLITE_DB=FILE (reuse
 # a filled keyuan SQLite database), INDEX_DIR=DIR (with SQLITE_DB: its keyuan index, built
-# beforehand; INDEX_SECONDS=N is then reported as its build time), KEEP_DATA=0 (1: keep the databases and indexes in OUT_DIR; the
-# PostgreSQL server is always stopped and removed), SEARCH_CACHE (keyuan's search.cache_entries; unset: its
-# default, 0: every query is answered by Xapian, which is what the query mix measures best).
+# beforehand; INDEX_SECONDS=N is then reported as its build time), KEEP_DATA=0 (1: keep the
+# databases and indexes in OUT_DIR; the PostgreSQL server is always stopped and removed),
+# SEARCH_CACHE (keyuan's search.cache_entries; unset: its default, 0: every query is answered by
+# Xapian, which is what the query mix measures best). Groonga's own result cache follows it: off
+# with SEARCH_CACHE=0, on otherwise. The mix has 44 queries, so only with SEARCH_CACHE=0 do the
+# open loop's requests stand for new queries, each searched anew.
 #
 # Exits non-zero only when the benchmark cannot run; targets are reported, not asserted.
 set -euo pipefail
@@ -41,7 +57,7 @@ BENCH=search
 source "$ROOT/bench/lib/measure.sh"
 HERE=$ROOT/bench/search
 SCALE=${SCALE:-city}
-SERVERS=${SERVERS:-keyuan fts5 pg}
+SERVERS=${SERVERS:-keyuan groonga fts5 pg}
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-3}
 ROUNDS=${ROUNDS:-2}
@@ -59,6 +75,10 @@ KEYUAN_BIN=${KEYUAN_BIN:-$ROOT/build-bench/keyuan}
 POOL=8
 TARGET_P99_MS=30
 TARGET_RATIO=10
+OPEN_LOOP_RATE=${OPEN_LOOP_RATE:-200}
+OPEN_LOOP_SECONDS=${OPEN_LOOP_SECONDS:-20}
+OPEN_LOOP_CONNECTIONS=${OPEN_LOOP_CONNECTIONS:-64}
+OPEN_LOOP_TARGET_P99_MS=50
 
 # ---------------------------------------------------------------- process bookkeeping
 declare -A PID=() URL=()
@@ -73,7 +93,8 @@ cleanup() {
   for name in "${!PID[@]}"; do stop_pid "${PID[$name]}"; done
   if [[ -n $PG_DIR ]]; then "$ROOT/tests/pg_server.sh" stop "$PG_DIR" || true; fi
   if [[ $KEEP_DATA != 1 && -n ${OUT:-} ]]; then
-    rm -rf "$OUT/keyuan.db" "$OUT"/keyuan.db-* "$OUT/baseline.db" "$OUT/index" "$OUT/docs.csv" 2>/dev/null || true
+    rm -rf "$OUT/keyuan.db" "$OUT"/keyuan.db-* "$OUT/baseline.db" "$OUT/index" "$OUT/docs.csv" "$OUT/groonga" \
+      2>/dev/null || true
   fi
   exit "$rc"
 }
@@ -82,14 +103,17 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # ---------------------------------------------------------------- preparation
-need_tools wrk curl python3 sqlite3 psql pgrep timeout g++ pkg-config
+need_tools wrk curl python3 sqlite3 psql pgrep timeout g++ pkg-config groonga
 # shellcheck disable=SC2119  # keyuan alone, no bench program
 bench_binary
 bench_out "raw outputs and logs"
 mkdir -p "$OUT/raw"
+pkg-config --exists groonga || die "libgroonga-dev not found (scripts/install-deps.sh installs it)"
 # shellcheck disable=SC2046
-g++ -std=c++20 -O2 -o "$OUT/baseline_server" "$HERE/baseline_server.cpp" $(pkg-config --cflags --libs sqlite3 libpq) \
-  -pthread || die "cannot compile baseline_server.cpp"
+g++ -std=c++20 -O2 -o "$OUT/baseline_server" "$HERE/baseline_server.cpp" "$HERE/sql_engines.cpp" \
+  "$HERE/groonga_engine.cpp" $(pkg-config --cflags --libs sqlite3 libpq groonga) -lboost_json -pthread ||
+  die "cannot compile baseline_server.cpp"
+g++ -std=c++20 -O2 -o "$OUT/open_loop" "$HERE/open_loop.cpp" -pthread || die "cannot compile open_loop.cpp"
 
 now_s() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now_s)" 'BEGIN {printf "%.1f\n", b - a}'; }
@@ -158,7 +182,7 @@ elif [[ " $SERVERS " == *" keyuan "* ]]; then
   BUILD_ROWS+=("| keyuan (Xapian) | keyuan index rebuild: reads the rows, indexes them, commits | $secs s | $(mib "$size") (index folder) | $l0 |")
 fi
 
-if [[ " $SERVERS " == *" fts5 "* || " $SERVERS " == *" pg "* ]]; then
+if [[ " $SERVERS " == *" fts5 "* || " $SERVERS " == *" pg "* || " $SERVERS " == *" groonga "* ]]; then
   rm -f "$OUT/baseline.db"
   t0=$(now_s)
   sqlite3 "$OUT/baseline.db" -cmd "ATTACH '$DB' AS src" <"$HERE/docs.sql"
@@ -179,6 +203,43 @@ EOF
   after=$(sqlite3 "$OUT/baseline.db" "PRAGMA page_count" | awk -v s="$(sqlite3 "$OUT/baseline.db" "PRAGMA page_size")" '{printf "%.0f\n", $1 * s}')
   say "FTS5 trigram index: $secs s, $(mib $((after - before))) (load $l0; content table $(mib "$before"))"
   BUILD_ROWS+=("| SQLite FTS5 trigram | INSERT INTO docs_fts(docs_fts) VALUES ('rebuild'), then 'optimize' | $secs s | $(mib $((after - before))) (FTS shadow tables; content table $(mib "$before") more) | $l0 |")
+fi
+
+if [[ " $SERVERS " == *" groonga "* ]]; then
+  GRN_DB=$OUT/groonga/db
+  rm -rf "$OUT/groonga"
+  mkdir -p "$OUT/groonga"
+  grn() { groonga --log-path "$OUT/groonga.log" "$@"; }
+  # The rows first, the index after: an index column created over a filled table is built in one
+  # pass (Groonga's static indexing), much faster than row by row during the load.
+  t0=$(now_s)
+  grn -n "$GRN_DB" >"$OUT/groonga-build.txt" <<'EOF'
+table_create Docs TABLE_NO_KEY
+column_create Docs type COLUMN_SCALAR ShortText
+column_create Docs obj_id COLUMN_SCALAR Int64
+column_create Docs title COLUMN_SCALAR Text
+column_create Docs body COLUMN_SCALAR Text
+EOF
+  { echo "load --table Docs"; sqlite3 -json "$OUT/baseline.db" "SELECT type, obj_id, title, body FROM docs ORDER BY id"; } |
+    grn "$GRN_DB" >>"$OUT/groonga-build.txt"
+  loaded=$(sed -n 's/^\[\[0,[^]]*\],\([0-9][0-9]*\)\]$/\1/p' "$OUT/groonga-build.txt" | tail -n1)
+  [[ $loaded == "$DOCS" ]] || { cat "$OUT/groonga-build.txt" >&2; die "Groonga loaded ${loaded:-no} rows, not $DOCS"; }
+  say "Groonga rows loaded in $(since "$t0") s"
+  # Groonga's files are sparse (it reserves room ahead): the bytes they take on disk, not their
+  # apparent size, are what compares with the other engines.
+  disk_bytes() { du -s --block-size=1 "$1" | cut -f1; }
+  before=$(disk_bytes "$OUT/groonga")
+  l0=$(load1) t0=$(now_s)
+  grn "$GRN_DB" >"$OUT/groonga-index.txt" <<'EOF'
+table_create Terms TABLE_PAT_KEY ShortText --default_tokenizer TokenBigram --normalizer NormalizerAuto
+column_create Terms docs_text COLUMN_INDEX|WITH_POSITION|WITH_SECTION Docs title,body
+EOF
+  secs=$(since "$t0")
+  [[ $(grep -c '^\[\[0,.*\],true\]$' "$OUT/groonga-index.txt") == 2 ]] ||
+    { cat "$OUT/groonga-index.txt" >&2; die "Groonga index build failed"; }
+  after=$(disk_bytes "$OUT/groonga")
+  say "Groonga TokenBigram index: $secs s, $(mib $((after - before))) (load $l0; rows $(mib "$before"); apparent size of the files $(mib "$(du -sb "$OUT/groonga" | cut -f1)"))"
+  BUILD_ROWS+=("| Groonga TokenBigram | table_create Terms ... --default_tokenizer TokenBigram --normalizer NormalizerAuto; column_create Terms docs_text COLUMN_INDEX\|WITH_POSITION\|WITH_SECTION Docs title,body | $secs s | $(mib $((after - before))) (lexicon and index column, on disk; rows $(mib "$before") more) | $l0 |")
 fi
 
 if [[ " $SERVERS " == *" pg "* ]]; then
@@ -242,11 +303,17 @@ start_servers() {
     URL[keyuan]="http://127.0.0.1:$port/api/v1/search?q={q}&type={type}"
     wait_http "http://127.0.0.1:$port/api/v1/health" "${PID[keyuan]}" || die "keyuan does not answer"
   fi
-  for name in fts5 pg; do
+  for name in groonga fts5 pg; do
     [[ " $SERVERS " == *" $name "* ]] || continue
-    local db=$OUT/baseline.db
+    local db=$OUT/baseline.db extra=()
     [[ $name == pg ]] && db=$PG_URL
-    "$OUT/baseline_server" --engine "$name" --db "$db" --listen 127.0.0.1:0 --pool "$POOL" >"$OUT/$name.log" 2>&1 &
+    # Groonga's result cache follows keyuan's: off when SEARCH_CACHE=0, on (100 entries) otherwise.
+    if [[ $name == groonga ]]; then
+      db=$GRN_DB
+      extra=(--cache "$([[ $SEARCH_CACHE == 0 ]] && echo no || echo yes)")
+    fi
+    "$OUT/baseline_server" --engine "$name" --db "$db" --listen 127.0.0.1:0 --pool "$POOL" "${extra[@]}" \
+      >"$OUT/$name.log" 2>&1 &
     PID[$name]=$!
     port=""
     for ((i = 0; i < 100; i++)); do
@@ -283,9 +350,10 @@ for name in $SERVERS; do
   per_query_args+=("$name=${URL[$name]}")
 done
 say "timing each query alone (median of $PER_QUERY_REPEATS) on: $SERVERS"
-python3 "$HERE/per_query.py" "$HERE/queries.tsv" "$PER_QUERY_REPEATS" "${per_query_args[@]}" >"$OUT/per_query.md" ||
-  die "per-query timing failed"
-tail -n1 "$OUT/per_query.md"
+# The totals are compared with FTS5's, the plainest substring match of the four.
+python3 "$HERE/per_query.py" --reference fts5 "$HERE/queries.tsv" "$PER_QUERY_REPEATS" "${per_query_args[@]}" \
+  >"$OUT/per_query.md" || die "per-query timing failed"
+tail -n2 "$OUT/per_query.md"
 
 # ---------------------------------------------------------------- wrk
 ms_of() {
@@ -343,10 +411,41 @@ for ((round = 1; round <= ROUNDS; round++)); do
   done
 done
 
+# ---------------------------------------------------------------- open loop
+# wrk waits for an answer before it sends the next request, so a slow server gets fewer requests.
+# Here requests arrive at OPEN_LOOP_RATE a second whatever the server does (bench/search/open_loop.cpp),
+# and each latency runs from the moment its request was due: queueing counts. The mix is the same
+# per-server path files, taken at random; with SEARCH_CACHE=0 (and Groonga's cache then off too)
+# every request is searched anew, as a stream of new queries would be.
+declare -A OPEN=()
+open_field() { awk -v k="$2" '{for (i = 1; i < NF; i++) if ($i == k) {print $(i + 1); exit}}' "$1"; }
+if ((OPEN_LOOP_SECONDS > 0)); then
+  for name in $SERVERS; do
+    f=$OUT/raw/open-loop-$name.txt
+    wait_servers_idle
+    wait_quiet
+    l0=$(load1)
+    base=$(base_of "$name")
+    measure timeout $((OPEN_LOOP_SECONDS + 60)) "$OUT/open_loop" --target "${base#http://}" \
+      --paths "$OUT/paths-$name.txt" --rate "$OPEN_LOOP_RATE" --seconds "$OPEN_LOOP_SECONDS" \
+      --connections "$OPEN_LOOP_CONNECTIONS" >"$f" 2>&1 || { cat "$f" >&2; die "open_loop failed ($f)"; }
+    echo "# load average (1 min) before: $l0; other processes used $OTHER% of the machine" >>"$f"
+    OPEN[$name]="$(open_field "$f" achieved) $(open_field "$f" p50) $(open_field "$f" p90) $(open_field "$f" p99)"
+    OPEN[$name]+=" $(open_field "$f" p99.9) $(open_field "$f" max) $(open_field "$f" completed) $(open_field "$f" scheduled)"
+    OPEN[$name]+=" $(($(open_field "$f" non2xx) + $(open_field "$f" errors) + $(open_field "$f" unanswered))) $l0 $OTHER"
+    printf 'bench/search:   open loop %-7s %s q/s asked, %s answered  p50 %s ms  p99 %s ms  (load %s, other CPU %s%%)\n' \
+      "$name" "$OPEN_LOOP_RATE" "$(open_field "$f" achieved)" "$(open_field "$f" p50)" "$(open_field "$f" p99)" "$l0" "$OTHER"
+    if awk -v o="$OTHER" -v l="$OTHER_LIMIT" 'BEGIN {exit !(o > l)}'; then
+      WARNINGS+=("open loop/$name: other processes used $OTHER% of the machine")
+    fi
+  done
+fi
+
 # ---------------------------------------------------------------- report
 {
-  echo "Command: bench/search/run.sh (SCALE=$SCALE DURATION=$DURATION WARMUP=$WARMUP ROUNDS=$ROUNDS CONNECTIONS=$CONNECTIONS THREADS=$THREADS${SEARCH_CACHE:+ SEARCH_CACHE=$SEARCH_CACHE})"
-  machine_line "SQLite $(sqlite3 -version | cut -d' ' -f1)" "$(psql --version | awk '{print "PostgreSQL", $3}')"
+  echo "Command: bench/search/run.sh (SCALE=$SCALE SERVERS=\"$SERVERS\" DURATION=$DURATION WARMUP=$WARMUP ROUNDS=$ROUNDS CONNECTIONS=$CONNECTIONS THREADS=$THREADS OPEN_LOOP_RATE=$OPEN_LOOP_RATE OPEN_LOOP_SECONDS=$OPEN_LOOP_SECONDS OPEN_LOOP_CONNECTIONS=$OPEN_LOOP_CONNECTIONS${SEARCH_CACHE:+ SEARCH_CACHE=$SEARCH_CACHE})"
+  machine_line "SQLite $(sqlite3 -version | cut -d' ' -f1)" "$(psql --version | awk '{print "PostgreSQL", $3}')" \
+    "$(groonga --version | awk 'NR == 1 {print $1, $2}')"
   echo "Data: keyuan demo --scale $SCALE, $DOCS approved documents (instruments, labs, services, finance products); $(grep -vc '^#' "$HERE/queries.tsv") queries"
   echo
   echo "| engine | build | build time | size | load before |"
@@ -374,6 +473,27 @@ done
     if [[ " $SERVERS " == *" fts5 "* ]]; then
       # shellcheck disable=SC2086
       echo "- keyuan / SQLite FTS5 throughput: $(awk -v k="$k_rps" -v p="$(median ${RPS[fts5]})" 'BEGIN {printf "%.1f", (p > 0 ? k / p : 0)}')x"
+    fi
+    if [[ " $SERVERS " == *" groonga "* ]]; then
+      # shellcheck disable=SC2086
+      echo "- keyuan / Groonga throughput: $(awk -v k="$k_rps" -v p="$(median ${RPS[groonga]})" 'BEGIN {printf "%.1f", (p > 0 ? k / p : 0)}')x (p99: keyuan $k_p99 ms, Groonga $(median ${P99[groonga]}) ms)"
+    fi
+  fi
+  if ((OPEN_LOOP_SECONDS > 0)); then
+    echo
+    echo "Open loop: $OPEN_LOOP_RATE queries/s asked for $OPEN_LOOP_SECONDS s over at most $OPEN_LOOP_CONNECTIONS connections; each latency from its request's scheduled time (bench/search/open_loop.cpp):"
+    echo
+    echo "| server | answered/s | p50 | p90 | p99 | p99.9 | max | 2xx answers | failed or unanswered | load before | other CPU |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    for name in $SERVERS; do
+      read -r ach p50 p90 p99 p999 max ok sch failed l0 oth <<<"${OPEN[$name]}"
+      echo "| $name | $ach | $p50 ms | $p90 ms | $p99 ms | $p999 ms | $max ms | $ok of $sch | $failed | $l0 | $oth% |"
+    done
+    if [[ " $SERVERS " == *" keyuan "* ]]; then
+      echo
+      read -r _ _ _ p99 _ _ _ _ failed _ _ <<<"${OPEN[keyuan]}"
+      if ((failed == 0)) && awk -v p="$p99" -v t="$OPEN_LOOP_TARGET_P99_MS" 'BEGIN {exit !(p < t)}'; then v=meets; else v=misses; fi
+      echo "- keyuan open loop at $OPEN_LOOP_RATE q/s: p99 $p99 ms, $failed failed or unanswered: $v the < ${OPEN_LOOP_TARGET_P99_MS} ms target (every request answered, p99 under it)${SEARCH_CACHE:+; SEARCH_CACHE=$SEARCH_CACHE}"
     fi
   fi
   if ((${#WARNINGS[@]})); then
