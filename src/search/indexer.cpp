@@ -114,6 +114,11 @@ std::int64_t Indexer::Rebuild() {
         }
         fresh.Commit(MakeWatermark(high_water));
     }
+    std::string compact_path = path_ + ".compact";
+    fs::remove_all(compact_path);
+    SearchIndex::Compact(fresh_path, compact_path);
+    fs::remove_all(fresh_path);
+    fs::rename(compact_path, fresh_path);
     // Swap folders, open the new one, and only then let the old one go: searches keep a working
     // index throughout, and index() is never empty.
     std::string old_path = path_ + ".old";

@@ -65,8 +65,11 @@ Xapian::Query ParseText(const std::string& folded, Xapian::Database& db, unsigne
     Xapian::QueryParser parser;
     parser.set_database(db);
     parser.set_default_op(Xapian::Query::OP_AND);
+    // The index holds no positions: a quoted phrase parses, and matches documents holding all of
+    // its words (FLAG_NO_POSITIONS says so rather than relying on Xapian 1.4's silent fallback).
     return ParseLeniently(parser, folded,
-                          Xapian::QueryParser::FLAG_CJK_NGRAM | Xapian::QueryParser::FLAG_PHRASE | extra_flags);
+                          Xapian::QueryParser::FLAG_CJK_NGRAM | Xapian::QueryParser::FLAG_PHRASE |
+                              Xapian::QueryParser::FLAG_NO_POSITIONS | extra_flags);
 }
 
 Xapian::Query AnyOf(const std::string& prefix, const std::vector<std::string>& values) {
@@ -153,22 +156,29 @@ SearchResult Answer(Xapian::Database& db, const FacetColumns& columns, const Sea
     Xapian::Query text = has_text ? DropImpliedUnigrams(ParseText(folded, db)) : Xapian::Query::MatchAll;
     Xapian::Query filters = Filters(q);
     Xapian::Query query = filters.empty() ? text : Xapian::Query(Xapian::Query::OP_FILTER, text, filters);
+    // Counting and ranking apart: the count looks at up to 10,001 matches without weighing any
+    // (BoolWeight reads no document lengths), the ranking weighs only what it must for one page.
+    Xapian::Enquire counter(db);
+    counter.set_query(query);
+    counter.set_weighting_scheme(Xapian::BoolWeight());
+    counter.set_docid_order(Xapian::Enquire::ASCENDING);
+    MatchedIds matched(kExactTotalUpTo + 1);
+    counter.add_matchspy(&matched);
+    // One more than the cap is checked, to tell "exactly 10,000" from "more".
+    Xapian::MSet counted = counter.get_mset(0, 0, kExactTotalUpTo + 1);
+    SearchResult result;
+    bool exact = counted.get_matches_lower_bound() == counted.get_matches_upper_bound() &&
+                 counted.get_matches_upper_bound() <= kExactTotalUpTo;
+    result.total = exact ? counted.get_matches_upper_bound() : kExactTotalUpTo;
+    result.total_exact = exact;
+    result.facets = columns.Count(matched.ids, kFacetValues);
+    result.facets_exact = exact && matched.ids.size() == counted.get_matches_upper_bound();
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
     ApplySort(enquire, q.sort);
-    MatchedIds matched(kExactTotalUpTo + 1);
-    enquire.add_matchspy(&matched);
-    // One more than the cap is checked, to tell "exactly 10,000" from "more".
-    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(q.offset),
-                                         static_cast<Xapian::doccount>(q.limit), kExactTotalUpTo + 1);
-    SearchResult result;
-    bool exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound() &&
-                 mset.get_matches_upper_bound() <= kExactTotalUpTo;
-    result.total = exact ? mset.get_matches_upper_bound() : kExactTotalUpTo;
-    result.total_exact = exact;
-    result.facets = columns.Count(matched.ids, kFacetValues);
-    result.facets_exact = exact && matched.ids.size() == mset.get_matches_upper_bound();
+    Xapian::MSet mset =
+        enquire.get_mset(static_cast<Xapian::doccount>(q.offset), static_cast<Xapian::doccount>(q.limit));
     std::vector<std::string> words = WordsToMark(folded);
     for (auto it = mset.begin(); it != mset.end(); ++it) result.items.push_back(Hit(it, words));
     if (result.total == 0 && has_text) result.did_you_mean = DidYouMean(db, folded);

@@ -1,5 +1,5 @@
 // Search relevance against judged queries (tests/search/judgments.tsv) over the `small`
-// demo data: the suite fails when fewer than 90% of the queries find an expected object
+// demo data: the suite fails when fewer than 95% of the queries find an expected object
 // in their top 5.
 #include <gtest/gtest.h>
 
@@ -9,6 +9,7 @@
 #include <sstream>
 #include <thread>
 
+#include "store/database.hpp"
 #include "support/accounts_fixture.hpp"
 
 namespace keyuan::testing {
@@ -71,6 +72,10 @@ protected:
         if (url.empty()) return;
         auto demo = RunKeyuan({"demo", "--db", url, "--scale", "small"});
         ASSERT_EQ(demo.exit_code, 0) << demo.err;
+        // The demo's technology demands close weeks after its fixed date (2026-10-30), and search
+        // leaves out closed ones: the judged demands stay open whenever the suite runs.
+        store::Open(url)->Write(
+            [](store::Session& s) { s.Execute("UPDATE tech_demands SET deadline = '2999-12-31'"); });
         std::string index = ::testing::TempDir() + "/relevance-index-" + std::to_string(::getpid());
         auto built = RunKeyuan({"index", "rebuild", "--db", url, "--index", index});
         ASSERT_EQ(built.exit_code, 0) << built.err;
@@ -101,7 +106,7 @@ TEST_F(SearchRelevance, RecallAtFiveOnJudgedQueries) {
     }
     double recall = static_cast<double>(found) / static_cast<double>(judgments.size());
     std::cout << "recall@5 = " << found << "/" << judgments.size() << " = " << recall << "\n" << misses;
-    EXPECT_GE(recall, 0.9) << "queries that missed:\n" << misses;
+    EXPECT_GE(recall, 0.95) << "queries that missed:\n" << misses;
 }
 
 TEST_F(SearchRelevance, FacetsCountEveryMatchUpToTenThousand) {

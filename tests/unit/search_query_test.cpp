@@ -38,5 +38,32 @@ TEST(SearchQuery, UnbalancedBracketsAfterTheFallbackParseDoNotThrow) {
     std::filesystem::remove_all(path);
 }
 
+TEST(SearchQuery, AQuotedPhraseFindsItsWordsWithoutPositions) {
+    // The index keeps no positions (schema 6): a phrase matches documents holding all its words.
+    std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("keyuan-phrase-test-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(path);
+    {
+        SearchIndex index(path.string());
+        SearchDocument doc;
+        doc.type = "instrument";
+        doc.id = 7;
+        doc.title = "场发射扫描电子显微镜";
+        doc.body = "配能谱仪 EDS，可做元素面扫描";
+        doc.updated_at = "2026-01-01T00:00:00Z";
+        index.Put(doc);
+        index.Commit("1");
+        for (const char* text : {"\"元素面扫描\"", "\"能谱仪 EDS\"", "\"EDS 能谱仪\"", "\"扫描 显微镜\" 元素"}) {
+            SearchQuery query;
+            query.text = text;
+            EXPECT_EQ(index.Search(query)->total, 1) << text;
+        }
+        SearchQuery missing;
+        missing.text = "\"能谱仪 拉曼\"";
+        EXPECT_EQ(index.Search(missing)->total, 0);
+    }
+    std::filesystem::remove_all(path);
+}
+
 }  // namespace
 }  // namespace keyuan::search
