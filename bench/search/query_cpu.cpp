@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "search/index.hpp"
 
 namespace {
@@ -52,10 +53,12 @@ int main(int argc, char** argv) {
     int rounds = argc > 3 ? std::atoi(argv[3]) : 5;
     std::vector<Line> mix = ReadMix(argv[2]);
     keyuan::search::SearchIndex index(argv[1], 0);
-    auto ask = [&index](Line& l) {
+    std::string today = keyuan::clock::TodayShanghai();
+    auto ask = [&index, &today](Line& l) {
         keyuan::search::SearchQuery q;
         q.text = l.text;
         if (!l.type.empty()) q.types = {l.type};
+        q.open_on = today;  // as the search route asks: only what is still offered today
         auto r = index.Search(q);
         l.total = r->total;
         l.exact = r->total_exact;

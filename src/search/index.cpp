@@ -126,7 +126,10 @@ void SearchIndex::Put(const SearchDocument& d) {
     }
     if (d.price_fen) doc.add_value(kPrice, Xapian::sortable_serialise(static_cast<double>(*d.price_fen)));
     doc.add_value(kUpdated, d.updated_at);
-    doc.add_value(kOpenUntil, d.open_until.empty() ? "9999-12-31" : d.open_until);
+    if (!d.open_until.empty()) {
+        doc.add_boolean_term(kHasEndTerm);
+        doc.add_value(kOpenUntil, d.open_until);
+    }
     doc.add_value(kBody, std::string(Utf8Prefix(d.body, 2000)));
     doc.add_value(kTitle, d.label.empty() ? d.title : d.label);
     doc.add_value(kId, std::to_string(d.id));

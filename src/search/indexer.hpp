@@ -17,7 +17,7 @@
 namespace keyuan::search {
 
 /// Bump when documents change shape: every index built before is then rebuilt.
-inline constexpr int kIndexSchemaVersion = 6;  // 6: no positions
+inline constexpr int kIndexSchemaVersion = 6;  // 6: no positions, an end term (XE)
 
 class Indexer {
 public:

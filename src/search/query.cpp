@@ -100,7 +100,6 @@ Xapian::Query Filters(const SearchQuery& q) {
         all.emplace_back(Xapian::Query::OP_VALUE_RANGE, kPrice, Xapian::sortable_serialise(lo),
                          Xapian::sortable_serialise(hi));
     }
-    if (!q.open_on.empty()) all.push_back(OpenOn(q.open_on));
     return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
 }
 
@@ -156,6 +155,7 @@ SearchResult Answer(Xapian::Database& db, const FacetColumns& columns, const Sea
     Xapian::Query text = has_text ? DropImpliedUnigrams(ParseText(folded, db)) : Xapian::Query::MatchAll;
     Xapian::Query filters = Filters(q);
     Xapian::Query query = filters.empty() ? text : Xapian::Query(Xapian::Query::OP_FILTER, text, filters);
+    if (!q.open_on.empty()) query = OpenOn(query, q.open_on);
     // Counting and ranking apart: the count looks at up to 10,001 matches without weighing any
     // (BoolWeight reads no document lengths), the ranking weighs only what it must for one page.
     Xapian::Enquire counter(db);

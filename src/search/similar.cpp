@@ -52,7 +52,7 @@ Xapian::Query AnyTerm(const std::string& prefix, const std::vector<std::string>&
 /// Restricts `query` to the wanted types and leaves out the excluded document.
 Xapian::Query Restrict(Xapian::Query query, const SimilarQuery& q) {
     if (!q.types.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, AnyTerm("XT", q.types));
-    if (!q.open_on.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, OpenOn(q.open_on));
+    if (!q.open_on.empty()) query = OpenOn(query, q.open_on);
     if (!q.exclude_type.empty()) {
         query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
                               Xapian::Query("Q" + q.exclude_type + ":" + std::to_string(q.exclude_id)));

@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "search/index.hpp"
@@ -61,6 +62,38 @@ TEST(SearchQuery, AQuotedPhraseFindsItsWordsWithoutPositions) {
         SearchQuery missing;
         missing.text = "\"能谱仪 拉曼\"";
         EXPECT_EQ(index.Search(missing)->total, 0);
+    }
+    std::filesystem::remove_all(path);
+}
+
+TEST(SearchQuery, OnlyWhatIsStillOfferedOnTheDayIsFound) {
+    std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("keyuan-open-on-test-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(path);
+    {
+        SearchIndex index(path.string());
+        // A demand that closed, one that closes on the day, and an instrument with no end.
+        for (auto [id, until] : {std::pair{1, "2026-12-07"}, std::pair{2, "2026-12-08"}, std::pair{3, ""}}) {
+            SearchDocument doc;
+            doc.type = until[0] ? "tech_demand" : "instrument";
+            doc.id = id;
+            doc.title = "钙钛矿 光伏";
+            doc.open_until = until;
+            doc.updated_at = "2026-01-01T00:00:00Z";
+            index.Put(doc);
+        }
+        index.Commit("1");
+        SearchQuery query;
+        query.text = "钙钛矿";
+        query.open_on = "2026-12-08";
+        std::vector<std::int64_t> ids;
+        for (const SearchHit& hit : index.Search(query)->items) ids.push_back(hit.id);
+        std::sort(ids.begin(), ids.end());
+        EXPECT_EQ(ids, (std::vector<std::int64_t>{2, 3}));
+        query.open_on = "2026-12-09";
+        EXPECT_EQ(index.Search(query)->total, 1);
+        query.open_on = "";  // no day: everything
+        EXPECT_EQ(index.Search(query)->total, 3);
     }
     std::filesystem::remove_all(path);
 }
