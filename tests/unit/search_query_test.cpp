@@ -87,7 +87,8 @@ TEST(SearchQuery, OnlyWhatIsStillOfferedOnTheDayIsFound) {
         query.text = "钙钛矿";
         query.open_on = "2026-12-08";
         std::vector<std::int64_t> ids;
-        for (const SearchHit& hit : index.Search(query)->items) ids.push_back(hit.id);
+        std::shared_ptr<const SearchResult> found = index.Search(query);  // kept: the loop reads into it
+        for (const SearchHit& hit : found->items) ids.push_back(hit.id);
         std::sort(ids.begin(), ids.end());
         EXPECT_EQ(ids, (std::vector<std::int64_t>{2, 3}));
         query.open_on = "2026-12-09";
