@@ -2,6 +2,13 @@
 
 namespace keyuan::utf8 {
 
+std::string_view Prefix(std::string_view text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) return text;
+    std::size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // a continuation byte
+    return text.substr(0, cut);
+}
+
 std::size_t CountCodePoints(std::string_view text) {
     std::size_t n = 0;
     for (unsigned char c : text) n += (c & 0xC0) != 0x80 ? 1 : 0;  // each byte but a continuation

@@ -18,6 +18,9 @@ void AppendUtf8(std::string& out, long cp);
 /// every limit "at most N characters" of the API means (a Chinese character is three bytes).
 std::size_t CountCodePoints(std::string_view text);
 
+/// The longest prefix of `text` of at most `max_bytes` bytes that does not cut a character in two.
+std::string_view Prefix(std::string_view text, std::size_t max_bytes);
+
 /// Whether `text` is well-formed UTF-8.
 bool IsValid(std::string_view text);
 

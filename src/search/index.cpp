@@ -5,8 +5,8 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "core/utf8.hpp"
 #include "search/facet_columns.hpp"
-#include "search/snippet.hpp"
 #include "search/synonyms.hpp"
 #include "search/text_fold.hpp"
 #include "search/xapian_detail.hpp"
@@ -130,7 +130,7 @@ void SearchIndex::Put(const SearchDocument& d) {
         doc.add_boolean_term(kHasEndTerm);
         doc.add_value(kOpenUntil, d.open_until);
     }
-    doc.add_value(kBody, std::string(Utf8Prefix(d.body, 2000)));
+    doc.add_value(kBody, std::string(utf8::Prefix(d.body, 2000)));
     doc.add_value(kTitle, d.label.empty() ? d.title : d.label);
     doc.add_value(kId, std::to_string(d.id));
     doc.set_data(d.display_json);

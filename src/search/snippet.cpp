@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/utf8.hpp"
+
 namespace keyuan::search {
 namespace {
 
@@ -43,10 +45,6 @@ void AppendEscaped(std::string& out, char c) {
 }
 
 }  // namespace
-
-std::string_view Utf8Prefix(std::string_view text, std::size_t max_bytes) {
-    return text.size() <= max_bytes ? text : text.substr(0, CharStart(text, max_bytes));
-}
 
 std::vector<std::string> WordsToMark(std::string_view folded) {
     std::vector<std::string> words;

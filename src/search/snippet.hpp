@@ -7,9 +7,6 @@
 
 namespace keyuan::search {
 
-/// The longest prefix of `text` of at most `max_bytes` that does not cut a UTF-8 character.
-std::string_view Utf8Prefix(std::string_view text, std::size_t max_bytes);
-
 /// The words of folded query text worth marking: split on white space, without Xapian's
 /// operators (AND, OR, NOT) and signs, longest first; at most 16.
 std::vector<std::string> WordsToMark(std::string_view folded);

@@ -2,6 +2,7 @@
 // UTF-8 character.
 #include <gtest/gtest.h>
 
+#include "core/utf8.hpp"
 #include "search/snippet.hpp"
 
 namespace keyuan::search {
@@ -25,7 +26,7 @@ TEST(SearchSnippet, CutsAroundTheFirstMatchAtCharacterBoundaries) {
     EXPECT_EQ(s.substr(s.size() - 3), "…");                                  // and after
     EXPECT_EQ(s.find("样样样样样样样样样样样样样样样"), std::string::npos);  // at most 40 bytes before
     for (std::size_t limit : {0u, 1u, 2u, 4u, 299u, 301u}) {
-        std::string_view prefix = Utf8Prefix(text, limit);
+        std::string_view prefix = utf8::Prefix(text, limit);
         EXPECT_EQ(prefix.size() % 3, 0u) << limit;  // whole three-byte characters only
     }
 }

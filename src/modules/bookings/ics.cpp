@@ -1,5 +1,7 @@
 #include "modules/bookings/ics.hpp"
 
+#include "core/utf8.hpp"
+
 namespace keyuan::bookings {
 namespace {
 
@@ -30,8 +32,7 @@ std::string Escape(std::string_view text) {
 void Line(std::string& out, std::string_view line) {
     std::size_t limit = 75;
     while (line.size() > limit) {
-        std::size_t cut = limit;
-        while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+        std::size_t cut = utf8::Prefix(line, limit).size();
         out.append(line.substr(0, cut));
         out += "\r\n ";
         line.remove_prefix(cut);
